@@ -1,0 +1,2 @@
+/** What every parser of remote output shares: its error type. */
+package org.qatwb.model.parse;
