@@ -1,19 +1,80 @@
 package org.qatwb.app.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The {@code qatwb} command line. */
+/** The {@code qatwb} command line (CLI.md). */
 @Command(name = "qatwb", mixinStandardHelpOptions = true, version = "qatwb 0.1.0",
-        description = "QAT Workbench: Intel QuickAssist offload for OpenZFS, from the command line.")
+        description = {"QAT Workbench: Intel QuickAssist offload for OpenZFS.",
+                "JSON on stdout, messages on stderr."},
+        subcommands = {ParseCommand.class, LintCommand.class, RulesCommand.class},
+        footer = {"", "Exit status: 0 success, 1 the input has problems, 2 usage error,",
+                "3 cannot reach or trust the NAS, 4 an apply that could not be rolled back."})
 public final class QatwbCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "more detail, and stack traces, on stderr")
+    boolean verbose;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static int run(String... args) {
-        return new CommandLine(new QatwbCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; tests set its streams. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new QatwbCommand());
+        cl.setExecutionExceptionHandler(QatwbCommand::onException);
+        cl.setParameterExceptionHandler(QatwbCommand::onBadUsage);
+        return cl;
+    }
+
+    private static int onException(Exception ex, CommandLine cl, ParseResult result) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof CliException ce) {
+            err.println("qatwb: " + ce.getMessage());
+            if (verbose(result)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ce.exitCode();
+        }
+        err.println("qatwb: internal error: " + ex + (verbose(result) ? "" : " (run with --verbose for details)"));
+        if (verbose(result)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INPUT;
+    }
+
+    private static int onBadUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("qatwb: " + ex.getMessage());
+        err.println("see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Whether --verbose was given on the command or any subcommand it ran. */
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

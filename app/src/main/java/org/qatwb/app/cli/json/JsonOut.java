@@ -1,0 +1,44 @@
+package org.qatwb.app.cli.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+
+/**
+ * Writes the CLI's JSON. Documents are built explicitly as trees so that the field names, which
+ * CLI.md fixes as a public interface, never follow a Java rename.
+ */
+public final class JsonOut {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    private JsonOut() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** One indented document. */
+    public static void print(PrintWriter out, ObjectNode doc) {
+        out.println(write(MAPPER, doc));
+        out.flush();
+    }
+
+    /** One document on one line, for streams. */
+    public static void printLine(PrintWriter out, ObjectNode doc) {
+        out.println(write(COMPACT, doc));
+        out.flush();
+    }
+
+    private static String write(ObjectMapper mapper, ObjectNode doc) {
+        try {
+            return mapper.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.qatwb.model.conf;
+
+/**
+ * The driver's reading of one line, reproduced from {@code adf_ctl}'s INI reader (QAT1.7.L.4.8.0,
+ * {@code utilities/adf_ctl/src/ini_config.cpp} and {@code utils.cpp}).
+ *
+ * <p>Newer drivers (QAT.L.4.24) also trim leading blanks and delete tabs; the lint rules flag the
+ * constructs whose meaning differs between versions (indented headers, tabs).
+ */
+public final class ConfGrammar {
+
+    /** Section names, keys and values must be shorter than this (DOMAIN.md section 4). */
+    public static final int MAX_LENGTH = 128;
+
+    private ConfGrammar() {
+    }
+
+    /** Cut at the first {@code #}, then delete every space and CR; tabs stay (driver 4.8). */
+    public static String sanitize(String s) {
+        int hash = s.indexOf('#');
+        String cut = hash >= 0 ? s.substring(0, hash) : s;
+        StringBuilder out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (c != ' ' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the driver skips the line: empty, or first character {@code #} or CR. */
+    public static boolean isSkipped(String text) {
+        return text.isEmpty() || text.charAt(0) == '#' || text.charAt(0) == '\r';
+    }
+
+    /**
+     * The section name the driver takes from a line starting with {@code [}, or null where it
+     * prints "Wrong section format" and keeps the previous section.
+     */
+    public static String sectionName(String text) {
+        String clean = sanitize(text);
+        int end = clean.indexOf(']');
+        if (clean.isEmpty() || clean.charAt(0) != '[' || end < 0) {
+            return null;
+        }
+        String name = sanitize(clean.substring(1, end));
+        return name.isEmpty() ? null : name;
+    }
+
+    /** The key of a key line: everything before the first {@code =}, or the whole line without one. */
+    public static String key(String text) {
+        int eq = text.indexOf('=');
+        return sanitize(eq >= 0 ? text.substring(0, eq) : text);
+    }
+
+    /** The value of a key line, surrounding double quotes stripped; the whole line without {@code =}. */
+    public static String value(String text) {
+        int eq = text.indexOf('=');
+        return unquote(sanitize(eq >= 0 ? text.substring(eq + 1) : text));
+    }
+
+    /** Strips one pair of surrounding double quotes; a lone {@code "} becomes empty, as in the driver. */
+    static String unquote(String v) {
+        if (!v.isEmpty() && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"') {
+            return v.length() == 1 ? "" : v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    static boolean isSpacesOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How the driver types a value: {@code 0x} and hex digits, all decimal digits, or a string. */
+    public static ValueType typeOf(String value) {
+        if (value.length() >= 3 && value.startsWith("0x") && allMatch(value, 2, ConfGrammar::isHex)) {
+            // the driver keeps only what fits a long; longer hex is a string
+            return value.length() - 2 > 16 ? ValueType.STRING : ValueType.HEX;
+        }
+        if (!value.isEmpty() && allMatch(value, 0, c -> c >= '0' && c <= '9')) {
+            return value.length() > 19 ? ValueType.STRING : ValueType.DECIMAL;
+        }
+        return ValueType.STRING;
+    }
+
+    /** The value as a decimal number, or -1 when the driver would not read it as one (or it overflows). */
+    public static long decimal(String value) {
+        if (typeOf(value) != ValueType.DECIMAL) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException overflow) {
+            return -1;
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private interface CharTest {
+        boolean test(char c);
+    }
+
+    private static boolean allMatch(String s, int from, CharTest t) {
+        for (int i = from; i < s.length(); i++) {
+            if (!t.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The driver's value types. */
+    public enum ValueType { DECIMAL, HEX, STRING }
+}

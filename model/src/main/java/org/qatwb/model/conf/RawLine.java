@@ -1,0 +1,26 @@
+package org.qatwb.model.conf;
+
+/**
+ * One physical line of a conf file, kept byte for byte.
+ *
+ * <p>Text is held as ISO-8859-1 so that every byte maps to exactly one char: the driver itself
+ * works on bytes, and writing the text back gives the original bytes whatever the file contains.
+ *
+ * @param number 1-based line number
+ * @param text   the line without its terminator (a CR of a CRLF terminator belongs to {@code eol})
+ * @param eol    {@code "\n"}, {@code "\r\n"}, or {@code ""} for a last line without a newline
+ */
+public record RawLine(int number, String text, String eol) {
+
+    public RawLine withNumber(int n) {
+        return n == number ? this : new RawLine(n, text, eol);
+    }
+
+    public RawLine withText(String newText) {
+        return new RawLine(number, newText, eol);
+    }
+
+    public RawLine withEol(String newEol) {
+        return new RawLine(number, text, newEol);
+    }
+}

@@ -1,0 +1,103 @@
+package org.qatwb.model.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qatwb.model.conf.ConfSection;
+import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.device.DeviceRef;
+
+/**
+ * Lints the conf files of one host together: each file's own rules, plus the rules that need the
+ * whole set (a VF's services against its PF's; the ZFS cap on kernel instances).
+ */
+public final class DeviceSetLinter {
+
+    /** OpenZFS's QAT code uses at most this many Dc and this many Cy instances (qat.h, QAT_MAX_INSTANCES). */
+    public static final int ZFS_INSTANCE_CAP = 48;
+
+    private DeviceSetLinter() {
+    }
+
+    public static List<FileReport> lint(List<ConfFile> files) {
+        Map<ConfFile, Findings> cross = new LinkedHashMap<>();
+        for (ConfFile f : files) {
+            cross.put(f, new Findings());
+        }
+        vfServices(files, cross);
+        instanceCap(files, cross);
+        List<FileReport> out = new ArrayList<>();
+        for (ConfFile f : files) {
+            List<Finding> all = new ArrayList<>(ConfLinter.lint(f.doc(), f.ctx()));
+            all.addAll(cross.get(f).sorted());
+            all.sort(Comparator.comparingInt(Finding::line));
+            out.add(new FileReport(f.path(), f.device(), all));
+        }
+        return out;
+    }
+
+    /**
+     * A VF offers a subset of its PF's services. VFs are paired with PFs by enumeration order
+     * (inst_id / VFs per PF), which is how the driver numbers them on a host with one card.
+     */
+    private static void vfServices(List<ConfFile> files, Map<ConfFile, Findings> out) {
+        for (ConfFile vf : files) {
+            Optional<DeviceRef> ref = vf.device();
+            if (ref.isEmpty() || !ref.get().vf() || ref.get().model().isEmpty() || vf.instId().isEmpty()) {
+                continue;
+            }
+            DeviceModel model = ref.get().model().get();
+            int pfInst = vf.instId().getAsInt() / model.vfsPerPf();
+            Optional<ConfFile> pf = files.stream().filter(f -> isPf(f, model, pfInst)).findFirst();
+            Optional<String> vfServices = vf.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled");
+            Optional<String> pfServices = pf.flatMap(p -> p.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled"));
+            if (vfServices.isEmpty() || pfServices.isEmpty()) {
+                continue;
+            }
+            if (!Services.expand(pfServices.get()).containsAll(Services.expand(vfServices.get()))) {
+                int line = vf.doc().section(SectionKind.GENERAL_NAME).flatMap(g -> g.entry("ServicesEnabled"))
+                        .map(e -> e.number()).orElse(1);
+                out.get(vf).add(Rule.VF_SERVICES_SUBSET, line, SectionKind.GENERAL_NAME, "ServicesEnabled",
+                        "this VF enables " + vfServices.get() + " but its PF " + pf.get().path() + " (the "
+                                + (pfInst + 1) + ". PF, " + model.vfsPerPf() + " VFs each) enables only "
+                                + pfServices.get() + ": the VF cannot offer a service its PF lacks and fails to start;"
+                                + " enable the service on the PF or remove it here");
+            }
+        }
+    }
+
+    private static boolean isPf(ConfFile f, DeviceModel model, int instId) {
+        return f.device().filter(d -> !d.vf() && d.model().equals(Optional.of(model))).isPresent()
+                && f.instId().isPresent() && f.instId().getAsInt() == instId;
+    }
+
+    /** ZFS uses 48 instances of each kind; the ones declared beyond that are never used. */
+    private static void instanceCap(List<ConfFile> files, Map<ConfFile, Findings> out) {
+        for (InstanceKind kind : InstanceKind.values()) {
+            Map<ConfFile, Integer> declared = new LinkedHashMap<>();
+            for (ConfFile f : files) {
+                boolean kernelApi = f.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
+                f.doc().section(SectionKind.KERNEL_QAT_NAME).filter(s -> kernelApi)
+                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.count(s, kind))));
+            }
+            int sum = declared.values().stream().mapToInt(Integer::intValue).sum();
+            int total = 0;
+            for (Map.Entry<ConfFile, Integer> d : declared.entrySet()) {
+                int before = total;
+                total += d.getValue();
+                if (before <= ZFS_INSTANCE_CAP && total > ZFS_INSTANCE_CAP) {
+                    ConfSection kq = d.getKey().doc().section(SectionKind.KERNEL_QAT_NAME).orElseThrow();
+                    out.get(d.getKey()).add(Rule.ZFS_INSTANCE_CAP, Instances.countLine(kq, kind),
+                            SectionKind.KERNEL_QAT_NAME, kind.countKey(), "the device set declares " + sum
+                                    + " [KERNEL_QAT] " + kind.prefix() + " instances but ZFS uses at most "
+                                    + ZFS_INSTANCE_CAP + ": " + (sum - ZFS_INSTANCE_CAP) + " of them, from this file on,"
+                                    + " stay idle; declare at most " + ZFS_INSTANCE_CAP + " across all devices");
+                }
+            }
+        }
+    }
+}

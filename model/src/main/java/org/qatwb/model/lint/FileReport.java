@@ -1,0 +1,17 @@
+package org.qatwb.model.lint;
+
+import java.util.List;
+import java.util.Optional;
+import org.qatwb.model.device.DeviceRef;
+
+/** The findings of one file, its own and those of the cross-file rules that point at it. */
+public record FileReport(String path, Optional<DeviceRef> device, List<Finding> findings) {
+
+    public FileReport {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+}

@@ -1,0 +1,122 @@
+package org.qatwb.model.lint;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfGrammar;
+import org.qatwb.model.conf.ConfLine;
+import org.qatwb.model.conf.ConfSection;
+import org.qatwb.model.device.DeviceCatalog;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.device.DeviceRef;
+
+/** The {@code [GENERAL]} section: version, services, request and buffer sizes, deprecated keys. */
+final class GeneralCheck implements FileCheck {
+
+    /** Keys the driver ignores: deprecated in 4.24, or QAT 1.6 keys that 1.7 drivers no longer read. */
+    private static final Map<String, String> DEPRECATED = Map.ofEntries(
+            Map.entry("KptEnabled", "deprecated in driver 4.24"),
+            Map.entry("StorageEnabled", "deprecated in driver 4.24"),
+            Map.entry("PkeServiceDisabled", "deprecated in driver 4.24"),
+            Map.entry("cyHmacAuthMode", "a QAT 1.6 key that 1.7 drivers do not read"),
+            Map.entry("WirelessEnabled", "a QAT 1.6 key that 1.7 drivers do not read"),
+            Map.entry("Firmware_MofPath", "a QAT 1.6 key that 1.7 drivers do not read"),
+            Map.entry("Firmware_MmpPath", "a QAT 1.6 key that 1.7 drivers do not read"),
+            Map.entry("SRIOV_Enabled", "a QAT 1.6 key; 1.7 takes SR-IOV from /etc/default/qat"),
+            Map.entry("ProcDebug", "a QAT 1.6 key that 1.7 drivers do not read"));
+
+    @Override
+    public void check(ConfDocument doc, LintContext ctx, Findings out) {
+        Optional<ConfSection> general = doc.section(SectionKind.GENERAL_NAME);
+        if (general.isEmpty()) {
+            out.add(Rule.GENERAL_MISSING, 1, null, null, "no [GENERAL] section: the driver cannot configure the"
+                    + " device and leaves it down; add [GENERAL] with ConfigVersion = 2 and ServicesEnabled");
+            return;
+        }
+        ConfSection g = general.get();
+        int headerLine = g.firstHeader().number();
+        configVersion(g, headerLine, out);
+        services(g, headerLine, ctx, out);
+        for (ConfLine.Entry e : g.effective().values()) {
+            String k = e.key();
+            if (k.contains("NumConcurrent") && k.endsWith("Requests")) {
+                requestSize(e, out);
+            } else if (k.equals("DcIntermediateBufferSizeInKB")) {
+                long v = ConfGrammar.decimal(e.value());
+                if (v != 32 && v != 64) {
+                    out.add(Rule.GENERAL_BUFFER_SIZE, e.number(), g.name(), k, k + " = " + e.value()
+                            + ": the driver silently uses 64; write 32 or 64");
+                }
+            } else if (DEPRECATED.containsKey(k)) {
+                out.add(Rule.GENERAL_DEPRECATED, e.number(), g.name(), k, k + " is " + DEPRECATED.get(k)
+                        + ": it has no effect; remove the line");
+            }
+        }
+    }
+
+    private static void configVersion(ConfSection g, int headerLine, Findings out) {
+        Optional<ConfLine.Entry> v = g.entry("ConfigVersion");
+        if (v.isEmpty()) {
+            out.add(Rule.GENERAL_CONFIG_VERSION, headerLine, g.name(), "ConfigVersion", "ConfigVersion is missing:"
+                    + " adf_ctl refuses the file ('Only version 2 config file supported'); add ConfigVersion = 2");
+        } else if (!v.get().value().equals("2")) {
+            out.add(Rule.GENERAL_CONFIG_VERSION, v.get().number(), g.name(), "ConfigVersion", "ConfigVersion = "
+                    + v.get().value() + ": adf_ctl refuses the file ('Only version 2 config file supported');"
+                    + " write ConfigVersion = 2");
+        }
+    }
+
+    private static void services(ConfSection g, int headerLine, LintContext ctx, Findings out) {
+        Set<String> accepted = accepted(ctx);
+        Optional<ConfLine.Entry> profileEntry = g.entry("ServicesProfile");
+        String profile = profileEntry.map(ConfLine.Entry::value).orElse("DEFAULT");
+        if (!Services.PROFILES.contains(profile)) {
+            out.add(Rule.GENERAL_SERVICES, profileEntry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
+                    + profile + " is unknown: the driver refuses the device; use DEFAULT, CRYPTO, COMPRESSION or CUSTOM1");
+            return;
+        }
+        Optional<ConfLine.Entry> se = g.entry("ServicesEnabled");
+        if (se.isEmpty()) {
+            out.add(Rule.GENERAL_SERVICES, headerLine, g.name(), "ServicesEnabled", "ServicesEnabled is missing: the"
+                    + " device gets no services and no instance can start; add e.g. ServicesEnabled = cy;dc");
+            return;
+        }
+        String value = se.get().value();
+        if (!accepted.contains(value)) {
+            String hint = accepted.contains(value.toLowerCase(java.util.Locale.ROOT))
+                    ? "write it in lower case" : "use one of " + String.join(", ", new TreeSet<>(accepted));
+            out.add(Rule.GENERAL_SERVICES, se.get().number(), g.name(), "ServicesEnabled", "ServicesEnabled = " + value
+                    + " is not a value the driver accepts: the device fails to start; " + hint);
+            return;
+        }
+        Set<String> limit = Services.PROFILE_LIMITS.get(profile);
+        if (limit != null && !limit.contains(value)) {
+            out.add(Rule.GENERAL_SERVICES, se.get().number(), g.name(), "ServicesEnabled", "ServicesEnabled = " + value
+                    + " is not allowed with ServicesProfile = " + profile + ": the driver logs 'Invalid ServicesEnabled"
+                    + " for ServicesProfile' and the device stays down; use one of " + String.join(", ", new TreeSet<>(limit))
+                    + " or change the profile");
+        }
+    }
+
+    private static Set<String> accepted(LintContext ctx) {
+        Optional<DeviceModel> model = ctx.device().flatMap(DeviceRef::model);
+        if (model.isPresent()) {
+            return model.get().services();
+        }
+        Set<String> all = new TreeSet<>(DeviceCatalog.QAT1_SERVICES);
+        all.addAll(DeviceCatalog.GEN4_SERVICES);
+        return all;
+    }
+
+    private static void requestSize(ConfLine.Entry e, Findings out) {
+        long v = ConfGrammar.decimal(e.value());
+        boolean ok = v >= 64 && v <= 65536 && Long.bitCount(v) == 1;
+        if (!ok) {
+            out.add(Rule.GENERAL_REQUEST_SIZE, e.number(), e.section(), e.key(), e.key() + " = " + e.value()
+                    + ": the driver refuses the device; use a power of two from 64 to 65536 (default "
+                    + (e.key().contains("Asym") ? "64" : "512") + ")");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.qatwb.model.lint;
+
+import static org.qatwb.model.conf.ConfGrammar.MAX_LENGTH;
+
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfLine;
+
+/** Line-level rules: constructs the driver reads differently from what the administrator wrote. */
+final class SyntaxCheck implements FileCheck {
+
+    @Override
+    public void check(ConfDocument doc, LintContext ctx, Findings out) {
+        if (doc.hasBom()) {
+            out.add(Rule.SYNTAX_BOM, 1, null, null, "the file starts with a UTF-8 byte-order mark: adf_ctl reads it"
+                    + " as part of line 1, so the first header is not a header and the tool stops;"
+                    + " save the file as plain ASCII without BOM");
+        }
+        boolean beforeSectionReported = false;
+        for (ConfLine line : doc.lines()) {
+            if (line instanceof ConfLine.SectionHeader h) {
+                header(h, out);
+            } else if (line instanceof ConfLine.Entry e && !e.spacesOnly()) {
+                if (indentedHeader(e)) {
+                    out.add(Rule.SYNTAX_INDENTED_SECTION, e.number(), e.section(), null, "header "
+                            + e.raw().text().strip() + " is indented: driver 4.8 reads it as a key and keeps adding"
+                            + " the following keys to " + describe(e.section())
+                            + " (4.24 accepts it); start the line with '['");
+                    continue;
+                }
+                if (e.section() == null && !beforeSectionReported) {
+                    beforeSectionReported = true;
+                    out.add(Rule.SYNTAX_BEFORE_SECTION, e.number(), null, e.key(), "'" + shorten(e.raw().text())
+                            + "' comes before any section header: adf_ctl crashes on it; move it below [GENERAL]"
+                            + " or the section it belongs to");
+                }
+                entry(e, out);
+            }
+        }
+    }
+
+    private static void header(ConfLine.SectionHeader h, Findings out) {
+        String text = h.raw().text();
+        if (h.name() == null) {
+            out.add(Rule.SYNTAX_BAD_SECTION, h.number(), null, null, "'" + shorten(text) + "' is not a valid header"
+                    + " (no ']' or an empty name): the driver prints 'Wrong section format' and adds the keys below"
+                    + " to the previous section; write [NAME]");
+            return;
+        }
+        if (h.name().length() >= MAX_LENGTH) {
+            out.add(Rule.SYNTAX_TOO_LONG, h.number(), h.name(), null, "section name is " + h.name().length()
+                    + " characters: the driver allows at most " + (MAX_LENGTH - 1) + "; shorten it");
+        }
+        if (uncommented(text).indexOf('\t') >= 0) {
+            out.add(Rule.SYNTAX_TAB, h.number(), h.name(), null, "tab in the section header: driver 4.8 keeps it in"
+                    + " the name, 4.24 deletes it; remove the tab");
+        }
+    }
+
+    private static void entry(ConfLine.Entry e, Findings out) {
+        String text = e.raw().text();
+        String key = e.key().isEmpty() ? null : e.key();
+        if (!e.hasEquals()) {
+            out.add(Rule.SYNTAX_NO_EQUALS, e.number(), e.section(), null, "'" + shorten(text) + "' has no '=':"
+                    + " the driver stores the whole line as a key with itself as value; write 'Key = value'"
+                    + " or comment it out with '#'");
+            return;
+        }
+        int eq = text.indexOf('=');
+        int hash = text.indexOf('#');
+        if (e.key().isEmpty() || e.value().isEmpty()) {
+            out.add(Rule.SYNTAX_EMPTY, e.number(), e.section(), key, (e.key().isEmpty() ? "empty key" : "empty value"
+                    + " for " + e.key()) + ": the driver prints 'Wrong key-value format' and ignores the line;"
+                    + " complete or remove it");
+        } else if (hash > eq) {
+            String rest = text.substring(hash);
+            out.add(Rule.SYNTAX_INLINE_COMMENT, e.number(), e.section(), key, "'#' after the value: the driver reads"
+                    + " " + e.key() + " as '" + e.value() + "' and drops '" + shorten(rest) + "'; put comments on a"
+                    + " line of their own");
+        }
+        String keyPart = text.substring(0, eq);
+        String valuePart = uncommented(text.substring(eq + 1));
+        if (uncommented(text).indexOf('\t') >= 0) {
+            out.add(Rule.SYNTAX_TAB, e.number(), e.section(), key, "tab in '" + shorten(uncommented(text).strip())
+                    + "': driver 4.8 keeps tabs inside keys and values (so the key or value does not match),"
+                    + " 4.24 deletes them; use spaces");
+        }
+        if (hasInnerSpace(valuePart)) {
+            out.add(Rule.SYNTAX_SPACES_IN_VALUE, e.number(), e.section(), key, "the driver deletes spaces: "
+                    + "'" + valuePart.strip() + "' is read as '" + e.value() + "'; write it without spaces");
+        }
+        if (hasInnerSpace(keyPart)) {
+            out.add(Rule.SYNTAX_SPACES_IN_KEY, e.number(), e.section(), key, "the driver deletes spaces: key '"
+                    + keyPart.strip() + "' is read as '" + e.key() + "'; write it without spaces");
+        }
+        if (e.key().length() >= MAX_LENGTH || e.value().length() >= MAX_LENGTH) {
+            out.add(Rule.SYNTAX_TOO_LONG, e.number(), e.section(), key, (e.key().length() >= MAX_LENGTH ? "key" : "value")
+                    + " of " + Math.max(e.key().length(), e.value().length()) + " characters: the driver allows at most "
+                    + (MAX_LENGTH - 1) + "; shorten it");
+        }
+    }
+
+    private static boolean indentedHeader(ConfLine.Entry e) {
+        String t = e.raw().text();
+        int i = 0;
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        return i > 0 && i < t.length() && t.charAt(i) == '[';
+    }
+
+    private static boolean hasInnerSpace(String s) {
+        String t = s.strip();
+        return t.indexOf(' ') >= 0;
+    }
+
+    private static String uncommented(String s) {
+        int hash = s.indexOf('#');
+        return hash >= 0 ? s.substring(0, hash) : s;
+    }
+
+    private static String describe(String section) {
+        return section == null ? "no section (adf_ctl crashes)" : "[" + section + "]";
+    }
+
+    static String shorten(String s) {
+        String printable = s.replace("\t", "\\t").replace("\r", "\\r");
+        return printable.length() > 60 ? printable.substring(0, 57) + "..." : printable;
+    }
+}
