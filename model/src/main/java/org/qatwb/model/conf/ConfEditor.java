@@ -241,7 +241,8 @@ public final class ConfEditor {
         String trail = region.substring(lead + middle.length());
         boolean quoted = middle.length() >= 2 && middle.startsWith("\"") && middle.endsWith("\"")
                 || middle.isEmpty() && key.endsWith("Name");
-        String before = lead > 0 ? region.substring(0, lead) : " ";
+        // an empty value gets Intel's "Key = value" spacing; an existing one keeps its own
+        String before = lead > 0 || !middle.isEmpty() ? region.substring(0, lead) : " ";
         String after = trail.isEmpty() && end < text.length() ? " " : trail;
         return text.substring(0, eq + 1) + before + (quoted ? "\"" + value + "\"" : value) + after
                 + text.substring(end);
