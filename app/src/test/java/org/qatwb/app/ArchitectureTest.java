@@ -1,0 +1,79 @@
+package org.qatwb.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of DESIGN.md: {@code model} is pure (no JavaFX, no SSH), {@code ssh-agent}
+ * has no JavaFX, and dependencies point one way ({@code app -> ssh-agent -> model},
+ * {@code nas-sim -> model}).
+ */
+class ArchitectureTest {
+
+    private static final String MODEL = "org.qatwb.model..";
+    private static final String SSH = "org.qatwb.ssh..";
+    private static final String SIM = "org.qatwb.sim..";
+    private static final String APP = "org.qatwb.app..";
+    private static final String[] JAVAFX = {"javafx..", "org.controlsfx..", "atlantafx..", "org.testfx.."};
+    private static final String[] SSH_LIBS = {"com.jcraft..", "org.apache.sshd..", "net.i2p.crypto.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.qatwb");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+
+    @Test
+    void modelHasNoJavaFx() {
+        check(noClasses().that().resideInAPackage(MODEL).should().dependOnClassesThat().resideInAnyPackage(JAVAFX));
+    }
+
+    @Test
+    void modelHasNoSsh() {
+        check(noClasses().that().resideInAPackage(MODEL).should().dependOnClassesThat().resideInAnyPackage(SSH_LIBS));
+    }
+
+    @Test
+    void modelDependsOnNoOtherModule() {
+        check(noClasses().that().resideInAPackage(MODEL).should().dependOnClassesThat()
+                .resideInAnyPackage(SSH, SIM, APP));
+    }
+
+    @Test
+    void sshAgentHasNoJavaFxAndDoesNotKnowTheApp() {
+        check(noClasses().that().resideInAPackage(SSH).should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+                .allowEmptyShould(true));
+        check(noClasses().that().resideInAPackage(SSH).should().dependOnClassesThat().resideInAnyPackage(APP, SIM)
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void simulatorDependsOnlyOnTheModel() {
+        check(noClasses().that().resideInAPackage(SIM).should().dependOnClassesThat().resideInAnyPackage(APP, SSH)
+                .allowEmptyShould(true));
+        check(noClasses().that().resideInAPackage(SIM).should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void theRulesSeeTheModel() {
+        // guards against a rule passing vacuously because nothing was imported
+        org.junit.jupiter.api.Assertions.assertTrue(
+                classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.qatwb.model")));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.qatwb.app")));
+    }
+}
