@@ -1,0 +1,102 @@
+package org.qatwb.model.testutil;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A full C62x host as ZFS wants it: 3 PFs that only host VFs, and 48 VFs each with one
+ * interrupt-mode Cy and Dc instance in [KERNEL_QAT], spread over 56 cores; plus the matching
+ * {@code adf_ctl status} of 51 devices. Written in the project's own words.
+ */
+public final class C62xFixture {
+
+    public static final int PFS = 3;
+    public static final int VFS_PER_PF = 16;
+    public static final int CORES = 56;
+
+    private C62xFixture() {
+    }
+
+    /** File name to content, PFs first, in the driver's naming. */
+    public static Map<String, String> confFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int pf = 0; pf < PFS; pf++) {
+            files.put("c6xx_dev" + pf + ".conf", pf());
+        }
+        for (int vf = 0; vf < PFS * VFS_PER_PF; vf++) {
+            files.put("c6xxvf_dev" + vf + ".conf", vf(vf % CORES));
+        }
+        return files;
+    }
+
+    /** A PF that only hosts VFs: services on, no instances anywhere. */
+    public static String pf() {
+        return """
+                # C62x physical function: hosts 16 VFs, no instances of its own
+                [GENERAL]
+                ServicesEnabled = cy;dc
+                ConfigVersion = 2
+                CyNumConcurrentSymRequests = 512
+                CyNumConcurrentAsymRequests = 64
+                DcNumConcurrentRequests = 512
+                DcIntermediateBufferSizeInKB = 64
+                statsGeneral = 1
+
+                [KERNEL]
+                NumberCyInstances = 0
+                NumberDcInstances = 0
+
+                [KERNEL_QAT]
+                NumberCyInstances = 0
+                NumberDcInstances = 0
+                """;
+    }
+
+    /** A VF serving ZFS: one Cy and one Dc instance, interrupt mode, steered to {@code core}. */
+    public static String vf(int core) {
+        return """
+                # C62x virtual function for ZFS
+                [GENERAL]
+                ServicesEnabled = cy;dc
+                ConfigVersion = 2
+                CyNumConcurrentSymRequests = 512
+                CyNumConcurrentAsymRequests = 64
+                DcNumConcurrentRequests = 512
+
+                [KERNEL]
+                NumberCyInstances = 0
+                NumberDcInstances = 0
+
+                [KERNEL_QAT]
+                NumberCyInstances = 1
+                NumberDcInstances = 1
+
+                Cy0Name = "ZfsCy"
+                Cy0IsPolled = 0
+                Cy0CoreAffinity = %d
+
+                Dc0Name = "ZfsDc"
+                Dc0IsPolled = 0
+                Dc0CoreAffinity = %d
+                """.formatted(core, core);
+    }
+
+    /** {@code adf_ctl status} for the 3 PFs and 48 VFs, all up, in the driver's own format. */
+    public static String adfStatus() {
+        StringBuilder sb = new StringBuilder("Checking status of all devices.\n");
+        sb.append("There is ").append(PFS + PFS * VFS_PER_PF).append(" QAT acceleration device(s) in the system:\n");
+        String[] bus = {"3d", "3f", "da"};
+        int dev = 0;
+        for (int pf = 0; pf < PFS; pf++) {
+            sb.append(String.format(" qat_dev%d - type: c6xx,  inst_id: %d,  node_id: %d,  bsf: 0000:%s:00.0,"
+                    + "  #accel: 5 #engines: 10 state: up\n", dev++, pf, pf == 2 ? 1 : 0, bus[pf]));
+        }
+        for (int vf = 0; vf < PFS * VFS_PER_PF; vf++) {
+            int pf = vf / VFS_PER_PF;
+            int fn = vf % VFS_PER_PF;
+            sb.append(String.format(" qat_dev%d - type: c6xxvf,  inst_id: %d,  node_id: %d,  bsf: 0000:%s:%02x.%d,"
+                    + "  #accel: 1 #engines: 1 state: up\n", dev++, vf, pf == 2 ? 1 : 0, bus[pf], 1 + fn / 8, fn % 8));
+        }
+        return sb.toString();
+    }
+}
