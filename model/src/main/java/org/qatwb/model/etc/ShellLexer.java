@@ -125,11 +125,7 @@ final class ShellLexer {
                         return;
                     }
                 }
-                case '$', '`' -> {
-                    append(c);
-                    expansion = true;
-                    pos++;
-                }
+                case '$', '`' -> substitution(c);
                 default -> {
                     append(c);
                     pos++;
@@ -137,6 +133,41 @@ final class ShellLexer {
             }
         }
         endCommand(in.length(), false);
+    }
+
+    /**
+     * {@code $(...)} and backquotes belong to the word they are in, blanks and parentheses
+     * included; they are kept as text (nesting counted, quotes inside not interpreted).
+     */
+    private void substitution(char c) {
+        append(c);
+        expansion = true;
+        pos++;
+        int end = -1;
+        if (c == '`') {
+            end = in.indexOf('`', pos);
+        } else if (pos < in.length() && in.charAt(pos) == '(') {
+            int depth = 0;
+            for (int i = pos; i < in.length(); i++) {
+                char d = in.charAt(i);
+                depth += d == '(' ? 1 : d == ')' ? -1 : 0;
+                if (depth == 0) {
+                    end = i;
+                    break;
+                }
+            }
+        } else {
+            return;
+        }
+        if (end < 0) {
+            endCommand(in.length(), true);
+            pos = in.length();
+            return;
+        }
+        String inside = in.substring(pos, end + 1);
+        word.append(inside);
+        line += count(inside, '\n');
+        pos = end + 1;
     }
 
     private void backslash() {
