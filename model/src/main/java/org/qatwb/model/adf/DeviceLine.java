@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qatwb.model.device.DeviceRef;
@@ -40,6 +41,7 @@ final class DeviceLine {
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern UNSIGNED = Pattern.compile("[0-9]{1,10}");
     private static final Pattern SIGNED = Pattern.compile("-?[0-9]{1,10}");
+    private static final Set<String> KNOWN = Set.of("type", "inst_id", "node_id", "bsf", "#accel", "#engines", "state");
 
     private DeviceLine() {
     }
@@ -76,7 +78,7 @@ final class DeviceLine {
             }
         }
         for (String key : fields.keySet()) {
-            if (!List.of("type", "inst_id", "node_id", "bsf", "#accel", "#engines", "state").contains(key)) {
+            if (!KNOWN.contains(key)) {
                 notes.add(name + ": unknown field '" + key + "' ignored");
             }
         }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param state    up or down, as printed
  * @param confPath the conf file the driver reads for this device ({@code /etc/<type>_dev<inst_id>.conf},
  *                 {@code /etc/<type>_qa_dev<inst_id>.conf} for the legacy {@code icp_dev} driver);
- *                 null when the type is unknown
+ *                 null when the type is null
  * @param line     1-based line of the device in the parsed text
  */
 public record QatDevice(
