@@ -1,0 +1,136 @@
+package org.qatwb.model.etc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.qatwb.model.device.DeviceCatalog;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.parse.Snippet;
+
+/**
+ * Reads a modprobe.d file the way kmod does (libkmod-config.c, kmod_config_parse and
+ * getline_wrapped in kmod-project/kmod): backslash-newline joins lines; a line is a comment only
+ * when its FIRST character is {@code #}; words are split at spaces and tabs only, so a CR from a
+ * CRLF file stays part of the last word; {@code blacklist MODULE} ignores further words;
+ * {@code install MODULE COMMAND...} runs the command instead of loading the module.
+ */
+public final class VfBlacklistParser {
+
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+    // an install command that calls modprobe or insmod may load the module after all
+    private static final Pattern LOADS = Pattern.compile("\\b(?:modprobe|insmod)\\b");
+
+    private VfBlacklistParser() {
+    }
+
+    /**
+     * Never throws for any text: modprobe skips lines it cannot use. The clause is kept so that
+     * every parser has the same contract.
+     */
+    public static VfBlacklist parse(String text) throws ParseException {
+        Objects.requireNonNull(text, "text");
+        List<BlacklistEntry> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int lineNo = 1;
+        int physical = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                read(line.toString(), lineNo, entries, warnings);
+                line.setLength(0);
+                lineNo = ++physical;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                // kmod: backslash-newline joins lines; before any other character the backslash is dropped
+                char next = text.charAt(++i);
+                if (next == '\n') {
+                    physical++;
+                } else {
+                    line.append(next);
+                }
+            } else {
+                line.append(c);
+            }
+        }
+        read(line.toString(), lineNo, entries, warnings);
+        return new VfBlacklist(entries, warnings);
+    }
+
+    private static void read(String line, int lineNo, List<BlacklistEntry> entries, List<String> warnings) {
+        if (line.isEmpty() || line.charAt(0) == '#') {
+            return;
+        }
+        List<String> words = Arrays.stream(BLANKS.split(line)).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return;
+        }
+        String at = "line " + lineNo + ": ";
+        String command = words.get(0);
+        switch (command) {
+            case "blacklist" -> {
+                if (words.size() < 2) {
+                    warnings.add(at + "blacklist without a module, modprobe ignores it");
+                    return;
+                }
+                String module = underscores(words.get(1));
+                if (module.chars().anyMatch(Character::isISOControl)) {
+                    warnings.add(at + "modprobe reads the module name as " + Snippet.quote(module)
+                            + " (a CRLF line ending?), which blocks nothing");
+                    return;
+                }
+                entries.add(new BlacklistEntry(module, "blacklist", lineNo));
+                checkKnown(module, at, warnings);
+            }
+            case "install" -> {
+                if (words.size() < 3) {
+                    warnings.add(at + "install without a module and a command, modprobe ignores it");
+                    return;
+                }
+                String module = underscores(words.get(1));
+                String installCommand = String.join(" ", words.subList(2, words.size()));
+                if (LOADS.matcher(installCommand).find()) {
+                    warnings.add(at + "install command for " + module + " calls modprobe or insmod and may load it, "
+                            + "not counted as blocking: " + Snippet.quote(line));
+                    return;
+                }
+                entries.add(new BlacklistEntry(module, "install", lineNo));
+                checkKnown(module, at, warnings);
+            }
+            default -> {
+                if (command.startsWith("#")) {
+                    warnings.add(at + "a comment must start in the first column; modprobe reports this line as bad: "
+                            + Snippet.quote(line));
+                } else {
+                    warnings.add(at + "not a blacklist or install line, ignored: " + Snippet.quote(line));
+                }
+            }
+        }
+    }
+
+    /** A VF-looking module the catalog does not know is usually a misspelt one (qat_c6xxvf). */
+    private static void checkKnown(String module, String at, List<String> warnings) {
+        if (module.startsWith("qat_") && module.endsWith("vf") && DeviceCatalog.byVfModule(module).isEmpty()) {
+            String known = String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList());
+            warnings.add(at + module + " is not a QAT VF driver module (known: " + known + ")");
+        }
+    }
+
+    /** kmod's underscores(): '-' becomes '_', except inside a [...] pattern. */
+    static String underscores(String module) {
+        StringBuilder out = new StringBuilder(module.length());
+        boolean inBrackets = false;
+        for (int i = 0; i < module.length(); i++) {
+            char c = module.charAt(i);
+            if (c == '[') {
+                inBrackets = true;
+            } else if (c == ']') {
+                inBrackets = false;
+            }
+            out.append(c == '-' && !inBrackets ? '_' : c);
+        }
+        return out.toString();
+    }
+}

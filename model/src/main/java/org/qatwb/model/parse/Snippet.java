@@ -1,0 +1,54 @@
+package org.qatwb.model.parse;
+
+/**
+ * Quotes a piece of input inside a one-line warning or error message.
+ *
+ * <p>Input comes from remote machines and pasted captures, so it may hold control characters,
+ * NUL bytes or very long lines; a message must stay one readable line whatever the input.
+ */
+public final class Snippet {
+
+    /** Code points kept from a quoted line; longer lines are cut and end with "...". */
+    public static final int MAX_CODE_POINTS = 80;
+
+    private Snippet() {
+    }
+
+    /** {@code text} in double quotes, control characters and quotes escaped, cut when long. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CODE_POINTS) + 8).append('"');
+        int taken = 0;
+        for (int i = 0; i < text.length(); ) {
+            if (taken == MAX_CODE_POINTS) {
+                out.append("...");
+                break;
+            }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            taken++;
+            appendEscaped(out, cp);
+        }
+        return out.append('"').toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, int cp) {
+        switch (cp) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\t' -> out.append("\\t");
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            default -> {
+                int type = Character.getType(cp);
+                // ISO controls (C0, DEL, C1 incl. NEL), line/paragraph separators and lone surrogates
+                // would break the one-line promise or the terminal
+                if (Character.isISOControl(cp) || type == Character.LINE_SEPARATOR
+                        || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                    out.append(String.format("\\u%04x", cp));
+                } else {
+                    out.appendCodePoint(cp);
+                }
+            }
+        }
+    }
+}
