@@ -70,6 +70,8 @@ public final class AdfStatusParser {
         boolean anyDevice = false;
         Note firstSkip = null;
         Output current = new Output();
+        Output previous = null;
+        int currentStart = 1;
 
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -95,8 +97,10 @@ public final class AdfStatusParser {
                     if (!current.deviceLines.isEmpty()) {
                         superseded.addAll(current.deviceLines);
                         lastOutputStart = lineNo;
+                        previous = current;
                     }
                     current = new Output();
+                    currentStart = lineNo;
                 }
                 if (counting) {
                     anyHeader = true;
@@ -154,6 +158,13 @@ public final class AdfStatusParser {
             }
             throw new ParseException(0, "not adf_ctl status output: no device line and no "
                     + "'There is N QAT acceleration device(s)' line");
+        }
+        if (previous != null && current.count.isEmpty() && current.devices.isEmpty()) {
+            // a capture cut right after "Checking status...": the output before it is the last complete one
+            superseded.removeAll(previous.deviceLines);
+            notes.add(new Note(currentStart, "a status output starts here but holds no device and no count;"
+                    + " the one before it is used"));
+            current = previous;
         }
         notes.addAll(current.notes);
         if (current.count.isPresent() && current.count.getAsInt() != current.devices.size()) {

@@ -292,6 +292,20 @@ class AdfStatusParserTest {
         }
 
         @Test
+        void aCaptureCutAfterANewCheckingLineKeepsTheOutputBeforeIt() throws ParseException {
+            AdfStatus status = AdfStatusParser.parse("""
+                    There is 1 QAT acceleration device(s) in the system:
+                     qat_dev0 - type: c6xx,  inst_id: 0,  node_id: 0,  bsf: 0000:3d:00.0,  #accel: 5 #engines: 10 state: up
+                    Checking status of all devices.
+                    """);
+
+            assertEquals(1, status.devices().size());
+            assertEquals(OptionalInt.of(1), status.declaredCount());
+            assertEquals(List.of("line 3: a status output starts here but holds no device and no count;"
+                    + " the one before it is used"), status.warnings());
+        }
+
+        @Test
         void checkingHeaderFollowedByCountIsOneOutput() throws ParseException {
             AdfStatus status = AdfStatusParser.parse(NORMAL + NORMAL);
 
