@@ -99,7 +99,7 @@ public final class KstatParser {
             KstatEntry entry = row(line, lineNo);
             Integer first = firstLine.putIfAbsent(entry.name(), lineNo);
             if (first != null) {
-                warnings.add("line " + lineNo + ": duplicate name '" + entry.name() + "', first on line " + first);
+                warnings.add("line " + lineNo + ": duplicate name '" + shorten(entry.name()) + "', first on line " + first);
             }
             entries.add(entry);
         }
