@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Reads an SPL named kstat file ({@code /proc/spl/kstat/<module>/<name>}, e.g. zfs/qat or
@@ -34,8 +35,6 @@ public final class KstatParser {
 
     private static final String COLUMNS = "'name type data'";
     private static final String KID_FIELDS = "'kid type flags ndata datasize crtime snaptime'";
-    /** Longest excerpt of the input quoted in a message. */
-    private static final int QUOTE_MAX = 40;
 
     private KstatParser() {
     }
@@ -96,10 +95,15 @@ public final class KstatParser {
                 throw new ParseException(lineNo, "a second kstat header (several captures pasted together?);"
                         + " give one capture at a time");
             }
+            if (fields.size() == 1 && isProse(fields.get(0))) {
+                // a shell prompt pasted after the capture, not a row cut after its name
+                warnings.add("line " + lineNo + ": not a kstat row, ignored: " + quote(line));
+                continue;
+            }
             KstatEntry entry = row(line, lineNo);
             Integer first = firstLine.putIfAbsent(entry.name(), lineNo);
             if (first != null) {
-                warnings.add("line " + lineNo + ": duplicate name '" + shorten(entry.name()) + "', first on line " + first);
+                warnings.add("line " + lineNo + ": duplicate name " + Snippet.quote(entry.name()) + ", first on line " + first);
             }
             entries.add(entry);
         }
@@ -111,6 +115,16 @@ public final class KstatParser {
                     + (entries.size() < header.ndata() ? "; the capture looks cut" : ""));
         }
         return new NamedKstat(Optional.ofNullable(header), entries, warnings);
+    }
+
+    /** A word no kstat name contains: prompt and shell characters such as {@code root@nas:~#}. */
+    private static boolean isProse(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if ("@#$~/>%:".indexOf(word.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The kid line starts {@code int int 0xhex}; anything else is not an attempt at one. */
@@ -163,8 +177,8 @@ public final class KstatParser {
         String name = line.substring(nameStart, nameEnd);
         int typeStart = skipBlanks(line, nameEnd);
         if (typeStart == line.length()) {
-            throw new ParseException(lineNo, "truncated row '" + shorten(name)
-                    + "': expected a data type and a value after the name");
+            throw new ParseException(lineNo, "truncated row " + Snippet.quote(name)
+                    + ": expected a data type and a value after the name");
         }
         int typeEnd = skipToken(line, typeStart);
         String typeToken = line.substring(typeStart, typeEnd);
@@ -178,7 +192,7 @@ public final class KstatParser {
             value = stripTrailingBlanks(rest); // SPL pads char values with "%-16s"
         } else {
             value = stripTrailingBlanks(rest);
-            String what = "row '" + shorten(name) + "': ";
+            String what = "row " + Snippet.quote(name) + ": ";
             if (value.isEmpty()) {
                 throw new ParseException(lineNo, "truncated " + what + "expected " + withArticle(type)
                         + " value after the type");
@@ -188,7 +202,7 @@ public final class KstatParser {
                         + " number");
             }
             if (type.valueInRange(value).isEmpty()) {
-                throw new ParseException(lineNo, what + "value " + shorten(value) + " is out of range for "
+                throw new ParseException(lineNo, what + "value " + Snippet.quote(value) + " is out of range for "
                         + type.label() + " (" + type.min() + " to " + type.max() + ")");
             }
         }
@@ -203,14 +217,14 @@ public final class KstatParser {
     private static KstatDataType dataType(String token, String name, int lineNo) throws ParseException {
         boolean digits = !token.isEmpty() && token.chars().allMatch(c -> c >= '0' && c <= '9');
         if (!digits) {
-            throw new ParseException(lineNo, "row '" + shorten(name) + "': expected a data type code (0-7)"
+            throw new ParseException(lineNo, "row " + Snippet.quote(name) + ": expected a data type code (0-7)"
                     + " after the name, found " + quote(token));
         }
         String code = token.replaceFirst("^0+(?=.)", "");
         Optional<KstatDataType> type = code.length() > 1 ? Optional.empty()
                 : KstatDataType.of(Integer.parseInt(code));
-        return type.orElseThrow(() -> new ParseException(lineNo, "row '" + shorten(name)
-                + "': unknown data type " + shorten(token) + " (SPL defines 0-7)"));
+        return type.orElseThrow(() -> new ParseException(lineNo, "row " + Snippet.quote(name)
+                + ": unknown data type " + Snippet.quote(token) + " (SPL defines 0-7)"));
     }
 
     // --- small text helpers; only space and tab separate fields, as in SPL's output and pastes of it
@@ -267,13 +281,6 @@ public final class KstatParser {
 
     /** Input quoted in a message: shortened, on one line, control characters made visible. */
     private static String quote(String s) {
-        return "'" + shorten(stripTrailingBlanks(s.substring(skipBlanks(s, 0)))) + "'";
-    }
-
-    private static String shorten(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(QUOTE_MAX).forEach(cp -> b.appendCodePoint(
-                Character.isISOControl(cp) || cp == '\u2028' || cp == '\u2029' ? '?' : cp));
-        return s.codePointCount(0, s.length()) > QUOTE_MAX ? b + "..." : b.toString();
+        return Snippet.quote(stripTrailingBlanks(s.substring(skipBlanks(s, 0))));
     }
 }

@@ -51,33 +51,33 @@ class KstatParserErrorTest {
     @Test
     void kidLineWithMissingFields() {
         fails("19 1 0x01 17 4624 1645575508916183\nname type data\n", 1, "expected 7 fields", "found 6");
-        fails("19 1 0x01 17 x 1 2\nname type data\n", 1, "field 5", "'x'");
+        fails("19 1 0x01 17 x 1 2\nname type data\n", 1, "field 5", "\"x\"");
         fails("19 1 0x01 17 4624 99999999999999999999 2\nname type data\n", 1, "crtime", "out of range");
     }
 
     @Test
     void rowCutAfterTheName() {
-        fails(HEAD + "comp_requests 4 12\ncomp_total_in\n", 4, "truncated row 'comp_total_in'", "data type");
+        fails(HEAD + "comp_requests 4 12\ncomp_total_in\n", 4, "truncated row \"comp_total_in\"", "data type");
     }
 
     @Test
     void rowCutAfterTheType() {
         fails(HEAD + "comp_requests 4 12\ncomp_total_in_bytes             4    \n", 4,
-                "truncated row 'comp_total_in_bytes'", "uint64 value");
+                "truncated row \"comp_total_in_bytes\"", "uint64 value");
     }
 
     @Test
     void valueThatIsNotANumber() {
-        fails(HEAD + "comp_requests 4 12ab\n", 3, "'comp_requests'", "'12ab'", "not a uint64 number");
-        fails(HEAD + "comp_requests 4 -1\n", 3, "'-1'", "not a uint64 number");
-        fails(HEAD + "comp_requests 4 12 34\n", 3, "'12 34'");
+        fails(HEAD + "comp_requests 4 12ab\n", 3, "\"comp_requests\"", "\"12ab\"", "not a uint64 number");
+        fails(HEAD + "comp_requests 4 -1\n", 3, "\"-1\"", "not a uint64 number");
+        fails(HEAD + "comp_requests 4 12 34\n", 3, "\"12 34\"");
         fails(HEAD + "delta 3 --5\n", 3, "not an int64 number");
         fails(HEAD + "arabic 2 \u0661\u0662\n", 3, "not a uint32 number");
     }
 
     @Test
     void valueOutOfItsTypesRange() {
-        fails(HEAD + "a 4 1\nb 4 18446744073709551616\n", 4, "'b'", "out of range for uint64",
+        fails(HEAD + "a 4 1\nb 4 18446744073709551616\n", 4, "\"b\"", "out of range for uint64",
                 "18446744073709551615");
         fails(HEAD + "c 1 2147483648\n", 3, "out of range for int32");
         fails(HEAD + "c 1 -2147483649\n", 3, "out of range for int32");
@@ -88,8 +88,8 @@ class KstatParserErrorTest {
 
     @Test
     void typeCodeThatIsNotOneOfSpls() {
-        fails(HEAD + "comp_requests uint64 12\n", 3, "expected a data type code", "'uint64'");
-        fails(HEAD + "comp_requests 9 12\n", 3, "unknown data type 9");
+        fails(HEAD + "comp_requests uint64 12\n", 3, "expected a data type code", "\"uint64\"");
+        fails(HEAD + "comp_requests 9 12\n", 3, "unknown data type \"9\"");
         fails(HEAD + "comp_requests 12345678901234567890 12\n", 3, "unknown data type");
     }
 
@@ -101,6 +101,6 @@ class KstatParserErrorTest {
 
     @Test
     void crlfDoesNotShiftLineNumbers() {
-        fails((HEAD + "a 4 1\nb 4 x\n").replace("\n", "\r\n"), 4, "'x'");
+        fails((HEAD + "a 4 1\nb 4 x\n").replace("\n", "\r\n"), 4, "\"x\"");
     }
 }

@@ -29,6 +29,13 @@ class KstatParserWarningTest {
     }
 
     @Test
+    void aShellPromptPastedAfterTheRowsIsNotATruncatedRow() throws ParseException {
+        NamedKstat k = KstatParser.parse("19 1 0x01 1 272 1 2\nname type data\ncomp_requests 4 5\nroot@nas:~#\n");
+        assertEquals(1, k.entries().size());
+        assertWarns(k, "line 4: ", "not a kstat row", "root@nas");
+    }
+
+    @Test
     void moreRowsThanAnnounced() throws ParseException {
         NamedKstat k = KstatParser.parse("\n19 1 0x01 1 272 1 2\nname type data\na 4 1\nb 4 2\n");
         assertEquals(2, k.entries().size());
@@ -49,7 +56,7 @@ class KstatParserWarningTest {
                 + "19 1 0x01 1 272 1 2\r\nname type data\r\ncomp_requests 4 5\r\n";
         NamedKstat k = KstatParser.parse(text);
         assertEquals("5", k.entry("comp_requests").orElseThrow().value());
-        assertWarns(k, "line 1: ", "ignored before the kstat header", "'root@nas:~# cat /proc/spl/kstat/zfs/qat'");
+        assertWarns(k, "line 1: ", "ignored before the kstat header", "\"root@nas:~# cat /proc/spl/kstat/zfs/qat\"");
     }
 
     @Test
@@ -64,7 +71,7 @@ class KstatParserWarningTest {
     void longJunkIsQuotedShortAndOnOneLine() throws ParseException {
         NamedKstat k = KstatParser.parse("x".repeat(500) + "\u0085\u0007\nname type data\n");
         String w = k.warnings().get(0);
-        assertTrue(w.length() < 120, w);
+        assertTrue(w.length() < 140, w); // prefix + an 80-character excerpt
         assertTrue(w.chars().noneMatch(Character::isISOControl), w);
     }
 
@@ -74,6 +81,6 @@ class KstatParserWarningTest {
         NamedKstat k = KstatParser.parse(text);
         assertEquals(3, k.entries().size());
         assertEquals("1", k.entry("dc_fails").orElseThrow().value());
-        assertWarns(k, "line 5: ", "duplicate name 'dc_fails'", "first on line 3");
+        assertWarns(k, "line 5: ", "duplicate name \"dc_fails\"", "first on line 3");
     }
 }

@@ -130,7 +130,7 @@ class KstatSamplesConformanceTest {
                         new KstatEntry("qat_comp_total_out_bytes", 4, "1110250928", 5)),
                 q.unknown());
         assertEquals(2, k.warnings().size(), k.warnings().toString());
-        assertTrue(k.warnings().get(0).startsWith("line 1: ignored before the kstat header: 'cat /proc/spl/kstat/zfs/qat'"),
+        assertTrue(k.warnings().get(0).startsWith("line 1: ignored before the kstat header: \"cat /proc/spl/kstat/zfs/qat\""),
                 k.warnings().get(0));
         assertTrue(k.warnings().get(1).startsWith("line 2: no kstat header line"), k.warnings().get(1));
     }
