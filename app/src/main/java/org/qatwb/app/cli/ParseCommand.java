@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code qatwb parse}: turns captured QAT and ZFS output into JSON. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Parse captured output into JSON (FILE, or - for stdin).",
-        subcommands = {})
+        subcommands = {ParseAdfStatusCommand.class, ParseKstatCommand.class})
 final class ParseCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,90 @@
+package org.qatwb.app.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.qatwb.model.adf.AdfStatus;
+import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.kstat.KstatEntry;
+import org.qatwb.model.kstat.KstatHeader;
+import org.qatwb.model.kstat.NamedKstat;
+
+/** JSON of parsed captures, field names as CLI.md fixes them. */
+public final class ParseJson {
+
+    private ParseJson() {
+    }
+
+    public static ObjectNode adfStatus(AdfStatus status) {
+        ObjectNode doc = JsonOut.object();
+        devices(doc.putArray("devices"), status.devices());
+        if (status.declaredCount().isPresent()) {
+            doc.put("declaredCount", status.declaredCount().getAsInt());
+        } else {
+            doc.putNull("declaredCount");
+        }
+        warnings(doc, status.warnings());
+        return doc;
+    }
+
+    /** The device objects of {@code parse adf-status}, shared with the snapshot's. */
+    public static void devices(ArrayNode into, List<QatDevice> devices) {
+        for (QatDevice d : devices) {
+            ObjectNode o = into.addObject();
+            o.put("name", d.name());
+            o.put("type", d.type());
+            o.put("vf", d.vf());
+            o.put("instId", d.instId());
+            o.put("nodeId", d.nodeId());
+            o.put("bsf", d.bsf());
+            o.put("accel", d.accel());
+            o.put("engines", d.engines());
+            o.put("state", d.state().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("conf", d.confPath());
+        }
+    }
+
+    public static ObjectNode kstat(NamedKstat kstat) {
+        ObjectNode doc = JsonOut.object();
+        doc.set("counters", counters(kstat));
+        if (kstat.header().isPresent()) {
+            KstatHeader h = kstat.header().get();
+            ObjectNode o = doc.putObject("header");
+            o.put("kid", h.kid());
+            o.put("type", h.type());
+            o.put("flags", h.flags());
+            o.put("ndata", h.ndata());
+            o.put("datasize", h.datasize());
+            o.put("crtime", h.crtime());
+            o.put("snaptime", h.snaptime());
+        } else {
+            doc.putNull("header");
+        }
+        warnings(doc, kstat.warnings());
+        return doc;
+    }
+
+    /**
+     * Every row in file order, numbers exact (unsigned 64-bit values as written); for a repeated
+     * name the first row, which the parser's warning names.
+     */
+    public static ObjectNode counters(NamedKstat kstat) {
+        ObjectNode counters = JsonOut.object();
+        for (KstatEntry e : kstat.entries()) {
+            if (counters.has(e.name())) {
+                continue;
+            }
+            if (e.numeric()) {
+                counters.put(e.name(), e.asBigInteger());
+            } else {
+                counters.put(e.name(), e.value());
+            }
+        }
+        return counters;
+    }
+
+    private static void warnings(ObjectNode doc, List<String> warnings) {
+        ArrayNode w = doc.putArray("warnings");
+        warnings.forEach(w::add);
+    }
+}
