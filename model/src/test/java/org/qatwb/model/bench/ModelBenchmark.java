@@ -16,12 +16,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.qatwb.model.adf.AdfStatus;
+import org.qatwb.model.adf.AdfStatusParser;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.lint.ConfFile;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.lint.DeviceSetLinter;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.LintContext;
+import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.testutil.C62xFixture;
 
 /**
@@ -38,6 +41,7 @@ public class ModelBenchmark {
 
     private List<String> names;
     private List<byte[]> files;
+    private String status;
 
     @Setup
     public void setUp() {
@@ -47,6 +51,12 @@ public class ModelBenchmark {
             names.add(f.getKey());
             files.add(f.getValue().getBytes(StandardCharsets.ISO_8859_1));
         }
+        status = C62xFixture.adfStatus();
+    }
+
+    @Benchmark
+    public AdfStatus parse51DeviceStatus() throws ParseException {
+        return AdfStatusParser.parse(status);
     }
 
     @Benchmark

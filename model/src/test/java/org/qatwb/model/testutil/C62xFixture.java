@@ -1,5 +1,9 @@
 package org.qatwb.model.testutil;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -81,22 +85,12 @@ public final class C62xFixture {
                 """.formatted(core, core);
     }
 
-    /** {@code adf_ctl status} for the 3 PFs and 48 VFs, all up, in the driver's own format. */
+    /** {@code adf_ctl status} for the 3 PFs and 48 VFs, all up (the project's fixture file). */
     public static String adfStatus() {
-        StringBuilder sb = new StringBuilder("Checking status of all devices.\n");
-        sb.append("There is ").append(PFS + PFS * VFS_PER_PF).append(" QAT acceleration device(s) in the system:\n");
-        String[] bus = {"3d", "3f", "da"};
-        int dev = 0;
-        for (int pf = 0; pf < PFS; pf++) {
-            sb.append(String.format(" qat_dev%d - type: c6xx,  inst_id: %d,  node_id: %d,  bsf: 0000:%s:00.0,"
-                    + "  #accel: 5 #engines: 10 state: up\n", dev++, pf, pf == 2 ? 1 : 0, bus[pf]));
+        try (InputStream in = C62xFixture.class.getResourceAsStream("/fixtures/adf/c62x_3pf_48vf_status.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (int vf = 0; vf < PFS * VFS_PER_PF; vf++) {
-            int pf = vf / VFS_PER_PF;
-            int fn = vf % VFS_PER_PF;
-            sb.append(String.format(" qat_dev%d - type: c6xxvf,  inst_id: %d,  node_id: %d,  bsf: 0000:%s:%02x.%d,"
-                    + "  #accel: 1 #engines: 1 state: up\n", dev++, vf, pf == 2 ? 1 : 0, bus[pf], 1 + fn / 8, fn % 8));
-        }
-        return sb.toString();
     }
 }
