@@ -20,6 +20,10 @@ final class SyntaxCheck implements FileCheck {
             if (line instanceof ConfLine.SectionHeader h) {
                 header(h, out);
             } else if (line instanceof ConfLine.Entry e && !e.spacesOnly()) {
+                if (e.indentedComment()) {
+                    indentedComment(e, out);
+                    continue;
+                }
                 if (indentedHeader(e)) {
                     out.add(Rule.SYNTAX_INDENTED_SECTION, e.number(), e.section(), null, "header "
                             + e.raw().text().strip() + " is indented: driver 4.8 reads it as a key and keeps adding"
@@ -53,6 +57,20 @@ final class SyntaxCheck implements FileCheck {
         if (uncommented(text).indexOf('\t') >= 0) {
             out.add(Rule.SYNTAX_TAB, h.number(), h.name(), null, "tab in the section header: driver 4.8 keeps it in"
                     + " the name, 4.24 deletes it; remove the tab");
+        }
+    }
+
+    /**
+     * A comment that does not start in column 1 is not skipped, but the driver cuts it at '#' and
+     * finds an empty key, so it ignores the line (with a warning). Only a tab in the indentation
+     * matters: driver 4.8 keeps it and stores a key made of tabs.
+     */
+    private static void indentedComment(ConfLine.Entry e, Findings out) {
+        String text = e.raw().text();
+        if (text.substring(0, text.indexOf('#')).indexOf('\t') >= 0) {
+            out.add(Rule.SYNTAX_TAB, e.number(), e.section(), null, "tab before the comment '" + shorten(text.strip())
+                    + "': driver 4.8 keeps the tab and stores it as a key, 4.24 ignores the line;"
+                    + " start comments in column 1");
         }
     }
 
