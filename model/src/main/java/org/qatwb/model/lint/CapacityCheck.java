@@ -21,6 +21,8 @@ final class CapacityCheck implements FileCheck {
         List<ConfSection> withInstances = new ArrayList<>();
         int cy = 0;
         int dc = 0;
+        ConfSection lastCy = null;
+        ConfSection lastDc = null;
         boolean interrupt = false;
         for (ConfSection s : doc.sections()) {
             if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
@@ -31,6 +33,8 @@ final class CapacityCheck implements FileCheck {
             if (c + d > 0) {
                 withInstances.add(s);
             }
+            lastCy = c > 0 ? s : lastCy;
+            lastDc = d > 0 ? s : lastDc;
             cy += c * Instances.processes(s);
             dc += d * Instances.processes(s);
             interrupt |= anyInterrupt(s, InstanceKind.CY, c) || anyInterrupt(s, InstanceKind.DC, d);
@@ -49,9 +53,12 @@ final class CapacityCheck implements FileCheck {
         int banks = dev.banks();
         int maxCy = perBank.get().cy(interrupt) * banks;
         int maxDc = perBank.get().dc(interrupt) * banks;
-        if (cy > maxCy || dc > maxDc) {
-            ConfSection at = withInstances.get(withInstances.size() - 1);
-            InstanceKind kind = cy > maxCy ? InstanceKind.CY : InstanceKind.DC;
+        // instances of a service that is not enabled are instance.service-disabled, not a capacity matter
+        boolean cyOver = cy > maxCy && Services.allowsCy(services.get());
+        boolean dcOver = dc > maxDc && Services.allowsDc(services.get());
+        if (cyOver || dcOver) {
+            InstanceKind kind = cyOver ? InstanceKind.CY : InstanceKind.DC;
+            ConfSection at = cyOver ? lastCy : lastDc;
             String what = dev.vf() ? "a " + dev.driverType() + " VF (one bank)" : "a " + dev.driverType() + " PF ("
                     + banks + " banks)";
             out.add(Rule.CAPACITY_EXCEEDED, Instances.countLine(at, kind), at.name(), kind.countKey(), what
