@@ -92,6 +92,36 @@ final class LintFixtures {
         return sb.append('\n').toString();
     }
 
+    /** A conf file of a device set, its device and inst_id read from its name as the CLI does. */
+    static ConfFile confFile(String name, String text, Integer cores) {
+        Optional<DeviceFileName> named = DeviceFileName.of(name);
+        assertTrue(named.isPresent(), () -> name + " is not a device file name");
+        return confFile(name, ConfDocument.parse(text), cores);
+    }
+
+    static ConfFile confFile(String name, ConfDocument doc, Integer cores) {
+        DeviceFileName named = DeviceFileName.of(name).orElseThrow();
+        return new ConfFile(name, doc, ctx(named.device().type(), cores), OptionalInt.of(named.instId()));
+    }
+
+    /**
+     * A full C62x host laid out for ZFS: 3 PFs ({@code c6xx_dev0..2}) that only host VFs, then 48 VFs
+     * ({@code c6xxvf_dev0..47}), each with one interrupt-mode Cy and Dc instance in [KERNEL_QAT], the
+     * 96 instances spread over 56 cores.
+     */
+    static List<ConfFile> c62xZfsSet(int cores) {
+        List<ConfFile> set = new java.util.ArrayList<>();
+        for (int pf = 0; pf < 3; pf++) {
+            set.add(confFile("c6xx_dev" + pf + ".conf", PF_HOST_ONLY, cores));
+        }
+        for (int vf = 0; vf < 48; vf++) {
+            String text = edit(VF_ZFS, "Cy0CoreAffinity = 0", "Cy0CoreAffinity = " + (2 * vf) % 56);
+            text = edit(text, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = " + (2 * vf + 1) % 56);
+            set.add(confFile("c6xxvf_dev" + vf + ".conf", text, cores));
+        }
+        return set;
+    }
+
     static LintContext ctx(String device, Integer cores) {
         return new LintContext(device == null ? Optional.empty() : Optional.of(DeviceRef.of(device)),
                 cores == null ? OptionalInt.empty() : OptionalInt.of(cores));
