@@ -83,7 +83,7 @@ public final class DeviceSetLinter {
             for (ConfFile f : files) {
                 boolean kernelApi = f.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
                 f.doc().section(SectionKind.KERNEL_QAT_NAME).filter(s -> kernelApi)
-                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.count(s, kind))));
+                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.declared(s, kind))));
             }
             int sum = declared.values().stream().mapToInt(Integer::intValue).sum();
             int total = 0;

@@ -90,6 +90,14 @@ class CapacityCheckTest {
         }
 
         @Test
+        void aHugeCountIsStillMoreThanTheVfHolds() {
+            String text = general("dc") + "[KERNEL_QAT]\nNumberDcInstances = 200000\n";
+            Finding f = single(lint(text, "c6xxvf", 56), "capacity.exceeded");
+            assertFinding(f, "capacity.exceeded", ERROR, 6, "KERNEL_QAT", "NumberDcInstances");
+            assertMessage(f, "at most 0 Cy + 8 Dc");
+        }
+
+        @Test
         void instancesOfADisabledServiceAreNotACapacityProblem() {
             String text = file("dc", "KERNEL_QAT", 1, 1, 0);
             List<Finding> fs = lint(text, "c6xxvf", 56);
