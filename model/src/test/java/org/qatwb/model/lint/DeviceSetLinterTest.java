@@ -143,17 +143,26 @@ class DeviceSetLinterTest {
         }
 
         @Test
-        void oneMoreInstanceOnAFullC62xSetWarnsOnTheLastVf() {
+        void aSecondCardsInstanceOnAFullC62xSetWarnsOnThatCardsFile() {
+            // 48 C62x VFs hold the 48 Dc instances ZFS uses; an 8950 card added to the host brings the 49th
             List<ConfFile> set = new ArrayList<>(c62xZfsSet(56));
-            String pfWithDc = general("cy;dc") + section("KERNEL", 0, 0, 0) + section("KERNEL_QAT", 0, 1, 0);
-            set.set(0, confFile("c6xx_dev0.conf", pfWithDc, 56));
+            String secondCard = general("cy;dc") + section("KERNEL", 0, 0, 0) + section("KERNEL_QAT", 0, 1, 0);
+            set.add(confFile("dh895xcc_dev0.conf", secondCard, 56));
             List<FileReport> reports = DeviceSetLinter.lint(set);
-            List<Finding> capped = reports.stream().flatMap(r -> r.findings().stream())
-                    .filter(f -> f.rule().id().equals("zfs.instance-cap")).toList();
-            assertEquals(1, capped.size(), () -> LintFixtures.describe(capped));
-            Finding f = single(report(reports, "c6xxvf_dev47.conf").findings(), "zfs.instance-cap");
-            assertEquals(lineOf(VF_ZFS, "NumberDcInstances = 1"), f.line());
-            assertEquals("NumberDcInstances", f.key());
+            List<Finding> all = reports.stream().flatMap(r -> r.findings().stream()).toList();
+            assertEquals(1, all.size(), () -> LintFixtures.describe(all));
+            Finding f = single(report(reports, "dh895xcc_dev0.conf").findings(), "zfs.instance-cap");
+            assertFinding(f, "zfs.instance-cap", WARNING, lineOf(secondCard, "NumberDcInstances = 1"), "KERNEL_QAT",
+                    "NumberDcInstances");
+            assertMessage(f, "declares 49", "1 of them");
+        }
+
+        @Test
+        void aHugeCountInOneFileIsOverTheCap() {
+            String text = general("dc") + "[KERNEL_QAT]\nNumberDcInstances = 200000\n";
+            Finding f = single(DeviceSetLinter.lint(List.of(confFile("c6xxvf_dev0.conf", text, null))).get(0).findings(),
+                    "zfs.instance-cap");
+            assertMessage(f, "declares 200000 [KERNEL_QAT] Dc instances", "199952 of them");
         }
 
         @Test
