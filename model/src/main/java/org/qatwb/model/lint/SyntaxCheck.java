@@ -87,7 +87,8 @@ final class SyntaxCheck implements FileCheck {
         int hash = text.indexOf('#');
         if (e.key().isEmpty() || e.value().isEmpty()) {
             String what = e.key().isEmpty() ? "'" + shorten(text.strip()) + "' has an empty key"
-                    : "empty value for " + e.key() + (hash > eq ? " (the '#' starts a comment, so nothing is left)" : "");
+                    : "empty value for " + e.key() + (hash > eq && text.substring(eq + 1, hash).isBlank()
+                            ? " (the '#' starts a comment, so nothing is left)" : "");
             out.add(Rule.SYNTAX_EMPTY, e.number(), e.section(), key, what + ": the driver prints"
                     + " 'Wrong key-value format' and ignores the line; complete or remove it");
         } else if (hash > eq) {

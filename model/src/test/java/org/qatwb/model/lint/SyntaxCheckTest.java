@@ -361,6 +361,14 @@ class SyntaxCheckTest {
         }
 
         @Test
+        void emptyQuotesBeforeACommentAreNotBlamedOnTheHash() {
+            String text = edit(VF_ZFS, "Cy0Name = \"ZFS0\"", "Cy0Name = \"\" # to do");
+            Finding f = single(lint(text), "syntax.empty");
+            assertMessage(f, "empty value for Cy0Name");
+            assertFalse(f.message().contains("'#' starts"), f.message());
+        }
+
+        @Test
         void nearMissZeroIsAValue() {
             assertNone(lint(edit(VF_ZFS, "statsGeneral = 1", "statsGeneral = 0")), "syntax.empty");
         }
