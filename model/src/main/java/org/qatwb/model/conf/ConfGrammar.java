@@ -68,6 +68,19 @@ public final class ConfGrammar {
         return v;
     }
 
+    /**
+     * Whether the line is a comment indented by blanks: not skipped (its first character is not
+     * {@code #}), but cut at the {@code #} it leaves an empty key, which the driver ignores with a
+     * warning. Driver 4.8 keeps tabs, so a tab-indented comment becomes a key of tabs there.
+     */
+    static boolean isIndentedComment(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i > 0 && i < text.length() && text.charAt(i) == '#';
+    }
+
     static boolean isSpacesOnly(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -49,6 +49,11 @@ public sealed interface ConfLine permits ConfLine.Blank, ConfLine.Comment, ConfL
             return !key.isEmpty() && !value.isEmpty();
         }
 
+        /** A comment that does not start in column 1: the driver finds no key in it (see ConfGrammar). */
+        public boolean indentedComment() {
+            return ConfGrammar.isIndentedComment(raw.text());
+        }
+
         /** A line of spaces only: the driver warns and ignores it, a reader sees a blank line. */
         public boolean spacesOnly() {
             return ConfGrammar.isSpacesOnly(raw.text());

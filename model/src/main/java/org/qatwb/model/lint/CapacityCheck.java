@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceRef;
@@ -19,20 +20,24 @@ final class CapacityCheck implements FileCheck {
         }
         DeviceRef dev = device.get();
         List<ConfSection> withInstances = new ArrayList<>();
-        int cy = 0;
-        int dc = 0;
+        long cy = 0;
+        long dc = 0;
+        ConfSection lastCy = null;
+        ConfSection lastDc = null;
         boolean interrupt = false;
         for (ConfSection s : doc.sections()) {
             if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
                 continue;
             }
-            int c = Math.max(0, Instances.count(s, InstanceKind.CY));
-            int d = Math.max(0, Instances.count(s, InstanceKind.DC));
+            int c = Math.max(0, Instances.declared(s, InstanceKind.CY));
+            int d = Math.max(0, Instances.declared(s, InstanceKind.DC));
             if (c + d > 0) {
                 withInstances.add(s);
             }
-            cy += c * Instances.processes(s);
-            dc += d * Instances.processes(s);
+            lastCy = c > 0 ? s : lastCy;
+            lastDc = d > 0 ? s : lastDc;
+            cy += (long) c * Instances.processes(s);
+            dc += (long) d * Instances.processes(s);
             interrupt |= anyInterrupt(s, InstanceKind.CY, c) || anyInterrupt(s, InstanceKind.DC, d);
         }
         if (dev.vf() && withInstances.size() > 1) {
@@ -49,9 +54,12 @@ final class CapacityCheck implements FileCheck {
         int banks = dev.banks();
         int maxCy = perBank.get().cy(interrupt) * banks;
         int maxDc = perBank.get().dc(interrupt) * banks;
-        if (cy > maxCy || dc > maxDc) {
-            ConfSection at = withInstances.get(withInstances.size() - 1);
-            InstanceKind kind = cy > maxCy ? InstanceKind.CY : InstanceKind.DC;
+        // instances of a service that is not enabled are instance.service-disabled, not a capacity matter
+        boolean cyOver = cy > maxCy && Services.allowsCy(services.get());
+        boolean dcOver = dc > maxDc && Services.allowsDc(services.get());
+        if (cyOver || dcOver) {
+            InstanceKind kind = cyOver ? InstanceKind.CY : InstanceKind.DC;
+            ConfSection at = cyOver ? lastCy : lastDc;
             String what = dev.vf() ? "a " + dev.driverType() + " VF (one bank)" : "a " + dev.driverType() + " PF ("
                     + banks + " banks)";
             out.add(Rule.CAPACITY_EXCEEDED, Instances.countLine(at, kind), at.name(), kind.countKey(), what
@@ -62,9 +70,11 @@ final class CapacityCheck implements FileCheck {
         }
     }
 
+    /** Whether an instance below the count has IsPolled = 0; walks the keys, not the (maybe huge) count. */
     private static boolean anyInterrupt(ConfSection s, InstanceKind kind, int count) {
-        for (int n = 0; n < count; n++) {
-            if (Instances.polled(s, kind, n) == 0) {
+        for (ConfLine.Entry e : s.effective().values()) {
+            int n = kind.indexOf(e.key());
+            if (n >= 0 && n < count && kind.suffixOf(e.key()).equals("IsPolled") && Instances.number(e.value()) == 0) {
                 return true;
             }
         }

@@ -62,10 +62,11 @@ public final class DeviceSetLinter {
                 int line = vf.doc().section(SectionKind.GENERAL_NAME).flatMap(g -> g.entry("ServicesEnabled"))
                         .map(e -> e.number()).orElse(1);
                 out.get(vf).add(Rule.VF_SERVICES_SUBSET, line, SectionKind.GENERAL_NAME, "ServicesEnabled",
-                        "this VF enables " + vfServices.get() + " but its PF " + pf.get().path() + " (the "
-                                + (pfInst + 1) + ". PF, " + model.vfsPerPf() + " VFs each) enables only "
-                                + pfServices.get() + ": the VF cannot offer a service its PF lacks and fails to start;"
-                                + " enable the service on the PF or remove it here");
+                        "this VF (inst_id " + vf.instId().getAsInt() + ") enables " + vfServices.get() + ", but its PF "
+                                + pf.get().path() + " (inst_id " + pfInst + ", which hosts " + model.vfType() + " "
+                                + (pfInst * model.vfsPerPf()) + ".." + ((pfInst + 1) * model.vfsPerPf() - 1)
+                                + ") enables only " + pfServices.get() + ": the VF cannot offer a service its PF lacks"
+                                + " and fails to start; enable the service on the PF or remove it here");
             }
         }
     }
@@ -82,7 +83,7 @@ public final class DeviceSetLinter {
             for (ConfFile f : files) {
                 boolean kernelApi = f.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
                 f.doc().section(SectionKind.KERNEL_QAT_NAME).filter(s -> kernelApi)
-                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.count(s, kind))));
+                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.declared(s, kind))));
             }
             int sum = declared.values().stream().mapToInt(Integer::intValue).sum();
             int total = 0;

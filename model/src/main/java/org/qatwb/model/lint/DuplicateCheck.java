@@ -20,7 +20,7 @@ final class DuplicateCheck implements FileCheck {
             }
             Map<String, ConfLine.Entry> seen = new HashMap<>();
             for (ConfLine.Entry e : s.entries()) {
-                if (!e.stored()) {
+                if (!e.stored() || e.indentedComment()) {
                     continue;
                 }
                 ConfLine.Entry earlier = seen.putIfAbsent(e.key(), e);

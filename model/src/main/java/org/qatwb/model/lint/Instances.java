@@ -60,6 +60,16 @@ final class Instances {
         return n < 0 || n > 100_000 ? -1 : (int) n;
     }
 
+    /**
+     * The declared count of a kind as a size, however large (saturated at a million, far above any
+     * device's capacity): 0 when absent, -1 when not a number. For the rules that add counts up;
+     * {@link #count} is for the rules that walk the instances one by one.
+     */
+    static int declared(ConfSection s, InstanceKind kind) {
+        long n = s.value(kind.countKey()).map(Instances::number).orElse(0L);
+        return n < 0 ? -1 : (int) Math.min(n, 1_000_000);
+    }
+
     /** How many processes each get the section's instances: NumProcesses in user sections, else 1. */
     static int processes(ConfSection s) {
         if (SectionKind.of(s.name()).kernel()) {
@@ -72,10 +82,5 @@ final class Instances {
     /** The line to point at for a finding about a kind's instances: its count line, else the header. */
     static int countLine(ConfSection s, InstanceKind kind) {
         return s.entry(kind.countKey()).map(ConfLine.Entry::number).orElse(s.firstHeader().number());
-    }
-
-    /** The IsPolled value of instance n, or -1 when absent or not a number. */
-    static long polled(ConfSection s, InstanceKind kind, int n) {
-        return s.value(kind.key(n, "IsPolled")).map(Instances::number).orElse(-1L);
     }
 }

@@ -11,15 +11,19 @@ final class SyntaxCheck implements FileCheck {
     @Override
     public void check(ConfDocument doc, LintContext ctx, Findings out) {
         if (doc.hasBom()) {
-            out.add(Rule.SYNTAX_BOM, 1, null, null, "the file starts with a UTF-8 byte-order mark: adf_ctl reads it"
-                    + " as part of line 1, so the first header is not a header and the tool stops;"
-                    + " save the file as plain ASCII without BOM");
+            out.add(Rule.SYNTAX_BOM, 1, null, null, "the file starts with a UTF-8 byte-order mark: adf_ctl reads its"
+                    + " 3 bytes as text at the start of line 1, so that line is neither a comment nor a header but a key"
+                    + " before any section, and the tool stops; save the file as plain ASCII without BOM");
         }
         boolean beforeSectionReported = false;
         for (ConfLine line : doc.lines()) {
             if (line instanceof ConfLine.SectionHeader h) {
                 header(h, out);
             } else if (line instanceof ConfLine.Entry e && !e.spacesOnly()) {
+                if (e.indentedComment()) {
+                    indentedComment(e, out);
+                    continue;
+                }
                 if (indentedHeader(e)) {
                     out.add(Rule.SYNTAX_INDENTED_SECTION, e.number(), e.section(), null, "header "
                             + e.raw().text().strip() + " is indented: driver 4.8 reads it as a key and keeps adding"
@@ -47,12 +51,26 @@ final class SyntaxCheck implements FileCheck {
             return;
         }
         if (h.name().length() >= MAX_LENGTH) {
-            out.add(Rule.SYNTAX_TOO_LONG, h.number(), h.name(), null, "section name is " + h.name().length()
-                    + " characters: the driver allows at most " + (MAX_LENGTH - 1) + "; shorten it");
+            out.add(Rule.SYNTAX_TOO_LONG, h.number(), h.name(), null, "section name '" + shorten(h.name()) + "' is "
+                    + h.name().length() + " characters: the driver allows at most " + (MAX_LENGTH - 1) + "; shorten it");
         }
         if (uncommented(text).indexOf('\t') >= 0) {
             out.add(Rule.SYNTAX_TAB, h.number(), h.name(), null, "tab in the section header: driver 4.8 keeps it in"
                     + " the name, 4.24 deletes it; remove the tab");
+        }
+    }
+
+    /**
+     * A comment that does not start in column 1 is not skipped, but the driver cuts it at '#' and
+     * finds an empty key, so it ignores the line (with a warning). Only a tab in the indentation
+     * matters: driver 4.8 keeps it and stores a key made of tabs.
+     */
+    private static void indentedComment(ConfLine.Entry e, Findings out) {
+        String text = e.raw().text();
+        if (text.substring(0, text.indexOf('#')).indexOf('\t') >= 0) {
+            out.add(Rule.SYNTAX_TAB, e.number(), e.section(), null, "tab before the comment '" + shorten(text.strip())
+                    + "': driver 4.8 keeps the tab and stores it as a key, 4.24 ignores the line;"
+                    + " start comments in column 1");
         }
     }
 
@@ -68,16 +86,22 @@ final class SyntaxCheck implements FileCheck {
         int eq = text.indexOf('=');
         int hash = text.indexOf('#');
         if (e.key().isEmpty() || e.value().isEmpty()) {
-            out.add(Rule.SYNTAX_EMPTY, e.number(), e.section(), key, (e.key().isEmpty() ? "empty key" : "empty value"
-                    + " for " + e.key()) + ": the driver prints 'Wrong key-value format' and ignores the line;"
-                    + " complete or remove it");
+            String what = e.key().isEmpty() ? "'" + shorten(text.strip()) + "' has an empty key"
+                    : "empty value for " + e.key() + (hash > eq && text.substring(eq + 1, hash).isBlank()
+                            ? " (the '#' starts a comment, so nothing is left)" : "");
+            out.add(Rule.SYNTAX_EMPTY, e.number(), e.section(), key, what + ": the driver prints"
+                    + " 'Wrong key-value format' and ignores the line; complete or remove it");
         } else if (hash > eq) {
             String rest = text.substring(hash);
             out.add(Rule.SYNTAX_INLINE_COMMENT, e.number(), e.section(), key, "'#' after the value: the driver reads"
                     + " " + e.key() + " as '" + e.value() + "' and drops '" + shorten(rest) + "'; put comments on a"
                     + " line of their own");
+        } else if (hash >= 0) {
+            out.add(Rule.SYNTAX_INLINE_COMMENT, e.number(), e.section(), key, "'#' before the '=': the driver cuts the"
+                    + " key there and still reads " + e.key() + " = '" + e.value() + "'; to disable the line, start it"
+                    + " with '#' in column 1");
         }
-        String keyPart = text.substring(0, eq);
+        String keyPart = uncommented(text.substring(0, eq));
         String valuePart = uncommented(text.substring(eq + 1));
         if (uncommented(text).indexOf('\t') >= 0) {
             out.add(Rule.SYNTAX_TAB, e.number(), e.section(), key, "tab in '" + shorten(uncommented(text).strip())
@@ -92,9 +116,13 @@ final class SyntaxCheck implements FileCheck {
             out.add(Rule.SYNTAX_SPACES_IN_KEY, e.number(), e.section(), key, "the driver deletes spaces: key '"
                     + keyPart.strip() + "' is read as '" + e.key() + "'; write it without spaces");
         }
-        if (e.key().length() >= MAX_LENGTH || e.value().length() >= MAX_LENGTH) {
-            out.add(Rule.SYNTAX_TOO_LONG, e.number(), e.section(), key, (e.key().length() >= MAX_LENGTH ? "key" : "value")
-                    + " of " + Math.max(e.key().length(), e.value().length()) + " characters: the driver allows at most "
+        if (e.key().length() >= MAX_LENGTH) {
+            out.add(Rule.SYNTAX_TOO_LONG, e.number(), e.section(), key, "key '" + shorten(e.key()) + "' is "
+                    + e.key().length() + " characters: the driver allows at most " + (MAX_LENGTH - 1) + "; shorten it");
+        }
+        if (e.value().length() >= MAX_LENGTH) {
+            out.add(Rule.SYNTAX_TOO_LONG, e.number(), e.section(), key, "value of " + shorten(e.key()) + " ('"
+                    + shorten(e.value()) + "') is " + e.value().length() + " characters: the driver allows at most "
                     + (MAX_LENGTH - 1) + "; shorten it");
         }
     }

@@ -1,0 +1,150 @@
+package org.qatwb.model.lint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.qatwb.model.lint.LintFixtures.VF_ZFS;
+import static org.qatwb.model.lint.LintFixtures.assertFinding;
+import static org.qatwb.model.lint.LintFixtures.assertMessage;
+import static org.qatwb.model.lint.LintFixtures.c62xZfsSet;
+import static org.qatwb.model.lint.LintFixtures.lineOf;
+import static org.qatwb.model.lint.Severity.ERROR;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfEditor;
+import org.qatwb.model.device.DeviceRef;
+
+/**
+ * Intel's own conf files (the sample corpus beside the checkout, {@code -Dqatwb.samples}) and a full
+ * C62x host built here: the linter must read what the driver reads without crying wolf.
+ */
+class LintCorpusTest {
+
+    private static Path confDir() {
+        String samples = System.getProperty("qatwb.samples");
+        return samples == null ? Path.of("no-samples-configured") : Path.of(samples, "conf");
+    }
+
+    /** Every sample file; when the corpus is absent, the folder itself, which the test then skips. */
+    static Stream<Path> samples() throws IOException {
+        Path dir = confDir();
+        if (!Files.isDirectory(dir)) {
+            return Stream.of(dir);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> list = files.filter(Files::isRegularFile).sorted().toList();
+            return list.isEmpty() ? Stream.of(dir) : list.stream();
+        }
+    }
+
+    private static void assumeSample(Path file) {
+        assumeTrue(Files.isRegularFile(file), () -> "sample corpus not found at " + confDir() + ": skipped");
+    }
+
+    private static List<Finding> lintSample(Path file, Optional<DeviceRef> device, OptionalInt cores) throws IOException {
+        ConfDocument doc = ConfDocument.parse(Files.readAllBytes(file));
+        List<Finding> fs = assertDoesNotThrow(() -> ConfLinter.lint(doc, new LintContext(device, cores)));
+        int lastLine = Math.max(1, doc.lines().size());
+        for (Finding f : fs) {
+            assertTrue(f.line() >= 1 && f.line() <= lastLine,
+                    () -> file.getFileName() + ": line " + f.line() + " outside 1.." + lastLine + ": " + f.message());
+            assertFalse(f.message().isBlank());
+            if (f.section() != null) {
+                assertTrue(doc.section(f.section()).isPresent(),
+                        () -> file.getFileName() + ": finding names section [" + f.section() + "] the file does not have");
+            }
+        }
+        return fs;
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void anIntelSampleHasNoSyntaxError(Path file) throws IOException {
+        assumeSample(file);
+        Optional<DeviceRef> device = DeviceFileName.of(file.getFileName().toString()).map(DeviceFileName::device);
+        List<Finding> named = lintSample(file, device, OptionalInt.of(56));
+        List<Finding> unknown = lintSample(file, Optional.empty(), OptionalInt.empty());
+        for (List<Finding> fs : List.of(named, unknown)) {
+            List<Finding> syntaxErrors = fs.stream()
+                    .filter(f -> f.rule().id().startsWith("syntax.") && f.severity() == ERROR).toList();
+            assertTrue(syntaxErrors.isEmpty(), () -> file.getFileName() + ":\n" + LintFixtures.describe(syntaxErrors));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void anIntelSampleWritesBackByteForByte(Path file) throws IOException {
+        assumeSample(file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertArrayEquals(bytes, ConfDocument.parse(bytes).toBytes());
+    }
+
+    @Test
+    void theWholeCorpusLintedAsOneSetNeverThrows() throws IOException {
+        List<Path> files = samples().filter(Files::isRegularFile).toList();
+        assumeTrue(!files.isEmpty(), "sample corpus not found: skipped");
+        List<ConfFile> set = new ArrayList<>();
+        for (Path p : files) {
+            Optional<DeviceFileName> n = DeviceFileName.of(p.getFileName().toString());
+            set.add(new ConfFile(p.getFileName().toString(), ConfDocument.parse(Files.readAllBytes(p)),
+                    new LintContext(n.map(DeviceFileName::device), OptionalInt.of(8)),
+                    n.map(x -> OptionalInt.of(x.instId())).orElse(OptionalInt.empty())));
+        }
+        List<FileReport> reports = assertDoesNotThrow(() -> DeviceSetLinter.lint(set));
+        assertEquals(set.size(), reports.size());
+    }
+
+    @Test
+    void aFullC62xZfsSetIsClean() {
+        List<ConfFile> set = c62xZfsSet(56);
+        assertEquals(51, set.size());
+        for (FileReport r : DeviceSetLinter.lint(set)) {
+            assertTrue(r.findings().isEmpty(), () -> r.path() + ":\n" + LintFixtures.describe(r.findings()));
+        }
+    }
+
+    @Test
+    void oneVfPolledGivesExactlyOneZfsPolledErrorOnThatFileAndLine() {
+        List<ConfFile> set = new ArrayList<>(c62xZfsSet(56));
+        int at = 3 + 29; // c6xxvf_dev29, a VF of the second PF
+        ConfFile vf = set.get(at);
+        assertEquals("c6xxvf_dev29.conf", vf.path());
+        ConfDocument polled = new ConfEditor(vf.doc()).set("KERNEL_QAT", "Dc0IsPolled", "1").toDocument();
+        set.set(at, new ConfFile(vf.path(), polled, vf.ctx(), vf.instId()));
+
+        List<FileReport> reports = DeviceSetLinter.lint(set);
+        List<Finding> all = reports.stream().flatMap(r -> r.findings().stream()).toList();
+        assertEquals(1, all.size(), () -> LintFixtures.describe(all));
+        FileReport broken = reports.get(at);
+        assertEquals("c6xxvf_dev29.conf", broken.path());
+        assertTrue(broken.hasErrors());
+        Finding f = broken.findings().get(0);
+        assertFinding(f, "zfs.polled", ERROR, lineOf(VF_ZFS, "Dc0IsPolled = 0"), "KERNEL_QAT", "Dc0IsPolled");
+        assertMessage(f, "Dc0IsPolled = 1", "write Dc0IsPolled = 0");
+    }
+
+    @Test
+    void theC62xSetNeedsTheRealCoreCount() {
+        // the same set on a 32-core NAS: every instance steered to cores 32..55 is an error
+        long outOfRange = DeviceSetLinter.lint(c62xZfsSet(32)).stream().flatMap(r -> r.findings().stream())
+                .filter(f -> f.rule().id().equals("affinity.range")).count();
+        // 96 instances on cores i % 56 for i = 0..95: 32..55 once, then 32..39 again
+        long expected = java.util.stream.IntStream.range(0, 96).filter(i -> i % 56 >= 32).count();
+        assertEquals(32, expected);
+        assertEquals(expected, outOfRange);
+    }
+}
