@@ -4,6 +4,7 @@ import static org.qatwb.model.conf.ConfGrammar.MAX_LENGTH;
 
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfLine;
+import org.qatwb.model.parse.Snippet;
 
 /** Line-level rules: constructs the driver reads differently from what the administrator wrote. */
 final class SyntaxCheck implements FileCheck {
@@ -150,8 +151,8 @@ final class SyntaxCheck implements FileCheck {
         return section == null ? "no section (adf_ctl crashes)" : "[" + section + "]";
     }
 
+    /** Input in a message: one line, control characters visible, cut when long. */
     static String shorten(String s) {
-        String printable = s.replace("\t", "\\t").replace("\r", "\\r");
-        return printable.length() > 60 ? printable.substring(0, 57) + "..." : printable;
+        return Snippet.excerpt(s);
     }
 }

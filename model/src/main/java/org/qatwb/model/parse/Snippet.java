@@ -16,7 +16,19 @@ public final class Snippet {
 
     /** {@code text} in double quotes, control characters and quotes escaped, cut when long. */
     public static String quote(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CODE_POINTS) + 8).append('"');
+        return '"' + escape(text, true) + '"';
+    }
+
+    /**
+     * {@code text} for a message that quotes it its own way: control characters escaped and cut
+     * when long, so the message stays one readable line.
+     */
+    public static String excerpt(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean quotes) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CODE_POINTS) + 8);
         int taken = 0;
         for (int i = 0; i < text.length(); ) {
             if (taken == MAX_CODE_POINTS) {
@@ -26,9 +38,13 @@ public final class Snippet {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             taken++;
-            appendEscaped(out, cp);
+            if (cp == '"' && !quotes) {
+                out.append('"');
+            } else {
+                appendEscaped(out, cp);
+            }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 
     private static void appendEscaped(StringBuilder out, int cp) {

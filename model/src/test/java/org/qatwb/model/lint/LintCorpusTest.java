@@ -133,7 +133,7 @@ class LintCorpusTest {
         assertEquals("c6xxvf_dev29.conf", broken.path());
         assertTrue(broken.hasErrors());
         Finding f = broken.findings().get(0);
-        assertFinding(f, "zfs.polled", ERROR, lineOf(VF_ZFS, "Dc0IsPolled = 0"), "KERNEL_QAT", "Dc0IsPolled");
+        assertFinding(f, "zfs.polled", ERROR, lineOf(vf.doc().text(), "Dc0IsPolled = 0"), "KERNEL_QAT", "Dc0IsPolled");
         assertMessage(f, "Dc0IsPolled = 1", "write Dc0IsPolled = 0");
     }
 

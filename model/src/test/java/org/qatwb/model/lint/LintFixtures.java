@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.testutil.C62xFixture;
 
 /** Fixtures and assertions shared by the rule tests: conf texts written for these tests, not corpus copies. */
 final class LintFixtures {
@@ -111,14 +112,7 @@ final class LintFixtures {
      */
     static List<ConfFile> c62xZfsSet(int cores) {
         List<ConfFile> set = new java.util.ArrayList<>();
-        for (int pf = 0; pf < 3; pf++) {
-            set.add(confFile("c6xx_dev" + pf + ".conf", PF_HOST_ONLY, cores));
-        }
-        for (int vf = 0; vf < 48; vf++) {
-            String text = edit(VF_ZFS, "Cy0CoreAffinity = 0", "Cy0CoreAffinity = " + (2 * vf) % 56);
-            text = edit(text, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = " + (2 * vf + 1) % 56);
-            set.add(confFile("c6xxvf_dev" + vf + ".conf", text, cores));
-        }
+        C62xFixture.confFiles().forEach((name, text) -> set.add(confFile(name, text, cores)));
         return set;
     }
 
