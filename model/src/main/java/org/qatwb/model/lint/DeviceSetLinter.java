@@ -29,6 +29,7 @@ public final class DeviceSetLinter {
             cross.put(f, new Findings());
         }
         vfServices(files, cross);
+        pfInstances(files, cross);
         instanceCap(files, cross);
         List<FileReport> out = new ArrayList<>();
         for (ConfFile f : files) {
@@ -67,6 +68,40 @@ public final class DeviceSetLinter {
                                 + (pfInst * model.vfsPerPf()) + ".." + ((pfInst + 1) * model.vfsPerPf() - 1)
                                 + ") enables only " + pfServices.get() + ": the VF cannot offer a service its PF lacks"
                                 + " and fails to start; enable the service on the PF or remove it here");
+            }
+        }
+    }
+
+    /**
+     * A PF that hosts VFs carries no instances itself: Intel's SR-IOV PF templates
+     * ({@code <type>pf_dev0.conf}) declare none, and every instance belongs on a VF.
+     */
+    private static void pfInstances(List<ConfFile> files, Map<ConfFile, Findings> out) {
+        for (ConfFile pf : files) {
+            Optional<DeviceRef> ref = pf.device();
+            if (ref.isEmpty() || ref.get().vf() || ref.get().model().isEmpty() || pf.instId().isEmpty()) {
+                continue;
+            }
+            DeviceModel model = ref.get().model().get();
+            int first = pf.instId().getAsInt() * model.vfsPerPf();
+            long vfs = files.stream().filter(f -> f.device().filter(d -> d.vf() && d.model().equals(Optional.of(model)))
+                    .isPresent() && f.instId().isPresent() && f.instId().getAsInt() >= first
+                    && f.instId().getAsInt() < first + model.vfsPerPf()).count();
+            if (vfs == 0) {
+                continue;
+            }
+            for (ConfSection s : pf.doc().sections()) {
+                int cy = Math.max(0, Instances.count(s, InstanceKind.CY));
+                int dc = Math.max(0, Instances.count(s, InstanceKind.DC));
+                if (SectionKind.of(s.name()) != SectionKind.GENERAL && cy + dc > 0) {
+                    InstanceKind kind = cy > 0 ? InstanceKind.CY : InstanceKind.DC;
+                    out.get(pf).add(Rule.PF_INSTANCES_WITH_VFS, Instances.countLine(s, kind), s.name(), kind.countKey(),
+                            "this PF hosts " + vfs + " VF(s) of the set (" + model.vfType() + "_dev" + first + ".." + (first
+                                    + model.vfsPerPf() - 1) + ") but declares " + cy + " Cy + " + dc + " Dc instance(s) in ["
+                                    + s.name() + "]: a PF that hosts VFs carries none (Intel's SR-IOV PF template has"
+                                    + " none); set its counts to 0 and put the instances on the VFs");
+                    break;
+                }
             }
         }
     }

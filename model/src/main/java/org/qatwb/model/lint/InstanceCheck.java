@@ -8,12 +8,16 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.device.DeviceRef;
 
 /** Instance declarations: counts, the three keys of each instance, polling mode, services, affinity. */
 final class InstanceCheck implements FileCheck {
 
     private static final Set<String> NUMERIC = Set.of(
             "NumberCyInstances", "NumberDcInstances", "NumProcesses", "LimitDevAccess");
+    /** Instances with missing keys reported one by one; the rest are summed up in one finding. */
+    private static final int MAX_MISSING_REPORTED = 8;
     private static final String[] INSTANCE_KEYS = {"Name", "IsPolled", "CoreAffinity"};
 
     @Override
@@ -68,6 +72,9 @@ final class InstanceCheck implements FileCheck {
 
     private static void instances(ConfSection s, InstanceKind kind, int count, LintContext ctx, Findings out) {
         SectionKind sk = SectionKind.of(s.name());
+        boolean zfsDevice = ctx.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
+        int incomplete = 0;
+        int unreported = 0;
         for (int n = 0; n < count; n++) {
             List<String> missing = new ArrayList<>();
             for (String suffix : INSTANCE_KEYS) {
@@ -75,7 +82,9 @@ final class InstanceCheck implements FileCheck {
                     missing.add(kind.key(n, suffix));
                 }
             }
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && ++incomplete > MAX_MISSING_REPORTED) {
+                unreported++;
+            } else if (!missing.isEmpty()) {
                 out.add(Rule.INSTANCE_MISSING_KEY, Instances.countLine(s, kind), s.name(), missing.get(0),
                         String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing but "
                                 + kind.countKey() + " = " + count + " declares instance " + n + ": the driver fails to"
@@ -94,7 +103,7 @@ final class InstanceCheck implements FileCheck {
                             + " [" + s.name() + "]: the driver refuses it ('User instance ... needs to be configured with"
                             + " IsPolled 1 or 2'); write 1 (poll) or 2 (epoll)");
                 }
-                if (sk == SectionKind.KERNEL_QAT && p != 0) {
+                if (sk == SectionKind.KERNEL_QAT && p != 0 && zfsDevice) {
                     out.add(Rule.ZFS_POLLED, e.number(), s.name(), e.key(), e.key() + " = " + p + ": ZFS never polls"
                             + " its QAT instances, so requests on this one wait forever; write " + e.key() + " = 0");
                 }
@@ -111,6 +120,12 @@ final class InstanceCheck implements FileCheck {
                                     + " pick a core below " + cores);
                 }
             }
+        }
+        if (unreported > 0) {
+            out.add(Rule.INSTANCE_MISSING_KEY, Instances.countLine(s, kind), s.name(), kind.countKey(), unreported
+                    + " more " + kind.prefix() + " instance(s) of the " + count + " that " + kind.countKey()
+                    + " declares also lack keys: the driver fails to configure the device; lower the count to the"
+                    + " instances that are written out");
         }
     }
 

@@ -75,6 +75,8 @@ public enum Rule {
             "a CoreAffinity at or above the core count"),
     VF_SERVICES_SUBSET("vf.services-subset", ERROR, INTEL_GUIDE,
             "a VF's ServicesEnabled is not its PF's or a subset of it"),
+    PF_INSTANCES_WITH_VFS("pf.instances-with-vfs", WARNING, RuleSource.INTEL_SAMPLES,
+            "a PF whose VFs are in the device set declares instances of its own"),
     ZFS_INSTANCE_CAP("zfs.instance-cap", WARNING, OPENZFS,
             "more than 48 [KERNEL_QAT] instances of one kind in the device set: ZFS leaves the rest idle");
 

@@ -101,6 +101,33 @@ class DeviceSetLinterTest {
     }
 
     @Nested
+    class PfInstancesWithVfs {
+
+        @Test
+        void aPfWhoseVfsAreInTheSetShouldDeclareNoInstances() {
+            String pfWithInstances = general("cy;dc") + section("KERNEL", 0, 0, 0) + section("KERNEL_QAT", 0, 2, 0);
+            List<FileReport> reports = DeviceSetLinter.lint(List.of(
+                    confFile("c6xx_dev0.conf", PF_HOST_ONLY, null),
+                    confFile("c6xx_dev1.conf", pfWithInstances, null),
+                    confFile("c6xxvf_dev16.conf", VF_ZFS, null)));
+            assertNone(report(reports, "c6xx_dev0.conf").findings(), "pf.instances-with-vfs");
+            Finding f = single(report(reports, "c6xx_dev1.conf").findings(), "pf.instances-with-vfs");
+            assertFinding(f, "pf.instances-with-vfs", WARNING,
+                    lineOf(pfWithInstances, "NumberDcInstances = 2"), "KERNEL_QAT", "NumberDcInstances");
+            assertMessage(f, "c6xxvf_dev16..31", "0 Cy + 2 Dc", "set its counts to 0");
+        }
+
+        @Test
+        void aPfWithoutVfsInTheSetMayHaveInstances() {
+            String pfWithInstances = general("cy;dc") + section("KERNEL_QAT", 1, 1, 0);
+            List<FileReport> reports = DeviceSetLinter.lint(List.of(
+                    confFile("c6xx_dev0.conf", pfWithInstances, null),
+                    confFile("c6xxvf_dev16.conf", VF_ZFS, null)));
+            assertNone(report(reports, "c6xx_dev0.conf").findings(), "pf.instances-with-vfs");
+        }
+    }
+
+    @Nested
     class ZfsInstanceCap {
 
         private static String oneInstanceFile(String kind) {

@@ -59,6 +59,16 @@ class InstanceCheckTest {
         void nearMissEveryKeyPresent() {
             assertNone(lint(VF_ZFS), "instance.missing-key");
         }
+
+        @Test
+        void aHugeCountIsReportedForEightInstancesAndSummedUpForTheRest() {
+            String text = general("dc") + "[SSL]\nNumberDcInstances = 1000\nNumProcesses = 1\n";
+            List<Finding> fs = LintFixtures.withRule(lint(text), "instance.missing-key");
+            assertEquals(9, fs.size());
+            assertMessage(fs.get(7), "declares instance 7");
+            assertMessage(fs.get(8), "992 more Dc instance(s) of the 1000", "lower the count");
+            assertEquals("NumberDcInstances", fs.get(8).key());
+        }
     }
 
     @Nested
@@ -142,6 +152,13 @@ class InstanceCheckTest {
             List<Finding> fs = lint(text);
             assertEquals(lineOf(text, "Cy0IsPolled = 2"), single(fs, "zfs.polled").line());
             assertEquals(lineOf(text, "Cy0IsPolled = 2"), single(fs, "instance.polled").line());
+        }
+
+        @Test
+        void nearMissGen4DevicesAreNotUsedByZfs() {
+            String text = edit(VF_ZFS, "Dc0IsPolled = 0", "Dc0IsPolled = 1").replace("cy;dc", "sym;dc");
+            assertNone(lint(text, "4xxxvf", null), "zfs.polled");
+            assertEquals(1, LintFixtures.withRule(lint(text, "c6xxvf", null), "zfs.polled").size());
         }
 
         @Test

@@ -129,6 +129,10 @@ class RuleCatalogTest {
                         confFile("c6xx_dev0.conf", edit(PF_HOST_ONLY, "= cy;dc", "= dc"), null),
                         confFile("c6xxvf_dev0.conf", VF_ZFS, null)))
                 .get(1).findings());
+        t.put("pf.instances-with-vfs", () -> DeviceSetLinter.lint(List.of(
+                        confFile("c6xx_dev0.conf", general("cy;dc") + section("SSL", 1, 0, 1), null),
+                        confFile("c6xxvf_dev0.conf", VF_ZFS, null)))
+                .get(0).findings());
         t.put("zfs.instance-cap", () -> DeviceSetLinter.lint(List.of(
                 confFile("c6xxvf_dev0.conf", general("dc") + section("KERNEL_QAT", 0, 49, 0), null))).get(0).findings());
         return t;
