@@ -1,11 +1,8 @@
 package org.qatwb.app.cli;
 
 import java.util.concurrent.Callable;
-import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.ParseJson;
 import org.qatwb.model.kstat.KstatParser;
-import org.qatwb.model.kstat.NamedKstat;
-import org.qatwb.model.parse.ParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -26,13 +23,6 @@ final class ParseKstatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = InputFiles.readText(file, System.in);
-        try {
-            NamedKstat kstat = KstatParser.parse(text);
-            JsonOut.print(spec.commandLine().getOut(), ParseJson.kstat(kstat));
-            return ExitCodes.OK;
-        } catch (ParseException e) {
-            throw new CliException(ExitCodes.INPUT, file + ": " + e.getMessage(), e);
-        }
+        return ParseCommand.parseAndPrint(spec, file, KstatParser::parse, ParseJson::kstat);
     }
 }

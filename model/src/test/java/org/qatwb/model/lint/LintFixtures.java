@@ -22,49 +22,10 @@ final class LintFixtures {
      * A VF conf as a ZFS host wants it: kernel API only, one Cy and one Dc instance, interrupt mode.
      * Every rule test starts from this (clean) text and breaks one thing.
      */
-    static final String VF_ZFS = """
-            # c6xxvf for ZFS: kernel QAT API only
-            [GENERAL]
-            ServicesEnabled = cy;dc
-            ConfigVersion = 2
-            CyNumConcurrentSymRequests = 512
-            CyNumConcurrentAsymRequests = 64
-            DcNumConcurrentRequests = 512
-            DcIntermediateBufferSizeInKB = 64
-            statsGeneral = 1
-
-            [KERNEL]
-            NumberCyInstances = 0
-            NumberDcInstances = 0
-
-            [KERNEL_QAT]
-            NumberCyInstances = 1
-            NumberDcInstances = 1
-            Cy0Name = "ZFS0"
-            Cy0IsPolled = 0
-            Cy0CoreAffinity = 0
-            Dc0Name = "ZFS0"
-            Dc0IsPolled = 0
-            Dc0CoreAffinity = 1
-            """;
+    static final String VF_ZFS = C62xFixture.vf(0, 1);
 
     /** A PF that only hosts VFs: services on, zero instances everywhere. */
-    static final String PF_HOST_ONLY = """
-            [GENERAL]
-            ServicesEnabled = cy;dc
-            ConfigVersion = 2
-            CyNumConcurrentSymRequests = 512
-            CyNumConcurrentAsymRequests = 64
-            DcNumConcurrentRequests = 512
-
-            [KERNEL]
-            NumberCyInstances = 0
-            NumberDcInstances = 0
-
-            [KERNEL_QAT]
-            NumberCyInstances = 0
-            NumberDcInstances = 0
-            """;
+    static final String PF_HOST_ONLY = C62xFixture.pf();
 
     /** The [GENERAL] section alone, for fixtures that build their instance sections themselves. */
     static String general(String services) {

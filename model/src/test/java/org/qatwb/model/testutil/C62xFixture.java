@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A full C62x host as ZFS wants it: 3 PFs that only host VFs, and 48 VFs each with one
- * interrupt-mode Cy and Dc instance in [KERNEL_QAT], spread over 56 cores; plus the matching
- * {@code adf_ctl status} of 51 devices. Written in the project's own words.
+ * interrupt-mode Cy and Dc instance in [KERNEL_QAT], the 96 instances spread over 56 cores; plus
+ * the matching {@code adf_ctl status} of 51 devices. Written in the project's own words; the lint
+ * tests start from these files and break one thing at a time.
  */
 public final class C62xFixture {
 
@@ -21,22 +22,42 @@ public final class C62xFixture {
     private C62xFixture() {
     }
 
-    /** File name to content, PFs first, in the driver's naming. */
+    /** File name to content, PFs first, in the driver's naming; VF n's instances on cores 2n and 2n+1 (mod 56). */
     public static Map<String, String> confFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         for (int pf = 0; pf < PFS; pf++) {
             files.put("c6xx_dev" + pf + ".conf", pf());
         }
         for (int vf = 0; vf < PFS * VFS_PER_PF; vf++) {
-            files.put("c6xxvf_dev" + vf + ".conf", vf(vf % CORES));
+            files.put("c6xxvf_dev" + vf + ".conf", vf((2 * vf) % CORES, (2 * vf + 1) % CORES));
         }
         return files;
     }
 
-    /** A PF that only hosts VFs: services on, no instances anywhere. */
+    /** A PF that only hosts VFs: services on, zero instances everywhere. */
     public static String pf() {
         return """
-                # C62x physical function: hosts 16 VFs, no instances of its own
+                [GENERAL]
+                ServicesEnabled = cy;dc
+                ConfigVersion = 2
+                CyNumConcurrentSymRequests = 512
+                CyNumConcurrentAsymRequests = 64
+                DcNumConcurrentRequests = 512
+
+                [KERNEL]
+                NumberCyInstances = 0
+                NumberDcInstances = 0
+
+                [KERNEL_QAT]
+                NumberCyInstances = 0
+                NumberDcInstances = 0
+                """;
+    }
+
+    /** A VF as a ZFS host wants it: kernel API only, one Cy and one Dc instance, interrupt mode. */
+    public static String vf(int cyCore, int dcCore) {
+        return """
+                # c6xxvf for ZFS: kernel QAT API only
                 [GENERAL]
                 ServicesEnabled = cy;dc
                 ConfigVersion = 2
@@ -51,38 +72,15 @@ public final class C62xFixture {
                 NumberDcInstances = 0
 
                 [KERNEL_QAT]
-                NumberCyInstances = 0
-                NumberDcInstances = 0
-                """;
-    }
-
-    /** A VF serving ZFS: one Cy and one Dc instance, interrupt mode, steered to {@code core}. */
-    public static String vf(int core) {
-        return """
-                # C62x virtual function for ZFS
-                [GENERAL]
-                ServicesEnabled = cy;dc
-                ConfigVersion = 2
-                CyNumConcurrentSymRequests = 512
-                CyNumConcurrentAsymRequests = 64
-                DcNumConcurrentRequests = 512
-
-                [KERNEL]
-                NumberCyInstances = 0
-                NumberDcInstances = 0
-
-                [KERNEL_QAT]
                 NumberCyInstances = 1
                 NumberDcInstances = 1
-
-                Cy0Name = "ZfsCy"
+                Cy0Name = "ZFS0"
                 Cy0IsPolled = 0
                 Cy0CoreAffinity = %d
-
-                Dc0Name = "ZfsDc"
+                Dc0Name = "ZFS0"
                 Dc0IsPolled = 0
                 Dc0CoreAffinity = %d
-                """.formatted(core, core);
+                """.formatted(cyCore, dcCore);
     }
 
     /** {@code adf_ctl status} for the 3 PFs and 48 VFs, all up (the project's fixture file). */
