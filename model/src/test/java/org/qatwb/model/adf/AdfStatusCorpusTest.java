@@ -1,9 +1,9 @@
 package org.qatwb.model.adf;
 
+import org.qatwb.model.testutil.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +24,8 @@ class AdfStatusCorpusTest {
 
     private static final String BSF = "[0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]";
 
-    static Stream<Path> captures() throws IOException {
-        String samples = System.getProperty("qatwb.samples");
-        assumeTrue(samples != null && Files.isDirectory(Path.of(samples, "adf_ctl")),
-                "sample corpus not found (system property qatwb.samples)");
-        try (Stream<Path> files = Files.list(Path.of(samples, "adf_ctl"))) {
-            return files.filter(Files::isRegularFile).sorted().toList().stream();
-        }
+    static Stream<Path> captures() {
+        return Samples.files("adf_ctl").stream();
     }
 
     /** What each known capture must give; keys are file-name prefixes. */

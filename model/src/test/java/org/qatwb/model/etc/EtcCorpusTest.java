@@ -1,8 +1,8 @@
 package org.qatwb.model.etc;
 
+import org.qatwb.model.testutil.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +35,8 @@ class EtcCorpusTest {
             "RECONSTRUCTED_dh895xcc_plus_c62x_sriov_host", List.of("dh895xcc", "c6xx"),
             "RECONSTRUCTED_dh895xcc_sriov_host", List.of("dh895xcc"));
 
-    static Stream<Path> samples() throws IOException {
-        String samples = System.getProperty("qatwb.samples");
-        assumeTrue(samples != null && Files.isDirectory(Path.of(samples, "etc")),
-                "sample corpus not found (system property qatwb.samples)");
-        try (Stream<Path> files = Files.list(Path.of(samples, "etc"))) {
-            return files.filter(Files::isRegularFile).sorted().toList().stream();
-        }
+    static Stream<Path> samples() {
+        return Samples.files("etc").stream();
     }
 
     @ParameterizedTest(name = "{0}")

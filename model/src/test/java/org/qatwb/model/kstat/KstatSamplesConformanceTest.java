@@ -1,5 +1,6 @@
 package org.qatwb.model.kstat;
 
+import org.qatwb.model.testutil.Samples;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,16 +40,12 @@ class KstatSamplesConformanceTest {
             PROTOTYPE, KstatSamplesConformanceTest::prototype);
 
     private static Path corpus() {
-        String root = System.getProperty("qatwb.samples");
-        Path dir = root == null ? null : Path.of(root, "kstat");
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "sample corpus not found: " + dir);
-        return dir;
+        Samples.files("kstat");
+        return Samples.root().resolve("kstat");
     }
 
-    static Stream<Path> samples() throws IOException {
-        try (Stream<Path> files = Files.list(corpus())) {
-            return files.filter(Files::isRegularFile).sorted().toList().stream();
-        }
+    static Stream<Path> samples() {
+        return Samples.files("kstat").stream();
     }
 
     @ParameterizedTest(name = "{0}")
