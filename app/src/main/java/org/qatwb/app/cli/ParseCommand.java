@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code qatwb parse}: turns captured QAT and ZFS output into JSON. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Parse captured output into JSON (FILE, or - for stdin).",
-        subcommands = {ParseAdfStatusCommand.class, ParseKstatCommand.class})
+        subcommands = {ParseAdfStatusCommand.class, ParseKstatCommand.class, ParseDefaultQatCommand.class,
+                ParseBlacklistCommand.class})
 final class ParseCommand implements Runnable {
 
     @Spec

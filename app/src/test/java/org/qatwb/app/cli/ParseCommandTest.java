@@ -102,6 +102,30 @@ class ParseCommandTest {
     }
 
     @Test
+    void defaultQatSaysWhatQatServiceWillDo() {
+        CliRun run = CliRun.withStdin("# Remove comment on next line to enable sriov\n#SRIOV_ENABLE=1\nENABLE_KAPI=1\n",
+                "parse", "default-qat", "-");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode doc = run.json();
+        assertFalse(doc.get("sriovEnabled").asBoolean());
+        assertTrue(doc.get("kapiEnabled").asBoolean());
+        assertEquals("1", doc.get("variables").get("ENABLE_KAPI").asText());
+        assertEquals("SRIOV_ENABLE", doc.get("commented").get(0).get("name").asText());
+        assertEquals(2, doc.get("commented").get(0).get("line").asInt());
+    }
+
+    @Test
+    void blacklistNamesTheBlockedDevices() {
+        CliRun run = CliRun.withStdin("blacklist qat_dh895xccvf\nblacklist qat_c62xvf\n", "parse", "blacklist", "-");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode blocked = run.json().get("blocked");
+        assertEquals(2, blocked.size());
+        assertEquals("qat_c62xvf", blocked.get(1).get("module").asText());
+        assertEquals("c6xx", blocked.get(1).get("device").asText(), "C62x's VF module is qat_c62xvf");
+        assertEquals(2, blocked.get(1).get("line").asInt());
+    }
+
+    @Test
     void noArgumentsPrintsTheHelp() {
         CliRun run = CliRun.of();
         assertEquals(0, run.exit());

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.qatwb.model.adf.AdfStatus;
+import org.qatwb.model.device.DeviceCatalog;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.etc.BlacklistEntry;
+import org.qatwb.model.etc.QatDefaults;
+import org.qatwb.model.etc.ShellAssignment;
+import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.kstat.KstatEntry;
 import org.qatwb.model.kstat.KstatHeader;
@@ -81,6 +87,34 @@ public final class ParseJson {
             }
         }
         return counters;
+    }
+
+    public static ObjectNode qatDefaults(QatDefaults d) {
+        ObjectNode doc = JsonOut.object();
+        doc.put("sriovEnabled", d.sriovEnabled());
+        doc.put("kapiEnabled", d.kapiEnabled());
+        ObjectNode vars = doc.putObject("variables");
+        d.active().forEach((name, a) -> vars.put(name, a.value()));
+        ArrayNode commented = doc.putArray("commented");
+        for (ShellAssignment a : d.commented()) {
+            commented.addObject().put("name", a.name()).put("value", a.value()).put("line", a.line());
+        }
+        warnings(doc, d.warnings());
+        return doc;
+    }
+
+    public static ObjectNode blacklist(VfBlacklist b) {
+        ObjectNode doc = JsonOut.object();
+        ArrayNode blocked = doc.putArray("blocked");
+        for (BlacklistEntry e : b.entries()) {
+            ObjectNode o = blocked.addObject();
+            o.put("module", e.module());
+            o.put("directive", e.directive());
+            o.put("line", e.line());
+            o.put("device", DeviceCatalog.byVfModule(e.module()).map(DeviceModel::type).orElse(null));
+        }
+        warnings(doc, b.warnings());
+        return doc;
     }
 
     private static void warnings(ObjectNode doc, List<String> warnings) {
