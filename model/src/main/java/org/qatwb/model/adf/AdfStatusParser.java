@@ -2,6 +2,7 @@ package org.qatwb.model.adf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,19 @@ public final class AdfStatusParser {
     private AdfStatusParser() {
     }
 
-    /** One status run: its header, its devices by name, and the notes about those devices. */
+    /** One status run: where it starts, its header, its devices by name, and the notes about them. */
     private static final class Output {
+        final int startLine;
         int countLine;
         OptionalInt count = OptionalInt.empty();
         final Map<String, QatDevice> devices = new LinkedHashMap<>();
+        final Map<String, QatDevice> byBsf = new HashMap<>();
         final List<Note> notes = new ArrayList<>();
         final List<Integer> deviceLines = new ArrayList<>();
+
+        Output(int startLine) {
+            this.startLine = startLine;
+        }
 
         boolean started() {
             return countLine > 0 || !deviceLines.isEmpty();
@@ -64,14 +71,10 @@ public final class AdfStatusParser {
     public static AdfStatus parse(String text) throws ParseException {
         Objects.requireNonNull(text, "text");
         List<Note> notes = new ArrayList<>();
-        List<Integer> superseded = new ArrayList<>();
-        int lastOutputStart = 0;
-        boolean anyHeader = false;
-        boolean anyDevice = false;
+        List<Output> outputs = new ArrayList<>();
         Note firstSkip = null;
-        Output current = new Output();
-        Output previous = null;
-        int currentStart = 1;
+        Output current = new Output(1);
+        outputs.add(current);
 
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -94,16 +97,10 @@ public final class AdfStatusParser {
             boolean counting = !checking && header.matches();
             if (checking || counting) {
                 if (current.started()) {
-                    if (!current.deviceLines.isEmpty()) {
-                        superseded.addAll(current.deviceLines);
-                        lastOutputStart = lineNo;
-                        previous = current;
-                    }
-                    current = new Output();
-                    currentStart = lineNo;
+                    current = new Output(lineNo);
+                    outputs.add(current);
                 }
                 if (counting) {
-                    anyHeader = true;
                     current.countLine = lineNo;
                     Integer n = fitsInt(header.group(1));
                     if (n == null) {
@@ -131,54 +128,68 @@ public final class AdfStatusParser {
                 }
                 continue;
             }
-            anyDevice = true;
-            QatDevice device = outcome.device();
-            current.deviceLines.add(lineNo);
-            for (String note : outcome.notes()) {
-                current.notes.add(new Note(lineNo, note));
-            }
-            QatDevice earlier = current.devices.put(device.name(), device);
-            if (earlier != null) {
-                current.notes.add(new Note(lineNo, device.name() + " is listed again (first at line "
-                        + earlier.line() + "); the later line is used"));
-            }
-            for (QatDevice other : current.devices.values()) {
-                if (other != device && other != earlier && other.bsf().equals(device.bsf())) {
-                    // two functions cannot share a PCI address: one of the lines is garbage
-                    current.notes.add(new Note(lineNo, device.name() + " has the same bsf " + device.bsf()
-                            + " as " + other.name() + " (line " + other.line() + ")"));
-                    break;
-                }
-            }
+            add(current, outcome, lineNo);
         }
 
-        if (!anyHeader && !anyDevice) {
+        // the last output with a count or a device is the current state; an output cut right
+        // after its "Checking status..." line says nothing and does not replace the one before
+        Output last = null;
+        for (Output o : outputs) {
+            if (o.started()) {
+                last = o;
+            }
+        }
+        if (last == null) {
             if (firstSkip != null) {
                 throw new ParseException(firstSkip.line(), firstSkip.text() + "; no other device line found");
             }
             throw new ParseException(0, "not adf_ctl status output: no device line and no "
                     + "'There is N QAT acceleration device(s)' line");
         }
-        if (previous != null && current.count.isEmpty() && current.devices.isEmpty()) {
-            // a capture cut right after "Checking status...": the output before it is the last complete one
-            superseded.removeAll(previous.deviceLines);
-            notes.add(new Note(currentStart, "a status output starts here but holds no device and no count;"
-                    + " the one before it is used"));
-            current = previous;
+        List<Integer> superseded = new ArrayList<>();
+        for (Output o : outputs.subList(0, outputs.indexOf(last))) {
+            superseded.addAll(o.deviceLines);
         }
-        notes.addAll(current.notes);
-        if (current.count.isPresent() && current.count.getAsInt() != current.devices.size()) {
-            notes.add(new Note(current.countLine, "the header says " + current.count.getAsInt()
-                    + " device(s) but " + current.devices.size() + " device(s) are listed"));
+        Output tail = outputs.get(outputs.size() - 1);
+        if (tail != last && !tail.started()) {
+            notes.add(new Note(tail.startLine, "a status output starts here but holds no device and no count;"
+                    + " the one before it is used"));
+        }
+        notes.addAll(last.notes);
+        if (last.count.isPresent() && last.count.getAsInt() != last.devices.size()) {
+            notes.add(new Note(last.countLine, "the header says " + last.count.getAsInt()
+                    + " device(s) but " + last.devices.size() + " device(s) are listed"));
         }
         if (!superseded.isEmpty()) {
-            notes.add(new Note(lastOutputStart, "a later status output starts here; "
+            notes.add(new Note(last.startLine, "a later status output starts here; "
                     + superseded.size() + " device line(s) before it (line" + (superseded.size() > 1 ? "s " : " ")
                     + ranges(superseded) + ") are superseded and ignored"));
         }
         notes.sort(Comparator.comparingInt(Note::line));
         List<String> warnings = notes.stream().map(n -> "line " + n.line() + ": " + n.text()).toList();
-        return new AdfStatus(new ArrayList<>(current.devices.values()), current.count, warnings);
+        return new AdfStatus(new ArrayList<>(last.devices.values()), last.count, warnings);
+    }
+
+    private static void add(Output out, DeviceLine.Outcome outcome, int lineNo) {
+        QatDevice device = outcome.device();
+        out.deviceLines.add(lineNo);
+        for (String note : outcome.notes()) {
+            out.notes.add(new Note(lineNo, note));
+        }
+        QatDevice earlier = out.devices.put(device.name(), device);
+        if (earlier != null) {
+            out.notes.add(new Note(lineNo, device.name() + " is listed again (first at line "
+                    + earlier.line() + "); the later line is used"));
+            if (out.byBsf.get(earlier.bsf()) == earlier) {
+                out.byBsf.remove(earlier.bsf());
+            }
+        }
+        QatDevice other = out.byBsf.putIfAbsent(device.bsf(), device);
+        if (other != null) {
+            // two functions cannot share a PCI address: one of the lines is garbage
+            out.notes.add(new Note(lineNo, device.name() + " has the same bsf " + device.bsf()
+                    + " as " + other.name() + " (line " + other.line() + ")"));
+        }
     }
 
     private static Integer fitsInt(String digits) {

@@ -306,6 +306,25 @@ class AdfStatusParserTest {
         }
 
         @Test
+        void aCutCaptureKeepsTheLatestCompleteOutputEvenWhenItListsNoDevice() throws ParseException {
+            AdfStatus status = AdfStatusParser.parse("""
+                    There is 1 QAT acceleration device(s) in the system:
+                     qat_dev0 - type: c6xx,  inst_id: 0,  node_id: 0,  bsf: 0000:3d:00.0,  #accel: 5 #engines: 10 state: up
+                    Checking status of all devices.
+                    There is 0 QAT acceleration device(s) in the system:
+                    Checking status of all devices.
+                    """);
+
+            assertEquals(List.of(), status.devices());
+            assertEquals(OptionalInt.of(0), status.declaredCount());
+            assertEquals(List.of(
+                    "line 3: a later status output starts here; 1 device line(s) before it (line 2) are superseded"
+                            + " and ignored",
+                    "line 5: a status output starts here but holds no device and no count; the one before it is used"),
+                    status.warnings());
+        }
+
+        @Test
         void checkingHeaderFollowedByCountIsOneOutput() throws ParseException {
             AdfStatus status = AdfStatusParser.parse(NORMAL + NORMAL);
 
