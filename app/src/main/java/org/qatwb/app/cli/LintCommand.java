@@ -62,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
         OptionalInt coreCount = cores == null ? OptionalInt.empty() : OptionalInt.of(cores);
         List<FileReport> reports = new ArrayList<>();
         for (String p : paths) {
-            if (Files.isDirectory(Path.of(p))) {
+            if (Files.isDirectory(InputFiles.path(p))) {
                 reports.addAll(DeviceSetLinter.lint(deviceSet(p, forced, coreCount)));
             } else {
                 reports.addAll(DeviceSetLinter.lint(List.of(confFile(p, forced, coreCount))));
@@ -102,7 +102,7 @@ final class LintCommand implements Callable<Integer> {
 
     private List<ConfFile> deviceSet(String dir, Optional<DeviceRef> forced, OptionalInt coreCount) {
         List<Path> names;
-        try (Stream<Path> s = Files.list(Path.of(dir))) {
+        try (Stream<Path> s = Files.list(InputFiles.path(dir))) {
             names = s.filter(Files::isRegularFile)
                     .filter(f -> DeviceFileName.isDriverFileName(f.getFileName().toString()))
                     .sorted(Comparator.comparing(LintCommand::deviceOrder))

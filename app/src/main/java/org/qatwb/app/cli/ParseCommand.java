@@ -1,6 +1,7 @@
 package org.qatwb.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.model.parse.ParseException;
@@ -13,14 +14,17 @@ import picocli.CommandLine.Spec;
         description = "Parse captured output into JSON (FILE, or - for stdin).",
         subcommands = {ParseAdfStatusCommand.class, ParseKstatCommand.class, ParseDefaultQatCommand.class,
                 ParseBlacklistCommand.class})
-final class ParseCommand implements Runnable {
+final class ParseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand there is nothing to parse: a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("qatwb: parse needs a subcommand: what kind of capture is FILE?");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** A parser from {@code model}. */

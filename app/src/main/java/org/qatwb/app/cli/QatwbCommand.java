@@ -1,6 +1,7 @@
 package org.qatwb.app.cli;
 
 import java.io.PrintWriter;
+import org.qatwb.model.parse.Snippet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code qatwb} command line (CLI.md). */
-@Command(name = "qatwb", mixinStandardHelpOptions = true, version = "qatwb 0.1.0",
+@Command(name = "qatwb", mixinStandardHelpOptions = true, version = "qatwb 0.1.0-SNAPSHOT",
         description = {"QAT Workbench: Intel QuickAssist offload for OpenZFS.",
                 "JSON on stdout, messages on stderr."},
         subcommands = {ParseCommand.class, LintCommand.class, RulesCommand.class},
@@ -51,7 +52,8 @@ public final class QatwbCommand implements Runnable {
             err.flush();
             return ce.exitCode();
         }
-        err.println("qatwb: internal error: " + ex + (verbose(result) ? "" : " (run with --verbose for details)"));
+        err.println("qatwb: internal error: " + Snippet.excerpt(ex.toString())
+                + (verbose(result) ? "" : " (run with --verbose for details)"));
         if (verbose(result)) {
             ex.printStackTrace(err);
         }

@@ -92,6 +92,23 @@ class ParseCommandTest {
     }
 
     @Test
+    void otherKstatsKeepTheirTextAndNegativeRowsApartFromTheCounters() {
+        String arcstats = "6 1 0x01 3 816 1 2\nname type data\nhits 4 42\nc_min 3 -5\nlabel 7 hello world\n";
+        CliRun run = CliRun.withStdin(arcstats, "parse", "kstat", "-");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("hits"), iterate(run.json().get("counters").fieldNames()));
+        assertEquals(-5, run.json().get("otherRows").get("c_min").asInt());
+        assertEquals("hello world", run.json().get("otherRows").get("label").asText());
+    }
+
+    @Test
+    void aPipeIsReadLikeAFileAndAnImpossiblePathIsAUsageError() {
+        CliRun nul = CliRun.of("parse", "kstat", "bad\u0000name");
+        assertEquals(2, nul.exit());
+        assertTrue(nul.oneLineError() && !nul.err().contains("\u0000"), nul.err());
+    }
+
+    @Test
     void kstatWithoutHeaderOrCutIsExitOne() {
         CliRun noHeader = CliRun.withStdin("comp_requests 4 1\n", "parse", "kstat", "-");
         assertEquals(1, noHeader.exit());
@@ -131,7 +148,9 @@ class ParseCommandTest {
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("Usage: qatwb"));
         assertTrue(run.out().contains("lint"));
-        assertEquals(0, CliRun.of("parse").exit());
+        CliRun parse = CliRun.of("parse");
+        assertEquals(2, parse.exit(), "parse what?");
+        assertTrue(parse.err().contains("adf-status"), parse.err());
         assertTrue(CliRun.of("--version").out().contains("qatwb"));
     }
 

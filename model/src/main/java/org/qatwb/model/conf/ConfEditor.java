@@ -101,6 +101,13 @@ public final class ConfEditor {
      */
     public int addInstance(String section, InstanceKind kind, String name, int isPolled, int coreAffinity) {
         ConfValues.checkValue(kind.prefix() + "Name", name);
+        if (isPolled < 0 || isPolled > 2) {
+            throw new IllegalArgumentException("IsPolled " + isPolled + ": the driver knows 0 (interrupt), 1 (poll)"
+                    + " and 2 (epoll)");
+        }
+        if (coreAffinity < 0) {
+            throw new IllegalArgumentException("CoreAffinity " + coreAffinity + " is not a core");
+        }
         int n = count(requireSection(section), kind);
         set(section, kind.countKey(), Integer.toString(n + 1));
         String nameKey = kind.key(n, "Name");
@@ -154,16 +161,12 @@ public final class ConfEditor {
     }
 
     private static int count(ConfSection sec, InstanceKind kind) {
-        Optional<String> v = sec.value(kind.countKey());
-        if (v.isEmpty()) {
-            return 0;
+        int n = sec.instanceCount(kind);
+        if (n < 0) {
+            throw new IllegalArgumentException("[" + sec.name() + "] " + kind.countKey() + " is '"
+                    + sec.value(kind.countKey()).orElse("") + "', not an instance count");
         }
-        long n = ConfGrammar.decimal(v.get());
-        if (n < 0 || n > 1_000_000) {
-            throw new IllegalArgumentException("[" + sec.name() + "] " + kind.countKey() + " is '" + v.get()
-                    + "', not an instance count");
-        }
-        return (int) n;
+        return n;
     }
 
     private ConfSection requireSection(String section) {
@@ -253,6 +256,10 @@ public final class ConfEditor {
         int eq = text.indexOf('=');
         if (eq < 0) {
             eq = text.length();
+        }
+        int hash = text.indexOf('#');
+        if (hash >= 0 && hash < eq) {
+            eq = hash; // a comment before '=' is not part of the key: keep it
         }
         String region = text.substring(0, eq);
         int lead = leadingSpaces(region);

@@ -115,6 +115,19 @@ public final class ConfGrammar {
         }
     }
 
+    /** A number as the driver types it (decimal or {@code 0x} hex), or -1 when it is neither or overflows. */
+    public static long number(String value) {
+        try {
+            return switch (typeOf(value)) {
+                case DECIMAL -> Long.parseLong(value);
+                case HEX -> Long.parseLong(value.substring(2), 16);
+                case STRING -> -1;
+            };
+        } catch (NumberFormatException overflow) {
+            return -1;
+        }
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

@@ -47,6 +47,22 @@ public record ConfSection(String name, List<ConfLine.SectionHeader> headers, Lis
         return entry(key).map(ConfLine.Entry::value);
     }
 
+    /** Counts above this are read as this: far above any device's capacity, and safe to walk. */
+    public static final int MAX_INSTANCE_COUNT = 1_000_000;
+
+    /**
+     * The declared number of instances of a kind: 0 when the count key is absent, -1 when the
+     * driver would not read it as a number, at most {@link #MAX_INSTANCE_COUNT}.
+     */
+    public int instanceCount(InstanceKind kind) {
+        Optional<String> v = value(kind.countKey());
+        if (v.isEmpty()) {
+            return 0;
+        }
+        long n = ConfGrammar.number(v.get());
+        return n < 0 ? -1 : (int) Math.min(n, MAX_INSTANCE_COUNT);
+    }
+
     /** The first header line of this section. */
     public ConfLine.SectionHeader firstHeader() {
         return headers.get(0);

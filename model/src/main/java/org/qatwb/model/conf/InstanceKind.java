@@ -43,7 +43,8 @@ public enum InstanceKind {
         while (i < key.length() && Character.isDigit(key.charAt(i))) {
             i++;
         }
-        if (i == start || i == key.length() || i - start > 6) {
+        // the driver compares keys as text: Cy01Name is not Cy1Name
+        if (i == start || i == key.length() || i - start > 6 || (i - start > 1 && key.charAt(start) == '0')) {
             return -1;
         }
         return Integer.parseInt(key.substring(start, i));
@@ -51,6 +52,9 @@ public enum InstanceKind {
 
     /** What follows the index in an instance key ({@code Name} for {@code Cy12Name}). */
     public String suffixOf(String key) {
+        if (!key.startsWith(prefix)) {
+            return "";
+        }
         int i = prefix.length();
         while (i < key.length() && Character.isDigit(key.charAt(i))) {
             i++;

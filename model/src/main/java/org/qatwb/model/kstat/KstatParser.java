@@ -95,7 +95,7 @@ public final class KstatParser {
                 throw new ParseException(lineNo, "a second kstat header (several captures pasted together?);"
                         + " give one capture at a time");
             }
-            if (fields.size() == 1 && isProse(fields.get(0))) {
+            if (isProse(fields.get(0))) {
                 // a shell prompt pasted after the capture, not a row cut after its name
                 warnings.add("line " + lineNo + ": not a kstat row, ignored: " + quote(line));
                 continue;

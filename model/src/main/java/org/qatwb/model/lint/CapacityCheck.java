@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfGrammar;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
@@ -29,8 +30,8 @@ final class CapacityCheck implements FileCheck {
             if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
                 continue;
             }
-            int c = Math.max(0, Instances.declared(s, InstanceKind.CY));
-            int d = Math.max(0, Instances.declared(s, InstanceKind.DC));
+            int c = Math.max(0, Instances.count(s, InstanceKind.CY));
+            int d = Math.max(0, Instances.count(s, InstanceKind.DC));
             if (c + d > 0) {
                 withInstances.add(s);
             }
@@ -74,7 +75,7 @@ final class CapacityCheck implements FileCheck {
     private static boolean anyInterrupt(ConfSection s, InstanceKind kind, int count) {
         for (ConfLine.Entry e : s.effective().values()) {
             int n = kind.indexOf(e.key());
-            if (n >= 0 && n < count && kind.suffixOf(e.key()).equals("IsPolled") && Instances.number(e.value()) == 0) {
+            if (n >= 0 && n < count && kind.suffixOf(e.key()).equals("IsPolled") && ConfGrammar.number(e.value()) == 0) {
                 return true;
             }
         }

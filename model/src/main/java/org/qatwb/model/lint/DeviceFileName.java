@@ -32,6 +32,8 @@ public record DeviceFileName(DeviceRef device, int instId) {
 
     /** Whether a file name is exactly one the driver reads ({@code c6xxvf_dev12.conf}), not a template. */
     public static boolean isDriverFileName(String name) {
-        return name.matches("[a-z0-9]+_dev\\d{1,6}\\.conf") && of(name).isPresent();
+        // Intel's "<type>pf_dev0.conf" is a template, not a file the driver reads
+        return name.matches("[a-z0-9]+_dev\\d{1,6}\\.conf")
+                && of(name).filter(n -> name.startsWith(n.device().driverType() + "_dev")).isPresent();
     }
 }

@@ -47,13 +47,12 @@ public final class DeviceSetLinter {
      */
     private static void vfServices(List<ConfFile> files, Map<ConfFile, Findings> out) {
         for (ConfFile vf : files) {
-            Optional<DeviceRef> ref = vf.device();
-            if (ref.isEmpty() || !ref.get().vf() || ref.get().model().isEmpty() || vf.instId().isEmpty()) {
+            Optional<ConfFile> pf = files.stream().filter(f -> hosts(f, vf)).findFirst();
+            if (pf.isEmpty()) {
                 continue;
             }
-            DeviceModel model = ref.get().model().get();
-            int pfInst = vf.instId().getAsInt() / model.vfsPerPf();
-            Optional<ConfFile> pf = files.stream().filter(f -> isPf(f, model, pfInst)).findFirst();
+            DeviceModel model = vf.device().flatMap(DeviceRef::model).orElseThrow();
+            int pfInst = pf.get().instId().getAsInt();
             Optional<String> vfServices = vf.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled");
             Optional<String> pfServices = pf.flatMap(p -> p.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled"));
             if (vfServices.isEmpty() || pfServices.isEmpty()) {
@@ -84,9 +83,7 @@ public final class DeviceSetLinter {
             }
             DeviceModel model = ref.get().model().get();
             int first = pf.instId().getAsInt() * model.vfsPerPf();
-            long vfs = files.stream().filter(f -> f.device().filter(d -> d.vf() && d.model().equals(Optional.of(model)))
-                    .isPresent() && f.instId().isPresent() && f.instId().getAsInt() >= first
-                    && f.instId().getAsInt() < first + model.vfsPerPf()).count();
+            long vfs = files.stream().filter(f -> hosts(pf, f)).count();
             if (vfs == 0) {
                 continue;
             }
@@ -106,9 +103,18 @@ public final class DeviceSetLinter {
         }
     }
 
-    private static boolean isPf(ConfFile f, DeviceModel model, int instId) {
-        return f.device().filter(d -> !d.vf() && d.model().equals(Optional.of(model))).isPresent()
-                && f.instId().isPresent() && f.instId().getAsInt() == instId;
+    /**
+     * Whether {@code pf} is the PF that hosts {@code vf}: same device model, and the VF's inst_id
+     * within the PF's block (inst_id / VFs per PF), the order in which the driver numbers VFs.
+     */
+    private static boolean hosts(ConfFile pf, ConfFile vf) {
+        Optional<DeviceRef> p = pf.device();
+        Optional<DeviceRef> v = vf.device();
+        if (p.isEmpty() || v.isEmpty() || p.get().vf() || !v.get().vf() || p.get().model().isEmpty()
+                || !p.get().model().equals(v.get().model()) || pf.instId().isEmpty() || vf.instId().isEmpty()) {
+            return false;
+        }
+        return vf.instId().getAsInt() / p.get().model().get().vfsPerPf() == pf.instId().getAsInt();
     }
 
     /** ZFS uses 48 instances of each kind; the ones declared beyond that are never used. */
@@ -118,7 +124,7 @@ public final class DeviceSetLinter {
             for (ConfFile f : files) {
                 boolean kernelApi = f.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
                 f.doc().section(SectionKind.KERNEL_QAT_NAME).filter(s -> kernelApi)
-                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.declared(s, kind))));
+                        .ifPresent(s -> declared.put(f, Math.max(0, Instances.count(s, kind))));
             }
             int sum = declared.values().stream().mapToInt(Integer::intValue).sum();
             int total = 0;

@@ -2,9 +2,11 @@ package org.qatwb.model.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.ConfGrammar;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
@@ -19,6 +21,7 @@ final class InstanceCheck implements FileCheck {
     /** Instances with missing keys reported one by one; the rest are summed up in one finding. */
     private static final int MAX_MISSING_REPORTED = 8;
     private static final String[] INSTANCE_KEYS = {"Name", "IsPolled", "CoreAffinity"};
+    private static final Set<String> INSTANCE_SUFFIXES = Set.of(INSTANCE_KEYS);
 
     @Override
     public void check(ConfDocument doc, LintContext ctx, Findings out) {
@@ -29,7 +32,7 @@ final class InstanceCheck implements FileCheck {
                 continue;
             }
             for (InstanceKind kind : InstanceKind.values()) {
-                int count = Instances.count(s, kind);
+                int count = s.instanceCount(kind);
                 if (count < 0) {
                     continue; // reported by numbers()
                 }
@@ -48,7 +51,7 @@ final class InstanceCheck implements FileCheck {
             String k = e.key();
             boolean numeric = NUMERIC.contains(k) || (general && k.startsWith("stats"))
                     || (!general && isInstanceKey(k, "IsPolled"));
-            if (numeric && Instances.number(e.value()) < 0) {
+            if (numeric && ConfGrammar.number(e.value()) < 0) {
                 out.add(Rule.VALUE_NOT_NUMBER, e.number(), s.name(), k, k + " = " + e.value() + " is not a number to the"
                         + " driver, which refuses the device; write a decimal number");
             }
@@ -73,12 +76,21 @@ final class InstanceCheck implements FileCheck {
     private static void instances(ConfSection s, InstanceKind kind, int count, LintContext ctx, Findings out) {
         SectionKind sk = SectionKind.of(s.name());
         boolean zfsDevice = ctx.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
+        Map<String, ConfLine.Entry> eff = s.effective();
+        int lastWritten = -1;
+        for (String key : eff.keySet()) {
+            lastWritten = Math.max(lastWritten, kind.indexOf(key));
+        }
         int incomplete = 0;
         int unreported = 0;
         for (int n = 0; n < count; n++) {
+            if (n > lastWritten && incomplete >= MAX_MISSING_REPORTED) {
+                unreported += count - n; // no key of these instances is written at all
+                break;
+            }
             List<String> missing = new ArrayList<>();
             for (String suffix : INSTANCE_KEYS) {
-                if (s.entry(kind.key(n, suffix)).isEmpty()) {
+                if (!eff.containsKey(kind.key(n, suffix))) {
                     missing.add(kind.key(n, suffix));
                 }
             }
@@ -91,8 +103,8 @@ final class InstanceCheck implements FileCheck {
                                 + " configure the device; add " + (missing.size() > 1 ? "them" : "it")
                                 + " or lower the count");
             }
-            Optional<ConfLine.Entry> polled = s.entry(kind.key(n, "IsPolled"));
-            long p = polled.map(e -> Instances.number(e.value())).orElse(-1L);
+            Optional<ConfLine.Entry> polled = Optional.ofNullable(eff.get(kind.key(n, "IsPolled")));
+            long p = polled.map(e -> ConfGrammar.number(e.value())).orElse(-1L);
             if (polled.isPresent() && p >= 0) {
                 ConfLine.Entry e = polled.get();
                 if (sk.kernel() && p != 0 && p != 1) {
@@ -108,7 +120,7 @@ final class InstanceCheck implements FileCheck {
                             + " its QAT instances, so requests on this one wait forever; write " + e.key() + " = 0");
                 }
             }
-            Optional<ConfLine.Entry> affinity = s.entry(kind.key(n, "CoreAffinity"));
+            Optional<ConfLine.Entry> affinity = Optional.ofNullable(eff.get(kind.key(n, "CoreAffinity")));
             if (affinity.isPresent() && ctx.cores().isPresent()) {
                 long core = Instances.highestCore(affinity.get().value(), sk.kernel());
                 int cores = ctx.cores().getAsInt();
@@ -132,7 +144,7 @@ final class InstanceCheck implements FileCheck {
     private static void orphans(ConfSection s, InstanceKind kind, int count, Findings out) {
         for (ConfLine.Entry e : s.effective().values()) {
             int n = kind.indexOf(e.key());
-            if (n >= count && Set.of(INSTANCE_KEYS).contains(kind.suffixOf(e.key()))) {
+            if (n >= count && INSTANCE_SUFFIXES.contains(kind.suffixOf(e.key()))) {
                 out.add(Rule.INSTANCE_ORPHAN_KEY, e.number(), s.name(), e.key(), e.key() + " belongs to instance " + n
                         + " but " + kind.countKey() + " = " + count + ": the driver ignores it; raise the count or"
                         + " remove the line");

@@ -1,6 +1,5 @@
 package org.qatwb.model.lint;
 
-import java.util.Optional;
 import org.qatwb.model.conf.ConfGrammar;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
@@ -12,22 +11,6 @@ final class Instances {
     private Instances() {
     }
 
-    /** A number as the driver types it (decimal or 0x hex), or -1 when it is neither or overflows. */
-    static long number(String value) {
-        ConfGrammar.ValueType t = ConfGrammar.typeOf(value);
-        if (t == ConfGrammar.ValueType.DECIMAL) {
-            return ConfGrammar.decimal(value);
-        }
-        if (t == ConfGrammar.ValueType.HEX) {
-            try {
-                return Long.parseLong(value.substring(2), 16);
-            } catch (NumberFormatException overflow) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
     /**
      * The highest core a CoreAffinity value names, or -1 when the driver would not read it. Kernel
      * instances take one core; user-space instances may also take a list of cores and ranges
@@ -35,13 +18,13 @@ final class Instances {
      */
     static long highestCore(String value, boolean kernel) {
         if (kernel) {
-            return number(value);
+            return ConfGrammar.number(value);
         }
         long max = -1;
         for (String part : value.split(",", -1)) {
             int dash = part.indexOf('-');
-            long lo = number(dash < 0 ? part : part.substring(0, dash));
-            long hi = dash < 0 ? lo : number(part.substring(dash + 1));
+            long lo = ConfGrammar.number(dash < 0 ? part : part.substring(0, dash));
+            long hi = dash < 0 ? lo : ConfGrammar.number(part.substring(dash + 1));
             if (lo < 0 || hi < lo) {
                 return -1;
             }
@@ -50,24 +33,9 @@ final class Instances {
         return max;
     }
 
-    /** The declared count of a kind in a section: 0 when absent, -1 when not a number. */
+    /** The declared count of a kind, for rules that add counts up: 0 when absent or not a number. */
     static int count(ConfSection s, InstanceKind kind) {
-        Optional<String> v = s.value(kind.countKey());
-        if (v.isEmpty()) {
-            return 0;
-        }
-        long n = number(v.get());
-        return n < 0 || n > 100_000 ? -1 : (int) n;
-    }
-
-    /**
-     * The declared count of a kind as a size, however large (saturated at a million, far above any
-     * device's capacity): 0 when absent, -1 when not a number. For the rules that add counts up;
-     * {@link #count} is for the rules that walk the instances one by one.
-     */
-    static int declared(ConfSection s, InstanceKind kind) {
-        long n = s.value(kind.countKey()).map(Instances::number).orElse(0L);
-        return n < 0 ? -1 : (int) Math.min(n, 1_000_000);
+        return Math.max(0, s.instanceCount(kind));
     }
 
     /** How many processes each get the section's instances: NumProcesses in user sections, else 1. */
@@ -75,7 +43,7 @@ final class Instances {
         if (SectionKind.of(s.name()).kernel()) {
             return 1;
         }
-        long n = s.value("NumProcesses").map(Instances::number).orElse(1L);
+        long n = s.value("NumProcesses").map(ConfGrammar::number).orElse(1L);
         return n < 1 || n > 100_000 ? 1 : (int) n;
     }
 

@@ -17,8 +17,4 @@ public record LintContext(Optional<DeviceRef> device, OptionalInt cores) {
         return new LintContext(Optional.empty(), OptionalInt.empty());
     }
 
-    /** Whether the file is known to configure a virtual function. */
-    public boolean isVf() {
-        return device.map(DeviceRef::vf).orElse(false);
-    }
 }

@@ -27,6 +27,19 @@ public final class Snippet {
         return escape(text, false);
     }
 
+    /** A whole message made safe for one line of a terminal: control characters escaped, nothing cut. */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\') {
+                out.append((char) cp);
+            } else {
+                appendEscaped(out, cp);
+            }
+        });
+        return out.toString();
+    }
+
     private static String escape(String text, boolean quotes) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CODE_POINTS) + 8);
         int taken = 0;

@@ -205,6 +205,22 @@ class ConfEditorTest {
     }
 
     @Test
+    void renumberingKeepsACommentBeforeTheEqualsSignAndLeavesLookAlikeKeysAlone() {
+        String in = "[S]\nNumberCyInstances = 2\nCy0Name = a\nCy0IsPolled = 0\nCy0CoreAffinity = 0\n"
+                + "Cy1Name # note = b\nCy1IsPolled = 0\nCy1CoreAffinity = 1\nCy01Name = other\n";
+        String out = editor(in).removeInstance("S", InstanceKind.CY, 0).toDocument().text();
+        assertTrue(out.contains("Cy0Name # note = b\n"), out);
+        assertTrue(out.contains("Cy01Name = other\n"), "the driver reads Cy01Name as its own key: " + out);
+    }
+
+    @Test
+    void hexCountsAreCountsAsTheDriverReadsThem() {
+        ConfDocument d = editor("[S]\nNumberDcInstances = 0x0\n").apply(
+                new ConfEdit.AddInstance("S", InstanceKind.DC, "Dc0", 0, 1)).toDocument();
+        assertEquals(Optional.of("1"), d.value("S", "NumberDcInstances"));
+    }
+
+    @Test
     void invalidInputIsRefusedBeforeAnythingChanges() {
         ConfEditor e = editor(VF);
         assertThrows(IllegalArgumentException.class, () -> e.set("KERNEL_QAT", "Cy0Name", "two words"));
@@ -216,6 +232,8 @@ class ConfEditorTest {
         assertThrows(IllegalArgumentException.class, () -> e.set("NOPE", "A", "1"));
         assertThrows(IllegalArgumentException.class, () -> e.addSection("A]B"));
         assertThrows(IllegalArgumentException.class, () -> e.removeInstance("KERNEL_QAT", InstanceKind.CY, 1));
+        assertThrows(IllegalArgumentException.class, () -> e.addInstance("KERNEL_QAT", InstanceKind.CY, "C", 3, 0));
+        assertThrows(IllegalArgumentException.class, () -> e.addInstance("KERNEL_QAT", InstanceKind.CY, "C", 0, -1));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> e.set("KERNEL_QAT", "Cy0Name", "caf\u00e9"));
         assertTrue(ex.getMessage().contains("Cy0Name"), ex.getMessage());

@@ -30,7 +30,7 @@ class KstatParserWarningTest {
 
     @Test
     void aShellPromptPastedAfterTheRowsIsNotATruncatedRow() throws ParseException {
-        NamedKstat k = KstatParser.parse("19 1 0x01 1 272 1 2\nname type data\ncomp_requests 4 5\nroot@nas:~#\n");
+        NamedKstat k = KstatParser.parse("19 1 0x01 1 272 1 2\nname type data\ncomp_requests 4 5\nroot@nas:~# exit\n");
         assertEquals(1, k.entries().size());
         assertWarns(k, "line 4: ", "not a kstat row", "root@nas");
     }

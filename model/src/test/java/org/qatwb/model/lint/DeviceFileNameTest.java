@@ -45,6 +45,8 @@ class DeviceFileNameTest {
         assertFalse(DeviceFileName.isDriverFileName("c6xx_dev0.conf.bak"));
         assertFalse(DeviceFileName.isDriverFileName("my_c6xx_dev0.conf"));
         assertFalse(DeviceFileName.isDriverFileName("c9xx_dev0.conf"));
+        assertFalse(DeviceFileName.isDriverFileName("c6xxpf_dev0.conf"), "Intel's SR-IOV PF template");
+        assertTrue(DeviceFileName.of("c6xxpf_dev0.conf").isPresent(), "but linted alone it is a C62x PF");
     }
 
     @Test

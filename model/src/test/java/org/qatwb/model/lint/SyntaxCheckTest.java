@@ -428,4 +428,13 @@ class SyntaxCheckTest {
             assertEquals(inLf.message(), inCrlf.message());
         }
     }
+
+    @Test
+    void terminalControlCharactersFromTheFileAreEscapedInEveryMessage() {
+        String text = LintFixtures.edit(LintFixtures.VF_ZFS, "ConfigVersion = 2", "ConfigVersion = \u001b[31m3");
+        for (Finding f : LintFixtures.lint(text)) {
+            assertTrue(f.message().chars().noneMatch(Character::isISOControl), f.message());
+        }
+        assertTrue(LintFixtures.lint(text).stream().anyMatch(f -> f.message().contains("\\u001b[31m3")));
+    }
 }

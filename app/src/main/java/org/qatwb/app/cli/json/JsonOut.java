@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 public final class JsonOut {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private JsonOut() {
     }
@@ -24,19 +23,14 @@ public final class JsonOut {
 
     /** One indented document. */
     public static void print(PrintWriter out, ObjectNode doc) {
-        out.println(write(MAPPER, doc));
+        out.println(write(doc));
         out.flush();
     }
 
-    /** One document on one line, for streams. */
-    public static void printLine(PrintWriter out, ObjectNode doc) {
-        out.println(write(COMPACT, doc));
-        out.flush();
-    }
 
-    private static String write(ObjectMapper mapper, ObjectNode doc) {
+    private static String write(ObjectNode doc) {
         try {
-            return mapper.writeValueAsString(doc);
+            return MAPPER.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON tree could not be written", e);
         }

@@ -53,6 +53,7 @@ public final class ParseJson {
     public static ObjectNode kstat(NamedKstat kstat) {
         ObjectNode doc = JsonOut.object();
         doc.set("counters", counters(kstat));
+        doc.set("otherRows", otherRows(kstat));
         if (kstat.header().isPresent()) {
             KstatHeader h = kstat.header().get();
             ObjectNode o = doc.putObject("header");
@@ -71,22 +72,36 @@ public final class ParseJson {
     }
 
     /**
-     * Every row in file order, numbers exact (unsigned 64-bit values as written); for a repeated
-     * name the first row, which the parser's warning names.
+     * Every row holding an unsigned 64-bit value (all of them in the QAT kstat), in file order, the
+     * number exact; for a repeated name the first row, which the parser's warning names.
      */
     public static ObjectNode counters(NamedKstat kstat) {
         ObjectNode counters = JsonOut.object();
         for (KstatEntry e : kstat.entries()) {
-            if (counters.has(e.name())) {
-                continue;
-            }
-            if (e.numeric()) {
+            if (isCounter(e) && !counters.has(e.name())) {
                 counters.put(e.name(), e.asBigInteger());
-            } else {
-                counters.put(e.name(), e.value());
             }
         }
         return counters;
+    }
+
+    /** The rows other kstats may have that are not counters: negative numbers and text. */
+    static ObjectNode otherRows(NamedKstat kstat) {
+        ObjectNode other = JsonOut.object();
+        for (KstatEntry e : kstat.entries()) {
+            if (!isCounter(e) && !other.has(e.name())) {
+                if (e.numeric()) {
+                    other.put(e.name(), e.asBigInteger());
+                } else {
+                    other.put(e.name(), e.value());
+                }
+            }
+        }
+        return other;
+    }
+
+    private static boolean isCounter(KstatEntry e) {
+        return e.numeric() && e.asBigInteger().signum() >= 0;
     }
 
     public static ObjectNode qatDefaults(QatDefaults d) {
