@@ -44,7 +44,7 @@ public final class ConfGrammar {
         if (clean.isEmpty() || clean.charAt(0) != '[' || end < 0) {
             return null;
         }
-        String name = sanitize(clean.substring(1, end));
+        String name = clean.substring(1, end);
         return name.isEmpty() ? null : name;
     }
 
