@@ -33,8 +33,8 @@ import org.qatwb.sim.tree.RootLayout;
  */
 public final class ZfsModule {
 
-    /** One requests-pending message per this many Cy requests: at 100 MB/s of 128K blocks, one every 25 s. */
-    static final long CY_REQUESTS_PER_PENDING_MESSAGE = 20_000;
+    /** One requests-pending message per this many Cy requests: at 100 MB/s of 128K blocks checksummed and encrypted, about one a minute. */
+    static final long CY_REQUESTS_PER_PENDING_MESSAGE = 100_000;
     /** QAT_TIMEOUT_MS in OpenZFS: a request without a callback fails after half a second. */
     static final double TIMEOUTS_PER_INSTANCE_SECOND = 2.0;
 
