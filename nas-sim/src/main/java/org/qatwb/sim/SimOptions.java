@@ -1,0 +1,74 @@
+package org.qatwb.sim;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to start a simulated NAS.
+ *
+ * @param profile  {@code c62x}, {@code dh8950}, {@code no-qat} or {@code broken}
+ * @param port     the port to listen on at 127.0.0.1; 0 for any free port
+ * @param stateDir where keys, known_hosts and the NAS's root tree live; null for a new temporary
+ *                 directory that {@link SimulatedNas#close()} deletes. A given directory is reused:
+ *                 the same keys, and the conf files as they were last edited
+ * @param realTime whether the clock follows the wall clock (a ticking thread); false for a clock
+ *                 that only {@link SimulatedNas#advance} moves, as tests want
+ * @param user     the one login name
+ * @param demoLoad start with the profile's demonstration workload (counters moving) instead of idle
+ * @param zia      the pools show the Z.I.A. properties of the hpc/zfs fork
+ */
+public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
+                         boolean zia) {
+
+    public static final String DEFAULT_USER = "admin";
+
+    public SimOptions {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(user, "user");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port);
+        }
+        if (!user.matches("[a-z_][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("not a login name: " + user);
+        }
+    }
+
+    /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
+    public static SimOptions of(String profile) {
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false);
+    }
+
+    /** For tests: the clock moves only when the test says so. */
+    public static SimOptions driven(String profile) {
+        return of(profile).withRealTime(false);
+    }
+
+    /** For a demonstration: the wall clock and the profile's workload, so the charts move. */
+    public static SimOptions demo(String profile) {
+        return of(profile).withDemoLoad(true);
+    }
+
+    public SimOptions withPort(int p) {
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia);
+    }
+
+    public SimOptions withStateDir(Path dir) {
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia);
+    }
+
+    public SimOptions withRealTime(boolean on) {
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia);
+    }
+
+    public SimOptions withUser(String name) {
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia);
+    }
+
+    public SimOptions withDemoLoad(boolean on) {
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia);
+    }
+
+    public SimOptions withZia(boolean on) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on);
+    }
+}

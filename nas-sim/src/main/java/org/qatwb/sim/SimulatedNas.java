@@ -1,0 +1,248 @@
+package org.qatwb.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.qatwb.sim.machine.Machine;
+import org.qatwb.sim.profile.Profile;
+import org.qatwb.sim.profile.Profiles;
+import org.qatwb.sim.request.RequestWatcher;
+import org.qatwb.sim.ssh.SshKeys;
+import org.qatwb.sim.ssh.SshServerHost;
+import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.tree.TreeGenerator;
+
+/**
+ * A simulated QAT + ZFS NAS, reached over real SSH on 127.0.0.1.
+ *
+ * <p>Each exec runs {@code /bin/sh -c COMMAND} as a real process against a generated root tree
+ * ({@code QATWB_ROOT}: {@code etc/}, {@code proc/}, {@code sys/}) with stand-ins for
+ * {@code adf_ctl}, {@code systemctl}, {@code zfs}, {@code zpool}, {@code dmesg}, {@code sudo} and
+ * {@code tee} first on its {@code PATH}. The stand-ins read state files the JVM keeps current and
+ * send anything that changes the machine to it (see docs/architecture.md).
+ *
+ * <pre>{@code
+ * try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+ *     SimEndpoint e = nas.endpoint();   // ssh -i e.identity() -o UserKnownHostsFile=e.knownHosts() ...
+ *     nas.workload().set("tank/backup", 100, 0);
+ *     nas.advance(Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ */
+public final class SimulatedNas implements AutoCloseable {
+
+    /** Where the wall-clock ticker moves time on: often enough for a 100 ms stream to see movement. */
+    static final long TICK_MILLIS = 250;
+
+    private final SimOptions options;
+    private final Path stateDir;
+    private final boolean ownsStateDir;
+    private final RootLayout layout;
+    private final Machine machine;
+    private final KeyPair hostKey;
+    private final Path identity;
+    private final Path knownHosts;
+    private final Map<String, String> env;
+    private final AtomicReference<Duration> slow = new AtomicReference<>(Duration.ZERO);
+    private final SshServerHost server;
+    private final RequestWatcher watcher;
+    private final SimFaults faults;
+    private final SimWorkload workload;
+    private final SimClock clock;
+
+    private int port;
+    private boolean running;
+    private boolean closed;
+    private ScheduledExecutorService ticker;
+
+    private SimulatedNas(SimOptions options, Profile profile, Path stateDir, boolean ownsStateDir) throws IOException {
+        this.options = options;
+        this.stateDir = stateDir;
+        this.ownsStateDir = ownsStateDir;
+        this.layout = new RootLayout(stateDir.resolve("root"));
+        TreeGenerator.prepare(layout, profile);
+        Path home = Files.createDirectories(stateDir.resolve("home").resolve(options.user()));
+        this.hostKey = SshKeys.loadOrCreate(stateDir.resolve("ssh_host_ed25519_key"), "qatwb-sim-host");
+        this.identity = stateDir.resolve("id_ed25519");
+        KeyPair userKey = SshKeys.loadOrCreate(identity, options.user() + "@qatwb-sim");
+        this.knownHosts = stateDir.resolve("known_hosts");
+        this.env = environment(layout, home, options.user());
+
+        this.machine = new Machine(profile, layout);
+        machine.boot();
+        if (options.demoLoad()) {
+            machine.loads().putAll(profile.demoLoad());
+        }
+        this.watcher = new RequestWatcher(layout.requests(), machine);
+        this.server = new SshServerHost(hostKey, options.user(), userKey.getPublic(), env, home, slow::get);
+        this.faults = new SimFaults(machine, layout, () -> server, slow);
+        this.workload = new SimWorkload(machine);
+        this.clock = new SimClock(machine);
+        this.port = options.port();
+    }
+
+    /** Generates (or reuses) the state directory, boots the machine and starts listening. */
+    public static SimulatedNas start(SimOptions options) {
+        Profile profile = Profiles.byName(options.profile())
+                .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + options.profile()
+                        + "'; known: " + String.join(", ", Profiles.NAMES)))
+                .withZia(options.zia());
+        try {
+            boolean temp = options.stateDir() == null;
+            Path dir = temp ? Files.createTempDirectory("qatwb-sim-")
+                    : Files.createDirectories(options.stateDir().toAbsolutePath());
+            SimulatedNas nas = new SimulatedNas(options, profile, dir, temp);
+            try {
+                nas.startServices();
+            } catch (RuntimeException e) {
+                nas.close();
+                throw e;
+            }
+            return nas;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the simulated NAS", e);
+        }
+    }
+
+    /** The exec environment: the stand-ins first on PATH, C messages, the root every path is under. */
+    static Map<String, String> environment(RootLayout layout, Path home, String user) {
+        String sysPath = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QATWB_ROOT", layout.root().toString());
+        env.put("PATH", layout.simBin() + ":" + sysPath);
+        env.put("HOME", home.toString());
+        env.put("LC_ALL", "C");
+        env.put("USER", user);
+        env.put("LOGNAME", user);
+        env.put("SHELL", "/bin/sh");
+        return env;
+    }
+
+    private synchronized void startServices() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (running) {
+            return;
+        }
+        watcher.start();
+        port = server.start(port);
+        try {
+            Files.writeString(knownHosts, SshKeys.knownHostsLine(SshServerHost.HOST, port, hostKey.getPublic()),
+                    StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (options.realTime()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "qatwb-sim-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            long[] last = {System.nanoTime()};
+            ticker.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                machine.advance(now - last[0]);
+                last[0] = now;
+            }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        running = true;
+    }
+
+    public synchronized SimEndpoint endpoint() {
+        return new SimEndpoint(SshServerHost.HOST, port, options.user(), identity, knownHosts,
+                SshKeys.fingerprint(hostKey.getPublic()));
+    }
+
+    /** The NAS's root ({@code QATWB_ROOT}). */
+    public Path root() {
+        return layout.root();
+    }
+
+    /** The state directory: keys, known_hosts, the root tree, the login user's home. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Profile profile() {
+        return machine.profile();
+    }
+
+    /** The environment every exec gets; run a stand-in with it to see what an SSH exec would. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    public SimFaults faults() {
+        return faults;
+    }
+
+    public SimWorkload workload() {
+        return workload;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** Moves the clock on by {@code d} (see {@link SimClock#advance}). */
+    public void advance(Duration d) {
+        clock.advance(d);
+    }
+
+    /** Unloads and loads zfs.ko: the kstat counters start from zero. */
+    public void reloadZfsModule() {
+        machine.reloadZfsModule();
+    }
+
+    /** Stops listening and ends every connection and exec; the machine's state is kept. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        server.stop();
+        watcher.close();
+    }
+
+    /** {@link #stop()}, then listens again on the same port with the same keys and state. */
+    public synchronized void restart() {
+        stop();
+        startServices();
+    }
+
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** Stops, and deletes the state directory if the simulator made it. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        stop();
+        closed = true;
+        if (ownsStateDir) {
+            try {
+                TreeGenerator.deleteTree(stateDir);
+            } catch (IOException e) {
+                // a temporary directory left behind is no reason to fail a test
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.qatwb.sim.machine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.qatwb.sim.DatasetLoad;
+import org.qatwb.sim.driver.KernelApi;
+import org.qatwb.sim.driver.QatDriver;
+import org.qatwb.sim.driver.ServiceState;
+import org.qatwb.sim.profile.Profile;
+import org.qatwb.sim.request.Request;
+import org.qatwb.sim.request.RequestHandler;
+import org.qatwb.sim.request.Response;
+import org.qatwb.sim.tree.AtomicFiles;
+import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.zfs.QatParam;
+import org.qatwb.sim.zfs.ZfsModule;
+import org.qatwb.sim.zfs.ZfsTables;
+
+/**
+ * The simulated machine: the kernel log, the QAT driver and service, zfs.ko, the workload, and a
+ * clock. Every change happens under this object's lock, whether it comes from a stand-in's
+ * request, the ticking thread or a test hook.
+ */
+public final class Machine implements RequestHandler {
+
+    /** Advance the workload in steps of at most this much, so a long jump still logs plausibly. */
+    static final long MAX_STEP_NANOS = 1_000_000_000L;
+    /** The uptime when the simulator starts: boot finished a minute ago. */
+    static final long START_UPTIME_NANOS = 63_417_220_000L;
+
+    private final Profile profile;
+    private final RootLayout layout;
+    private final AtomicLong uptime = new AtomicLong();
+    private final KernelLog log;
+    private final QatDriver driver;
+    private final ZfsModule zfs;
+    private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
+
+    public Machine(Profile profile, RootLayout layout) {
+        this.profile = profile;
+        this.layout = layout;
+        this.log = new KernelLog(layout.state().resolve("dmesg"), uptime::get);
+        this.driver = profile.qat().map(c -> new QatDriver(c, layout, log, profile.cpu().cores())).orElse(null);
+        this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
+    }
+
+    /**
+     * Boots: the kernel, qat.service and zfs.ko in the profile's order (root on ZFS loads zfs.ko
+     * before qat.service, so ZFS finds no QAT), then what the profile logged since.
+     */
+    public synchronized void boot() {
+        uptime.set(0);
+        log.logAt(0, "Linux version " + profile.os().kernel() + " (simulated by QAT Workbench)");
+        log.logAt(0, "Command line: BOOT_IMAGE=/boot/vmlinuz-" + profile.os().kernel() + " root=ZFS=boot-pool/ROOT quiet");
+        boolean qatFirst = profile.qatUpAtZfsLoad();
+        if (qatFirst) {
+            startQat(4_812_345_000L);
+            loadZfs(9_104_221_000L, true);
+        } else {
+            loadZfs(3_207_551_000L, false);
+            startQat(11_530_960_000L);
+        }
+        uptime.set(37_002_118_000L);
+        for (String line : profile.pastKernelLog()) {
+            uptime.addAndGet(1_311_000_000L);
+            log.log(line);
+        }
+        uptime.set(START_UPTIME_NANOS);
+        log.flush();
+        AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(profile));
+        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile));
+        if (driver != null) {
+            driver.writeState();
+        }
+    }
+
+    private void startQat(long at) {
+        if (driver != null) {
+            uptime.set(at);
+            driver.serviceStart();
+        }
+    }
+
+    private void loadZfs(long at, boolean qatFirst) {
+        uptime.set(at);
+        log.log("ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
+        if (zfs != null) {
+            zfs.load(qatFirst, kernelApi());
+        }
+    }
+
+    public long uptimeNanos() {
+        return uptime.get();
+    }
+
+    /** Moves time on by {@code nanos}, running the workload in steps of at most a second. */
+    public synchronized void advance(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("time runs forward: " + nanos);
+        }
+        long left = nanos;
+        while (left > 0) {
+            long step = Math.min(left, MAX_STEP_NANOS);
+            uptime.addAndGet(step);
+            left -= step;
+            if (zfs != null) {
+                zfs.step(step / 1e9, profile.datasets(), loads, kernelApi(),
+                        driver == null ? null : driver::countRequests);
+            }
+        }
+        if (driver != null) {
+            driver.writeFwCounters();
+        }
+    }
+
+    /** Unloads and loads zfs.ko: counters from zero; QAT initialised if it is up now. */
+    public synchronized void reloadZfsModule() {
+        if (zfs == null) {
+            throw new IllegalStateException("profile " + profile.name() + " has no ZFS built with QAT");
+        }
+        KernelApi api = kernelApi();
+        log.log("ZFS: Unloaded module v" + profile.os().zfsVersion(),
+                "ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
+        zfs.load(api.available(), api);
+    }
+
+    public synchronized void failNextRestart(String message) {
+        if (driver == null) {
+            throw new IllegalStateException("profile " + profile.name() + " has no QAT driver to restart");
+        }
+        driver.failNextRestart(message);
+    }
+
+    public Map<String, DatasetLoad> loads() {
+        return loads;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public KernelLog kernelLog() {
+        return log;
+    }
+
+    /** The QAT driver, or null on a profile without one. */
+    public QatDriver driver() {
+        return driver;
+    }
+
+    /** zfs.ko's QAT side, or null when ZFS was built without QAT. */
+    public ZfsModule zfs() {
+        return zfs;
+    }
+
+    private KernelApi kernelApi() {
+        return driver == null ? KernelApi.NONE : driver.kernelApi();
+    }
+
+    @Override
+    public synchronized Response handle(Request r) {
+        return switch (r.tool()) {
+            case "adf_ctl" -> driver == null ? Response.fail("adf_ctl: command not found\n", 127) : driver.adfCtl(r.args());
+            case "systemctl" -> systemctl(r.args());
+            case "param" -> param(r);
+            default -> Response.fail("qatwb-sim: unknown request " + r.tool() + "\n", 70);
+        };
+    }
+
+    private Response systemctl(List<String> args) {
+        if (args.size() != 2 || driver == null || !args.get(1).equals("qat.service")) {
+            return Response.fail("Failed to " + (args.isEmpty() ? "run" : args.get(0)) + " "
+                    + (args.size() > 1 ? args.get(1) : "") + ": Unit not found.\n", 5);
+        }
+        Response r = switch (args.get(0)) {
+            case "start" -> driver.serviceStart();
+            case "stop" -> driver.serviceStop();
+            case "try-restart" -> driver.serviceState() == ServiceState.INACTIVE ? Response.ok("") : driver.serviceRestart();
+            default -> driver.serviceRestart();
+        };
+        // qat_service's own output goes to the journal, not to the terminal
+        if (r.rc() != 0) {
+            return Response.fail("Job for qat.service failed because the control process exited with error code.\n"
+                    + "See \"systemctl status qat.service\" and \"journalctl -xeu qat.service\" for details.\n", 1);
+        }
+        return Response.ok("");
+    }
+
+    private Response param(Request r) {
+        if (zfs == null || r.args().size() != 1) {
+            return Response.fail("Permission denied", 1);
+        }
+        return QatParam.byFileName(r.args().get(0))
+                .map(p -> zfs.write(p, new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1), kernelApi()))
+                .orElse(Response.fail("Permission denied", 1));
+    }
+}

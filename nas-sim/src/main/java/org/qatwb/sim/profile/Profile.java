@@ -1,0 +1,81 @@
+package org.qatwb.sim.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.qatwb.sim.DatasetLoad;
+
+/**
+ * Everything that makes one simulated NAS different from another: hardware, driver setup, ZFS
+ * build and datasets. The four built-in profiles are in {@link Profiles}.
+ *
+ * @param name                 the profile's id ({@code c62x})
+ * @param summary              one line for humans
+ * @param os                   os-release, TrueNAS version, kernel and ZFS versions
+ * @param cpu                  cores per NUMA node
+ * @param card                 the QAT hardware with Intel's out-of-tree driver installed; null for none
+ *                             (no {@code adf_ctl}, no {@code qat.service}, no debugfs)
+ * @param sriov                {@code SRIOV_ENABLE=1} in {@code /etc/default/qat}
+ * @param kapi                 {@code ENABLE_KAPI=1}: the kernel QAT API that ZFS needs is loaded
+ * @param vfDriverBlacklisted  the installer's {@code blacklist-qat-vfs.conf} blocks the VF driver
+ * @param vfConfs              conf files exist for the VFs (not only the PFs)
+ * @param confTweaks           values set in the generated conf files to plant problems
+ * @param zfsWithQat           zfs.ko built {@code --with-qat}: the kstat and the parameters exist
+ * @param qatUpAtZfsLoad       QAT was up when zfs.ko loaded (else the parameters start forced to 1)
+ * @param datasets             the datasets, pool roots first
+ * @param zia                  the pools know the Z.I.A. properties (hpc/zfs fork)
+ * @param pastKernelLog        kernel messages already logged before the simulator started (after boot)
+ * @param demoLoad             a workload that makes the demo lively; applied only when asked for
+ */
+public record Profile(
+        String name,
+        String summary,
+        OsIdentity os,
+        CpuTopology cpu,
+        QatCard card,
+        boolean sriov,
+        boolean kapi,
+        boolean vfDriverBlacklisted,
+        boolean vfConfs,
+        List<ConfTweak> confTweaks,
+        boolean zfsWithQat,
+        boolean qatUpAtZfsLoad,
+        List<Dataset> datasets,
+        boolean zia,
+        List<String> pastKernelLog,
+        Map<String, DatasetLoad> demoLoad) {
+
+    public Profile {
+        Objects.requireNonNull(name, "name");
+        confTweaks = List.copyOf(confTweaks);
+        datasets = List.copyOf(datasets);
+        pastKernelLog = List.copyOf(pastKernelLog);
+        demoLoad = Map.copyOf(demoLoad);
+    }
+
+    public Optional<QatCard> qat() {
+        return Optional.ofNullable(card);
+    }
+
+    /** The pools, in the order their root datasets appear. */
+    public List<String> pools() {
+        return datasets.stream().map(Dataset::pool).distinct().toList();
+    }
+
+    public Optional<Dataset> dataset(String name) {
+        return datasets.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** A copy with the Z.I.A. properties on or off. */
+    public Profile withZia(boolean on) {
+        return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+                zfsWithQat, qatUpAtZfsLoad, datasets, on, pastKernelLog, demoLoad);
+    }
+
+    /** A copy with QAT up or not when zfs.ko loaded. */
+    public Profile withQatUpAtZfsLoad(boolean up) {
+        return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+                zfsWithQat, up, datasets, zia, pastKernelLog, demoLoad);
+    }
+}

@@ -1,0 +1,145 @@
+package org.qatwb.sim.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qatwb.sim.DatasetLoad;
+
+/**
+ * The built-in simulated NAS boxes (DESIGN.md "The simulated NAS").
+ *
+ * <ul>
+ * <li>{@code c62x}: a Debian box with a C62x (3 PFs, 48 VFs) laid out for ZFS, everything working;</li>
+ * <li>{@code dh8950}: TrueNAS SCALE rebuilt with QAT, one 8950 card (32 VFs); zfs.ko loads before
+ *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0;</li>
+ * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver;</li>
+ * <li>{@code broken}: a C62x box with the VF driver blacklisted, the kernel API off, a polled kernel
+ *     instance, lz4 datasets with 1M records, and the requests-pending message in its log.</li>
+ * </ul>
+ */
+public final class Profiles {
+
+    public static final List<String> NAMES = List.of("c62x", "dh8950", "no-qat", "broken");
+
+    private static final long K = 1024;
+    private static final long M = 1024 * K;
+
+    private static final String DEBIAN_12 = """
+            PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            NAME="Debian GNU/Linux"
+            VERSION_ID="12"
+            VERSION="12 (bookworm)"
+            VERSION_CODENAME=bookworm
+            ID=debian
+            HOME_URL="https://www.debian.org/"
+            SUPPORT_URL="https://www.debian.org/support"
+            BUG_REPORT_URL="https://bugs.debian.org/"
+            """;
+    private static final String UBUNTU_22 = """
+            PRETTY_NAME="Ubuntu 22.04.5 LTS"
+            NAME="Ubuntu"
+            VERSION_ID="22.04"
+            VERSION="22.04.5 LTS (Jammy Jellyfish)"
+            VERSION_CODENAME=jammy
+            ID=ubuntu
+            ID_LIKE=debian
+            HOME_URL="https://www.ubuntu.com/"
+            SUPPORT_URL="https://help.ubuntu.com/"
+            BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+            UBUNTU_CODENAME=jammy
+            """;
+    private static final String REQUESTS_PENDING = "cpaCySymRemoveSession() - : There are 1 requests pending";
+
+    private Profiles() {
+    }
+
+    public static Optional<Profile> byName(String name) {
+        return switch (name) {
+            case "c62x" -> Optional.of(c62x());
+            case "dh8950" -> Optional.of(dh8950());
+            case "no-qat" -> Optional.of(noQat());
+            case "broken" -> Optional.of(broken());
+            default -> Optional.empty();
+        };
+    }
+
+    /** A dual-socket Debian box with a C62x PCH (3 PFs on node 0), 48 VFs each with 1 Cy + 1 Dc for ZFS. */
+    public static Profile c62x() {
+        return new Profile("c62x", "Debian 12, OpenZFS 2.2 built with QAT, C62x (3 PFs + 48 VFs), all up",
+                new OsIdentity(DEBIAN_12, null, "6.1.0-28-amd64", "2.2.7-1"),
+                new CpuTopology(List.of("0-13,28-41", "14-27,42-55")),
+                new QatCard("c6xx", List.of("3d", "3f", "41"), 0),
+                true, true, false, true, List.of(),
+                true, true,
+                List.of(
+                        Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.6),
+                        Dataset.fs("tank/backup", "gzip", "sha256", "aes-256-gcm", 128 * K, 3.1),
+                        Dataset.vol("tank/vm", "gzip-1", "sha256", "off", 16 * K, 1.8),
+                        Dataset.fs("tank/secure", "lz4", "on", "aes-128-gcm", 64 * K, 1.5),
+                        Dataset.fs("tank/archive", "gzip-9", "sha256", "off", M, 3.5),
+                        Dataset.fs("tank/media", "lz4", "on", "off", M, 1.02),
+                        Dataset.fs("tank/home", "lz4", "on", "off", 128 * K, 1.7)),
+                false, List.of(),
+                Map.of("tank/backup", new DatasetLoad(120, 40), "tank/vm", new DatasetLoad(60, 80),
+                        "tank/secure", new DatasetLoad(30, 30), "tank/archive", new DatasetLoad(50, 5),
+                        "tank/media", new DatasetLoad(200, 300)));
+    }
+
+    /** TrueNAS SCALE rebuilt with QAT and one 8950 card on node 1; zfs.ko loads before qat.service. */
+    public static Profile dh8950() {
+        return new Profile("dh8950", "TrueNAS SCALE rebuilt with QAT, one 8950 card (1 PF + 32 VFs), parameters"
+                + " forced to 1 at boot",
+                new OsIdentity(DEBIAN_12, "24.04.2\n", "6.6.32-production+truenas", "2.2.4-1"),
+                new CpuTopology(List.of("0-7,16-23", "8-15,24-31")),
+                new QatCard("dh895xcc", List.of("83"), 1),
+                true, true, false, true, List.of(),
+                true, false,
+                List.of(
+                        Dataset.fs("data", "lz4", "on", "off", 128 * K, 1.5),
+                        Dataset.fs("data/backup", "gzip", "sha256", "off", 128 * K, 2.9),
+                        Dataset.fs("data/apps", "lz4", "on", "off", 128 * K, 1.9),
+                        Dataset.fs("data/vault", "lz4", "on", "aes-256-gcm", 128 * K, 1.4)),
+                false, List.of(),
+                Map.of("data/backup", new DatasetLoad(80, 20), "data/vault", new DatasetLoad(20, 20),
+                        "data/apps", new DatasetLoad(10, 40)));
+    }
+
+    /** Stock TrueNAS SCALE: OpenZFS without QAT support, no QAT driver. */
+    public static Profile noQat() {
+        return new Profile("no-qat", "stock TrueNAS SCALE: ZFS built without QAT, no QAT driver",
+                new OsIdentity(DEBIAN_12, "24.04.2\n", "6.6.32-production+truenas", "2.2.4-1"),
+                new CpuTopology(List.of("0-7")),
+                null,
+                false, false, false, false, List.of(),
+                false, false,
+                List.of(
+                        Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
+                        Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
+                false, List.of(),
+                Map.of("tank/logs", new DatasetLoad(20, 5)));
+    }
+
+    /**
+     * A C62x box set up for passthrough and then used for ZFS: the VF driver is blacklisted (no VF
+     * comes up), the kernel API is off, VF 0's conf polls its Cy instance, the data is lz4 in 1M
+     * records (nothing QAT could offload anyway), and the log still shows the requests-pending
+     * message from earlier checksum offload (OpenZFS issue #14463).
+     */
+    public static Profile broken() {
+        return new Profile("broken", "Ubuntu 22.04, C62x with the VF driver blacklisted, ENABLE_KAPI off, a polled"
+                + " kernel instance, lz4/1M datasets, parameters forced to 1",
+                new OsIdentity(UBUNTU_22, null, "5.15.0-130-generic", "2.1.5-1ubuntu6~22.04.4"),
+                new CpuTopology(List.of("0-27")),
+                new QatCard("c6xx", List.of("b1", "b3", "b5"), 0),
+                true, false, true, true,
+                List.of(new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Cy0IsPolled", "1")),
+                true, false,
+                List.of(
+                        Dataset.fs("tank", "lz4", "on", "off", M, 1.3),
+                        Dataset.fs("tank/media", "lz4", "on", "off", M, 1.01),
+                        Dataset.fs("tank/backup", "lz4", "on", "off", M, 1.9)),
+                false,
+                List.of(REQUESTS_PENDING, REQUESTS_PENDING, REQUESTS_PENDING),
+                Map.of("tank/backup", new DatasetLoad(100, 30), "tank/media", new DatasetLoad(50, 150)));
+    }
+}

@@ -1,0 +1,275 @@
+package org.qatwb.sim.zfs;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.sim.DatasetLoad;
+import org.qatwb.sim.driver.KernelApi;
+import org.qatwb.sim.machine.KernelLog;
+import org.qatwb.sim.profile.Dataset;
+import org.qatwb.sim.request.Response;
+import org.qatwb.sim.tree.AtomicFiles;
+import org.qatwb.sim.tree.RootLayout;
+
+/**
+ * zfs.ko built with QAT, as OpenZFS's {@code qat.c}, {@code qat_compress.c} and {@code qat_crypt.c}
+ * behave (DOMAIN.md sections 5 to 8):
+ * <ul>
+ * <li>at module load the parameters are forced to 1 when QAT was not up, else QAT is initialised;</li>
+ * <li>writing 0 retries the initialisation: if the kernel API does not answer, the value goes back
+ *     to 1 and the write fails with EPERM; with zero kernel instances it "succeeds" and nothing is
+ *     ever offloaded (the trap); writing 1 stops new offloads but keeps the instances;</li>
+ * <li>the kstat counters move only for offloadable work (see {@link Offload}); polled instances
+ *     are never serviced, so every request times out after 500 ms and counts as a failure;</li>
+ * <li>under checksum and encryption load the log shows {@code cpaCySymRemoveSession() - : There are
+ *     1 requests pending} now and then (OpenZFS issue #14463).</li>
+ * </ul>
+ * Not thread-safe: the machine calls it under its lock.
+ */
+public final class ZfsModule {
+
+    /** One requests-pending message per this many Cy requests: at 100 MB/s of 128K blocks checksummed and encrypted, about one a minute. */
+    static final long CY_REQUESTS_PER_PENDING_MESSAGE = 100_000;
+    /** QAT_TIMEOUT_MS in OpenZFS: a request without a callback fails after half a second. */
+    static final double TIMEOUTS_PER_INSTANCE_SECOND = 2.0;
+
+    private static final Pattern INT = Pattern.compile("[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)");
+
+    private final RootLayout layout;
+    private final KernelLog log;
+    private final LongSupplier uptimeNanos;
+
+    private final Map<QatParam, Integer> params = new EnumMap<>(QatParam.class);
+    private final boolean[] initDone = new boolean[InstanceKind.values().length];
+    private final long[] counters = new long[QatCounter.values().length];
+    private final Map<String, Flow> flows = new HashMap<>();
+    private long crtime;
+    private long cyRequestsSinceMessage;
+
+    public ZfsModule(RootLayout layout, KernelLog log, LongSupplier uptimeNanos) {
+        this.layout = layout;
+        this.log = log;
+        this.uptimeNanos = uptimeNanos;
+    }
+
+    /**
+     * Loads (or reloads) the module: counters from zero, instances released, each parameter 0 when
+     * QAT initialises now and 1 when it was not up at load time or fails.
+     */
+    public void load(boolean qatUpAtLoad, KernelApi api) {
+        java.util.Arrays.fill(counters, 0);
+        java.util.Arrays.fill(initDone, false);
+        flows.clear();
+        cyRequestsSinceMessage = 0;
+        crtime = uptimeNanos.getAsLong();
+        for (QatParam p : QatParam.values()) {
+            params.put(p, qatUpAtLoad && init(p.kind(), api) ? 0 : 1);
+        }
+        writeParams();
+        writeKstat();
+    }
+
+    public int param(QatParam p) {
+        return params.get(p);
+    }
+
+    public long counter(QatCounter c) {
+        return counters[c.ordinal()];
+    }
+
+    /**
+     * A write to {@code /sys/module/zfs/parameters/<p>}: the kernel's {@code param_set_int}, then
+     * ZFS's setter. The response's stderr is the errno text the writing tool prints after the path.
+     */
+    public Response write(QatParam p, String data, KernelApi api) {
+        if (data.isEmpty()) {
+            return Response.ok(""); // a write of nothing never reaches the setter
+        }
+        String text = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
+        if (!INT.matcher(text).matches()) {
+            return Response.fail("Invalid argument", 1);
+        }
+        long value;
+        try {
+            value = Long.decode(text);
+        } catch (NumberFormatException e) {
+            return Response.fail("Numerical result out of range", 1);
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            return Response.fail("Numerical result out of range", 1);
+        }
+        params.put(p, (int) value);
+        Response r = Response.ok("");
+        if (value == 0 && !init(p.kind(), api)) {
+            params.put(p, 1);
+            r = Response.fail("Operation not permitted", 1);
+        }
+        writeParams();
+        return r;
+    }
+
+    /** {@code qat_dc_init} / {@code qat_cy_init}: false when the kernel API does not answer. */
+    private boolean init(InstanceKind kind, KernelApi api) {
+        if (initDone[kind.ordinal()]) {
+            return true;
+        }
+        if (!api.available()) {
+            return false;
+        }
+        if (api.instances(kind) == 0) {
+            return true; // "if the user has configured no QAT ... units just return": success, never used
+        }
+        initDone[kind.ordinal()] = true;
+        return true;
+    }
+
+    /** Whether {@code p}'s work goes to QAT now. */
+    boolean offloading(QatParam p, KernelApi api) {
+        return params.get(p) == 0 && initDone[p.kind().ordinal()] && api.available() && api.instances(p.kind()) > 0;
+    }
+
+    /**
+     * Runs {@code seconds} of the workload.
+     *
+     * @param fw where offloaded requests are counted on the firmware (the QAT driver), or null
+     */
+    public void step(double seconds, List<Dataset> datasets, Map<String, DatasetLoad> loads, KernelApi api,
+                     FirmwareSink fw) {
+        long[] before = counters.clone();
+        boolean dcOn = offloading(QatParam.COMPRESS, api);
+        boolean sumOn = offloading(QatParam.CHECKSUM, api);
+        boolean encOn = offloading(QatParam.ENCRYPT, api);
+        boolean dcPolled = api.interrupt(InstanceKind.DC) == 0;
+        boolean cyPolled = api.interrupt(InstanceKind.CY) == 0;
+        // polled instances are never serviced: each request waits out the timeout
+        long dcBudget = (long) (api.dc() * TIMEOUTS_PER_INSTANCE_SECOND * seconds);
+        long cyBudget = (long) (api.cy() * TIMEOUTS_PER_INSTANCE_SECOND * seconds);
+        for (Dataset d : datasets) {
+            DatasetLoad load = loads.getOrDefault(d.name(), DatasetLoad.IDLE);
+            Flow f = flows.computeIfAbsent(d.name(), k -> new Flow());
+            long nW = f.writeBlocks(load.writeMBps() * 1e6 * seconds, d.blockSize());
+            long nR = f.readBlocks(load.readMBps() * 1e6 * seconds, d.blockSize());
+            if (nW + nR == 0) {
+                continue;
+            }
+            long wBytes = nW * d.blockSize();
+            long rBytes = nR * d.blockSize();
+            double phys = d.physicalRatio();
+            if (dcOn && Offload.compresses(d)) {
+                if (dcPolled) {
+                    dcBudget -= timeouts(QatCounter.COMP_REQUESTS, QatCounter.COMP_TOTAL_IN_BYTES, nW, d, dcBudget);
+                } else {
+                    add(QatCounter.COMP_REQUESTS, nW);
+                    add(QatCounter.COMP_TOTAL_IN_BYTES, wBytes);
+                    add(QatCounter.COMP_TOTAL_OUT_BYTES, Math.round(wBytes / d.compressRatio()));
+                    add(QatCounter.DECOMP_REQUESTS, nR);
+                    add(QatCounter.DECOMP_TOTAL_IN_BYTES, Math.round(rBytes / d.compressRatio()));
+                    add(QatCounter.DECOMP_TOTAL_OUT_BYTES, rBytes);
+                }
+            }
+            if (sumOn && Offload.checksums(d)) {
+                if (cyPolled) {
+                    cyBudget -= timeoutsCksum(nW + nR, d, cyBudget);
+                } else {
+                    add(QatCounter.CKSUM_REQUESTS, nW + nR);
+                    add(QatCounter.CKSUM_TOTAL_IN_BYTES, Math.round((wBytes + rBytes) / phys));
+                }
+            }
+            if (encOn && Offload.encrypts(d)) {
+                if (cyPolled) {
+                    cyBudget -= timeouts(QatCounter.ENCRYPT_REQUESTS, QatCounter.ENCRYPT_TOTAL_IN_BYTES, nW, d,
+                            cyBudget);
+                } else {
+                    add(QatCounter.ENCRYPT_REQUESTS, nW);
+                    add(QatCounter.ENCRYPT_TOTAL_IN_BYTES, Math.round(wBytes / phys));
+                    add(QatCounter.ENCRYPT_TOTAL_OUT_BYTES, Math.round(wBytes / phys));
+                    add(QatCounter.DECRYPT_REQUESTS, nR);
+                    add(QatCounter.DECRYPT_TOTAL_IN_BYTES, Math.round(rBytes / phys));
+                    add(QatCounter.DECRYPT_TOTAL_OUT_BYTES, Math.round(rBytes / phys));
+                }
+            } else if (encOn && Offload.countsCcmOnly(d)) {
+                add(QatCounter.ENCRYPT_REQUESTS, nW);
+                add(QatCounter.DECRYPT_REQUESTS, nR);
+            }
+        }
+        long dcRequests = delta(before, QatCounter.COMP_REQUESTS) + delta(before, QatCounter.DECOMP_REQUESTS);
+        long cyRequests = delta(before, QatCounter.CKSUM_REQUESTS) + delta(before, QatCounter.ENCRYPT_REQUESTS)
+                + delta(before, QatCounter.DECRYPT_REQUESTS);
+        if (fw != null) {
+            fw.count(InstanceKind.DC, dcRequests);
+            fw.count(InstanceKind.CY, cyRequests);
+        }
+        cyRequestsSinceMessage += cyRequests;
+        if (cyRequestsSinceMessage >= CY_REQUESTS_PER_PENDING_MESSAGE) {
+            cyRequestsSinceMessage %= CY_REQUESTS_PER_PENDING_MESSAGE;
+            log.log("cpaCySymRemoveSession() - : There are 1 requests pending");
+        }
+        writeKstat();
+    }
+
+    /** Requests that time out: counted as requests and failures, bytes in, nothing out. */
+    private long timeouts(QatCounter requests, QatCounter inBytes, long n, Dataset d, long budget) {
+        long k = Math.max(0, Math.min(n, budget));
+        add(requests, k);
+        add(inBytes, k * d.blockSize());
+        add(requests.name().startsWith("COMP") ? QatCounter.DC_FAILS : QatCounter.CRYPT_FAILS, k);
+        return k;
+    }
+
+    private long timeoutsCksum(long n, Dataset d, long budget) {
+        long k = Math.max(0, Math.min(n, budget));
+        add(QatCounter.CKSUM_REQUESTS, k);
+        add(QatCounter.CKSUM_TOTAL_IN_BYTES, k * d.blockSize());
+        add(QatCounter.CKSUM_FAILS, k);
+        return k;
+    }
+
+    private void add(QatCounter c, long n) {
+        counters[c.ordinal()] += n;
+    }
+
+    private long delta(long[] before, QatCounter c) {
+        return counters[c.ordinal()] - before[c.ordinal()];
+    }
+
+    public void writeKstat() {
+        AtomicFiles.write(layout.kstat(), KstatText.render(counters, crtime, uptimeNanos.getAsLong()));
+    }
+
+    public void writeParams() {
+        for (QatParam p : QatParam.values()) {
+            AtomicFiles.write(layout.param(p.fileName()), params.get(p) + "\n");
+        }
+    }
+
+    /** Where offloaded requests land on the hardware. */
+    @FunctionalInterface
+    public interface FirmwareSink {
+        void count(InstanceKind kind, long requests);
+    }
+
+    /** A dataset's I/O turned into whole blocks, carrying the fractions from one step to the next. */
+    private static final class Flow {
+        private double writeCarry;
+        private double readCarry;
+
+        long writeBlocks(double bytes, long block) {
+            double total = writeCarry + bytes;
+            long n = (long) (total / block);
+            writeCarry = total - (double) n * block;
+            return n;
+        }
+
+        long readBlocks(double bytes, long block) {
+            double total = readCarry + bytes;
+            long n = (long) (total / block);
+            readCarry = total - (double) n * block;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+# QAT Workbench simulated NAS: shell library of the stand-ins in $QATWB_ROOT/sim-bin.
+# Sourced, never run. POSIX sh (dash, busybox ash).
+#
+# Read-only answers (adf_ctl status, dmesg, zfs get, ...) are files under .sim/state that the
+# simulator keeps current: printing one costs a cat. Anything that changes the simulated machine
+# is a request to the simulator's JVM, see sim_request below.
+
+SIM_DIR="$QATWB_ROOT/.sim"
+SIM_STATE="$SIM_DIR/state"
+SIM_LIB="$SIM_DIR/lib"
+# The caller's PATH, for a command run on its behalf (sudo), and the system's, for our own tools:
+# the stand-ins must not call each other by accident.
+SIM_ORIG_PATH=$PATH
+SYS_PATH=${PATH#"$QATWB_ROOT/sim-bin:"}
+PATH=$SYS_PATH
+
+# sim_which TOOL: the system's TOOL, never a stand-in.
+sim_which() {
+    command -v "$1"
+}
+
+# sim_fault NAME: whether a fault is armed (a flag file the simulator writes).
+sim_fault() {
+    [ -e "$SIM_DIR/faults/$1" ]
+}
+
+# sim_request TOOL [ARG...]: asks the simulator's JVM, prints its stdout and stderr, returns its
+# exit status. Input for the request (a parameter write's data) is the file named by $SIM_INPUT.
+#   1. a FIFO ID.fifo, opened read-write on fd 9 so that opening never blocks and no answer is lost;
+#   2. ID.in (input), then the request written to ID.tmp and renamed to ID.req: the JVM's watcher
+#      (inotify) only ever sees complete requests;
+#   3. one line from the FIFO: the exit status; ID.out and ID.err are complete by then.
+sim_request() {
+    _d="$SIM_DIR/requests"
+    _id="$$"
+    rm -f "$_d/$_id".*
+    mkfifo "$_d/$_id.fifo" || return 70
+    exec 9<>"$_d/$_id.fifo"
+    if [ -n "${SIM_INPUT-}" ]; then
+        cat "$SIM_INPUT" >"$_d/$_id.in"
+    fi
+    for _a in "$@"; do
+        case $_a in
+            *'
+'*) echo "qatwb-sim: an argument with a newline cannot be passed on" >&2; exec 9<&-; rm -f "$_d/$_id".*; return 2 ;;
+        esac
+        printf '%s\n' "$_a"
+    done >"$_d/$_id.tmp"
+    mv -f "$_d/$_id.tmp" "$_d/$_id.req"
+    _rc=
+    read -r _rc <&9
+    exec 9<&-
+    cat "$_d/$_id.out" 2>/dev/null
+    cat "$_d/$_id.err" >&2 2>/dev/null
+    rm -f "$_d/$_id".*
+    return "${_rc:-70}"
+}
