@@ -71,6 +71,9 @@ public final class KnownHostsWriter {
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = ch.lock()) {
+            // the lock (advisory, held until the end of this block) keeps two qatwb processes that accept
+            // at the same moment from interleaving their lines; ssh itself does not lock
+            assert lock.isValid();
             long size = ch.size();
             byte[] existing = new byte[(int) Math.min(size, Integer.MAX_VALUE)];
             ch.read(ByteBuffer.wrap(existing), 0);

@@ -138,7 +138,7 @@ class ExecOpenSshTest {
 
     @Test
     void manyExecsOnOneSession() throws Exception {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             assertEquals(i + "\n", session.exec("echo " + i, new byte[0], Duration.ofSeconds(10)).stdoutText());
         }
     }
