@@ -33,6 +33,7 @@ final class AuthIdentities implements IdentityRepository {
     private final List<Path> files;
     private final Credentials credentials;
     private final AuthLog log;
+    private final List<FileIdentity> loaded = new java.util.ArrayList<>();
 
     AuthIdentities(JSch jsch, Optional<Path> agentSocket, List<Path> files, Credentials credentials, AuthLog log) {
         this.jsch = jsch;
@@ -76,6 +77,9 @@ final class AuthIdentities implements IdentityRepository {
                 continue;
             }
             log.file(file, "offered");
+            synchronized (loaded) {
+                loaded.add(id);
+            }
             ids.add(id);
         }
         return ids;
@@ -119,6 +123,14 @@ final class AuthIdentities implements IdentityRepository {
 
     @Override
     public void removeAll() {
-        // nothing is kept between calls
+        clear();
+    }
+
+    /** Forgets the key files read so far (their private keys wiped by JSch's dispose). */
+    void clear() {
+        synchronized (loaded) {
+            loaded.forEach(FileIdentity::clear);
+            loaded.clear();
+        }
     }
 }

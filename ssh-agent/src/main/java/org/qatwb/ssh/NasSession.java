@@ -41,8 +41,10 @@ public final class NasSession implements AutoCloseable {
     private final JSch jsch = new JSch();
     private final ScheduledExecutorService timer;
     private final Channels channels = new Channels();
-    private Session session;
-    private HostKeyOutcome hostKey;
+    /** Held while connecting, which may wait for the user (prompts); readers never take it. */
+    private final Object connectLock = new Object();
+    private volatile Session session;
+    private volatile HostKeyOutcome hostKey;
     private volatile boolean closed;
 
     private NasSession(ConnectionSpec spec, SessionSettings settings, Optional<HostKeyPrompt> prompt,
@@ -84,13 +86,19 @@ public final class NasSession implements AutoCloseable {
         return spec;
     }
 
-    /** Whether the SSH connection is up. */
-    public synchronized boolean isConnected() {
-        return session != null && session.isConnected();
+    /** Whether the SSH connection is up. Never blocks, not even while a connect waits for a prompt. */
+    public boolean isConnected() {
+        Session s = session;
+        return s != null && s.isConnected();
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** How the host key of the current (or last) connection was trusted. */
-    public synchronized Optional<HostKeyOutcome> hostKey() {
+    public Optional<HostKeyOutcome> hostKey() {
         return Optional.ofNullable(hostKey);
     }
 
@@ -98,27 +106,35 @@ public final class NasSession implements AutoCloseable {
      * Connects again if the connection is down (the host key is checked again; a key accepted once
      * in this session is not asked about again). Does nothing while it is up.
      */
-    public synchronized void ensureConnected() throws NasConnectionException {
+    public void ensureConnected() throws NasConnectionException {
+        synchronized (connectLock) {
+            connectLocked();
+        }
+    }
+
+    private void connectLocked() throws NasConnectionException {
         if (closed) {
             throw new IllegalStateException("session closed");
         }
-        if (session != null && session.isConnected()) {
+        Session old = session;
+        if (old != null && old.isConnected()) {
             return;
         }
-        if (session != null) {
-            session.disconnect();
+        if (old != null) {
+            old.disconnect();
             session = null;
         }
         TimeoutSocketFactory socket = new TimeoutSocketFactory(millis(settings.connectTimeout()),
                 millis(settings.authTimeout()));
         JschHostKeyRepository hostKeys = new JschHostKeyRepository(verifier, spec.hostName(), spec.port());
         AuthLog auth = new AuthLog();
+        AuthIdentities identities = new AuthIdentities(jsch, spec.agentSocket(), spec.identities(), credentials, auth);
         Session s;
         try {
             s = jsch.getSession(spec.user(), spec.hostName(), spec.port());
             s.setSocketFactory(socket);
             s.setHostKeyRepository(hostKeys);
-            s.setIdentityRepository(new AuthIdentities(jsch, spec.agentSocket(), spec.identities(), credentials, auth));
+            s.setIdentityRepository(identities);
             s.setUserInfo(new JschUserInfo(credentials, spec.destination(), auth));
             s.setLogger(new JschLogger(settings.log()));
             s.setConfig("StrictHostKeyChecking", "yes");
@@ -138,9 +154,16 @@ public final class NasSession implements AutoCloseable {
         } catch (JSchException e) {
             hostKey = hostKeys.outcome();
             throw ConnectFailures.map(e, spec, settings, socket, hostKeys, auth);
+        } finally {
+            identities.clear(); // decrypted private keys do not outlive authentication
         }
         hostKey = hostKeys.outcome();
         session = s;
+        if (closed) {
+            // close() ran while this connect waited for the user or the network
+            s.disconnect();
+            throw new IllegalStateException("session closed");
+        }
     }
 
     /**
@@ -209,17 +232,16 @@ public final class NasSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (this) {
-            if (session != null) {
-                session.disconnect();
-            }
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
         }
         timer.shutdownNow();
     }
 
     private static void stop(ChannelExec ch) {
         try {
-            ch.sendSignal("KILL");
+            ch.sendSignal("TERM"); // TERM, not KILL: shells get to run their exit traps
         } catch (Exception e) {
             // the server may not support signals, or the channel is gone already
         }
@@ -243,10 +265,7 @@ public final class NasSession implements AutoCloseable {
         }
 
         ChannelExec openExec(String command, ChannelOutput output) throws NasConnectionException {
-            Session s;
-            synchronized (NasSession.this) {
-                s = session;
-            }
+            Session s = session;
             if (closed) {
                 throw new IllegalStateException("session closed");
             }

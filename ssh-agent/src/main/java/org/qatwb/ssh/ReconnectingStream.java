@@ -57,7 +57,7 @@ public final class ReconnectingStream implements AutoCloseable {
     private void run() {
         int attempt = 0;
         try {
-            while (!stopped.get()) {
+            while (!stopped.get() && !session.isClosed()) {
                 report(new StreamState.Connecting(attempt + 1));
                 boolean gotData = false;
                 String lost;
@@ -90,6 +90,11 @@ public final class ReconnectingStream implements AutoCloseable {
                     return;
                 } catch (NasConnectionException e) {
                     lost = e.getMessage();
+                } catch (RuntimeException e) {
+                    if (session.isClosed()) {
+                        break; // the session was closed under us: nothing to reconnect
+                    }
+                    lost = e.toString(); // a failing request supplier: retried like a loss, with backoff
                 }
                 report(new StreamState.Lost(lost));
                 attempt = gotData ? 1 : attempt + 1;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.ssh.Credentials;
@@ -38,15 +38,19 @@ class HostKeyOpenSshTest {
     Path dir;
     final List<UnknownHostKey> asked = new ArrayList<>();
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start();
+    /** Started by the first test that runs (each test skips, saying why, where sshd cannot run). */
+    @BeforeEach
+    void startServer() throws Exception {
+        if (server == null) {
+            server = OpenSshServer.start();
+        }
     }
 
     @AfterAll
     static void stopServer() {
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 

@@ -154,20 +154,27 @@ public final class OpenSshServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Stops sshd and every connection it serves (their processes too), as a reboot of the NAS would. */
+    /**
+     * Stops sshd and every connection it serves, their processes too, as a reboot of the NAS would:
+     * SIGTERM first (so shells run their exit traps: a login shell killed outright in its rc files can
+     * leave lock files behind, pyenv's for one), SIGKILL for what is left after two seconds.
+     */
     public void stop() {
         Process p = process;
         if (p == null) {
             return;
         }
         // sshd -D leaves running sessions alone when the listener stops: end them, they are its children
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroy();
+        List<ProcessHandle> all = new java.util.ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (all.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            pause();
+        }
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
+            p.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
