@@ -178,6 +178,9 @@ public final class NasSession implements AutoCloseable {
      */
     public ExecResult exec(String command, byte[] stdin, Duration timeout)
             throws NasConnectionException, ExecException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
         CappedBuffer out = new CappedBuffer(settings.maxStdoutBytes(), true);
         CappedBuffer err = new CappedBuffer(settings.maxStderrBytes(), false);
         ChannelOutput output = new ChannelOutput(out, err, () -> { });
