@@ -41,8 +41,8 @@ public final class ExecStream implements AutoCloseable {
     private volatile boolean overflow;
     private volatile String listenerFailure;
     private volatile ChannelExec channel;
-    private OutputStream stdin;
-    private Thread delivery;
+    private volatile OutputStream stdin;
+    private volatile Thread delivery;
 
     private ExecStream(String destination, SessionSettings settings, StreamListener listener) {
         this.destination = destination;
