@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 public final class JsonOut {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private JsonOut() {
     }
@@ -27,6 +28,16 @@ public final class JsonOut {
         out.flush();
     }
 
+
+    /** One document on one line: for streams, and for lines other programs read as they come. */
+    public static void printLine(PrintWriter out, ObjectNode doc) {
+        try {
+            out.println(COMPACT.writeValueAsString(doc));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON tree could not be written", e);
+        }
+        out.flush();
+    }
 
     private static String write(ObjectNode doc) {
         try {

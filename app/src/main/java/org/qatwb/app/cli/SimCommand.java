@@ -1,0 +1,86 @@
+package org.qatwb.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.sim.SimulatedNas;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qatwb sim}: a simulated NAS over real SSH on 127.0.0.1, until stdin closes or a signal. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Run a simulated NAS (SSH on 127.0.0.1) until stdin closes or Ctrl-C.",
+                "Prints one JSON line: where it listens and the key files to reach it.",
+                "Other commands reach it with --sim, or with the printed --host/--port/--user/",
+                "--identity/--known-hosts values."})
+final class SimCommand implements Callable<Integer> {
+
+    static final List<String> PROFILES = List.of("c62x", "dh8950", "no-qat", "broken");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "c62x", paramLabel = "NAME",
+            description = "c62x (3 PF + 48 VF), dh8950, no-qat or broken; default ${DEFAULT-VALUE}")
+    String profile;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "P", description = "port on 127.0.0.1; 0 for any free one")
+    int port;
+
+    @Option(names = "--idle", description = "no simulated workload: the counters stand still")
+    boolean idle;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!PROFILES.contains(profile)) {
+            throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
+        }
+        if (port < 0 || port > 65535) {
+            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
+        }
+        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle);
+        try (SimulatedNas nas = SimulatedNas.start(options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                SimEndpointFile.delete();
+                nas.close();
+            }, "qatwb-sim-shutdown"));
+            ObjectNode line = endpointJson(nas.endpoint());
+            line.put("profile", profile);
+            line.put("root", nas.root().toString());
+            SimEndpointFile.write(line);
+            JsonOut.printLine(spec.commandLine().getOut(), line);
+            spec.commandLine().getErr().println("qatwb sim: " + profile + " NAS at " + nas.endpoint().host() + ":"
+                    + nas.endpoint().port() + "; try 'qatwb snapshot --sim' in another terminal. Ctrl-D or Ctrl-C"
+                    + " stops it.");
+            spec.commandLine().getErr().flush();
+            waitForEndOf(System.in);
+            SimEndpointFile.delete();
+        }
+        return ExitCodes.OK;
+    }
+
+    static ObjectNode endpointJson(SimEndpoint e) {
+        ObjectNode o = JsonOut.object();
+        o.put("host", e.host());
+        o.put("port", e.port());
+        o.put("user", e.user());
+        o.put("identity", e.identity().toString());
+        o.put("knownHosts", e.knownHosts().toString());
+        o.put("hostKey", e.hostKeyFingerprint());
+        return o;
+    }
+
+    private static void waitForEndOf(InputStream in) throws IOException {
+        byte[] buf = new byte[256];
+        while (in.read(buf) >= 0) {
+            // discard: the simulator takes no input, it only waits for stdin to close
+        }
+    }
+}
