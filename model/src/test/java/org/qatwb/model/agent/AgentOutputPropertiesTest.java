@@ -35,6 +35,29 @@ class AgentOutputPropertiesTest {
     }
 
     @Property(tries = 300)
+    void randomBytesAloneOrAfterAValidHeaderGiveAnOutputOrAParseException(@ForAll byte[] noise) {
+        for (byte[] output : List.of(noise, concat(AgentOutputWriter.snapshot().bytes(), noise),
+                concat(AgentOutputWriter.stream().line("begin kstat_qat").bytes(), noise))) {
+            try {
+                AgentOutput.parse(output, BOUNDARY);
+            } catch (ParseException e) {
+                assertOneLine(e);
+            }
+            try {
+                new StreamFrameReader(BOUNDARY).feed(output);
+            } catch (ParseException e) {
+                assertOneLine(e);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Property(tries = 300)
     void anyBytesInAnyChunksGiveTicksOrAParseException(@ForAll("frameLikeBytes") byte[] output,
                                                        @ForAll @IntRange(min = 1, max = 40) int chunk) {
         StreamFrameReader r = new StreamFrameReader(BOUNDARY, 64);
