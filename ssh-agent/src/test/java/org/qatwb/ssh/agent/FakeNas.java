@@ -52,6 +52,25 @@ final class FakeNas {
         throw new IllegalStateException(program + " is not installed: the agent tests need it");
     }
 
+    /**
+     * Replaces the basic utilities with busybox's applets (a NAS without coreutils): busybox's
+     * {@code head} reads ahead, its {@code sleep} must take fractions, its {@code find} must know
+     * {@code -maxdepth}. {@code sh} stays the system's.
+     */
+    FakeNas withBusyboxUtilities(Path busybox) {
+        try {
+            for (String b : BASICS) {
+                if (!b.equals("sh")) {
+                    Files.delete(basics.resolve(b));
+                    Files.createSymbolicLink(basics.resolve(b), busybox);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** A file under the root, e.g. {@code etc/c6xx_dev0.conf}. */
     FakeNas file(String path, byte[] content) {
         try {
