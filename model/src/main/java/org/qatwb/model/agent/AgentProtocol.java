@@ -1,0 +1,34 @@
+package org.qatwb.model.agent;
+
+import java.util.regex.Pattern;
+
+/** The constants of the agent protocol that both sides must agree on (docs/agent-protocol.md). */
+public final class AgentProtocol {
+
+    /** The protocol version the agent prints in its header and this parser reads. */
+    public static final int VERSION = 1;
+
+    /** The agent's cap on one item's bytes (4 MiB); a larger item arrives cut, status {@code truncated}. */
+    public static final int ITEM_CAP = 4 * 1024 * 1024;
+
+    /** What a client reads of one exec at most (64 MiB) before it fails the request. */
+    public static final int OUTPUT_CAP = 64 * 1024 * 1024;
+
+    private static final Pattern BOUNDARY = Pattern.compile("[0-9a-f]{32}");
+
+    private AgentProtocol() {
+    }
+
+    /** Whether {@code s} is a boundary as the agent accepts it: 32 lowercase hex characters. */
+    public static boolean isBoundary(String s) {
+        return s != null && BOUNDARY.matcher(s).matches();
+    }
+
+    /** {@code boundary} itself, or an IllegalArgumentException: a bad boundary is a programming error. */
+    public static String requireBoundary(String boundary) {
+        if (!isBoundary(boundary)) {
+            throw new IllegalArgumentException("a boundary is 32 lowercase hex characters");
+        }
+        return boundary;
+    }
+}

@@ -1,0 +1,36 @@
+package org.qatwb.model.agent;
+
+import java.util.Optional;
+
+/** The commands the agent runs, with their names on the command line and in the output header. */
+public enum AgentVerb {
+    SNAPSHOT("snapshot"),
+    STREAM("stream"),
+    SET_PARAM("set-param"),
+    PROBE("probe");
+
+    private final String wire;
+
+    AgentVerb(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name as the agent takes and prints it. */
+    public String wire() {
+        return wire;
+    }
+
+    /** Whether a complete output ends with a {@code done} line (every command but stream). */
+    public boolean endsWithDone() {
+        return this != STREAM;
+    }
+
+    public static Optional<AgentVerb> ofWire(String name) {
+        for (AgentVerb v : values()) {
+            if (v.wire.equals(name)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,99 @@
+package org.qatwb.model.snapshot;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.qatwb.model.adf.AdfStatus;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.etc.QatDefaults;
+import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.kstat.QatKstat;
+import org.qatwb.model.lint.FileReport;
+
+/**
+ * Everything read from one NAS in one round trip (DESIGN.md "Data flow", step 2). Immutable.
+ *
+ * <p>"Absent" is an answer, not a zero: no {@code adf_ctl} means no QAT driver; no
+ * {@code zfs_qat_*_disable} parameter and no kstat mean ZFS was built without QAT. Items the
+ * agent could not read (denied, failed, truncated) and items that did not parse are empty here
+ * and explained, one line each, in {@link #warnings()}.
+ *
+ * @param user           who the agent ran as
+ * @param devices        {@code adf_ctl status}; empty without {@code adf_ctl} (or when it failed)
+ * @param confFiles      {@code /etc/<type>_dev<N>.conf} by path, PFs first, then VFs, by inst_id;
+ *                       byte-exact
+ * @param lintReports    the findings of each conf file (same keys), linted as one device set
+ *                       with the NAS's core count
+ * @param qatDefaults    {@code /etc/default/qat}
+ * @param blacklist      {@code /etc/modprobe.d/blacklist-qat-vfs.conf}
+ * @param params         the ZFS QAT parameters that exist, with their values (a missing key is a
+ *                       missing parameter, never 0)
+ * @param kstat          {@code /proc/spl/kstat/zfs/qat}
+ * @param cpu            CPU and NUMA topology
+ * @param datasets       filesystems and volumes by name, in {@code zfs get}'s order
+ * @param pools          pools by name, with all their properties
+ * @param kernelLog      the QAT and ZFS lines of the kernel log, oldest first
+ * @param fwCounters     the raw {@code fw_counters} text of each debugfs directory ({@code qat_c6xx_0000:3d:00.0})
+ * @param qatService     the state of qat.service ({@code active}, {@code inactive}, {@code failed}...)
+ * @param osRelease      {@code /etc/os-release}
+ * @param truenasVersion {@code /etc/version}, which TrueNAS has
+ * @param itemStatus     every item of the agent's output with its status, by name
+ * @param warnings       one line per item that was denied, failed, cut or unreadable
+ */
+public record NasSnapshot(
+        Optional<UserId> user,
+        Optional<AdfStatus> devices,
+        Map<String, ConfDocument> confFiles,
+        Map<String, FileReport> lintReports,
+        Optional<QatDefaults> qatDefaults,
+        Optional<VfBlacklist> blacklist,
+        Map<ZfsParam, Integer> params,
+        Optional<QatKstat> kstat,
+        CpuTopology cpu,
+        Map<String, ZfsDataset> datasets,
+        Map<String, ZfsPool> pools,
+        List<String> kernelLog,
+        Map<String, String> fwCounters,
+        Optional<String> qatService,
+        Optional<OsRelease> osRelease,
+        Optional<String> truenasVersion,
+        Map<String, ItemStatus> itemStatus,
+        List<String> warnings) {
+
+    public NasSnapshot {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(qatDefaults, "qatDefaults");
+        Objects.requireNonNull(blacklist, "blacklist");
+        Objects.requireNonNull(kstat, "kstat");
+        Objects.requireNonNull(cpu, "cpu");
+        Objects.requireNonNull(qatService, "qatService");
+        Objects.requireNonNull(osRelease, "osRelease");
+        Objects.requireNonNull(truenasVersion, "truenasVersion");
+        confFiles = ordered(confFiles);
+        lintReports = ordered(lintReports);
+        params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));
+        datasets = ordered(datasets);
+        pools = ordered(pools);
+        kernelLog = List.copyOf(kernelLog);
+        fwCounters = ordered(fwCounters);
+        itemStatus = ordered(itemStatus);
+        warnings = List.copyOf(warnings);
+    }
+
+    private static <K, V> Map<K, V> ordered(Map<K, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /** A ZFS parameter's value; empty when the parameter does not exist (ZFS built without QAT). */
+    public OptionalInt param(ZfsParam p) {
+        Integer v = params.get(p);
+        return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+}

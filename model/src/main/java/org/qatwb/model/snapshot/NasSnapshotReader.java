@@ -1,0 +1,251 @@
+package org.qatwb.model.snapshot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import org.qatwb.model.adf.AdfStatus;
+import org.qatwb.model.adf.AdfStatusParser;
+import org.qatwb.model.agent.AgentFrame;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.AgentProtocol;
+import org.qatwb.model.agent.AgentVerb;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.etc.QatDefaults;
+import org.qatwb.model.etc.QatDefaultsParser;
+import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.etc.VfBlacklistParser;
+import org.qatwb.model.kstat.KstatParser;
+import org.qatwb.model.kstat.QatKstat;
+import org.qatwb.model.lint.ConfFile;
+import org.qatwb.model.lint.DeviceFileName;
+import org.qatwb.model.lint.DeviceSetLinter;
+import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.lint.LintContext;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.parse.Snippet;
+
+/**
+ * Builds a {@link NasSnapshot} from the agent's {@code snapshot} output with the project's
+ * parsers. It never throws for what the NAS sent: an item that was denied, failed, was cut or
+ * does not parse becomes a one-line warning and an empty field, and the rest of the snapshot stands.
+ */
+public final class NasSnapshotReader {
+
+    /** The items of {@code snapshot} that every agent prints (absent or not). */
+    private static final List<String> EXPECTED = List.of("id", "adf_status", "default_qat", "blacklist",
+            "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log",
+            "debugfs", "qat_service", "os_release", "truenas_version");
+
+    private final AgentOutput out;
+    private final List<String> warnings = new ArrayList<>();
+
+    private NasSnapshotReader(AgentOutput out) {
+        this.out = out;
+    }
+
+    /** Reads a parsed {@code snapshot} output. */
+    public static NasSnapshot read(AgentOutput output) {
+        return new NasSnapshotReader(output).read();
+    }
+
+    /** A step that turns an item's frame into a value, allowed to fail on bad content. */
+    private interface Reader<T> {
+        T read(AgentFrame frame) throws ParseException;
+    }
+
+    private NasSnapshot read() {
+        if (out.verb() == AgentVerb.SNAPSHOT) {
+            for (String name : EXPECTED) {
+                if (out.frame(name).isEmpty()) {
+                    warnings.add(name + ": missing from the agent's output");
+                }
+            }
+        }
+        Map<String, ItemStatus> statuses = new LinkedHashMap<>();
+        for (AgentFrame f : out.frames()) {
+            statuses.putIfAbsent(f.name(), f.status());
+        }
+
+        Optional<UserId> user = item("id", NasSnapshotReader::userId);
+        Optional<AdfStatus> devices = item("adf_status", f -> AdfStatusParser.parse(f.text()));
+        Optional<QatDefaults> defaults = item("default_qat", f -> QatDefaultsParser.parse(f.text()));
+        Optional<VfBlacklist> blacklist = item("blacklist", f -> VfBlacklistParser.parse(f.text()));
+        Map<ZfsParam, Integer> params = new EnumMap<>(ZfsParam.class);
+        for (ZfsParam p : ZfsParam.values()) {
+            item(p.itemName(), NasSnapshotReader::paramValue).ifPresent(v -> params.put(p, v));
+        }
+        Optional<QatKstat> kstat = item("kstat_qat", f -> QatKstat.of(KstatParser.parse(f.text())));
+        CpuTopology cpu = new CpuTopology(item("cpu_online", f -> CpuList.parse(f.text())),
+                item("node_online", f -> CpuList.parse(f.text())),
+                item("cpu_nodes", this::cpuNodes).orElseGet(TreeMap::new));
+        Map<String, ZfsDataset> datasets = new LinkedHashMap<>();
+        item("zfs_get", f -> table("zfs_get", f)).ifPresent(t ->
+                t.rows().forEach((name, props) -> datasets.put(name, new ZfsDataset(name, props))));
+        Map<String, ZfsPool> pools = new LinkedHashMap<>();
+        item("zpool_get", f -> table("zpool_get", f)).ifPresent(t ->
+                t.rows().forEach((name, props) -> pools.put(name, new ZfsPool(name, props))));
+        List<String> kernelLog = item("kernel_log", f -> lines(f.text())).orElse(List.of());
+        item("debugfs", f -> f); // only its warning: fw_counters need root or sudo
+        Map<String, String> fw = new LinkedHashMap<>();
+        for (AgentFrame f : out.framesStartingWith("fw_counters:")) {
+            item(f, AgentFrame::text).ifPresent(t -> fw.put(f.name().substring("fw_counters:".length()), t));
+        }
+        Optional<String> service = item("qat_service", f -> firstLine(f.text()));
+        Optional<OsRelease> os = item("os_release", f -> OsRelease.parse(f.text()));
+        Optional<String> truenas = item("truenas_version", f -> firstLine(f.text()));
+
+        Map<String, ConfDocument> confs = confFiles();
+        Map<String, FileReport> reports = lint(confs, cpu.cores());
+        return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
+                pools, kernelLog, fw, service, os, truenas, statuses, warnings);
+    }
+
+    private <T> Optional<T> item(String name, Reader<T> reader) {
+        return out.frame(name).flatMap(f -> item(f, reader));
+    }
+
+    /** The item's value, or empty with a warning saying why not. */
+    private <T> Optional<T> item(AgentFrame f, Reader<T> reader) {
+        switch (f.status()) {
+            case ABSENT:
+                return Optional.empty();
+            case OK:
+                break;
+            case TRUNCATED:
+                warnings.add(f.name() + ": cut at " + f.size() + " bytes: the item is larger than the agent's cap of "
+                        + AgentProtocol.ITEM_CAP + " bytes");
+                break;
+            default:
+                String text = f.text().strip();
+                warnings.add(f.name() + ": " + f.status().wire() + (f.rc() != 0 ? " (exit status " + f.rc() + ")" : "")
+                        + (text.isEmpty() ? "" : ": " + Snippet.excerpt(text)));
+                return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(reader.read(f));
+        } catch (ParseException e) {
+            warnings.add(f.name() + ": " + Snippet.oneLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of ours must not cost the rest of the snapshot; tests look for this text
+            warnings.add(f.name() + ": internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
+        }
+        return Optional.empty();
+    }
+
+    private static UserId userId(AgentFrame f) throws ParseException {
+        List<String> l = lines(f.text());
+        if (l.size() != 2 || !l.get(0).matches("[0-9]{1,10}") || l.get(1).isBlank()) {
+            throw new ParseException(0, "expected 'id -u' and 'id -un', one per line: " + Snippet.quote(f.text()));
+        }
+        return new UserId(Long.parseLong(l.get(0)), l.get(1).strip());
+    }
+
+    private static Integer paramValue(AgentFrame f) throws ParseException {
+        String t = f.text().strip();
+        if (!t.matches("-?[0-9]{1,9}")) {
+            throw new ParseException(0, "not an integer: " + Snippet.quote(t));
+        }
+        return Integer.valueOf(t);
+    }
+
+    /** "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. */
+    private TreeMap<Integer, CpuList> cpuNodes(AgentFrame f) {
+        TreeMap<Integer, CpuList> nodes = new TreeMap<>();
+        List<String> l = lines(f.text());
+        for (int i = 0; i < l.size(); i++) {
+            String[] w = l.get(i).strip().split(" ", 2);
+            try {
+                if (!w[0].matches("[0-9]{1,4}")) {
+                    throw new ParseException(i + 1, "expected 'NODE CPULIST': " + Snippet.quote(l.get(i)));
+                }
+                nodes.put(Integer.valueOf(w[0]), CpuList.parse(w.length > 1 ? w[1] : ""));
+            } catch (ParseException e) {
+                warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+            }
+        }
+        return nodes;
+    }
+
+    private ZfsPropertyTable table(String name, AgentFrame f) throws ParseException {
+        ZfsPropertyTable t = ZfsPropertyTable.parse(f.text());
+        t.warnings().forEach(w -> warnings.add(name + ": " + w));
+        return t;
+    }
+
+    /** The conf files that were read, PFs first, then VFs, each by inst_id; others after, by name. */
+    private Map<String, ConfDocument> confFiles() {
+        List<AgentFrame> frames = new ArrayList<>(out.framesStartingWith("conf:"));
+        frames.sort(Comparator.comparing((AgentFrame f) -> driverFile(path(f)).isEmpty())
+                .thenComparing(f -> driverFile(path(f)).map(d -> d.device().vf()).orElse(false))
+                .thenComparing(f -> driverFile(path(f)).map(d -> d.device().type()).orElse(""))
+                .thenComparingInt(f -> driverFile(path(f)).map(DeviceFileName::instId).orElse(0))
+                .thenComparing(NasSnapshotReader::path));
+        Map<String, ConfDocument> docs = new LinkedHashMap<>();
+        for (AgentFrame f : frames) {
+            if (f.status() == ItemStatus.TRUNCATED) {
+                // a cut conf file must never be edited and written back
+                warnings.add(f.name() + ": larger than " + AgentProtocol.ITEM_CAP + " bytes, not read: "
+                        + "it cannot be a conf file the driver accepts");
+                continue;
+            }
+            item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> docs.put(path(f), d));
+        }
+        return docs;
+    }
+
+    private Map<String, FileReport> lint(Map<String, ConfDocument> docs, OptionalInt cores) {
+        List<ConfFile> files = new ArrayList<>();
+        docs.forEach((path, doc) -> {
+            Optional<DeviceFileName> name = driverFile(path);
+            LintContext ctx = new LintContext(name.map(DeviceFileName::device), cores);
+            files.add(new ConfFile(path, doc, ctx,
+                    name.map(n -> OptionalInt.of(n.instId())).orElse(OptionalInt.empty())));
+        });
+        Map<String, FileReport> reports = new LinkedHashMap<>();
+        try {
+            for (FileReport r : DeviceSetLinter.lint(files)) {
+                reports.put(r.path(), r);
+            }
+        } catch (RuntimeException e) {
+            warnings.add("lint: internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
+        }
+        return reports;
+    }
+
+    private static String path(AgentFrame f) {
+        return f.name().substring("conf:".length());
+    }
+
+    /** The device of a file the driver reads ({@code c6xxvf_dev3.conf}); templates and others have none. */
+    private static Optional<DeviceFileName> driverFile(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        return DeviceFileName.isDriverFileName(base) ? DeviceFileName.of(base) : Optional.empty();
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> l = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (l.get(l.size() - 1).isEmpty()) {
+            l.remove(l.size() - 1);
+        }
+        return l;
+    }
+
+    private static String firstLine(String text) throws ParseException {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new ParseException(0, "empty");
+        }
+        int nl = t.indexOf('\n');
+        return (nl < 0 ? t : t.substring(0, nl)).strip();
+    }
+}

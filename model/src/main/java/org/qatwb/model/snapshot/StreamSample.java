@@ -1,0 +1,70 @@
+package org.qatwb.model.snapshot;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.qatwb.model.agent.AgentFrame;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.agent.StreamTick;
+import org.qatwb.model.kstat.KstatParser;
+import org.qatwb.model.kstat.QatKstat;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.parse.Snippet;
+
+/**
+ * One tick of {@code stream} read with the project's parsers: when (the NAS's uptime), the QAT
+ * counters, and the raw {@code fw_counters}. Like {@link NasSnapshotReader}, it never throws for
+ * what the NAS sent: a missing or broken item is empty here and explained in {@link #warnings()}.
+ *
+ * @param n           the tick's number
+ * @param uptimeNanos the NAS's uptime when the tick was read, the clock of rates
+ * @param kstat       {@code /proc/spl/kstat/zfs/qat}; empty when absent (ZFS built without QAT)
+ * @param fwCounters  raw {@code fw_counters} text by debugfs directory
+ * @param warnings    one line per item that could not be used
+ */
+public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> kstat, Map<String, String> fwCounters,
+                           List<String> warnings) {
+
+    public StreamSample {
+        Objects.requireNonNull(uptimeNanos, "uptimeNanos");
+        Objects.requireNonNull(kstat, "kstat");
+        fwCounters = Collections.unmodifiableMap(new LinkedHashMap<>(fwCounters));
+        warnings = List.copyOf(warnings);
+    }
+
+    public static StreamSample read(StreamTick tick) {
+        List<String> warnings = new ArrayList<>();
+        OptionalLong uptime = OptionalLong.empty();
+        Optional<QatKstat> kstat = Optional.empty();
+        Map<String, String> fw = new LinkedHashMap<>();
+        for (AgentFrame f : tick.frames()) {
+            if (f.status() == ItemStatus.ABSENT) {
+                continue;
+            }
+            if (!f.readable()) {
+                warnings.add(f.name() + ": " + f.status().wire() + ": " + Snippet.excerpt(f.text().strip()));
+                continue;
+            }
+            try {
+                if (f.name().equals("uptime")) {
+                    uptime = OptionalLong.of(ProcUptime.parseNanos(f.text()));
+                } else if (f.name().equals("kstat_qat")) {
+                    kstat = Optional.of(QatKstat.of(KstatParser.parse(f.text())));
+                } else if (f.name().startsWith("fw_counters:")) {
+                    fw.put(f.name().substring("fw_counters:".length()), f.text());
+                }
+            } catch (ParseException e) {
+                warnings.add(f.name() + ": " + Snippet.oneLine(e.getMessage()));
+            }
+        }
+        if (uptime.isEmpty() && warnings.stream().noneMatch(w -> w.startsWith("uptime:"))) {
+            warnings.add("uptime: missing from the tick");
+        }
+        return new StreamSample(tick.n(), uptime, kstat, fw, warnings);
+    }
+}

@@ -1,0 +1,177 @@
+package org.qatwb.model.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qatwb.model.testutil.AgentOutputWriter.BOUNDARY;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.lint.Finding;
+import org.qatwb.model.lint.Rule;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.testutil.AgentOutputWriter;
+import org.qatwb.model.testutil.NasOutputs;
+
+class NasSnapshotReaderTest {
+
+    private static NasSnapshot read(AgentOutputWriter w) throws ParseException {
+        return NasSnapshotReader.read(AgentOutput.parse(w.bytes(), BOUNDARY));
+    }
+
+    @Test
+    void aC62xHostIsReadWhole() throws ParseException {
+        NasSnapshot s = read(NasOutputs.c62xHost());
+
+        assertEquals(new UserId(0, "root"), s.user().orElseThrow());
+        assertEquals(51, s.devices().orElseThrow().devices().size());
+        assertEquals(51, s.confFiles().size());
+        List<String> paths = new ArrayList<>(s.confFiles().keySet());
+        assertEquals(List.of("/etc/c6xx_dev0.conf", "/etc/c6xx_dev1.conf", "/etc/c6xx_dev2.conf", "/etc/c6xxvf_dev0.conf",
+                "/etc/c6xxvf_dev1.conf", "/etc/c6xxvf_dev2.conf"), paths.subList(0, 6), "PFs first, then VFs by inst_id");
+        assertEquals("/etc/c6xxvf_dev47.conf", paths.get(50));
+        assertTrue(s.qatDefaults().orElseThrow().kapiEnabled());
+        assertTrue(s.blacklist().isEmpty());
+        assertEquals(OptionalInt.of(0), s.param(ZfsParam.COMPRESS));
+        assertEquals(OptionalInt.of(1), s.param(ZfsParam.CHECKSUM));
+        assertEquals(OptionalInt.of(1), s.param(ZfsParam.ENCRYPT));
+        assertEquals(218485057L, s.kstat().orElseThrow().value(QatCounter.COMP_REQUESTS).getAsLong());
+        assertEquals(OptionalInt.of(56), s.cpu().cores());
+        assertEquals(OptionalInt.of(2), s.cpu().nodeCount());
+        assertEquals("14-27,42-55", s.cpu().nodes().get(1).toString());
+        assertEquals(List.of("tank", "tank/backup", "tank/my vol"), List.copyOf(s.datasets().keySet()));
+        ZfsDataset backup = s.datasets().get("tank/backup");
+        assertEquals("gzip-6", backup.compression().orElseThrow());
+        assertEquals("sha256", backup.checksum().orElseThrow());
+        assertEquals("aes-256-gcm", backup.encryption().orElseThrow());
+        assertEquals(OptionalLong.of(1048576), backup.recordsize());
+        assertEquals(OptionalLong.empty(), s.datasets().get("tank/my vol").recordsize());
+        assertEquals(Map.of("zia_available", "yes", "zia_provider", "qat", "zia_compress", "on"), s.pools().get("tank").zia());
+        assertEquals(Map.of(), s.pools().get("boot-pool").zia());
+        assertEquals(2, s.kernelLog().size());
+        assertTrue(s.kernelLog().get(1).contains("requests pending"));
+        assertEquals(List.of("qat_c6xx_0000:3d:00.0", "qat_c6xx_0000:3f:00.0"), List.copyOf(s.fwCounters().keySet()));
+        assertTrue(s.fwCounters().get("qat_c6xx_0000:3f:00.0").contains(" 0:  18  18"));
+        assertEquals("active", s.qatService().orElseThrow());
+        assertEquals("Debian GNU/Linux 12 (bookworm)", s.osRelease().orElseThrow().prettyName().orElseThrow());
+        assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
+        assertEquals("25.04.0", s.truenasVersion().orElseThrow());
+        assertEquals(ItemStatus.ABSENT, s.itemStatus().get("blacklist"));
+        assertEquals(List.of("fw_counters:qat_c6xx_0000:41:00.0: error (exit status 1): cat: fw_counters: Input/output error"),
+                s.warnings());
+    }
+
+    @Test
+    void confFilesStayByteExactAndAreLintedAsOneSetWithTheNasCoreCount() throws ParseException {
+        NasSnapshot s = read(NasOutputs.c62xHost());
+        assertArrayEquals(NasOutputs.VF7_CRLF.getBytes(StandardCharsets.ISO_8859_1),
+                s.confFiles().get("/etc/c6xxvf_dev7.conf").toBytes());
+        assertFalse(NasOutputs.VF7_CRLF.endsWith("\n"));
+
+        FileReport vf7 = s.lintReports().get("/etc/c6xxvf_dev7.conf");
+        assertEquals("c6xxvf", vf7.device().orElseThrow().type());
+        assertEquals(List.of(Rule.ZFS_POLLED), vf7.findings().stream().map(Finding::rule).toList());
+        assertEquals(s.confFiles().keySet(), s.lintReports().keySet());
+        long others = s.lintReports().values().stream().filter(r -> r != vf7).mapToLong(r -> r.findings().size()).sum();
+        assertEquals(0, others, "the fixture is clean apart from VF 7");
+    }
+
+    @Test
+    void theCoreCountReachesTheAffinityRule() throws ParseException {
+        AgentOutputWriter w = AgentOutputWriter.snapshot().ok("cpu_online", "0-7\n")
+                .ok("conf:/etc/c6xxvf_dev0.conf", org.qatwb.model.testutil.C62xFixture.vf(3, 9)).done();
+        NasSnapshot s = read(w);
+        assertEquals(List.of(Rule.AFFINITY_RANGE),
+                s.lintReports().get("/etc/c6xxvf_dev0.conf").findings().stream().map(Finding::rule).toList());
+    }
+
+    @Test
+    void aHostWithoutQatHasAbsentPartsNotZeros() throws ParseException {
+        NasSnapshot s = read(NasOutputs.noQatHost());
+        assertEquals(new UserId(1000, "admin"), s.user().orElseThrow());
+        assertFalse(s.user().orElseThrow().root());
+        assertTrue(s.devices().isEmpty());
+        assertTrue(s.confFiles().isEmpty());
+        assertTrue(s.lintReports().isEmpty());
+        assertTrue(s.params().isEmpty());
+        for (ZfsParam p : ZfsParam.values()) {
+            assertEquals(OptionalInt.empty(), s.param(p), "absent is not 0: " + p);
+        }
+        assertTrue(s.kstat().isEmpty());
+        assertEquals(OptionalInt.of(8), s.cpu().cores());
+        assertEquals(1, s.datasets().size());
+        assertEquals(List.of(), s.kernelLog());
+        assertEquals(Map.of(), s.fwCounters());
+        assertEquals("inactive", s.qatService().orElseThrow());
+        assertTrue(s.truenasVersion().isEmpty());
+        assertEquals(List.of("debugfs: denied: permission denied: /sys/kernel/debug"), s.warnings());
+    }
+
+    @Test
+    void brokenItemsBecomeWarningsAndTheRestStands() throws ParseException {
+        byte[] huge = new byte[16];
+        AgentOutputWriter w = AgentOutputWriter.snapshot()
+                .ok("id", "uid=0(root)\n")
+                .item("adf_status", "error", 1, "Failed to open /dev/qat_adf_ctl\n")
+                .item("conf:/etc/c6xx_dev0.conf", "truncated", 0, huge)
+                .ok("conf:/etc/c6xx_dev1.conf", "[GENERAL]\nServicesEnabled = dc\n")
+                .ok("default_qat", "ENABLE_KAPI=$(reboot)\n")
+                .ok("param:zfs_qat_compress_disable", "zero\n")
+                .item("param:zfs_qat_checksum_disable", "denied", 0, "sudo: a password is required\n")
+                .ok("param:zfs_qat_encrypt_disable", "1")
+                .ok("kstat_qat", "19 1 0x01 17 4624 1 2\nname type data\ncomp_requests 4 12x\n")
+                .ok("cpu_online", "0-")
+                .ok("node_online", "0\n")
+                .ok("cpu_nodes", "0 0-3\nnode1 4-7\n2 9-8\n")
+                .ok("zfs_get", "The ZFS modules are not loaded.\n")
+                .ok("zpool_get", "tank\tsize\t10\t-\nnoise\n")
+                .item("kernel_log", "denied", 0, "sudo: a password is required\n")
+                .ok("qat_service", "")
+                .done();
+        NasSnapshot s = read(w);
+        assertEquals(List.of("/etc/c6xx_dev1.conf"), List.copyOf(s.confFiles().keySet()));
+        assertEquals(OptionalInt.of(1), s.param(ZfsParam.ENCRYPT));
+        assertEquals(OptionalInt.empty(), s.param(ZfsParam.COMPRESS));
+        assertEquals(List.of(0), List.copyOf(s.cpu().nodes().keySet()));
+        assertTrue(s.cpu().online().isEmpty());
+        assertEquals(1, s.pools().size());
+        List<String> warnings = s.warnings();
+        for (String expected : List.of(
+                "id: expected 'id -u' and 'id -un', one per line",
+                "adf_status: error (exit status 1): Failed to open /dev/qat_adf_ctl",
+                "conf:/etc/c6xx_dev0.conf: larger than 4194304 bytes, not read",
+                "param:zfs_qat_compress_disable: not an integer: \"zero\"",
+                "param:zfs_qat_checksum_disable: denied: sudo: a password is required",
+                "kstat_qat: line 3",
+                "cpu_online: not a CPU list",
+                "cpu_nodes: line 2: expected 'NODE CPULIST'",
+                "zfs_get: line 1: not 'zfs get -H' or 'zpool get -H' output",
+                "zpool_get: line 2: not a 'name<TAB>property<TAB>value' line",
+                "kernel_log: denied: sudo: a password is required",
+                "qat_service: empty",
+                "cpu_nodes: line 3: CPU range runs backwards",
+                "debugfs: missing from the agent's output")) {
+            assertTrue(warnings.stream().anyMatch(x -> x.startsWith(expected) || x.contains(expected)),
+                    "no warning like '" + expected + "' in " + warnings);
+        }
+        assertTrue(warnings.stream().noneMatch(x -> x.contains("internal error")), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(x -> x.contains("\n")));
+    }
+
+    @Test
+    void theOutputOfProbeGivesTheUserAndNoComplaints() throws ParseException {
+        NasSnapshot s = read(new AgentOutputWriter(BOUNDARY).header("probe").ok("id", "0\nroot\n").done());
+        assertEquals("root", s.user().orElseThrow().name());
+        assertEquals(List.of(), s.warnings());
+    }
+}

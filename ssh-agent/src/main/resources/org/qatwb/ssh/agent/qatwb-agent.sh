@@ -1,0 +1,374 @@
+# qatwb-agent: reads what QAT Workbench needs from a NAS and prints it in frames.
+# The contract is docs/agent-protocol.md. The client streams this file on stdin:
+#     sh -s -- COMMAND BOUNDARY SUDO [ARGS...]
+# POSIX sh (dash, bash, busybox ash). It stores nothing on the NAS; set-param writes one value.
+
+VERSION=1
+CAP=4194304                  # bytes per item: 4 MiB
+LC_ALL=C; export LC_ALL      # tool messages in English, e.g. "Operation not permitted"
+umask 077                    # nothing is created; were anything, it would stay private
+PATH=$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin; export PATH
+R=${QATWB_ROOT-}             # a simulated NAS's root; empty on a real one
+IFS=' 	
+'                            # the default (blank, tab, newline), whatever the environment held
+SUDO_ASKED= SUDO_MSG=        # nor may the environment pre-answer the sudo question
+
+usage() {
+    printf 'qatwb-agent: %s\n' "$1" >&2
+    exit 2
+}
+
+# ---- frames --------------------------------------------------------------------------------
+# A failed write means the client has gone (stdout closed): stop at once.
+
+frame() {
+    printf '@@%s %s\n' "$B" "$*" || exit 1
+}
+
+# The end line follows one newline of our own, so an item's last byte need not be a newline.
+end_item() {
+    printf '\n@@%s end %s %s %s\n' "$B" "$1" "$2" "$3" || exit 1
+}
+
+item_absent() {                # NAME
+    frame begin "$1"
+    end_item "$1" absent 0
+}
+
+item_note() {                  # NAME STATUS RC TEXT: an item whose bytes are our own words
+    frame begin "$1"
+    if [ -n "$4" ]; then printf '%s\n' "$4" || exit 1; fi
+    end_item "$1" "$2" "$3"
+}
+
+item_file() {                  # NAME PATH: a file's bytes
+    if [ ! -e "$2" ]; then item_absent "$1"; return; fi
+    if [ ! -r "$2" ]; then item_note "$1" denied 0 "permission denied: ${2#"$R"}"; return; fi
+    frame begin "$1"
+    head -c "$CAP" "$2" 2>&1
+    f_rc=$?
+    f_st=ok
+    # read a second time, for its size: /proc and /sys files report none before they are read
+    f_n=$(wc -c <"$2" 2>/dev/null)
+    if [ "$f_rc" -ne 0 ]; then
+        f_st=error
+    elif [ "${f_n:-0}" -gt "$CAP" ]; then
+        f_st=truncated
+    fi
+    end_item "$1" "$f_st" "$f_rc"
+}
+
+item_run() {                   # NAME CMD [ARG...]: what CMD prints (stdout and stderr) and its status
+    r_name=$1
+    shift
+    frame begin "$r_name"
+    # The bytes go to fd 4 (stdout), at most CAP of them. Back through the substitution come
+    # "rc STATUS" and the number of bytes up to CAP+1, so that "more than CAP" is known without
+    # storing anything. The tee copy is counted to its end and the output side drained to its
+    # end, so no writer is cut off early and the count is exact even with a head that reads ahead
+    # (busybox's). 'command -p' takes the system's tee, not a stand-in on PATH (the simulator's
+    # tee plays the kernel's part in set-param); it writes its copy to /dev/fd/5, a pipe the shell
+    # made (Linux's /proc/self/fd). CMD gets none of our descriptors 3, 4, 5, 9.
+    set -- $( { { { "$@" 2>&1 3>&- 4>&- 5>&- 9<&-; echo "rc $?" >&3; } \
+        | head -c $((CAP + 1)) | command -p tee /dev/fd/5 | { head -c "$CAP"; cat >/dev/null; } >&4
+        } 5>&1 | wc -c; } 3>&1 )
+    r_rc=1
+    r_count=0
+    while [ $# -gt 0 ]; do
+        case $1 in
+            rc) r_rc=$2; shift ;;
+            *) r_count=$1 ;;
+        esac
+        shift
+    done
+    if [ "$r_count" -gt "$CAP" ]; then
+        r_st=truncated
+    elif [ "$r_rc" -eq 0 ]; then
+        r_st=ok
+    else
+        r_st=error
+    fi
+    end_item "$r_name" "$r_st" "$r_rc"
+}
+
+item_tool() {                  # NAME TOOL [ARG...]: absent when TOOL is not installed
+    if command -v "$2" >/dev/null 2>&1; then item_run "$@"; else item_absent "$1"; fi
+}
+
+# ---- privileges ----------------------------------------------------------------------------
+
+# Whether privileged commands may run: always with SUDO=0 (they run as the login user and say
+# so when refused); with SUDO=1 only when 'sudo -n' works. Asked once; the refusal is kept.
+sudo_ok() {
+    if [ "$SUDO" = 0 ]; then return 0; fi
+    if [ -z "$SUDO_ASKED" ]; then
+        SUDO_ASKED=1
+        if ! command -v sudo >/dev/null 2>&1; then
+            SUDO_MSG="sudo: command not found"
+        elif SUDO_MSG=$(sudo -n true 2>&1); then
+            SUDO_MSG=
+        else
+            SUDO_MSG=${SUDO_MSG:-sudo -n true failed}
+        fi
+    fi
+    [ -z "$SUDO_MSG" ]
+}
+
+as_root() {                    # CMD [ARG...]: runs CMD, through 'sudo -n' when SUDO=1
+    if [ "$SUDO" = 1 ]; then
+        # by its path on our PATH: sudo's secure_path may not hold the tools (or the stand-ins)
+        a_cmd=$(command -v "$1") || a_cmd=$1
+        shift
+        sudo -n "$a_cmd" "$@"
+    else
+        "$@"
+    fi
+}
+
+item_priv() {                  # NAME TOOL [ARG...]: a privileged read
+    if ! command -v "$2" >/dev/null 2>&1; then
+        item_absent "$1"
+    elif ! sudo_ok; then
+        item_note "$1" denied 0 "$SUDO_MSG"
+    else
+        p_name=$1
+        shift
+        item_run "$p_name" as_root "$@"
+    fi
+}
+
+# ---- what is read --------------------------------------------------------------------------
+
+ids() {
+    id -u && id -un
+}
+
+# The QAT and ZFS lines of the kernel log; dmesg's own complaint ("dmesg: ... not permitted")
+# and sudo's are kept too. Returns dmesg's status, not grep's.
+kernel_log() {
+    { k_rc=$( { { as_root dmesg 2>&1; echo "$?" >&3; } \
+        | grep -i -e qat -e zfs -e icp -e adf -e quickassist -e '^dmesg:' -e '^sudo:' \
+        | tail -n 300 >&4; } 3>&1 ); } 4>&1
+    return "${k_rc:-1}"
+}
+
+cpu_nodes() {                  # "N LIST" for every NUMA node
+    for c_f in "$R"/sys/devices/system/node/node*/cpulist; do
+        c_n=${c_f%/cpulist}
+        c_n=${c_n##*/node}
+        case $c_n in ''|*[!0-9]*) continue ;; esac
+        printf '%s %s\n' "$c_n" "$(cat "$c_f")"
+    done
+}
+
+# systemctl's word for qat.service (active, inactive, failed...; its exit status says the same,
+# so it is not an error); without systemd, the init script's status as a word.
+qat_state() {
+    if command -v systemctl >/dev/null 2>&1; then
+        q_out=$(systemctl is-active qat 2>&1)
+        q_rc=$?
+        printf '%s\n' "$q_out"
+        case $q_out in
+            active|reloading|inactive|failed|activating|deactivating|maintenance|refreshing|unknown) ;;
+            *) return "$q_rc" ;;     # no state at all: "System has not been booted with systemd..."
+        esac
+    elif as_root "$R/etc/init.d/qat_service" status >/dev/null 2>&1; then
+        echo active
+    else
+        echo inactive
+    fi
+    return 0
+}
+
+# Lists the debugfs directories that have fw_counters into FW_DIRS (one per line) and, when
+# ITEM is set, reports the listing as item 'debugfs'. debugfs is root's: 'sudo -n' when SUDO=1.
+list_fw() {                    # ITEM
+    FW_DIRS=
+    l_d=$R/sys/kernel/debug
+    if [ ! -d "$l_d" ]; then
+        if [ -n "$1" ]; then item_absent debugfs; fi
+        return
+    fi
+    if ! sudo_ok; then
+        if [ -n "$1" ]; then item_note debugfs denied 0 "$SUDO_MSG"; fi
+        return
+    fi
+    # -maxdepth is not POSIX, but GNU, busybox and toybox find all have it; without it find
+    # would walk all of debugfs
+    l_out=$(as_root find "$l_d" -maxdepth 2 -name fw_counters 2>&1)
+    l_rc=$?
+    if [ "$l_rc" -ne 0 ]; then
+        case $l_out in
+            *"Permission denied"*|*"Operation not permitted"*) l_st=denied ;;
+            *) l_st=error ;;
+        esac
+        if [ -n "$1" ]; then item_note debugfs "$l_st" "$l_rc" "$l_out"; fi
+        return
+    fi
+    set -f                   # the paths are split at blanks, never globbed
+    for l_p in $l_out; do
+        l_p=${l_p#"$l_d"/}
+        l_p=${l_p%/fw_counters}
+        # qat_<type>_<pci address>, and nothing a frame name cannot hold
+        case $l_p in qat_*[!A-Za-z0-9_:.-]*|*/*) continue ;; qat_*) ;; *) continue ;; esac
+        FW_DIRS="$FW_DIRS$l_p
+"
+    done
+    set +f
+    if [ -n "$1" ]; then item_note debugfs ok 0 "${FW_DIRS%?}"; fi
+}
+
+items_fw() {                   # the fw_counters of every directory in FW_DIRS
+    for i_d in $FW_DIRS; do
+        if [ "$SUDO" = 1 ]; then
+            item_run "fw_counters:$i_d" as_root cat "$R/sys/kernel/debug/$i_d/fw_counters"
+        else
+            item_file "fw_counters:$i_d" "$R/sys/kernel/debug/$i_d/fw_counters"
+        fi
+    done
+}
+
+# ---- commands ------------------------------------------------------------------------------
+
+snapshot() {
+    item_run id ids
+    item_priv adf_status adf_ctl status
+    for s_f in "$R"/etc/*_dev*.conf; do
+        [ -e "$s_f" ] || continue            # the pattern itself, when nothing matched
+        s_b=${s_f##*/}
+        case $s_b in *[!A-Za-z0-9._-]*) continue ;; esac   # a frame name has no blanks
+        item_file "conf:/etc/$s_b" "$s_f"
+    done
+    item_file default_qat "$R/etc/default/qat"
+    item_file blacklist "$R/etc/modprobe.d/blacklist-qat-vfs.conf"
+    for s_p in compress checksum encrypt; do
+        item_file "param:zfs_qat_${s_p}_disable" "$R/sys/module/zfs/parameters/zfs_qat_${s_p}_disable"
+    done
+    item_file kstat_qat "$R/proc/spl/kstat/zfs/qat"
+    item_file cpu_online "$R/sys/devices/system/cpu/online"
+    item_file node_online "$R/sys/devices/system/node/online"
+    set -- "$R"/sys/devices/system/node/node*/cpulist
+    if [ -e "$1" ]; then item_run cpu_nodes cpu_nodes; else item_absent cpu_nodes; fi
+    item_tool zfs_get zfs get -H -p -o name,property,value,source \
+        compression,checksum,encryption,recordsize -t filesystem,volume
+    item_tool zpool_get zpool get -H -p -o name,property,value all
+    if ! command -v dmesg >/dev/null 2>&1; then
+        item_absent kernel_log
+    elif ! sudo_ok; then
+        item_note kernel_log denied 0 "$SUDO_MSG"
+    elif [ "$SUDO" = 0 ] && [ "$(id -u)" != 0 ] \
+        && [ "$(cat "$R/proc/sys/kernel/dmesg_restrict" 2>/dev/null)" = 1 ]; then
+        # Debian's default, so TrueNAS's: dmesg would only say "Operation not permitted"
+        item_note kernel_log denied 0 "kernel.dmesg_restrict is 1: the kernel log is root's (connect as root, or use sudo)"
+    else
+        item_run kernel_log kernel_log
+    fi
+    list_fw yes
+    items_fw
+    if command -v systemctl >/dev/null 2>&1 || [ -x "$R/etc/init.d/qat_service" ]; then
+        item_run qat_service qat_state
+    else
+        item_absent qat_service
+    fi
+    if [ -e "$R/etc/os-release" ]; then
+        item_file os_release "$R/etc/os-release"
+    else
+        item_file os_release "$R/usr/lib/os-release"    # where os-release(5) says to look next
+    fi
+    item_file truenas_version "$R/etc/version"
+}
+
+stream() {                     # INTERVAL_MS
+    t_sleep=$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))   # coreutils and busybox sleep take fractions
+    # The client ends the stream by closing stdin. The shell has read this whole script by now
+    # (the call is on its last line), so only the client's end of file is left on stdin: a
+    # background cat waits for it. Background jobs get /dev/null as stdin unless redirected,
+    # hence the copy in fd 9. Once cat has ended, the shell reaps it while waiting for the next
+    # sleep, and 'kill -0' fails: the stream stops after at most one more tick. The reader holds
+    # no copy of stdout (fd 4): an SSH server closes the channel only when every holder has.
+    # A client that stops reading ends the stream sooner: the next write fails (see frame).
+    cat <&9 9<&- 4>&- >/dev/null 2>&1 &
+    t_reader=$!
+    exec 9<&-
+    # Whatever ends the stream ends the reader too, and reaps it: an orphan would wait on the
+    # client's stdin, and a killed one left to init may stay a zombie where init does not reap.
+    trap 'kill "$t_reader" 2>/dev/null; wait "$t_reader" 2>/dev/null' EXIT
+    list_fw ""
+    t_n=0
+    while :; do
+        t_n=$((t_n + 1))
+        item_file uptime /proc/uptime            # the clock of the samples: the real one, always
+        item_file kstat_qat "$R/proc/spl/kstat/zfs/qat"
+        items_fw
+        frame tick "$t_n"
+        sleep "$t_sleep"
+        kill -0 "$t_reader" 2>/dev/null || break
+    done
+}
+
+set_param() {                  # NAME VALUE
+    s_item=param:zfs_qat_$1_disable
+    s_path=$R/sys/module/zfs/parameters/zfs_qat_$1_disable
+    if [ ! -e "$s_path" ]; then
+        item_absent set_param                    # never create it: no such file means no QAT in ZFS
+    elif ! sudo_ok; then
+        item_note set_param denied 0 "$SUDO_MSG"
+    else
+        s_out=$(printf '%s\n' "$2" | as_root tee "$s_path" 2>&1 >/dev/null)
+        s_rc=$?
+        case $s_rc:$s_out in
+            0:*) s_st=ok ;;
+            # the kernel's answer when ZFS cannot initialise QAT (DOMAIN.md section 6)
+            *"Operation not permitted"*) s_st=eperm ;;
+            *"Permission denied"*|*"password is required"*|*"sudo:"*) s_st=denied ;;
+            *"No such file"*) s_st=absent ;;
+            *) s_st=error ;;
+        esac
+        item_note set_param "$s_st" "$s_rc" "$s_out"
+    fi
+    item_file "$s_item" "$s_path"
+}
+
+main() {
+    [ $# -ge 3 ] || usage "usage: sh -s -- snapshot|stream|set-param|probe BOUNDARY SUDO [ARGS...]"
+    C=$1 B=$2 SUDO=$3
+    shift 3
+    case $B in *[!0-9a-f]*) usage "the boundary must be 32 lowercase hex characters" ;; esac
+    [ ${#B} -eq 32 ] || usage "the boundary must be 32 lowercase hex characters"
+    case $SUDO in 0|1) ;; *) usage "SUDO must be 0 or 1" ;; esac
+    case $C in
+        snapshot|probe)
+            [ $# -eq 0 ] || usage "$C takes no arguments" ;;
+        stream)
+            [ $# -eq 1 ] || usage "usage: stream INTERVAL_MS"
+            case $1 in
+                ''|0*|*[!0-9]*|????????*) usage "the interval must be 100..3600000 ms" ;;
+            esac
+            [ "$1" -ge 100 ] && [ "$1" -le 3600000 ] || usage "the interval must be 100..3600000 ms" ;;
+        set-param)
+            [ $# -eq 2 ] || usage "usage: set-param compress|checksum|encrypt 0|1"
+            case $1 in compress|checksum|encrypt) ;; *) usage "unknown parameter (compress, checksum, encrypt)" ;; esac
+            case $2 in 0|1) ;; *) usage "the value must be 0 or 1" ;; esac ;;
+        *)
+            usage "unknown command (snapshot, stream, set-param, probe)" ;;
+    esac
+    # fd 4: stdout, for item bytes written from inside captures. fd 9: the client's stdin, which
+    # only stream reads; every tool gets /dev/null instead, so none can eat it or wait on it.
+    exec 4>&1 9<&0 </dev/null
+    if [ "$C" != stream ]; then exec 9<&-; fi
+    # with a trap, a write to a closed stdout fails (and we exit, running the EXIT trap) instead
+    # of killing the shell outright
+    trap 'exit 1' PIPE
+    frame agent "$VERSION" "$C"
+    case $C in
+        snapshot) snapshot ;;
+        stream) stream "$1" ;;
+        set-param) set_param "$1" "$2" ;;
+        probe) item_run id ids ;;
+    esac
+    if [ "$C" != stream ]; then frame done; fi
+}
+
+# Everything above only defines functions; this line is read whole before it runs, so once it
+# runs the shell has nothing more to read from stdin (see stream).
+main "$@"; exit $?

@@ -1,0 +1,96 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.model.agent.AgentFrame;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.AgentProtocol;
+import org.qatwb.model.agent.AgentVerb;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.snapshot.ZfsParam;
+
+class AgentCommandTest {
+
+    private static final String B = AgentScriptTestSupport.BOUNDARY;
+
+    @Test
+    void commandLinesQuoteEveryArgument() {
+        assertEquals("sh -s -- 'snapshot' '" + B + "' '0'", new AgentCommand.Snapshot(false).commandLine(B));
+        assertEquals("sh -s -- 'stream' '" + B + "' '1' '1000'", new AgentCommand.Stream(true, 1000).commandLine(B));
+        assertEquals("sh -s -- 'set-param' '" + B + "' '1' 'checksum' '0'",
+                new AgentCommand.SetParam(true, ZfsParam.CHECKSUM, false).commandLine(B));
+        assertEquals("sh -s -- 'set-param' '" + B + "' '0' 'encrypt' '1'",
+                new AgentCommand.SetParam(false, ZfsParam.ENCRYPT, true).commandLine(B));
+        assertEquals("sh -s -- 'probe' '" + B + "' '0'", new AgentCommand.Probe(false).commandLine(B));
+        assertEquals(List.of("stream", B, "0", "100"), new AgentCommand.Stream(false, 100).arguments(B));
+        assertEquals(AgentVerb.SET_PARAM, new AgentCommand.SetParam(false, ZfsParam.COMPRESS, true).verb());
+    }
+
+    @Test
+    void valuesAreValidatedWhenBuilt() {
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Stream(false, 99));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Stream(false, 3_600_001));
+        new AgentCommand.Stream(false, 3_600_000);
+        assertThrows(NullPointerException.class, () -> new AgentCommand.SetParam(false, null, true));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Probe(false).commandLine("'; reboot; '"));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Probe(false).commandLine(B.toUpperCase()));
+    }
+
+    @Test
+    void boundariesAreFreshHex() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String b = Boundary.random();
+            assertTrue(AgentProtocol.isBoundary(b), b);
+            seen.add(b);
+        }
+        assertEquals(1000, seen.size());
+        assertNotEquals(Boundary.random(), Boundary.random());
+    }
+
+    @Test
+    void theScriptIsLoadedWholeAndEndsWithItsCall() {
+        String script = new String(AgentScript.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(AgentScript.size(), AgentScript.bytes().length);
+        assertTrue(script.startsWith("# qatwb-agent"));
+        assertTrue(script.endsWith("\nmain \"$@\"; exit $?\n"), "the call is the last line, read whole before it runs");
+        assertTrue(script.contains("VERSION=" + AgentProtocol.VERSION + "\n"), "the script and the parser speak one version");
+        assertTrue(script.contains("CAP=" + AgentProtocol.ITEM_CAP + " "), "the script and the parser agree on the cap");
+        assertTrue(script.chars().allMatch(c -> c < 128), "plain ASCII: no shell reads it in another encoding");
+        byte[] copy = AgentScript.bytes();
+        copy[0] = 'X';
+        assertEquals('#', AgentScript.bytes()[0], "callers get a copy");
+    }
+
+    /** The rendered line run the way an SSH server runs it: its login shell's {@code -c}, the script on stdin. */
+    @Test
+    void theCommandLineRunsTheAgentThroughAnOuterShell(@TempDir Path dir) throws IOException, InterruptedException, ParseException {
+        FakeNas nas = new FakeNas(dir).file("sys/module/zfs/parameters/zfs_qat_compress_disable", "1\n")
+                .tool("tee", "cat > \"$1\"");
+        String line = new AgentCommand.SetParam(false, ZfsParam.COMPRESS, false).commandLine(B);
+        ProcessBuilder pb = AgentRun.builder(new Shell("sh", "sh", List.of()), nas, List.of()).command("/bin/sh", "-c", line);
+        Process p = pb.start();
+        AgentRun.drain(p.getErrorStream());
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(AgentScript.bytes());
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        AgentOutput o = AgentOutput.parse(out, B);
+        assertEquals(AgentVerb.SET_PARAM, o.verb());
+        assertEquals(List.of("set_param", "param:zfs_qat_compress_disable"), o.frames().stream().map(AgentFrame::name).toList());
+        assertEquals("0\n", o.frame("param:zfs_qat_compress_disable").orElseThrow().text());
+    }
+}

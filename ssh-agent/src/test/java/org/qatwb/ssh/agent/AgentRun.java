@@ -1,0 +1,96 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.parse.ParseException;
+
+/**
+ * One run of the agent script under a local shell, as an SSH exec would run it: the script's
+ * bytes on stdin, the arguments after {@code -s --}, {@code QATWB_ROOT} and PATH from the fake NAS.
+ *
+ * @param exit   the exit status
+ * @param stdout what the agent printed (the frames)
+ * @param stderr its diagnostics
+ */
+record AgentRun(int exit, byte[] stdout, String stderr) {
+
+    static ProcessBuilder builder(Shell shell, FakeNas nas, List<String> args) {
+        ProcessBuilder pb = new ProcessBuilder(shell.command(args));
+        pb.environment().clear();
+        pb.environment().put("PATH", nas.path());
+        pb.environment().put("QATWB_ROOT", nas.root.toString());
+        pb.environment().put("TMPDIR", nas.tmp.toString());
+        pb.environment().put("HOME", nas.tmp.toString());
+        return pb;
+    }
+
+    /** Runs to the end: writes the script, closes stdin, reads everything. */
+    static AgentRun run(Shell shell, FakeNas nas, List<String> args) {
+        return run(shell, nas, args, true);
+    }
+
+    /**
+     * Runs to the end: writes the script and reads everything.
+     *
+     * @param closeStdin false keeps stdin open until the agent has exited, as a client may
+     */
+    static AgentRun run(Shell shell, FakeNas nas, List<String> args, boolean closeStdin) {
+        try {
+            Process p = builder(shell, nas, args).start();
+            CompletableFuture<byte[]> out = drain(p.getInputStream());
+            CompletableFuture<byte[]> err = drain(p.getErrorStream());
+            OutputStream in = p.getOutputStream();
+            try {
+                in.write(AgentScript.bytes());
+                in.flush();
+                if (closeStdin) {
+                    in.close();
+                }
+            } catch (IOException e) {
+                // an agent that exits at once (bad arguments) may close its stdin before the script is in
+            }
+            boolean ended = p.waitFor(20, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+            in.close();
+            assertTrue(ended, "the agent did not finish within 20 s");
+            return new AgentRun(p.exitValue(), out.get(), new String(err.get(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a stream to its end on a thread of its own (never the common pool: it may be one thread). */
+    static CompletableFuture<byte[]> drain(InputStream in) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (in) {
+                in.transferTo(buf);
+            } catch (IOException e) {
+                // closed by the test: what was read so far
+            }
+            result.complete(buf.toByteArray());
+        }, "agent-drain");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    AgentOutput parse(String boundary) throws ParseException {
+        return AgentOutput.parse(stdout, boundary);
+    }
+}

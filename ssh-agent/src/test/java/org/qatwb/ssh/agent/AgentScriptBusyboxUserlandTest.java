@@ -1,0 +1,81 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qatwb.ssh.agent.AgentScriptSnapshotTest.args;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.model.agent.AgentFrame;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.AgentProtocol;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.agent.StreamFrameReader;
+import org.qatwb.model.agent.StreamTick;
+import org.qatwb.model.parse.ParseException;
+
+/** The agent on a NAS whose utilities are busybox's applets, under busybox's own shell. */
+class AgentScriptBusyboxUserlandTest {
+
+    private static final Shell BUSYBOX = Shell.all().filter(s -> s.program().equals("busybox")).findFirst().orElseThrow();
+
+    private static FakeNas busyboxNas(Path dir) {
+        return AgentScriptSnapshotTest.c62x(dir).withBusyboxUtilities(BUSYBOX.assumeInstalled());
+    }
+
+    @Test
+    void aSnapshotReadsTheSameWithBusyboxUtilities(@TempDir Path dir) throws ParseException {
+        AgentRun run = AgentRun.run(BUSYBOX, busyboxNas(dir), args("snapshot", "0"));
+        assertEquals(0, run.exit(), run.stderr());
+        AgentOutput out = run.parse(AgentScriptTestSupport.BOUNDARY);
+        assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK), out.frames().toString());
+        assertArrayEquals(AgentScriptSnapshotTest.PF_CONF, out.frame("conf:/etc/c6xx_dev0.conf").orElseThrow().content());
+        assertEquals(AgentScriptSnapshotTest.FW, out.frame("fw_counters:qat_c6xx_0000:3d:00.0").orElseThrow().text());
+        assertEquals(3, out.frame("kernel_log").orElseThrow().text().lines().count());
+    }
+
+    @Test
+    void theCapIsExactEvenWithAHeadThatReadsAhead(@TempDir Path dir) throws ParseException {
+        int cap = AgentProtocol.ITEM_CAP;
+        FakeNas nas = busyboxNas(dir)
+                .tool("zfs", "exec head -c " + (cap + 1) + " /dev/zero")
+                .tool("zpool", "exec head -c " + cap + " /dev/zero");
+        AgentRun run = AgentRun.run(BUSYBOX, nas, args("snapshot", "0"));
+        AgentOutput out = run.parse(AgentScriptTestSupport.BOUNDARY);
+        AgentFrame zfs = out.frame("zfs_get").orElseThrow();
+        assertEquals(ItemStatus.TRUNCATED, zfs.status(), "one byte over the cap");
+        assertArrayEquals(new byte[cap], zfs.content());
+        AgentFrame zpool = out.frame("zpool_get").orElseThrow();
+        assertEquals(ItemStatus.OK, zpool.status(), "exactly the cap");
+        assertEquals(cap, zpool.size());
+    }
+
+    @Test
+    void aStreamTicksWithBusyboxSleep(@TempDir Path dir) throws Exception {
+        ProcessBuilder pb = AgentRun.builder(BUSYBOX, busyboxNas(dir), args("stream", "0", "150"));
+        Process p = pb.start();
+        AgentRun.drain(p.getErrorStream());
+        try (var in = p.getOutputStream()) {
+            in.write(AgentScript.bytes());
+            in.flush();
+            StreamFrameReader r = new StreamFrameReader(AgentScriptTestSupport.BOUNDARY);
+            List<StreamTick> ticks = new java.util.ArrayList<>();
+            byte[] buf = new byte[8192];
+            long start = System.nanoTime();
+            while (ticks.size() < 3) {
+                int n = p.getInputStream().read(buf);
+                assertTrue(n > 0, "the stream ended early");
+                ticks.addAll(r.feed(buf, 0, n));
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms >= 250, "three ticks take at least two intervals of 150 ms, not " + ms + " ms");
+            assertEquals(List.of("uptime", "kstat_qat", "fw_counters:qat_c6xx_0000:3d:00.0"),
+                    ticks.get(2).frames().stream().filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::name).toList());
+        }
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+}

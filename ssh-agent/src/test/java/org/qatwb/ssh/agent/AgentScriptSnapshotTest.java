@@ -1,0 +1,358 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qatwb.model.agent.AgentFrame;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.AgentProtocol;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.NasSnapshotReader;
+import org.qatwb.model.snapshot.ZfsParam;
+
+/** {@code snapshot} run by each shell against a fake NAS: every item with the status and bytes it must have. */
+class AgentScriptSnapshotTest {
+
+    static final String ZFS_ARGS = "get -H -p -o name,property,value,source compression,checksum,encryption,recordsize"
+            + " -t filesystem,volume";
+    static final String ZPOOL_ARGS = "get -H -p -o name,property,value all";
+
+    /** The PF's conf as a Windows editor left it: CRLF, no final newline, a Latin-1 byte in a comment. */
+    static final byte[] PF_CONF = ("# caf\u00e9\r\n[GENERAL]\r\nServicesEnabled = cy;dc\r\nConfigVersion = 2\r\n"
+            + "[KERNEL_QAT]\r\nNumberCyInstances = 0\r\nNumberDcInstances = 0").getBytes(StandardCharsets.ISO_8859_1);
+    static final String VF_CONF = """
+            [GENERAL]
+            ServicesEnabled = cy;dc
+            ConfigVersion = 2
+            [KERNEL_QAT]
+            NumberCyInstances = 1
+            NumberDcInstances = 1
+            Cy0Name = "ZFS0"
+            Cy0IsPolled = 0
+            Cy0CoreAffinity = 1
+            Dc0Name = "ZFS0"
+            Dc0IsPolled = 0
+            Dc0CoreAffinity = 2
+            """;
+    static final String ADF_STATUS = """
+            Checking status of all devices.
+            There is 2 QAT acceleration device(s) in the system:
+             qat_dev0 - type: c6xx,  inst_id: 0,  node_id: 0,  bsf: 0000:3d:00.0,  #accel: 5 #engines: 10 state: up
+             qat_dev1 - type: c6xxvf,  inst_id: 0,  node_id: 0,  bsf: 0000:3d:01.0,  #accel: 1 #engines: 1 state: up
+            """;
+    static final String KSTAT = """
+            19 1 0x01 2 544 1645575508916183 3447141868397572
+            name                            type data
+            comp_requests                   4    218485057
+            comp_total_in_bytes             4    214690002502144
+            """;
+    static final String ZFS_GET = "tank\tcompression\tgzip\tlocal\ntank\tchecksum\tsha256\tlocal\n"
+            + "tank\tencryption\toff\tdefault\ntank\trecordsize\t131072\tdefault\n";
+    static final String ZPOOL_GET = "tank\tsize\t1000\t-\ntank\tzia_available\tno\t-\n";
+    static final String DMESG = """
+            [    1.000000] Linux version 6.6.44-production+truenas
+            [    5.100000] QAT: qat_dev0 started 5 acceleration engines
+            [    5.200000] usb 1-1: new high-speed USB device
+            [    6.000000] ZFS: Loaded module v2.2.6-1
+            [    7.000000] icp: loaded
+            """;
+    static final String FW = "AE          Requests        Responses\n 0:         17949407         17949407\n";
+
+    /** A C62x-like host: one PF, one VF, ZFS with QAT, two NUMA nodes. */
+    static FakeNas c62x(Path dir) {
+        return new FakeNas(dir)
+                .file("etc/c6xx_dev0.conf", PF_CONF)
+                .file("etc/c6xxvf_dev0.conf", VF_CONF)
+                .file("etc/my c6xx_dev9.conf", "[GENERAL]\n")            // a blank in the name: not a driver file
+                .file("etc/c6xx_dev0.conf.bak", "old\n")
+                .file("etc/default/qat", "SRIOV_ENABLE=1\nENABLE_KAPI=1\n")
+                .file("etc/modprobe.d/blacklist-qat-vfs.conf", "blacklist qat_c62xvf\n")
+                .file("etc/os-release", "NAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n")
+                .file("etc/version", "25.04.0")
+                .file("sys/module/zfs/parameters/zfs_qat_compress_disable", "0\n")
+                .file("sys/module/zfs/parameters/zfs_qat_checksum_disable", "1\n")
+                .file("sys/module/zfs/parameters/zfs_qat_encrypt_disable", "1\n")
+                .file("proc/spl/kstat/zfs/qat", KSTAT)
+                .file("sys/devices/system/cpu/online", "0-7\n")
+                .file("sys/devices/system/node/online", "0-1\n")
+                .file("sys/devices/system/node/node0/cpulist", "0-3\n")
+                .file("sys/devices/system/node/node1/cpulist", "4-7\n")
+                .file("sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters", FW)
+                .file("sys/kernel/debug/qat_c6xx_0000:3f:00.0/dev_cfg", "old driver: no fw_counters\n")
+                .file("sys/kernel/debug/dri/fw_counters", "not QAT\n")
+                .toolPrinting("adf_ctl", "status", ADF_STATUS)
+                .toolPrinting("zfs", ZFS_ARGS, ZFS_GET)
+                .toolPrinting("zpool", ZPOOL_ARGS, ZPOOL_GET)
+                .toolPrinting("dmesg", "", DMESG)
+                .toolPrinting("systemctl", "is-active qat", "active\n");
+    }
+
+    static Stream<Shell> shells() {
+        return Shell.all();
+    }
+
+    static List<String> args(String command, String sudo, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of(command, AgentScriptTestSupport.BOUNDARY, sudo));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static AgentOutput snapshot(Shell shell, FakeNas nas, String sudo) throws ParseException {
+        AgentRun run = AgentRun.run(shell, nas, args("snapshot", sudo));
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals("", run.stderr());
+        return run.parse(AgentScriptTestSupport.BOUNDARY);
+    }
+
+    private static String text(AgentOutput out, String name) {
+        return out.frame(name).orElseThrow(() -> new AssertionError("no item " + name)).text();
+    }
+
+    private static ItemStatus status(AgentOutput out, String name) {
+        return out.frame(name).orElseThrow(() -> new AssertionError("no item " + name)).status();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void everyItemHasItsStatusAndItsBytes(Shell shell, @TempDir Path dir) throws ParseException {
+        AgentOutput out = snapshot(shell, c62x(dir), "0");
+
+        assertEquals(List.of("id", "adf_status", "conf:/etc/c6xx_dev0.conf", "conf:/etc/c6xxvf_dev0.conf", "default_qat",
+                        "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
+                        "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get",
+                        "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
+                        "os_release", "truenas_version"),
+                out.frames().stream().map(AgentFrame::name).toList());
+        assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
+
+        assertEquals(AgentScriptTestSupport.idOfThisUser(), text(out, "id"), "the agent runs as the test's user");
+        assertEquals(ADF_STATUS, text(out, "adf_status"));
+        assertArrayEquals(PF_CONF, out.frame("conf:/etc/c6xx_dev0.conf").orElseThrow().content());
+        assertEquals(VF_CONF, text(out, "conf:/etc/c6xxvf_dev0.conf"));
+        assertEquals("SRIOV_ENABLE=1\nENABLE_KAPI=1\n", text(out, "default_qat"));
+        assertEquals("blacklist qat_c62xvf\n", text(out, "blacklist"));
+        assertEquals("0\n", text(out, "param:zfs_qat_compress_disable"));
+        assertEquals("1\n", text(out, "param:zfs_qat_encrypt_disable"));
+        assertEquals(KSTAT, text(out, "kstat_qat"));
+        assertEquals("0-7\n", text(out, "cpu_online"));
+        assertEquals("0 0-3\n1 4-7\n", text(out, "cpu_nodes"));
+        assertEquals(ZFS_GET, text(out, "zfs_get"));
+        assertEquals(ZPOOL_GET, text(out, "zpool_get"));
+        assertEquals("""
+                [    5.100000] QAT: qat_dev0 started 5 acceleration engines
+                [    6.000000] ZFS: Loaded module v2.2.6-1
+                [    7.000000] icp: loaded
+                """, text(out, "kernel_log"));
+        assertEquals("qat_c6xx_0000:3d:00.0\n", text(out, "debugfs"));
+        assertEquals(FW, text(out, "fw_counters:qat_c6xx_0000:3d:00.0"));
+        assertEquals("active\n", text(out, "qat_service"));
+        assertEquals("25.04.0", text(out, "truenas_version"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void theOutputMakesASnapshotWithoutWarnings(Shell shell, @TempDir Path dir) throws ParseException {
+        NasSnapshot s = NasSnapshotReader.read(snapshot(shell, c62x(dir), "0"));
+        assertEquals(List.of(), s.warnings());
+        assertEquals(2, s.devices().orElseThrow().devices().size());
+        assertEquals(List.of("/etc/c6xx_dev0.conf", "/etc/c6xxvf_dev0.conf"), List.copyOf(s.confFiles().keySet()));
+        assertArrayEquals(PF_CONF, s.confFiles().get("/etc/c6xx_dev0.conf").toBytes());
+        assertEquals(OptionalInt.of(0), s.param(ZfsParam.COMPRESS));
+        assertEquals(218485057L, s.kstat().orElseThrow().value(QatCounter.COMP_REQUESTS).getAsLong());
+        assertEquals(OptionalInt.of(8), s.cpu().cores());
+        assertEquals("gzip", s.datasets().get("tank").compression().orElseThrow());
+        assertEquals(Map.of("zia_available", "no"), s.pools().get("tank").zia());
+        assertEquals(3, s.kernelLog().size());
+        assertEquals(FW, s.fwCounters().get("qat_c6xx_0000:3d:00.0"));
+        assertEquals("active", s.qatService().orElseThrow());
+        assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void aNasWithoutQatToolsOrFilesGivesAbsentItems(Shell shell, @TempDir Path dir) throws ParseException {
+        AgentOutput out = snapshot(shell, new FakeNas(dir), "0");
+        List<String> notAbsent = out.frames().stream().filter(f -> f.status() != ItemStatus.ABSENT)
+                .map(AgentFrame::name).toList();
+        assertEquals(List.of("id"), notAbsent);
+        assertTrue(out.frames().stream().filter(f -> f.status() == ItemStatus.ABSENT).allMatch(f -> f.size() == 0));
+        assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
+                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online",
+                "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
+                "truenas_version"), out.frames().stream().map(AgentFrame::name).toList());
+
+        NasSnapshot s = NasSnapshotReader.read(out);
+        assertEquals(List.of(), s.warnings());
+        assertTrue(s.params().isEmpty(), "absent parameters are not zeros");
+        assertTrue(s.kstat().isEmpty());
+        assertTrue(s.devices().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void itemsAreCutAtTheCapExactly(Shell shell, @TempDir Path dir) throws ParseException {
+        int cap = AgentProtocol.ITEM_CAP;
+        byte[] fiveMiB = AgentScriptTestSupport.pattern(5 * 1024 * 1024);
+        FakeNas nas = new FakeNas(dir)
+                .file("etc/c6xx_dev0.conf", fiveMiB)
+                .file("etc/c6xx_dev1.conf", Arrays.copyOf(fiveMiB, cap))
+                .file("etc/c6xx_dev2.conf", Arrays.copyOf(fiveMiB, cap + 1))
+                .tool("zfs", "exec head -c 5242880 " + ShellQuote.quote(nas0(dir)))
+                .tool("zpool", "exec head -c " + cap + " " + ShellQuote.quote(nas0(dir)));
+        AgentOutput out = snapshot(shell, nas, "0");
+
+        AgentFrame big = out.frame("conf:/etc/c6xx_dev0.conf").orElseThrow();
+        assertEquals(ItemStatus.TRUNCATED, big.status());
+        assertArrayEquals(Arrays.copyOf(fiveMiB, cap), big.content());
+        assertEquals(ItemStatus.OK, status(out, "conf:/etc/c6xx_dev1.conf"), "exactly the cap is whole");
+        assertEquals(cap, out.frame("conf:/etc/c6xx_dev1.conf").orElseThrow().size());
+        assertEquals(ItemStatus.TRUNCATED, status(out, "conf:/etc/c6xx_dev2.conf"), "one byte more is cut");
+
+        AgentFrame zfs = out.frame("zfs_get").orElseThrow();
+        assertEquals(ItemStatus.TRUNCATED, zfs.status());
+        assertArrayEquals(Arrays.copyOf(fiveMiB, cap), zfs.content());
+        AgentFrame zpool = out.frame("zpool_get").orElseThrow();
+        assertEquals(ItemStatus.OK, zpool.status(), "a tool printing exactly the cap is whole");
+        assertEquals(cap, zpool.size());
+
+        assertTrue(NasSnapshotReader.read(out).warnings().stream().anyMatch(w -> w.startsWith("zfs_get: cut at 4194304 bytes")));
+    }
+
+    /** The 5 MiB pattern file the tool stand-ins of the cap test print from. */
+    private static String nas0(Path dir) {
+        Path p = dir.resolve("pattern.bin");
+        try {
+            if (!Files.exists(p)) {
+                Files.write(p, AgentScriptTestSupport.pattern(5 * 1024 * 1024));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void aSudoThatWantsAPasswordGivesDeniedPrivilegedItemsWithItsWords(Shell shell, @TempDir Path dir) throws ParseException {
+        FakeNas nas = c62x(dir).tool("sudo", "echo 'sudo: a password is required' >&2\nexit 1");
+        AgentOutput out = snapshot(shell, nas, "1");
+        for (String privileged : List.of("adf_status", "kernel_log", "debugfs")) {
+            AgentFrame f = out.frame(privileged).orElseThrow();
+            assertEquals(ItemStatus.DENIED, f.status(), privileged);
+            assertEquals("sudo: a password is required\n", f.text(), privileged);
+        }
+        assertTrue(out.framesStartingWith("fw_counters:").isEmpty());
+        assertEquals(ItemStatus.OK, status(out, "conf:/etc/c6xxvf_dev0.conf"), "plain reads need no sudo");
+        assertEquals(ItemStatus.OK, status(out, "zfs_get"));
+
+        List<String> warnings = NasSnapshotReader.read(out).warnings();
+        assertTrue(warnings.contains("adf_status: denied: sudo: a password is required"), warnings.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void withSudoThePrivilegedReadsGoThroughSudoDashN(Shell shell, @TempDir Path dir) throws ParseException, IOException {
+        Path log = dir.resolve("sudo.log");
+        FakeNas nas = c62x(dir).tool("sudo", "[ \"$1\" = -n ] || exit 9\nshift\necho \"$*\" >> "
+                + ShellQuote.quote(log.toString()) + "\nexec \"$@\"");
+        AgentOutput out = snapshot(shell, nas, "1");
+        assertEquals(ADF_STATUS, text(out, "adf_status"));
+        assertEquals(FW, text(out, "fw_counters:qat_c6xx_0000:3d:00.0"));
+        assertEquals(3, text(out, "kernel_log").lines().count());
+        String calls = Files.readString(log).replace(nas.tools + "/", "TOOLS/").replace(nas.basics + "/", "BASICS/")
+                .replace(nas.root.toString(), "ROOT");
+        assertEquals("""
+                true
+                TOOLS/adf_ctl status
+                TOOLS/dmesg
+                BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name fw_counters
+                BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters
+                """, calls);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void aRestrictedKernelLogIsDeniedToAUserWithoutSudo(Shell shell, @TempDir Path dir) throws ParseException {
+        FakeNas nas = c62x(dir).file("proc/sys/kernel/dmesg_restrict", "1\n")
+                .tool("id", "case $1 in -u) echo 1000 ;; -un) echo admin ;; *) exit 1 ;; esac");
+        AgentFrame f = snapshot(shell, nas, "0").frame("kernel_log").orElseThrow();
+        assertEquals(ItemStatus.DENIED, f.status());
+        assertTrue(f.text().startsWith("kernel.dmesg_restrict is 1"), f.text());
+
+        FakeNas open = c62x(dir.resolve("open")).file("proc/sys/kernel/dmesg_restrict", "0\n")
+                .tool("id", "case $1 in -u) echo 1000 ;; -un) echo admin ;; *) exit 1 ;; esac");
+        assertEquals(ItemStatus.OK, snapshot(shell, open, "0").frame("kernel_log").orElseThrow().status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void toolsThatReadStdinGetNothingAndTheAgentEndsWhileTheClientKeepsStdinOpen(Shell shell, @TempDir Path dir)
+            throws ParseException {
+        FakeNas nas = c62x(dir).tool("zfs", "cat; echo read-to-the-end");
+        AgentRun run = AgentRun.run(shell, nas, args("snapshot", "0"), false);
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals("read-to-the-end\n", run.parse(AgentScriptTestSupport.BOUNDARY).frame("zfs_get").orElseThrow().text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void readingLeavesNothingOnTheNas(Shell shell, @TempDir Path dir) throws ParseException, IOException {
+        FakeNas nas = c62x(dir);
+        Map<String, String> before = listing(dir);
+        snapshot(shell, nas, "0");
+        assertEquals(before, listing(dir));
+        try (Stream<Path> tmp = Files.list(nas.tmp)) {
+            assertEquals(0, tmp.count(), "no temporary files");
+        }
+    }
+
+    private static Map<String, String> listing(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.collect(Collectors.toMap(p -> dir.relativize(p).toString(), p -> {
+                try {
+                    return Files.isRegularFile(p) ? Files.size(p) + "@" + Files.getLastModifiedTime(p) : "dir";
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void probeSaysOnlyWhoItIs(Shell shell, @TempDir Path dir) throws ParseException {
+        AgentRun run = AgentRun.run(shell, c62x(dir), args("probe", "0"));
+        assertEquals(0, run.exit());
+        AgentOutput out = run.parse(AgentScriptTestSupport.BOUNDARY);
+        assertEquals(List.of("id"), out.frames().stream().map(AgentFrame::name).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void systemctlWithoutSystemdIsAnErrorNotAState(Shell shell, @TempDir Path dir) throws ParseException {
+        FakeNas nas = c62x(dir).tool("systemctl",
+                "echo 'System has not been booted with systemd as init system (PID 1). Can'\\''t operate.' >&2\nexit 1");
+        AgentFrame f = snapshot(shell, nas, "0").frame("qat_service").orElseThrow();
+        assertEquals(ItemStatus.ERROR, f.status());
+        assertEquals(1, f.rc());
+        assertTrue(f.text().startsWith("System has not been booted with systemd"));
+    }
+}
