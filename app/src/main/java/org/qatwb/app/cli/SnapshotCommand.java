@@ -1,0 +1,45 @@
+package org.qatwb.app.cli;
+
+import java.util.concurrent.Callable;
+import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.app.cli.json.SnapshotJson;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.agent.AgentClient;
+import org.qatwb.ssh.agent.AgentFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code qatwb snapshot CONNECTION}: everything about QAT and ZFS on a NAS, in one round trip. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Read everything about QAT and ZFS on a NAS in one round trip: devices, conf files",
+                "with their findings, ZFS parameters and counters, CPUs, datasets, pools, kernel log."},
+        footer = {"", "Exit status: 0 read, 1 the NAS's answer could not be used, 2 usage error,",
+                "3 cannot reach or trust the NAS."})
+final class SnapshotCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionMixin connection;
+
+    @Override
+    public Integer call() {
+        try (NasSession session = connection.connect()) {
+            NasSnapshot snapshot = new AgentClient(session, connection.sudo).snapshot();
+            JsonOut.print(spec.commandLine().getOut(), SnapshotJson.snapshot(snapshot));
+            for (String w : snapshot.warnings()) {
+                spec.commandLine().getErr().println("qatwb: " + w);
+            }
+            return ExitCodes.OK;
+        } catch (NasConnectionException e) {
+            throw NasCommands.unreachable(e);
+        } catch (AgentFailure e) {
+            throw NasCommands.agent(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.qatwb.app.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.qatwb.model.kstat.CounterRates;
+import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.model.kstat.QatKstat;
+import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.ZfsDataset;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.snapshot.ZfsPool;
+
+/** JSON of what is read from a NAS: {@code qatwb snapshot}, {@code params} and {@code watch} (CLI.md). */
+public final class SnapshotJson {
+
+    private SnapshotJson() {
+    }
+
+    public static ObjectNode snapshot(NasSnapshot s) {
+        ObjectNode doc = JsonOut.object();
+        ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(java.util.List.of()));
+        doc.put("qatDriver", s.devices().isPresent());
+        doc.set("params", params(s.params()));
+        if (s.kstat().isPresent()) {
+            doc.putObject("kstat").set("counters", ParseJson.counters(s.kstat().get().raw()));
+        } else {
+            doc.putNull("kstat");
+        }
+        ArrayNode confs = doc.putArray("confFiles");
+        for (Map.Entry<String, FileReport> e : s.lintReports().entrySet()) {
+            ObjectNode f = confs.addObject();
+            f.put("path", e.getKey());
+            f.put("device", e.getValue().device().map(d -> d.driverType()).orElse(null));
+            LintJson.findings(f.putArray("findings"), e.getValue().findings());
+        }
+        ObjectNode cpu = doc.putObject("cpu");
+        putOrNull(cpu, "cores", s.cpu().cores());
+        putOrNull(cpu, "nodes", s.cpu().nodeCount());
+        s.qatDefaults().ifPresentOrElse(d -> doc.set("defaultQat", ParseJson.qatDefaults(d)), () -> doc.putNull("defaultQat"));
+        s.blacklist().ifPresentOrElse(b -> doc.set("blacklist", ParseJson.blacklist(b)), () -> doc.putNull("blacklist"));
+        doc.put("qatService", s.qatService().orElse(null));
+        ArrayNode datasets = doc.putArray("datasets");
+        for (ZfsDataset d : s.datasets().values()) {
+            ObjectNode o = datasets.addObject();
+            o.put("name", d.name());
+            o.put("compression", d.compression().orElse(null));
+            o.put("checksum", d.checksum().orElse(null));
+            o.put("encryption", d.encryption().orElse(null));
+            putOrNull(o, "recordsize", d.recordsize());
+        }
+        ArrayNode pools = doc.putArray("pools");
+        for (ZfsPool p : s.pools().values()) {
+            ObjectNode o = pools.addObject();
+            o.put("name", p.name());
+            ObjectNode zia = o.putObject("zia");
+            p.zia().forEach(zia::put);
+        }
+        ObjectNode os = doc.putObject("os");
+        os.put("prettyName", s.osRelease().flatMap(r -> r.prettyName()).orElse(null));
+        os.put("truenasVersion", s.truenasVersion().orElse(null));
+        ArrayNode log = doc.putArray("kernelLog");
+        s.kernelLog().forEach(log::add);
+        ObjectNode fw = doc.putObject("fwCounters");
+        s.fwCounters().forEach(fw::put);
+        ArrayNode warnings = doc.putArray("warnings");
+        s.warnings().forEach(warnings::add);
+        return doc;
+    }
+
+    /** {@code {"compress": 1, "checksum": 0, "encrypt": null}}: null where ZFS has no such parameter. */
+    public static ObjectNode params(Map<ZfsParam, Integer> params) {
+        ObjectNode o = JsonOut.object();
+        for (ZfsParam p : ZfsParam.values()) {
+            Integer v = params.get(p);
+            if (v == null) {
+                o.putNull(p.shortName());
+            } else {
+                o.put(p.shortName(), v);
+            }
+        }
+        return o;
+    }
+
+    /** One line of {@code qatwb watch}. */
+    public static ObjectNode watchLine(String time, java.util.Optional<QatKstat> kstat,
+            java.util.Optional<CounterRates> rates) {
+        ObjectNode line = JsonOut.object();
+        line.put("time", time);
+        if (kstat.isPresent()) {
+            line.set("counters", ParseJson.counters(kstat.get().raw()));
+        } else {
+            line.putNull("counters");
+        }
+        if (rates.isPresent()) {
+            ObjectNode r = line.putObject("rates");
+            for (Map.Entry<QatCounter, Double> e : rates.get().perSecond().entrySet()) {
+                r.put(e.getKey().kstatName(), e.getValue());
+            }
+        } else {
+            line.putNull("rates");
+        }
+        return line;
+    }
+
+    private static void putOrNull(ObjectNode o, String name, java.util.OptionalInt v) {
+        if (v.isPresent()) {
+            o.put(name, v.getAsInt());
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    private static void putOrNull(ObjectNode o, String name, java.util.OptionalLong v) {
+        if (v.isPresent()) {
+            o.put(name, v.getAsLong());
+        } else {
+            o.putNull(name);
+        }
+    }
+}
