@@ -1,6 +1,8 @@
 package org.qatwb.model.snapshot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -181,21 +183,73 @@ public final class NasSnapshotReader {
 
     /** The conf files that were read, PFs first, then VFs, each by inst_id; others after, by name. */
     private Map<String, ConfDocument> confFiles() {
-        List<AgentFrame> frames = new ArrayList<>(out.framesStartingWith("conf:"));
-        frames.sort(Comparator.comparing((AgentFrame f) -> driverFile(path(f)).isEmpty())
-                .thenComparing(f -> driverFile(path(f)).map(d -> d.device().vf()).orElse(false))
-                .thenComparing(f -> driverFile(path(f)).map(d -> d.device().type()).orElse(""))
-                .thenComparingInt(f -> driverFile(path(f)).map(DeviceFileName::instId).orElse(0))
-                .thenComparing(NasSnapshotReader::path));
-        Map<String, ConfDocument> docs = new LinkedHashMap<>();
-        for (AgentFrame f : frames) {
+        Map<String, ConfDocument> read = new HashMap<>(confSet());
+        for (AgentFrame f : out.framesStartingWith("conf:")) {
             if (f.status() == ItemStatus.TRUNCATED) {
                 // a cut conf file must never be edited and written back
                 warnings.add(f.name() + ": larger than " + AgentProtocol.ITEM_CAP + " bytes, not read: "
                         + "it cannot be a conf file the driver accepts");
                 continue;
             }
-            item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> docs.put(path(f), d));
+            item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> read.put(path(f), d));
+        }
+        List<String> paths = new ArrayList<>(read.keySet());
+        paths.sort(Comparator.comparing((String p) -> driverFile(p).isEmpty())
+                .thenComparing(p -> driverFile(p).map(d -> d.device().vf()).orElse(false))
+                .thenComparing(p -> driverFile(p).map(d -> d.device().type()).orElse(""))
+                .thenComparingInt(p -> driverFile(p).map(DeviceFileName::instId).orElse(0))
+                .thenComparing(Comparator.naturalOrder()));
+        Map<String, ConfDocument> docs = new LinkedHashMap<>();
+        paths.forEach(p -> docs.put(p, read.get(p)));
+        return docs;
+    }
+
+    /**
+     * The conf files the agent read as one set: {@code conf_sizes} is wc's "SIZE PATH" per file (and
+     * a total line), {@code conf_files} one cat of the same files in that order. A file that changed
+     * between the two reads shifts every boundary after it, so then the set is refused whole.
+     */
+    private Map<String, ConfDocument> confSet() {
+        Optional<AgentFrame> sizes = out.frame("conf_sizes");
+        Optional<AgentFrame> bytes = out.frame("conf_files");
+        if (sizes.isEmpty() || bytes.isEmpty()) {
+            return Map.of();
+        }
+        if (bytes.get().status() != ItemStatus.OK || sizes.get().status() != ItemStatus.OK) {
+            warnings.add("conf_files: the conf files could not be read (" + bytes.get().status().wire() + ", exit "
+                    + bytes.get().rc() + "); run the snapshot again");
+            return Map.of();
+        }
+        List<String> names = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        List<String> lines = sizes.get().text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (String line : lines) {
+            int space = line.indexOf(' ');
+            String file = space < 0 ? "" : line.substring(space + 1).strip();
+            if (!file.startsWith("/")) {
+                continue; // wc's total line
+            }
+            try {
+                lengths.add(Long.parseLong(line.substring(0, space)));
+            } catch (NumberFormatException e) {
+                warnings.add("conf_sizes: unreadable line " + Snippet.quote(line) + "; conf files not used");
+                return Map.of();
+            }
+            names.add("/etc/" + file.substring(file.lastIndexOf('/') + 1));
+        }
+        byte[] all = bytes.get().content();
+        long sum = lengths.stream().mapToLong(Long::longValue).sum();
+        if (sum != all.length) {
+            warnings.add("conf_files: the conf files changed while they were read (" + sum + " bytes listed, "
+                    + all.length + " read); run the snapshot again");
+            return Map.of();
+        }
+        Map<String, ConfDocument> docs = new HashMap<>();
+        int at = 0;
+        for (int i = 0; i < names.size(); i++) {
+            int n = (int) (long) lengths.get(i);
+            docs.put(names.get(i), ConfDocument.parse(Arrays.copyOfRange(all, at, at + n)));
+            at += n;
         }
         return docs;
     }

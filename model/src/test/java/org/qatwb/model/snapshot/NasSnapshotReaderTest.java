@@ -118,6 +118,29 @@ class NasSnapshotReaderTest {
     }
 
     @Test
+    void confFilesReadAsOneSetAreSplitByTheSizesWcGave() throws ParseException {
+        String pf = "[GENERAL]\r\nServicesEnabled = cy;dc\r\n";
+        String vf = "[GENERAL]\nServicesEnabled = dc";
+        String sizes = "  " + pf.length() + " /tmp/nas root/etc/c6xx_dev0.conf\n  " + vf.length()
+                + " /tmp/nas root/etc/c6xxvf_dev0.conf\n  " + (pf.length() + vf.length()) + " total\n";
+        NasSnapshot s = NasSnapshotReader.read(AgentOutput.parse(AgentOutputWriter.snapshot()
+                .ok("conf_sizes", sizes).ok("conf_files", pf + vf).done().bytes(), AgentOutputWriter.BOUNDARY));
+        assertEquals(List.of("/etc/c6xx_dev0.conf", "/etc/c6xxvf_dev0.conf"), List.copyOf(s.confFiles().keySet()));
+        assertEquals(pf, s.confFiles().get("/etc/c6xx_dev0.conf").text());
+        assertEquals(vf, s.confFiles().get("/etc/c6xxvf_dev0.conf").text(), "no final newline kept");
+        assertTrue(s.warnings().stream().noneMatch(w -> w.startsWith("conf")), s.warnings().toString());
+    }
+
+    @Test
+    void aConfFileThatChangedBetweenTheTwoReadsRefusesTheSet() throws ParseException {
+        NasSnapshot s = NasSnapshotReader.read(AgentOutput.parse(AgentOutputWriter.snapshot()
+                .ok("conf_sizes", "10 /etc/c6xx_dev0.conf\n").ok("conf_files", "[GENERAL]\nConfigVersion = 2\n")
+                .done().bytes(), AgentOutputWriter.BOUNDARY));
+        assertTrue(s.confFiles().isEmpty(), "never a conf document cut at the wrong byte");
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("conf_files: the conf files changed")), s.warnings().toString());
+    }
+
+    @Test
     void brokenItemsBecomeWarningsAndTheRestStands() throws ParseException {
         byte[] huge = new byte[16];
         AgentOutputWriter w = AgentOutputWriter.snapshot()

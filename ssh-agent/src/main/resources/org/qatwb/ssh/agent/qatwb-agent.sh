@@ -12,6 +12,8 @@ R=${QATWB_ROOT-}             # a simulated NAS's root; empty on a real one
 IFS=' 	
 '                            # the default (blank, tab, newline), whatever the environment held
 SUDO_ASKED= SUDO_MSG=        # nor may the environment pre-answer the sudo question
+NL='
+'
 
 usage() {
     printf 'qatwb-agent: %s\n' "$1" >&2
@@ -230,9 +232,11 @@ items_fw() {                   # the fw_counters of every directory in FW_DIRS
 
 # ---- commands ------------------------------------------------------------------------------
 
-# Every /etc/*_dev*.conf. A host has up to 51 of them, so their sizes come from ONE wc and each
-# is then read by one head: half the processes of item_file, which reads twice because /proc and
-# /sys files report no size. Unreadable, odd or oversized files take item_file's careful path.
+# Every /etc/*_dev*.conf. A host has up to 51 of them, and a process start is most of a
+# snapshot's cost, so they are read as a set: item conf_sizes holds what ONE wc says ("SIZE PATH"
+# per file, then a total line), item conf_files the bytes of ONE cat of the same files in the
+# same order; model splits them by those sizes (and refuses the set if a file changed between the
+# two reads). Unreadable or odd files, and a set over the cap, take item_file's careful path.
 items_conf() {
     set --
     for c_f in "$R"/etc/*_dev*.conf; do
@@ -246,19 +250,25 @@ items_conf() {
         fi
     done
     [ $# -gt 0 ] || return 0
-    # "SIZE PATH" per file, then a total line (not under $R/etc/) when there are several
-    wc -c -- "$@" 2>/dev/null | while read -r c_n c_f; do
-        case $c_f in "$R"/etc/*) ;; *) continue ;; esac
-        c_b=${c_f##*/}
-        if [ "$c_n" -gt "$CAP" ]; then
-            item_file "conf:/etc/$c_b" "$c_f"
-            continue
-        fi
-        frame begin "conf:/etc/$c_b"
-        head -c "$CAP" "$c_f" 2>&1
+    c_sizes=$(wc -c -- "$@" 2>/dev/null)
+    c_total=$(last_number "$c_sizes")
+    if [ "${c_total:-0}" -le "$CAP" ] 2>/dev/null; then
+        frame begin conf_sizes
+        printf '%s\n' "$c_sizes" || exit 1
+        end_item conf_sizes ok 0
+        frame begin conf_files
+        cat -- "$@" 2>/dev/null
         c_rc=$?
-        if [ "$c_rc" -eq 0 ]; then end_item "conf:/etc/$c_b" ok 0; else end_item "conf:/etc/$c_b" error "$c_rc"; fi
-    done
+        if [ "$c_rc" -eq 0 ]; then end_item conf_files ok 0; else end_item conf_files error "$c_rc"; fi
+    else
+        for c_f in "$@"; do item_file "conf:/etc/${c_f##*/}" "$c_f"; done
+    fi
+}
+
+last_number() {                # TEXT: the first word of its last line (wc's total, or its only size)
+    l_last=${1##*"$NL"}
+    set -- $l_last
+    printf '%s' "${1:-0}"
 }
 
 snapshot() {

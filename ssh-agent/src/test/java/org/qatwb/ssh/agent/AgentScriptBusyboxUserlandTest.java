@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamFrameReader;
@@ -32,7 +33,8 @@ class AgentScriptBusyboxUserlandTest {
         assertEquals(0, run.exit(), run.stderr());
         AgentOutput out = run.parse(AgentScriptTestSupport.BOUNDARY);
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK), out.frames().toString());
-        assertArrayEquals(AgentScriptSnapshotTest.PF_CONF, out.frame("conf:/etc/c6xx_dev0.conf").orElseThrow().content());
+        assertArrayEquals(AgentScriptSnapshotTest.PF_CONF,
+                NasSnapshotReader.read(out).confFiles().get("/etc/c6xx_dev0.conf").toBytes());
         assertEquals(AgentScriptSnapshotTest.FW, out.frame("fw_counters:qat_c6xx_0000:3d:00.0").orElseThrow().text());
         assertEquals(3, out.frame("kernel_log").orElseThrow().text().lines().count());
     }

@@ -22,6 +22,7 @@ import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -135,7 +136,7 @@ class AgentScriptSnapshotTest {
     void everyItemHasItsStatusAndItsBytes(Shell shell, @TempDir Path dir) throws ParseException {
         AgentOutput out = snapshot(shell, c62x(dir), "0");
 
-        assertEquals(List.of("id", "adf_status", "conf:/etc/c6xx_dev0.conf", "conf:/etc/c6xxvf_dev0.conf", "default_qat",
+        assertEquals(List.of("id", "adf_status", "conf_sizes", "conf_files", "default_qat",
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
                         "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get",
                         "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
@@ -145,8 +146,11 @@ class AgentScriptSnapshotTest {
 
         assertEquals(AgentScriptTestSupport.idOfThisUser(), text(out, "id"), "the agent runs as the test's user");
         assertEquals(ADF_STATUS, text(out, "adf_status"));
-        assertArrayEquals(PF_CONF, out.frame("conf:/etc/c6xx_dev0.conf").orElseThrow().content());
-        assertEquals(VF_CONF, text(out, "conf:/etc/c6xxvf_dev0.conf"));
+        // the conf files come as one set, split by model along the sizes wc gave
+        Map<String, ConfDocument> confs = NasSnapshotReader.read(out).confFiles();
+        assertEquals(List.of("/etc/c6xx_dev0.conf", "/etc/c6xxvf_dev0.conf"), List.copyOf(confs.keySet()));
+        assertArrayEquals(PF_CONF, confs.get("/etc/c6xx_dev0.conf").toBytes());
+        assertEquals(VF_CONF, confs.get("/etc/c6xxvf_dev0.conf").text());
         assertEquals("SRIOV_ENABLE=1\nENABLE_KAPI=1\n", text(out, "default_qat"));
         assertEquals("blacklist qat_c62xvf\n", text(out, "blacklist"));
         assertEquals("0\n", text(out, "param:zfs_qat_compress_disable"));
@@ -260,7 +264,7 @@ class AgentScriptSnapshotTest {
             assertEquals("sudo: a password is required\n", f.text(), privileged);
         }
         assertTrue(out.framesStartingWith("fw_counters:").isEmpty());
-        assertEquals(ItemStatus.OK, status(out, "conf:/etc/c6xxvf_dev0.conf"), "plain reads need no sudo");
+        assertEquals(ItemStatus.OK, status(out, "conf_files"), "plain reads need no sudo");
         assertEquals(ItemStatus.OK, status(out, "zfs_get"));
 
         List<String> warnings = NasSnapshotReader.read(out).warnings();
