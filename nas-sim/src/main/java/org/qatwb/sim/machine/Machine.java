@@ -14,7 +14,7 @@ import org.qatwb.sim.request.RequestHandler;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
-import org.qatwb.sim.zfs.QatParam;
+import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
 
@@ -192,7 +192,7 @@ public final class Machine implements RequestHandler {
         if (zfs == null || r.args().size() != 1) {
             return Response.fail("Permission denied", 1);
         }
-        return QatParam.byFileName(r.args().get(0))
+        return ZfsParam.bySysfsName(r.args().get(0))
                 .map(p -> zfs.write(p, new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1), kernelApi()))
                 .orElse(Response.fail("Permission denied", 1));
     }

@@ -1,5 +1,7 @@
 package org.qatwb.sim.zfs;
 
+import org.qatwb.model.snapshot.ZfsParam;
+
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class ZfsModule {
     private final KernelLog log;
     private final LongSupplier uptimeNanos;
 
-    private final Map<QatParam, Integer> params = new EnumMap<>(QatParam.class);
+    private final Map<ZfsParam, Integer> params = new EnumMap<>(ZfsParam.class);
     private final boolean[] initDone = new boolean[InstanceKind.values().length];
     private final long[] counters = new long[QatCounter.values().length];
     private final Map<String, Flow> flows = new HashMap<>();
@@ -67,14 +69,14 @@ public final class ZfsModule {
         flows.clear();
         cyRequestsSinceMessage = 0;
         crtime = uptimeNanos.getAsLong();
-        for (QatParam p : QatParam.values()) {
-            params.put(p, qatUpAtLoad && init(p.kind(), api) ? 0 : 1);
+        for (ZfsParam p : ZfsParam.values()) {
+            params.put(p, qatUpAtLoad && init(p.instanceKind(), api) ? 0 : 1);
         }
         writeParams();
         writeKstat();
     }
 
-    public int param(QatParam p) {
+    public int param(ZfsParam p) {
         return params.get(p);
     }
 
@@ -86,7 +88,7 @@ public final class ZfsModule {
      * A write to {@code /sys/module/zfs/parameters/<p>}: the kernel's {@code param_set_int}, then
      * ZFS's setter. The response's stderr is the errno text the writing tool prints after the path.
      */
-    public Response write(QatParam p, String data, KernelApi api) {
+    public Response write(ZfsParam p, String data, KernelApi api) {
         if (data.isEmpty()) {
             return Response.ok(""); // a write of nothing never reaches the setter
         }
@@ -105,7 +107,7 @@ public final class ZfsModule {
         }
         params.put(p, (int) value);
         Response r = Response.ok("");
-        if (value == 0 && !init(p.kind(), api)) {
+        if (value == 0 && !init(p.instanceKind(), api)) {
             params.put(p, 1);
             r = Response.fail("Operation not permitted", 1);
         }
@@ -129,8 +131,8 @@ public final class ZfsModule {
     }
 
     /** Whether {@code p}'s work goes to QAT now. */
-    boolean offloading(QatParam p, KernelApi api) {
-        return params.get(p) == 0 && initDone[p.kind().ordinal()] && api.available() && api.instances(p.kind()) > 0;
+    boolean offloading(ZfsParam p, KernelApi api) {
+        return params.get(p) == 0 && initDone[p.instanceKind().ordinal()] && api.available() && api.instances(p.instanceKind()) > 0;
     }
 
     /**
@@ -141,9 +143,9 @@ public final class ZfsModule {
     public void step(double seconds, List<Dataset> datasets, Map<String, DatasetLoad> loads, KernelApi api,
                      FirmwareSink fw) {
         long[] before = counters.clone();
-        boolean dcOn = offloading(QatParam.COMPRESS, api);
-        boolean sumOn = offloading(QatParam.CHECKSUM, api);
-        boolean encOn = offloading(QatParam.ENCRYPT, api);
+        boolean dcOn = offloading(ZfsParam.COMPRESS, api);
+        boolean sumOn = offloading(ZfsParam.CHECKSUM, api);
+        boolean encOn = offloading(ZfsParam.ENCRYPT, api);
         boolean dcPolled = api.interrupt(InstanceKind.DC) == 0;
         boolean cyPolled = api.interrupt(InstanceKind.CY) == 0;
         // polled instances are never serviced: each request waits out the timeout
@@ -242,8 +244,8 @@ public final class ZfsModule {
     }
 
     public void writeParams() {
-        for (QatParam p : QatParam.values()) {
-            AtomicFiles.write(layout.param(p.fileName()), params.get(p) + "\n");
+        for (ZfsParam p : ZfsParam.values()) {
+            AtomicFiles.write(layout.param(p.sysfsName()), params.get(p) + "\n");
         }
     }
 
