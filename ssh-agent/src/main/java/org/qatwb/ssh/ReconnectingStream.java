@@ -135,6 +135,23 @@ public final class ReconnectingStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives up the stream that is open now, for one that reads cleanly: the supervisor sees it end
+     * and opens a new one after the usual backoff. For a reader that found garbage in the output.
+     * Closes on a thread of its own, so that a listener may call it from its delivery thread.
+     */
+    public void reopen() {
+        ExecStream s;
+        synchronized (lock) {
+            s = current;
+        }
+        if (s != null) {
+            Thread t = new Thread(s::close, "qatwb-stream-reopen");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** Stops: closes the current stream (its stdin first) and ends the supervisor; idempotent. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.qatwb.ssh.agent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.AgentOutput;
@@ -69,10 +70,14 @@ public final class AgentClient {
      */
     public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {
         AgentCommand.Stream command = new AgentCommand.Stream(sudo, intervalMs);
-        return ReconnectingStream.start(session, () -> request(command, samples), states, Backoff.DEFAULT);
+        AtomicReference<ReconnectingStream> self = new AtomicReference<>();
+        ReconnectingStream stream = ReconnectingStream.start(session,
+                () -> request(command, samples, () -> self.get().reopen()), states, Backoff.DEFAULT);
+        self.set(stream);
+        return stream;
     }
 
-    private StreamRequest request(AgentCommand.Stream command, Consumer<StreamSample> samples) {
+    private StreamRequest request(AgentCommand.Stream command, Consumer<StreamSample> samples, Runnable reopen) {
         String boundary = Boundary.random();
         StreamFrameReader reader = new StreamFrameReader(boundary);
         StreamListener listener = new StreamListener() {
@@ -88,8 +93,9 @@ public final class AgentClient {
                         samples.accept(StreamSample.read(tick));
                     }
                 } catch (ParseException e) {
-                    // garbage on the stream: stop reading it; the reconnect opens a clean one
+                    // garbage on the stream: stop reading it and have a clean one opened
                     broken = true;
+                    reopen.run();
                 }
             }
 

@@ -194,6 +194,28 @@ class StreamOpenSshTest {
     }
 
     @Test
+    void reopenGivesUpTheCurrentStreamForANewOne() throws Exception {
+        List<StreamState> states = new CopyOnWriteArrayList<>();
+        List<Collector> openings = new CopyOnWriteArrayList<>();
+        ReconnectingStream r = ReconnectingStream.start(session, () -> {
+            Collector c = new Collector();
+            openings.add(c);
+            return new StreamRequest("sh -s", tickingScript(dir.resolve("r" + openings.size()))
+                    .getBytes(StandardCharsets.UTF_8), c);
+        }, states::add, new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2.0, 0.0));
+        try {
+            assertTrue(Poll.until(Duration.ofSeconds(5), () -> openings.size() == 1
+                    && openings.get(0).text().contains("tick 1")));
+            r.reopen();
+            assertTrue(Poll.until(Duration.ofSeconds(10), () -> openings.size() >= 2
+                    && openings.get(1).text().contains("tick 1")), states.toString());
+            assertTrue(states.stream().anyMatch(s -> s instanceof StreamState.Lost), states.toString());
+        } finally {
+            r.close();
+        }
+    }
+
+    @Test
     void reconnectingStreamGivesUpWhenTheHostKeyChanges() throws Exception {
         List<StreamState> states = new CopyOnWriteArrayList<>();
         ReconnectingStream r = ReconnectingStream.start(session, () -> new StreamRequest("sh -s",
