@@ -166,12 +166,12 @@ final class FrameScanner {
     }
 
     private void append(byte[] d, int off, int n) throws ParseException {
-        // the agent's own newline before the end line comes on top of the item's bytes
-        if ((long) contentLen + n > (long) maxContent + 1) {
+        // on top of the cap: one byte that says "more than the cap", and the agent's own newline
+        if ((long) contentLen + n > (long) maxContent + 2) {
             throw new ParseException(lineNo, "item " + itemName + " is larger than " + maxContent + " bytes");
         }
         if (contentLen + n > content.length) {
-            content = Arrays.copyOf(content, (int) Math.min((long) maxContent + 1,
+            content = Arrays.copyOf(content, (int) Math.min((long) maxContent + 2,
                     Math.max((long) contentLen + n, 2L * content.length)));
         }
         System.arraycopy(d, off, content, contentLen, n);
@@ -263,11 +263,17 @@ final class FrameScanner {
         if (contentLen == 0 || content[contentLen - 1] != '\n') {
             throw bad("no newline before the end line of item " + itemName, rest);
         }
-        if (contentLen - 1 > maxContent) {
+        int length = contentLen - 1;
+        if (length > maxContent + 1) {
             throw new ParseException(lineNo, "item " + itemName + " is larger than " + maxContent + " bytes");
         }
+        if (length == maxContent + 1) {
+            // the agent stops one byte past the cap instead of counting: that byte means "cut here"
+            status = ItemStatus.TRUNCATED;
+            length = maxContent;
+        }
         state = State.BETWEEN;
-        sink.frame(new AgentFrame(itemName, status, rc, Arrays.copyOf(content, contentLen - 1)));
+        sink.frame(new AgentFrame(itemName, status, rc, Arrays.copyOf(content, length)));
     }
 
     /** An item name: visible ASCII, no blanks (the agent keeps file names with other bytes out). */

@@ -178,14 +178,21 @@ class AgentOutputTest {
     }
 
     @Test
-    void anItemAtTheCapIsReadAndOneByteMoreIsRefused() throws ParseException {
+    void anItemAtTheCapIsWholeOneByteMoreMeansCutAndTwoAreRefused() throws ParseException {
         byte[] cap = new byte[AgentProtocol.ITEM_CAP];
         Arrays.fill(cap, (byte) 'a');
-        AgentOutput out = parse(AgentOutputWriter.snapshot().item("big", "truncated", 0, cap).done());
-        assertEquals(AgentProtocol.ITEM_CAP, out.frame("big").orElseThrow().size());
+        AgentFrame whole = parse(AgentOutputWriter.snapshot().item("big", "ok", 0, cap).done()).frame("big").orElseThrow();
+        assertEquals(AgentProtocol.ITEM_CAP, whole.size());
+        assertEquals(ItemStatus.OK, whole.status());
+        // the agent stops one byte past the cap instead of counting: that byte says "cut here"
         byte[] more = Arrays.copyOf(cap, cap.length + 1);
-        more[cap.length] = 'a';
-        assertTrue(failure(AgentOutputWriter.snapshot().item("big", "ok", 0, more).done())
+        more[cap.length] = 'b';
+        AgentFrame cut = parse(AgentOutputWriter.snapshot().item("big", "error", 141, more).done()).frame("big").orElseThrow();
+        assertEquals(ItemStatus.TRUNCATED, cut.status(), "truncated wins over the error of a tool cut short");
+        assertEquals(AgentProtocol.ITEM_CAP, cut.size());
+        assertEquals('a', cut.content()[AgentProtocol.ITEM_CAP - 1]);
+        byte[] tooMuch = Arrays.copyOf(more, more.length + 1);
+        assertTrue(failure(AgentOutputWriter.snapshot().item("big", "ok", 0, tooMuch).done())
                 .endsWith("item big is larger than " + AgentProtocol.ITEM_CAP + " bytes"));
     }
 

@@ -116,8 +116,12 @@ class StreamFrameReaderTest {
         StreamFrameReader ok = new StreamFrameReader(BOUNDARY, 10);
         assertEquals(1, ok.feed(AgentOutputWriter.stream().ok("kstat_qat", "0123456789").tick(1).bytes()).size());
 
+        StreamFrameReader cut = new StreamFrameReader(BOUNDARY, 10);
+        assertEquals(ItemStatus.TRUNCATED, cut.feed(AgentOutputWriter.stream().ok("kstat_qat", "0123456789A").tick(1)
+                .bytes()).get(0).frame("kstat_qat").orElseThrow().status(), "one byte past the cap means cut");
+
         StreamFrameReader r = new StreamFrameReader(BOUNDARY, 10);
-        byte[] big = AgentOutputWriter.stream().ok("kstat_qat", "0123456789A").tick(1).bytes();
+        byte[] big = AgentOutputWriter.stream().ok("kstat_qat", "0123456789AB").tick(1).bytes();
         ParseException first = assertThrows(ParseException.class, () -> r.feed(big));
         assertEquals("line 3: item kstat_qat is larger than 10 bytes", first.getMessage());
         assertEquals(first, assertThrows(ParseException.class, () -> r.feed(new byte[] {'\n'})));
