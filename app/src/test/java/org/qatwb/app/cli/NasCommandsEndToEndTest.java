@@ -95,7 +95,8 @@ class NasCommandsEndToEndTest {
 
     @Test
     void watchPrintsCountersThatMoveAndRatesFromTheSecondLine() throws Exception {
-        CliRun run = cli("watch", c62x, "--interval", "200", "--count", "3");
+        // longer than two of the simulator's 250 ms clock ticks, so every interval sees the counters move
+        CliRun run = cli("watch", c62x, "--interval", "600", "--count", "3");
         assertEquals(0, run.exit(), run.err());
         List<JsonNode> lines = new ArrayList<>();
         for (String l : run.out().strip().split("\n")) {
