@@ -2,7 +2,11 @@ package org.qatwb.app.cli.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.qatwb.model.kstat.CounterRates;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.kstat.QatKstat;
@@ -20,7 +24,7 @@ public final class SnapshotJson {
 
     public static ObjectNode snapshot(NasSnapshot s) {
         ObjectNode doc = JsonOut.object();
-        ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(java.util.List.of()));
+        ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(List.of()));
         doc.put("qatDriver", s.devices().isPresent());
         doc.set("params", params(s.params()));
         if (s.kstat().isPresent()) {
@@ -84,8 +88,8 @@ public final class SnapshotJson {
     }
 
     /** One line of {@code qatwb watch}. */
-    public static ObjectNode watchLine(String time, java.util.Optional<QatKstat> kstat,
-            java.util.Optional<CounterRates> rates) {
+    public static ObjectNode watchLine(String time, Optional<QatKstat> kstat,
+            Optional<CounterRates> rates) {
         ObjectNode line = JsonOut.object();
         line.put("time", time);
         if (kstat.isPresent()) {
@@ -104,7 +108,7 @@ public final class SnapshotJson {
         return line;
     }
 
-    private static void putOrNull(ObjectNode o, String name, java.util.OptionalInt v) {
+    private static void putOrNull(ObjectNode o, String name, OptionalInt v) {
         if (v.isPresent()) {
             o.put(name, v.getAsInt());
         } else {
@@ -112,7 +116,7 @@ public final class SnapshotJson {
         }
     }
 
-    private static void putOrNull(ObjectNode o, String name, java.util.OptionalLong v) {
+    private static void putOrNull(ObjectNode o, String name, OptionalLong v) {
         if (v.isPresent()) {
             o.put(name, v.getAsLong());
         } else {
