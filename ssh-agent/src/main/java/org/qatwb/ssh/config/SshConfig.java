@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +54,26 @@ public final class SshConfig {
     /** Things ssh would do that qatwb does not (skipped {@code Match} blocks), one line each. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The host names a user can pick from: every literal pattern of a {@code Host} line (no
+     * wildcard, not negated), in file order, each once. What a Connect dialog offers.
+     */
+    public List<String> hostAliases() {
+        LinkedHashSet<String> aliases = new LinkedHashSet<>();
+        for (ConfigEntry e : entries) {
+            for (BlockCondition c : e.conditions()) {
+                if (c instanceof BlockCondition.HostBlock h) {
+                    for (String p : h.patterns()) {
+                        if (!p.isEmpty() && p.chars().noneMatch(ch -> ch == '*' || ch == '?' || ch == '!')) {
+                            aliases.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(aliases);
     }
 
     /**

@@ -36,6 +36,21 @@ class SshConfigTest {
     }
 
     @Test
+    void hostAliasesAreTheLiteralHostPatternsInFileOrder() throws Exception {
+        SshConfig c = config("""
+                Host truenas backup-nas
+                    User admin
+                Host nas* !nas9 ?x
+                    Port 3333
+                Host truenas
+                    Port 2222
+                Host *
+                    User fallback
+                """);
+        assertEquals(List.of("truenas", "backup-nas"), c.hostAliases());
+    }
+
+    @Test
     void firstObtainedValueWinsAcrossBlocks() throws Exception {
         SshConfig c = config("""
                 Host nas1

@@ -1,0 +1,307 @@
+package org.qatwb.app.viewmodel;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.qatwb.app.tasks.BackgroundTasks;
+import org.qatwb.app.tasks.Coalescer;
+import org.qatwb.app.workbench.DeviceRow;
+import org.qatwb.app.workbench.HostSummary;
+import org.qatwb.app.workbench.NasLink;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.StatusLine;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.StreamSample;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.ssh.HostKeyChanged;
+import org.qatwb.ssh.HostKeyRevoked;
+import org.qatwb.ssh.ReconnectingStream;
+import org.qatwb.ssh.StreamState;
+import org.qatwb.ssh.agent.SetParamOutcome;
+
+/**
+ * One NAS tab: the connection, the latest snapshot and what the dashboard derives from it, the
+ * offload switches, the live charts. Read-only properties out, command methods in; every NAS
+ * request runs through {@link BackgroundTasks} and lands back on the UI thread.
+ */
+public final class NasViewModel implements AutoCloseable {
+
+    /** One sample a second: the charts' resolution, and a negligible load on the NAS (docs/benchmarks.md). */
+    public static final int STREAM_INTERVAL_MS = 1000;
+    static final int NOTICES_KEPT = 50;
+
+    private final NasTarget target;
+    private final NasOpener opener;
+    private final BackgroundTasks tasks;
+    private final LiveChartsViewModel charts;
+    private final Map<ZfsParam, ParamSwitchViewModel> switches = new EnumMap<>(ZfsParam.class);
+
+    private final ReadOnlyObjectWrapper<LinkState> link = new ReadOnlyObjectWrapper<>(LinkState.CONNECTING);
+    private final ReadOnlyStringWrapper linkDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<NasSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<StatusLine> summary = FXCollections.observableArrayList();
+    private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+
+    private NasLink nas;
+    private ReconnectingStream stream;
+    private boolean lostSinceConnected;
+    private boolean closed;
+
+    public NasViewModel(NasTarget target, NasOpener opener, BackgroundTasks tasks, LiveChartsViewModel charts) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.charts = Objects.requireNonNull(charts, "charts");
+        for (ZfsParam p : ZfsParam.values()) {
+            switches.put(p, new ParamSwitchViewModel(p, this::setParam));
+        }
+    }
+
+    public NasTarget target() {
+        return target;
+    }
+
+    public LiveChartsViewModel charts() {
+        return charts;
+    }
+
+    public ParamSwitchViewModel paramSwitch(ZfsParam p) {
+        return switches.get(p);
+    }
+
+    public ReadOnlyObjectProperty<LinkState> linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    /** Where it is connected ({@code user@host:port}), or why it is not. */
+    public ReadOnlyStringProperty linkDetailProperty() {
+        return linkDetail.getReadOnlyProperty();
+    }
+
+    /** The latest snapshot; null until the first one arrives. */
+    public ReadOnlyObjectProperty<NasSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ObservableList<StatusLine> summary() {
+        return FXCollections.unmodifiableObservableList(summary);
+    }
+
+    public ObservableList<DeviceRow> devices() {
+        return FXCollections.unmodifiableObservableList(devices);
+    }
+
+    /** Requests in flight; the view shows progress when one takes longer than 200 ms. */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** What the latest request in flight does, in a few words. */
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    /** What the user should be told, oldest first; each one added is a notification. Keeps the last {@value #NOTICES_KEPT}. */
+    public ObservableList<Notice> notices() {
+        return FXCollections.unmodifiableObservableList(notices);
+    }
+
+    /** Connects, reads a first snapshot and starts the live stream. */
+    public void connect() {
+        if (closed || nas != null) {
+            return;
+        }
+        link.set(LinkState.CONNECTING);
+        linkDetail.set("connecting to " + target.title());
+        begin("Connecting");
+        tasks.run(() -> {
+            NasLink opened = opener.open(target);
+            try {
+                return new Opened(opened, opened.snapshot());
+            } catch (Exception e) {
+                opened.close();
+                throw e;
+            }
+        }, o -> {
+            end();
+            if (closed) {
+                o.link().close();
+                return;
+            }
+            nas = o.link();
+            link.set(LinkState.CONNECTED);
+            linkDetail.set(nas.destination());
+            show(o.snapshot());
+            startStream();
+        }, e -> {
+            end();
+            link.set(LinkState.FAILED);
+            linkDetail.set(Snippet.oneLine(String.valueOf(e.getMessage())));
+            notify(connectFailure(e));
+        });
+    }
+
+    /** Reads a new snapshot. */
+    public void refresh() {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        begin("Reading the NAS");
+        tasks.run(n::snapshot, s -> {
+            end();
+            show(s);
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Refresh failed", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    private void setParam(ZfsParam p, boolean on) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        ParamSwitchViewModel sw = switches.get(p);
+        sw.setPending(true);
+        begin((on ? "Turning on " : "Turning off ") + sw.label().toLowerCase(Locale.ROOT) + " offload");
+        tasks.run(() -> {
+            SetParamOutcome outcome = n.setParam(p, on);
+            return new Changed(outcome, n.snapshot());
+        }, c -> {
+            end();
+            sw.setPending(false);
+            report(sw, on, c.outcome());
+            show(c.snapshot());
+        }, e -> {
+            end();
+            sw.setPending(false);
+            notify(new Notice(Notice.Level.ERROR, sw.label() + " offload not changed", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    private void report(ParamSwitchViewModel sw, boolean on, SetParamOutcome o) {
+        String what = sw.label() + " offload";
+        if (o.status() == ItemStatus.OK) {
+            charts.mark(ChartEventKind.PARAM_CHANGE, what + (on ? " on" : " off"));
+            return;
+        }
+        Notice n = switch (o.status()) {
+            case EPERM -> new Notice(Notice.Level.ERROR, "QAT initialisation failed",
+                    "ZFS could not start QAT for " + sw.label().toLowerCase(Locale.ROOT) + " (the kernel refused the"
+                            + " write with EPERM). Check that qat.service is active, that all devices are up, and that"
+                            + " the conf files have interrupt-mode [KERNEL_QAT] instances for this service.");
+            case DENIED -> new Notice(Notice.Level.ERROR, what + " not changed",
+                    "Not permitted: " + o.message() + (target.simulated() ? "" : " (connect as root, or enable sudo for this connection)"));
+            case ABSENT -> new Notice(Notice.Level.WARNING, what + " not changed", "this zfs.ko has no QAT parameters");
+            default -> new Notice(Notice.Level.ERROR, what + " not changed", o.message().isEmpty() ? o.status().wire() : o.message());
+        };
+        notify(n);
+    }
+
+    private void startStream() {
+        Coalescer<StreamSample> samples = new Coalescer<>(tasks.ui(), charts::add);
+        stream = nas.stream(STREAM_INTERVAL_MS, samples::offer, state -> tasks.ui().execute(() -> onStreamState(state)));
+    }
+
+    private void onStreamState(StreamState s) {
+        if (closed) {
+            return;
+        }
+        if (s instanceof StreamState.Connected) {
+            link.set(LinkState.CONNECTED);
+            linkDetail.set(nas.destination());
+            if (lostSinceConnected) {
+                lostSinceConnected = false;
+                charts.mark(ChartEventKind.RECONNECT, "reconnected");
+                refresh();
+            }
+        } else if (s instanceof StreamState.Lost l) {
+            lostSinceConnected = true;
+            link.set(LinkState.RECONNECTING);
+            linkDetail.set("connection lost: " + Snippet.oneLine(l.reason()));
+        } else if (s instanceof StreamState.Retrying r) {
+            link.set(LinkState.RECONNECTING);
+            linkDetail.set("retrying in " + Math.max(1, r.delay().toSeconds()) + " s (attempt " + r.attempt() + ")");
+        } else if (s instanceof StreamState.Failed f) {
+            link.set(LinkState.FAILED);
+            linkDetail.set(Snippet.oneLine(String.valueOf(f.cause().getMessage())));
+            notify(connectFailure(f.cause()));
+        }
+        // Connecting: the first attempt belongs to CONNECTED, later ones follow a Lost; Stopped: closed by us
+    }
+
+    private void show(NasSnapshot s) {
+        snapshot.set(s);
+        summary.setAll(HostSummary.of(s));
+        devices.setAll(DeviceRow.of(s));
+        switches.values().forEach(sw -> sw.update(s));
+    }
+
+    private static Notice connectFailure(Exception e) {
+        String msg = Snippet.oneLine(String.valueOf(e.getMessage()));
+        if (e instanceof HostKeyChanged || e instanceof HostKeyRevoked) {
+            return new Notice(Notice.Level.ERROR, "Host key refused", msg);
+        }
+        return new Notice(Notice.Level.ERROR, "Cannot connect", msg);
+    }
+
+    private void notify(Notice n) {
+        notices.add(n);
+        if (notices.size() > NOTICES_KEPT) {
+            notices.remove(0, notices.size() - NOTICES_KEPT);
+        }
+    }
+
+    private void begin(String what) {
+        activity.set(what);
+        running.set(running.get() + 1);
+    }
+
+    private void end() {
+        running.set(running.get() - 1);
+        if (running.get() == 0) {
+            activity.set("");
+        }
+    }
+
+    /** Stops the stream and closes the connection (in the background: closing may wait on the network). */
+    @Override
+    public void close() {
+        closed = true;
+        link.set(LinkState.CLOSED);
+        ReconnectingStream s = stream;
+        NasLink n = nas;
+        stream = null;
+        nas = null;
+        tasks.run(() -> {
+            if (s != null) {
+                s.close();
+            }
+            if (n != null) {
+                n.close();
+            }
+            return null;
+        }, x -> { }, e -> { });
+    }
+
+    private record Opened(NasLink link, NasSnapshot snapshot) {
+    }
+
+    private record Changed(SetParamOutcome outcome, NasSnapshot snapshot) {
+    }
+}

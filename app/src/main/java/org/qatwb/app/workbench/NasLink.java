@@ -1,0 +1,92 @@
+package org.qatwb.app.workbench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.qatwb.app.settings.AuthMethod;
+import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.StreamSample;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.ReconnectingStream;
+import org.qatwb.ssh.SessionSettings;
+import org.qatwb.ssh.StreamStateListener;
+import org.qatwb.ssh.agent.AgentClient;
+import org.qatwb.ssh.agent.AgentFailure;
+import org.qatwb.ssh.agent.SetParamOutcome;
+import org.qatwb.ssh.config.ConnectionOptions;
+import org.qatwb.ssh.config.ConnectionSpec;
+import org.qatwb.ssh.config.SshConfigException;
+
+/**
+ * One open NAS: its SSH session and the agent requests the workbench makes over it. Every
+ * method blocks; the view models call them through {@code BackgroundTasks}.
+ */
+public final class NasLink implements AutoCloseable {
+
+    private final NasTarget target;
+    private final AgentClient agent;
+
+    private NasLink(NasTarget target, AgentClient agent) {
+        this.target = target;
+        this.agent = agent;
+    }
+
+    /** Connects, asking {@code prompts} what the connection needs to know. */
+    public static NasLink open(NasTarget target, Prompts prompts, BuiltInSimulator simulators)
+            throws NasConnectionException, SshConfigException {
+        ConnectionOptions options;
+        Credentials credentials = prompts.credentials();
+        boolean sudo;
+        if (target instanceof NasTarget.Simulated s) {
+            SimEndpoint e = simulators.get(s.profile()).endpoint();
+            options = new ConnectionOptions(e.host(), e.port(), e.user(), e.identity(), e.knownHosts(), false, false);
+            credentials = Credentials.none();
+            sudo = false;
+        } else {
+            SavedConnection c = ((NasTarget.Ssh) target).connection();
+            Path identity = c.auth() == AuthMethod.KEY && c.identity() != null && !c.identity().isBlank()
+                    ? Path.of(c.identity()) : null;
+            options = new ConnectionOptions(c.host(), c.port(), blankToNull(c.user()), identity, null, false, c.sudo());
+            sudo = c.sudo();
+        }
+        ConnectionSpec spec = ConnectionSpec.resolve(options);
+        NasSession session = NasSession.connect(spec, SessionSettings.defaults(), Optional.of(prompts.hostKeys()), credentials);
+        return new NasLink(target, new AgentClient(session, sudo));
+    }
+
+    public NasTarget target() {
+        return target;
+    }
+
+    /** {@code user@host:port} as connected. */
+    public String destination() {
+        return agent.session().spec().destination();
+    }
+
+    public NasSnapshot snapshot() throws NasConnectionException, AgentFailure {
+        return agent.snapshot();
+    }
+
+    /** Turns one offload on ({@code on}: the parameter is written 0) or off. */
+    public SetParamOutcome setParam(ZfsParam param, boolean on) throws NasConnectionException, AgentFailure {
+        return agent.setParam(param, !on);
+    }
+
+    public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {
+        return agent.stream(intervalMs, samples, states);
+    }
+
+    @Override
+    public void close() {
+        agent.session().close();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
