@@ -51,10 +51,13 @@ public final class NasViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper linkDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<NasSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ObservableList<StatusLine> summary = FXCollections.observableArrayList();
+    private final ObservableList<StatusLine> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final ObservableList<DeviceRow> devicesView = FXCollections.unmodifiableObservableList(devices);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
 
     private NasLink nas;
     private ReconnectingStream stream;
@@ -98,11 +101,11 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     public ObservableList<StatusLine> summary() {
-        return FXCollections.unmodifiableObservableList(summary);
+        return summaryView;
     }
 
     public ObservableList<DeviceRow> devices() {
-        return FXCollections.unmodifiableObservableList(devices);
+        return devicesView;
     }
 
     /** Requests in flight; the view shows progress when one takes longer than 200 ms. */
@@ -117,7 +120,7 @@ public final class NasViewModel implements AutoCloseable {
 
     /** What the user should be told, oldest first; each one added is a notification. Keeps the last {@value #NOTICES_KEPT}. */
     public ObservableList<Notice> notices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return noticesView;
     }
 
     /** Connects, reads a first snapshot and starts the live stream. */
@@ -149,9 +152,10 @@ public final class NasViewModel implements AutoCloseable {
             startStream();
         }, e -> {
             end();
-            link.set(LinkState.FAILED);
+            // detail and notice first: whoever watches the state reads them when it turns FAILED
             linkDetail.set(Snippet.oneLine(String.valueOf(e.getMessage())));
             notify(connectFailure(e));
+            link.set(LinkState.FAILED);
         });
     }
 
@@ -238,9 +242,11 @@ public final class NasViewModel implements AutoCloseable {
             link.set(LinkState.RECONNECTING);
             linkDetail.set("retrying in " + Math.max(1, r.delay().toSeconds()) + " s (attempt " + r.attempt() + ")");
         } else if (s instanceof StreamState.Failed f) {
-            link.set(LinkState.FAILED);
+            // the stream gave up for good (host key, authentication): "Try again" starts afresh
+            release();
             linkDetail.set(Snippet.oneLine(String.valueOf(f.cause().getMessage())));
             notify(connectFailure(f.cause()));
+            link.set(LinkState.FAILED);
         }
         // Connecting: the first attempt belongs to CONNECTED, later ones follow a Lost; Stopped: closed by us
     }
@@ -284,6 +290,10 @@ public final class NasViewModel implements AutoCloseable {
     public void close() {
         closed = true;
         link.set(LinkState.CLOSED);
+        release();
+    }
+
+    private void release() {
         ReconnectingStream s = stream;
         NasLink n = nas;
         stream = null;

@@ -44,7 +44,7 @@ public final class HostSummary {
                 .orElse("unknown system");
         String cpu = s.cpu().cores().stream().mapToObj(c -> c + " cores").findFirst().orElse("cores unknown")
                 + s.cpu().nodeCount().stream().mapToObj(n -> ", " + n + " NUMA node" + (n == 1 ? "" : "s")).findFirst().orElse("");
-        String who = s.user().map(u -> " as " + u.name()).orElse("");
+        String who = s.user().map(u -> ", logged in as " + u.name()).orElse("");
         return new StatusLine("system", "System", os, Tone.NEUTRAL, cpu + who);
     }
 

@@ -1,0 +1,358 @@
+package org.qatwb.app.gui;
+
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.qatwb.app.gui.connect.ConnectDialog;
+import org.qatwb.app.settings.SettingsException;
+import org.qatwb.app.settings.UiSettings;
+import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.viewmodel.Notice;
+import org.qatwb.app.viewmodel.WorkbenchViewModel;
+import org.qatwb.app.workbench.Tone;
+import org.qatwb.icons.AppIcons;
+
+/**
+ * The main window: a toolbar, one tab per open NAS, a status bar with the selected NAS's
+ * connection, and notifications in the top right corner.
+ */
+public final class MainWindow {
+
+    /** An operation shows progress only when it lasts longer than this (issue 4: over 200 ms). */
+    static final Duration PROGRESS_DELAY = Duration.millis(200);
+    private static final Duration NOTICE_TIME = Duration.seconds(12);
+    private static final String[] PROFILES = {"c62x", "dh8950", "no-qat", "broken"};
+
+    private final Stage stage;
+    private final Workbench workbench;
+    private final WorkbenchViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final Map<NasViewModel, Tab> tabOf = new HashMap<>();
+    private final StatusBar status = new StatusBar();
+    private final Circle statusDot = new Circle(5);
+    private final VBox notices = new VBox();
+    private final StackPane content = new StackPane();
+    private final PauseTransition progressDelay = new PauseTransition(PROGRESS_DELAY);
+    private UiSettings settings;
+
+    public MainWindow(Stage stage, Workbench workbench) {
+        this.stage = stage;
+        this.workbench = workbench;
+        this.vm = workbench.viewModel();
+        this.settings = workbench.uiSettings().load();
+        applyTheme(vm.darkProperty().get());
+        vm.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
+
+        tabs.setId("nas-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        vm.openNas().addListener((ListChangeListener<NasViewModel>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::removeTab);
+                c.getAddedSubList().forEach(this::addTab);
+            }
+            showTabsOrWelcome();
+        });
+        vm.selectedProperty().addListener((o, a, sel) -> {
+            if (sel != null && tabOf.containsKey(sel)) {
+                tabs.getSelectionModel().select(tabOf.get(sel));
+            }
+            bindStatus(sel);
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.select((NasViewModel) t.getUserData());
+            }
+        });
+        vm.noticeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                notify(n);
+            }
+        });
+
+        BorderPane frame = new BorderPane();
+        frame.setTop(toolbar());
+        frame.setCenter(content);
+        frame.setBottom(status);
+        status.setId("status-bar");
+        statusDot.getStyleClass().add(Css.STATUS_DOT);
+        status.setGraphic(statusDot);
+        status.setText("");
+        progressDelay.setOnFinished(e -> status.setProgress(-1));
+        showTabsOrWelcome();
+
+        notices.getStyleClass().add(Css.NOTICES);
+        notices.setId("notices");
+        notices.setMaxSize(420, Region.USE_PREF_SIZE);
+        notices.setPickOnBounds(false);
+        StackPane root = new StackPane(frame, notices);
+        StackPane.setAlignment(notices, Pos.TOP_RIGHT);
+        StackPane.setMargin(notices, new Insets(48, 8, 0, 0));
+
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Css.STYLESHEET);
+        accelerators(scene);
+        stage.setScene(scene);
+        stage.setTitle("QAT Workbench");
+        for (var url : AppIcons.applicationIconUrls()) {
+            stage.getIcons().add(new Image(url.toExternalForm()));
+        }
+        place(settings.window());
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private ToolBar toolbar() {
+        ImageView logo = new ImageView(new Image(AppIcons.applicationIconUrl(24).toExternalForm()));
+        Label name = new Label("QAT Workbench");
+        name.getStyleClass().add(Styles.TITLE_4);
+
+        Button connect = new Button("Connect…", Glyphs.icon(Glyphs.CONNECT));
+        connect.setId("connect-button");
+        connect.setTooltip(new Tooltip("Connect to a NAS over SSH (Ctrl+N)"));
+        connect.setOnAction(e -> showConnectDialog());
+
+        MenuButton sim = new MenuButton("Simulated NAS", Glyphs.icon(Glyphs.SIMULATED));
+        sim.setId("simulated-menu");
+        for (String p : PROFILES) {
+            MenuItem item = new MenuItem(p);
+            item.setOnAction(e -> vm.openSimulated(p));
+            sim.getItems().add(item);
+        }
+
+        Button refresh = new Button(null, Glyphs.icon(Glyphs.REFRESH));
+        refresh.setId("refresh-button");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setTooltip(new Tooltip("Read the NAS again (F5)"));
+        refresh.setOnAction(e -> vm.refreshSelected());
+        refresh.disableProperty().bind(vm.selectedProperty().isNull());
+
+        Button theme = new Button(null, Glyphs.icon(Glyphs.THEME));
+        theme.setId("theme-button");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setTooltip(new Tooltip("Light or dark (Ctrl+Shift+L)"));
+        theme.setOnAction(e -> vm.toggleDark());
+
+        Button keys = new Button(null, Glyphs.icon(Glyphs.KEYBOARD));
+        keys.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        keys.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        keys.setOnAction(e -> Shortcuts.show(stage));
+
+        Region grow = new Region();
+        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(logo, name, new javafx.scene.control.Separator(), connect, sim, grow, refresh, theme, keys);
+        bar.setId("main-toolbar");
+        return bar;
+    }
+
+    private void accelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showConnectDialog);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (vm.selectedProperty().get() != null) {
+                vm.close(vm.selectedProperty().get());
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                vm::toggleDark);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> Shortcuts.show(stage));
+        for (int i = 1; i <= 9; i++) {
+            int index = i - 1;
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)), KeyCombination.ALT_DOWN),
+                    () -> {
+                        if (index < tabs.getTabs().size()) {
+                            tabs.getSelectionModel().select(index);
+                        }
+                    });
+        }
+    }
+
+    private void showConnectDialog() {
+        new ConnectDialog(stage, vm.savedConnections()).showAndWait()
+                .ifPresent(r -> vm.connect(r.connection(), r.save()));
+    }
+
+    private void addTab(NasViewModel nas) {
+        NasPane pane = new NasPane(nas, stage);
+        Tab tab = new Tab(nas.target().title(), pane);
+        tab.setUserData(nas);
+        tab.setGraphic(Glyphs.icon(nas.target().simulated() ? Glyphs.SIMULATED : Glyphs.SERVER));
+        tab.setOnClosed(e -> vm.close(nas));
+        tabOf.put(nas, tab);
+        tabs.getTabs().add(tab);
+        nas.linkProperty().addListener((o, a, b) -> {
+            if (vm.selectedProperty().get() == nas) {
+                showLinkTone(nas);
+            }
+        });
+        nas.runningProperty().addListener((o, a, b) -> {
+            if (vm.selectedProperty().get() == nas) {
+                showProgress(nas);
+            }
+        });
+        nas.notices().addListener((ListChangeListener<Notice>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::notify);
+            }
+        });
+    }
+
+    private void removeTab(NasViewModel nas) {
+        Tab t = tabOf.remove(nas);
+        if (t != null) {
+            tabs.getTabs().remove(t);
+        }
+    }
+
+    private void showTabsOrWelcome() {
+        Node shown = vm.openNas().isEmpty() ? new WelcomePane(vm, this::showConnectDialog) : tabs;
+        if (content.getChildren().size() != 1 || content.getChildren().get(0) != shown) {
+            content.getChildren().setAll(shown);
+        }
+    }
+
+    private void bindStatus(NasViewModel nas) {
+        status.textProperty().unbind();
+        status.setProgress(0);
+        progressDelay.stop();
+        if (nas == null) {
+            status.setText("No NAS open");
+            Css.tone(statusDot, Tone.NEUTRAL);
+            return;
+        }
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty()));
+        showLinkTone(nas);
+        showProgress(nas);
+    }
+
+    private void showLinkTone(NasViewModel nas) {
+        Css.tone(statusDot, switch (nas.linkProperty().get()) {
+            case CONNECTED -> Tone.GOOD;
+            case CONNECTING, RECONNECTING -> Tone.WARN;
+            case FAILED -> Tone.BAD;
+            case CLOSED -> Tone.NEUTRAL;
+        });
+    }
+
+    /** Progress shows once an operation has run for {@link #PROGRESS_DELAY}, and goes when none runs. */
+    private void showProgress(NasViewModel nas) {
+        if (nas.runningProperty().get() > 0) {
+            if (status.getProgress() == 0) {
+                progressDelay.playFromStart();
+            }
+        } else {
+            progressDelay.stop();
+            status.setProgress(0);
+        }
+    }
+
+    private static String describe(NasViewModel nas) {
+        String state = switch (nas.linkProperty().get()) {
+            case CONNECTING -> "Connecting";
+            case CONNECTED -> "Connected";
+            case RECONNECTING -> "Reconnecting";
+            case FAILED -> "Not connected";
+            case CLOSED -> "Closed";
+        };
+        String what = nas.target().simulated() ? " (simulated)" : "";
+        String detail = nas.linkDetailProperty().get();
+        String activity = nas.activityProperty().get();
+        return state + what + (detail.isEmpty() ? "" : ": " + detail) + (activity.isEmpty() ? "" : "   ·   " + activity + "…");
+    }
+
+    private void notify(Notice n) {
+        Notification note = new Notification(n.title() + "\n" + n.message(), Glyphs.icon(switch (n.level()) {
+            case INFO -> Glyphs.INFO;
+            case WARNING -> Glyphs.WARNING;
+            case ERROR -> Glyphs.ERROR;
+        }));
+        note.getStyleClass().addAll(Styles.ELEVATED_1, switch (n.level()) {
+            case INFO -> Styles.ACCENT;
+            case WARNING -> Styles.WARNING;
+            case ERROR -> Styles.DANGER;
+        });
+        note.setPrefWidth(400);
+        note.setMaxWidth(400);
+        note.setOnClose(e -> notices.getChildren().remove(note));
+        notices.getChildren().add(note);
+        if (notices.getChildren().size() > 4) {
+            notices.getChildren().remove(0);
+        }
+        PauseTransition expire = new PauseTransition(NOTICE_TIME);
+        expire.setOnFinished(e -> notices.getChildren().remove(note));
+        expire.play();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void place(UiSettings.WindowPlace w) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (w != null && !Screen.getScreensForRectangle(w.x(), w.y(), Math.max(1, w.width()), Math.max(1, w.height())).isEmpty()) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+            stage.setWidth(Math.max(800, w.width()));
+            stage.setHeight(Math.max(560, w.height()));
+            stage.setMaximized(w.maximized());
+        } else {
+            stage.setWidth(Math.min(1360, screen.getWidth()));
+            stage.setHeight(Math.min(860, screen.getHeight()));
+            stage.centerOnScreen();
+        }
+    }
+
+    /** Remembers the window's place and the theme (on close). */
+    public void saveSettings() {
+        settings = settings.withDark(vm.darkProperty().get()).withWindow(new UiSettings.WindowPlace(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        try {
+            workbench.uiSettings().save(settings);
+        } catch (SettingsException e) {
+            System.err.println("qatwb: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.qatwb.app.gui.dashboard;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.qatwb.app.gui.Css;
+import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.viewmodel.ParamState;
+import org.qatwb.app.viewmodel.ParamSwitchViewModel;
+import org.qatwb.app.workbench.Tone;
+import org.qatwb.model.snapshot.ZfsParam;
+
+/** The three ZFS offload switches, each showing the parameter's real state on the NAS. */
+final class OffloadCard extends VBox {
+
+    OffloadCard(NasViewModel nas) {
+        setId("offload-card");
+        Label title = new Label("ZFS offload to QAT");
+        title.getStyleClass().add(Css.CARD_TITLE);
+        Label hint = new Label("zfs_qat_*_disable on the NAS: a switch writes the parameter at once.");
+        hint.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        getChildren().addAll(title, hint);
+        for (ZfsParam p : ZfsParam.values()) {
+            getChildren().add(row(nas.paramSwitch(p)));
+        }
+        setSpacing(4);
+    }
+
+    private static HBox row(ParamSwitchViewModel sw) {
+        Label name = new Label(sw.label());
+        name.setStyle("-fx-font-weight: bold");
+        Label scope = new Label(sw.scope());
+        scope.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        HBox nameLine = new HBox(6, name);
+        nameLine.setAlignment(Pos.CENTER_LEFT);
+        sw.warning().ifPresent(w -> {
+            FontIcon warn = Glyphs.icon(Glyphs.WARNING);
+            warn.getStyleClass().add(Styles.WARNING);
+            Label l = new Label(null, warn);
+            Tooltip t = new Tooltip(w);
+            t.setWrapText(true);
+            t.setMaxWidth(380);
+            l.setTooltip(t);
+            l.setId("warning-" + sw.param().shortName());
+            nameLine.getChildren().add(l);
+        });
+        VBox text = new VBox(2, nameLine, scope);
+
+        Label state = new Label();
+        state.getStyleClass().add(Css.STATE_CHIP);
+        state.setId("state-" + sw.param().shortName());
+
+        ToggleSwitch toggle = new ToggleSwitch();
+        toggle.setId("switch-" + sw.param().shortName());
+        // the switch shows what the NAS says: a click asks for the change, the state follows the answer
+        Runnable show = () -> {
+            ParamState s = sw.getState();
+            state.setText(switch (s) {
+                case ON -> "on";
+                case OFF -> "off";
+                case ABSENT -> "absent";
+                case UNKNOWN -> "unknown";
+            });
+            Css.tone(state, switch (s) {
+                case ON -> Tone.GOOD;
+                case OFF -> Tone.WARN;
+                case ABSENT -> Tone.BAD;
+                case UNKNOWN -> Tone.NEUTRAL;
+            });
+            if (!sw.pendingProperty().get()) {
+                toggle.setSelected(s == ParamState.ON);   // while pending, the switch shows what was asked
+            }
+            toggle.setDisable(s == ParamState.ABSENT || s == ParamState.UNKNOWN || sw.pendingProperty().get());
+            Tooltip.install(toggle, new Tooltip(switch (s) {
+                case ON -> "zfs_qat_" + sw.param().shortName() + "_disable is 0: click to stop offloading "
+                        + sw.label().toLowerCase(Locale.ROOT);
+                case OFF -> "zfs_qat_" + sw.param().shortName() + "_disable is 1: click to offload";
+                case ABSENT -> "this zfs.ko has no QAT parameters";
+                case UNKNOWN -> "not readable";
+            }));
+        };
+        sw.stateProperty().addListener((o, a, b) -> show.run());
+        sw.pendingProperty().addListener((o, a, b) -> show.run());
+        toggle.selectedProperty().addListener((o, was, now) -> {
+            boolean nasOn = sw.getState() == ParamState.ON;
+            if (now != nasOn) {
+                sw.request(now);
+            }
+        });
+        show.run();
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(text, grow, state, toggle);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add(Css.PARAM_ROW);
+        return row;
+    }
+}
