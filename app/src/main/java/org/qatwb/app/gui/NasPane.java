@@ -45,7 +45,7 @@ final class NasPane extends BorderPane {
         Tab dashboard = new Tab("Dashboard", new DashboardPane(nas, owner));
         dashboard.setGraphic(Glyphs.icon(Glyphs.DASHBOARD));
         dashboard.setId("dashboard-tab");
-        Tab charts = new Tab("Live charts", new ChartsPane(nas.charts(), owner));
+        Tab charts = new Tab("Live charts", new ChartsPane(nas.charts(), owner, nas::tell));
         charts.setGraphic(Glyphs.icon(Glyphs.CHARTS));
         charts.setId("charts-tab");
         views.getTabs().addAll(dashboard, charts);

@@ -12,6 +12,7 @@ import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.viewmodel.WorkbenchViewModel;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasLink;
+import org.qatwb.model.history.OffloadHistory;
 
 /**
  * The composition root: the services one window uses, and its view model. The application
@@ -30,7 +31,7 @@ public final class Workbench implements AutoCloseable {
         this.uiSettings = new UiSettingsStore(configDir);
         var prompts = FxPrompts.create();
         this.viewModel = new WorkbenchViewModel(
-                target -> new NasViewModel(target, t -> NasLink.open(t, prompts, simulators), tasks, new LiveChartsViewModel()),
+                target -> new NasViewModel(target, t -> NasLink.open(t, prompts, simulators), tasks, new LiveChartsViewModel(new OffloadHistory(), System::currentTimeMillis, tasks)),
                 new ConnectionStore(configDir), uiSettings.load().dark());
     }
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param auth     how to authenticate
  * @param identity the key file for {@link AuthMethod#KEY}; null otherwise
  * @param sudo     privileged steps through {@code sudo -n} (non-root accounts)
+ * @param knownHosts the known_hosts file; null for {@code ~/.ssh/known_hosts}
  */
 public record SavedConnection(String name, String host, Integer port, String user, AuthMethod auth, String identity,
-                              boolean sudo) {
+                              boolean sudo, String knownHosts) {
 
     public SavedConnection {
         Objects.requireNonNull(name, "name");

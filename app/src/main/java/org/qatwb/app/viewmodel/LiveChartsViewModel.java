@@ -1,10 +1,214 @@
 package org.qatwb.app.viewmodel;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.qatwb.app.tasks.BackgroundTasks;
+import org.qatwb.model.history.EventKind;
+import org.qatwb.model.history.FirmwareSeries;
+import org.qatwb.model.history.HistoryCsv;
+import org.qatwb.model.history.HistoryEvent;
+import org.qatwb.model.history.HistoryRecorder;
+import org.qatwb.model.history.KstatSeries;
+import org.qatwb.model.history.Metric;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.model.history.Series;
+import org.qatwb.model.history.SeriesCatalog;
+import org.qatwb.model.kstat.QatService;
 import org.qatwb.model.snapshot.StreamSample;
 
-/** placeholder */
+/**
+ * The live offload charts: 24 hours of history (decimated when drawn), the window shown, pause
+ * and resume, event markers, CSV export. Samples arrive in coalesced batches on the UI thread,
+ * which alone reads and writes the history; {@link #revisionProperty()} tells the view to redraw
+ * (at most once per frame).
+ */
 public final class LiveChartsViewModel {
-    public void add(List<StreamSample> batch) { }
-    public void mark(ChartEventKind kind, String label) { }
+
+    private final OffloadHistory history;
+    private final HistoryRecorder recorder;
+    private final LongSupplier clock;
+    private final BackgroundTasks tasks;
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ChartWindow> window = new ReadOnlyObjectWrapper<>(ChartWindow.MINUTES_5);
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper windowEnd = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    /** Batches that arrive while an export reads the history in the background, appended after it. */
+    private final List<StreamSample> held = new ArrayList<>();
+    private final List<Long> heldTimes = new ArrayList<>();
+
+    public LiveChartsViewModel(OffloadHistory history, LongSupplier clock, BackgroundTasks tasks) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.recorder = new HistoryRecorder(history);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.windowEnd.set(clock.getAsLong());
+    }
+
+    /** The charts, in display order; the firmware chart only once a device reports fw_counters. */
+    public List<ChartSpec> charts() {
+        List<ChartSpec> charts = new ArrayList<>();
+        charts.add(spec("requests", "Requests", Metric.REQUESTS_PER_S, false));
+        charts.add(spec("mb-in", "Throughput in", Metric.MB_IN_PER_S, false));
+        charts.add(spec("mb-out", "Throughput out", Metric.MB_OUT_PER_S, false));
+        charts.add(spec("ratio", "Compression ratio", Metric.RATIO, false));
+        charts.add(spec("fails", "Failures", Metric.FAILS_PER_S, true));
+        List<Series> fw = history.series().stream().filter(s -> s instanceof FirmwareSeries).toList();
+        if (!fw.isEmpty()) {
+            charts.add(new ChartSpec("firmware", "Firmware requests by device", Metric.REQUESTS_PER_S.unit(), fw));
+        }
+        return charts;
+    }
+
+    private static ChartSpec spec(String id, String title, Metric metric, boolean distinctCounters) {
+        List<Series> series = new ArrayList<>();
+        for (KstatSeries s : SeriesCatalog.kstat()) {
+            // ZFS has one failure counter per direction pair: drawn once, under the first service
+            if (s.metric() == metric && !(distinctCounters && (s.service() == QatService.DECOMPRESSION
+                    || s.service() == QatService.DECRYPTION))) {
+                series.add(s);
+            }
+        }
+        return new ChartSpec(id, title, metric.unit(), series);
+    }
+
+    public OffloadHistory history() {
+        return history;
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartWindow> windowProperty() {
+        return window.getReadOnlyProperty();
+    }
+
+    /** Bumped on every change the charts must show. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The right edge of the charts (epoch ms): now while live, frozen while paused. */
+    public ReadOnlyLongProperty windowEndProperty() {
+        return windowEnd.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** The left edge of the charts. */
+    public long windowStart() {
+        return windowEnd.get() - window.get().millis();
+    }
+
+    /** A batch of stream samples (UI thread). */
+    public void add(List<StreamSample> batch) {
+        long now = clock.getAsLong();
+        if (exporting.get()) {
+            for (StreamSample s : batch) {
+                held.add(s);
+                heldTimes.add(now);
+            }
+            return;
+        }
+        for (StreamSample s : batch) {
+            recorder.record(now, s);
+        }
+        changed();
+    }
+
+    /** An event marker at the current time: a parameter change, a restart. */
+    public void mark(EventKind kind, String label) {
+        history.addEvent(new HistoryEvent(clock.getAsLong(), kind, label));
+        changed();
+    }
+
+    /** The stream came back after a loss: the next sample has no rate, and a marker says why. */
+    public void reconnected() {
+        recorder.reconnected(clock.getAsLong());
+        changed();
+    }
+
+    /** Moves the charts along with time (called once per second by the view while live, so the axis moves without data). */
+    public void tick() {
+        if (!paused.get()) {
+            windowEnd.set(clock.getAsLong());
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    public void setWindow(ChartWindow w) {
+        window.set(Objects.requireNonNull(w, "w"));
+        revision.set(revision.get() + 1);
+    }
+
+    public void togglePause() {
+        paused.set(!paused.get());
+        if (!paused.get()) {
+            windowEnd.set(clock.getAsLong());
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Writes the shown window's data as CSV to {@code file}, in the background. New samples are
+     * held back while the history is read, then appended, so nothing is lost and the history is
+     * never read and written at once.
+     */
+    public void exportCsv(Path file, Consumer<Optional<String>> done) {
+        if (exporting.get()) {
+            done.accept(Optional.of("an export is already running"));
+            return;
+        }
+        long from = windowStart();
+        long to = windowEnd.get() + 1;
+        exporting.set(true);
+        tasks.run(() -> {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                HistoryCsv.write(history, from, to, w);
+            }
+            return file;
+        }, f -> {
+            release();
+            done.accept(Optional.empty());
+        }, e -> {
+            release();
+            done.accept(Optional.of(e instanceof IOException io ? "cannot write " + file + ": " + io.getMessage()
+                    : String.valueOf(e.getMessage())));
+        });
+    }
+
+    private void release() {
+        exporting.set(false);
+        for (int i = 0; i < held.size(); i++) {
+            recorder.record(heldTimes.get(i), held.get(i));
+        }
+        held.clear();
+        heldTimes.clear();
+        changed();
+    }
+
+    private void changed() {
+        if (!paused.get()) {
+            windowEnd.set(clock.getAsLong());
+        }
+        revision.set(revision.get() + 1);
+    }
 }

@@ -20,6 +20,7 @@ import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
@@ -201,7 +202,7 @@ public final class NasViewModel implements AutoCloseable {
     private void report(ParamSwitchViewModel sw, boolean on, SetParamOutcome o) {
         String what = sw.label() + " offload";
         if (o.status() == ItemStatus.OK) {
-            charts.mark(ChartEventKind.PARAM_CHANGE, what + (on ? " on" : " off"));
+            charts.mark(EventKind.PARAM_CHANGE, what + (on ? " on" : " off"));
             return;
         }
         Notice n = switch (o.status()) {
@@ -231,7 +232,7 @@ public final class NasViewModel implements AutoCloseable {
             linkDetail.set(nas.destination());
             if (lostSinceConnected) {
                 lostSinceConnected = false;
-                charts.mark(ChartEventKind.RECONNECT, "reconnected");
+                charts.reconnected();
                 refresh();
             }
         } else if (s instanceof StreamState.Lost l) {
@@ -264,6 +265,11 @@ public final class NasViewModel implements AutoCloseable {
             return new Notice(Notice.Level.ERROR, "Host key refused", msg);
         }
         return new Notice(Notice.Level.ERROR, "Cannot connect", msg);
+    }
+
+    /** A notice from the view (an export done or failed), shown like the NAS's own. */
+    public void tell(Notice n) {
+        notify(n);
     }
 
     private void notify(Notice n) {

@@ -2,6 +2,7 @@ package org.qatwb.app.workbench;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 
@@ -12,10 +13,21 @@ import org.qatwb.sim.SimulatedNas;
 public final class BuiltInSimulator implements AutoCloseable {
 
     private final Map<String, SimulatedNas> running = new HashMap<>();
+    private final Function<String, SimOptions> options;
+
+    /** Simulators on the wall clock with the demonstration workload, so the charts move. */
+    public BuiltInSimulator() {
+        this(SimOptions::demo);
+    }
+
+    /** Simulators started with {@code options} of a profile (tests drive the clock themselves). */
+    public BuiltInSimulator(Function<String, SimOptions> options) {
+        this.options = options;
+    }
 
     /** The simulator of {@code profile}, started if it is not running. */
     public synchronized SimulatedNas get(String profile) {
-        return running.computeIfAbsent(profile, p -> SimulatedNas.start(SimOptions.demo(p)));
+        return running.computeIfAbsent(profile, p -> SimulatedNas.start(options.apply(p)));
     }
 
     @Override

@@ -51,7 +51,8 @@ public final class NasLink implements AutoCloseable {
             SavedConnection c = ((NasTarget.Ssh) target).connection();
             Path identity = c.auth() == AuthMethod.KEY && c.identity() != null && !c.identity().isBlank()
                     ? Path.of(c.identity()) : null;
-            options = new ConnectionOptions(c.host(), c.port(), blankToNull(c.user()), identity, null, false, c.sudo());
+            Path knownHosts = c.knownHosts() == null || c.knownHosts().isBlank() ? null : Path.of(c.knownHosts());
+            options = new ConnectionOptions(c.host(), c.port(), blankToNull(c.user()), identity, knownHosts, false, c.sudo());
             sudo = c.sudo();
         }
         ConnectionSpec spec = ConnectionSpec.resolve(options);

@@ -49,6 +49,8 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
     private final CheckBox sudo = new CheckBox("Privileged steps through sudo -n (TrueNAS admin users, other non-root accounts)");
     private final CheckBox save = new CheckBox("Save this connection (no password or passphrase is ever saved)");
     private final Label error = new Label();
+    /** Kept from a saved connection chosen here: the form does not edit it. */
+    private String knownHosts;
 
     public ConnectDialog(Window owner, List<SavedConnection> saved) {
         initOwner(owner);
@@ -159,6 +161,7 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
         auth.setValue(c.auth());
         identity.setText(c.identity() == null ? "" : c.identity());
         sudo.setSelected(c.sudo());
+        knownHosts = c.knownHosts();
     }
 
     /** What is wrong with the form, in one line; empty when it can be used. */
@@ -199,7 +202,7 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
         String k = identity.getText().strip();
         return new SavedConnection(name.getText().isBlank() ? h : name.getText().strip(), h,
                 p.isEmpty() ? null : Integer.valueOf(p), user.getText().isBlank() ? null : user.getText().strip(),
-                auth.getValue(), auth.getValue() == AuthMethod.KEY ? expand(k).toString() : null, sudo.isSelected());
+                auth.getValue(), auth.getValue() == AuthMethod.KEY ? expand(k).toString() : null, sudo.isSelected(), knownHosts);
     }
 
     private void browse(Window owner) {

@@ -1,0 +1,103 @@
+package org.qatwb.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qatwb.app.gui.charts.ChartsPane;
+import org.qatwb.app.settings.AuthMethod;
+import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.model.history.KstatSeries;
+import org.qatwb.model.history.Metric;
+import org.qatwb.model.history.SeriesCatalog;
+import org.qatwb.model.kstat.QatService;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.sim.SimOptions;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window, headless (Monocle), against the in-process simulated NAS: what a user
+ * sees on the first run, a switch flipped, the charts moving, a changed host key refused.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private final BuiltInSimulator sims = new BuiltInSimulator(SimOptions::demo);
+    private Workbench workbench;
+    private Path config;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        config = Files.createTempDirectory("qatwb-ui-test");
+        workbench = new Workbench(config, sims);
+        new MainWindow(stage, workbench).show();
+        workbench.viewModel().start();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(workbench::close).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void firstRunShowsTheSimulatedNasAndASwitchChangesItAndTheChartsMove(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent()
+                && ((TreeTableView<?>) robot.lookup("#devices").query()).getRoot().getChildren().size() == 3);
+        assertTrue(robot.lookup("#sim-badge").query().isVisible(), "labelled as simulated");
+        assertEquals("active", ((Label) robot.lookup("#status-qat\\.service").query()).getText());
+
+        Path param = sims.get("c62x").root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
+        assertEquals("0", Files.readString(param).strip());
+        robot.clickOn("#switch-compress");
+        waitUntil(() -> Files.readString(param).strip().equals("1"));
+        waitUntil(() -> ((Label) robot.lookup("#state-compress").query()).getText().equals("off"));
+        robot.clickOn("#switch-compress");
+        waitUntil(() -> Files.readString(param).strip().equals("0"));
+
+        robot.clickOn("#charts-tab");
+        ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
+        NasViewModel nas = workbench.viewModel().selectedProperty().get();
+        KstatSeries comp = SeriesCatalog.kstat(QatService.COMPRESSION, Metric.REQUESTS_PER_S).orElseThrow();
+        long drawnBefore = charts.drawCount();
+        waitUntil(() -> nas.charts().history().last(comp) > 0 && charts.drawCount() > drawnBefore + 2);
+        assertTrue(nas.charts().history().events().stream().anyMatch(e -> e.label().contains("Compression offload off")),
+                "the switch left a marker on the charts");
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedInTheWindow(FxRobot robot) throws Exception {
+        SimEndpoint e = sims.get("c62x").endpoint();
+        Path knownHosts = config.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + e.port()
+                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHrhCfHL6XMG4wZH1XA9r7eYxl2SbbDTxEtwMvoTstg9\n");
+        SavedConnection c = new SavedConnection("old key", e.host(), e.port(), e.user(), AuthMethod.KEY,
+                e.identity().toString(), false, knownHosts.toString());
+        robot.interact(() -> workbench.viewModel().connect(c, false));
+        waitUntil(() -> robot.lookup("#failure-title").tryQuery().map(Node::isVisible).orElse(false));
+        assertEquals("Host key refused", ((Label) robot.lookup("#failure-title").query()).getText());
+        String detail = ((Label) robot.lookup("#failure-detail").query()).getText();
+        assertTrue(detail.contains(knownHosts + ":1"), detail);
+        assertTrue(robot.lookup("#notices").queryParent().getChildrenUnmodifiable().size() > 0, "a notification too");
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    }
+}

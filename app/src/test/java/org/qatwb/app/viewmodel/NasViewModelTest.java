@@ -1,0 +1,168 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.app.settings.AuthMethod;
+import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.app.tasks.DirectTasks;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.DeviceRow;
+import org.qatwb.app.workbench.NasLink;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.Prompts;
+import org.qatwb.app.workbench.StatusLine;
+import org.qatwb.app.workbench.Tone;
+import org.qatwb.model.history.EventKind;
+import org.qatwb.model.history.KstatSeries;
+import org.qatwb.model.history.Metric;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.model.history.SeriesCatalog;
+import org.qatwb.model.kstat.QatService;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.sim.SimulatedNas;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.hostkey.HostKeyDecision;
+
+/** The NAS view model on the synchronous executor, over real SSH to the in-process simulator. */
+class NasViewModelTest {
+
+    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
+    private final Prompts refuseUnknown = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
+    private NasViewModel vm;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        if (vm != null) {
+            vm.close();
+        }
+        sims.close();
+    }
+
+    private NasViewModel open(NasTarget target) {
+        LiveChartsViewModel charts = new LiveChartsViewModel(new OffloadHistory(600), System::currentTimeMillis, new DirectTasks());
+        vm = new NasViewModel(target, t -> NasLink.open(t, refuseUnknown, sims), new DirectTasks(), charts);
+        vm.connect();
+        return vm;
+    }
+
+    @Test
+    void connectingShowsTheWholeC62xHost() {
+        open(new NasTarget.Simulated("c62x"));
+        assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
+        assertNotNull(vm.snapshotProperty().get());
+        List<DeviceRow> rows = vm.devices();
+        assertEquals(3, rows.size());
+        for (DeviceRow pf : rows) {
+            assertEquals(16, pf.children().size(), pf.title());
+            assertTrue(pf.up());
+        }
+        StatusLine service = line("qat.service");
+        assertEquals("active", service.value());
+        assertEquals(Tone.GOOD, service.tone());
+        assertEquals(Tone.GOOD, line("zfs.qat").tone());
+        for (ZfsParam p : ZfsParam.values()) {
+            assertEquals(ParamState.ON, vm.paramSwitch(p).getState(), p.name());
+        }
+        assertTrue(vm.linkDetailProperty().get().contains("127.0.0.1"), vm.linkDetailProperty().get());
+    }
+
+    @Test
+    void aSwitchWritesTheParameterOnTheNasAndMarksTheCharts() throws Exception {
+        open(new NasTarget.Simulated("c62x"));
+        Path file = sims.get("c62x").root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
+        assertEquals("0", Files.readString(file).strip());
+
+        vm.paramSwitch(ZfsParam.COMPRESS).request(false);
+
+        assertEquals("1", Files.readString(file).strip());
+        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.CHECKSUM).getState(), "the others untouched");
+        assertTrue(vm.charts().history().events().stream().anyMatch(e -> e.kind() == EventKind.PARAM_CHANGE
+                && e.label().contains("Compression offload off")), vm.charts().history().events().toString());
+
+        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        assertEquals("0", Files.readString(file).strip());
+        assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+    }
+
+    @Test
+    void epermIsQatInitialisationFailedWithWhatToCheck() {
+        open(new NasTarget.Simulated("broken"));
+        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        Notice n = vm.notices().get(vm.notices().size() - 1);
+        assertEquals("QAT initialisation failed", n.title());
+        assertTrue(n.message().contains("qat.service"), n.message());
+        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState(), "the kernel put it back to 1");
+    }
+
+    @Test
+    void aNasWithoutQatHasAbsentSwitchesThatDoNothing() {
+        open(new NasTarget.Simulated("no-qat"));
+        for (ZfsParam p : ZfsParam.values()) {
+            assertEquals(ParamState.ABSENT, vm.paramSwitch(p).getState());
+        }
+        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        assertTrue(vm.notices().isEmpty(), vm.notices().toString());
+        assertEquals(Tone.BAD, line("zfs.qat").tone());
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedAndNothingIsShown() throws Exception {
+        SimEndpoint e = sims.get("c62x").endpoint();
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + e.port()
+                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHrhCfHL6XMG4wZH1XA9r7eYxl2SbbDTxEtwMvoTstg9\n");
+        open(new NasTarget.Ssh(new SavedConnection("nas", e.host(), e.port(), e.user(), AuthMethod.KEY,
+                e.identity().toString(), false, knownHosts.toString())));
+        assertEquals(LinkState.FAILED, vm.linkProperty().get());
+        assertNull(vm.snapshotProperty().get());
+        Notice n = vm.notices().get(0);
+        assertEquals("Host key refused", n.title());
+        assertTrue(n.message().contains(knownHosts + ":1"), n.message());
+        assertEquals(1, Files.readAllLines(knownHosts).size(), "known_hosts is never changed");
+    }
+
+    @Test
+    void theStreamFillsTheHistoryWithRatesThatMoveUnderLoad() throws Exception {
+        open(new NasTarget.Simulated("c62x"));
+        SimulatedNas nas = sims.get("c62x");
+        KstatSeries comp = SeriesCatalog.kstat(QatService.COMPRESSION, Metric.REQUESTS_PER_S).orElseThrow();
+        OffloadHistory h = vm.charts().history();
+        assertTrue(waitFor(() -> {
+            nas.advance(Duration.ofSeconds(1));
+            return h.size() >= 3 && h.last(comp) > 0;
+        }), "compression requests/s in the history: " + h.size());
+    }
+
+    private StatusLine line(String id) {
+        return vm.summary().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
