@@ -69,7 +69,7 @@ public record QatKstat(NamedKstat raw, Map<QatCounter, Long> known, List<KstatEn
     }
 
     /** The unsigned value of {@code v} as a double (nearest; exact below 2^53). */
-    static double unsignedToDouble(long v) {
+    public static double unsignedToDouble(long v) {
         if (v >= 0) return v;
         // halve without losing the rounding bit, then double back
         return ((v >>> 1) | (v & 1)) * 2.0;
