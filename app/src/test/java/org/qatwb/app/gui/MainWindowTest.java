@@ -61,7 +61,7 @@ class MainWindowTest {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent()
                 && ((TreeTableView<?>) robot.lookup("#devices").query()).getRoot().getChildren().size() == 3);
         assertTrue(robot.lookup("#sim-badge").query().isVisible(), "labelled as simulated");
-        assertEquals("active", ((Label) robot.lookup("#status-qat\\.service").query()).getText());
+        assertEquals("active", ((Label) robot.lookup("#status-qat-service").query()).getText());
 
         Path param = sims.get("c62x").root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
         assertEquals("0", Files.readString(param).strip());

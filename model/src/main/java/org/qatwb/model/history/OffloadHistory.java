@@ -300,7 +300,7 @@ public final class OffloadHistory {
     }
 
     /** The index of the first sample at or after {@code millis}; {@code size()} when none is. */
-    int indexAtOrAfter(long millis) {
+    public int indexAtOrAfter(long millis) {
         int lo = 0;
         int hi = size;
         while (lo < hi) {

@@ -40,7 +40,7 @@ final class HostCard extends VBox {
             Label label = new Label(l.label());
             label.getStyleClass().add(Css.MUTED);
             Label value = new Label(l.value());
-            value.setId("status-" + l.id());
+            value.setId("status-" + l.id().replace('.', '-'));
             value.setStyle("-fx-font-weight: bold");
             VBox v = new VBox(1, value);
             if (!l.detail().isEmpty()) {
