@@ -196,6 +196,15 @@ public final class ChartsPane extends BorderPane {
         return true;
     }
 
+    /** Draws every chart now (the benchmark times it; the frame timer calls the same). */
+    void redrawNow() {
+        redraw();
+    }
+
+    int chartCount() {
+        return charts.size();
+    }
+
     /** Total draws of all charts, for tests that watch the charts move. */
     public long drawCount() {
         return charts.stream().mapToLong(OffloadChart::drawCount).sum();
