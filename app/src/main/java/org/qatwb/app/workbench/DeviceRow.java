@@ -1,9 +1,11 @@
 package org.qatwb.app.workbench;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.qatwb.model.adf.DeviceState;
 import org.qatwb.model.adf.PfGroup;
 import org.qatwb.model.adf.QatDevice;
@@ -36,10 +38,22 @@ public record DeviceRow(Optional<QatDevice> device, String title, Optional<Strin
         return device.map(d -> d.state() == DeviceState.UP).orElse(true);
     }
 
-    /** The rows of a snapshot: one per PF (VFs under it), then the VFs whose PF is not listed. */
+    /**
+     * The rows of a snapshot: one per PF (VFs under it), then the VFs whose PF is not listed,
+     * then the conf files no listed device reads (a VF that never came up still has its file,
+     * and its findings may be why).
+     */
     public static List<DeviceRow> of(NasSnapshot s) {
         List<DeviceRow> rows = new ArrayList<>();
         List<QatDevice> devices = s.devices().map(a -> a.devices()).orElse(List.of());
+        Set<String> read = new HashSet<>();
+        devices.forEach(d -> read.add(d.confPath()));
+        List<DeviceRow> unread = new ArrayList<>();
+        for (String path : s.confFiles().keySet()) {
+            if (!read.contains(path)) {
+                unread.add(file(s, path));
+            }
+        }
         for (PfGroup g : PfGroup.of(devices)) {
             List<DeviceRow> vfs = new ArrayList<>();
             for (QatDevice vf : g.vfs()) {
@@ -48,13 +62,27 @@ public record DeviceRow(Optional<QatDevice> device, String title, Optional<Strin
             rows.add(g.pf().map(pf -> row(s, pf, vfs))
                     .orElseGet(() -> new DeviceRow(Optional.empty(), "VFs of unlisted PFs", Optional.empty(), 0, 0, vfs)));
         }
+        if (!unread.isEmpty()) {
+            int errors = unread.stream().mapToInt(DeviceRow::errors).sum();
+            int warnings = unread.stream().mapToInt(DeviceRow::warnings).sum();
+            rows.add(new DeviceRow(Optional.empty(), "Conf files of no listed device (" + unread.size() + ")",
+                    Optional.empty(), errors, warnings, unread));
+        }
         return rows;
     }
 
-    private static DeviceRow row(NasSnapshot s, QatDevice d, List<DeviceRow> children) {
-        Optional<String> conf = Optional.ofNullable(d.confPath());
-        List<Finding> findings = conf.map(s.lintReports()::get).map(FileReport::findings).orElse(List.of());
+    private static DeviceRow file(NasSnapshot s, String path) {
+        List<Finding> findings = Optional.ofNullable(s.lintReports().get(path)).map(FileReport::findings).orElse(List.of());
         int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        return new DeviceRow(Optional.of(d), d.name(), conf, errors, findings.size() - errors, children);
+        return new DeviceRow(Optional.empty(), path.substring(path.lastIndexOf('/') + 1), Optional.of(path), errors,
+                findings.size() - errors, List.of());
+    }
+
+    private static DeviceRow row(NasSnapshot s, QatDevice d, List<DeviceRow> children) {
+        if (d.confPath() == null) {
+            return new DeviceRow(Optional.of(d), d.name(), Optional.empty(), 0, 0, children);
+        }
+        DeviceRow f = file(s, d.confPath());
+        return new DeviceRow(Optional.of(d), d.name(), f.confPath(), f.errors(), f.warnings(), children);
     }
 }

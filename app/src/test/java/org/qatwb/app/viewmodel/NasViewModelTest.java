@@ -113,6 +113,16 @@ class NasViewModelTest {
     }
 
     @Test
+    void confFilesOfDevicesThatNeverCameUpAreListedWithTheirFindings() {
+        open(new NasTarget.Simulated("broken"));
+        DeviceRow last = vm.devices().get(vm.devices().size() - 1);
+        assertTrue(last.device().isEmpty());
+        assertTrue(last.title().startsWith("Conf files of no listed device"), last.title());
+        assertTrue(last.errors() > 0, "the broken profile's error is in a VF file: " + last);
+        assertTrue(last.children().stream().allMatch(r -> r.confPath().isPresent()));
+    }
+
+    @Test
     void aNasWithoutQatHasAbsentSwitchesThatDoNothing() {
         open(new NasTarget.Simulated("no-qat"));
         for (ZfsParam p : ZfsParam.values()) {

@@ -76,7 +76,7 @@ final class DevicesView extends TreeTableView<DeviceRow> {
     }
 
     private static String lintText(DeviceRow r) {
-        if (r.confPath().isEmpty()) {
+        if (r.confPath().isEmpty() && r.errors() + r.warnings() == 0) {
             return "";
         }
         if (r.errors() + r.warnings() == 0) {
