@@ -37,19 +37,11 @@ public final class PersistReader {
 
     private static PersistState unit(Optional<AgentFrame> unit, Optional<AgentFrame> state) {
         PersistTarget t = PersistTarget.SYSTEMD_UNIT;
-        if (unit.isEmpty()) {
-            return new PersistState.Unreadable(t, UNIT_ITEM + ": missing from the agent's output");
+        Optional<PersistState> notRead = notRead(unit, UNIT_ITEM, new PersistState.None(t));
+        if (notRead.isPresent()) {
+            return notRead.get();
         }
-        AgentFrame f = unit.get();
-        switch (f.status()) {
-            case ABSENT:
-                return new PersistState.None(t);
-            case OK:
-                break;
-            default:
-                return new PersistState.Unreadable(t, f.problem());
-        }
-        String text = f.text();
+        String text = unit.get().text();
         boolean enabled = state.filter(s -> s.status() == ItemStatus.OK).map(s -> s.text().strip().equals("enabled"))
                 .orElse(false);
         return ZfsQatUnit.recognise(text)
@@ -58,23 +50,29 @@ public final class PersistReader {
                         + " is not as QAT Workbench writes it (changed by hand?)", List.of()));
     }
 
+    /** Empty when the item was read whole; else the state that makes: {@code whenAbsent}, or unreadable. */
+    private static Optional<PersistState> notRead(Optional<AgentFrame> frame, String item, PersistState whenAbsent) {
+        PersistTarget t = whenAbsent.target();
+        if (frame.isEmpty()) {
+            return Optional.of(new PersistState.Unreadable(t, item + ": missing from the agent's output"));
+        }
+        return switch (frame.get().status()) {
+            case OK -> Optional.empty();
+            case ABSENT -> Optional.of(whenAbsent);
+            default -> Optional.of(new PersistState.Unreadable(t, frame.get().problem()));
+        };
+    }
+
     private static PersistState initScripts(Optional<AgentFrame> init) {
         PersistTarget t = PersistTarget.TRUENAS_INIT_SCRIPT;
-        if (init.isEmpty()) {
-            return new PersistState.Unreadable(t, INIT_ITEM + ": missing from the agent's output");
-        }
-        AgentFrame f = init.get();
-        switch (f.status()) {
-            case ABSENT:
-                return new PersistState.Unreadable(t, "midclt is not installed: TrueNAS's init scripts cannot be read");
-            case OK:
-                break;
-            default:
-                return new PersistState.Unreadable(t, f.problem());
+        Optional<PersistState> notRead = notRead(init, INIT_ITEM,
+                new PersistState.Unreadable(t, "midclt is not installed: TrueNAS's init scripts cannot be read"));
+        if (notRead.isPresent()) {
+            return notRead.get();
         }
         List<InitScript> scripts;
         try {
-            scripts = InitScript.parseQuery(f.text());
+            scripts = InitScript.parseQuery(init.get().text());
         } catch (ParseException e) {
             return new PersistState.Unreadable(t, INIT_ITEM + ": midclt's answer: " + Snippet.oneLine(e.getMessage()));
         }
