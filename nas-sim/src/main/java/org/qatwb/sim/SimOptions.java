@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param user     the one login name
  * @param demoLoad start with the profile's demonstration workload (counters moving) instead of idle
  * @param zia      the pools show the Z.I.A. properties of the hpc/zfs fork
+ * @param trueNas  whether the NAS is TrueNAS SCALE ({@code /etc/version}, and {@code midclt} with its
+ *                 init scripts); null for what the profile is ({@code dh8950} and {@code no-qat} are)
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
-                         boolean zia) {
+                         boolean zia, Boolean trueNas) {
 
     public static final String DEFAULT_USER = "admin";
 
@@ -35,7 +37,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null);
     }
 
     /** For tests: the clock moves only when the test says so. */
@@ -49,26 +51,31 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia);
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia);
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia);
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia);
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia);
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas);
+    }
+
+    /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
+    public SimOptions withTrueNas(boolean on) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on);
     }
 }

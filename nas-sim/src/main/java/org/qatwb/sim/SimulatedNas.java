@@ -97,6 +97,9 @@ public final class SimulatedNas implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + options.profile()
                         + "'; known: " + String.join(", ", Profiles.NAMES)))
                 .withZia(options.zia());
+        if (options.trueNas() != null) {
+            profile = profile.withTrueNas(options.trueNas());
+        }
         try {
             boolean temp = options.stateDir() == null;
             Path dir = temp ? Files.createTempDirectory("qatwb-sim-")
@@ -203,6 +206,17 @@ public final class SimulatedNas implements AutoCloseable {
     /** Unloads and loads zfs.ko: the kstat counters start from zero. */
     public void reloadZfsModule() {
         machine.reloadZfsModule();
+    }
+
+    /**
+     * Reboots the NAS: connections drop, qat.service and zfs.ko start again in the profile's order
+     * (the parameters forced to 1 where zfs.ko loads first), the enabled units and TrueNAS POSTINIT
+     * scripts run, and it listens again on the same port. The files under etc/ stay.
+     */
+    public synchronized void reboot() {
+        stop();
+        machine.reboot();
+        startServices();
     }
 
     /** Stops listening and ends every connection and exec; the machine's state is kept. */

@@ -1,13 +1,26 @@
 package org.qatwb.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.SnapshotJson;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.persist.KeepList;
+import org.qatwb.model.persist.PersistOutcome;
+import org.qatwb.model.persist.PersistPlan;
+import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.persist.ZfsQatUnit;
+import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
@@ -23,7 +36,10 @@ import picocli.CommandLine.Spec;
 /** {@code qatwb params CONNECTION [--compress on|off] ...}: ZFS's use of QAT, per kind of work. */
 @Command(name = "params", mixinStandardHelpOptions = true,
         description = {"Show or set ZFS's QAT parameters (on: ZFS offloads that work to QAT, writes 0 to",
-                "zfs_qat_*_disable). Prints the resulting values; null where ZFS has no such parameter."},
+                "zfs_qat_*_disable). Prints the resulting values; null where ZFS has no such parameter.",
+                "With --keep-after-reboot the parameters that are on are also kept on at every boot (zfs.ko,",
+                "loaded before qat.service, forces them to 1): a systemd unit ordered after qat.service, or",
+                "on TrueNAS an init script; the change is printed as a diff on stderr before it is made."},
         footer = {"", "Exit status: 0 done, 1 the kernel or the NAS refused (EPERM: QAT initialisation failed),",
                 "2 usage error, 3 cannot reach or trust the NAS.",
                 "Checksum and encryption offload can trigger OpenZFS issue #14463 (requests pending,",
@@ -45,6 +61,10 @@ final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--encrypt", paramLabel = "on|off", description = "QAT for AES-GCM encryption")
     String encrypt;
 
+    @Option(names = "--keep-after-reboot", description = {"keep the parameters that are on (as given, else as they",
+            "are) on after every boot; with all off, remove what keeps them"})
+    boolean keepAfterReboot;
+
     @Override
     public Integer call() {
         Map<ZfsParam, Boolean> wanted = new LinkedHashMap<>();
@@ -60,7 +80,22 @@ final class ParamsCommand implements Callable<Integer> {
                     refusals.add(explain(o));
                 }
             }
-            JsonOut.print(spec.commandLine().getOut(), SnapshotJson.params(client.snapshot().params()));
+            NasSnapshot snapshot = client.snapshot();
+            ObjectNode doc = SnapshotJson.params(snapshot.params());
+            PersistState persistence = snapshot.persistence();
+            if (keepAfterReboot) {
+                PersistPlan plan = PersistPlan.of(persistence, keep(snapshot.params(), wanted));
+                printPlan(plan);
+                Optional<PersistOutcome> outcome = Optional.empty();
+                if (plan.changes()) {
+                    outcome = Optional.of(client.persistParams(plan.keep()));
+                    persistence = outcome.get().after();
+                    explain(outcome.get()).ifPresent(refusals::add);
+                }
+                doc.set("keepAfterReboot", SnapshotJson.persistChange(plan, outcome));
+            }
+            doc.set("persistence", SnapshotJson.persistence(persistence));
+            JsonOut.print(spec.commandLine().getOut(), doc);
         } catch (NasConnectionException e) {
             throw NasCommands.unreachable(e);
         } catch (AgentFailure e) {
@@ -70,6 +105,62 @@ final class ParamsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("qatwb: " + r);
         }
         return refusals.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
+    }
+
+    /** The parameters that are on as chosen: given on, or not given and 0 now; only those ZFS has. */
+    static Set<ZfsParam> keep(Map<ZfsParam, Integer> now, Map<ZfsParam, Boolean> wanted) {
+        Set<ZfsParam> keep = EnumSet.noneOf(ZfsParam.class);
+        for (ZfsParam p : now.keySet()) {
+            if (wanted.getOrDefault(p, now.get(p) == 0)) {
+                keep.add(p);
+            }
+        }
+        return keep;
+    }
+
+    /** The change on stderr, before it is made: what, where, a caution, the diff, the commands. */
+    private void printPlan(PersistPlan plan) {
+        PrintWriter err = spec.commandLine().getErr();
+        String what = plan.target() == PersistTarget.SYSTEMD_UNIT ? "systemd unit " + ZfsQatUnit.PATH
+                : PersistPlan.INIT_SCRIPT_NAME;
+        String kept = plan.keep().isEmpty() ? "nothing" : KeepList.word(plan.keep());
+        if (!plan.changes()) {
+            err.println("qatwb: keep after reboot: " + kept + " already, by the " + what + "; nothing to change");
+            return;
+        }
+        err.println("qatwb: keep after reboot: " + kept + " (" + plan.action().name().toLowerCase(Locale.ROOT) + " the "
+                + what + ")");
+        plan.caution().ifPresent(c -> err.println("qatwb: caution: " + c));
+        err.print(plan.diff());
+        plan.steps().forEach(s -> err.println("qatwb: will run: " + s));
+        err.flush();
+    }
+
+    /** One line when keeping after reboot did not work, saying which step and why. */
+    static Optional<String> explain(PersistOutcome o) {
+        Optional<PersistOutcome.Step> failed = o.failure();
+        if (failed.isPresent()) {
+            PersistOutcome.Step s = failed.get();
+            String said = s.message().isEmpty() ? "" : ": " + s.message();
+            return Optional.of("keep after reboot: " + s.name() + " " + s.status().wire()
+                    + (s.rc() != 0 ? " (exit status " + s.rc() + ")" : "") + said
+                    + (s.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+        }
+        if (!o.achieved()) {
+            return Optional.of("keep after reboot: every step worked, but what was read back afterwards does not keep "
+                    + (o.keep().isEmpty() ? "nothing" : KeepList.word(o.keep())) + ": " + describe(o.after()));
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(PersistState s) {
+        if (s instanceof PersistState.Foreign f) {
+            return f.reason();
+        }
+        if (s instanceof PersistState.Unreadable u) {
+            return u.reason();
+        }
+        return s.keptAtBoot().isEmpty() ? "it keeps nothing" : "it keeps " + KeepList.word(s.keptAtBoot());
     }
 
     private static void put(Map<ZfsParam, Boolean> wanted, ZfsParam p, String value) {

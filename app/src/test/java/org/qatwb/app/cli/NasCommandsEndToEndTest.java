@@ -50,7 +50,7 @@ class NasCommandsEndToEndTest {
         c62x.close();
     }
 
-    private static List<String> connection(SimulatedNas nas, String... more) {
+    static List<String> connection(SimulatedNas nas, String... more) {
         SimEndpoint e = nas.endpoint();
         List<String> args = new ArrayList<>(List.of("--host", e.host(), "--port", Integer.toString(e.port()), "--user",
                 e.user(), "--identity", e.identity().toString(), "--known-hosts", e.knownHosts().toString()));
@@ -58,7 +58,7 @@ class NasCommandsEndToEndTest {
         return args;
     }
 
-    private static CliRun cli(String command, SimulatedNas nas, String... more) {
+    static CliRun cli(String command, SimulatedNas nas, String... more) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(connection(nas, more));
         return CliRun.of(args.toArray(String[]::new));

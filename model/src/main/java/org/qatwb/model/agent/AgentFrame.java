@@ -3,6 +3,7 @@ package org.qatwb.model.agent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * One item of the agent's output: its name, status, exit status and bytes.
@@ -44,6 +45,16 @@ public record AgentFrame(String name, ItemStatus status, int rc, byte[] content)
     /** Whether the item was read (completely or cut at the cap): its bytes are the item's, not an error. */
     public boolean readable() {
         return status == ItemStatus.OK || status == ItemStatus.TRUNCATED;
+    }
+
+    /**
+     * One line about an item that was not read: {@code NAME: STATUS (exit status RC): what it said},
+     * the bytes escaped and cut as {@link Snippet#excerpt} does.
+     */
+    public String problem() {
+        String t = text().strip();
+        return name + ": " + status.wire() + (rc != 0 ? " (exit status " + rc + ")" : "")
+                + (t.isEmpty() ? "" : ": " + Snippet.excerpt(t));
     }
 
     @Override

@@ -7,6 +7,7 @@ public enum AgentVerb {
     SNAPSHOT("snapshot"),
     STREAM("stream"),
     SET_PARAM("set-param"),
+    PERSIST_PARAMS("persist-params"),
     PROBE("probe");
 
     private final String wire;

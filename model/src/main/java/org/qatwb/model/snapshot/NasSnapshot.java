@@ -15,6 +15,7 @@ import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.persist.PersistState;
 
 /**
  * Everything read from one NAS in one round trip (DESIGN.md "Data flow", step 2). Immutable.
@@ -43,6 +44,8 @@ import org.qatwb.model.lint.FileReport;
  * @param qatService     the state of qat.service ({@code active}, {@code inactive}, {@code failed}...)
  * @param osRelease      {@code /etc/os-release}
  * @param truenasVersion {@code /etc/version}, which TrueNAS has
+ * @param persistence    what keeps the ZFS QAT parameters at 0 after a reboot (a qatwb systemd unit,
+ *                       or on TrueNAS an init script), if anything
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  */
@@ -63,6 +66,7 @@ public record NasSnapshot(
         Optional<String> qatService,
         Optional<OsRelease> osRelease,
         Optional<String> truenasVersion,
+        PersistState persistence,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
 
@@ -76,6 +80,7 @@ public record NasSnapshot(
         Objects.requireNonNull(qatService, "qatService");
         Objects.requireNonNull(osRelease, "osRelease");
         Objects.requireNonNull(truenasVersion, "truenasVersion");
+        Objects.requireNonNull(persistence, "persistence");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));

@@ -31,6 +31,9 @@ import org.qatwb.model.lint.DeviceSetLinter;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.LintContext;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.persist.PersistReader;
+import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.parse.Snippet;
 
 /**
@@ -43,7 +46,8 @@ public final class NasSnapshotReader {
     /** The items of {@code snapshot} that every agent prints (absent or not). */
     private static final List<String> EXPECTED = List.of("id", "adf_status", "default_qat", "blacklist",
             "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log",
-            "debugfs", "qat_service", "os_release", "truenas_version");
+            "debugfs", "qat_service", "os_release", "truenas_version", PersistReader.UNIT_ITEM,
+            PersistReader.UNIT_STATE_ITEM, PersistReader.INIT_ITEM);
 
     private final AgentOutput out;
     private final List<String> warnings = new ArrayList<>();
@@ -102,11 +106,16 @@ public final class NasSnapshotReader {
         Optional<String> service = item("qat_service", f -> firstLine(f.text()));
         Optional<OsRelease> os = item("os_release", f -> OsRelease.parse(f.text()));
         Optional<String> truenas = item("truenas_version", f -> firstLine(f.text()));
+        PersistState persistence = PersistReader.read(out, PersistTarget.of(statuses));
+        if (persistence instanceof PersistState.Unreadable u
+                && PersistReader.ITEMS.stream().anyMatch(n -> out.frame(n).isPresent())) {
+            warnings.add("persistence: " + u.reason());
+        }
 
         Map<String, ConfDocument> confs = confFiles();
         Map<String, FileReport> reports = lint(confs, cpu.cores());
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, persistence, statuses, warnings);
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {
@@ -125,9 +134,7 @@ public final class NasSnapshotReader {
                         + AgentProtocol.ITEM_CAP + " bytes");
                 break;
             default:
-                String text = f.text().strip();
-                warnings.add(f.name() + ": " + f.status().wire() + (f.rc() != 0 ? " (exit status " + f.rc() + ")" : "")
-                        + (text.isEmpty() ? "" : ": " + Snippet.excerpt(text)));
+                warnings.add(f.problem());
                 return Optional.empty();
         }
         try {

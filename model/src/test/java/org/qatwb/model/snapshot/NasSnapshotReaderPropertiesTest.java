@@ -19,7 +19,8 @@ class NasSnapshotReaderPropertiesTest {
     private static final List<String> ITEMS = List.of("id", "adf_status", "conf:/etc/c6xx_dev0.conf",
             "conf:/etc/c6xxvf_dev3.conf", "conf:/etc/odd name.conf", "default_qat", "blacklist",
             "param:zfs_qat_compress_disable", "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get",
-            "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_x", "qat_service", "os_release", "truenas_version");
+            "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_x", "qat_service", "os_release", "truenas_version",
+            "persist_unit", "persist_unit_state", "persist_init");
 
     @Property(tries = 300)
     void anyItemContentGivesASnapshot(@ForAll("contents") List<String> contents,
@@ -44,7 +45,9 @@ class NasSnapshotReaderPropertiesTest {
                 Arbitraries.of("0\nroot\n", "0-3,8-11\n", "0 0-3\n1 \n", "a\tb\tc\n", "a\tb\tc\td\n", "\t\t\n",
                         "[GENERAL]\nServicesEnabled = cy;dc\n[KERNEL_QAT]\nNumberCyInstances = 99999999999\n",
                         "19 1 0x01 1 1 1 1\nname type data\ncomp_requests 4 18446744073709551615\n",
-                        "NAME=\"unterminated\nPRETTY_NAME='x'\n", "99999999999\n", "-1\n", "65536\n", "0-65536\n"),
+                        "NAME=\"unterminated\nPRETTY_NAME='x'\n", "99999999999\n", "-1\n", "65536\n", "0-65536\n",
+                        "[]", "[{\"id\": 1, \"enabled\": true}]", "[{\"id\": \"x\"}, 3]", "{\"a\": [1, 2.5e3, null]}",
+                        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"),
                 Arbitraries.strings().withChars("0123456789-, \n\t").ofMaxLength(30));
         return text.list().ofMinSize(1).ofMaxSize(20);
     }

@@ -20,6 +20,8 @@ import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Rule;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.testutil.AgentOutputWriter;
 import org.qatwb.model.testutil.NasOutputs;
 
@@ -66,6 +68,8 @@ class NasSnapshotReaderTest {
         assertEquals("Debian GNU/Linux 12 (bookworm)", s.osRelease().orElseThrow().prettyName().orElseThrow());
         assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
         assertEquals("25.04.0", s.truenasVersion().orElseThrow());
+        assertEquals(new PersistState.None(PersistTarget.TRUENAS_INIT_SCRIPT), s.persistence(),
+                "TrueNAS (it has /etc/version), and midclt knows no init script of ours");
         assertEquals(ItemStatus.ABSENT, s.itemStatus().get("blacklist"));
         assertEquals(List.of("fw_counters:qat_c6xx_0000:41:00.0: error (exit status 1): cat: fw_counters: Input/output error"),
                 s.warnings());
@@ -114,6 +118,7 @@ class NasSnapshotReaderTest {
         assertEquals(Map.of(), s.fwCounters());
         assertEquals("inactive", s.qatService().orElseThrow());
         assertTrue(s.truenasVersion().isEmpty());
+        assertEquals(new PersistState.None(PersistTarget.SYSTEMD_UNIT), s.persistence());
         assertEquals(List.of("debugfs: denied: permission denied: /sys/kernel/debug"), s.warnings());
     }
 

@@ -95,6 +95,9 @@ public final class NasOutputs {
                 .ok("qat_service", "active\n")
                 .ok("os_release", OS_RELEASE)
                 .ok("truenas_version", "25.04.0\n")
+                .absent("persist_unit")
+                .absent("persist_unit_state")
+                .ok("persist_init", "[]\n")
                 .done();
     }
 
@@ -120,6 +123,9 @@ public final class NasOutputs {
                 .ok("qat_service", "inactive\n")
                 .ok("os_release", OS_RELEASE)
                 .absent("truenas_version")
+                .absent("persist_unit")
+                .absent("persist_unit_state")
+                .absent("persist_init")
                 .done();
     }
 }

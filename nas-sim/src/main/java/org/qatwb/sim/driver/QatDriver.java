@@ -117,6 +117,17 @@ public final class QatDriver {
         return Response.ok("");
     }
 
+    /** The machine goes down: devices, drivers, debugfs and firmware counters gone, nothing logged. */
+    public void powerOff() {
+        up.clear();
+        fw.clear();
+        devices = List.of();
+        kapiLoaded = false;
+        service = ServiceState.INACTIVE;
+        removeDebugfs();
+        writeState();
+    }
+
     public Response serviceRestart() {
         serviceStop();
         return serviceStart();

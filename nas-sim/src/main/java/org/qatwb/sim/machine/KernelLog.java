@@ -56,6 +56,12 @@ public final class KernelLog {
         }
     }
 
+    /** Empties the log (a new boot) and rewrites the state file. */
+    public synchronized void clear() {
+        lines.clear();
+        flush();
+    }
+
     public synchronized void flush() {
         AtomicFiles.write(file, render());
     }

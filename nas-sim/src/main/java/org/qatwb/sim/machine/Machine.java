@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.KernelApi;
 import org.qatwb.sim.driver.QatDriver;
@@ -14,6 +15,7 @@ import org.qatwb.sim.request.RequestHandler;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.truenas.InitShutdownScripts;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
@@ -36,6 +38,8 @@ public final class Machine implements RequestHandler {
     private final KernelLog log;
     private final QatDriver driver;
     private final ZfsModule zfs;
+    /** TrueNAS's init/shutdown scripts; null off TrueNAS (no midclt). */
+    private final InitShutdownScripts initScripts;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
 
     public Machine(Profile profile, RootLayout layout) {
@@ -44,11 +48,13 @@ public final class Machine implements RequestHandler {
         this.log = new KernelLog(layout.state().resolve("dmesg"), uptime::get);
         this.driver = profile.qat().map(c -> new QatDriver(c, layout, log, profile.cpu().cores())).orElse(null);
         this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
+        this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
     }
 
     /**
      * Boots: the kernel, qat.service and zfs.ko in the profile's order (root on ZFS loads zfs.ko
-     * before qat.service, so ZFS finds no QAT), then what the profile logged since.
+     * before qat.service, so ZFS finds no QAT), then the enabled units and TrueNAS POSTINIT scripts
+     * (which may write 0 to the parameters again: "keep after reboot"), then what the profile logged since.
      */
     public synchronized void boot() {
         uptime.set(0);
@@ -62,6 +68,7 @@ public final class Machine implements RequestHandler {
             loadZfs(3_207_551_000L, false);
             startQat(11_530_960_000L);
         }
+        runBootScripts(15_880_402_000L);
         uptime.set(37_002_118_000L);
         for (String line : profile.pastKernelLog()) {
             uptime.addAndGet(1_311_000_000L);
@@ -89,6 +96,35 @@ public final class Machine implements RequestHandler {
         if (zfs != null) {
             zfs.load(qatFirst, kernelApi());
         }
+    }
+
+    /** After qat.service: the enabled units, then (TrueNAS) the POSTINIT init scripts. */
+    private void runBootScripts(long at) {
+        if (zfs == null) {
+            return;
+        }
+        uptime.set(at);
+        BiPredicate<ZfsParam, String> write = (p, v) -> zfs.write(p, v + "\n", kernelApi()).rc() == 0;
+        for (List<String> unit : BootScripts.enabledUnits(layout)) {
+            BootScripts.runUnit(unit, write);
+        }
+        if (initScripts != null) {
+            for (String command : initScripts.commands("POSTINIT")) {
+                BootScripts.run(command, write);
+            }
+        }
+    }
+
+    /**
+     * Reboots: the QAT drivers and zfs.ko go, the kernel log starts afresh, and the machine boots
+     * again as {@link #boot()} says; the files under etc/ and the workload stay.
+     */
+    public synchronized void reboot() {
+        if (driver != null) {
+            driver.powerOff();
+        }
+        log.clear();
+        boot();
     }
 
     public long uptimeNanos() {
@@ -165,6 +201,8 @@ public final class Machine implements RequestHandler {
             case "adf_ctl" -> driver == null ? Response.fail("adf_ctl: command not found\n", 127) : driver.adfCtl(r.args());
             case "systemctl" -> systemctl(r.args());
             case "param" -> param(r);
+            case "midclt" -> initScripts == null ? Response.fail("midclt: command not found\n", 127)
+                    : initScripts.midclt(r.args());
             default -> Response.fail("qatwb-sim: unknown request " + r.tool() + "\n", 70);
         };
     }

@@ -9,4 +9,25 @@ package org.qatwb.sim.profile;
  * @param zfsVersion    the OpenZFS module version, as its load message names it
  */
 public record OsIdentity(String osRelease, String truenasVersion, String kernel, String zfsVersion) {
+
+    /** {@code /etc/version} of TrueNAS SCALE 24.04 ("Dragonfish"). */
+    public static final String TRUENAS_SCALE_VERSION = "24.04.2\n";
+    /** TrueNAS SCALE's kernel, as its first log line names it. */
+    public static final String TRUENAS_SCALE_KERNEL = "6.6.32-production+truenas";
+
+    public boolean trueNas() {
+        return truenasVersion != null;
+    }
+
+    /**
+     * This system as TrueNAS SCALE (Debian underneath: the os-release stays) or as a plain Linux.
+     * The ZFS version is kept: the simulated zfs.ko does not change.
+     */
+    public OsIdentity withTrueNas(boolean on) {
+        if (on == trueNas()) {
+            return this;
+        }
+        return on ? new OsIdentity(osRelease, TRUENAS_SCALE_VERSION, TRUENAS_SCALE_KERNEL, zfsVersion)
+                : new OsIdentity(osRelease, null, kernel, zfsVersion);
+    }
 }

@@ -73,6 +73,12 @@ public record Profile(
                 zfsWithQat, qatUpAtZfsLoad, datasets, on, pastKernelLog, demoLoad);
     }
 
+    /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
+    public Profile withTrueNas(boolean on) {
+        return new Profile(name, summary, os.withTrueNas(on), cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs,
+                confTweaks, zfsWithQat, qatUpAtZfsLoad, datasets, zia, pastKernelLog, demoLoad);
+    }
+
     /** A copy with QAT up or not when zfs.ko loaded. */
     public Profile withQatUpAtZfsLoad(boolean up) {
         return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,

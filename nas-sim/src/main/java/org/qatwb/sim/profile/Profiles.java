@@ -89,7 +89,7 @@ public final class Profiles {
     public static Profile dh8950() {
         return new Profile("dh8950", "TrueNAS SCALE rebuilt with QAT, one 8950 card (1 PF + 32 VFs), parameters"
                 + " forced to 1 at boot",
-                new OsIdentity(DEBIAN_12, "24.04.2\n", "6.6.32-production+truenas", "2.2.4-1"),
+                new OsIdentity(DEBIAN_12, OsIdentity.TRUENAS_SCALE_VERSION, OsIdentity.TRUENAS_SCALE_KERNEL, "2.2.4-1"),
                 new CpuTopology(List.of("0-7,16-23", "8-15,24-31")),
                 new QatCard("dh895xcc", List.of("83"), 1),
                 true, true, false, true, List.of(),
@@ -107,7 +107,7 @@ public final class Profiles {
     /** Stock TrueNAS SCALE: OpenZFS without QAT support, no QAT driver. */
     public static Profile noQat() {
         return new Profile("no-qat", "stock TrueNAS SCALE: ZFS built without QAT, no QAT driver",
-                new OsIdentity(DEBIAN_12, "24.04.2\n", "6.6.32-production+truenas", "2.2.4-1"),
+                new OsIdentity(DEBIAN_12, OsIdentity.TRUENAS_SCALE_VERSION, OsIdentity.TRUENAS_SCALE_KERNEL, "2.2.4-1"),
                 new CpuTopology(List.of("0-7")),
                 null,
                 false, false, false, false, List.of(),

@@ -70,6 +70,26 @@ public record RootLayout(Path root) {
         return debugfs().resolve("qat_" + type + "_" + bsf);
     }
 
+    /** {@code etc/systemd/system}: the administrator's units. */
+    public Path systemdUnits() {
+        return etc().resolve("systemd/system");
+    }
+
+    /** Where {@code systemctl enable} links a unit with {@code WantedBy=multi-user.target}. */
+    public Path multiUserWants() {
+        return systemdUnits().resolve("multi-user.target.wants");
+    }
+
+    /** The units systemd loaded at the last {@code daemon-reload}, as the systemctl stand-in copied them. */
+    public Path loadedUnits() {
+        return state().resolve("systemd");
+    }
+
+    /** TrueNAS's init/shutdown scripts, as its middleware's database would keep them (a JSON array). */
+    public Path initScripts() {
+        return state().resolve("initshutdownscript.json");
+    }
+
     public Path conf(String fileName) {
         return etc().resolve(fileName);
     }

@@ -31,6 +31,9 @@ public final class StandIns {
         if (profile.qat().isPresent()) {
             tools.add(0, "adf_ctl");
         }
+        if (profile.os().trueNas()) {
+            tools.add("midclt");
+        }
         return tools;
     }
 

@@ -68,9 +68,6 @@ public final class TreeGenerator {
         Path etc = layout.etc();
         Files.createDirectories(etc);
         Files.writeString(etc.resolve("os-release"), profile.os().osRelease(), StandardCharsets.UTF_8);
-        if (profile.os().truenasVersion() != null) {
-            Files.writeString(etc.resolve("version"), profile.os().truenasVersion(), StandardCharsets.UTF_8);
-        }
         if (profile.card() == null) {
             return;
         }
@@ -121,10 +118,19 @@ public final class TreeGenerator {
                 + (p.kapi() ? "" : "#") + "ENABLE_KAPI=1\n";
     }
 
-    /** CPU topology and the ZFS module's other parameters: the machine, not the administrator. */
+    /**
+     * CPU topology, the ZFS module's other parameters, {@code /etc/version} (TrueNAS or not, as the
+     * options say at every start) and systemd's unit directory: the machine, not the administrator.
+     */
     static void writeSystem(RootLayout layout, Profile profile) throws IOException {
         CpuTopology cpu = profile.cpu();
         Path root = layout.root();
+        if (profile.os().trueNas()) {
+            write(layout.etc().resolve("version"), profile.os().truenasVersion());
+        } else {
+            Files.deleteIfExists(layout.etc().resolve("version"));
+        }
+        Files.createDirectories(layout.systemdUnits());
         write(root.resolve("sys/devices/system/cpu/online"), cpu.onlineList() + "\n");
         write(root.resolve("sys/devices/system/node/online"), cpu.nodeOnlineList() + "\n");
         for (int n = 0; n < cpu.nodes(); n++) {

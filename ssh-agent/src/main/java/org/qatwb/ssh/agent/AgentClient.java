@@ -3,6 +3,7 @@ package org.qatwb.ssh.agent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.qatwb.model.agent.AgentFrame;
@@ -12,6 +13,7 @@ import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
@@ -62,6 +64,21 @@ public final class AgentClient {
                 .map(f -> parseInt(f.text().strip())).orElse(OptionalInt.empty());
         String message = result.status() == ItemStatus.OK ? "" : Snippet.oneLine(result.text().strip());
         return new SetParamOutcome(param, result.status(), value, message);
+    }
+
+    /**
+     * Keeps exactly {@code keep} at 0 after every boot (empty: removes ours): the agent writes the
+     * systemd unit, or on TrueNAS the init script, that {@code PersistPlan.of(snapshot.persistence(), keep)}
+     * shows, and reads the result back. Steps that fail are in the outcome, not thrown.
+     */
+    public PersistOutcome persistParams(Set<ZfsParam> keep) throws NasConnectionException, AgentFailure {
+        AgentCommand.PersistParams command = new AgentCommand.PersistParams(sudo, keep);
+        AgentOutput out = run(command);
+        try {
+            return PersistOutcome.read(out, command.keep());
+        } catch (ParseException e) {
+            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.qatwb.ssh.agent;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
+import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
 
 /**
@@ -99,6 +103,29 @@ public sealed interface AgentCommand {
         @Override
         public List<String> extraArguments() {
             return List.of(param.shortName(), disable ? "1" : "0");
+        }
+    }
+
+    /**
+     * Keeps exactly these parameters at 0 after every boot: writes (or removes) the systemd unit,
+     * or on TrueNAS the init script, that the model's {@code PersistPlan} shows. The agent builds the
+     * text from the one validated word {@link KeepList#word}; nothing else is sent.
+     *
+     * @param keep the parameters to keep; empty removes ours
+     */
+    record PersistParams(boolean sudo, Set<ZfsParam> keep) implements AgentCommand {
+        public PersistParams {
+            keep = Collections.unmodifiableSet(keep.isEmpty() ? EnumSet.noneOf(ZfsParam.class) : EnumSet.copyOf(keep));
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.PERSIST_PARAMS;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(KeepList.word(keep));
         }
     }
 

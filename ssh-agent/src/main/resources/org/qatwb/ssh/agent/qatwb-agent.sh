@@ -1,7 +1,8 @@
 # qatwb-agent: reads what QAT Workbench needs from a NAS and prints it in frames.
 # The contract is docs/agent-protocol.md. The client streams this file on stdin:
 #     sh -s -- COMMAND BOUNDARY SUDO [ARGS...]
-# POSIX sh (dash, bash, busybox ash). It stores nothing on the NAS; set-param writes one value.
+# POSIX sh (dash, bash, busybox ash). It stores nothing on the NAS; set-param writes one value,
+# persist-params one systemd unit or TrueNAS init script.
 
 VERSION=1
 CAP=4194304                  # bytes per item: 4 MiB
@@ -113,6 +114,31 @@ item_priv() {                  # NAME TOOL [ARG...]: a privileged read
         shift
         item_run "$p_name" as_root "$@"
     fi
+}
+
+# ---- steps of a change ---------------------------------------------------------------------
+
+# How a step went, from its exit status and what it said: ok; denied (no permission, or sudo
+# refused); error. Sets ST.
+step_status() {                # RC OUTPUT
+    case $1:$2 in
+        0:*) ST=ok ;;
+        *"Permission denied"*|*"password is required"*|*"sudo:"*|*"Access denied"*|*"authentication required"*) ST=denied ;;
+        *) ST=error ;;
+    esac
+}
+
+# Runs one step of a change and reports it as an item: what it said (stdout and stderr, cut at
+# 4 KiB) and its status. Returns the step's success; its output stays in ST_OUT.
+step() {                       # NAME CMD [ARG...]
+    st_name=$1
+    shift
+    ST_OUT=$("$@" 2>&1 4>&-)
+    st_rc=$?
+    if [ ${#ST_OUT} -gt 4096 ]; then ST_OUT=$(printf '%s' "$ST_OUT" | head -c 4096); fi
+    step_status "$st_rc" "$ST_OUT"
+    item_note "$st_name" "$ST" "$st_rc" "$ST_OUT"
+    [ "$st_rc" -eq 0 ]
 }
 
 # ---- what is read --------------------------------------------------------------------------
@@ -288,6 +314,162 @@ snapshot() {
         item_file os_release "$R/usr/lib/os-release"    # where os-release(5) says to look next
     fi
     item_file truenas_version "$R/etc/version"
+    items_persist
+}
+
+# ---- keep after reboot ---------------------------------------------------------------------
+# zfs.ko, loaded before qat.service, forces the zfs_qat_*_disable parameters to 1 (DOMAIN.md
+# section 6); what writes 0 at every boot is a systemd unit ordered after qat.service, or on
+# TrueNAS (it has /etc/version) an init script its middleware runs at POSTINIT. Their texts are
+# built here from the validated KEEP word only, byte for byte as model's ZfsQatUnit and
+# InitScript build them: the diff the administrator approved is what is written.
+
+UNIT_NAME=qatwb-zfs-qat.service
+UNIT_DIR=/etc/systemd/system
+UNIT_WANTS=/etc/systemd/system/multi-user.target.wants/qatwb-zfs-qat.service
+INIT_COMMENT='qatwb: ZFS QAT offload parameters'
+INIT_FILTER='[["comment", "=", "qatwb: ZFS QAT offload parameters"]]'
+
+# The unit file, its state, and on TrueNAS our init scripts: at most two processes (head, midclt).
+items_persist() {
+    item_file persist_unit "$R$UNIT_DIR/$UNIT_NAME"
+    if [ ! -e "$R$UNIT_DIR/$UNIT_NAME" ]; then
+        item_absent persist_unit_state
+    elif [ -L "$R$UNIT_WANTS" ] || [ -e "$R$UNIT_WANTS" ]; then
+        item_note persist_unit_state ok 0 enabled       # the link 'systemctl enable' makes
+    else
+        item_note persist_unit_state ok 0 disabled
+    fi
+    if [ -e "$R/etc/version" ]; then
+        item_priv persist_init midclt call initshutdownscript.query "$INIT_FILTER"
+    else
+        item_absent persist_init
+    fi
+}
+
+unit_text() {                  # KEEP
+    printf '%s\n' \
+        '# Written by QAT Workbench (qatwb): qatwb params --keep-after-reboot changes or removes it.' \
+        '# zfs.ko loads before qat.service, finds no QAT and sets zfs_qat_*_disable to 1;' \
+        '# this writes 0 again once qat.service has started.' \
+        '[Unit]' \
+        'Description=qatwb: ZFS QAT offload parameters' \
+        'After=qat.service' \
+        'Wants=qat.service' \
+        '' \
+        '[Service]' \
+        'Type=oneshot' \
+        'RemainAfterExit=yes'
+    for u_p in compress checksum encrypt; do
+        case ,$1, in
+            *,"$u_p",*) printf "ExecStart=/bin/sh -c 'echo 0 > /sys/module/zfs/parameters/zfs_qat_%s_disable'\n" "$u_p" ;;
+        esac
+    done
+    printf '%s\n' '' '[Install]' 'WantedBy=multi-user.target'
+}
+
+# The argument of initshutdownscript.create and .update (JSON as Python's json.dumps writes it).
+init_json() {                  # KEEP
+    i_cmd=
+    for i_p in compress checksum encrypt; do
+        case ,$1, in
+            *,"$i_p",*) i_cmd="${i_cmd:+$i_cmd; }echo 0 > /sys/module/zfs/parameters/zfs_qat_${i_p}_disable" ;;
+        esac
+    done
+    printf '{"type": "COMMAND", "command": "%s", "when": "POSTINIT", "enabled": true, "timeout": 10, "comment": "%s"}' \
+        "$i_cmd" "$INIT_COMMENT"
+}
+
+# The unit into a temporary file beside it, then renamed over it: a reader (or a boot) sees the
+# old text or the new, never half of one. mktemp's name starts with a dot: systemd ignores it.
+write_unit() {                 # KEEP
+    w_dir=$R$UNIT_DIR
+    w_tmp=$(as_root mktemp "$w_dir/.$UNIT_NAME.XXXXXX") || return 1
+    if unit_text "$1" | as_root tee "$w_tmp" >/dev/null && as_root chmod 644 "$w_tmp" \
+        && as_root mv -f "$w_tmp" "$w_dir/$UNIT_NAME"; then
+        return 0
+    fi
+    as_root rm -f "$w_tmp"
+    return 1
+}
+
+persist_unit() {               # KEEP
+    if [ "$1" = none ]; then
+        # nothing of ours, nothing to do
+        [ -e "$R$UNIT_DIR/$UNIT_NAME" ] || [ -L "$R$UNIT_WANTS" ] || return 0
+        p_first=unit_disable
+    else
+        p_first=unit_write
+    fi
+    if ! command -v systemctl >/dev/null 2>&1; then
+        item_note "$p_first" absent 0 "systemctl not found: this NAS does not run systemd"
+    elif ! sudo_ok; then
+        item_note "$p_first" denied 0 "$SUDO_MSG"
+    elif [ "$1" = none ]; then
+        step unit_disable as_root systemctl disable "$UNIT_NAME" \
+            && step unit_remove as_root rm -f "$R$UNIT_DIR/$UNIT_NAME" \
+            && step daemon_reload as_root systemctl daemon-reload
+    else
+        step unit_write write_unit "$1" \
+            && step daemon_reload as_root systemctl daemon-reload \
+            && step unit_enable as_root systemctl enable "$UNIT_NAME"
+    fi
+}
+
+# The numbers after each "id": key of midclt's JSON, one per line. Inside a JSON string a quote is
+# always escaped, so '"id":' can only be a key.
+json_ids() {                   # JSON
+    j_rest=$1
+    while :; do
+        case $j_rest in
+            *'"id":'*) j_rest=${j_rest#*'"id":'} ;;
+            *) break ;;
+        esac
+        j_rest=${j_rest#"${j_rest%%[! ]*}"}
+        j_id=${j_rest%%[!0-9]*}
+        if [ -n "$j_id" ]; then printf '%s\n' "$j_id"; fi
+    done
+}
+
+# Our init script: created, or the first one with our comment updated and any others deleted;
+# KEEP none deletes them all.
+persist_init() {               # KEEP
+    i_keep=$1
+    if ! command -v midclt >/dev/null 2>&1; then
+        item_note init_query absent 0 "midclt not found: TrueNAS's init scripts cannot be changed"
+        return
+    elif ! sudo_ok; then
+        item_note init_query denied 0 "$SUDO_MSG"
+        return
+    fi
+    step init_query as_root midclt call initshutdownscript.query "$INIT_FILTER" || return
+    i_ids=$(json_ids "$ST_OUT")
+    i_first=
+    if [ "$i_keep" != none ]; then
+        i_json=$(init_json "$i_keep")
+        i_first=${i_ids%%"$NL"*}
+        if [ -z "$i_first" ]; then
+            step init_create as_root midclt call initshutdownscript.create "$i_json"
+            return
+        fi
+        step init_update as_root midclt call initshutdownscript.update "$i_first" "$i_json" || return
+    fi
+    for i_id in $i_ids; do
+        if [ "$i_id" != "$i_first" ]; then
+            step "init_delete:$i_id" as_root midclt call initshutdownscript.delete "$i_id" || return
+        fi
+    done
+}
+
+persist_params() {             # KEEP
+    if [ -e "$R/etc/version" ]; then
+        item_note persist_target ok 0 truenas
+        persist_init "$1"
+    else
+        item_note persist_target ok 0 systemd
+        persist_unit "$1"
+    fi
+    items_persist
 }
 
 stream() {                     # INTERVAL_MS
@@ -329,12 +511,12 @@ set_param() {                  # NAME VALUE
         s_out=$(printf '%s\n' "$2" | as_root tee "$s_path" 2>&1 >/dev/null)
         s_rc=$?
         case $s_rc:$s_out in
-            0:*) s_st=ok ;;
             # the kernel's answer when ZFS cannot initialise QAT (DOMAIN.md section 6)
-            *"Operation not permitted"*) s_st=eperm ;;
-            *"Permission denied"*|*"password is required"*|*"sudo:"*) s_st=denied ;;
-            *"No such file"*) s_st=absent ;;
-            *) s_st=error ;;
+            [!0]*"Operation not permitted"*) s_st=eperm ;;
+            *)
+                step_status "$s_rc" "$s_out"
+                s_st=$ST
+                case $ST:$s_out in error:*"No such file"*) s_st=absent ;; esac ;;
         esac
         item_note set_param "$s_st" "$s_rc" "$s_out"
     fi
@@ -342,7 +524,7 @@ set_param() {                  # NAME VALUE
 }
 
 main() {
-    [ $# -ge 3 ] || usage "usage: sh -s -- snapshot|stream|set-param|probe BOUNDARY SUDO [ARGS...]"
+    [ $# -ge 3 ] || usage "usage: sh -s -- snapshot|stream|set-param|persist-params|probe BOUNDARY SUDO [ARGS...]"
     C=$1 B=$2 SUDO=$3
     shift 3
     case $B in *[!0-9a-f]*) usage "the boundary must be 32 lowercase hex characters" ;; esac
@@ -361,8 +543,15 @@ main() {
             [ $# -eq 2 ] || usage "usage: set-param compress|checksum|encrypt 0|1"
             case $1 in compress|checksum|encrypt) ;; *) usage "unknown parameter (compress, checksum, encrypt)" ;; esac
             case $2 in 0|1) ;; *) usage "the value must be 0 or 1" ;; esac ;;
+        persist-params)
+            [ $# -eq 1 ] || usage "usage: persist-params none|compress[,checksum][,encrypt]"
+            case $1 in
+                none|compress|checksum|encrypt|compress,checksum|compress,encrypt|checksum,encrypt) ;;
+                compress,checksum,encrypt) ;;
+                *) usage "keep: none, or compress, checksum, encrypt joined by commas, in that order" ;;
+            esac ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, probe)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, probe)" ;;
     esac
     # fd 4: stdout, for item bytes written from inside captures. fd 9: the client's stdin, which
     # only stream reads; every tool gets /dev/null instead, so none can eat it or wait on it.
@@ -376,6 +565,7 @@ main() {
         snapshot) snapshot ;;
         stream) stream "$1" ;;
         set-param) set_param "$1" "$2" ;;
+        persist-params) persist_params "$1" ;;
         probe) item_run id ids ;;
     esac
     if [ "$C" != stream ]; then frame done; fi

@@ -34,6 +34,10 @@ class AgentCommandTest {
         assertEquals("sh -s -- 'set-param' '" + B + "' '0' 'encrypt' '1'",
                 new AgentCommand.SetParam(false, ZfsParam.ENCRYPT, true).commandLine(B));
         assertEquals("sh -s -- 'probe' '" + B + "' '0'", new AgentCommand.Probe(false).commandLine(B));
+        assertEquals("sh -s -- 'persist-params' '" + B + "' '1' 'compress,encrypt'",
+                new AgentCommand.PersistParams(true, Set.of(ZfsParam.ENCRYPT, ZfsParam.COMPRESS)).commandLine(B));
+        assertEquals("sh -s -- 'persist-params' '" + B + "' '0' 'none'",
+                new AgentCommand.PersistParams(false, Set.of()).commandLine(B));
         assertEquals(List.of("stream", B, "0", "100"), new AgentCommand.Stream(false, 100).arguments(B));
         assertEquals(AgentVerb.SET_PARAM, new AgentCommand.SetParam(false, ZfsParam.COMPRESS, true).verb());
     }

@@ -43,7 +43,22 @@ class AgentScriptArgumentsTest {
                 List.of("set-param", B, "0", "../../etc/passwd", "0"),
                 List.of("set-param", B, "0", "compress", "2"),
                 List.of("set-param", B, "0", "compress", "0 "),
-                List.of("set-param", B, "0", "compress", "0", "1"));
+                List.of("set-param", B, "0", "compress", "0", "1"),
+                List.of("persist-params", B, "0"),
+                List.of("persist-params", B, "0", ""),
+                List.of("persist-params", B, "0", "all"),
+                List.of("persist-params", B, "0", "None"),
+                List.of("persist-params", B, "0", "none,compress"),
+                List.of("persist-params", B, "0", "encrypt,compress"),
+                List.of("persist-params", B, "0", "compress,compress"),
+                List.of("persist-params", B, "0", "compress,"),
+                List.of("persist-params", B, "0", ",compress"),
+                List.of("persist-params", B, "0", "compress checksum"),
+                List.of("persist-params", B, "0", "compress;reboot"),
+                List.of("persist-params", B, "0", "compress$(reboot)"),
+                List.of("persist-params", B, "0", "compress\nchecksum"),
+                List.of("persist-params", B, "0", "*"),
+                List.of("persist-params", B, "0", "compress", "checksum"));
         return Shell.all().flatMap(s -> bad.stream().map(a -> Arguments.of(s, a)));
     }
 

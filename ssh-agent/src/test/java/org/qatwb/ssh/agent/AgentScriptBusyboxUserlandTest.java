@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qatwb.ssh.agent.AgentScriptSnapshotTest.args;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.model.agent.AgentFrame;
@@ -17,6 +21,9 @@ import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.persist.PersistOutcome;
+import org.qatwb.model.persist.ZfsQatUnit;
+import org.qatwb.model.snapshot.ZfsParam;
 
 /** The agent on a NAS whose utilities are busybox's applets, under busybox's own shell. */
 class AgentScriptBusyboxUserlandTest {
@@ -37,6 +44,19 @@ class AgentScriptBusyboxUserlandTest {
                 NasSnapshotReader.read(out).confFiles().get("/etc/c6xx_dev0.conf").toBytes());
         assertEquals(AgentScriptSnapshotTest.FW, out.frame("fw_counters:qat_c6xx_0000:3d:00.0").orElseThrow().text());
         assertEquals(3, out.frame("kernel_log").orElseThrow().text().lines().count());
+    }
+
+    @Test
+    void persistParamsWritesTheUnitWithBusyboxMktempTeeChmodAndMv(@TempDir Path dir) throws Exception {
+        FakeNas nas = AgentScriptPersistParamsTest.systemd(dir).withBusyboxUtilities(BUSYBOX.assumeInstalled());
+        Set<ZfsParam> keep = EnumSet.of(ZfsParam.COMPRESS, ZfsParam.ENCRYPT);
+        AgentRun run = AgentRun.run(BUSYBOX, nas, args("persist-params", "0", "compress,encrypt"));
+        assertEquals(0, run.exit(), run.stderr());
+        PersistOutcome o = PersistOutcome.read(run.parse(AgentScriptTestSupport.BOUNDARY), keep);
+        assertTrue(o.ok(), o.toString());
+        assertEquals(ZfsQatUnit.text(keep), Files.readString(nas.path(AgentScriptPersistParamsTest.UNIT_FILE)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(nas.path(AgentScriptPersistParamsTest.UNIT_FILE))));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -25,6 +26,10 @@ import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.persist.InitScript;
+import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -76,6 +81,9 @@ class AgentScriptSnapshotTest {
             [    7.000000] icp: loaded
             """;
     static final String FW = "AE          Requests        Responses\n 0:         17949407         17949407\n";
+    /** Our unit, keeping compression on after boot, and midclt's answer: no init script of ours. */
+    static final String UNIT = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS));
+    static final String MIDCLT_ARGS = "call initshutdownscript.query " + InitScript.QUERY_FILTER;
 
     /** A C62x-like host: one PF, one VF, ZFS with QAT, two NUMA nodes. */
     static FakeNas c62x(Path dir) {
@@ -103,7 +111,10 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("zfs", ZFS_ARGS, ZFS_GET)
                 .toolPrinting("zpool", ZPOOL_ARGS, ZPOOL_GET)
                 .toolPrinting("dmesg", "", DMESG)
-                .toolPrinting("systemctl", "is-active qat", "active\n");
+                .toolPrinting("systemctl", "is-active qat", "active\n")
+                .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
+                .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
+                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n");
     }
 
     static Stream<Shell> shells() {
@@ -140,7 +151,7 @@ class AgentScriptSnapshotTest {
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
                         "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get",
                         "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
-                        "os_release", "truenas_version"),
+                        "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -169,6 +180,9 @@ class AgentScriptSnapshotTest {
         assertEquals(FW, text(out, "fw_counters:qat_c6xx_0000:3d:00.0"));
         assertEquals("active\n", text(out, "qat_service"));
         assertEquals("25.04.0", text(out, "truenas_version"));
+        assertEquals(UNIT, text(out, "persist_unit"));
+        assertEquals("enabled\n", text(out, "persist_unit_state"));
+        assertEquals("[]\n", text(out, "persist_init"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,6 +202,23 @@ class AgentScriptSnapshotTest {
         assertEquals(FW, s.fwCounters().get("qat_c6xx_0000:3d:00.0"));
         assertEquals("active", s.qatService().orElseThrow());
         assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
+        assertEquals(new PersistState.None(PersistTarget.TRUENAS_INIT_SCRIPT), s.persistence(),
+                "/etc/version makes it TrueNAS: its init scripts count, and it has none of ours");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void offTrueNasTheUnitIsThePersistenceAndMidcltIsNotAsked(Shell shell, @TempDir Path dir) throws ParseException,
+            IOException {
+        FakeNas nas = c62x(dir).tool("midclt", "exit 99");
+        Files.delete(nas.path("etc/version"));
+        AgentOutput out = snapshot(shell, nas, "0");
+        assertEquals(ItemStatus.ABSENT, status(out, "persist_init"));
+        NasSnapshot s = NasSnapshotReader.read(out);
+        assertEquals(new PersistState.Kept(PersistTarget.SYSTEMD_UNIT, EnumSet.of(ZfsParam.COMPRESS), true, UNIT,
+                List.of()), s.persistence());
+        Files.delete(nas.path("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME));
+        assertEquals("disabled\n", text(snapshot(shell, nas, "0"), "persist_unit_state"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,7 +232,8 @@ class AgentScriptSnapshotTest {
         assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
-                "truenas_version"), out.frames().stream().map(AgentFrame::name).toList());
+                "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
+                out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);
         assertEquals(List.of(), s.warnings());
@@ -258,7 +290,7 @@ class AgentScriptSnapshotTest {
     void aSudoThatWantsAPasswordGivesDeniedPrivilegedItemsWithItsWords(Shell shell, @TempDir Path dir) throws ParseException {
         FakeNas nas = c62x(dir).tool("sudo", "echo 'sudo: a password is required' >&2\nexit 1");
         AgentOutput out = snapshot(shell, nas, "1");
-        for (String privileged : List.of("adf_status", "kernel_log", "debugfs")) {
+        for (String privileged : List.of("adf_status", "kernel_log", "debugfs", "persist_init")) {
             AgentFrame f = out.frame(privileged).orElseThrow();
             assertEquals(ItemStatus.DENIED, f.status(), privileged);
             assertEquals("sudo: a password is required\n", f.text(), privileged);
@@ -289,6 +321,7 @@ class AgentScriptSnapshotTest {
                 TOOLS/dmesg
                 BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name fw_counters
                 BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters
+                TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: ZFS QAT offload parameters"]]
                 """, calls);
     }
 

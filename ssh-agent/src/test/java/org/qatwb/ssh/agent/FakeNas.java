@@ -16,8 +16,12 @@ import java.util.List;
  */
 final class FakeNas {
 
-    /** What the agent itself runs besides the stand-ins (tee it takes from the system's default path). */
-    private static final List<String> BASICS = List.of("cat", "head", "wc", "grep", "tail", "sleep", "id", "find", "ls", "sh", "true");
+    /**
+     * What the agent itself runs besides the stand-ins (item_run's tee it takes from the system's
+     * default path); persist-params writes its unit with mktemp, tee, chmod and mv (rm on failure).
+     */
+    private static final List<String> BASICS = List.of("cat", "head", "wc", "grep", "tail", "sleep", "id", "find", "ls", "sh",
+            "true", "mktemp", "tee", "chmod", "mv", "rm");
 
     final Path root;
     final Path tools;
@@ -85,6 +89,18 @@ final class FakeNas {
 
     FakeNas file(String path, String content) {
         return file(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A symbolic link under the root, e.g. the one {@code systemctl enable} makes (it may dangle). */
+    FakeNas link(String path, String target) {
+        try {
+            Path p = root.resolve(path);
+            Files.createDirectories(p.getParent());
+            Files.createSymbolicLink(p, Path.of(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     Path path(String path) {

@@ -3,6 +3,7 @@ package org.qatwb.app.cli.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,6 +12,9 @@ import org.qatwb.model.kstat.CounterRates;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.persist.PersistOutcome;
+import org.qatwb.model.persist.PersistPlan;
+import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsDataset;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -27,6 +31,7 @@ public final class SnapshotJson {
         ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(List.of()));
         doc.put("qatDriver", s.devices().isPresent());
         doc.set("params", params(s.params()));
+        doc.set("persistence", persistence(s.persistence()));
         if (s.kstat().isPresent()) {
             doc.putObject("kstat").set("counters", ParseJson.counters(s.kstat().get().raw()));
         } else {
@@ -84,6 +89,55 @@ public final class SnapshotJson {
                 o.put(p.shortName(), v);
             }
         }
+        return o;
+    }
+
+    /**
+     * What keeps the parameters at 0 after a reboot: {@code {"target": "systemd"|"truenas",
+     * "state": "none"|"kept"|"foreign"|"unreadable", "keptAtBoot": ["compress"], ...}}, with
+     * {@code params} and {@code enabled} when kept, {@code reason} when foreign or unreadable.
+     */
+    public static ObjectNode persistence(PersistState state) {
+        ObjectNode o = JsonOut.object();
+        o.put("target", state.target().wire());
+        ArrayNode atBoot = o.put("state", stateWord(state)).putArray("keptAtBoot");
+        state.keptAtBoot().forEach(p -> atBoot.add(p.shortName()));
+        if (state instanceof PersistState.Kept k) {
+            ArrayNode params = o.putArray("params");
+            k.params().forEach(p -> params.add(p.shortName()));
+            o.put("enabled", k.enabled());
+        } else if (state instanceof PersistState.Foreign f) {
+            o.put("reason", f.reason());
+        } else if (state instanceof PersistState.Unreadable u) {
+            o.put("reason", u.reason());
+        }
+        return o;
+    }
+
+    private static String stateWord(PersistState state) {
+        return state instanceof PersistState.None ? "none" : state instanceof PersistState.Kept ? "kept"
+                : state instanceof PersistState.Foreign ? "foreign" : "unreadable";
+    }
+
+    /**
+     * {@code params --keep-after-reboot}: {@code {"action": "create", "diff": "...", "steps": [...],
+     * "done": [{"step": "unit_write", "status": "ok", "message": ""}], "ok": true}}; {@code done} and
+     * {@code ok} only when the agent was asked to act.
+     */
+    public static ObjectNode persistChange(PersistPlan plan, Optional<PersistOutcome> outcome) {
+        ObjectNode o = JsonOut.object();
+        o.put("action", plan.action().name().toLowerCase(Locale.ROOT));
+        o.put("diff", plan.diff());
+        ArrayNode steps = o.putArray("steps");
+        plan.steps().forEach(steps::add);
+        o.put("caution", plan.caution().orElse(null));
+        outcome.ifPresent(out -> {
+            ArrayNode done = o.putArray("done");
+            for (PersistOutcome.Step s : out.steps()) {
+                done.addObject().put("step", s.name()).put("status", s.status().wire()).put("message", s.message());
+            }
+            o.put("ok", out.ok());
+        });
         return o;
     }
 

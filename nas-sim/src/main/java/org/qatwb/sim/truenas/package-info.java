@@ -1,0 +1,2 @@
+/** TrueNAS SCALE's middleware, as far as {@code midclt call initshutdownscript.*} reaches it. */
+package org.qatwb.sim.truenas;
