@@ -1,9 +1,12 @@
 package org.qatwb.app.viewmodel;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,6 +25,9 @@ import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.PersistOutcome;
+import org.qatwb.model.persist.PersistPlan;
+import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -199,6 +205,68 @@ public final class NasViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * What "Keep after reboot" would change to keep the offloads that are on now (all off: remove
+     * what keeps them); empty before the first snapshot. The view shows its diff before
+     * {@link #keepAfterReboot(PersistPlan)}.
+     */
+    public Optional<PersistPlan> keepAfterRebootPlan() {
+        NasSnapshot s = snapshot.get();
+        if (s == null) {
+            return Optional.empty();
+        }
+        Set<ZfsParam> on = EnumSet.noneOf(ZfsParam.class);
+        for (ZfsParam p : ZfsParam.values()) {
+            if (switches.get(p).getState() == ParamState.ON) {
+                on.add(p);
+            }
+        }
+        return Optional.of(PersistPlan.of(s.persistence(), on));
+    }
+
+    /** Carries out a plan the user has seen: the agent writes exactly the plan's text. */
+    public void keepAfterReboot(PersistPlan plan) {
+        if (nas == null || !plan.changes()) {
+            return;
+        }
+        NasLink n = nas;
+        begin("Keeping the offload settings after reboot");
+        tasks.run(() -> new Persisted(n.persistParams(plan.keep()), n.snapshot()), r -> {
+            end();
+            show(r.snapshot());
+            if (r.outcome().ok()) {
+                notify(new Notice(Notice.Level.INFO, "Kept after reboot", plan.keep().isEmpty()
+                        ? "Nothing sets the parameters at boot any more."
+                        : "At every boot, after qat.service, ZFS's QAT offload is turned on for " + names(plan.keep()) + "."));
+            } else {
+                notify(new Notice(Notice.Level.ERROR, "Not kept after reboot", r.outcome().failure()
+                        .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("the NAS did not confirm the change")));
+            }
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Not kept after reboot", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /** Which offloads a reboot keeps on, in words, from the latest snapshot. */
+    public static String persistenceSummary(NasSnapshot s) {
+        PersistState p = s.persistence();
+        if (p instanceof PersistState.Kept k) {
+            return k.enabled() ? "kept at boot: " + names(k.params()) : "a boot unit exists but is disabled";
+        }
+        if (p instanceof PersistState.Foreign f) {
+            return "edited by hand: " + f.reason();
+        }
+        if (p instanceof PersistState.Unreadable u) {
+            return "unknown: " + u.reason();
+        }
+        return "not kept: after a reboot ZFS decides (off if QAT was not up when zfs.ko loaded)";
+    }
+
+    private static String names(Set<ZfsParam> params) {
+        return params.isEmpty() ? "none" : String.join(", ", params.stream().map(ZfsParam::shortName).toList());
+    }
+
     private void report(ParamSwitchViewModel sw, boolean on, SetParamOutcome o) {
         String what = sw.label() + " offload";
         if (o.status() == ItemStatus.OK) {
@@ -316,6 +384,9 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private record Opened(NasLink link, NasSnapshot snapshot) {
+    }
+
+    private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {
     }
 
     private record Changed(SetParamOutcome outcome, NasSnapshot snapshot) {

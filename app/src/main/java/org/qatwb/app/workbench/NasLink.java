@@ -2,9 +2,11 @@ package org.qatwb.app.workbench;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -76,6 +78,11 @@ public final class NasLink implements AutoCloseable {
     /** Turns one offload on ({@code on}: the parameter is written 0) or off. */
     public SetParamOutcome setParam(ZfsParam param, boolean on) throws NasConnectionException, AgentFailure {
         return agent.setParam(param, !on);
+    }
+
+    /** Installs (or removes, for none) what writes these parameters' 0 at every boot. */
+    public PersistOutcome persistParams(Set<ZfsParam> keep) throws NasConnectionException, AgentFailure {
+        return agent.persistParams(keep);
     }
 
     public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {

@@ -29,6 +29,7 @@ import org.qatwb.model.history.Metric;
 import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.history.SeriesCatalog;
 import org.qatwb.model.kstat.QatService;
+import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
@@ -99,6 +100,24 @@ class NasViewModelTest {
         vm.paramSwitch(ZfsParam.COMPRESS).request(true);
         assertEquals("0", Files.readString(file).strip());
         assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+    }
+
+    @Test
+    void keepAfterRebootShowsItsPlanThenInstallsExactlyThatUnit() throws Exception {
+        open(new NasTarget.Simulated("c62x"));
+        vm.paramSwitch(ZfsParam.ENCRYPT).request(false);
+        PersistPlan plan = vm.keepAfterRebootPlan().orElseThrow();
+        assertEquals(PersistPlan.Action.CREATE, plan.action());
+        assertEquals(java.util.Set.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM), plan.keep(), "what is on now");
+        assertTrue(plan.diff().contains("+ExecStart="), plan.diff());
+
+        vm.keepAfterReboot(plan);
+
+        Path unit = sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service");
+        assertEquals(plan.newText(), Files.readString(unit), "the text the user saw is the text written");
+        assertEquals(plan.keep(), vm.snapshotProperty().get().persistence().keptAtBoot());
+        assertTrue(NasViewModel.persistenceSummary(vm.snapshotProperty().get()).startsWith("kept at boot: compress, checksum"));
+        assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.qatwb.model.snapshot.ZfsParam;
 /** The three ZFS offload switches, each showing the parameter's real state on the NAS. */
 final class OffloadCard extends VBox {
 
-    OffloadCard(NasViewModel nas) {
+    OffloadCard(NasViewModel nas, javafx.stage.Window owner) {
         setId("offload-card");
         Label title = new Label("ZFS offload to QAT");
         title.getStyleClass().add(Css.CARD_TITLE);
@@ -33,7 +33,32 @@ final class OffloadCard extends VBox {
         for (ZfsParam p : ZfsParam.values()) {
             getChildren().add(row(nas.paramSwitch(p)));
         }
+        getChildren().add(keepRow(nas, owner));
         setSpacing(4);
+    }
+
+    /** Whether a reboot keeps these settings, and the button that makes it (after showing the diff). */
+    private static HBox keepRow(NasViewModel nas, javafx.stage.Window owner) {
+        Label name = new Label("Keep after reboot");
+        name.setStyle("-fx-font-weight: bold");
+        Label state = new Label();
+        state.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        state.setWrapText(true);
+        state.setId("keep-state");
+        nas.snapshotProperty().addListener((o, a, s) -> state.setText(s == null ? "" : NasViewModel.persistenceSummary(s)));
+        javafx.scene.control.Button keep = new javafx.scene.control.Button("Keep…");
+        keep.setId("keep-button");
+        keep.setTooltip(new Tooltip("Write the switches' current state at every boot, after qat.service (shows the change first)"));
+        keep.setOnAction(e -> nas.keepAfterRebootPlan()
+                .flatMap(plan -> KeepAfterRebootDialog.confirm(owner, plan))
+                .ifPresent(nas::keepAfterReboot));
+        keep.disableProperty().bind(nas.snapshotProperty().isNull());
+        VBox text = new VBox(2, name, state);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, text, keep);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add(Css.PARAM_ROW);
+        return row;
     }
 
     private static HBox row(ParamSwitchViewModel sw) {
