@@ -41,8 +41,12 @@ import org.qatwb.sim.tree.TreeGenerator;
  */
 public final class SimulatedNas implements AutoCloseable {
 
-    /** Where the wall-clock ticker moves time on: often enough for a 100 ms stream to see movement. */
-    static final long TICK_MILLIS = 250;
+    /**
+     * How often the wall-clock ticker moves time on. The counters move in steps of one tick, so a
+     * rate over one second is off by up to one tick's worth: 100 ms keeps the charts' jitter near
+     * 10% (250 ms gave visible 25% spikes), and a 100 ms stream still sees movement.
+     */
+    static final long TICK_MILLIS = 100;
 
     private final SimOptions options;
     private final Path stateDir;

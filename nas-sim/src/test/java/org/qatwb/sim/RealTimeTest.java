@@ -18,7 +18,7 @@ class RealTimeTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             long comp = 0;
             while (comp == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50); // the ticker runs every 250 ms of real time: this test is about that
+                Thread.sleep(50); // the ticker runs every 100 ms of real time: this test is about that
                 String text = Shell.run(nas, "cat \"$QATWB_ROOT\"/proc/spl/kstat/zfs/qat").out();
                 comp = QatKstat.of(KstatParser.parse(text)).value(QatCounter.COMP_REQUESTS).orElseThrow();
             }

@@ -95,7 +95,7 @@ class NasCommandsEndToEndTest {
 
     @Test
     void watchPrintsCountersThatMoveAndRatesFromTheSecondLine() throws Exception {
-        // longer than two of the simulator's 250 ms clock ticks, so every interval sees the counters move
+        // longer than two of the simulator's clock ticks (100 ms), so every interval sees the counters move
         CliRun run = cli("watch", c62x, "--interval", "600", "--count", "3");
         assertEquals(0, run.exit(), run.err());
         List<JsonNode> lines = new ArrayList<>();
