@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -169,6 +170,24 @@ public final class SimulatedNas implements AutoCloseable {
     public synchronized SimEndpoint endpoint() {
         return new SimEndpoint(SshServerHost.HOST, port, options.user(), identity, knownHosts,
                 SshKeys.fingerprint(hostKey.getPublic()));
+    }
+
+    /**
+     * A new directory of links to the stand-ins for the NAS's own tools ({@code adf_ctl},
+     * {@code systemctl}, {@code zfs}, {@code zpool}, {@code dmesg}, {@code sudo}, {@code tee},
+     * and {@code midclt} where installed), without the guards for file utilities: for a real sshd
+     * serving this root, whose login shells' start-up files use the real {@code mv}, {@code mkdir}...
+     * Put it first on that sshd's PATH, with {@code QATWB_ROOT} set to {@link #root()}.
+     */
+    public Path toolsForRealSshd() throws IOException {
+        Path dir = Files.createTempDirectory("qatwb-nas-tools");
+        for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt")) {
+            Path standIn = layout.root().resolve("sim-bin").resolve(tool);
+            if (Files.exists(standIn)) {
+                Files.createSymbolicLink(dir.resolve(tool), standIn);
+            }
+        }
+        return dir;
     }
 
     /** The NAS's root ({@code QATWB_ROOT}). */

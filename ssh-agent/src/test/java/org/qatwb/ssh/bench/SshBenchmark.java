@@ -48,7 +48,7 @@ public final class SshBenchmark {
                 latencies("simulator (MINA)", s);
             }
             OpenSshServer sshd = OpenSshServer.start(Map.of("QATWB_ROOT", sim.root().toString(),
-                    "PATH", nasTools(sim.root()) + ":/usr/bin:/bin"));
+                    "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"));
             try {
                 Path kh = Files.createTempFile("kh", "");
                 Files.writeString(kh, sshd.knownHostsLine() + "\n");
@@ -64,21 +64,6 @@ public final class SshBenchmark {
                 sshd.close();
             }
         }
-    }
-
-    /**
-     * The simulator's stand-ins for the NAS's own tools, without its guards for file utilities
-     * (mv, mkdir, ...): sshd runs the login user's shell start-up files, which use those.
-     */
-    private static Path nasTools(Path root) throws IOException {
-        Path dir = Files.createTempDirectory("nas-tools");
-        for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee")) {
-            Path standIn = root.resolve("sim-bin").resolve(tool);
-            if (Files.exists(standIn)) {
-                Files.createSymbolicLink(dir.resolve(tool), standIn);
-            }
-        }
-        return dir;
     }
 
     private static ConnectionSpec spec(String host, int port, String user, Path identity, Path knownHosts) {

@@ -1,0 +1,61 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.app.settings.AuthMethod;
+import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.app.tasks.DirectTasks;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.NasLink;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.Prompts;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.sim.SimulatedNas;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.hostkey.HostKeyDecision;
+import org.qatwb.ssh.testing.OpenSshServer;
+
+/**
+ * A saved connection to a real OpenSSH sshd on 127.0.0.1, as the Connect dialog makes one: the
+ * workbench's view model connects with a key file and a known_hosts file, reads the NAS (the
+ * simulator's tree, served by sshd to the real agent) and flips a switch.
+ */
+class NasOverOpenSshTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSavedConnectionToARealSshdShowsTheNasAndFlipsASwitch() throws Exception {
+        OpenSshServer.assumeAvailable();
+        try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x"));
+             OpenSshServer sshd = OpenSshServer.start(Map.of("QATWB_ROOT", sim.root().toString(),
+                     "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"));
+             BuiltInSimulator none = new BuiltInSimulator()) {
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, sshd.knownHostsLine() + "\n");
+            SavedConnection c = new SavedConnection("lab sshd", sshd.host(), sshd.port(), sshd.currentUser(), AuthMethod.KEY,
+                    sshd.userKey().toString(), false, knownHosts.toString());
+            Prompts unexpected = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
+            try (NasViewModel vm = new NasViewModel(new NasTarget.Ssh(c), t -> NasLink.open(t, unexpected, none),
+                    new DirectTasks(), new LiveChartsViewModel(new OffloadHistory(60), System::currentTimeMillis, new DirectTasks()))) {
+                vm.connect();
+                assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
+                assertEquals(3, vm.devices().size());
+                assertTrue(vm.linkDetailProperty().get().endsWith(":" + sshd.port()), vm.linkDetailProperty().get());
+
+                vm.paramSwitch(ZfsParam.CHECKSUM).request(false);
+                assertEquals("1", Files.readString(sim.root().resolve("sys/module/zfs/parameters/zfs_qat_checksum_disable")).strip());
+                assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
+            }
+        }
+    }
+}
