@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,23 @@ class MainWindowTest {
         String detail = ((Label) robot.lookup("#failure-detail").query()).getText();
         assertTrue(detail.contains(knownHosts + ":1"), detail);
         assertTrue(robot.lookup("#notices").queryParent().getChildrenUnmodifiable().size() > 0, "a notification too");
+    }
+
+    @Test
+    void theConnectDialogSaysWhatIsWrongBeforeConnecting(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#connect-host").tryQuery().isPresent());
+        robot.clickOn("#connect-host").write("nas.lan");
+        robot.clickOn("#connect-port").write("99999");
+        robot.clickOn("Connect");
+        Label error = robot.lookup("#connect-error").queryAs(Label.class);
+        assertEquals("Port: 99999 is not 1..65535", error.getText());
+        assertTrue(robot.lookup("#connect-host").tryQuery().isPresent(), "the dialog stays open");
+        robot.clickOn("Cancel");
+        waitUntil(() -> robot.lookup("#connect-host").tryQuery().isEmpty());
+        assertEquals(1, workbench.viewModel().openNas().size(), "nothing was opened");
+        assertTrue(workbench.viewModel().savedConnections().isEmpty(), "nothing was saved");
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
