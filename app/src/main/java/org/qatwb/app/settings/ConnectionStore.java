@@ -1,10 +1,5 @@
 package org.qatwb.app.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +11,6 @@ import java.util.List;
 public final class ConnectionStore {
 
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Path file;
 
     public ConnectionStore(Path configDir) {
@@ -32,7 +23,7 @@ public final class ConnectionStore {
 
     /** The saved connections; none when the file does not exist yet. */
     public List<SavedConnection> load() throws SettingsException {
-        return JsonFiles.read(file, JSON, Document.class).map(d -> {
+        return JsonFiles.read(file, Document.class).map(d -> {
             if (d.version() != VERSION) {
                 throw new SettingsException(file + ": version " + d.version() + " is not one this qatwb reads (" + VERSION + ")");
             }
@@ -57,13 +48,7 @@ public final class ConnectionStore {
     }
 
     private void write(List<SavedConnection> all) throws SettingsException {
-        try {
-            JsonFiles.write(file, JSON.writeValueAsBytes(new Document(VERSION, all)));
-        } catch (JsonProcessingException e) {
-            throw new SettingsException("cannot encode " + file + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SettingsException("cannot write " + file + ": " + e.getMessage());
-        }
+        JsonFiles.write(file, new Document(VERSION, all));
     }
 
     record Document(int version, List<SavedConnection> connections) {

@@ -1,7 +1,9 @@
 package org.qatwb.app.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,10 +18,27 @@ import java.util.Optional;
 /** Reading and atomically writing the small JSON settings files. */
 final class JsonFiles {
 
+    /** Indented for a human who opens the file; unknown fields ignored, so an older qatwb reads a newer file. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private JsonFiles() {
     }
 
-    static <T> Optional<T> read(Path file, ObjectMapper json, Class<T> type) throws SettingsException {
+    /** {@code value} as JSON in {@code file}, atomically; every failure is one line naming the file. */
+    static void write(Path file, Object value) throws SettingsException {
+        try {
+            writeAtomically(file, JSON.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new SettingsException("cannot encode " + file + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SettingsException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    static <T> Optional<T> read(Path file, Class<T> type) throws SettingsException {
+        ObjectMapper json = JSON;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -43,7 +62,7 @@ final class JsonFiles {
      * Writes through a private temporary file in the same directory, synced, then renamed over
      * the old one: a crash leaves the old file or the new one, never half of either.
      */
-    static void write(Path file, byte[] bytes) throws IOException {
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",

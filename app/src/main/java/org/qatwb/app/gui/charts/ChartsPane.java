@@ -210,12 +210,16 @@ public final class ChartsPane extends BorderPane {
         return charts.stream().mapToLong(OffloadChart::drawCount).sum();
     }
 
-    private void exportCsv() {
+    private File chooseFile(String title, String name, String extension) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export chart data");
-        fc.setInitialFileName("qatwb-offload-" + stamp() + ".csv");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File f = fc.showSaveDialog(owner);
+        fc.setTitle(title);
+        fc.setInitialFileName(name + "-" + stamp() + "." + extension);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
+        return fc.showSaveDialog(owner);
+    }
+
+    private void exportCsv() {
+        File f = chooseFile("Export chart data", "qatwb-offload", "csv");
         if (f == null) {
             return;
         }
@@ -225,11 +229,7 @@ public final class ChartsPane extends BorderPane {
     }
 
     private void exportPng() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Save the charts as PNG");
-        fc.setInitialFileName("qatwb-charts-" + stamp() + ".png");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-        File f = fc.showSaveDialog(owner);
+        File f = chooseFile("Save the charts as PNG", "qatwb-charts", "png");
         if (f == null) {
             return;
         }
