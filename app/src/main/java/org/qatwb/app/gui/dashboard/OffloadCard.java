@@ -48,6 +48,7 @@ final class OffloadCard extends VBox {
         nas.snapshotProperty().addListener((o, a, s) -> state.setText(s == null ? "" : NasViewModel.persistenceSummary(s)));
         javafx.scene.control.Button keep = new javafx.scene.control.Button("Keep…");
         keep.setId("keep-button");
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setTooltip(new Tooltip("Write the switches' current state at every boot, after qat.service (shows the change first)"));
         keep.setOnAction(e -> nas.keepAfterRebootPlan()
                 .flatMap(plan -> KeepAfterRebootDialog.confirm(owner, plan))
