@@ -40,9 +40,9 @@ record CheckContext(NasSnapshot snapshot, Optional<Observation> observation, Map
         return snapshot.warnings().stream().filter(w -> w.startsWith(item + ":")).findFirst();
     }
 
-    /** A skip naming the first of {@code prerequisites} that failed, if any did. */
-    Optional<CheckResult> skipIfFailed(Check self, Check... prerequisites) {
-        for (Check p : prerequisites) {
+    /** A skip naming the first of {@code self}'s prerequisites that failed, if any did. */
+    Optional<CheckResult> skipIfBlocked(Check self) {
+        for (Check p : self.prerequisites()) {
             if (failed(p)) {
                 return Optional.of(CheckResult.skip(self, "not checked while " + p.id() + " fails"));
             }

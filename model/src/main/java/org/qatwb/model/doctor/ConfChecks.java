@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.conf.ConfDocument;
@@ -32,10 +31,6 @@ final class ConfChecks {
 
     static CheckResult confValid(CheckContext c) {
         Check self = Check.QAT_CONF_VALID;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         List<String> unread = s.warnings().stream().filter(w -> w.startsWith("conf_files:") || w.startsWith("conf:")).toList();
         List<String> missing = s.devices().map(a -> a.devices().stream().map(QatDevice::confPath)
@@ -82,10 +77,6 @@ final class ConfChecks {
 
     static CheckResult kernelInstances(CheckContext c) {
         Check self = Check.QAT_KERNEL_INSTANCES;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         KernelInstances k = KernelInstances.of(s);
         if (k.files().isEmpty()) {
@@ -133,10 +124,6 @@ final class ConfChecks {
 
     static CheckResult instanceCap(CheckContext c) {
         Check self = Check.ZFS_INSTANCE_CAP;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         KernelInstances k = KernelInstances.of(s);
         if (k.files().isEmpty()) {

@@ -2,7 +2,6 @@ package org.qatwb.model.doctor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.qatwb.model.snapshot.NasSnapshot;
 
@@ -17,10 +16,6 @@ final class DatasetCheck {
 
     static CheckResult check(CheckContext c) {
         Check self = Check.ZFS_DATASETS_OFFLOADABLE;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.ZFS_BUILT_WITH_QAT);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         if (s.datasets().isEmpty()) {
             return CheckResult.skip(self, c.unreadable("zfs_get").map(w -> "the datasets could not be read: " + w)

@@ -26,6 +26,17 @@ public record DoctorReport(List<CheckResult> results) {
         return results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL);
     }
 
+    /**
+     * Whether an observation of the counters could change this report: {@code zfs.offload-active}
+     * was not checked for want of one, and none of the links it needs failed. Saves a caller
+     * watching the counters on a NAS where they cannot move.
+     */
+    public boolean wantsObservation() {
+        return result(Check.ZFS_OFFLOAD_ACTIVE).filter(r -> r.status() == CheckStatus.SKIP).isPresent()
+                && Check.ZFS_OFFLOAD_ACTIVE.prerequisites().stream().noneMatch(c -> result(c)
+                .filter(r -> r.status() == CheckStatus.FAIL).isPresent());
+    }
+
     /** How many checks came out each way, every status present. */
     public Map<CheckStatus, Integer> counts() {
         Map<CheckStatus, Integer> n = new EnumMap<>(CheckStatus.class);

@@ -63,10 +63,6 @@ final class DriverChecks {
 
     static CheckResult devicesUp(CheckContext c) {
         Check self = Check.QAT_DEVICES_UP;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         String after = c.failed(Check.QAT_CONF_VALID) ? " after fixing the conf files (qat.conf-valid)" : "";
         if (qatServiceDown(s)) {

@@ -30,16 +30,11 @@ final class EtcChecks {
     }
 
     static CheckResult kapi(CheckContext c) {
-        return c.skipIfFailed(Check.QAT_KAPI, Check.QAT_DRIVER).orElseGet(() -> flag(c, Check.QAT_KAPI, "ENABLE_KAPI",
-                "qat_service does not load qat_api, the kernel API ZFS uses"));
+        return flag(c, Check.QAT_KAPI, "ENABLE_KAPI", "qat_service does not load qat_api, the kernel API ZFS uses");
     }
 
     static CheckResult sriov(CheckContext c) {
         Check self = Check.QAT_SRIOV;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         boolean on = c.snapshot().qatDefaults().map(QatDefaults::sriovEnabled).orElse(false);
         if (!on && vfModels(c.snapshot()).isEmpty()) {
             return CheckResult.pass(self, "SR-IOV is off and no VF conf file exists: the PFs carry the kernel instances");
@@ -75,10 +70,6 @@ final class EtcChecks {
 
     static CheckResult vfBlacklist(CheckContext c) {
         Check self = Check.QAT_VF_BLACKLIST;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.QAT_DRIVER);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         if (c.absent("blacklist")) {
             return CheckResult.pass(self, "no " + BLACKLIST + ": no VF driver is blacklisted there");

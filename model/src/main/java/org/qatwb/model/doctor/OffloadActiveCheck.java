@@ -3,7 +3,6 @@ package org.qatwb.model.doctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.qatwb.model.kstat.QatCounter;
 
 /**
@@ -39,11 +38,6 @@ final class OffloadActiveCheck {
 
     static CheckResult check(CheckContext c) {
         Check self = Check.ZFS_OFFLOAD_ACTIVE;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.ZFS_BUILT_WITH_QAT, Check.ZFS_PARAMS,
-                Check.ZFS_DATASETS_OFFLOADABLE);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         if (c.observation().isEmpty()) {
             return CheckResult.skip(self, "the counters were not observed (qatwb doctor --observe SECONDS)");
         }

@@ -1,7 +1,6 @@
 package org.qatwb.model.doctor;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.persist.PersistPlan;
@@ -23,10 +22,6 @@ final class PersistenceCheck {
 
     static CheckResult check(CheckContext c) {
         Check self = Check.ZFS_PERSISTENCE;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.ZFS_BUILT_WITH_QAT);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         PersistState state = s.persistence();
         if (state instanceof PersistState.Unreadable u) {

@@ -49,10 +49,6 @@ final class ZfsChecks {
 
     static CheckResult params(CheckContext c) {
         Check self = Check.ZFS_PARAMS;
-        Optional<CheckResult> skip = c.skipIfFailed(self, Check.ZFS_BUILT_WITH_QAT);
-        if (skip.isPresent()) {
-            return skip.get();
-        }
         NasSnapshot s = c.snapshot();
         if (s.params().isEmpty()) {
             return CheckResult.warn(self, "the zfs_qat_* parameters could not be read");

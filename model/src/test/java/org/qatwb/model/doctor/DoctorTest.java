@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.qatwb.model.testutil.NasOutputs;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.testutil.AgentOutputWriter;
+import org.qatwb.model.testutil.NasOutputs;
 
 /** The catalogue and the runner: ids, chain order, a healthy host, a host without QAT. */
 class DoctorTest {
@@ -32,6 +32,17 @@ class DoctorTest {
             last = n;
         }
         assertEquals(Optional.of(Check.QAT_KAPI), Check.byId("qat.kapi"));
+    }
+
+    @Test
+    void everyCheckComesAfterTheLinksItNeeds() {
+        for (Check c : Check.values()) {
+            for (Check p : c.prerequisites()) {
+                assertTrue(p.ordinal() < c.ordinal(), c.id() + " needs " + p.id() + ", which must run first");
+            }
+        }
+        assertEquals(List.of(Check.ZFS_BUILT_WITH_QAT, Check.ZFS_PARAMS, Check.ZFS_DATASETS_OFFLOADABLE),
+                Check.ZFS_OFFLOAD_ACTIVE.prerequisites());
     }
 
     @Test

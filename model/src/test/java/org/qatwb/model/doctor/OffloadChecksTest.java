@@ -123,4 +123,13 @@ class OffloadChecksTest {
         assertEquals(CheckStatus.SKIP, r.status());
         assertEquals("not checked while zfs.params fails", r.message());
     }
+
+    @Test
+    void anObservationIsWantedOnlyWhereTheCountersCanMove() {
+        assertTrue(Host.c62x().examine().wantsObservation());
+        assertTrue(!Host.c62x().params(1, 1, 1).examine().wantsObservation(), "offload is off");
+        assertTrue(!Host.c62x().datasets(Host.dataset("tank", "lz4", "on", "off", "131072")).examine().wantsObservation(),
+                "nothing offloadable");
+        assertTrue(!Host.c62x().examine(counted(1.0)).wantsObservation(), "already observed");
+    }
 }
