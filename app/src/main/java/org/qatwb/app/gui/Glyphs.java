@@ -24,6 +24,9 @@ public final class Glyphs {
     public static final Ikon LOCK = Feather.LOCK;
     public static final Ikon FILE = Feather.FILE;
     public static final Ikon KEYBOARD = Feather.COMMAND;
+    public static final Ikon DOCTOR = Feather.HEART;
+    public static final Ikon PASS = Feather.CHECK_CIRCLE;
+    public static final Ikon SKIP = Feather.MINUS_CIRCLE;
 
     private Glyphs() {
     }

@@ -14,7 +14,7 @@ final class Shortcuts {
             {"F5 or Ctrl+R", "Read the selected NAS again"},
             {"Ctrl+W", "Close the selected NAS"},
             {"Alt+1 … Alt+9", "Go to the first … ninth NAS"},
-            {"Ctrl+1 / Ctrl+2", "Dashboard / Live charts"},
+            {"Ctrl+1 / Ctrl+2 / Ctrl+3", "Dashboard / Live charts / Doctor"},
             {"Space (in charts)", "Pause or resume the charts"},
             {"Ctrl+E / Ctrl+P (in charts)", "Export the data as CSV / the charts as PNG"},
             {"Ctrl+Shift+L", "Light or dark theme"},

@@ -66,6 +66,7 @@ public final class NasViewModel implements AutoCloseable {
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
 
+    private final ReadOnlyObjectWrapper<StreamSample> lastSample = new ReadOnlyObjectWrapper<>();
     private NasLink nas;
     private ReconnectingStream stream;
     private boolean lostSinceConnected;
@@ -113,6 +114,11 @@ public final class NasViewModel implements AutoCloseable {
 
     public ObservableList<DeviceRow> devices() {
         return devicesView;
+    }
+
+    /** The newest stream sample with a time and counters: the doctor watches the counters through it. */
+    public ReadOnlyObjectProperty<StreamSample> lastSampleProperty() {
+        return lastSample.getReadOnlyProperty();
     }
 
     /** Requests in flight; the view shows progress when one takes longer than 200 ms. */
@@ -248,6 +254,11 @@ public final class NasViewModel implements AutoCloseable {
         });
     }
 
+    /** Until the apply transaction lands: a file fix is shown, not written. */
+    public void writeFile(String path, byte[] before, byte[] after) {
+        notify(new Notice(Notice.Level.WARNING, path + " not written", "writing files on the NAS comes with the apply transaction"));
+    }
+
     /** Which offloads a reboot keeps on, in words, from the latest snapshot. */
     public static String persistenceSummary(NasSnapshot s) {
         PersistState p = s.persistence();
@@ -287,7 +298,13 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private void startStream() {
-        Coalescer<StreamSample> samples = new Coalescer<>(tasks.ui(), charts::add);
+        Coalescer<StreamSample> samples = new Coalescer<>(tasks.ui(), batch -> {
+            charts.add(batch);
+            StreamSample last = batch.get(batch.size() - 1);
+            if (last.uptimeNanos().isPresent() && last.kstat().isPresent()) {
+                lastSample.set(last);
+            }
+        });
         stream = nas.stream(STREAM_INTERVAL_MS, samples::offer, state -> tasks.ui().execute(() -> onStreamState(state)));
     }
 
