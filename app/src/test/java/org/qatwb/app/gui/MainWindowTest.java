@@ -99,6 +99,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theDoctorNamesEveryBrokenLinkOfTheBrokenProfile(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.viewModel().openSimulated("broken"));
+        waitUntil(() -> workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
+        robot.clickOn("#doctor-tab");
+        waitUntil(() -> robot.lookup("#doctor-status-qat-kapi").tryQuery().isPresent());
+        for (String id : new String[] {"qat-kapi", "qat-vf-blacklist", "qat-kernel-instances", "zfs-params",
+                "zfs-datasets-offloadable"}) {
+            assertEquals("fail", ((Label) robot.lookup("#doctor-status-" + id).query()).getText(), id);
+        }
+        assertEquals("pass", ((Label) robot.lookup("#doctor-status-qat-driver").query()).getText());
+        assertTrue(((Label) robot.lookup("#doctor-counts").query()).getText().contains("fail"));
+        robot.clickOn("#fix-qat-vf-blacklist");
+        waitUntil(() -> robot.lookup("#fix-diff").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> diff = robot.lookup("#fix-diff").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(diff.getItems().stream().anyMatch(l -> l.toString().startsWith("-blacklist qat_c62xvf")), diff.getItems().toString());
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void theConnectDialogSaysWhatIsWrongBeforeConnecting(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
