@@ -2,11 +2,13 @@ package org.qatwb.app.viewmodel;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +25,11 @@ import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.TxState;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.PersistOutcome;
@@ -254,9 +261,62 @@ public final class NasViewModel implements AutoCloseable {
         });
     }
 
-    /** Until the apply transaction lands: a file fix is shown, not written. */
+    /**
+     * Writes one file on the NAS as a staged transaction (checked against the bytes the snapshot
+     * read, backed up, written atomically), then reads the NAS again: how the doctor's file fixes
+     * are applied.
+     */
     public void writeFile(String path, byte[] before, byte[] after) {
-        notify(new Notice(Notice.Level.WARNING, path + " not written", "writing files on the NAS comes with the apply transaction"));
+        applyPlan(new ApplyPlan(List.of(new FileChange(path, before.length == 0 ? Optional.empty() : Optional.of(before),
+                after)), ApplyMode.STAGE, Set.of(), ApplyPlan.DEFAULT_CONFIRM_TIMEOUT), o -> { });
+    }
+
+    /**
+     * Runs {@code plan} as one transaction on the NAS. A restart that the NAS verified is
+     * confirmed at once over a new connection (the NAS rolls back by itself without it); then the
+     * NAS is read again and {@code done} gets the outcome.
+     */
+    public void applyPlan(ApplyPlan plan, Consumer<ApplyOutcome> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        boolean restart = plan.mode() == ApplyMode.RESTART;
+        begin(restart ? "Applying and restarting QAT" : "Writing " + plan.changes().size() + " file(s)");
+        if (restart) {
+            charts.mark(EventKind.RESTART, "QAT restart (apply)");
+        }
+        tasks.run(() -> {
+            ApplyOutcome o = n.apply(plan);
+            if (o.result() == TxState.Result.AWAITING_CONFIRM) {
+                o = n.confirm(o.tx().id());
+            }
+            return new Applied(o, n.snapshot());
+        }, a -> {
+            end();
+            show(a.snapshot());
+            notify(applyNotice(a.outcome(), restart));
+            done.accept(a.outcome());
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Not applied", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    private static Notice applyNotice(ApplyOutcome o, boolean restart) {
+        String tx = " (transaction " + o.tx().id() + ")";
+        String why = o.failure().map(f -> f.name() + ": " + f.text()).orElse("")
+                + (o.kernelLog().isEmpty() ? "" : "; kernel log: " + String.join(" | ", o.kernelLog()));
+        return switch (o.result()) {
+            case APPLIED -> new Notice(Notice.Level.INFO, restart ? "Applied and QAT restarted" : "Written",
+                    (restart ? "the devices came up as expected" : "the driver reads the new files at the next QAT start")
+                            + "; the old files are kept as a backup on the NAS" + tx);
+            case NOT_APPLIED -> new Notice(Notice.Level.ERROR, "Rolled back", "nothing changed: " + Snippet.oneLine(why) + tx);
+            case NEEDS_ATTENTION -> new Notice(Notice.Level.ERROR, "Needs attention: not rolled back",
+                    Snippet.oneLine(why) + tx + "; see qatwb apply --history");
+            case AWAITING_CONFIRM, IN_PROGRESS -> new Notice(Notice.Level.WARNING, "Not confirmed",
+                    "the NAS rolls back by itself unless confirmed" + tx);
+        };
     }
 
     /** Which offloads a reboot keeps on, in words, from the latest snapshot. */
@@ -401,6 +461,9 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private record Opened(NasLink link, NasSnapshot snapshot) {
+    }
+
+    private record Applied(ApplyOutcome outcome, NasSnapshot snapshot) {
     }
 
     private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {
