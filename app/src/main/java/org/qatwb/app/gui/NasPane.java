@@ -25,7 +25,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.charts.ChartsPane;
 import org.qatwb.app.gui.dashboard.DashboardPane;
 import org.qatwb.app.gui.doctor.DoctorPane;
+import org.qatwb.app.gui.layout.LayoutPane;
 import org.qatwb.app.viewmodel.DoctorViewModel;
+import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.LinkState;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.StatusLine;
@@ -53,7 +55,10 @@ final class NasPane extends BorderPane {
         Tab doctor = new Tab("Doctor", new DoctorPane(nas, new DoctorViewModel(nas), owner));
         doctor.setGraphic(Glyphs.icon(Glyphs.DOCTOR));
         doctor.setId("doctor-tab");
-        views.getTabs().addAll(dashboard, charts, doctor);
+        Tab layout = new Tab("Layout", new LayoutPane(nas, new LayoutEditorViewModel(nas), owner));
+        layout.setGraphic(Glyphs.icon(Glyphs.LAYOUT));
+        layout.setId("layout-tab");
+        views.getTabs().addAll(dashboard, charts, doctor, layout);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("nas-views");
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -65,6 +70,9 @@ final class NasPane extends BorderPane {
                 e.consume();
             } else if (new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 views.getSelectionModel().select(doctor);
+                e.consume();
+            } else if (new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                views.getSelectionModel().select(layout);
                 e.consume();
             }
         });
