@@ -64,6 +64,28 @@ public final class HostSnapshots {
         return h;
     }
 
+    /**
+     * {@code adf_ctl status} of PFs of one type (each on its node, in order) and all their VFs,
+     * numbered as the driver numbers them.
+     */
+    public static String adfStatusFor(String type, int vfsPerPf, int... pfNodes) {
+        StringBuilder out = new StringBuilder("Checking status of all devices.\n");
+        out.append("There is ").append(pfNodes.length * (vfsPerPf + 1)).append(" QAT acceleration device(s) in the system:\n");
+        int n = 0;
+        for (int pf = 0; pf < pfNodes.length; pf++) {
+            out.append(String.format(" qat_dev%d - type: %s,  inst_id: %d,  node_id: %d,  bsf: 0000:%02x:00.0,  #accel: 5"
+                    + " #engines: 10 state: up%n", n++, type, pf, pfNodes[pf], 0x3d + 2 * pf));
+        }
+        for (int pf = 0; pf < pfNodes.length; pf++) {
+            for (int v = 0; v < vfsPerPf; v++) {
+                out.append(String.format(" qat_dev%d - type: %svf,  inst_id: %d,  node_id: %d,  bsf: 0000:%02x:%02x.%d,"
+                        + "  #accel: 1 #engines: 1 state: up%n", n++, type, pf * vfsPerPf + v, pfNodes[pf], 0x3d + 2 * pf,
+                        1 + v / 8, v % 8));
+            }
+        }
+        return out.toString();
+    }
+
     /** A template of module conf-templates ({@code c6xx/vf.conf}). */
     public static ConfDocument template(String path) {
         try (InputStream in = HostSnapshots.class.getResourceAsStream("/org/qatwb/templates/" + path)) {
