@@ -156,6 +156,25 @@ public record Layout(List<Device> devices, HostSettings host, CpuTopology cpu) {
         return withInstances(ref.device(), ref.section(), ref.kind(), list);
     }
 
+    /**
+     * This NAS's layout with the choices of another one (a layout file written earlier or for
+     * another box): its devices' configs and its host switches. Devices the other layout does not
+     * name keep theirs; the facts (addresses, nodes, cores) stay this layout's, as read now.
+     *
+     * @throws IllegalArgumentException naming a device this NAS does not have
+     */
+    public Layout withChoicesOf(Layout wanted) {
+        Layout out = this;
+        for (Device d : wanted.devices()) {
+            if (device(d.key()).isEmpty()) {
+                throw new IllegalArgumentException("the layout names " + d.key() + ", which this NAS has neither as a device"
+                        + " nor as a conf file");
+            }
+            out = out.withConfig(d.key(), d.config());
+        }
+        return out.withHost(wanted.host());
+    }
+
     /** Turns on every host switch that the devices' instances need (SR-IOV, the kernel API, VF drivers). */
     public Layout withHostNeeds() {
         return withHost(HostNeeds.of(host, devices));
