@@ -97,7 +97,7 @@ class LayoutCommandsEndToEndTest {
 
     /** The crucial property on the simulator's own files: its layout applied as it is changes not a byte. */
     @ParameterizedTest
-    @ValueSource(strings = {"c62x", "dh8950", "broken"})
+    @ValueSource(strings = {"c62x", "dh8950", "broken", "no-qat"})
     void eachProfilesLayoutCompilesBackToItsOwnFiles(String profile) throws IOException {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
             Map<String, byte[]> before = etc(nas);

@@ -21,7 +21,8 @@ final class Applied {
         base.defaultQat().text().ifPresent(h::defaultQat);
         base.blacklist().text().ifPresent(h::blacklist);
         for (FileChange f : c.changes()) {
-            String text = new String(f.after(), StandardCharsets.ISO_8859_1);
+            // host files are UTF-8 text, conf files bytes
+            String text = new String(f.after(), StandardCharsets.UTF_8);
             if (f.path().equals(QatDefaults.PATH)) {
                 h.defaultQat(text);
             } else if (f.path().equals(VfBlacklist.PATH)) {

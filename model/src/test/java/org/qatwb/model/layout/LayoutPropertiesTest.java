@@ -125,7 +125,7 @@ class LayoutPropertiesTest {
             byte[] original = f.before().orElseThrow();
             byte[] now = f.path().startsWith("/etc/c6xx")
                     ? restored.doc(DeviceKey.ofConfPath(f.path()).orElseThrow()).orElseThrow().toBytes()
-                    : restored.defaultQat().text().orElseThrow().getBytes(StandardCharsets.ISO_8859_1);
+                    : restored.defaultQat().text().orElseThrow().getBytes(StandardCharsets.UTF_8);
             assertArrayEquals(original, now, f.path());
         }
     }

@@ -133,10 +133,8 @@ public final class HostSnapshots {
         for (Map.Entry<String, byte[]> c : confs.entrySet()) {
             w = w.item("conf:/etc/" + c.getKey(), "ok", 0, c.getValue());
         }
-        w = defaultQat == null ? w.absent("default_qat")
-                : w.item("default_qat", "ok", 0, defaultQat.getBytes(StandardCharsets.ISO_8859_1));
-        w = blacklist == null ? w.absent("blacklist")
-                : w.item("blacklist", "ok", 0, blacklist.getBytes(StandardCharsets.ISO_8859_1));
+        w = defaultQat == null ? w.absent("default_qat") : w.ok("default_qat", defaultQat);
+        w = blacklist == null ? w.absent("blacklist") : w.ok("blacklist", blacklist);
         return read(w.ok("cpu_online", cpuOnline).ok("node_online", "0-1\n").ok("cpu_nodes", cpuNodes).done());
     }
 
