@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.testutil.C62xFixture;
@@ -97,6 +99,24 @@ class LayoutEditsTest {
         e = assertThrows(IllegalArgumentException.class, () -> c62x().withRole(List.of(DeviceKey.parse("c6xxvf_dev99")),
                 Role.ZFS));
         assertEquals("the layout has no device c6xxvf_dev99", e.getMessage());
+    }
+
+    @Test
+    void aLayoutFilesChoicesGoOnTheFactsReadNowAndUnnamedDevicesKeepTheirs() {
+        Layout now = c62x();
+        DeviceConfig unused = new DeviceConfig("dc", List.of());
+        Device fromFile = new Device(new DeviceInfo(VF1, Optional.empty(), Optional.of("0000:99:00.0"),
+                OptionalInt.of(7), Optional.empty(), false), unused);
+        Layout file = new Layout(List.of(fromFile), new HostSettings(true, true, List.of()), now.cpu());
+        Layout merged = now.withChoicesOf(file);
+        assertEquals(unused, merged.require(VF1).config());
+        assertEquals(now.require(VF1).info(), merged.require(VF1).info(), "the facts are the NAS's, read now");
+        assertEquals(now.require(VF0), merged.require(VF0));
+        Layout stranger = new Layout(List.of(new Device(new DeviceInfo(DeviceKey.parse("c6xxvf_dev48"),
+                Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(),
+                false), unused)), now.host(), now.cpu());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> now.withChoicesOf(stranger));
+        assertTrue(e.getMessage().contains("c6xxvf_dev48"), e.getMessage());
     }
 
     @Test
