@@ -19,6 +19,9 @@ import java.util.Objects;
 public record QatDefaults(Map<String, ShellAssignment> active, List<ShellAssignment> commented, List<String> warnings,
                           String text) {
 
+    /** The file's path on a NAS, where Intel's installer writes it and qat_service reads it. */
+    public static final String PATH = "/etc/default/qat";
+
     public QatDefaults {
         Objects.requireNonNull(text, "text");
         active = Collections.unmodifiableMap(new LinkedHashMap<>(active));

@@ -17,6 +17,9 @@ import org.qatwb.model.device.DeviceModel;
  */
 public record VfBlacklist(List<BlacklistEntry> entries, List<String> warnings, String text) {
 
+    /** The file Intel's installer writes for an SR-IOV host build, and the one the agent reads. */
+    public static final String PATH = "/etc/modprobe.d/blacklist-qat-vfs.conf";
+
     public VfBlacklist {
         Objects.requireNonNull(text, "text");
         entries = List.copyOf(entries);
