@@ -13,17 +13,22 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.qatwb.sim.machine.Machine;
 import org.qatwb.sim.ssh.SshServerHost;
+import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
 
 /**
- * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, dropped
- * connections, slow answers, a sudo that wants a password. Faults the stand-ins must see are flag
- * files under {@code .sim/faults}, so checking one costs a {@code test -e}.
+ * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, a full disk,
+ * dropped connections (after a time, or at a chosen call of a tool), a failing call of a tool, slow
+ * answers, a sudo that wants a password, no systemd. Faults the stand-ins must see are flag files
+ * under {@code .sim/faults}, so checking one costs a {@code test -e}.
  */
 public final class SimFaults {
 
     static final String READONLY_ETC = "readonly-etc";
     static final String SUDO_PASSWORD = "sudo-password";
+    static final String DISK_FULL = "disk-full";
+    /** Where sd_booted(3) looks: systemd runs when this directory exists. */
+    public static final String SYSTEMD_RUNTIME = "run/systemd/system";
 
     private final Machine machine;
     private final RootLayout layout;
@@ -44,6 +49,12 @@ public final class SimFaults {
      */
     public SimFaults failNextRestart(String message) {
         machine.failNextRestart(message);
+        return this;
+    }
+
+    /** The next QAT restart leaves ZFS without its QAT kstat, as if ZFS lost QAT (see {@link Machine#loseKstatOnNextRestart}). */
+    public SimFaults loseKstatOnNextRestart() {
+        machine.loseKstatOnNextRestart();
         return this;
     }
 
@@ -86,10 +97,99 @@ public final class SimFaults {
         return this;
     }
 
+    /**
+     * A full disk: {@code df} shows 0 KiB available everywhere under the root, and the file tools
+     * refuse to create anything under {@code etc/} and {@code var/} ("No space left on device").
+     */
+    public SimFaults diskFull(boolean on) {
+        flag(DISK_FULL, on);
+        return this;
+    }
+
+    /**
+     * systemd is not running (a container, an init-script box): {@code run/systemd/system} is gone, so
+     * whoever checks as sd_booted(3) does finds no systemd, and {@code systemd-run} fails. The agent
+     * then runs its transaction worker and rollback timer as setsid processes on the real clock.
+     */
+    public SimFaults withoutSystemd(boolean on) {
+        Path d = layout.root().resolve(SYSTEMD_RUNTIME);
+        try {
+            if (on) {
+                Files.deleteIfExists(d);
+            } else {
+                Files.createDirectories(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * The {@code nth} call (from now, 1 for the next) of the stand-in {@code tool} with an argument
+     * starting with {@code pattern} fails with {@code message} on stderr, exit status 1, and does
+     * nothing. A path under the root is matched without the root: {@code failCall("mv", "/etc/", 3,
+     * ...)} fails the third rename into etc/. Tools: the file tools of {@link #readOnlyEtc} and
+     * {@code tee}, {@code adf_ctl}, {@code systemctl}, {@code systemd-run}, {@code df}. One fault per
+     * tool; the next arming replaces it, {@code clearCalls()} ends them.
+     */
+    public SimFaults failCall(String tool, String pattern, int nth, String message) {
+        return armCall(tool, pattern, nth, "fail", message);
+    }
+
+    /**
+     * As {@link #failCall}, but the call drops every SSH connection (a QAT restart that takes the
+     * network link down) and then does its work: processes in an SSH session end with it, those
+     * outside (a transient unit, a setsid process) go on.
+     */
+    public SimFaults dropConnectionsAtCall(String tool, String pattern, int nth) {
+        return armCall(tool, pattern, nth, "drop", "");
+    }
+
+    /** How many calls of {@code tool} matched its armed call fault so far. */
+    public int calls(String tool) {
+        try {
+            Path c = layout.faults().resolve("call-" + tool + ".count");
+            return Files.exists(c) ? Integer.parseInt(Files.readString(c).strip()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Disarms every call fault. */
+    public SimFaults clearCalls() {
+        try (Stream<Path> files = Files.list(layout.faults())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("call-")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    private SimFaults armCall(String tool, String pattern, int nth, String action, String message) {
+        if (!tool.matches("[a-z_-]+") || nth < 1 || pattern.contains("\n")) {
+            throw new IllegalArgumentException("call fault " + tool + " #" + nth);
+        }
+        try {
+            Path f = layout.faults().resolve("call-" + tool);
+            Files.deleteIfExists(layout.faults().resolve("call-" + tool + ".count"));
+            // line 1: N ACTION; line 2: the pattern; then the message. The stand-in reads it whole.
+            AtomicFiles.write(f, nth + " " + action + "\n" + pattern + "\n" + message + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Disarms every fault (a restart failure already armed stays armed until a restart uses it). */
     public SimFaults clear() {
         readOnlyEtc(false);
         sudoRequiresPassword(false);
+        diskFull(false);
+        withoutSystemd(false);
+        clearCalls();
         dropConnectionsAfter(null);
         slowAnswers(null);
         return this;

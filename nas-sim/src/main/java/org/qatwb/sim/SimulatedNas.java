@@ -15,9 +15,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qatwb.sim.machine.Machine;
+import org.qatwb.sim.machine.TransientUnits;
 import org.qatwb.sim.profile.Profile;
 import org.qatwb.sim.profile.Profiles;
+import org.qatwb.sim.request.Request;
 import org.qatwb.sim.request.RequestWatcher;
+import org.qatwb.sim.request.Response;
 import org.qatwb.sim.ssh.SshKeys;
 import org.qatwb.sim.ssh.SshServerHost;
 import org.qatwb.sim.tree.RootLayout;
@@ -49,6 +52,9 @@ public final class SimulatedNas implements AutoCloseable {
      */
     static final long TICK_MILLIS = 100;
 
+    /** How long {@link #advance} waits for the services of the timers it fired (a QAT restart and a rollback). */
+    static final Duration UNIT_PATIENCE = Duration.ofSeconds(120);
+
     private final SimOptions options;
     private final Path stateDir;
     private final boolean ownsStateDir;
@@ -64,6 +70,7 @@ public final class SimulatedNas implements AutoCloseable {
     private final SimFaults faults;
     private final SimWorkload workload;
     private final SimClock clock;
+    private final TransientUnits units;
 
     private int port;
     private boolean running;
@@ -88,7 +95,9 @@ public final class SimulatedNas implements AutoCloseable {
         if (options.demoLoad()) {
             machine.loads().putAll(profile.demoLoad());
         }
-        this.watcher = new RequestWatcher(layout.requests(), machine);
+        this.units = new TransientUnits(layout.state().resolve("units"), layout.state().resolve("journal"),
+                layout.root(), env, machine::uptimeNanos);
+        this.watcher = new RequestWatcher(layout.requests(), this::handle);
         this.server = new SshServerHost(hostKey, options.user(), userKey.getPublic(), env, home, slow::get);
         this.faults = new SimFaults(machine, layout, () -> server, slow);
         this.workload = new SimWorkload(machine);
@@ -120,6 +129,22 @@ public final class SimulatedNas implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the simulated NAS", e);
         }
+    }
+
+    /**
+     * The stand-ins' requests: transient units (systemd-run, systemctl of one), a fault's dropped
+     * connections, and everything else for the machine.
+     */
+    private Response handle(Request r) {
+        return switch (r.tool()) {
+            case "systemd-run" -> units.systemdRun(r.args());
+            case "unit" -> units.systemctl(r.args());
+            case "drop-connections" -> {
+                server.dropAllConnections();
+                yield Response.ok("");
+            }
+            default -> machine.handle(r);
+        };
     }
 
     /** The exec environment: the stand-ins first on PATH, C messages, the root every path is under. */
@@ -162,6 +187,7 @@ public final class SimulatedNas implements AutoCloseable {
                 long now = System.nanoTime();
                 machine.advance(now - last[0]);
                 last[0] = now;
+                units.fireDue(); // they run on their own; the clock does not wait for them
             }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         running = true;
@@ -181,7 +207,8 @@ public final class SimulatedNas implements AutoCloseable {
      */
     public Path toolsForRealSshd() throws IOException {
         Path dir = Files.createTempDirectory("qatwb-nas-tools");
-        for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt")) {
+        for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt",
+                "systemd-run", "df")) {
             Path standIn = layout.root().resolve("sim-bin").resolve(tool);
             if (Files.exists(standIn)) {
                 Files.createSymbolicLink(dir.resolve(tool), standIn);
@@ -221,9 +248,52 @@ public final class SimulatedNas implements AutoCloseable {
         return clock;
     }
 
-    /** Moves the clock on by {@code d} (see {@link SimClock#advance}). */
+    /**
+     * Moves the clock on by {@code d} (see {@link SimClock#advance}); the transient timers that fall
+     * due (a rollback timer) fire, and this returns once the services they started have ended.
+     */
     public void advance(Duration d) {
         clock.advance(d);
+        List<Process> fired = units.fireDue();
+        if (!fired.isEmpty()) {
+            awaitTransientUnits(UNIT_PATIENCE);
+        }
+    }
+
+    /**
+     * Waits until no transient service runs (a transaction's worker, a rollback timer's service).
+     *
+     * @throws IllegalStateException when one still runs after {@code max}
+     */
+    public void awaitTransientUnits(Duration max) {
+        try {
+            if (!units.awaitIdle(max)) {
+                throw new IllegalStateException("transient units still running after " + max + ": " + units.loaded());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for transient units", e);
+        }
+    }
+
+    /** The transient units loaded now ({@code qatwb-rollback-<id>.timer}, running services). */
+    public List<String> transientUnits() {
+        return units.loaded();
+    }
+
+    /** Where the agent keeps its transactions ({@code var/lib/qatwb/tx}), one directory each, with their backups. */
+    public Path transactions() {
+        return layout.root().resolve("var/lib/qatwb/tx");
+    }
+
+    /** Execs run since the simulator started: the round trips a request cost. */
+    public long execCount() {
+        return server.execCount();
+    }
+
+    /** SSH connections opened since the simulator started. */
+    public long connectionCount() {
+        return server.connectionCount();
     }
 
     /** Unloads and loads zfs.ko: the kstat counters start from zero. */
@@ -238,6 +308,7 @@ public final class SimulatedNas implements AutoCloseable {
      */
     public synchronized void reboot() {
         stop();
+        units.close(); // transient units do not survive a reboot
         machine.reboot();
         startServices();
     }
@@ -273,6 +344,7 @@ public final class SimulatedNas implements AutoCloseable {
             return;
         }
         stop();
+        units.close();
         closed = true;
         if (ownsStateDir) {
             try {

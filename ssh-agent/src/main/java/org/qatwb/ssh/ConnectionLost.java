@@ -4,7 +4,7 @@ package org.qatwb.ssh;
 public final class ConnectionLost extends NasConnectionException {
     private static final long serialVersionUID = 1L;
 
-    ConnectionLost(String host, int port, String message, Throwable cause) {
+    public ConnectionLost(String host, int port, String message, Throwable cause) {
         super(host, port, message, cause);
     }
 }

@@ -47,12 +47,11 @@ public final class NasSession implements AutoCloseable {
     private volatile HostKeyOutcome hostKey;
     private volatile boolean closed;
 
-    private NasSession(ConnectionSpec spec, SessionSettings settings, Optional<HostKeyPrompt> prompt,
-            Credentials credentials) {
+    private NasSession(ConnectionSpec spec, SessionSettings settings, HostKeyVerifier verifier, Credentials credentials) {
         this.spec = spec;
         this.settings = settings;
         this.credentials = credentials;
-        this.verifier = new HostKeyVerifier(spec.knownHosts(), spec.acceptNew(), prompt);
+        this.verifier = verifier;
         jsch.setInstanceLogger(new JschLogger(settings.log()));
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
             Thread th = new Thread(r, "qatwb-ssh-timer " + spec.destination());
@@ -72,7 +71,11 @@ public final class NasSession implements AutoCloseable {
      */
     public static NasSession connect(ConnectionSpec spec, SessionSettings settings, Optional<HostKeyPrompt> prompt,
             Credentials credentials) throws NasConnectionException {
-        NasSession s = new NasSession(spec, settings, prompt, credentials);
+        return open(new NasSession(spec, settings, new HostKeyVerifier(spec.knownHosts(), spec.acceptNew(), prompt),
+                credentials));
+    }
+
+    private static NasSession open(NasSession s) throws NasConnectionException {
         try {
             s.ensureConnected();
         } catch (NasConnectionException | RuntimeException e) {
@@ -80,6 +83,19 @@ public final class NasSession implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    /**
+     * A second, new connection to the same NAS: the same settings and credentials, the same host
+     * key checks (a key accepted once here is not asked about again). This session is left as it
+     * is. A restart-now apply is confirmed over one: proof that the NAS still takes new connections
+     * after QAT restarted, which an old connection cannot give. The caller closes it.
+     */
+    public NasSession connectAgain() throws NasConnectionException {
+        if (closed) {
+            throw new IllegalStateException("session closed");
+        }
+        return open(new NasSession(spec, settings, verifier, credentials));
     }
 
     public ConnectionSpec spec() {

@@ -8,7 +8,12 @@ public enum AgentVerb {
     STREAM("stream"),
     SET_PARAM("set-param"),
     PERSIST_PARAMS("persist-params"),
-    PROBE("probe");
+    PROBE("probe"),
+    APPLY("apply"),
+    CONFIRM("confirm"),
+    STATUS("status"),
+    HISTORY("history"),
+    RESTORE("restore");
 
     private final String wire;
 

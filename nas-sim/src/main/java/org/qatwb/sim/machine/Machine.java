@@ -41,6 +41,7 @@ public final class Machine implements RequestHandler {
     /** TrueNAS's init/shutdown scripts; null off TrueNAS (no midclt). */
     private final InitShutdownScripts initScripts;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
+    private boolean loseKstat;
 
     public Machine(Profile profile, RootLayout layout) {
         this.profile = profile;
@@ -195,8 +196,34 @@ public final class Machine implements RequestHandler {
         return driver == null ? KernelApi.NONE : driver.kernelApi();
     }
 
+    /**
+     * The next QAT restart leaves ZFS without its QAT kstat ({@code /proc/spl/kstat/zfs/qat} goes),
+     * as when ZFS's QAT side did not come back: what an apply's verification looks for.
+     */
+    public synchronized void loseKstatOnNextRestart() {
+        loseKstat = true;
+    }
+
     @Override
     public synchronized Response handle(Request r) {
+        Response response = answer(r);
+        if (loseKstat && restarts(r)) {
+            loseKstat = false;
+            try {
+                java.nio.file.Files.deleteIfExists(layout.kstat());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return response;
+    }
+
+    private static boolean restarts(Request r) {
+        return (r.tool().equals("adf_ctl") || r.tool().equals("systemctl"))
+                && (r.args().contains("restart") || r.args().contains("start") || r.args().contains("up"));
+    }
+
+    private Response answer(Request r) {
         return switch (r.tool()) {
             case "adf_ctl" -> driver == null ? Response.fail("adf_ctl: command not found\n", 127) : driver.adfCtl(r.args());
             case "systemctl" -> systemctl(r.args());

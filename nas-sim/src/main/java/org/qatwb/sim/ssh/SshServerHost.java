@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -43,6 +44,8 @@ public final class SshServerHost implements AutoCloseable {
     private final Supplier<Duration> delay;
 
     private final Set<ExecCommand> live = ConcurrentHashMap.newKeySet();
+    private final AtomicLong execs = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private final AtomicReference<Duration> dropAfter = new AtomicReference<>();
     private SshServer sshd;
     private ExecutorService pool;
@@ -92,10 +95,14 @@ public final class SshServerHost implements AutoCloseable {
         s.setPublickeyAuthenticator((name, key, session) -> user.equals(name) && KeyUtils.compareKeys(userKey, key));
         s.setPasswordAuthenticator(null);
         s.setKeyboardInteractiveAuthenticator(null);
-        s.setCommandFactory((channel, command) -> new ExecCommand(command, ctx));
+        s.setCommandFactory((channel, command) -> {
+            execs.incrementAndGet();
+            return new ExecCommand(command, ctx);
+        });
         s.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
+                connections.incrementAndGet();
                 Duration d = dropAfter.get();
                 if (d != null) {
                     scheduleDrop(session, d);
@@ -111,6 +118,16 @@ public final class SshServerHost implements AutoCloseable {
         }
         sshd = s;
         return s.getPort();
+    }
+
+    /** Execs started since this server was made (round trips, for the benchmarks). */
+    public long execCount() {
+        return execs.get();
+    }
+
+    /** Connections opened since this server was made. */
+    public long connectionCount() {
+        return connections.get();
     }
 
     public synchronized int port() {

@@ -131,6 +131,9 @@ public final class TreeGenerator {
             Files.deleteIfExists(layout.etc().resolve("version"));
         }
         Files.createDirectories(layout.systemdUnits());
+        // systemd runs (sd_booted(3) looks for this directory); and where the agent keeps its transactions
+        Files.createDirectories(root.resolve("run/systemd/system"));
+        Files.createDirectories(root.resolve("var/lib"));
         write(root.resolve("sys/devices/system/cpu/online"), cpu.onlineList() + "\n");
         write(root.resolve("sys/devices/system/node/online"), cpu.nodeOnlineList() + "\n");
         for (int n = 0; n < cpu.nodes(); n++) {

@@ -55,3 +55,28 @@ sim_request() {
     rm -f "$_d/$_id".*
     return "${_rc:-70}"
 }
+
+# sim_hook TOOL [ARG...]: the call faults (SimFaults.failCall, dropConnectionsAtCall). When a fault
+# is armed for TOOL, the calls with an argument starting with its pattern (a path under the root
+# counts without the root: /etc/...) are counted, and the Nth fails with the fault's message, or
+# drops every SSH connection first and then goes on. A stand-in calls it before anything else.
+sim_hook() {
+    _hf="$SIM_DIR/faults/call-$1"
+    [ -e "$_hf" ] || return 0
+    shift
+    read -r _hn _ha <"$_hf"
+    _hp=$(sed -n 2p "$_hf")
+    _hit=
+    for _a in "$@"; do
+        case ${_a#"$QATWB_ROOT"} in "$_hp"*) _hit=1; break ;; esac
+    done
+    [ -n "$_hit" ] || return 0
+    _hc=$(($(cat "$_hf.count" 2>/dev/null || echo 0) + 1))
+    echo "$_hc" >"$_hf.count"
+    [ "$_hc" -eq "$_hn" ] || return 0
+    case $_ha in
+        fail) sed -n '3,$p' "$_hf" >&2; exit 1 ;;
+        drop) sim_request drop-connections >/dev/null 2>&1 ;;
+    esac
+    return 0
+}

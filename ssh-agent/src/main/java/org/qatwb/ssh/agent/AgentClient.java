@@ -2,6 +2,9 @@ package org.qatwb.ssh.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +14,15 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxHistory;
+import org.qatwb.model.apply.TxId;
+import org.qatwb.model.apply.TxRecord;
+import org.qatwb.model.apply.TxState;
+import org.qatwb.model.apply.TxStep;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.PersistOutcome;
@@ -19,8 +31,10 @@ import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.ssh.Backoff;
+import org.qatwb.ssh.ConnectionLost;
 import org.qatwb.ssh.ExecException;
 import org.qatwb.ssh.ExecResult;
+import org.qatwb.ssh.ExecTimedOut;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.ReconnectingStream;
@@ -37,6 +51,21 @@ public final class AgentClient {
 
     /** Snapshot and set-param answer in well under a second on a real NAS; this bounds a hung tool. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * An apply's exec: the agent waits up to 9 minutes for its worker (a QAT restart with 48 VFs
+     * takes tens of seconds), then answers "in progress".
+     */
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(11);
+
+    /** How long {@link #confirm(String)} keeps trying new connections. */
+    public static final int CONFIRM_PATIENCE_SECONDS = 30;
+
+    /** What the agent's {@code status} waits for a worker after a dropped connection (its limit is 600 s). */
+    static final int STATUS_WAIT_SECONDS = 540;
+
+    /** Trying new connections after a drop for at least this long, whatever the confirm timeout. */
+    static final Duration MIN_PATIENCE = Duration.ofSeconds(60);
 
     private final NasSession session;
     private final boolean sudo;
@@ -124,14 +153,154 @@ public final class AgentClient {
         return new StreamRequest(command.commandLine(boundary), AgentScript.bytes(), listener);
     }
 
+    // ---- transactions (docs/agent-protocol.md, "Transactions") -----------------------------------
+
+    /**
+     * Writes the plan's files as one transaction on the NAS, in ONE exec: checks, backups, staging,
+     * the commit, and with {@link ApplyMode#RESTART} the restart, the verification and the rollback
+     * timer. When the connection drops meanwhile (a QAT restart may take the link down) the NAS goes
+     * on by itself; the outcome is then read over a new connection ({@code status}), trying for up
+     * to the plan's confirm timeout. An outcome {@link TxState#AWAITING_CONFIRM} must be
+     * {@link #confirm}ed, or the NAS rolls back by itself. Failed steps are in the outcome, not thrown.
+     *
+     * @throws IllegalArgumentException for a file qatwb does not write, or a plan too large to send
+     */
+    public ApplyOutcome apply(ApplyPlan plan) throws NasConnectionException, AgentFailure {
+        String id = TxId.next(Instant.now());
+        return transaction(new AgentCommand.Apply(sudo, id, plan), id, plan.mode(), plan.confirmTimeout());
+    }
+
+    /**
+     * Puts back the files of transaction {@code txId} as they were {@code point} it, as a new
+     * transaction (checks, backups, worker, restart and timer as {@link #apply}).
+     */
+    public ApplyOutcome restore(String txId, RestorePoint point, ApplyMode mode, Duration confirmTimeout)
+            throws NasConnectionException, AgentFailure {
+        String id = TxId.next(Instant.now());
+        return transaction(new AgentCommand.Restore(sudo, txId, point, id, mode, confirmTimeout), id, mode, confirmTimeout);
+    }
+
+    /** {@link #confirm(String, Duration)}, trying new connections for up to {@value #CONFIRM_PATIENCE_SECONDS} s. */
+    public ApplyOutcome confirm(String txId) throws NasConnectionException, AgentFailure {
+        return confirm(txId, Duration.ofSeconds(CONFIRM_PATIENCE_SECONDS));
+    }
+
+    /**
+     * Keeps a restarted transaction: stops its rollback timer. Always over a NEW connection (this
+     * session's stays as it is): confirming proves that the NAS takes connections after the restart.
+     * The outcome's state is {@code confirmed}, or what the timer made of it when it came first.
+     *
+     * @param patience how long to keep trying when the NAS cannot be reached
+     */
+    public ApplyOutcome confirm(String txId, Duration patience) throws NasConnectionException, AgentFailure {
+        AgentCommand.Confirm command = new AgentCommand.Confirm(sudo, txId);
+        return FreshConnection.run(session, patience, fresh -> outcome(runTx(fresh, command, REQUEST_TIMEOUT), txId)
+                .orElseThrow(() -> new AgentFailure("the NAS has no transaction " + txId)));
+    }
+
+    /** Where transaction {@code txId} is, after waiting up to {@code wait} for its worker; empty when the NAS never kept it. */
+    public Optional<ApplyOutcome> status(String txId, Duration wait) throws NasConnectionException, AgentFailure {
+        AgentCommand.Status command = new AgentCommand.Status(sudo, txId, (int) Math.min(wait.toSeconds(),
+                AgentCommand.Status.MAX_WAIT_SECONDS));
+        try {
+            return outcome(runTx(session, command, wait.plus(REQUEST_TIMEOUT)), txId);
+        } catch (Lost e) {
+            throw e.cause();
+        }
+    }
+
+    /** The transactions the NAS keeps with their backups, newest first. */
+    public List<TxRecord> history() throws NasConnectionException, AgentFailure {
+        try {
+            return TxHistory.read(run(new AgentCommand.History(sudo)));
+        } catch (ParseException e) {
+            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The exec of a transaction was cut: the connection dropped, or it outlived its time. */
+    static final class Lost extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final NasConnectionException cause;
+
+        Lost(NasConnectionException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+
+        NasConnectionException cause() {
+            return cause;
+        }
+    }
+
+    private ApplyOutcome transaction(AgentCommand command, String id, ApplyMode mode, Duration confirmTimeout)
+            throws NasConnectionException, AgentFailure {
+        try {
+            return outcome(runTx(session, command, TRANSACTION_TIMEOUT), id)
+                    .orElseThrow(() -> new AgentFailure("the agent's answer names no transaction"));
+        } catch (Lost lost) {
+            Duration patience = confirmTimeout.compareTo(MIN_PATIENCE) > 0 ? confirmTimeout : MIN_PATIENCE;
+            AgentCommand.Status status = new AgentCommand.Status(sudo, id, STATUS_WAIT_SECONDS);
+            return FreshConnection.run(session, patience, fresh -> outcome(
+                    runTx(fresh, status, Duration.ofSeconds(STATUS_WAIT_SECONDS).plus(REQUEST_TIMEOUT)), id)
+                    .orElseGet(() -> notStarted(id, mode, lost)));
+        }
+    }
+
+    /** The NAS never kept the transaction: the exec was cut before it began; nothing changed. */
+    private static ApplyOutcome notStarted(String id, ApplyMode mode, Lost lost) {
+        TxRecord tx = new TxRecord(id, mode, TxState.REFUSED, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), List.of());
+        return new ApplyOutcome(tx, List.of(new TxStep("connection", ItemStatus.ERROR, 0,
+                "the connection was lost before the NAS began the transaction; nothing was changed ("
+                        + Snippet.oneLine(String.valueOf(lost.getMessage())) + ")")), List.of());
+    }
+
+    private static Optional<ApplyOutcome> outcome(AgentOutput out, String id) throws AgentFailure {
+        try {
+            Optional<ApplyOutcome> o = ApplyOutcome.read(out);
+            if (o.isPresent() && !o.get().tx().id().equals(id)) {
+                throw new AgentFailure("the agent answered for transaction " + o.get().tx().id() + ", not " + id);
+            }
+            return o;
+        } catch (ParseException e) {
+            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One exec of a transaction's command; a cut (lost connection, timeout, no exit status) is {@link Lost}. */
+    private AgentOutput runTx(NasSession on, AgentCommand command, Duration timeout)
+            throws NasConnectionException, AgentFailure, Lost {
+        String boundary = Boundary.random();
+        ExecResult result;
+        try {
+            result = on.exec(command.commandLine(boundary), command.stdin(), timeout);
+        } catch (ConnectionLost e) {
+            throw new Lost(e);
+        } catch (ExecTimedOut e) {
+            throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(), e.getMessage(), e));
+        } catch (ExecException e) {
+            throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
+        }
+        if (result.exitStatus() < 0) {
+            throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(),
+                    "the agent (" + command.verb().wire() + ") ended without an exit status on " + on.spec().destination(), null));
+        }
+        return parse(command, boundary, result);
+    }
+
     private AgentOutput run(AgentCommand command) throws NasConnectionException, AgentFailure {
         String boundary = Boundary.random();
         ExecResult result;
         try {
-            result = session.exec(command.commandLine(boundary), AgentScript.bytes(), REQUEST_TIMEOUT);
+            result = session.exec(command.commandLine(boundary), command.stdin(), REQUEST_TIMEOUT);
         } catch (ExecException e) {
             throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
         }
+        return parse(command, boundary, result);
+    }
+
+    private static AgentOutput parse(AgentCommand command, String boundary, ExecResult result) throws AgentFailure {
         if (result.exitStatus() != 0) {
             String err = new String(result.stderr(), StandardCharsets.UTF_8).strip();
             throw new AgentFailure("the agent (" + command.verb().wire() + ") exited with status " + result.exitStatus()

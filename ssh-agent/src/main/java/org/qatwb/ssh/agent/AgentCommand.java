@@ -1,13 +1,25 @@
 package org.qatwb.ssh.agent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyPaths;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.Sha256;
+import org.qatwb.model.apply.TxId;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
 
@@ -34,6 +46,11 @@ public sealed interface AgentCommand {
         args.add(sudo() ? "1" : "0");
         args.addAll(extraArguments());
         return List.copyOf(args);
+    }
+
+    /** What the exec gets on stdin: the agent script, with a data section for apply and restore. */
+    default byte[] stdin() {
+        return AgentScript.bytes();
     }
 
     /** The exec's command line: {@code sh -s -- 'snapshot' '<boundary>' '0'}. */
@@ -127,6 +144,170 @@ public sealed interface AgentCommand {
         public List<String> extraArguments() {
             return List.of(KeepList.word(keep));
         }
+    }
+
+    /**
+     * One transaction: the plan's files checked against what the snapshot read, backed up, staged,
+     * renamed into place by a worker on the NAS; with a restart, QAT restarted and verified and a
+     * rollback timer armed. The new bytes travel in the exec's data section ({@link AgentData}).
+     *
+     * @param txId the transaction's id ({@link TxId#next})
+     */
+    record Apply(boolean sudo, String txId, ApplyPlan plan) implements AgentCommand {
+        /** Files per transaction, as the agent takes them (a c4xxx host has 131 conf files). */
+        public static final int MAX_FILES = 256;
+        private static final Pattern BSF = Pattern.compile("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
+
+        public Apply {
+            TxId.require(txId);
+            Objects.requireNonNull(plan, "plan");
+            if (plan.changes().isEmpty() || plan.changes().size() > MAX_FILES) {
+                throw new IllegalArgumentException("an apply writes 1.." + MAX_FILES + " files, not " + plan.changes().size());
+            }
+            for (FileChange c : plan.changes()) {
+                ApplyPaths.requireWritable(c.path());
+                if (c.after().length > AgentProtocol.ITEM_CAP) {
+                    throw new IllegalArgumentException(c.path() + ": larger than " + AgentProtocol.ITEM_CAP + " bytes");
+                }
+            }
+            for (String b : plan.expectedUp()) {
+                if (!BSF.matcher(b).matches()) {
+                    throw new IllegalArgumentException("not a device address (DDDD:BB:DD.F, lowercase): " + b);
+                }
+            }
+            confirmSeconds(plan.confirmTimeout());
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.APPLY;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            List<String> args = new ArrayList<>(List.of(txId, modeWord(plan.mode()),
+                    Long.toString(confirmSeconds(plan.confirmTimeout())),
+                    plan.expectedUp().isEmpty() ? "-" : String.join(",", new TreeSet<>(plan.expectedUp()))));
+            for (FileChange c : plan.changes()) {
+                byte[] after = c.after();
+                args.add(c.path());
+                args.add(c.before().map(Sha256::hex).orElse("-"));
+                args.add(Sha256.hex(after));
+                args.add(Integer.toString(after.length));
+            }
+            return args;
+        }
+
+        /** The script and the bytes of each file that changes (an unchanged file is only checked). */
+        @Override
+        public byte[] stdin() {
+            Map<Integer, byte[]> files = new LinkedHashMap<>();
+            List<FileChange> changes = plan.changes();
+            for (int i = 0; i < changes.size(); i++) {
+                if (changes.get(i).changes()) {
+                    files.put(i + 1, changes.get(i).after());
+                }
+            }
+            return AgentScript.withData(AgentData.section(files));
+        }
+    }
+
+    /**
+     * A new transaction that puts back the files of an earlier one, before or after it, through the
+     * same checks, worker, timer and confirm. Only the agent's own copy travels as data.
+     */
+    record Restore(boolean sudo, String sourceId, RestorePoint point, String txId, ApplyMode mode, Duration confirmTimeout)
+            implements AgentCommand {
+        public Restore {
+            TxId.require(sourceId);
+            Objects.requireNonNull(point, "point");
+            TxId.require(txId);
+            Objects.requireNonNull(mode, "mode");
+            confirmSeconds(confirmTimeout);
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.RESTORE;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(sourceId, point.wire(), txId, modeWord(mode), Long.toString(confirmSeconds(confirmTimeout)));
+        }
+
+        @Override
+        public byte[] stdin() {
+            return AgentScript.withData(AgentData.section(Map.of()));
+        }
+    }
+
+    /** Keeps a restarted transaction: stops its rollback timer. Sent over a new connection. */
+    record Confirm(boolean sudo, String txId) implements AgentCommand {
+        public Confirm {
+            TxId.require(txId);
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.CONFIRM;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(txId);
+        }
+    }
+
+    /**
+     * Where a transaction is, after waiting up to {@code waitSeconds} for its worker: how a client
+     * learns the outcome after the connection dropped during an apply.
+     */
+    record Status(boolean sudo, String txId, int waitSeconds) implements AgentCommand {
+        public static final int MAX_WAIT_SECONDS = 600;
+
+        public Status {
+            TxId.require(txId);
+            if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+                throw new IllegalArgumentException("the wait is 0.." + MAX_WAIT_SECONDS + " s, not " + waitSeconds);
+            }
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.STATUS;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(txId, Integer.toString(waitSeconds));
+        }
+    }
+
+    /** The transactions the NAS keeps, with their files. */
+    record History(boolean sudo) implements AgentCommand {
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.HISTORY;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of();
+        }
+    }
+
+    /** The confirm timeout as the agent takes it: whole seconds, 1..86400. */
+    static long confirmSeconds(Duration d) {
+        long s = (d.toMillis() + 999) / 1000;
+        if (s < 1 || s > 86_400) {
+            throw new IllegalArgumentException("the confirm timeout must be 1 s..24 h, not " + d);
+        }
+        return s;
+    }
+
+    private static String modeWord(ApplyMode m) {
+        return m == ApplyMode.RESTART ? "restart" : "stage";
     }
 
     /** Who am I: the cheapest round trip, to check a connection. */

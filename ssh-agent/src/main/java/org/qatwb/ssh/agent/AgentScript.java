@@ -3,6 +3,7 @@ package org.qatwb.ssh.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The agent script ({@code qatwb-agent.sh}, next to this class), loaded once. A client sends
@@ -24,7 +25,11 @@ public final class AgentScript {
                 if (in == null) {
                     throw new IllegalStateException("the agent script " + RESOURCE + " is missing from the classpath");
                 }
-                return in.readAllBytes();
+                byte[] b = in.readAllBytes();
+                if (!new String(b, StandardCharsets.US_ASCII).endsWith("\n" + LAST_LINE)) {
+                    throw new IllegalStateException("the agent script must end with its call of main");
+                }
+                return b;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the agent script " + RESOURCE, e);
             }
@@ -40,4 +45,22 @@ public final class AgentScript {
     public static int size() {
         return Holder.BYTES.length;
     }
+
+    /**
+     * The script with a data section (see {@link AgentData}) just before its last line, the call of
+     * {@code main}: the shell has read the data by the time anything runs, and it stays data.
+     */
+    public static byte[] withData(byte[] section) {
+        byte[] script = Holder.BYTES;
+        byte[] last = LAST_LINE.getBytes(StandardCharsets.US_ASCII);
+        int cut = script.length - last.length;
+        byte[] out = new byte[script.length + section.length];
+        System.arraycopy(script, 0, out, 0, cut);
+        System.arraycopy(section, 0, out, cut, section.length);
+        System.arraycopy(last, 0, out, cut + section.length, last.length);
+        return out;
+    }
+
+    /** The script's last line; {@link #withData} puts the data before it. */
+    static final String LAST_LINE = "main \"$@\"; exit $?\n";
 }

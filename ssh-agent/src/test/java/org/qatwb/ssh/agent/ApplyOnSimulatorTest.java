@@ -1,0 +1,95 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.TxRecord;
+import org.qatwb.model.apply.TxState;
+import org.qatwb.model.apply.TxStep;
+import org.qatwb.ssh.testing.QatFileSet;
+
+/** Apply, confirm, the rollback timer and history against the simulated NAS, over real SSH. */
+class ApplyOnSimulatorTest {
+
+    @Test
+    void stagingWritesTheWholeNewSetInOneExecAndKeepsTheBackups() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet before = s.files();
+            QatFileSet after = s.validEdit();
+            var plan = s.plan(after, ApplyMode.STAGE);
+            long execs = s.nas.execCount();
+            ApplyOutcome o = s.client.apply(plan);
+            assertEquals(1, s.nas.execCount() - execs, "staging is one exec");
+            assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
+            assertEquals(after, s.files());
+            assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit"),
+                    o.steps().stream().map(TxStep::name).toList());
+            var dir = s.nas.transactions().resolve(o.tx().id());
+            for (int i = 0; i < o.tx().files().size(); i++) {
+                String path = o.tx().files().get(i).path();
+                assertTrue(java.util.Arrays.equals(before.get(path), Files.readAllBytes(dir.resolve("old/" + (i + 1)))),
+                        "backup of " + path);
+            }
+            List<TxRecord> history = s.client.history();
+            assertEquals(o.tx().id(), history.get(0).id());
+            assertEquals(List.of(SimNas.VF), history.get(0).changed().stream().map(f -> f.path()).toList());
+        }
+    }
+
+    @Test
+    void aRestartConfirmedOverANewConnectionStays() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet after = s.validEdit();
+            var plan = s.plan(after, ApplyMode.RESTART);
+            long execs = s.nas.execCount();
+            ApplyOutcome o = s.client.apply(plan);
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            assertEquals(List.of("qatwb-rollback-" + o.tx().id() + ".timer"), s.nas.transientUnits());
+            long connections = s.nas.connectionCount();
+            ApplyOutcome c = s.client.confirm(o.tx().id());
+            assertEquals(TxState.CONFIRMED, c.state(), c.steps().toString());
+            assertEquals(connections + 1, s.nas.connectionCount(), "confirmed over a new connection");
+            assertEquals(2, s.nas.execCount() - execs, "a restart is one exec, plus the confirm");
+            assertEquals(List.of(), s.nas.transientUnits(), "the timer is stopped");
+            s.nas.advance(Duration.ofSeconds(300));
+            assertEquals(after, s.files());
+        }
+    }
+
+    @Test
+    void aRestartNobodyConfirmsRollsBackWhenTheTimerFires() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet before = s.files();
+            ApplyOutcome o = s.client.apply(s.plan(s.validEdit(), ApplyMode.RESTART));
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            s.nas.advance(Duration.ofSeconds(119));
+            assertFalse(before.sameAs(s.files()), "not yet");
+            s.nas.advance(Duration.ofSeconds(2));
+            assertEquals(before, s.files());
+            ApplyOutcome late = s.client.confirm(o.tx().id());
+            assertEquals(TxState.ROLLED_BACK, late.state());
+            assertTrue(late.steps().stream().anyMatch(st -> st.name().equals("expired")), late.steps().toString());
+        }
+    }
+
+    @Test
+    void aFileTheDriverRejectsRollsBackByItselfWithTheDriversWords() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet before = s.files();
+            ApplyOutcome o = s.client.apply(s.plan(s.rejectedEdit(), ApplyMode.RESTART));
+            assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
+            assertEquals(before, s.files());
+            assertEquals("restart", o.failure().orElseThrow().name(), o.steps().toString());
+            assertTrue(o.kernelLog().stream().anyMatch(l -> l.contains("Only version 2 config file supported")),
+                    o.kernelLog().toString());
+            assertEquals(48 + 3, s.devices().size());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.qatwb.ssh.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.sim.SimulatedNas;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.testing.QatFileSet;
+import org.qatwb.ssh.testing.Specs;
+
+/** A simulated C62x NAS on the driven clock, a session to it, and plans built from its files. */
+final class SimNas implements AutoCloseable {
+
+    /** A valid edit: one VF's compression interrupt on another core. */
+    static final String VF = "/etc/c6xxvf_dev5.conf";
+
+    final SimulatedNas nas;
+    final NasSession session;
+    final AgentClient client;
+
+    SimNas(SimOptions options) throws NasConnectionException {
+        nas = SimulatedNas.start(options);
+        SimEndpoint e = nas.endpoint();
+        NasSession s;
+        try {
+            s = NasSession.connect(Specs.spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(), false,
+                    Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none());
+        } catch (NasConnectionException | RuntimeException ex) {
+            nas.close();
+            throw ex;
+        }
+        session = s;
+        client = new AgentClient(session, false);
+    }
+
+    static SimNas c62x() throws NasConnectionException {
+        return new SimNas(SimOptions.driven("c62x"));
+    }
+
+    QatFileSet files() {
+        return QatFileSet.read(nas.root());
+    }
+
+    /** Every device adf_ctl lists now, by BSF: what a layout that keeps them all expects up. */
+    Set<String> devices() throws Exception {
+        NasSnapshot s = client.snapshot();
+        Set<String> bsf = new TreeSet<>();
+        for (QatDevice d : s.devices().orElseThrow().devices()) {
+            bsf.add(d.bsf());
+        }
+        return bsf;
+    }
+
+    /** The files now, with one VF's Dc interrupt moved (the driver accepts it). */
+    QatFileSet validEdit() {
+        return files().with(VF, t -> t.replaceFirst("Dc0CoreAffinity = \\d+", "Dc0CoreAffinity = 3"));
+    }
+
+    /** The files now, with one VF's conf of a version the driver refuses: that VF stays down. */
+    QatFileSet rejectedEdit() {
+        return files().with(VF, t -> t.replace("ConfigVersion = 2", "ConfigVersion = 3"));
+    }
+
+    ApplyPlan plan(QatFileSet target, ApplyMode mode) throws Exception {
+        return files().planTo(target, mode, devices(), Duration.ofSeconds(120));
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        nas.close();
+    }
+}
