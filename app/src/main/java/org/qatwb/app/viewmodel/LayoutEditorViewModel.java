@@ -196,8 +196,8 @@ public final class LayoutEditorViewModel {
         }
         ApplyPlan plan = c.applyPlan(mode, confirmTimeout);
         nas.applyPlan(plan, outcome -> {
-            if (outcome.result() == TxState.Result.APPLIED) {
-                changed.set(false); // the next snapshot becomes the new base
+            if (outcome.result() == TxState.Result.APPLIED && nas.snapshotProperty().get() != null) {
+                reset(nas.snapshotProperty().get());   // the NAS's new files are the new base
             }
         });
     }
@@ -218,12 +218,13 @@ public final class LayoutEditorViewModel {
         show(base.layout());
     }
 
+    /** Everything derived first, the layout last: whoever watches the layout reads a consistent state. */
     private void show(Layout l) {
-        layout.set(l);
         compilation.set(LayoutCompiler.compile(base, l));
         changed.set(!l.equals(base.layout()));
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
         selected.retainAll(Set.copyOf(l.devices().stream().map(Device::key).toList()));
+        layout.set(l);
     }
 }

@@ -17,7 +17,7 @@ final class DeviceTile extends Label {
         int cy = d.config().count(InstanceKind.CY);
         int dc = d.config().count(InstanceKind.DC);
         String name = (d.vf() ? "VF " : "PF ") + d.key().instId();
-        setText(name + "\n" + (cy + dc == 0 ? d.role().id() : "cy " + cy + " · dc " + dc));
+        setText(name + "\n" + (cy + dc == 0 ? d.role().id() : "cy" + cy + " dc" + dc));
         setTooltip(new Tooltip(d.key().confPath() + "\nrole: " + d.role().id()
                 + (d.config().services() == null ? "" : "\nServicesEnabled = " + d.config().services())
                 + d.info().bsf().map(b -> "\nBSF " + b).orElse("")
