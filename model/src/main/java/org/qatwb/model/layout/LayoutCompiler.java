@@ -45,7 +45,7 @@ public final class LayoutCompiler {
         HostFiles host = HostFiles.compile(base, layout.host(), problems);
         host.files().forEach(files::add);
         List<LayoutFinding> findings = new ArrayList<>(problems);
-        findings.addAll(LayoutValidator.validate(layout, docs, host.defaultQat(), host.blacklist()));
+        findings.addAll(LayoutValidator.validate(base.layout(), layout, docs, host.defaultQat(), host.blacklist()));
         return new Compilation(layout, files, findings, expectedUp(layout, docs));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.etc.BlacklistEntry;
 import org.qatwb.model.etc.QatDefaults;
@@ -39,10 +40,11 @@ final class LayoutValidator {
      *                   could not be read, and the checks that need it are skipped)
      * @param blacklist  the compiled blacklist, the same way
      */
-    static List<LayoutFinding> validate(Layout layout, Map<DeviceKey, ConfDocument> docs, Optional<String> defaultQat,
-            Optional<String> blacklist) {
+    static List<LayoutFinding> validate(Layout before, Layout layout, Map<DeviceKey, ConfDocument> docs,
+            Optional<String> defaultQat, Optional<String> blacklist) {
         List<LayoutFinding> out = new ArrayList<>();
         conf(layout, docs, out);
+        numa(before, layout, docs, out);
         if (defaultQat.isPresent() && blacklist.isPresent()) {
             host(layout, docs, read(defaultQat.get()), readBlacklist(blacklist.get()), out);
         }
@@ -64,6 +66,49 @@ final class LayoutValidator {
             DeviceKey k = keys.get(i);
             for (Finding f : reports.get(i).findings()) {
                 out.add(new LayoutFinding(k.confPath(), f, FindingElements.of(layout, k, docs.get(k), f)));
+            }
+        }
+    }
+
+    /**
+     * An instance whose interrupts land on a core of another NUMA node than its device's: every
+     * completion then crosses the node interconnect (Intel's guide: keep affinity NUMA-local).
+     * Only where both the device's node and the node map are known, and only for an affinity the
+     * edit set: the editor says so as a core is picked, without judging every file the NAS holds.
+     */
+    private static void numa(Layout before, Layout layout, Map<DeviceKey, ConfDocument> docs, List<LayoutFinding> out) {
+        if (layout.cpu().nodes().isEmpty()) {
+            return;
+        }
+        for (Device d : layout.devices()) {
+            ConfDocument doc = docs.get(d.key());
+            if (doc == null || d.info().node().isEmpty()) {
+                continue;
+            }
+            int node = d.info().node().getAsInt();
+            var local = layout.cpu().nodes().get(node);
+            if (local == null) {
+                continue;
+            }
+            for (InstanceSection s : d.config().sections()) {
+                for (InstanceKind k : InstanceKind.values()) {
+                    List<Instance> list = s.instances(k);
+                    for (int i = 0; i < list.size(); i++) {
+                        OptionalInt core = list.get(i).core();
+                        InstanceRef ref = new InstanceRef(d.key(), s.name(), k, i);
+                        if (core.isEmpty() || before.instance(ref).map(Instance::core).equals(Optional.of(core))
+                                || local.contains(core.getAsInt()) || layout.cpu().nodes().values().stream()
+                                .noneMatch(l -> l.contains(core.getAsInt()))) {
+                            continue; // local, or no known core at all (affinity.range says so)
+                        }
+                        String key = k.prefix() + i + "CoreAffinity";
+                        int line = doc.section(s.name()).flatMap(sec -> sec.entry(key)).map(e -> e.raw().number()).orElse(1);
+                        out.add(new LayoutFinding(d.key().confPath(), new Finding(Rule.AFFINITY_REMOTE_NODE, line, s.name(), key,
+                                key + " = " + core.getAsInt() + " is a core of another NUMA node; " + d.key() + " is on node "
+                                        + node + " (cores " + local + "): its interrupts cross nodes; pick one of those cores"),
+                                new ElementRef.OfInstance(ref)));
+                    }
+                }
             }
         }
     }

@@ -73,6 +73,8 @@ public enum Rule {
             "a VF with instances in more than one section"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
             "a CoreAffinity at or above the core count"),
+    AFFINITY_REMOTE_NODE("affinity.remote-node", WARNING, INTEL_GUIDE,
+            "an instance's CoreAffinity is a core of another NUMA node than its device's"),
     VF_SERVICES_SUBSET("vf.services-subset", ERROR, INTEL_GUIDE,
             "a VF's ServicesEnabled is not its PF's or a subset of it"),
     PF_INSTANCES_WITH_VFS("pf.instances-with-vfs", WARNING, RuleSource.INTEL_SAMPLES,

@@ -150,6 +150,9 @@ class RuleCatalogTest {
         t.put("host.vf-blacklisted", () -> layoutFindings(HostSnapshots.c62x().blacklist("blacklist qat_c62xvf\n"), l -> l));
         t.put("layout.vf-without-conf", () -> layoutFindings(HostSnapshots.host().defaultQat("SRIOV_ENABLE=1\n")
                 .conf("c6xx_dev0.conf", PF_HOST_ONLY), l -> l));
+        // c6xxvf_dev0 is on NUMA node 0 of the two-node C62x host; core 14 is node 1's
+        t.put("affinity.remote-node", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withAffinity(
+                new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), 14)));
         t.put("layout.cannot-write", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withInstance(
                 new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), new Instance("a b", "0", "0"))));
         return t;
