@@ -52,6 +52,23 @@ class ProfilesTest {
     }
 
     @Test
+    void brokenWithZiaHasCompressionAndChecksumsOnButNoProvider() {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("broken").withZia(true))) {
+            String pool = Shell.run(nas, "zpool get -H -p -o name,property,value all").out();
+            assertTrue(pool.contains("tank\tzia_provider\toff\n"), pool);
+            assertTrue(pool.contains("tank\tzia_compress\ton\n") && pool.contains("tank\tzia_checksum\ton\n"), pool);
+            assertTrue(pool.contains("tank\tzia_decompress\toff\n"), pool);
+            assertTrue(Shell.run(nas, "dmesg").out().contains("] QAT: Cannot use PF with IOMMU enabled\n"));
+        }
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withZia(true))) {
+            String pool = Shell.run(nas, "zpool get -H -p -o name,property,value all").out();
+            assertTrue(pool.lines().filter(l -> l.contains("\tzia_")).count() == 13, pool);
+            assertTrue(pool.lines().filter(l -> l.contains("\tzia_")).noneMatch(l -> l.endsWith("\ton")),
+                    "c62x turns nothing on: " + pool);
+        }
+    }
+
+    @Test
     void fixingTheBlacklistAndKapiThenRestartingTheServiceBringsTheVfsAndZfsOffload() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("broken"))) {
             Files.delete(nas.root().resolve("etc/modprobe.d/blacklist-qat-vfs.conf"));

@@ -132,8 +132,7 @@ final class LintCommand implements Callable<Integer> {
         int warnings = 0;
         for (FileReport r : reports) {
             for (Finding f : r.findings()) {
-                err.println(r.path() + ":" + f.line() + ": " + f.severity().id() + ": " + f.message()
-                        + " [" + f.rule().id() + "]");
+                err.println(ReadableFindings.line(r.path(), f));
                 switch (f.severity()) {
                     case ERROR -> errors++;
                     case WARNING -> warnings++;

@@ -37,6 +37,9 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--idle", description = "no simulated workload: the counters stand still")
     boolean idle;
 
+    @Option(names = "--zia", description = "the pools show the Z.I.A. properties of the hpc/zfs fork")
+    boolean zia;
+
     @Override
     public Integer call() throws IOException {
         if (!PROFILES.contains(profile)) {
@@ -45,7 +48,7 @@ final class SimCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
         }
-        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle);
+        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia);
         try (SimulatedNas nas = SimulatedNas.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 SimEndpointFile.delete();

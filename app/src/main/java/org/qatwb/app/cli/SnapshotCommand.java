@@ -4,10 +4,6 @@ import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.SnapshotJson;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.ssh.NasConnectionException;
-import org.qatwb.ssh.NasSession;
-import org.qatwb.ssh.agent.AgentClient;
-import org.qatwb.ssh.agent.AgentFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +25,8 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (NasSession session = connection.connect()) {
-            NasSnapshot snapshot = new AgentClient(session, connection.sudo).snapshot();
-            JsonOut.print(spec.commandLine().getOut(), SnapshotJson.snapshot(snapshot));
-            for (String w : snapshot.warnings()) {
-                spec.commandLine().getErr().println("qatwb: " + w);
-            }
-            return ExitCodes.OK;
-        } catch (NasConnectionException e) {
-            throw NasCommands.unreachable(e);
-        } catch (AgentFailure e) {
-            throw NasCommands.agent(e);
-        }
+        NasSnapshot snapshot = NasCommands.snapshot(connection, spec.commandLine().getErr());
+        JsonOut.print(spec.commandLine().getOut(), SnapshotJson.snapshot(snapshot));
+        return ExitCodes.OK;
     }
 }

@@ -24,6 +24,14 @@ public final class Glyphs {
     public static final Ikon LOCK = Feather.LOCK;
     public static final Ikon FILE = Feather.FILE;
     public static final Ikon KEYBOARD = Feather.COMMAND;
+    public static final Ikon DOCTOR = Feather.HEART;
+    public static final Ikon LAYOUT = Feather.LAYOUT;
+    public static final Ikon PRESET = Feather.SLIDERS;
+    public static final Ikon UNDO = Feather.CORNER_UP_LEFT;
+    public static final Ikon REDO = Feather.CORNER_UP_RIGHT;
+    public static final Ikon APPLY = Feather.UPLOAD;
+    public static final Ikon PASS = Feather.CHECK_CIRCLE;
+    public static final Ikon SKIP = Feather.MINUS_CIRCLE;
 
     private Glyphs() {
     }

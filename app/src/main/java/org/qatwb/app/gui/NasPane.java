@@ -24,6 +24,10 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.charts.ChartsPane;
 import org.qatwb.app.gui.dashboard.DashboardPane;
+import org.qatwb.app.gui.doctor.DoctorPane;
+import org.qatwb.app.gui.layout.LayoutPane;
+import org.qatwb.app.viewmodel.DoctorViewModel;
+import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.LinkState;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.StatusLine;
@@ -48,7 +52,13 @@ final class NasPane extends BorderPane {
         Tab charts = new Tab("Live charts", new ChartsPane(nas.charts(), owner, nas::tell));
         charts.setGraphic(Glyphs.icon(Glyphs.CHARTS));
         charts.setId("charts-tab");
-        views.getTabs().addAll(dashboard, charts);
+        Tab doctor = new Tab("Doctor", new DoctorPane(nas, new DoctorViewModel(nas), owner));
+        doctor.setGraphic(Glyphs.icon(Glyphs.DOCTOR));
+        doctor.setId("doctor-tab");
+        Tab layout = new Tab("Layout", new LayoutPane(nas, new LayoutEditorViewModel(nas), owner));
+        layout.setGraphic(Glyphs.icon(Glyphs.LAYOUT));
+        layout.setId("layout-tab");
+        views.getTabs().addAll(dashboard, charts, doctor, layout);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("nas-views");
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -57,6 +67,12 @@ final class NasPane extends BorderPane {
                 e.consume();
             } else if (new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 views.getSelectionModel().select(charts);
+                e.consume();
+            } else if (new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                views.getSelectionModel().select(doctor);
+                e.consume();
+            } else if (new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                views.getSelectionModel().select(layout);
                 e.consume();
             }
         });

@@ -2,11 +2,13 @@ package org.qatwb.app.viewmodel;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +25,11 @@ import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.TxState;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.PersistOutcome;
@@ -66,6 +73,7 @@ public final class NasViewModel implements AutoCloseable {
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
 
+    private final ReadOnlyObjectWrapper<StreamSample> lastSample = new ReadOnlyObjectWrapper<>();
     private NasLink nas;
     private ReconnectingStream stream;
     private boolean lostSinceConnected;
@@ -113,6 +121,11 @@ public final class NasViewModel implements AutoCloseable {
 
     public ObservableList<DeviceRow> devices() {
         return devicesView;
+    }
+
+    /** The newest stream sample with a time and counters: the doctor watches the counters through it. */
+    public ReadOnlyObjectProperty<StreamSample> lastSampleProperty() {
+        return lastSample.getReadOnlyProperty();
     }
 
     /** Requests in flight; the view shows progress when one takes longer than 200 ms. */
@@ -248,6 +261,64 @@ public final class NasViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes one file on the NAS as a staged transaction (checked against the bytes the snapshot
+     * read, backed up, written atomically), then reads the NAS again: how the doctor's file fixes
+     * are applied.
+     */
+    public void writeFile(String path, byte[] before, byte[] after) {
+        applyPlan(new ApplyPlan(List.of(new FileChange(path, before.length == 0 ? Optional.empty() : Optional.of(before),
+                after)), ApplyMode.STAGE, Set.of(), ApplyPlan.DEFAULT_CONFIRM_TIMEOUT), o -> { });
+    }
+
+    /**
+     * Runs {@code plan} as one transaction on the NAS. A restart that the NAS verified is
+     * confirmed at once over a new connection (the NAS rolls back by itself without it); then the
+     * NAS is read again and {@code done} gets the outcome.
+     */
+    public void applyPlan(ApplyPlan plan, Consumer<ApplyOutcome> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        boolean restart = plan.mode() == ApplyMode.RESTART;
+        begin(restart ? "Applying and restarting QAT" : "Writing " + plan.changes().size() + " file(s)");
+        if (restart) {
+            charts.mark(EventKind.RESTART, "QAT restart (apply)");
+        }
+        tasks.run(() -> {
+            ApplyOutcome o = n.apply(plan);
+            if (o.result() == TxState.Result.AWAITING_CONFIRM) {
+                o = n.confirm(o.tx().id());
+            }
+            return new Applied(o, n.snapshot());
+        }, a -> {
+            end();
+            show(a.snapshot());
+            notify(applyNotice(a.outcome(), restart));
+            done.accept(a.outcome());
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Not applied", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    private static Notice applyNotice(ApplyOutcome o, boolean restart) {
+        String tx = " (transaction " + o.tx().id() + ")";
+        String why = o.failure().map(f -> f.name() + ": " + f.text()).orElse("")
+                + (o.kernelLog().isEmpty() ? "" : "; kernel log: " + String.join(" | ", o.kernelLog()));
+        return switch (o.result()) {
+            case APPLIED -> new Notice(Notice.Level.INFO, restart ? "Applied and QAT restarted" : "Written",
+                    (restart ? "the devices came up as expected" : "the driver reads the new files at the next QAT start")
+                            + "; the old files are kept as a backup on the NAS" + tx);
+            case NOT_APPLIED -> new Notice(Notice.Level.ERROR, "Rolled back", "nothing changed: " + Snippet.oneLine(why) + tx);
+            case NEEDS_ATTENTION -> new Notice(Notice.Level.ERROR, "Needs attention: not rolled back",
+                    Snippet.oneLine(why) + tx + "; see qatwb apply --history");
+            case AWAITING_CONFIRM, IN_PROGRESS -> new Notice(Notice.Level.WARNING, "Not confirmed",
+                    "the NAS rolls back by itself unless confirmed" + tx);
+        };
+    }
+
     /** Which offloads a reboot keeps on, in words, from the latest snapshot. */
     public static String persistenceSummary(NasSnapshot s) {
         PersistState p = s.persistence();
@@ -287,7 +358,13 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private void startStream() {
-        Coalescer<StreamSample> samples = new Coalescer<>(tasks.ui(), charts::add);
+        Coalescer<StreamSample> samples = new Coalescer<>(tasks.ui(), batch -> {
+            charts.add(batch);
+            StreamSample last = batch.get(batch.size() - 1);
+            if (last.uptimeNanos().isPresent() && last.kstat().isPresent()) {
+                lastSample.set(last);
+            }
+        });
         stream = nas.stream(STREAM_INTERVAL_MS, samples::offer, state -> tasks.ui().execute(() -> onStreamState(state)));
     }
 
@@ -384,6 +461,9 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private record Opened(NasLink link, NasSnapshot snapshot) {
+    }
+
+    private record Applied(ApplyOutcome outcome, NasSnapshot snapshot) {
     }
 
     private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {

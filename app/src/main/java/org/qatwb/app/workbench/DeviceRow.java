@@ -65,7 +65,7 @@ public record DeviceRow(Optional<QatDevice> device, String title, Optional<Strin
         if (!unread.isEmpty()) {
             int errors = unread.stream().mapToInt(DeviceRow::errors).sum();
             int warnings = unread.stream().mapToInt(DeviceRow::warnings).sum();
-            rows.add(new DeviceRow(Optional.empty(), "Conf files of no listed device (" + unread.size() + ")",
+            rows.add(new DeviceRow(Optional.empty(), "Other conf files (" + unread.size() + ")",
                     Optional.empty(), errors, warnings, unread));
         }
         return rows;

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
@@ -83,6 +85,16 @@ public final class NasLink implements AutoCloseable {
     /** Installs (or removes, for none) what writes these parameters' 0 at every boot. */
     public PersistOutcome persistParams(Set<ZfsParam> keep) throws NasConnectionException, AgentFailure {
         return agent.persistParams(keep);
+    }
+
+    /** One transaction on the NAS (stage, or restart with verification and a rollback timer). */
+    public ApplyOutcome apply(ApplyPlan plan) throws NasConnectionException, AgentFailure {
+        return agent.apply(plan);
+    }
+
+    /** Confirms a verified restart over a new connection, so the NAS's rollback timer stands down. */
+    public ApplyOutcome confirm(String txId) throws NasConnectionException, AgentFailure {
+        return agent.confirm(txId);
     }
 
     public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {

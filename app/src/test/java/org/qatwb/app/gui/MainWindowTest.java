@@ -99,6 +99,46 @@ class MainWindowTest {
     }
 
     @Test
+    void theDoctorNamesEveryBrokenLinkOfTheBrokenProfile(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.viewModel().openSimulated("broken"));
+        waitUntil(() -> workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
+        robot.clickOn("#doctor-tab");
+        waitUntil(() -> robot.lookup("#doctor-status-qat-kapi").tryQuery().isPresent());
+        for (String id : new String[] {"qat-kapi", "qat-vf-blacklist", "qat-kernel-instances", "zfs-params",
+                "zfs-datasets-offloadable"}) {
+            assertEquals("fail", ((Label) robot.lookup("#doctor-status-" + id).query()).getText(), id);
+        }
+        assertEquals("pass", ((Label) robot.lookup("#doctor-status-qat-driver").query()).getText());
+        assertTrue(((Label) robot.lookup("#doctor-counts").query()).getText().contains("fail"));
+        robot.clickOn("#fix-qat-vf-blacklist");
+        waitUntil(() -> robot.lookup("#fix-diff").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> diff = robot.lookup("#fix-diff").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(diff.getItems().stream().anyMatch(l -> l.toString().startsWith("-blacklist qat_c62xvf")), diff.getItems().toString());
+        robot.clickOn("Cancel");
+    }
+
+    @Test
+    void draggingAnInstanceOntoACoreOfTheOtherNodeShowsTheFindingAndTheDiff(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
+        robot.clickOn("#layout-tab");
+        waitUntil(() -> robot.lookup("#tile-c6xxvf_dev0").tryQuery().isPresent());
+        robot.clickOn("#tile-c6xxvf_dev0");
+        String instance = "#instance-c6xxvf-dev0--KERNEL-QAT--Cy0";
+        waitUntil(() -> robot.lookup(instance).tryQuery().isPresent());
+        robot.drag(instance).dropTo("#core-14");
+        waitUntil(() -> robot.lookup("#layout-findings").queryAs(javafx.scene.control.ListView.class).getItems().size() > 0);
+        javafx.scene.control.ListView<?> findings = robot.lookup("#layout-findings").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(findings.getItems().stream().anyMatch(f -> f.toString().contains("affinity.remote-node")
+                || f.toString().contains("AFFINITY_REMOTE_NODE")), findings.getItems().toString());
+        assertTrue(((Label) robot.lookup("#layout-cap").query()).getText().contains("1 warning"));
+        robot.clickOn("#layout-apply");
+        waitUntil(() -> robot.lookup("#apply-diff").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> diff = robot.lookup("#apply-diff").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(diff.getItems().stream().anyMatch(l -> l.toString().equals("+Cy0CoreAffinity = 14")), diff.getItems().toString());
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void theConnectDialogSaysWhatIsWrongBeforeConnecting(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);

@@ -136,7 +136,7 @@ class NasViewModelTest {
         open(new NasTarget.Simulated("broken"));
         DeviceRow last = vm.devices().get(vm.devices().size() - 1);
         assertTrue(last.device().isEmpty());
-        assertTrue(last.title().startsWith("Conf files of no listed device"), last.title());
+        assertTrue(last.title().startsWith("Other conf files"), last.title());
         assertTrue(last.errors() > 0, "the broken profile's error is in a VF file: " + last);
         assertTrue(last.children().stream().allMatch(r -> r.confPath().isPresent()));
     }

@@ -41,7 +41,7 @@ public final class ConfDocument {
      */
     public static ConfDocument parse(String text) {
         boolean bom = text.startsWith(BOM);
-        return fromRawLines(bom, split(bom ? text.substring(BOM.length()) : text));
+        return fromRawLines(bom, RawLine.split(bom ? text.substring(BOM.length()) : text));
     }
 
     static ConfDocument fromRawLines(boolean bom, List<RawLine> raws) {
@@ -68,23 +68,6 @@ public final class ConfDocument {
             return new ConfLine.SectionHeader(raw, ConfGrammar.sectionName(t));
         }
         return new ConfLine.Entry(raw, section, ConfGrammar.key(t), ConfGrammar.value(t), t.indexOf('=') >= 0);
-    }
-
-    private static List<RawLine> split(String text) {
-        List<RawLine> out = new ArrayList<>();
-        int start = 0;
-        int n = 1;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                out.add(new RawLine(n, text.substring(start), ""));
-                break;
-            }
-            boolean crlf = nl > start && text.charAt(nl - 1) == '\r';
-            out.add(new RawLine(n++, text.substring(start, crlf ? nl - 1 : nl), crlf ? "\r\n" : "\n"));
-            start = nl + 1;
-        }
-        return out;
     }
 
     private static Map<String, ConfSection> groupSections(List<ConfLine> lines) {

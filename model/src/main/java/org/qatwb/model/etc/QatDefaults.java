@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code /etc/default/qat} as Intel's {@code qat_service} sees it after sourcing the file.
@@ -13,10 +14,16 @@ import java.util.Map;
  *                  in the order they first appear
  * @param commented assignments that are commented out ({@code #SRIOV_ENABLE=1}), in file order
  * @param warnings  one-line notes, each starting {@code line N: }
+ * @param text      the file as read, so that a change can be made to it and shown as a diff
  */
-public record QatDefaults(Map<String, ShellAssignment> active, List<ShellAssignment> commented, List<String> warnings) {
+public record QatDefaults(Map<String, ShellAssignment> active, List<ShellAssignment> commented, List<String> warnings,
+                          String text) {
+
+    /** The file's path on a NAS, where Intel's installer writes it and qat_service reads it. */
+    public static final String PATH = "/etc/default/qat";
 
     public QatDefaults {
+        Objects.requireNonNull(text, "text");
         active = Collections.unmodifiableMap(new LinkedHashMap<>(active));
         commented = List.copyOf(commented);
         warnings = List.copyOf(warnings);

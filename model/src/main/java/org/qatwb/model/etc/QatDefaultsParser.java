@@ -58,7 +58,7 @@ public final class QatDefaultsParser {
         }
         notes.sort(Comparator.comparingInt(Note::line));
         return new QatDefaults(active, commented,
-                notes.stream().map(n -> "line " + n.line() + ": " + n.text()).toList());
+                notes.stream().map(n -> "line " + n.line() + ": " + n.text()).toList(), text);
     }
 
     private static void interpret(ShellLexer.Command command, Map<String, ShellAssignment> active, List<Note> notes) {

@@ -1,6 +1,7 @@
 package org.qatwb.model.etc;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
@@ -12,10 +13,15 @@ import org.qatwb.model.device.DeviceModel;
  *
  * @param entries  the lines that block a module, in file order
  * @param warnings one-line notes, each starting {@code line N: }
+ * @param text     the file as read, so that a change can be made to it and shown as a diff
  */
-public record VfBlacklist(List<BlacklistEntry> entries, List<String> warnings) {
+public record VfBlacklist(List<BlacklistEntry> entries, List<String> warnings, String text) {
+
+    /** The file Intel's installer writes for an SR-IOV host build, and the one the agent reads. */
+    public static final String PATH = "/etc/modprobe.d/blacklist-qat-vfs.conf";
 
     public VfBlacklist {
+        Objects.requireNonNull(text, "text");
         entries = List.copyOf(entries);
         warnings = List.copyOf(warnings);
     }

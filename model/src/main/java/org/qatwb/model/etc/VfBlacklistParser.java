@@ -56,7 +56,7 @@ public final class VfBlacklistParser {
             }
         }
         read(line.toString(), lineNo, entries, warnings);
-        return new VfBlacklist(entries, warnings);
+        return new VfBlacklist(entries, warnings, text);
     }
 
     private static void read(String line, int lineNo, List<BlacklistEntry> entries, List<String> warnings) {

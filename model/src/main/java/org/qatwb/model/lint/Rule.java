@@ -73,12 +73,24 @@ public enum Rule {
             "a VF with instances in more than one section"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
             "a CoreAffinity at or above the core count"),
+    AFFINITY_REMOTE_NODE("affinity.remote-node", WARNING, INTEL_GUIDE,
+            "an instance's CoreAffinity is a core of another NUMA node than its device's"),
     VF_SERVICES_SUBSET("vf.services-subset", ERROR, INTEL_GUIDE,
             "a VF's ServicesEnabled is not its PF's or a subset of it"),
     PF_INSTANCES_WITH_VFS("pf.instances-with-vfs", WARNING, RuleSource.INTEL_SAMPLES,
             "a PF whose VFs are in the device set declares instances of its own"),
     ZFS_INSTANCE_CAP("zfs.instance-cap", WARNING, OPENZFS,
-            "more than 48 [KERNEL_QAT] instances of one kind in the device set: ZFS leaves the rest idle");
+            "more than 48 [KERNEL_QAT] instances of one kind in the device set: ZFS leaves the rest idle"),
+    HOST_SRIOV("host.sriov", ERROR, DRIVER_SOURCE,
+            "VFs with instances, but /etc/default/qat does not set SRIOV_ENABLE=1: qat_service creates no VF"),
+    HOST_KAPI("host.kapi", ERROR, DRIVER_SOURCE,
+            "[KERNEL_QAT] instances, but /etc/default/qat does not set ENABLE_KAPI=1: no kernel QAT API for ZFS"),
+    HOST_VF_BLACKLISTED("host.vf-blacklisted", ERROR, DRIVER_SOURCE,
+            "VFs with instances, but modprobe.d blacklists their driver: the VFs never get one"),
+    LAYOUT_VF_WITHOUT_CONF("layout.vf-without-conf", WARNING, DRIVER_SOURCE,
+            "a VF that SR-IOV creates has no conf file: the driver cannot start it"),
+    LAYOUT_CANNOT_WRITE("layout.cannot-write", ERROR, RuleSource.WORKBENCH,
+            "a file the layout changes could not be read, has no template, or would get a value the driver misreads");
 
     private final String id;
     private final Severity severity;

@@ -8,7 +8,8 @@ public enum RuleSource {
     INTEL_SAMPLES("Intel's sample conf files shipped with the driver"),
     OPENZFS("OpenZFS source (module/os/linux/zfs/qat*.c)"),
     FIELD_REPORT("administrators' reports in public issue threads"),
-    INFERENCE("inference from driver source (ring allocator); not documented by Intel");
+    INFERENCE("inference from driver source (ring allocator); not documented by Intel"),
+    WORKBENCH("QAT Workbench itself: what it can write without guessing");
 
     private final String description;
 

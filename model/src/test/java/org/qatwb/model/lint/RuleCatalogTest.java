@@ -21,11 +21,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.layout.Baseline;
+import org.qatwb.model.layout.DeviceKey;
+import org.qatwb.model.layout.Instance;
+import org.qatwb.model.layout.InstanceRef;
+import org.qatwb.model.layout.Layout;
+import org.qatwb.model.layout.LayoutCompiler;
+import org.qatwb.model.layout.LayoutFinding;
+import org.qatwb.model.testutil.HostSnapshots;
 
 /** The rule catalog against the public contract of CLI.md, and every rule against a fixture that fires it. */
 class RuleCatalogTest {
@@ -135,7 +145,24 @@ class RuleCatalogTest {
                 .get(0).findings());
         t.put("zfs.instance-cap", () -> DeviceSetLinter.lint(List.of(
                 confFile("c6xxvf_dev0.conf", general("dc") + section("KERNEL_QAT", 0, 49, 0), null))).get(0).findings());
+        t.put("host.sriov", () -> layoutFindings(HostSnapshots.c62x().defaultQat("ENABLE_KAPI=1\n"), l -> l));
+        t.put("host.kapi", () -> layoutFindings(HostSnapshots.c62x().defaultQat("SRIOV_ENABLE=1\n"), l -> l));
+        t.put("host.vf-blacklisted", () -> layoutFindings(HostSnapshots.c62x().blacklist("blacklist qat_c62xvf\n"), l -> l));
+        t.put("layout.vf-without-conf", () -> layoutFindings(HostSnapshots.host().defaultQat("SRIOV_ENABLE=1\n")
+                .conf("c6xx_dev0.conf", PF_HOST_ONLY), l -> l));
+        // c6xxvf_dev0 is on NUMA node 0 of the two-node C62x host; core 14 is node 1's
+        t.put("affinity.remote-node", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withAffinity(
+                new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), 14)));
+        t.put("layout.cannot-write", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withInstance(
+                new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), new Instance("a b", "0", "0"))));
         return t;
+    }
+
+    /** The findings of a host's layout after an edit, compiled and validated. */
+    private static List<Finding> layoutFindings(HostSnapshots host, UnaryOperator<Layout> edit) {
+        Baseline base = Baseline.of(host.snapshot());
+        return LayoutCompiler.compile(base, edit.apply(base.layout())).findings().stream()
+                .map(LayoutFinding::finding).toList();
     }
 
     @Test

@@ -391,7 +391,7 @@ public final class QatDriver {
             return QatDefaultsParser.parse(Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "");
         } catch (ParseException | IOException e) {
             // qat_service sources the file with sh: an unreadable file switches nothing on
-            return new QatDefaults(Map.of(), List.of(), List.of());
+            return new QatDefaults(Map.of(), List.of(), List.of(), "");
         }
     }
 

@@ -24,7 +24,9 @@ import org.qatwb.sim.DatasetLoad;
  * @param zfsWithQat           zfs.ko built {@code --with-qat}: the kstat and the parameters exist
  * @param qatUpAtZfsLoad       QAT was up when zfs.ko loaded (else the parameters start forced to 1)
  * @param datasets             the datasets, pool roots first
- * @param zia                  the pools know the Z.I.A. properties (hpc/zfs fork)
+ * @param zia                  the pools know the Z.I.A. properties (hpc/zfs fork); shown only when asked for
+ * @param ziaOn                the {@code zia_*} properties its administrator turned on (the provider stays off),
+ *                             when the pools show them
  * @param pastKernelLog        kernel messages already logged before the simulator started (after boot)
  * @param demoLoad             a workload that makes the demo lively; applied only when asked for
  */
@@ -43,6 +45,7 @@ public record Profile(
         boolean qatUpAtZfsLoad,
         List<Dataset> datasets,
         boolean zia,
+        List<String> ziaOn,
         List<String> pastKernelLog,
         Map<String, DatasetLoad> demoLoad) {
 
@@ -50,6 +53,7 @@ public record Profile(
         Objects.requireNonNull(name, "name");
         confTweaks = List.copyOf(confTweaks);
         datasets = List.copyOf(datasets);
+        ziaOn = List.copyOf(ziaOn);
         pastKernelLog = List.copyOf(pastKernelLog);
         demoLoad = Map.copyOf(demoLoad);
     }
@@ -70,18 +74,18 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, qatUpAtZfsLoad, datasets, on, pastKernelLog, demoLoad);
+                zfsWithQat, qatUpAtZfsLoad, datasets, on, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, qatUpAtZfsLoad, datasets, zia, pastKernelLog, demoLoad);
+                confTweaks, zfsWithQat, qatUpAtZfsLoad, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy with QAT up or not when zfs.ko loaded. */
     public Profile withQatUpAtZfsLoad(boolean up) {
         return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, up, datasets, zia, pastKernelLog, demoLoad);
+                zfsWithQat, up, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 }

@@ -14,8 +14,10 @@ import org.qatwb.sim.DatasetLoad;
  *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0;</li>
  * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver;</li>
  * <li>{@code broken}: a C62x box with the VF driver blacklisted, the kernel API off, a polled kernel
- *     instance, lz4 datasets with 1M records, and the requests-pending message in its log.</li>
+ *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; with the
+ *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider.</li>
  * </ul>
+ * Together they give every check of {@code model.doctor} a way to pass and a way to fail.
  */
 public final class Profiles {
 
@@ -49,6 +51,8 @@ public final class Profiles {
             UBUNTU_CODENAME=jammy
             """;
     private static final String REQUESTS_PENDING = "cpaCySymRemoveSession() - : There are 1 requests pending";
+    /** From the box's passthrough days: a user-space program tried a PF (harmless to ZFS, but it worries people). */
+    private static final String IOMMU = "QAT: Cannot use PF with IOMMU enabled";
 
     private Profiles() {
     }
@@ -79,7 +83,7 @@ public final class Profiles {
                         Dataset.fs("tank/archive", "gzip-9", "sha256", "off", M, 3.5),
                         Dataset.fs("tank/media", "lz4", "on", "off", M, 1.02),
                         Dataset.fs("tank/home", "lz4", "on", "off", 128 * K, 1.7)),
-                false, List.of(),
+                false, List.of(), List.of(),
                 Map.of("tank/backup", new DatasetLoad(120, 40), "tank/vm", new DatasetLoad(60, 80),
                         "tank/secure", new DatasetLoad(30, 30), "tank/archive", new DatasetLoad(50, 5),
                         "tank/media", new DatasetLoad(200, 300)));
@@ -99,7 +103,7 @@ public final class Profiles {
                         Dataset.fs("data/backup", "gzip", "sha256", "off", 128 * K, 2.9),
                         Dataset.fs("data/apps", "lz4", "on", "off", 128 * K, 1.9),
                         Dataset.fs("data/vault", "lz4", "on", "aes-256-gcm", 128 * K, 1.4)),
-                false, List.of(),
+                false, List.of(), List.of(),
                 Map.of("data/backup", new DatasetLoad(80, 20), "data/vault", new DatasetLoad(20, 20),
                         "data/apps", new DatasetLoad(10, 40)));
     }
@@ -115,7 +119,7 @@ public final class Profiles {
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
-                false, List.of(),
+                false, List.of(), List.of(),
                 Map.of("tank/logs", new DatasetLoad(20, 5)));
     }
 
@@ -123,7 +127,9 @@ public final class Profiles {
      * A C62x box set up for passthrough and then used for ZFS: the VF driver is blacklisted (no VF
      * comes up), the kernel API is off, VF 0's conf polls its Cy instance, the data is lz4 in 1M
      * records (nothing QAT could offload anyway), and the log still shows the requests-pending
-     * message from earlier checksum offload (OpenZFS issue #14463).
+     * message from earlier checksum offload (OpenZFS issue #14463) and the IOMMU complaint of a
+     * user-space program from its passthrough days. With Z.I.A. shown, someone turned zia_compress and
+     * zia_checksum on but never set a provider.
      */
     public static Profile broken() {
         return new Profile("broken", "Ubuntu 22.04, C62x with the VF driver blacklisted, ENABLE_KAPI off, a polled"
@@ -138,8 +144,8 @@ public final class Profiles {
                         Dataset.fs("tank", "lz4", "on", "off", M, 1.3),
                         Dataset.fs("tank/media", "lz4", "on", "off", M, 1.01),
                         Dataset.fs("tank/backup", "lz4", "on", "off", M, 1.9)),
-                false,
-                List.of(REQUESTS_PENDING, REQUESTS_PENDING, REQUESTS_PENDING),
+                false, List.of("zia_compress", "zia_checksum"),
+                List.of(IOMMU, REQUESTS_PENDING, REQUESTS_PENDING, REQUESTS_PENDING),
                 Map.of("tank/backup", new DatasetLoad(100, 30), "tank/media", new DatasetLoad(50, 150)));
     }
 }

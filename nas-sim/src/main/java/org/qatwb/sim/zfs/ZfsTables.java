@@ -96,7 +96,8 @@ public final class ZfsTables {
                 rows.add(new String[] {"zia_available", "yes", "yes", "-"});
                 rows.add(new String[] {"zia_provider", "off", "off", "default"});
                 for (String p : ZIA_ON_OFF) {
-                    rows.add(new String[] {p, "off", "off", "default"});
+                    boolean on = profile.ziaOn().contains(p);
+                    rows.add(new String[] {p, on ? "on" : "off", on ? "on" : "off", on ? "local" : "default"});
                 }
             }
             rows.add(new String[] {"feature@async_destroy", "enabled", "enabled", "local"});

@@ -153,7 +153,7 @@ ids() {
 # and sudo's are kept too. Returns dmesg's status, not grep's.
 kernel_log() {
     { k_rc=$( { { as_root dmesg 2>&1; echo "$?" >&3; } \
-        | grep -i -e qat -e zfs -e icp -e adf -e quickassist -e '^dmesg:' -e '^sudo:' \
+        | grep -i -e qat -e zfs -e icp -e adf -e quickassist -e cpaCy -e cpaDc -e '^dmesg:' -e '^sudo:' \
         | tail -n 300 >&4; } 3>&1 ); } 4>&1
     return "${k_rc:-1}"
 }

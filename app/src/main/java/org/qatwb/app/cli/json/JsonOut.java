@@ -39,7 +39,8 @@ public final class JsonOut {
         out.flush();
     }
 
-    private static String write(ObjectNode doc) {
+    /** One indented document as text. */
+    public static String write(ObjectNode doc) {
         try {
             return MAPPER.writeValueAsString(doc);
         } catch (JsonProcessingException e) {

@@ -28,14 +28,19 @@ public final class LintJson {
 
     public static void findings(ArrayNode into, List<Finding> findings) {
         for (Finding fd : findings) {
-            ObjectNode o = into.addObject();
-            o.put("rule", fd.rule().id());
-            o.put("severity", fd.severity().id());
-            o.put("line", fd.line());
-            o.put("section", fd.section());
-            o.put("key", fd.key());
-            o.put("message", fd.message());
+            finding(into.addObject(), fd);
         }
+    }
+
+    /** One finding's fields, as CLI.md fixes them. */
+    public static ObjectNode finding(ObjectNode o, Finding fd) {
+        o.put("rule", fd.rule().id());
+        o.put("severity", fd.severity().id());
+        o.put("line", fd.line());
+        o.put("section", fd.section());
+        o.put("key", fd.key());
+        o.put("message", fd.message());
+        return o;
     }
 
     public static ObjectNode catalog() {

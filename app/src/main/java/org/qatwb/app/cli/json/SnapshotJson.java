@@ -162,7 +162,7 @@ public final class SnapshotJson {
         return line;
     }
 
-    private static void putOrNull(ObjectNode o, String name, OptionalInt v) {
+    static void putOrNull(ObjectNode o, String name, OptionalInt v) {
         if (v.isPresent()) {
             o.put(name, v.getAsInt());
         } else {

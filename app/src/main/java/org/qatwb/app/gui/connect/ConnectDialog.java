@@ -17,9 +17,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -46,7 +48,7 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
     private final TextField user = new TextField();
     private final ChoiceBox<AuthMethod> auth = new ChoiceBox<>(FXCollections.observableArrayList(AuthMethod.values()));
     private final TextField identity = new TextField();
-    private final CheckBox sudo = new CheckBox("Privileged steps through sudo -n (TrueNAS admin users, other non-root accounts)");
+    private final CheckBox sudo = new CheckBox("Use sudo -n for privileged steps (TrueNAS admin users, other non-root accounts)");
     private final CheckBox save = new CheckBox("Save this connection (no password or passphrase is ever saved)");
     private final Label error = new Label();
     /** Kept from a saved connection chosen here: the form does not edit it. */
@@ -114,6 +116,8 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
         HBox.setHgrow(identity, Priority.ALWAYS);
         keyRow.disableProperty().bind(auth.valueProperty().isNotEqualTo(AuthMethod.KEY));
         sudo.setId("connect-sudo");
+        sudo.setWrapText(true);
+        save.setWrapText(true);
         save.setSelected(true);
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
@@ -134,7 +138,12 @@ public final class ConnectDialog extends Dialog<ConnectDialog.Result> {
         grid.add(save, 1, r++);
         grid.add(error, 1, r);
         GridPane.setHgrow(host, Priority.ALWAYS);
-        grid.setPrefWidth(560);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);   // the labels never shrink to "..."
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        grid.setPrefWidth(600);
         getDialogPane().setContent(grid);
 
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);

@@ -6,9 +6,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.qatwb.app.gui.common.DiffView;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistTarget;
 
@@ -26,11 +26,10 @@ final class KeepAfterRebootDialog {
                 ? "A TrueNAS init script (POSTINIT) will set the offload parameters at every boot"
                 : "A systemd unit ordered after qat.service will set the offload parameters at every boot")
                 : "Already kept as it is now: nothing to change");
-        TextArea diff = new TextArea(plan.diff().isEmpty() ? "(no change)" : plan.diff());
-        diff.setEditable(false);
+        DiffView diff = new DiffView();
+        diff.show(plan.diff());
         diff.setId("keep-diff");
-        diff.setStyle("-fx-font-family: monospace");
-        diff.setPrefSize(720, 300);
+        diff.setPrefSize(720, 320);
         Label steps = new Label("Then, on the NAS: " + String.join("; ", plan.steps()));
         steps.setWrapText(true);
         steps.setMaxWidth(720);

@@ -1,0 +1,204 @@
+package org.qatwb.app.gui.doctor;
+
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.qatwb.app.gui.Css;
+import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.viewmodel.DoctorViewModel;
+import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.model.doctor.ChainLink;
+import org.qatwb.model.doctor.CheckResult;
+import org.qatwb.model.doctor.CheckStatus;
+import org.qatwb.model.doctor.DoctorReport;
+import org.qatwb.model.doctor.Fix;
+import org.qatwb.model.snapshot.ZfsPool;
+
+/**
+ * "Is ZFS actually using my QAT card?": the chain of DOMAIN.md section 1 drawn link by link,
+ * each check with its status, what it found and the fix, applicable in one click where it is a
+ * parameter, a file or the keep-after-reboot plan.
+ */
+public final class DoctorPane extends BorderPane {
+
+    private final DoctorViewModel vm;
+    private final Window owner;
+    private final FixActions fixes;
+    private final VBox chain = new VBox(10);
+    private final Label counts = new Label();
+
+    public DoctorPane(NasViewModel nas, DoctorViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        this.fixes = new FixActions(nas, vm, owner);
+        setId("doctor");
+        Button again = new Button("Run again", Glyphs.icon(Glyphs.REFRESH));
+        again.setId("doctor-run");
+        again.setOnAction(e -> vm.runAgain());
+        ProgressIndicator watching = new ProgressIndicator();
+        watching.setPrefSize(18, 18);
+        Label watchingText = new Label("watching the QAT counters…");
+        watchingText.getStyleClass().add(Css.MUTED);
+        HBox observing = new HBox(6, watching, watchingText);
+        observing.setAlignment(Pos.CENTER_LEFT);
+        observing.visibleProperty().bind(vm.observingProperty());
+        counts.setId("doctor-counts");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        setTop(new ToolBar(again, observing, grow, counts));
+
+        chain.setPadding(new Insets(14));
+        ScrollPane scroll = new ScrollPane(chain);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        vm.reportProperty().addListener((o, a, r) -> show(r, nas));
+        show(vm.reportProperty().get(), nas);
+    }
+
+    private void show(DoctorReport r, NasViewModel nas) {
+        chain.getChildren().clear();
+        if (r == null) {
+            counts.setText("");
+            return;
+        }
+        Map<CheckStatus, Integer> n = r.counts();
+        counts.setText(n.get(CheckStatus.PASS) + " pass · " + n.get(CheckStatus.WARN) + " warn · "
+                + n.get(CheckStatus.FAIL) + " fail · " + n.get(CheckStatus.SKIP) + " skip");
+        ChainLink shown = null;
+        for (CheckResult c : r.results()) {
+            if (c.check().link() != shown) {
+                shown = c.check().link();
+                Label title = new Label(shown.number().stream().mapToObj(i -> i + ". ").findFirst().orElse("")
+                        + shown.title());
+                title.getStyleClass().add(Css.CARD_TITLE);
+                title.setPadding(new Insets(6, 0, 0, 0));
+                chain.getChildren().add(title);
+            }
+            chain.getChildren().add(row(c));
+        }
+        nas.snapshotProperty().get().pools().values().stream().filter(p -> !p.zia().isEmpty()).findFirst()
+                .ifPresent(p -> chain.getChildren().add(ziaPanel(nas)));
+    }
+
+    private Node row(CheckResult c) {
+        FontIcon icon = Glyphs.icon(switch (c.status()) {
+            case PASS -> Glyphs.PASS;
+            case WARN -> Glyphs.WARNING;
+            case FAIL -> Glyphs.ERROR;
+            case SKIP -> Glyphs.SKIP;
+        });
+        icon.getStyleClass().add(switch (c.status()) {
+            case PASS -> Styles.SUCCESS;
+            case WARN -> Styles.WARNING;
+            case FAIL -> Styles.DANGER;
+            case SKIP -> Styles.TEXT_MUTED;
+        });
+        icon.setIconSize(18);
+        Label id = new Label(c.id());
+        id.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        Label message = new Label(c.message());
+        message.setWrapText(true);
+        message.setId("doctor-" + c.id().replace('.', '-'));
+        message.getStyleClass().add("doctor-message");
+        Label status = new Label(c.status().name().toLowerCase(Locale.ROOT));
+        status.setId("doctor-status-" + c.id().replace('.', '-'));
+        status.getStyleClass().add(Css.STATE_CHIP);
+        Css.tone(status, switch (c.status()) {
+            case PASS -> org.qatwb.app.workbench.Tone.GOOD;
+            case WARN -> org.qatwb.app.workbench.Tone.WARN;
+            case FAIL -> org.qatwb.app.workbench.Tone.BAD;
+            case SKIP -> org.qatwb.app.workbench.Tone.NEUTRAL;
+        });
+        VBox text = new VBox(2, new HBox(8, status, id), message);
+        for (String d : c.details()) {
+            Label l = new Label("· " + d);
+            l.setWrapText(true);
+            l.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+            text.getChildren().add(l);
+        }
+        for (Fix f : c.fixes()) {
+            text.getChildren().add(fixLine(c, f));
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, icon, text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().add("doctor-row");
+        return row;
+    }
+
+    private Node fixLine(CheckResult c, Fix f) {
+        Label what = new Label("Fix: " + f.summary());
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.TEXT_SMALL);
+        Button act = new Button();
+        act.getStyleClass().addAll(Styles.SMALL);
+        act.setId("fix-" + c.id().replace('.', '-'));
+        act.setMinWidth(Region.USE_PREF_SIZE);
+        if (f instanceof Fix.CommandFix cmd) {
+            act.setText("Copy command");
+            act.setTooltip(new Tooltip(cmd.why()));
+            act.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(String.join("\n", cmd.commands()));
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+        } else {
+            act.setText(f instanceof Fix.FileFix ? "Review and apply…" : "Apply");
+            act.setOnAction(e -> fixes.apply(f));
+        }
+        HBox line = new HBox(8, what, act);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        return line;
+    }
+
+    private Node ziaPanel(NasViewModel nas) {
+        VBox box = new VBox(6);
+        box.setId("zia-panel");
+        Label title = new Label("Z.I.A. (ZFS Interface for Accelerators)");
+        title.getStyleClass().add(Css.CARD_TITLE);
+        title.setPadding(new Insets(10, 0, 0, 0));
+        box.getChildren().add(title);
+        for (ZfsPool p : nas.snapshotProperty().get().pools().values()) {
+            if (p.zia().isEmpty()) {
+                continue;
+            }
+            Label pool = new Label(p.name() + ": provider " + p.zia().getOrDefault("zia_provider", "off")
+                    + ", available " + p.zia().getOrDefault("zia_available", "?"));
+            pool.setStyle("-fx-font-weight: bold");
+            javafx.scene.layout.FlowPane props = new javafx.scene.layout.FlowPane(12, 4);
+            p.zia().forEach((k, v) -> {
+                if (!k.equals("zia_provider") && !k.equals("zia_available")) {
+                    Label l = new Label(k + " " + v);
+                    l.getStyleClass().add(Css.STATE_CHIP);
+                    Css.tone(l, v.equals("on") ? org.qatwb.app.workbench.Tone.GOOD : org.qatwb.app.workbench.Tone.NEUTRAL);
+                    props.getChildren().add(l);
+                }
+            });
+            box.getChildren().addAll(pool, props);
+        }
+        return box;
+    }
+
+    Window owner() {
+        return owner;
+    }
+}

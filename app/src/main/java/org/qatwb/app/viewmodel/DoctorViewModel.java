@@ -1,0 +1,117 @@
+package org.qatwb.app.viewmodel;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import org.qatwb.model.doctor.Doctor;
+import org.qatwb.model.doctor.DoctorReport;
+import org.qatwb.model.doctor.Fix;
+import org.qatwb.model.doctor.Observation;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.StreamSample;
+
+/**
+ * The Doctor view: the chain examined on the NAS's latest snapshot and, for
+ * {@code zfs.offload-active}, on what the counters did over the next few seconds of the live
+ * stream (no extra request: the stream is already running). "Run again" reads a new snapshot first.
+ */
+public final class DoctorViewModel {
+
+    /** How long the counters are watched; a second more than the CLI's default, since samples come once a second. */
+    static final Duration OBSERVATION = Duration.ofSeconds(6);
+
+    private final NasViewModel nas;
+    private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper observing = new ReadOnlyBooleanWrapper();
+    private boolean runPending;
+    private StreamSample base;
+    private NasSnapshot examined;
+    private final ChangeListener<StreamSample> watcher = (o, a, sample) -> observed(sample);
+
+    public DoctorViewModel(NasViewModel nas) {
+        this.nas = Objects.requireNonNull(nas, "nas");
+        nas.snapshotProperty().addListener((o, a, s) -> {
+            if (s != null && (runPending || report.get() == null)) {
+                runPending = false;
+                examine(s);
+            }
+        });
+        if (nas.snapshotProperty().get() != null) {
+            examine(nas.snapshotProperty().get());
+        }
+    }
+
+    /** The latest verdict; null before the first snapshot. */
+    public ReadOnlyObjectProperty<DoctorReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The counters are being watched for {@code zfs.offload-active}. */
+    public ReadOnlyBooleanProperty observingProperty() {
+        return observing.getReadOnlyProperty();
+    }
+
+    /** Reads the NAS again, then examines it. */
+    public void runAgain() {
+        runPending = true;
+        nas.refresh();
+    }
+
+    /**
+     * Applies a fix that is a parameter or the keep-after-reboot plan, through the same paths as
+     * the switches; a file fix goes through the diff-and-apply path, a command fix is for a human.
+     *
+     * @return whether the fix was started here
+     */
+    public boolean apply(Fix fix) {
+        // pending first: the new snapshot the fix brings may arrive before the call returns
+        if (fix instanceof Fix.ParamFix p) {
+            runPending = true;
+            nas.paramSwitch(p.param()).request(p.value() == 0);
+            return true;
+        }
+        if (fix instanceof Fix.PersistFix p) {
+            runPending = true;
+            nas.keepAfterReboot(p.plan());
+            return true;
+        }
+        return false;
+    }
+
+    private void examine(NasSnapshot s) {
+        examined = s;
+        stopObserving();
+        DoctorReport r = Doctor.examine(s, Optional.empty());
+        report.set(r);
+        if (r.wantsObservation() && nas.lastSampleProperty().get() != null) {
+            base = nas.lastSampleProperty().get();
+            observing.set(true);
+            nas.lastSampleProperty().addListener(watcher);
+        }
+    }
+
+    private void observed(StreamSample later) {
+        if (later == null || base == null) {
+            return;
+        }
+        long elapsed = later.uptimeNanos().getAsLong() - base.uptimeNanos().getAsLong();
+        if (elapsed < OBSERVATION.toNanos() && elapsed > 0) {
+            return;
+        }
+        Observation o = Observation.between(base.uptimeNanos().getAsLong(), base.kstat().get(),
+                later.uptimeNanos().getAsLong(), later.kstat().get());
+        stopObserving();
+        report.set(Doctor.examine(examined, Optional.of(o)));
+    }
+
+    private void stopObserving() {
+        nas.lastSampleProperty().removeListener(watcher);
+        observing.set(false);
+        base = null;
+    }
+}

@@ -1,0 +1,91 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qatwb.app.tasks.DirectTasks;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.NasLink;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.Prompts;
+import org.qatwb.model.doctor.Check;
+import org.qatwb.model.doctor.CheckResult;
+import org.qatwb.model.doctor.CheckStatus;
+import org.qatwb.model.doctor.DoctorReport;
+import org.qatwb.model.doctor.Fix;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.hostkey.HostKeyDecision;
+
+/** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
+class DoctorViewModelTest {
+
+    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
+    private NasViewModel nas;
+
+    @AfterEach
+    void tearDown() {
+        if (nas != null) {
+            nas.close();
+        }
+        sims.close();
+    }
+
+    private DoctorViewModel open(String profile) {
+        nas = new NasViewModel(new NasTarget.Simulated(profile),
+                t -> NasLink.open(t, new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none()), sims), new DirectTasks(),
+                new LiveChartsViewModel(new OffloadHistory(600), System::currentTimeMillis, new DirectTasks()));
+        nas.connect();
+        return new DoctorViewModel(nas);
+    }
+
+    @Test
+    void theBrokenProfileNamesItsBrokenLinksWithFixes() {
+        DoctorViewModel vm = open("broken");
+        DoctorReport r = vm.reportProperty().get();
+        assertNotNull(r);
+        for (Check c : new Check[] {Check.QAT_KAPI, Check.QAT_VF_BLACKLIST, Check.QAT_KERNEL_INSTANCES}) {
+            CheckResult result = r.result(c).orElseThrow();
+            assertEquals(CheckStatus.FAIL, result.status(), c.id());
+            assertTrue(result.fixes().stream().anyMatch(f -> f instanceof Fix.FileFix), c.id() + ": " + result.fixes());
+        }
+    }
+
+    @Test
+    void aHealthyNasPassesAndTheCountersAreWatchedOnTheLiveStream() throws Exception {
+        DoctorViewModel vm = open("c62x");
+        assertTrue(vm.reportProperty().get().results().stream().noneMatch(x -> x.status() == CheckStatus.FAIL),
+                vm.reportProperty().get().toString());
+        // the first report may come before the stream's first sample; run again once samples flow
+        assertTrue(NasViewModelTest.waitFor(() -> nas.lastSampleProperty().get() != null));
+        vm.runAgain();
+        assertTrue(vm.observingProperty().get(), "offload is on and datasets are offloadable: watch the counters");
+        assertTrue(NasViewModelTest.waitFor(() -> {
+            sims.get("c62x").advance(Duration.ofSeconds(2));
+            return !vm.observingProperty().get();
+        }));
+        assertEquals(CheckStatus.PASS, vm.reportProperty().get().result(Check.ZFS_OFFLOAD_ACTIVE).orElseThrow().status(),
+                vm.reportProperty().get().result(Check.ZFS_OFFLOAD_ACTIVE).orElseThrow().message());
+    }
+
+    @Test
+    void aParameterFixGoesThroughTheSwitchAndTheDoctorLooksAgain() throws Exception {
+        DoctorViewModel vm = open("c62x");
+        nas.paramSwitch(org.qatwb.model.snapshot.ZfsParam.COMPRESS).request(false);
+        vm.runAgain();
+        CheckResult params = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
+        Fix fix = params.fixes().stream().filter(f -> f instanceof Fix.ParamFix).findFirst().orElseThrow(() ->
+                new AssertionError(params.toString()));
+        assertTrue(vm.apply(fix));
+        assertEquals("0", Files.readString(sims.get("c62x").root()
+                .resolve("sys/module/zfs/parameters/zfs_qat_compress_disable")).strip());
+        CheckResult after = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
+        assertEquals(CheckStatus.PASS, after.status(), after.message());
+    }
+}

@@ -1,0 +1,123 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qatwb.app.tasks.DirectTasks;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.NasLink;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.Prompts;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.model.layout.Device;
+import org.qatwb.model.layout.InstanceRef;
+import org.qatwb.model.layout.Preset;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.hostkey.HostKeyDecision;
+
+/** The layout editor's view model on the synchronous executor, applying to the simulated C62x NAS. */
+class LayoutEditorViewModelTest {
+
+    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
+    private NasViewModel nas;
+
+    @AfterEach
+    void tearDown() {
+        if (nas != null) {
+            nas.close();
+        }
+        sims.close();
+    }
+
+    private LayoutEditorViewModel open(String profile) {
+        nas = new NasViewModel(new NasTarget.Simulated(profile),
+                t -> NasLink.open(t, new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none()), sims), new DirectTasks(),
+                new LiveChartsViewModel(new OffloadHistory(60), System::currentTimeMillis, new DirectTasks()));
+        nas.connect();
+        return new LayoutEditorViewModel(nas);
+    }
+
+    @Test
+    void anUnchangedLayoutCompilesToNothingAndAnEditShowsItsDiffWithUndoAndRedo() {
+        LayoutEditorViewModel vm = open("c62x");
+        assertFalse(vm.changedProperty().get());
+        assertTrue(vm.compilationProperty().get().changes().isEmpty(), "the layout as read gives back the files as read");
+
+        InstanceRef first = firstKernelInstance(vm);
+        int core = vm.layoutProperty().get().instance(first).orElseThrow().core().getAsInt();
+        vm.setAffinity(first, core + 1);
+        assertTrue(vm.changedProperty().get());
+        assertTrue(vm.compilationProperty().get().diff().contains("+" + first.kind().name().charAt(0)), vm.compilationProperty().get().diff());
+        assertEquals(1, vm.compilationProperty().get().changes().size(), "one file, one line");
+        assertTrue(vm.canUndoProperty().get());
+
+        vm.undo();
+        assertFalse(vm.changedProperty().get());
+        assertTrue(vm.canRedoProperty().get());
+        vm.redo();
+        assertTrue(vm.changedProperty().get());
+        vm.revert();
+        assertFalse(vm.changedProperty().get());
+    }
+
+    @Test
+    void theCompressionPresetStagedOnTheNasWritesExactlyTheCompiledFiles() throws Exception {
+        LayoutEditorViewModel vm = open("c62x");
+        vm.applyPreset(Preset.ZFS_COMPRESSION);
+        var compiled = vm.compilationProperty().get();
+        assertTrue(compiled.applicable(), compiled.findings().toString());
+        assertTrue(vm.kernelInstances(InstanceKind.DC) <= LayoutEditorViewModel.ZFS_CAP);
+        Map<String, byte[]> expected = new HashMap<>();
+        compiled.changes().forEach(c -> expected.put(c.path(), c.after()));
+        assertFalse(expected.isEmpty());
+
+        vm.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+
+        Path root = sims.get("c62x").root();
+        for (Map.Entry<String, byte[]> e : expected.entrySet()) {
+            assertEquals(new String(e.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                    Files.readString(root.resolve(e.getKey().substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1), e.getKey());
+        }
+        Notice n = nas.notices().get(nas.notices().size() - 1);
+        assertEquals("Written", n.title(), n.message());
+        assertFalse(vm.changedProperty().get(), "the NAS's new files are the new base");
+        assertTrue(vm.compilationProperty().get().changes().isEmpty());
+    }
+
+    @Test
+    void aFindingSelectsTheInstanceAtFault() {
+        LayoutEditorViewModel vm = open("c62x");
+        InstanceRef first = firstKernelInstance(vm);
+        vm.setAffinity(first, 999);                     // no such core: the lint says so, on that instance
+        var finding = vm.compilationProperty().get().findings().stream()
+                .filter(f -> f.element() instanceof org.qatwb.model.layout.ElementRef.OfInstance).findFirst().orElseThrow(() ->
+                        new AssertionError(vm.compilationProperty().get().findings().toString()));
+        vm.select(List.of());
+        vm.select(finding.element());
+        assertEquals(first, vm.selectedInstanceProperty().get());
+        assertTrue(vm.selection().contains(first.device()));
+        assertNotEquals(0, vm.compilationProperty().get().errors() + vm.compilationProperty().get().findings().size());
+    }
+
+    private static InstanceRef firstKernelInstance(LayoutEditorViewModel vm) {
+        return vm.layoutProperty().get().devices().stream().filter(Device::vf)
+                .flatMap(d -> d.config().sections().stream().filter(s -> s.name().equals("KERNEL_QAT"))
+                        .flatMap(s -> Stream.of(InstanceKind.values()).filter(k -> !s.instances(k).isEmpty())
+                                .map(k -> new InstanceRef(d.key(), s.name(), k, 0))))
+                .findFirst().orElseThrow();
+    }
+}

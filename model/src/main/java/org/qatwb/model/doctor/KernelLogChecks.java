@@ -1,0 +1,94 @@
+package org.qatwb.model.doctor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.ZfsParam;
+
+/**
+ * Beyond the chain, the kernel log (DOMAIN.md section 8): {@code kernel.requests-pending} (OpenZFS
+ * issue #14463) and {@code kernel.driver-errors} (the driver's messages, explained).
+ */
+final class KernelLogChecks {
+
+    private KernelLogChecks() {
+    }
+
+    static CheckResult requestsPending(CheckContext c) {
+        Check self = Check.KERNEL_REQUESTS_PENDING;
+        Optional<CheckResult> unread = unreadableLog(c, self);
+        if (unread.isPresent()) {
+            return unread.get();
+        }
+        NasSnapshot s = c.snapshot();
+        List<String> seen = KernelLogFacts.requestsPending(s.kernelLog());
+        if (seen.isEmpty()) {
+            return CheckResult.pass(self, "no 'requests pending' message in the kernel log");
+        }
+        String times = seen.size() + " time(s), last " + Snippet.quote(seen.get(seen.size() - 1));
+        List<ZfsParam> cyOn = ZfsChecks.CY_PARAMS.stream().filter(p -> s.param(p).orElse(1) == 0).toList();
+        String issue = "OpenZFS frees a checksum or encryption session while the driver still counts a callback"
+                + " (issue #14463, no upstream fix; use-after-free under load, panics reported)";
+        if (!cyOn.isEmpty()) {
+            List<Fix> fixes = new ArrayList<>();
+            cyOn.forEach(p -> fixes.add(new Fix.ParamFix(p, 1)));
+            return new CheckResult(self, CheckStatus.WARN, "the kernel log has the requests-pending message " + times
+                    + ": " + issue + "; mitigation: compression only, " + ZfsChecks.names(cyOn) + " offload off", fixes,
+                    seen);
+        }
+        if (s.param(ZfsParam.COMPRESS).orElse(1) == 0) {
+            return CheckResult.pass(self, "the requests-pending message was logged " + times + ", and the mitigation is"
+                    + " in place: compression only, checksum and encryption offload off").withDetails(seen);
+        }
+        return new CheckResult(self, CheckStatus.WARN, "the kernel log has the requests-pending message " + times + ": "
+                + issue + "; when turning offload on, turn on compression only", List.of(new Fix.CommandFix(
+                List.of("qatwb params CONNECTION --compress on --checksum off --encrypt off --keep-after-reboot"),
+                "compression is not affected by the issue; keep checksum and encryption in software")), seen);
+    }
+
+    static CheckResult driverErrors(CheckContext c) {
+        Check self = Check.KERNEL_DRIVER_ERRORS;
+        Optional<CheckResult> unread = unreadableLog(c, self);
+        if (unread.isPresent()) {
+            return unread.get();
+        }
+        Map<DriverMessage, List<String>> seen = new LinkedHashMap<>();
+        for (String line : c.snapshot().kernelLog()) {
+            DriverMessage.of(line).ifPresent(m -> seen.computeIfAbsent(m, x -> new ArrayList<>()).add(line));
+        }
+        if (seen.isEmpty()) {
+            return CheckResult.pass(self, "no QAT driver error in the kernel log");
+        }
+        List<String> details = new ArrayList<>();
+        List<String> remedies = new ArrayList<>();
+        seen.forEach((m, lines) -> {
+            details.add(lines.size() + "x " + Snippet.quote(lines.get(lines.size() - 1)) + ": " + m.meaning()
+                    + m.remedy().map(r -> "; " + r).orElse(""));
+            m.remedy().filter(r -> !remedies.contains(r)).ifPresent(remedies::add);
+        });
+        List<DriverMessage> problems = seen.keySet().stream().filter(DriverMessage::problem).toList();
+        String summary = seen.entrySet().stream().map(e -> e.getValue().size() + "x " + Snippet.quote(
+                        e.getValue().get(e.getValue().size() - 1)) + " (" + e.getKey().meaning() + ")")
+                .collect(Collectors.joining("; "));
+        if (problems.isEmpty()) {
+            return CheckResult.pass(self, "no driver error; explained: " + summary).withDetails(details);
+        }
+        return CheckResult.warn(self, problems.size() + " kind(s) of driver error in the kernel log (from this or an"
+                        + " earlier start): " + summary,
+                Restart.qat(c.snapshot(), String.join("; ", remedies))).withDetails(details);
+    }
+
+    /** A skip when the kernel log could not be read (dmesg_restrict without root or sudo). */
+    private static Optional<CheckResult> unreadableLog(CheckContext c, Check self) {
+        if (!c.snapshot().kernelLog().isEmpty()) {
+            return Optional.empty();
+        }
+        return c.unreadable("kernel_log").map(w -> CheckResult.skip(self, "the kernel log could not be read (" + w
+                + "): connect as root or with --sudo"));
+    }
+}

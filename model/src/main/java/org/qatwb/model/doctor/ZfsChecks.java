@@ -1,0 +1,101 @@
+package org.qatwb.model.doctor;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.ZfsParam;
+
+/** Links 7 and 8: {@code zfs.built-with-qat} and {@code zfs.params} (DOMAIN.md sections 1 and 6). */
+final class ZfsChecks {
+
+    /** The parameters to leave off where the requests-pending message was seen (DOMAIN.md section 8). */
+    static final Set<ZfsParam> CY_PARAMS = EnumSet.of(ZfsParam.CHECKSUM, ZfsParam.ENCRYPT);
+
+    private static final Pattern ZFS_VERSION = Pattern.compile("ZFS: Loaded module v([^,\\s]+)");
+
+    private ZfsChecks() {
+    }
+
+    static CheckResult builtWithQat(CheckContext c) {
+        Check self = Check.ZFS_BUILT_WITH_QAT;
+        NasSnapshot s = c.snapshot();
+        String zfs = zfsVersion(s).map(v -> "ZFS " + v).orElse("ZFS");
+        if (!s.params().isEmpty() || s.kstat().isPresent()) {
+            return CheckResult.pass(self, zfs + " has QAT support: " + s.params().size() + " zfs_qat_* parameter(s)"
+                    + (s.kstat().isPresent() ? " and /proc/spl/kstat/zfs/qat" : ", no kstat"));
+        }
+        List<String> unread = new ArrayList<>();
+        for (ZfsParam p : ZfsParam.values()) {
+            c.unreadable(p.itemName()).ifPresent(unread::add);
+        }
+        c.unreadable("kstat_qat").ifPresent(unread::add);
+        if (!unread.isEmpty()) {
+            return CheckResult.warn(self, "the zfs_qat_* parameters and the kstat could not be read: " + unread.get(0))
+                    .withDetails(unread);
+        }
+        boolean trueNas = s.truenasVersion().isPresent();
+        return CheckResult.fail(self, zfs + " is built without QAT: no zfs_qat_* parameters, no /proc/spl/kstat/zfs/qat"
+                        + (trueNas ? " (stock TrueNAS SCALE is not built with QAT; its maintainers declined)" : ""),
+                new Fix.CommandFix(List.of("./configure --with-qat=<QAT driver source directory> && make && make install"),
+                        (trueNas ? "rebuild the TrueNAS SCALE image's ZFS" : "rebuild ZFS") + " with QAT, so that zfs.ko"
+                                + " depends on qat_api, and reboot"));
+    }
+
+    static CheckResult params(CheckContext c) {
+        Check self = Check.ZFS_PARAMS;
+        NasSnapshot s = c.snapshot();
+        if (s.params().isEmpty()) {
+            return CheckResult.warn(self, "the zfs_qat_* parameters could not be read");
+        }
+        List<ZfsParam> off = s.params().entrySet().stream().filter(e -> e.getValue() != 0).map(e -> e.getKey()).toList();
+        List<ZfsParam> on = s.params().entrySet().stream().filter(e -> e.getValue() == 0).map(e -> e.getKey()).toList();
+        if (off.isEmpty()) {
+            return CheckResult.pass(self, names(on) + " on (0): ZFS hands that work to QAT");
+        }
+        boolean pending = !KernelLogFacts.requestsPending(s.kernelLog()).isEmpty();
+        List<ZfsParam> turnOn = off.stream().filter(p -> !(pending && CY_PARAMS.contains(p))).toList();
+        String leftOff = pending && off.stream().anyMatch(CY_PARAMS::contains)
+                ? "; checksum and encryption are best left off (kernel.requests-pending)" : "";
+        if (turnOn.isEmpty()) {
+            return CheckResult.pass(self, names(on) + " on, " + names(off) + " off: the mitigation for the requests-pending"
+                    + " message (kernel.requests-pending)");
+        }
+        boolean qatDown = c.failed(Check.QAT_DRIVER) || c.failed(Check.QAT_KAPI) || c.failed(Check.QAT_DEVICES_UP)
+                || c.failed(Check.QAT_KERNEL_INSTANCES);
+        String eperm = qatDown ? "; writing 0 fails with EPERM (QAT initialisation failed) until the failed QAT checks"
+                + " above are fixed" : "";
+        List<Fix> fixes = turnOn.stream().<Fix>map(p -> new Fix.ParamFix(p, 0)).toList();
+        if (on.isEmpty()) {
+            String why = switch (KernelLogFacts.bootOrder(s.kernelLog())) {
+                case ZFS_FIRST -> "zfs.ko loaded before any QAT device was up at boot (kernel log), found no QAT and"
+                        + " forced them to 1";
+                case QAT_FIRST -> "QAT was up when zfs.ko loaded, so they were written 1 since, or an enable failed";
+                case UNKNOWN -> "usually zfs.ko loaded before qat.service at boot and forced them to 1";
+            };
+            return new CheckResult(self, CheckStatus.FAIL, "all " + off.size() + " parameters are 1, ZFS offloads"
+                    + " nothing: " + why + eperm + leftOff, fixes, List.of());
+        }
+        return new CheckResult(self, CheckStatus.WARN, names(on) + " on, " + names(off) + " off (1): that work is done"
+                + " in software; fine if deliberate" + eperm + leftOff, fixes, List.of());
+    }
+
+    static Optional<String> zfsVersion(NasSnapshot s) {
+        for (String line : s.kernelLog()) {
+            Matcher m = ZFS_VERSION.matcher(line);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String names(List<ZfsParam> params) {
+        return params.stream().map(ZfsParam::shortName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,80 @@
+package org.qatwb.model.etc;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.qatwb.model.conf.RawLine;
+import org.qatwb.model.parse.ParseException;
+
+/**
+ * Lets a VF driver load, or blocks it again, in {@code blacklist-qat-vfs.conf}, keeping every line
+ * that is not about that module byte for byte. The result is read back as kmod reads it, so an
+ * edit that would not have the intended effect is refused rather than written.
+ */
+public final class VfBlacklistEditor {
+
+    private VfBlacklistEditor() {
+    }
+
+    /**
+     * The text without the lines that block {@code module} ({@code blacklist} and {@code install}
+     * lines, each with the physical lines a trailing backslash joins to it).
+     */
+    public static String unblock(String text, String module) {
+        VfBlacklist now = read(text);
+        if (!now.blocks(module)) {
+            return text;
+        }
+        String name = VfBlacklistParser.underscores(module);
+        Set<Integer> doomed = new HashSet<>();
+        List<RawLine> lines = RawLine.split(text);
+        for (BlacklistEntry e : now.entries()) {
+            if (e.module().equals(name)) {
+                // the entry's logical line starts at e.line() and runs on while a line ends in a backslash
+                int n = e.line();
+                doomed.add(n);
+                while (n < lines.size() && continues(lines.get(n - 1))) {
+                    doomed.add(++n);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (RawLine l : lines) {
+            if (!doomed.contains(l.number())) {
+                out.append(l.text()).append(l.eol());
+            }
+        }
+        String result = out.toString();
+        if (read(result).blocks(module)) {
+            throw new IllegalArgumentException("cannot unblock " + module + " in " + VfBlacklist.PATH
+                    + ": it is still blocked after its lines are removed; edit the file by hand");
+        }
+        return result;
+    }
+
+    /** kmod joins the next line when a LF follows an unpaired backslash (each backslash escapes one char). */
+    private static boolean continues(RawLine l) {
+        int run = 0;
+        for (int i = l.text().length() - 1; i >= 0 && l.text().charAt(i) == '\\'; i--) {
+            run++;
+        }
+        return l.eol().equals("\n") && run % 2 == 1;
+    }
+
+    /** The text with a {@code blacklist MODULE} line appended, unless the module is blocked already. */
+    public static String block(String text, String module) {
+        if (read(text).blocks(module)) {
+            return text;
+        }
+        boolean needsNewline = !text.isEmpty() && !text.endsWith("\n");
+        return text + (needsNewline ? "\n" : "") + "blacklist " + module + "\n";
+    }
+
+    private static VfBlacklist read(String text) {
+        try {
+            return VfBlacklistParser.parse(text);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the parser reads any text", e);
+        }
+    }
+}

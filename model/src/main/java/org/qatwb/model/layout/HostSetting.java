@@ -1,0 +1,18 @@
+package org.qatwb.model.layout;
+
+import java.util.Locale;
+
+/** The host-wide switches a finding can point at, each with the file that holds it. */
+public enum HostSetting {
+    /** {@code SRIOV_ENABLE} in {@code /etc/default/qat}. */
+    SRIOV,
+    /** {@code ENABLE_KAPI} in {@code /etc/default/qat}. */
+    KAPI,
+    /** A {@code blacklist qat_<type>vf} line in {@code blacklist-qat-vfs.conf}. */
+    VF_DRIVER;
+
+    /** The word used in JSON ({@code "vf-driver"}). */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

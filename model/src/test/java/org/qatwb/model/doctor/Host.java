@@ -1,0 +1,181 @@
+package org.qatwb.model.doctor;
+
+import static org.qatwb.model.testutil.AgentOutputWriter.BOUNDARY;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.persist.ZfsQatUnit;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.NasSnapshotReader;
+import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.testutil.AgentOutputWriter;
+import org.qatwb.model.testutil.C62xFixture;
+import org.qatwb.model.testutil.NasOutputs;
+
+/**
+ * A NAS for the doctor's tests, as the agent's snapshot output (so the snapshot is read exactly as
+ * from a real one): by default a healthy C62x host, 3 PFs and 48 VFs for ZFS, QAT up before zfs.ko,
+ * the parameters 0, offloadable datasets. Each test breaks one thing.
+ */
+final class Host {
+
+    private record Item(String status, int rc, String content) {
+    }
+
+    static final String DEFAULT_QAT = "# Read by qat_service\nSRIOV_ENABLE=1\n#LEGACY_LOADED=1\nENABLE_KAPI=1\n";
+    static final String QAT_STARTED = "[    4.812345] c6xx 0000:3d:00.0: qat_dev0 started 10 acceleration engines";
+    static final String ZFS_LOADED = "[    9.104221] ZFS: Loaded module v2.2.7-1, ZFS pool version 5000, ZFS filesystem version 5";
+    static final String PENDING = "[  815.123456] cpaCySymRemoveSession() - : There are 1 requests pending";
+
+    private final Map<String, Item> items = new LinkedHashMap<>();
+
+    private Host() {
+    }
+
+    /** The healthy C62x host. */
+    static Host c62x() {
+        Host h = new Host()
+                .ok("id", "0\nroot\n")
+                .ok("adf_status", C62xFixture.adfStatus());
+        C62xFixture.confFiles().forEach((name, text) -> h.ok("conf:/etc/" + name, text));
+        return h.ok("default_qat", DEFAULT_QAT)
+                .absent("blacklist")
+                .params(0, 0, 0)
+                .ok("kstat_qat", NasOutputs.KSTAT)
+                .ok("cpu_online", "0-55\n")
+                .ok("node_online", "0-1\n")
+                .ok("cpu_nodes", "0 0-13,28-41\n1 14-27,42-55\n")
+                .datasets(dataset("tank", "lz4", "on", "off", "131072"),
+                        dataset("tank/backup", "gzip", "sha256", "aes-256-gcm", "131072"),
+                        dataset("tank/media", "lz4", "on", "off", "1048576"))
+                .ok("zpool_get", "tank\tsize\t47781511626752\ntank\thealth\tONLINE\n")
+                .log(QAT_STARTED, ZFS_LOADED)
+                .absent("debugfs")
+                .ok("qat_service", "active\n")
+                .ok("os_release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n")
+                .absent("truenas_version")
+                .absent("persist_unit")
+                .absent("persist_unit_state")
+                .absent("persist_init");
+    }
+
+    Host ok(String name, String content) {
+        return item(name, "ok", 0, content);
+    }
+
+    Host absent(String name) {
+        return item(name, "absent", 0, "");
+    }
+
+    Host item(String name, String status, int rc, String content) {
+        items.put(name, new Item(status, rc, content));
+        return this;
+    }
+
+    Host without(String name) {
+        items.remove(name);
+        return this;
+    }
+
+    /** The three parameters' values; null for one that does not exist. */
+    Host params(Integer compress, Integer checksum, Integer encrypt) {
+        Integer[] v = {compress, checksum, encrypt};
+        for (ZfsParam p : ZfsParam.values()) {
+            Integer value = v[p.ordinal()];
+            if (value == null) {
+                absent(p.itemName());
+            } else {
+                ok(p.itemName(), value + "\n");
+            }
+        }
+        return this;
+    }
+
+    /** Replaces a conf file's text ({@code c6xxvf_dev0.conf}). */
+    Host conf(String name, String text) {
+        return ok("conf:/etc/" + name, text);
+    }
+
+    /** Every conf file's text through {@code edit}. */
+    Host confs(UnaryOperator<String> edit) {
+        items.replaceAll((name, item) -> name.startsWith("conf:") ? new Item(item.status(), item.rc(),
+                edit.apply(item.content())) : item);
+        return this;
+    }
+
+    /** Removes a conf file. */
+    Host noConf(String name) {
+        return without("conf:/etc/" + name);
+    }
+
+    /** {@code adf_ctl status} with only the PFs (the VF driver did not load). */
+    Host pfsOnly() {
+        return adf(C62xFixture.adfStatus().lines().filter(l -> !l.contains("c6xxvf")).toList());
+    }
+
+    /** {@code adf_ctl status} with these devices down. */
+    Host down(String... devices) {
+        List<String> lines = C62xFixture.adfStatus().lines().map(l -> {
+            for (String d : devices) {
+                if (l.startsWith(" " + d + " ")) {
+                    return l.replace("state: up", "state: down");
+                }
+            }
+            return l;
+        }).toList();
+        return adf(lines);
+    }
+
+    private Host adf(List<String> lines) {
+        return ok("adf_status", String.join("\n", lines) + "\n");
+    }
+
+    /** The kernel log's lines, oldest first. */
+    Host log(String... lines) {
+        return ok("kernel_log", lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+    }
+
+    Host datasets(String... rows) {
+        return ok("zfs_get", String.join("", rows));
+    }
+
+    /** Four {@code zfs get -H -p -o name,property,value,source} rows of one dataset. */
+    static String dataset(String name, String compression, String checksum, String encryption, String recordsize) {
+        return name + "\tcompression\t" + compression + "\tlocal\n" + name + "\tchecksum\t" + checksum + "\tlocal\n"
+                + name + "\tencryption\t" + encryption + "\t-\n" + name + "\trecordsize\t" + recordsize + "\tlocal\n";
+    }
+
+    /** Our systemd unit keeping these parameters, enabled or not. */
+    Host unit(Set<ZfsParam> keep, boolean enabled) {
+        return ok("persist_unit", ZfsQatUnit.text(keep)).ok("persist_unit_state", enabled ? "enabled\n" : "disabled\n");
+    }
+
+    NasSnapshot snapshot() {
+        AgentOutputWriter w = AgentOutputWriter.snapshot();
+        items.forEach((name, i) -> w.item(name, i.status(), i.rc(), i.content()));
+        try {
+            return NasSnapshotReader.read(AgentOutput.parse(w.done().bytes(), BOUNDARY));
+        } catch (ParseException e) {
+            throw new AssertionError("the test host's output does not parse", e);
+        }
+    }
+
+    DoctorReport examine() {
+        return Doctor.examine(snapshot(), Optional.empty());
+    }
+
+    DoctorReport examine(Observation o) {
+        return Doctor.examine(snapshot(), Optional.of(o));
+    }
+
+    /** The result of one check on this host, without an observation. */
+    CheckResult check(Check c) {
+        return examine().result(c).orElseThrow();
+    }
+}

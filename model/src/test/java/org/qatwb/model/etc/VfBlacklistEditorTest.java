@@ -1,0 +1,52 @@
+package org.qatwb.model.etc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.testutil.Samples;
+
+class VfBlacklistEditorTest {
+
+    @Test
+    void unblockingRemovesEveryLineOfThatModuleAndNothingElse() throws ParseException {
+        String before = "# for VM passthrough\r\nblacklist qat_dh895xccvf\nblacklist qat-c62xvf\n"
+                + "install qat_c62xvf \\\n  /bin/false\nblacklist qat_c3xxxvf";
+        String after = VfBlacklistEditor.unblock(before, "qat_c62xvf");
+        assertEquals("# for VM passthrough\r\nblacklist qat_dh895xccvf\nblacklist qat_c3xxxvf", after);
+        assertFalse(VfBlacklistParser.parse(after).blocks("qat_c62xvf"));
+        assertEquals(after, VfBlacklistEditor.unblock(after, "qat_c62xvf"), "nothing left to remove");
+    }
+
+    @Test
+    void blockingAppendsOneLineUnlessAlreadyBlocked() {
+        assertEquals("blacklist qat_dh895xccvf\nblacklist qat_c62xvf\n",
+                VfBlacklistEditor.block("blacklist qat_dh895xccvf", "qat_c62xvf"));
+        assertEquals("blacklist qat_c62xvf\n", VfBlacklistEditor.block("", "qat_c62xvf"));
+        assertEquals("blacklist qat-c62xvf\n", VfBlacklistEditor.block("blacklist qat-c62xvf\n", "qat_c62xvf"));
+    }
+
+    static List<Path> samples() {
+        return Samples.files("etc").stream().filter(p -> p.getFileName().toString().contains("blacklist")).toList();
+    }
+
+    /** The installer's files: each blocked module let load, then blocked again. */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everySampleUnblocksAndBlocksAgain(Path sample) throws ParseException {
+        String text = new String(Samples.bytes(sample), StandardCharsets.ISO_8859_1);
+        for (BlacklistEntry e : VfBlacklistParser.parse(text).entries()) {
+            String open = VfBlacklistEditor.unblock(text, e.module());
+            assertFalse(VfBlacklistParser.parse(open).blocks(e.module()));
+            assertTrue(VfBlacklistParser.parse(VfBlacklistEditor.block(open, e.module())).blocks(e.module()));
+            assertEquals(VfBlacklistParser.parse(text).entries().size() - 1, VfBlacklistParser.parse(open).entries().size());
+        }
+    }
+}
