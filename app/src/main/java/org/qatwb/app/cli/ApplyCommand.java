@@ -3,14 +3,18 @@ package org.qatwb.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
+import org.qatwb.app.cli.json.TxJson;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxId;
 import org.qatwb.model.layout.Baseline;
 import org.qatwb.model.layout.Compilation;
 import org.qatwb.model.layout.Layout;
@@ -33,16 +37,23 @@ import picocli.CommandLine.Spec;
 /**
  * {@code qatwb apply CONNECTION LAYOUT.json [--dry-run] [--stage | --restart] [--confirm-timeout S]}:
  * compiles a layout file against the NAS's files as they are now, and shows (--dry-run) or applies
- * the result.
+ * the result as one transaction on the NAS ({@link Transactions}); {@code --history},
+ * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply a layout (the JSON of 'qatwb layout', edited or not) to a NAS. The layout is compiled",
                 "against the NAS's files as they are now: only what differs is edited, every other byte stays.",
                 "--dry-run prints {\"diff\": ..., \"findings\": [...]} and changes nothing; a layout with error",
-                "findings is never applied. Devices the file does not name keep their configuration."},
+                "findings is never applied. Devices the file does not name keep their configuration.",
+                "Applying is one transaction on the NAS: every file is checked against what was read, backed up",
+                "(/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices",
+                "and rolls back by itself on failure, or unless this command confirms over a new connection.",
+                "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
+                "before TX (or after it), as a new transaction; --status TX says where TX is."},
         footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
-                "problems (error findings: nothing is applied), 2 usage error, 3 cannot reach or trust the NAS,",
-                "4 an apply that could not be rolled back."})
+                "problems (error findings: nothing is applied), or the apply was refused or rolled back, 2 usage",
+                "error, 3 cannot reach or trust the NAS (a restart it could not confirm rolls back by itself),",
+                "4 an apply that could not be rolled back (or is still running)."})
 final class ApplyCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +64,21 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ConnectionMixin connection;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT.json", description = "the layout file ('-' for stdin)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LAYOUT.json", description = "the layout file ('-' for stdin)")
     String file;
+
+    @Option(names = "--restore", paramLabel = "TX", description = "put back the files of transaction TX, as a new transaction")
+    String restore;
+
+    @Option(names = "--restore-point", paramLabel = "before|after",
+            description = "with --restore: the files as they were before TX (its backups, the default) or as TX wrote them")
+    String restorePoint;
+
+    @Option(names = "--history", description = "list the transactions the NAS keeps with their backups, newest first")
+    boolean history;
+
+    @Option(names = "--status", paramLabel = "TX", description = "where transaction TX is (after a lost connection, say)")
+    String status;
 
     @Option(names = "--dry-run", description = "print the diff and the findings; change nothing")
     boolean dryRun;
@@ -75,25 +99,64 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkUsage();
         Duration timeout = timeout();
+        if (file == null) {
+            return transactions(timeout);
+        }
         Layout wanted = read();
-        PrintWriter err = spec.commandLine().getErr();
-        try (NasSession session = connection.connect()) {
-            AgentClient client = new AgentClient(session, connection.sudo);
+        return onNas((client, err) -> {
             NasSnapshot snapshot = client.snapshot();
             NasCommands.warnings(snapshot, err);
             Baseline base = Baseline.of(snapshot);
             Compilation c = LayoutCompiler.compile(base, rebase(base, wanted));
-            JsonOut.print(spec.commandLine().getOut(), LayoutJson.compilation(c));
+            ObjectNode doc = LayoutJson.compilation(c);
             printReadable(c, err);
             if (!c.applicable()) {
+                JsonOut.print(spec.commandLine().getOut(), doc);
                 throw new CliException(ExitCodes.INPUT, "the layout has " + c.errors() + " error finding(s)"
                         + (dryRun ? "" : "; nothing was applied"));
             }
-            if (dryRun) {
+            if (dryRun || c.files().isEmpty()) {
+                if (!dryRun) {
+                    err.println("qatwb: the NAS's files are already what the layout says: nothing to change");
+                    err.flush();
+                }
+                JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
-            return apply(client, c.applyPlan(when != null && when.restart ? ApplyMode.RESTART : ApplyMode.STAGE, timeout));
+            return print(doc, new Transactions(client, err).apply(c.applyPlan(mode(), timeout)));
+        });
+    }
+
+    /** --history, --restore TX, --status TX: the transactions the NAS keeps. */
+    private int transactions(Duration timeout) {
+        return onNas((client, err) -> {
+            Transactions t = new Transactions(client, err);
+            if (history) {
+                JsonOut.print(spec.commandLine().getOut(), TxJson.history(t.history()));
+                return ExitCodes.OK;
+            }
+            return print(JsonOut.object(), restore != null ? t.restore(restore, point(), mode(), timeout) : t.status(status));
+        });
+    }
+
+    /** The document with the transaction in it, once, on stdout; the exit code its outcome gives. */
+    private int print(ObjectNode doc, Transactions.Result r) {
+        doc.set("transaction", TxJson.outcome(r.outcome()));
+        JsonOut.print(spec.commandLine().getOut(), doc);
+        return r.exitCode();
+    }
+
+    /** Work on the NAS over one session; failing to reach it is exit 3, an unusable answer exit 1. */
+    @FunctionalInterface
+    private interface OnNas {
+        int run(AgentClient client, PrintWriter err) throws NasConnectionException, AgentFailure;
+    }
+
+    private int onNas(OnNas work) {
+        try (NasSession session = connection.connect()) {
+            return work.run(new AgentClient(session, connection.sudo), spec.commandLine().getErr());
         } catch (NasConnectionException e) {
             throw NasCommands.unreachable(e);
         } catch (AgentFailure e) {
@@ -101,14 +164,41 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The seam to the NAS-side transaction (issue 5, item 4: backup, atomic writes, restart,
-     * verify, the confirm-or-roll-back timer), which is built on {@link ApplyPlan}; until it is
-     * there, nothing is written.
-     */
-    private int apply(AgentClient client, ApplyPlan plan) {
-        throw new CliException(ExitCodes.USAGE, "apply: writing to the NAS is not built yet (" + plan.changes().size()
-                + " file(s) would change); use --dry-run to see the diff and the findings");
+    /** Exactly one of LAYOUT.json, --history, --restore, --status; each option only where it means something. */
+    private void checkUsage() {
+        int asked = (file != null ? 1 : 0) + (history ? 1 : 0) + (restore != null ? 1 : 0) + (status != null ? 1 : 0);
+        if (asked != 1) {
+            throw new CliException(ExitCodes.USAGE, "give one of LAYOUT.json, --history, --restore TX, --status TX");
+        }
+        if (dryRun && file == null) {
+            throw new CliException(ExitCodes.USAGE, "--dry-run goes with LAYOUT.json");
+        }
+        if (restorePoint != null && restore == null) {
+            throw new CliException(ExitCodes.USAGE, "--restore-point goes with --restore");
+        }
+        if ((when != null || confirmTimeout != null) && (history || status != null)) {
+            throw new CliException(ExitCodes.USAGE, "--stage, --restart and --confirm-timeout go with LAYOUT.json or --restore");
+        }
+        for (String tx : new String[] {restore, status}) {
+            if (tx != null && !TxId.isValid(tx)) {
+                throw new CliException(ExitCodes.USAGE, "not a transaction id (YYYYMMDDTHHMMSSZ-xxxxxxxx, as --history"
+                        + " lists them): " + Snippet.quote(tx));
+            }
+        }
+    }
+
+    private ApplyMode mode() {
+        return when != null && when.restart ? ApplyMode.RESTART : ApplyMode.STAGE;
+    }
+
+    private RestorePoint point() {
+        if (restorePoint == null || restorePoint.equals("before")) {
+            return RestorePoint.BEFORE;
+        }
+        if (restorePoint.equals("after")) {
+            return RestorePoint.AFTER;
+        }
+        throw new CliException(ExitCodes.USAGE, "--restore-point takes before or after, not " + Snippet.quote(restorePoint));
     }
 
     private Duration timeout() {

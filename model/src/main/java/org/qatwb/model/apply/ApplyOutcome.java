@@ -50,6 +50,17 @@ public record ApplyOutcome(TxRecord tx, List<TxStep> steps, List<String> kernelL
     }
 
     /**
+     * The driver's complaints among the kernel-log lines (DOMAIN.md sections 3 and 8: "QAT Error:",
+     * "Failed to ...", "Don't have enough rings ...", "Invalid ..."): what explains a failed restart.
+     */
+    public List<String> driverErrors() {
+        return kernelLog.stream().filter(l -> DRIVER_ERROR.matcher(l).find()).toList();
+    }
+
+    private static final java.util.regex.Pattern DRIVER_ERROR = java.util.regex.Pattern.compile(
+            "(?i)error|fail|don't have enough|invalid|cannot|needs to be configured");
+
+    /**
      * Reads one output.
      *
      * @return empty when the NAS has no such transaction ({@code status} or {@code confirm} of an id it

@@ -330,15 +330,21 @@ tx_refuse() {
 }
 
 # The sha256 of each file, in order, '-' for one that is not there: one sha256sum for all (it
-# reads what the login user may not even see with SUDO=1, and goes on past a missing file).
+# reads what the login user may not even see with SUDO=1, and goes on past a missing file). It
+# prints the files it read in the order given, so one pass pairs its lines with the names
+# (a lookup in one long string instead is quadratic in dash: seconds for 52 files).
 tx_sums() {                    # FILE...
-    s_map=" $(as_root sha256sum -- "$@" 2>/dev/null | while read -r s_h s_p; do printf '%s=%s ' "$s_p" "$s_h"; done)"
-    for s_f in "$@"; do
-        case $s_map in
-            *" $s_f="*) s_r=${s_map#*" $s_f="}; printf '%s\n' "${s_r%% *}" ;;
-            *) printf '%s\n' - ;;
-        esac
-    done
+    as_root sha256sum -- "$@" 2>/dev/null | {
+        read -r s_h s_p || s_p=
+        for s_f in "$@"; do
+            if [ "$s_p" = "$s_f" ]; then
+                printf '%s\n' "$s_h"
+                read -r s_h s_p || s_p=
+            else
+                printf '%s\n' -
+            fi
+        done
+    }
 }
 
 # Whether each FILE holds SHA; the PATHs of those that do not go to V_BAD. Words: FILE SHA PATH.
@@ -485,21 +491,29 @@ tx_space() {
     SPACE_MSG="$s_new KiB needed beside the files, $s_tx KiB for the transaction"
 }
 
-# Every file as it is now into old/N (the backup), checked against the manifest.
+# Every file as it is now into old/NAME (the backup; the files an apply may write all have
+# distinct names), in one cp, checked against the manifest.
 tx_backup() {
     set -f
     set -- $(tx_manifest)
     set +f
     k_n=0
+    k_files=
     k_check=
     while [ $# -ge 5 ]; do
         if [ "$3" != - ]; then
-            k_out=$(as_root cp -p "$R$2" "$TXD/old/$1" 2>&1) || { tx_step backup error 1 "$2: $k_out"; return 1; }
-            k_check="$k_check $TXD/old/$1 $3 $2"
+            k_files="$k_files $R$2"
+            k_check="$k_check $TXD/old/${2##*/} $3 $2"
             k_n=$((k_n + 1))
         fi
         shift 5
     done
+    if [ -n "$k_files" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        k_out=$(as_root cp -p -- $k_files "$TXD/old/" 2>&1) || { set +f; tx_step backup error 1 "$k_out"; return 1; }
+        set +f
+    fi
     # shellcheck disable=SC2086
     if ! tx_compare $k_check; then
         tx_step backup error 1 "a backup differs from the file it copies: ${V_BAD%"$NL"}"
@@ -533,13 +547,14 @@ tx_content() {                 # N SOURCE
 # TX_STAGE (from tx_check): N PATH ACTION SOURCE AFTER per file.
 # Each file to write into a temporary file beside it (same directory: the rename is atomic;
 # dot-named and not ending in .conf: neither the driver nor modprobe reads it), with the mode and
-# owner of the file it replaces (cp -p, then the new bytes over it), synced; a copy into new/N.
+# owner of the file it replaces (cp -p, then the new bytes over it), synced; a copy into new/NAME.
 tx_stage() {
     set -f
     set -- $TX_STAGE
     set +f
     g_list=
     g_check=
+    g_keep=
     g_count=0
     while [ $# -ge 5 ]; do
         g_n=$1
@@ -554,16 +569,24 @@ tx_stage() {
             else
                 g_out=$(as_root chmod 644 "$g_tmp" 2>&1) || { tx_step stage error 1 "$2: $g_out"; return 1; }
             fi
-            g_out=$( { tx_content "$g_n" "$4" | as_root tee "$g_tmp" "$TXD/new/$g_n" >/dev/null; } 2>&1) \
+            g_out=$( { tx_content "$g_n" "$4" | as_root tee "$g_tmp" "$TXD/new/${2##*/}" >/dev/null; } 2>&1) \
                 || { tx_step stage error 1 "$2: ${g_out:-cannot write the new bytes}"; return 1; }
             g_list="$g_list $g_tmp"
             g_check="$g_check $g_tmp $5 $2"
             g_count=$((g_count + 1))
         elif [ "$g_act" = keep ]; then
-            as_root cp -p "$TXD/old/$g_n" "$TXD/new/$g_n" 2>/dev/null
+            g_keep="$g_keep $TXD/old/${2##*/}"
         fi
         shift 5
     done
+    # new/ holds the whole set after the transaction (restore --restore-point after): the unchanged
+    # files too, in one cp
+    if [ -n "$g_keep" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        as_root cp -p -- $g_keep "$TXD/new/" 2>/dev/null
+        set +f
+    fi
     if [ -n "$g_list" ]; then
         set -f
         # shellcheck disable=SC2086
@@ -604,7 +627,7 @@ tx_launch() {
 }
 
 tx_wait() {                    # SECONDS: until the transaction is not running, or that long
-    w_left=$(($1 * 5))
+    w_left=$(($1 * 10))
     while :; do
         w_state=$(tx_get state)
         if [ "$w_state" = prepared ] && [ "$(tx_get pid)" != "$$" ] && tx_orphaned "$TXID"; then
@@ -615,7 +638,7 @@ tx_wait() {                    # SECONDS: until the transaction is not running, 
         [ "$TX_KIND" = running ] || return 0
         [ "$w_left" -gt 0 ] || return 0
         w_left=$((w_left - 1))
-        sleep 0.2
+        sleep 0.1
     done
 }
 
@@ -898,7 +921,7 @@ tx_restore_files() {
                 as_root rm -f "$f_t" || f_bad="$f_bad $2"
             else
                 f_tmp=$(as_root mktemp "${f_t%/*}/.qatwb.$TXID.${f_t##*/}.XXXXXX") \
-                    && as_root cp -p "$TXD/old/$1" "$f_tmp" && tx_sync "$f_tmp" && as_root mv -f "$f_tmp" "$f_t" \
+                    && as_root cp -p "$TXD/old/${2##*/}" "$f_tmp" && tx_sync "$f_tmp" && as_root mv -f "$f_tmp" "$f_t" \
                     || { f_bad="$f_bad $2"; [ -z "${f_tmp-}" ] || as_root rm -f "$f_tmp"; }
                 f_tmp=
             fi
@@ -925,25 +948,23 @@ tx_arm() {
                 "$(tx_shell)" "$TXD/agent.sh" tx-expire "$B" 0 "$TXID" || return 1
             echo "systemd timer qatwb-rollback-$TXID.timer: rolls back in $TX_TIMEOUT s unless confirmed" ;;
         *)
-            # the worker is outside the SSH session already; so is this child of it
-            ( sleep "$TX_TIMEOUT"; tx_expire "$TXID" ) </dev/null >/dev/null 2>&1 &
-            tx_put timer_pid "$!"
+            # The worker is outside the SSH session already; so is this child of it. It waits in
+            # steps of a second and gives up once a confirm decided: nothing to kill, no pid to
+            # trust, and it ends within a second of the confirm.
+            ( t_left=$TX_TIMEOUT
+              while [ "$t_left" -gt 0 ]; do
+                  [ -d "$TXD/decided" ] && exit 0
+                  sleep 1
+                  t_left=$((t_left - 1))
+              done
+              tx_expire "$TXID" ) </dev/null >/dev/null 2>&1 &
             echo "process $!: rolls back in $TX_TIMEOUT s unless confirmed" ;;
     esac
 }
 
-# Ends the timer of a confirmed transaction. A process timer is ended only while its command line
-# (the worker's: "... tx-run B 0 ID") names this transaction: a pid may have been reused since.
+# Stops the systemd timer of a confirmed transaction (a process timer sees 'decided' and ends).
 tx_disarm() {
-    case $TX_RUNNER in
-        systemd)
-            as_root systemctl stop "qatwb-rollback-$TXID.timer" >/dev/null 2>&1 ;;
-        *)
-            d_pid=$(tx_get timer_pid)
-            case $d_pid in ''|*[!0-9]*) return 0 ;; esac
-            d_cmd=$(tr '\000' ' ' <"/proc/$d_pid/cmdline" 2>/dev/null)
-            case $d_cmd in *" $TXID"*) as_root kill "$d_pid" 2>/dev/null ;; esac ;;
-    esac
+    if [ "$TX_RUNNER" = systemd ]; then as_root systemctl stop "qatwb-rollback-$TXID.timer" >/dev/null 2>&1; fi
     return 0
 }
 
@@ -1035,7 +1056,7 @@ restore_cmd() {                # SRC POINT ID MODE TIMEOUT
     set +f
     TX_WANT=
     while [ $# -ge 5 ]; do
-        if [ "$S_POINT" = before ]; then s_sum=$3 s_from=old/$1; else s_sum=$4 s_from=new/$1; fi
+        if [ "$S_POINT" = before ]; then s_sum=$3 s_from=old/${2##*/}; else s_sum=$4 s_from=new/${2##*/}; fi
         s_size=0
         if [ "$s_sum" != - ]; then s_size=$(last_number "$(as_root wc -c "$s_src/$s_from" 2>/dev/null)"); fi
         TX_WANT="$TX_WANT $2 * $s_sum ${s_size:-0} $S_SRC/$s_from"

@@ -104,7 +104,7 @@ class ApplyFaultsTest {
                 "check_sudo"));
         f.add(stage("a file changed since the snapshot", (s, p) -> Files.writeString(s.nas.root().resolve("etc/c6xxvf_dev6.conf"),
                 "# edited by hand\n", java.nio.file.StandardOpenOption.APPEND), TxState.REFUSED, Expect.OLD, "check_before"));
-        f.add(stage("the backup fails", (s, p) -> s.nas.faults().failCall("cp", "/var/lib/qatwb", 2,
+        f.add(stage("the backup fails", (s, p) -> s.nas.faults().failCall("cp", "/var/lib/qatwb", 1,
                 "cp: error writing: Input/output error"), TxState.REFUSED, Expect.OLD, "backup"));
         for (int k = 1; k <= 3; k++) {
             int n = k;
@@ -226,7 +226,7 @@ class ApplyFaultsTest {
         for (int i = 0; i < files.size(); i++) {
             TxFile f = files.get(i);
             if (f.before().isPresent()) {
-                Path backup = dir.resolve("old/" + (i + 1));
+                Path backup = dir.resolve("old").resolve(Path.of(f.path()).getFileName());
                 assertTrue(Files.exists(backup), "backup of " + f.path());
                 assertArrayEquals(before.get(f.path()), Files.readAllBytes(backup), "backup of " + f.path());
             }

@@ -34,7 +34,7 @@ class ApplyOnSimulatorTest {
             var dir = s.nas.transactions().resolve(o.tx().id());
             for (int i = 0; i < o.tx().files().size(); i++) {
                 String path = o.tx().files().get(i).path();
-                assertTrue(java.util.Arrays.equals(before.get(path), Files.readAllBytes(dir.resolve("old/" + (i + 1)))),
+                assertTrue(java.util.Arrays.equals(before.get(path), Files.readAllBytes(dir.resolve("old").resolve(java.nio.file.Path.of(path).getFileName()))),
                         "backup of " + path);
             }
             List<TxRecord> history = s.client.history();
@@ -63,6 +63,26 @@ class ApplyOnSimulatorTest {
         }
     }
 
+    /** Issue 5's target: a restart now is at most three execs plus the confirm, even when the restart drops the link. */
+    @Test
+    void aRestartThatDropsTheLinkCostsOneStatusOverANewConnectionThenTheConfirm() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet after = s.validEdit();
+            var plan = s.plan(after, ApplyMode.RESTART);
+            s.nas.faults().dropConnectionsAtCall("systemctl", "restart", 1);
+            long execs = s.nas.execCount();
+            long connections = s.nas.connectionCount();
+            ApplyOutcome o = s.client.apply(plan);
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            assertEquals(2, s.nas.execCount() - execs, "the apply, cut by the restart, then status");
+            assertEquals(1, s.nas.connectionCount() - connections, "status over a new connection");
+            ApplyOutcome c = s.client.confirm(o.tx().id());
+            assertEquals(TxState.CONFIRMED, c.state());
+            assertEquals(3, s.nas.execCount() - execs);
+            assertEquals(after, s.files());
+        }
+    }
+
     @Test
     void aRestartNobodyConfirmsRollsBackWhenTheTimerFires() throws Exception {
         try (SimNas s = SimNas.c62x()) {
@@ -76,6 +96,20 @@ class ApplyOnSimulatorTest {
             ApplyOutcome late = s.client.confirm(o.tx().id());
             assertEquals(TxState.ROLLED_BACK, late.state());
             assertTrue(late.steps().stream().anyMatch(st -> st.name().equals("expired")), late.steps().toString());
+        }
+    }
+
+    /** A non-root account with sudo (TrueNAS admin users): every privileged step through sudo -n. */
+    @Test
+    void throughSudoARestartIsAppliedAndConfirmed() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            AgentClient sudo = new AgentClient(s.session, true);
+            QatFileSet after = s.validEdit();
+            ApplyOutcome o = sudo.apply(s.plan(after, ApplyMode.RESTART));
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            assertEquals(TxState.CONFIRMED, sudo.confirm(o.tx().id()).state());
+            assertEquals(after, s.files());
+            assertEquals(o.tx().id(), sudo.history().get(0).id());
         }
     }
 

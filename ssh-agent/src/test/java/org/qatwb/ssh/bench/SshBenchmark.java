@@ -2,26 +2,19 @@ package org.qatwb.ssh.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.ReconnectingStream;
-import org.qatwb.ssh.SessionSettings;
 import org.qatwb.ssh.agent.AgentClient;
-import org.qatwb.ssh.config.ConnectionSpec;
 import org.qatwb.ssh.testing.OpenSshServer;
 
 /**
@@ -40,34 +33,21 @@ public final class SshBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (SimulatedNas sim = SimulatedNas.start(SimOptions.demo("c62x"))) {
-            SimEndpoint e = sim.endpoint();
             System.out.println("| server | bare `true` exec (median) | snapshot (median) | ratio |");
             System.out.println("|---|---|---|---|");
-            try (NasSession s = NasSession.connect(spec(e.host(), e.port(), e.user(), e.identity(), e.knownHosts()),
-                    SessionSettings.defaults(), Optional.empty(), Credentials.none())) {
+            try (NasSession s = Loopback.simulator(sim)) {
                 latencies("simulator (MINA)", s);
             }
-            OpenSshServer sshd = OpenSshServer.start(Map.of("QATWB_ROOT", sim.root().toString(),
-                    "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"));
-            try {
-                Path kh = Files.createTempFile("kh", "");
-                Files.writeString(kh, sshd.knownHostsLine() + "\n");
-                try (NasSession s = NasSession.connect(spec(sshd.host(), sshd.port(), sshd.currentUser(), sshd.userKey(), kh),
-                        SessionSettings.defaults(), Optional.empty(), Credentials.none())) {
-                    latencies("OpenSSH sshd", s);
-                    System.out.println();
-                    streamVersusSshPerTick(s, sshd, kh, sim.root());
-                    System.out.println();
-                    cpuAtOneHertz(s);
-                }
-            } finally {
-                sshd.close();
-            }
+            Loopback.openSsh(sim, (s, sshd, kh) -> {
+                latencies("OpenSSH sshd", s);
+                System.out.println();
+                streamVersusSshPerTick(s, sshd, kh, sim.root());
+                System.out.println();
+                cpuAtOneHertz(s);
+            });
         }
-    }
-
-    private static ConnectionSpec spec(String host, int port, String user, Path identity, Path knownHosts) {
-        return new ConnectionSpec(host, host, port, user, List.of(identity), knownHosts, false, false, Optional.empty());
+        System.out.println();
+        ApplyBenchmark.run();
     }
 
     private static void latencies(String server, NasSession s) throws Exception {
