@@ -141,6 +141,7 @@ public final class LayoutPane extends BorderPane {
         revert.setOnAction(e -> vm.revert());
         cap.setId("layout-cap");
         apply.setId("layout-apply");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setOnAction(e -> ApplyDialog.show(owner, vm));
         Region grow = new Region();
@@ -156,9 +157,10 @@ public final class LayoutPane extends BorderPane {
         }
         int cy = vm.kernelInstances(InstanceKind.CY);
         int dc = vm.kernelInstances(InstanceKind.DC);
-        cap.setText("ZFS kernel instances: Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + " · Dc " + dc + "/"
-                + LayoutEditorViewModel.ZFS_CAP + "   ·   " + c.errors() + " error(s), "
+        cap.setText("ZFS instances Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + ", Dc " + dc + "/"
+                + LayoutEditorViewModel.ZFS_CAP + "  ·  " + c.errors() + " error(s), "
                 + (c.findings().size() - c.errors()) + " warning(s)");
+        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
         Css.tone(cap, cy > LayoutEditorViewModel.ZFS_CAP || dc > LayoutEditorViewModel.ZFS_CAP || c.errors() > 0
                 ? org.qatwb.app.workbench.Tone.BAD : org.qatwb.app.workbench.Tone.NEUTRAL);
         apply.setDisable(!c.applicable() || !vm.changedProperty().get());
