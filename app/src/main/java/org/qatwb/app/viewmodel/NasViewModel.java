@@ -29,6 +29,8 @@ import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
@@ -300,6 +302,55 @@ public final class NasViewModel implements AutoCloseable {
         }, e -> {
             end();
             notify(new Notice(Notice.Level.ERROR, "Not applied", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /** The NAS's applied transactions, newest first, for the history list. */
+    public void loadHistory(Consumer<List<TxRecord>> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        begin("Reading the transaction history");
+        tasks.run(n::history, h -> {
+            end();
+            List<TxRecord> newest = new java.util.ArrayList<>(h);
+            newest.sort(java.util.Comparator.comparing(TxRecord::time).reversed());
+            done.accept(newest);
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "History not read", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /**
+     * Puts back the files of transaction {@code txId} as they were {@code point} it, as a new
+     * transaction through the same machinery (checks, backups, restart and rollback timer).
+     */
+    public void restore(String txId, RestorePoint point, ApplyMode mode, Consumer<ApplyOutcome> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        boolean restart = mode == ApplyMode.RESTART;
+        begin("Returning to transaction " + txId);
+        if (restart) {
+            charts.mark(EventKind.RESTART, "QAT restart (restore)");
+        }
+        tasks.run(() -> {
+            ApplyOutcome o = n.restore(txId, point, mode, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT);
+            if (o.result() == TxState.Result.AWAITING_CONFIRM) {
+                o = n.confirm(o.tx().id());
+            }
+            return new Applied(o, n.snapshot());
+        }, a -> {
+            end();
+            show(a.snapshot());
+            notify(applyNotice(a.outcome(), restart));
+            done.accept(a.outcome());
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Not restored", Snippet.oneLine(String.valueOf(e.getMessage()))));
         });
     }
 

@@ -99,6 +99,26 @@ class LayoutEditorViewModelTest {
     }
 
     @Test
+    void theHistoryReturnsToTheFilesBeforeAnApply() throws Exception {
+        LayoutEditorViewModel vm = open("c62x");
+        Path root = sims.get("c62x").root();
+        String pf0 = Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        vm.applyPreset(Preset.ZFS_COMPRESSION);
+        vm.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+        assertNotEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        java.util.List<org.qatwb.model.apply.TxRecord> history = new java.util.ArrayList<>();
+        nas.loadHistory(history::addAll);
+        assertEquals(1, history.size(), history.toString());
+        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, ApplyMode.STAGE, o -> { });
+
+        assertEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1),
+                "back to the files before the apply");
+        assertFalse(vm.changedProperty().get());
+        assertTrue(vm.compilationProperty().get().changes().isEmpty());
+    }
+
+    @Test
     void aFindingSelectsTheInstanceAtFault() {
         LayoutEditorViewModel vm = open("c62x");
         InstanceRef first = firstKernelInstance(vm);

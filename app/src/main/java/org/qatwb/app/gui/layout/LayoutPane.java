@@ -57,6 +57,7 @@ public final class LayoutPane extends BorderPane {
     private static final List<String> SERVICES = List.of("dc", "cy", "cy;dc", "sym", "asym", "sym;dc", "asym;dc", "sym;asym;dc");
 
     private final LayoutEditorViewModel vm;
+    private final NasViewModel nas;
     private final Window owner;
     private final VBox grid = new VBox(12);
     private final VBox detail = new VBox(8);
@@ -67,6 +68,7 @@ public final class LayoutPane extends BorderPane {
 
     public LayoutPane(NasViewModel nas, LayoutEditorViewModel vm, Window owner) {
         this.vm = vm;
+        this.nas = nas;
         this.owner = owner;
         setId("layout-editor");
         cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
@@ -144,9 +146,13 @@ public final class LayoutPane extends BorderPane {
         apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setOnAction(e -> ApplyDialog.show(owner, vm));
+        Button history = new Button("History…", Glyphs.icon(Glyphs.HISTORY));
+        history.setId("layout-history");
+        history.setTooltip(new Tooltip("The layouts applied on this NAS, with their backups; return to any of them"));
+        history.setOnAction(e -> nas.loadHistory(h -> HistoryDialog.show(owner, nas, h)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(presets, undo, redo, revert, grow, cap, apply);
+        return new ToolBar(presets, undo, redo, revert, history, grow, cap, apply);
     }
 
     private void refresh() {
