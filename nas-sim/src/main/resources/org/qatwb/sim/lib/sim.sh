@@ -14,9 +14,21 @@ SIM_ORIG_PATH=$PATH
 SYS_PATH=${PATH#"$QATWB_ROOT/sim-bin:"}
 PATH=$SYS_PATH
 
-# sim_which TOOL: the system's TOOL, never a stand-in.
+# sim_which TOOL: the system's TOOL, never a stand-in: not the one in sim-bin, nor a link to it (a
+# real sshd's PATH holds links to the stand-ins, see SimulatedNas.toolsForRealSshd).
 sim_which() {
-    command -v "$1"
+    _wifs=$IFS
+    IFS=:
+    for _wd in $SIM_ORIG_PATH; do
+        IFS=$_wifs
+        _wt=${_wd:-.}/$1
+        if [ -f "$_wt" ] && [ -x "$_wt" ] && ! [ "$_wt" -ef "$QATWB_ROOT/sim-bin/$1" ]; then
+            printf '%s\n' "$_wt"
+            return 0
+        fi
+    done
+    IFS=$_wifs
+    return 1
 }
 
 # sim_fault NAME: whether a fault is armed (a flag file the simulator writes).

@@ -6,33 +6,41 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The agent script ({@code qatwb-agent.sh}, next to this class), loaded once. A client sends
+ * The agent script, loaded once: {@code qatwb-agent.sh} (next to this class), with the transaction
+ * part {@code qatwb-agent-tx.sh} put before its last line, the call of {@code main}. A client sends
  * exactly these bytes on the stdin of {@code sh -s -- ...}; nothing is installed on the NAS.
  */
 public final class AgentScript {
 
     static final String RESOURCE = "qatwb-agent.sh";
+    static final String TRANSACTIONS = "qatwb-agent-tx.sh";
+
+    /** The script's last line; the transactions part and {@link #withData} data go before it. */
+    static final String LAST_LINE = "main \"$@\"; exit $?\n";
 
     private AgentScript() {
     }
 
-    /** Loaded on first use, then kept: the script is a few kilobytes. */
+    /** Loaded on first use, then kept: the script is a few tens of kilobytes. */
     private static final class Holder {
-        static final byte[] BYTES = load();
+        static final byte[] BYTES = join(load(RESOURCE), load(TRANSACTIONS));
 
-        private static byte[] load() {
-            try (InputStream in = AgentScript.class.getResourceAsStream(RESOURCE)) {
+        private static byte[] load(String name) {
+            try (InputStream in = AgentScript.class.getResourceAsStream(name)) {
                 if (in == null) {
-                    throw new IllegalStateException("the agent script " + RESOURCE + " is missing from the classpath");
+                    throw new IllegalStateException("the agent script " + name + " is missing from the classpath");
                 }
-                byte[] b = in.readAllBytes();
-                if (!new String(b, StandardCharsets.US_ASCII).endsWith("\n" + LAST_LINE)) {
-                    throw new IllegalStateException("the agent script must end with its call of main");
-                }
-                return b;
+                return in.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the agent script " + RESOURCE, e);
+                throw new UncheckedIOException("cannot read the agent script " + name, e);
             }
+        }
+
+        private static byte[] join(byte[] core, byte[] transactions) {
+            if (!new String(core, StandardCharsets.US_ASCII).endsWith("\n" + LAST_LINE)) {
+                throw new IllegalStateException("the agent script must end with its call of main");
+            }
+            return insertBeforeLastLine(core, transactions);
         }
     }
 
@@ -47,20 +55,19 @@ public final class AgentScript {
     }
 
     /**
-     * The script with a data section (see {@link AgentData}) just before its last line, the call of
-     * {@code main}: the shell has read the data by the time anything runs, and it stays data.
+     * The script with a data section (see {@link AgentData}) just before its last line: the shell
+     * has read the data by the time anything runs, and it stays data.
      */
     public static byte[] withData(byte[] section) {
-        byte[] script = Holder.BYTES;
-        byte[] last = LAST_LINE.getBytes(StandardCharsets.US_ASCII);
-        int cut = script.length - last.length;
-        byte[] out = new byte[script.length + section.length];
-        System.arraycopy(script, 0, out, 0, cut);
-        System.arraycopy(section, 0, out, cut, section.length);
-        System.arraycopy(last, 0, out, cut + section.length, last.length);
-        return out;
+        return insertBeforeLastLine(Holder.BYTES, section);
     }
 
-    /** The script's last line; {@link #withData} puts the data before it. */
-    static final String LAST_LINE = "main \"$@\"; exit $?\n";
+    private static byte[] insertBeforeLastLine(byte[] script, byte[] part) {
+        int cut = script.length - LAST_LINE.length();
+        byte[] out = new byte[script.length + part.length];
+        System.arraycopy(script, 0, out, 0, cut);
+        System.arraycopy(part, 0, out, cut, part.length);
+        System.arraycopy(script, cut, out, cut + part.length, LAST_LINE.length());
+        return out;
+    }
 }

@@ -45,13 +45,22 @@ record AgentRun(int exit, byte[] stdout, String stderr) {
      * @param closeStdin false keeps stdin open until the agent has exited, as a client may
      */
     static AgentRun run(Shell shell, FakeNas nas, List<String> args, boolean closeStdin) {
+        return run(shell, nas, args, AgentScript.bytes(), closeStdin);
+    }
+
+    /** Runs to the end with {@code stdin} as the script (apply's comes with its data section). */
+    static AgentRun run(Shell shell, FakeNas nas, List<String> args, byte[] stdin) {
+        return run(shell, nas, args, stdin, true);
+    }
+
+    private static AgentRun run(Shell shell, FakeNas nas, List<String> args, byte[] stdin, boolean closeStdin) {
         try {
             Process p = builder(shell, nas, args).start();
             CompletableFuture<byte[]> out = drain(p.getInputStream());
             CompletableFuture<byte[]> err = drain(p.getErrorStream());
             OutputStream in = p.getOutputStream();
             try {
-                in.write(AgentScript.bytes());
+                in.write(stdin);
                 in.flush();
                 if (closeStdin) {
                     in.close();

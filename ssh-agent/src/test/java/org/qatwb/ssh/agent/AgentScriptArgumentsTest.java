@@ -59,7 +59,67 @@ class AgentScriptArgumentsTest {
                 List.of("persist-params", B, "0", "compress\nchecksum"),
                 List.of("persist-params", B, "0", "*"),
                 List.of("persist-params", B, "0", "compress", "checksum"));
-        return Shell.all().flatMap(s -> bad.stream().map(a -> Arguments.of(s, a)));
+        return Stream.concat(bad.stream(), badTransactions().stream())
+                .flatMap(a -> Shell.all().map(s -> Arguments.of(s, a)));
+    }
+
+    private static final String ID = "20261122T100001Z-3fa2b1c0";
+    private static final String SUM = "0123456789abcdef".repeat(4);
+
+    /** apply FILE BEFORE AFTER SIZE with everything valid but what is given. */
+    private static List<String> apply(String path, String before, String after, String size) {
+        return List.of("apply", B, "0", ID, "stage", "120", "-", path, before, after, size);
+    }
+
+    /** Transactions: every path but the three kinds of QAT file, every malformed id, sum, size, mode. */
+    static List<List<String>> badTransactions() {
+        List<List<String>> bad = new java.util.ArrayList<>();
+        for (String path : List.of("/etc/passwd", "/etc/shadow", "/etc/c6xx_dev0.conf/", "/etc/../etc/c6xx_dev0.conf",
+                "/etc/./c6xx_dev0.conf", "etc/c6xx_dev0.conf", "/etc/C6XX_dev0.conf", "/etc/.c6xx_dev0.conf",
+                "/etc/c6xx_dev0.conf.bak", "/etc/c6xx_dev.conf", "/etc/_dev0.conf", "/etc/c6-xx_dev0.conf",
+                "/etc/c6xx_dev1234567.conf", "/etc/c6xx_dev0.conf;reboot", "/etc/c6xx_dev$(reboot).conf",
+                "/etc/c6xx_dev0.conf\n/etc/passwd", "/etc/default/qat2", "/etc/default/../passwd",
+                "/etc/modprobe.d/blacklist.conf", "/etc/modprobe.d/blacklist-qat-vfs.conf.d", "/etc/sub/c6xx_dev0.conf",
+                "/tmp/c6xx_dev0.conf", "", " /etc/c6xx_dev0.conf", "/etc/c6xx_dev0.conf ", "/etc/c6xx_dev0.conf*")) {
+            bad.add(apply(path, "-", SUM, "1"));
+        }
+        bad.add(apply("/etc/c6xx_dev0.conf", SUM.substring(1), SUM, "1"));
+        bad.add(apply("/etc/c6xx_dev0.conf", SUM.toUpperCase(), SUM, "1"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", "-", "1"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", SUM + "0", "1"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", SUM, "-1"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", SUM, "01"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", SUM, "4194305"));
+        bad.add(apply("/etc/c6xx_dev0.conf", "-", SUM, "1e3"));
+        bad.add(List.of("apply", B, "0", ID, "stage", "120", "-", "/etc/c6xx_dev0.conf", "-", SUM));
+        bad.add(List.of("apply", B, "0", ID, "stage", "120", "-"));
+        bad.add(List.of("apply", B, "0", ID, "stage", "120", "-", "/etc/c6xx_dev0.conf", "-", SUM, "1",
+                "/etc/c6xx_dev0.conf", "-", SUM, "1"));
+        for (String id : List.of("", "x", ID.toUpperCase(), ID + "0", ID.substring(1), "20261122T100001Z-3fa2b1c", "../../etc",
+                "20261122T100001Z-3fa2b1c0;reboot")) {
+            bad.add(List.of("apply", B, "0", id, "stage", "120", "-", "/etc/c6xx_dev0.conf", "-", SUM, "1"));
+            bad.add(List.of("confirm", B, "0", id));
+        }
+        for (String mode : List.of("", "Stage", "reboot", "restart;reboot")) {
+            bad.add(List.of("apply", B, "0", ID, mode, "120", "-", "/etc/c6xx_dev0.conf", "-", SUM, "1"));
+        }
+        for (String timeout : List.of("0", "86401", "012", "1.5", "")) {
+            bad.add(List.of("apply", B, "0", ID, "restart", timeout, "-", "/etc/c6xx_dev0.conf", "-", SUM, "1"));
+        }
+        for (String expected : List.of("", ",", "0000:3d:00.0,", "0000:3D:00.0", "3d:00.0", "0000:3d:00.8", "all",
+                "0000:3d:00.0;reboot")) {
+            bad.add(List.of("apply", B, "0", ID, "restart", "120", expected, "/etc/c6xx_dev0.conf", "-", SUM, "1"));
+        }
+        bad.add(List.of("confirm", B, "0"));
+        bad.add(List.of("confirm", B, "0", ID, ID));
+        bad.add(List.of("status", B, "0", ID));
+        bad.add(List.of("status", B, "0", ID, "601"));
+        bad.add(List.of("history", B, "0", ID));
+        bad.add(List.of("restore", B, "0", ID, "before", ID, "stage"));
+        bad.add(List.of("restore", B, "0", ID, "undo", ID, "stage", "120"));
+        bad.add(List.of("restore", B, "0", ID, "before", "x", "stage", "120"));
+        bad.add(List.of("tx-run", B, "0", "../x"));
+        return bad;
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -8,8 +8,11 @@ import static org.qatwb.ssh.agent.AgentScriptSnapshotTest.args;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +23,12 @@ import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.TxId;
+import org.qatwb.model.apply.TxState;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.ZfsQatUnit;
@@ -57,6 +66,28 @@ class AgentScriptBusyboxUserlandTest {
         assertEquals(ZfsQatUnit.text(keep), Files.readString(nas.path(AgentScriptPersistParamsTest.UNIT_FILE)));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(nas.path(AgentScriptPersistParamsTest.UNIT_FILE))));
+    }
+
+    @Test
+    void anApplyStagesRestartsAndIsConfirmedWithBusyboxUtilities(@TempDir Path dir) throws Exception {
+        FakeNas nas = AgentScriptApplyTest.nas(dir, BUSYBOX).withBusyboxUtilities(BUSYBOX.assumeInstalled());
+        byte[] vf = AgentScriptApplyTest.hostile(dir.resolve("PWNED"));
+        String id = TxId.next(Instant.now());
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id, new ApplyPlan(List.of(
+                new FileChange("/etc/c6xxvf_dev0.conf", Optional.of(
+                        Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf"))), vf)),
+                ApplyMode.RESTART, Set.of("0000:3d:01.0"), Duration.ofSeconds(60)));
+        AgentRun run = AgentRun.run(BUSYBOX, nas, apply.arguments(AgentScriptTestSupport.BOUNDARY), apply.stdin());
+        assertEquals(0, run.exit(), run.stderr());
+        var o = ApplyOutcome.read(run.parse(AgentScriptTestSupport.BOUNDARY)).orElseThrow();
+        assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+        assertArrayEquals(vf, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(nas.path("etc/c6xxvf_dev0.conf"))),
+                "busybox's cp -p kept the mode");
+        AgentCommand.Confirm confirm = new AgentCommand.Confirm(false, id);
+        AgentRun c = AgentRun.run(BUSYBOX, nas, confirm.arguments(AgentScriptTestSupport.BOUNDARY));
+        assertEquals(TxState.CONFIRMED,
+                ApplyOutcome.read(c.parse(AgentScriptTestSupport.BOUNDARY)).orElseThrow().state());
     }
 
     @Test

@@ -79,6 +79,46 @@ class ApplyOnSimulatorTest {
         }
     }
 
+    /** Without systemd the worker and the timer are setsid processes, on the real clock. */
+    @Test
+    void withoutSystemdTheTimerIsADetachedProcessThatRollsBack() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            s.nas.faults().withoutSystemd(true);
+            QatFileSet before = s.files();
+            var plan = s.files().planTo(s.validEdit(), ApplyMode.RESTART, s.devices(), Duration.ofSeconds(1));
+            ApplyOutcome o = s.client.apply(plan);
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            assertEquals("setsid", o.tx().runner().orElseThrow());
+            assertEquals(List.of(), s.nas.transientUnits());
+            java.nio.file.Path state = s.nas.transactions().resolve(o.tx().id()).resolve("state");
+            assertTrue(org.qatwb.ssh.testing.Poll.until(Duration.ofSeconds(60), () -> read(state).equals("rolled-back")),
+                    read(state));
+            assertEquals(before, s.files());
+        }
+    }
+
+    @Test
+    void withoutSystemdAConfirmEndsTheTimerProcess() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            s.nas.faults().withoutSystemd(true);
+            QatFileSet after = s.validEdit();
+            ApplyOutcome o = s.client.apply(s.files().planTo(after, ApplyMode.RESTART, s.devices(), Duration.ofSeconds(30)));
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            assertTrue(o.steps().stream().anyMatch(st -> st.name().equals("restart") && st.ok()));
+            ApplyOutcome c = s.client.confirm(o.tx().id());
+            assertEquals(TxState.CONFIRMED, c.state(), c.steps().toString());
+            assertEquals(after, s.files());
+        }
+    }
+
+    private static String read(java.nio.file.Path p) {
+        try {
+            return Files.readString(p).strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     @Test
     void aFileTheDriverRejectsRollsBackByItselfWithTheDriversWords() throws Exception {
         try (SimNas s = SimNas.c62x()) {

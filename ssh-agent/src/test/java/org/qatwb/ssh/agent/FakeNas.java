@@ -21,7 +21,9 @@ final class FakeNas {
      * default path); persist-params writes its unit with mktemp, tee, chmod and mv (rm on failure).
      */
     private static final List<String> BASICS = List.of("cat", "head", "wc", "grep", "tail", "sleep", "id", "find", "ls", "sh",
-            "true", "mktemp", "tee", "chmod", "mv", "rm");
+            "true", "mktemp", "tee", "chmod", "mv", "rm",
+            // a transaction's: decode and check the files, back them up, sync, detach the worker, df
+            "base64", "sha256sum", "cp", "mkdir", "sync", "setsid", "df", "tr");
 
     final Path root;
     final Path tools;
@@ -69,6 +71,21 @@ final class FakeNas {
                     Files.createSymbolicLink(basics.resolve(b), busybox);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * {@code sh} on this NAS's PATH is {@code shell}: a transaction's worker and timer run under the
+     * shell found there, as on a NAS they run under the one the client's {@code sh -s} found.
+     */
+    FakeNas withShell(Shell shell) {
+        try {
+            // a link named sh: busybox runs the applet its name says, bash runs as a POSIX sh
+            Files.delete(basics.resolve("sh"));
+            Files.createSymbolicLink(basics.resolve("sh"), shell.assumeInstalled());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
