@@ -30,6 +30,7 @@ public final class Glyphs {
     public static final Ikon UNDO = Feather.CORNER_UP_LEFT;
     public static final Ikon REDO = Feather.CORNER_UP_RIGHT;
     public static final Ikon APPLY = Feather.UPLOAD;
+    public static final Ikon HISTORY = Feather.CLOCK;
     public static final Ikon PASS = Feather.CHECK_CIRCLE;
     public static final Ikon SKIP = Feather.MINUS_CIRCLE;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -29,6 +30,8 @@ import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
@@ -277,17 +280,27 @@ public final class NasViewModel implements AutoCloseable {
      * NAS is read again and {@code done} gets the outcome.
      */
     public void applyPlan(ApplyPlan plan, Consumer<ApplyOutcome> done) {
-        if (nas == null) {
-            return;
+        if (nas != null) {
+            NasLink n = nas;
+            transaction(plan.mode() == ApplyMode.RESTART ? "Applying and restarting QAT"
+                    : "Writing " + plan.changes().size() + " file(s)", plan.mode(), () -> n.apply(plan), done);
         }
+    }
+
+    /**
+     * One transaction on the NAS, started by {@code start}: a restart the NAS verified is
+     * confirmed over a new connection (or the NAS rolls back by itself), then the NAS is read
+     * again, the outcome notified and handed to {@code done}.
+     */
+    private void transaction(String activity, ApplyMode mode, Callable<ApplyOutcome> start, Consumer<ApplyOutcome> done) {
         NasLink n = nas;
-        boolean restart = plan.mode() == ApplyMode.RESTART;
-        begin(restart ? "Applying and restarting QAT" : "Writing " + plan.changes().size() + " file(s)");
+        boolean restart = mode == ApplyMode.RESTART;
+        begin(activity);
         if (restart) {
-            charts.mark(EventKind.RESTART, "QAT restart (apply)");
+            charts.mark(EventKind.RESTART, "QAT restart");
         }
         tasks.run(() -> {
-            ApplyOutcome o = n.apply(plan);
+            ApplyOutcome o = start.call();
             if (o.result() == TxState.Result.AWAITING_CONFIRM) {
                 o = n.confirm(o.tx().id());
             }
@@ -301,6 +314,36 @@ public final class NasViewModel implements AutoCloseable {
             end();
             notify(new Notice(Notice.Level.ERROR, "Not applied", Snippet.oneLine(String.valueOf(e.getMessage()))));
         });
+    }
+
+    /** The NAS's applied transactions, newest first, for the history list. */
+    public void loadHistory(Consumer<List<TxRecord>> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        begin("Reading the transaction history");
+        tasks.run(n::history, h -> {
+            end();
+            List<TxRecord> newest = new java.util.ArrayList<>(h);
+            newest.sort(java.util.Comparator.comparing(TxRecord::time).reversed());
+            done.accept(newest);
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "History not read", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /**
+     * Puts back the files of transaction {@code txId} as they were {@code point} it, as a new
+     * transaction through the same machinery (checks, backups, restart and rollback timer).
+     */
+    public void restore(String txId, RestorePoint point, ApplyMode mode, Consumer<ApplyOutcome> done) {
+        if (nas != null) {
+            NasLink n = nas;
+            transaction("Returning to transaction " + txId, mode,
+                    () -> n.restore(txId, point, mode, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT), done);
+        }
     }
 
     private static Notice applyNotice(ApplyOutcome o, boolean restart) {

@@ -6,7 +6,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
+import java.time.Duration;
+import java.util.List;
+import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -95,6 +100,17 @@ public final class NasLink implements AutoCloseable {
     /** Confirms a verified restart over a new connection, so the NAS's rollback timer stands down. */
     public ApplyOutcome confirm(String txId) throws NasConnectionException, AgentFailure {
         return agent.confirm(txId);
+    }
+
+    /** The transactions the NAS keeps (with their backups). */
+    public List<TxRecord> history() throws NasConnectionException, AgentFailure {
+        return agent.history();
+    }
+
+    /** Returns to the files before or after a kept transaction, as a new transaction. */
+    public ApplyOutcome restore(String txId, RestorePoint point, ApplyMode mode, Duration confirmTimeout)
+            throws NasConnectionException, AgentFailure {
+        return agent.restore(txId, point, mode, confirmTimeout);
     }
 
     public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {

@@ -99,7 +99,7 @@ class MainWindowTest {
     }
 
     @Test
-    void theDoctorNamesEveryBrokenLinkOfTheBrokenProfile(FxRobot robot) throws Exception {
+    void theDoctorNamesEveryBrokenLinkAndOneClickOnTheBlacklistFixTurnsItGreen(FxRobot robot) throws Exception {
         robot.interact(() -> workbench.viewModel().openSimulated("broken"));
         waitUntil(() -> workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
         robot.clickOn("#doctor-tab");
@@ -114,7 +114,12 @@ class MainWindowTest {
         waitUntil(() -> robot.lookup("#fix-diff").tryQuery().isPresent());
         javafx.scene.control.ListView<?> diff = robot.lookup("#fix-diff").queryAs(javafx.scene.control.ListView.class);
         assertTrue(diff.getItems().stream().anyMatch(l -> l.toString().startsWith("-blacklist qat_c62xvf")), diff.getItems().toString());
-        robot.clickOn("Cancel");
+        robot.clickOn("Apply");
+        Path blacklist = sims.get("broken").root().resolve("etc/modprobe.d/blacklist-qat-vfs.conf");
+        waitUntil(() -> !Files.readString(blacklist).contains("blacklist qat_c62xvf"));
+        robot.clickOn("#doctor-run");
+        waitUntil(() -> robot.lookup("#doctor-status-qat-vf-blacklist").tryQuery()
+                .map(n -> ((Label) n).getText().equals("pass")).orElse(false));
     }
 
     @Test

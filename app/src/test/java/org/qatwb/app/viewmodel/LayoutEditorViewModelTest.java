@@ -99,6 +99,61 @@ class LayoutEditorViewModelTest {
     }
 
     @Test
+    void aRestartApplyIsVerifiedConfirmedAndADriverRefusalRollsBackByItself() throws Exception {
+        LayoutEditorViewModel vm = open("c62x");
+        Path root = sims.get("c62x").root();
+        vm.applyPreset(Preset.ZFS_COMPRESSION);
+        Map<String, byte[]> compiled = new HashMap<>();
+        vm.compilationProperty().get().changes().forEach(c -> compiled.put(c.path(), c.after()));
+
+        vm.apply(ApplyMode.RESTART, Duration.ofSeconds(120));
+
+        Notice done = nas.notices().get(nas.notices().size() - 1);
+        assertEquals("Applied and QAT restarted", done.title(), done.message());
+        for (Map.Entry<String, byte[]> e : compiled.entrySet()) {
+            assertEquals(new String(e.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                    Files.readString(root.resolve(e.getKey().substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(nas.devices().stream().allMatch(d -> d.up() && d.children().stream().allMatch(org.qatwb.app.workbench.DeviceRow::up)));
+        assertTrue(nas.charts().history().events().stream().anyMatch(e -> e.kind() == org.qatwb.model.history.EventKind.RESTART));
+
+        Map<String, String> before = new HashMap<>();
+        for (String f : compiled.keySet()) {
+            before.put(f, Files.readString(root.resolve(f.substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        vm.applyPreset(Preset.ZFS_ALL);
+        sims.get("c62x").faults().failNextRestart("adf_ctl: Failed to start qat_dev0");
+        vm.apply(ApplyMode.RESTART, Duration.ofSeconds(120));
+
+        Notice rolledBack = nas.notices().get(nas.notices().size() - 1);
+        assertEquals("Rolled back", rolledBack.title(), rolledBack.message());
+        for (Map.Entry<String, String> e : before.entrySet()) {
+            assertEquals(e.getValue(), Files.readString(root.resolve(e.getKey().substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1),
+                    "the complete old set is back: " + e.getKey());
+        }
+    }
+
+    @Test
+    void theHistoryReturnsToTheFilesBeforeAnApply() throws Exception {
+        LayoutEditorViewModel vm = open("c62x");
+        Path root = sims.get("c62x").root();
+        String pf0 = Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        vm.applyPreset(Preset.ZFS_COMPRESSION);
+        vm.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+        assertNotEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        java.util.List<org.qatwb.model.apply.TxRecord> history = new java.util.ArrayList<>();
+        nas.loadHistory(history::addAll);
+        assertEquals(1, history.size(), history.toString());
+        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, ApplyMode.STAGE, o -> { });
+
+        assertEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1),
+                "back to the files before the apply");
+        assertFalse(vm.changedProperty().get());
+        assertTrue(vm.compilationProperty().get().changes().isEmpty());
+    }
+
+    @Test
     void aFindingSelectsTheInstanceAtFault() {
         LayoutEditorViewModel vm = open("c62x");
         InstanceRef first = firstKernelInstance(vm);

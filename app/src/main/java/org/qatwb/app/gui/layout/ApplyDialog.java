@@ -62,6 +62,8 @@ final class ApplyDialog {
         timeoutRow.disableProperty().bind(restart.selectedProperty().not());
 
         d.getDialogPane().setContent(new VBox(10, diff, stage, restart, warning, timeoutRow));
+        d.getDialogPane().setPrefWidth(880);
+        d.setResizable(true);
         ButtonType apply = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(apply).setDisable(!c.applicable() || files == 0);

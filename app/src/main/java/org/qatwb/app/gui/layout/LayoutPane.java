@@ -57,6 +57,7 @@ public final class LayoutPane extends BorderPane {
     private static final List<String> SERVICES = List.of("dc", "cy", "cy;dc", "sym", "asym", "sym;dc", "asym;dc", "sym;asym;dc");
 
     private final LayoutEditorViewModel vm;
+    private final NasViewModel nas;
     private final Window owner;
     private final VBox grid = new VBox(12);
     private final VBox detail = new VBox(8);
@@ -67,6 +68,7 @@ public final class LayoutPane extends BorderPane {
 
     public LayoutPane(NasViewModel nas, LayoutEditorViewModel vm, Window owner) {
         this.vm = vm;
+        this.nas = nas;
         this.owner = owner;
         setId("layout-editor");
         cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
@@ -141,11 +143,16 @@ public final class LayoutPane extends BorderPane {
         revert.setOnAction(e -> vm.revert());
         cap.setId("layout-cap");
         apply.setId("layout-apply");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setOnAction(e -> ApplyDialog.show(owner, vm));
+        Button history = new Button("History…", Glyphs.icon(Glyphs.HISTORY));
+        history.setId("layout-history");
+        history.setTooltip(new Tooltip("The layouts applied on this NAS, with their backups; return to any of them"));
+        history.setOnAction(e -> nas.loadHistory(h -> HistoryDialog.show(owner, nas, h)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(presets, undo, redo, revert, grow, cap, apply);
+        return new ToolBar(presets, undo, redo, revert, history, grow, cap, apply);
     }
 
     private void refresh() {
@@ -156,9 +163,10 @@ public final class LayoutPane extends BorderPane {
         }
         int cy = vm.kernelInstances(InstanceKind.CY);
         int dc = vm.kernelInstances(InstanceKind.DC);
-        cap.setText("ZFS kernel instances: Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + " · Dc " + dc + "/"
-                + LayoutEditorViewModel.ZFS_CAP + "   ·   " + c.errors() + " error(s), "
+        cap.setText("ZFS instances Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + ", Dc " + dc + "/"
+                + LayoutEditorViewModel.ZFS_CAP + "  ·  " + c.errors() + " error(s), "
                 + (c.findings().size() - c.errors()) + " warning(s)");
+        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
         Css.tone(cap, cy > LayoutEditorViewModel.ZFS_CAP || dc > LayoutEditorViewModel.ZFS_CAP || c.errors() > 0
                 ? org.qatwb.app.workbench.Tone.BAD : org.qatwb.app.workbench.Tone.NEUTRAL);
         apply.setDisable(!c.applicable() || !vm.changedProperty().get());

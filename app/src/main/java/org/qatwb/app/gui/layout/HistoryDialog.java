@@ -1,0 +1,73 @@
+package org.qatwb.app.gui.layout;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxRecord;
+
+/** The transactions applied on the NAS, kept with their backups; one click returns to any of them. */
+final class HistoryDialog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private HistoryDialog() {
+    }
+
+    static void show(Window owner, NasViewModel nas, List<TxRecord> history) {
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Applied layouts");
+        d.setHeaderText(history.isEmpty() ? "Nothing was applied on this NAS yet" : history.size()
+                + " transaction(s) kept on the NAS, newest first; returning to one is a new transaction (staged)");
+        ListView<TxRecord> list = new ListView<>();
+        list.setId("history-list");
+        list.getItems().setAll(history);
+        list.setPrefSize(760, 360);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TxRecord t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label what = new Label(TIME.format(t.time()) + "  ·  " + t.mode().name().toLowerCase(Locale.ROOT) + "  ·  "
+                        + t.state().wire() + "  ·  " + t.changed().size() + " file(s)" + t.restoreOf().map(r -> "  ·  restores "
+                        + r.id()).orElse(""));
+                Button before = new Button("Back to before it");
+                before.setOnAction(e -> {
+                    nas.restore(t.id(), RestorePoint.BEFORE, ApplyMode.STAGE, o -> { });
+                    d.close();
+                });
+                Button after = new Button("Return to it");
+                after.setOnAction(e -> {
+                    nas.restore(t.id(), RestorePoint.AFTER, ApplyMode.STAGE, o -> { });
+                    d.close();
+                });
+                HBox row = new HBox(10, what, before, after);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+            }
+        });
+        d.getDialogPane().setContent(new VBox(8, list));
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.show();
+    }
+}
