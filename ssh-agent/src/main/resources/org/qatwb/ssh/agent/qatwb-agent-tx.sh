@@ -89,6 +89,8 @@ decimal_ok() {                 # N MIN MAX
 
 # ---- the transaction's directory ------------------------------------------------------------
 # Everything in it is root's (umask 077); with SUDO=1 the exec reads and writes it through sudo.
+# Only the directories on the way and the one-word 'state' may be read by anyone: a waiting exec
+# reads it every 0.1 s, without a process (and without a sudo, which would log every one).
 
 tx_set() {                     # ID: the paths of transaction ID
     TXID=$1
@@ -97,15 +99,22 @@ tx_set() {                     # ID: the paths of transaction ID
 }
 
 tx_get() {                     # NAME: a file of the transaction, first line
-    as_root cat "$TXD/$1" 2>/dev/null | head -n 1
+    if [ -r "$TXD/$1" ]; then
+        g_v=
+        read -r g_v <"$TXD/$1" 2>/dev/null
+        printf '%s\n' "$g_v"
+    else
+        as_root cat "$TXD/$1" 2>/dev/null | head -n 1
+    fi
 }
 
 tx_put() {                     # NAME TEXT: a file of the transaction, replaced whole
     printf '%s\n' "$2" | as_root tee "$TXD/.$1.tmp" >/dev/null && as_root mv -f "$TXD/.$1.tmp" "$TXD/$1"
 }
 
-tx_state() {                   # STATE
-    tx_put state "$1"
+tx_state() {                   # STATE: replaced whole, readable by anyone (see above)
+    printf '%s\n' "$1" | as_root tee "$TXD/.state.tmp" >/dev/null && as_root chmod 644 "$TXD/.state.tmp" \
+        && as_root mv -f "$TXD/.state.tmp" "$TXD/state"
 }
 
 tx_plan() {                    # KEY: a value of the plan file ("KEY VALUE" lines)
@@ -296,6 +305,7 @@ tx_begin() {                   # ID MODE TIMEOUT EXPECTED SOURCE
         tx_refuse_early check_store error "$b_out"
         return 1
     fi
+    as_root chmod 755 "$R$TX_BASE" "$R$TX_BASE/tx" "$TXD"
     tx_put pid "$$"
     tx_state prepared
     if ! tx_lock; then

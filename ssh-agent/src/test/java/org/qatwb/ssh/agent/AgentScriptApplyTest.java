@@ -134,6 +134,11 @@ class AgentScriptApplyTest {
                 "the replaced file keeps its mode");
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(nas.path("etc/c6xxvf_dev1.conf"))));
         assertArrayEquals(VF_OLD, Files.readAllBytes(tx(nas, id).resolve("old/c6xxvf_dev0.conf")), "the backup");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tx(nas, id).resolve("old"))),
+                "the backups are root's");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(tx(nas, id).resolve("state"))),
+                "the state is anyone's to read: a waiting exec polls it without sudo");
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(tx(nas, id))));
         assertArrayEquals(vf, Files.readAllBytes(tx(nas, id).resolve("new/c6xxvf_dev0.conf")));
         try (Stream<Path> etc = Files.list(nas.path("etc"))) {
             assertEquals(List.of(), etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
