@@ -959,11 +959,11 @@ tx_arm() {
             echo "systemd timer qatwb-rollback-$TXID.timer: rolls back in $TX_TIMEOUT s unless confirmed" ;;
         *)
             # The worker is outside the SSH session already; so is this child of it. It waits in
-            # steps of a second and gives up once a confirm decided: nothing to kill, no pid to
-            # trust, and it ends within a second of the confirm.
+            # steps of a second and gives up once a confirm decided (or the transaction is gone):
+            # nothing to kill, no pid to trust, and it ends within a second of the confirm.
             ( t_left=$TX_TIMEOUT
               while [ "$t_left" -gt 0 ]; do
-                  [ -d "$TXD/decided" ] && exit 0
+                  if [ -d "$TXD/decided" ] || [ ! -d "$TXD" ]; then exit 0; fi
                   sleep 1
                   t_left=$((t_left - 1))
               done
