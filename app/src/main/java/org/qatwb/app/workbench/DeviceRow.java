@@ -10,8 +10,6 @@ import org.qatwb.model.adf.DeviceState;
 import org.qatwb.model.adf.PfGroup;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.lint.FileReport;
-import org.qatwb.model.lint.Finding;
-import org.qatwb.model.lint.Severity;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**
@@ -72,10 +70,9 @@ public record DeviceRow(Optional<QatDevice> device, String title, Optional<Strin
     }
 
     private static DeviceRow file(NasSnapshot s, String path) {
-        List<Finding> findings = Optional.ofNullable(s.lintReports().get(path)).map(FileReport::findings).orElse(List.of());
-        int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        return new DeviceRow(Optional.empty(), path.substring(path.lastIndexOf('/') + 1), Optional.of(path), errors,
-                findings.size() - errors, List.of());
+        Optional<FileReport> r = Optional.ofNullable(s.lintReports().get(path));
+        return new DeviceRow(Optional.empty(), path.substring(path.lastIndexOf('/') + 1), Optional.of(path),
+                r.map(FileReport::errors).orElse(0), r.map(FileReport::warnings).orElse(0), List.of());
     }
 
     private static DeviceRow row(NasSnapshot s, QatDevice d, List<DeviceRow> children) {

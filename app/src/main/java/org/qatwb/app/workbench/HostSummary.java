@@ -11,8 +11,6 @@ import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.lint.FileReport;
-import org.qatwb.model.lint.Finding;
-import org.qatwb.model.lint.Severity;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
 
@@ -88,17 +86,8 @@ public final class HostSummary {
 
     private static StatusLine confFiles(NasSnapshot s) {
         int files = s.lintReports().size();
-        long errors = 0;
-        long warnings = 0;
-        for (FileReport r : s.lintReports().values()) {
-            for (Finding f : r.findings()) {
-                if (f.severity() == Severity.ERROR) {
-                    errors++;
-                } else {
-                    warnings++;
-                }
-            }
-        }
+        int errors = s.lintReports().values().stream().mapToInt(FileReport::errors).sum();
+        int warnings = s.lintReports().values().stream().mapToInt(FileReport::warnings).sum();
         if (files == 0) {
             return new StatusLine("conf", "Conf files", "none", Tone.WARN, "no /etc/*_dev*.conf on the host");
         }
@@ -159,10 +148,5 @@ public final class HostSummary {
     private static String statusWord(NasSnapshot s, String item) {
         ItemStatus st = s.itemStatus().get(item);
         return st == null ? "not read" : st.wire();
-    }
-
-    /** Findings of one file by its path, or none. */
-    public static List<Finding> findings(NasSnapshot s, String path) {
-        return Optional.ofNullable(s.lintReports().get(path)).map(FileReport::findings).orElse(List.of());
     }
 }

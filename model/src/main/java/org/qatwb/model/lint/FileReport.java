@@ -12,6 +12,16 @@ public record FileReport(String path, Optional<DeviceRef> device, List<Finding> 
     }
 
     public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return errors() > 0;
+    }
+
+    /** How many findings are errors. */
+    public int errors() {
+        return (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    /** How many findings are not errors. */
+    public int warnings() {
+        return findings.size() - errors();
     }
 }

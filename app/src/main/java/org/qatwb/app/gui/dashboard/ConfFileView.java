@@ -3,6 +3,7 @@ package org.qatwb.app.gui.dashboard;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.qatwb.app.gui.Css;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Severity;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -36,9 +38,9 @@ final class ConfFileView extends BorderPane {
 
     void show(NasSnapshot s, String path) {
         ConfDocument doc = s.confFiles().get(path);
-        List<Finding> findings = s.lintReports().containsKey(path) ? s.lintReports().get(path).findings() : List.of();
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        heading.setText(path + (doc == null ? "  (not read)" : "  ·  " + errors + " error(s), " + (findings.size() - errors) + " warning(s)"));
+        FileReport report = s.lintReports().getOrDefault(path, new FileReport(path, Optional.empty(), List.of()));
+        List<Finding> findings = report.findings();
+        heading.setText(path + (doc == null ? "  (not read)" : "  ·  " + report.errors() + " error(s), " + report.warnings() + " warning(s)"));
         List<Row> rows = new ArrayList<>();
         List<Finding> fileLevel = findings.stream().filter(f -> f.line() <= 0).toList();
         if (!fileLevel.isEmpty()) {
