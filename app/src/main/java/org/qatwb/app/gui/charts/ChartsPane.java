@@ -78,7 +78,6 @@ public final class ChartsPane extends BorderPane {
         vm.revisionProperty().addListener((o, a, b) -> dirty = true);
         grid.widthProperty().addListener((o, a, b) -> dirty = true);
         grid.heightProperty().addListener((o, a, b) -> dirty = true);
-        sceneProperty().addListener((o, a, s) -> dirty = true);
         AnimationTimer frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -88,11 +87,25 @@ public final class ChartsPane extends BorderPane {
                 }
             }
         };
-        frames.start();
         // the time axis moves on even when no sample arrives
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
+        // both run only while the pane is in a window: a closed NAS tab must not keep them (and
+        // through them its 24 h history) alive
+        sceneProperty().addListener((o, a, scene) -> {
+            dirty = true;
+            if (scene == null) {
+                frames.stop();
+                clock.stop();
+            } else {
+                frames.start();
+                clock.play();
+            }
+        });
+        if (getScene() != null) {
+            frames.start();
+            clock.play();
+        }
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
