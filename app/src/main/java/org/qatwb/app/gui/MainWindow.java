@@ -52,8 +52,6 @@ import org.qatwb.icons.AppIcons;
  */
 public final class MainWindow {
 
-    /** An operation shows progress only when it lasts longer than this (issue 4: over 200 ms). */
-    static final Duration PROGRESS_DELAY = Duration.millis(200);
     private static final Duration NOTICE_TIME = Duration.seconds(12);
     private static final String[] PROFILES = {"c62x", "dh8950", "no-qat", "broken"};
 
@@ -66,7 +64,7 @@ public final class MainWindow {
     private final Circle statusDot = new Circle(5);
     private final VBox notices = new VBox();
     private final StackPane content = new StackPane();
-    private final PauseTransition progressDelay = new PauseTransition(PROGRESS_DELAY);
+    private final Map<NasViewModel, NasPane> paneOf = new HashMap<>();
     private UiSettings settings;
 
     public MainWindow(Stage stage, Workbench workbench) {
@@ -112,7 +110,6 @@ public final class MainWindow {
         statusDot.getStyleClass().add(Css.STATUS_DOT);
         status.setGraphic(statusDot);
         status.setText("");
-        progressDelay.setOnFinished(e -> status.setProgress(-1));
         showTabsOrWelcome();
 
         notices.getStyleClass().add(Css.NOTICES);
@@ -215,6 +212,7 @@ public final class MainWindow {
 
     private void addTab(NasViewModel nas) {
         NasPane pane = new NasPane(nas, stage);
+        paneOf.put(nas, pane);
         Tab tab = new Tab(nas.target().title(), pane);
         tab.setUserData(nas);
         tab.setGraphic(Glyphs.icon(nas.target().simulated() ? Glyphs.SIMULATED : Glyphs.SERVER));
@@ -226,11 +224,6 @@ public final class MainWindow {
                 showLinkTone(nas);
             }
         });
-        nas.runningProperty().addListener((o, a, b) -> {
-            if (vm.selectedProperty().get() == nas) {
-                showProgress(nas);
-            }
-        });
         nas.notices().addListener((ListChangeListener<Notice>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::notify);
@@ -239,6 +232,7 @@ public final class MainWindow {
     }
 
     private void removeTab(NasViewModel nas) {
+        paneOf.remove(nas);
         Tab t = tabOf.remove(nas);
         if (t != null) {
             tabs.getTabs().remove(t);
@@ -254,17 +248,17 @@ public final class MainWindow {
 
     private void bindStatus(NasViewModel nas) {
         status.textProperty().unbind();
+        status.progressProperty().unbind();
         status.setProgress(0);
-        progressDelay.stop();
-        if (nas == null) {
+        if (nas == null || !paneOf.containsKey(nas)) {
             status.setText("No NAS open");
             Css.tone(statusDot, Tone.NEUTRAL);
             return;
         }
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty()));
+        status.progressProperty().bind(javafx.beans.binding.Bindings.when(paneOf.get(nas).busyProperty()).then(-1.0).otherwise(0.0));
         showLinkTone(nas);
-        showProgress(nas);
     }
 
     private void showLinkTone(NasViewModel nas) {
@@ -274,18 +268,6 @@ public final class MainWindow {
             case FAILED -> Tone.BAD;
             case CLOSED -> Tone.NEUTRAL;
         });
-    }
-
-    /** Progress shows once an operation has run for {@link #PROGRESS_DELAY}, and goes when none runs. */
-    private void showProgress(NasViewModel nas) {
-        if (nas.runningProperty().get() > 0) {
-            if (status.getProgress() == 0) {
-                progressDelay.playFromStart();
-            }
-        } else {
-            progressDelay.stop();
-            status.setProgress(0);
-        }
     }
 
     private static String describe(NasViewModel nas) {

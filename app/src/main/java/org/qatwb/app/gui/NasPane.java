@@ -1,7 +1,7 @@
 package org.qatwb.app.gui;
 
 import atlantafx.base.theme.Styles;
-import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -39,9 +39,11 @@ final class NasPane extends BorderPane {
     private final StackPane body = new StackPane();
     private final TabPane views = new TabPane();
     private final Label system = new Label();
+    private final DelayedBusy busy;
 
     NasPane(NasViewModel nas, Window owner) {
         this.nas = nas;
+        this.busy = new DelayedBusy(nas.runningProperty());
         setId("nas-pane");
         setTop(header());
         setCenter(body);
@@ -103,24 +105,12 @@ final class NasPane extends BorderPane {
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
-        busy.setVisible(false);
+        busy.visibleProperty().bind(this.busy.shownProperty());
         busy.setId("nas-busy");
         Label activity = new Label();
         activity.getStyleClass().add(Css.MUTED);
         activity.textProperty().bind(nas.activityProperty());
         activity.visibleProperty().bind(busy.visibleProperty());
-        PauseTransition delay = new PauseTransition(MainWindow.PROGRESS_DELAY);
-        delay.setOnFinished(e -> busy.setVisible(true));
-        nas.runningProperty().addListener((o, a, n) -> {
-            if (n.intValue() > 0) {
-                if (!busy.isVisible()) {
-                    delay.playFromStart();
-                }
-            } else {
-                delay.stop();
-                busy.setVisible(false);
-            }
-        });
 
         Button refresh = new Button("Refresh", Glyphs.icon(Glyphs.REFRESH));
         refresh.setId("nas-refresh");
@@ -133,6 +123,11 @@ final class NasPane extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Css.NAS_HEADER);
         return header;
+    }
+
+    /** An operation on this NAS has run longer than the progress delay (the status bar shows it too). */
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.shownProperty();
     }
 
     private void showSystem() {
