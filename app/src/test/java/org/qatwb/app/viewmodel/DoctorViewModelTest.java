@@ -8,25 +8,18 @@ import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.tasks.DirectTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.workbench.Prompts;
 import org.qatwb.model.doctor.Check;
 import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
-import org.qatwb.model.history.OffloadHistory;
-import org.qatwb.sim.SimOptions;
-import org.qatwb.ssh.Credentials;
-import org.qatwb.ssh.hostkey.HostKeyDecision;
 
 /** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
 class DoctorViewModelTest {
 
-    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
+    private final BuiltInSimulator sims = TestNas.simulators();
     private NasViewModel nas;
 
     @AfterEach
@@ -38,9 +31,7 @@ class DoctorViewModelTest {
     }
 
     private DoctorViewModel open(String profile) {
-        nas = new NasViewModel(new NasTarget.Simulated(profile),
-                t -> NasLink.open(t, new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none()), sims), new DirectTasks(),
-                new LiveChartsViewModel(new OffloadHistory(600), System::currentTimeMillis, new DirectTasks()));
+        nas = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
         nas.connect();
         return new DoctorViewModel(nas);
     }

@@ -14,25 +14,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.tasks.DirectTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.workbench.Prompts;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.conf.InstanceKind;
-import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.InstanceRef;
 import org.qatwb.model.layout.Preset;
-import org.qatwb.sim.SimOptions;
-import org.qatwb.ssh.Credentials;
-import org.qatwb.ssh.hostkey.HostKeyDecision;
 
 /** The layout editor's view model on the synchronous executor, applying to the simulated C62x NAS. */
 class LayoutEditorViewModelTest {
 
-    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
+    private final BuiltInSimulator sims = TestNas.simulators();
     private NasViewModel nas;
 
     @AfterEach
@@ -44,9 +37,7 @@ class LayoutEditorViewModelTest {
     }
 
     private LayoutEditorViewModel open(String profile) {
-        nas = new NasViewModel(new NasTarget.Simulated(profile),
-                t -> NasLink.open(t, new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none()), sims), new DirectTasks(),
-                new LiveChartsViewModel(new OffloadHistory(60), System::currentTimeMillis, new DirectTasks()));
+        nas = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
         nas.connect();
         return new LayoutEditorViewModel(nas);
     }

@@ -10,17 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import org.qatwb.app.tasks.DirectTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.workbench.Prompts;
-import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
-import org.qatwb.ssh.hostkey.HostKeyDecision;
 import org.qatwb.ssh.testing.OpenSshServer;
 
 /**
@@ -44,9 +38,7 @@ class NasOverOpenSshTest {
             Files.writeString(knownHosts, sshd.knownHostsLine() + "\n");
             SavedConnection c = new SavedConnection("lab sshd", sshd.host(), sshd.port(), sshd.currentUser(), AuthMethod.KEY,
                     sshd.userKey().toString(), false, knownHosts.toString());
-            Prompts unexpected = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
-            try (NasViewModel vm = new NasViewModel(new NasTarget.Ssh(c), t -> NasLink.open(t, unexpected, none),
-                    new DirectTasks(), new LiveChartsViewModel(new OffloadHistory(60), System::currentTimeMillis, new DirectTasks()))) {
+            try (NasViewModel vm = TestNas.viewModel(new NasTarget.Ssh(c), none)) {
                 vm.connect();
                 assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
                 assertEquals(3, vm.devices().size());

@@ -15,12 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import org.qatwb.app.tasks.DirectTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.DeviceRow;
-import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.workbench.Prompts;
 import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.app.workbench.Tone;
 import org.qatwb.model.history.EventKind;
@@ -32,16 +29,12 @@ import org.qatwb.model.kstat.QatService;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.SimEndpoint;
-import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
-import org.qatwb.ssh.hostkey.HostKeyDecision;
 
 /** The NAS view model on the synchronous executor, over real SSH to the in-process simulator. */
 class NasViewModelTest {
 
-    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true));
-    private final Prompts refuseUnknown = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
+    private final BuiltInSimulator sims = TestNas.simulators();
     private NasViewModel vm;
 
     @TempDir
@@ -56,8 +49,7 @@ class NasViewModelTest {
     }
 
     private NasViewModel open(NasTarget target) {
-        LiveChartsViewModel charts = new LiveChartsViewModel(new OffloadHistory(600), System::currentTimeMillis, new DirectTasks());
-        vm = new NasViewModel(target, t -> NasLink.open(t, refuseUnknown, sims), new DirectTasks(), charts);
+        vm = TestNas.viewModel(target, sims);
         vm.connect();
         return vm;
     }
