@@ -8,6 +8,7 @@ public enum AgentVerb {
     STREAM("stream"),
     SET_PARAM("set-param"),
     PERSIST_PARAMS("persist-params"),
+    ZPOOL_SET("zpool-set"),
     PROBE("probe"),
     APPLY("apply"),
     CONFIRM("confirm"),

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsDataset;
 import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zia.ZiaProperty;
 
 /**
  * {@code zia.status} (DOMAIN.md section 10): the hpc/zfs fork's Z.I.A. offloads through a provider
@@ -14,8 +15,8 @@ import org.qatwb.model.snapshot.ZfsPool;
  */
 final class ZiaCheck {
 
-    static final String AVAILABLE = "zia_available";
-    static final String PROVIDER = "zia_provider";
+    private static final String AVAILABLE = ZiaProperty.AVAILABLE;
+    private static final String PROVIDER = ZiaProperty.PROVIDER.wire();
 
     private ZiaCheck() {
     }

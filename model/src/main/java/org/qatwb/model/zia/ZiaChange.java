@@ -1,0 +1,104 @@
+package org.qatwb.model.zia;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.ZfsDataset;
+import org.qatwb.model.snapshot.ZfsPool;
+
+/**
+ * One Z.I.A. pool property to set: {@code zpool set PROPERTY=VALUE POOL}. Validated when built,
+ * with the same rules as the agent's {@code zpool-set}, so that every word that reaches the NAS's
+ * shell is one of a few safe characters.
+ *
+ * @param pool     a pool name: a letter, then letters, digits and {@code _.:-} (ZFS also allows
+ *                 blanks; such a pool is changed by hand)
+ * @param property the property
+ * @param value    {@code on} or {@code off}; for the provider, the name its module registers with
+ *                 dpusm (letters, digits, {@code _.-}) or {@code off}
+ */
+public record ZiaChange(String pool, ZiaProperty property, String value) {
+
+    private static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,254}");
+    /** A kernel module's name: at most 64 characters. */
+    private static final Pattern PROVIDER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    public ZiaChange {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(value, "value");
+        problem(pool, property, value).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    /** Turns one offload on or off. */
+    public static ZiaChange turn(String pool, ZiaProperty offload, boolean on) {
+        if (!offload.onOff()) {
+            throw new IllegalArgumentException(offload.wire() + " is not an on/off offload");
+        }
+        return new ZiaChange(pool, offload, on ? "on" : "off");
+    }
+
+    /** What is wrong with such a change, in one line; empty when it is valid. */
+    public static Optional<String> problem(String pool, ZiaProperty property, String value) {
+        if (!poolNameOk(pool)) {
+            return Optional.of("pool " + Snippet.quote(pool) + ": qatwb sets properties of pools named with a letter, then"
+                    + " letters, digits and _.:- only");
+        }
+        if (property.onOff()) {
+            return value.equals("on") || value.equals("off") ? Optional.empty()
+                    : Optional.of(property.wire() + " is on or off, not " + Snippet.quote(value));
+        }
+        return value.equals("off") || PROVIDER.matcher(value).matches() ? Optional.empty()
+                : Optional.of("zia_provider " + Snippet.quote(value) + ": a provider is the name its kernel module registers"
+                        + " (letters, digits, _.-; at most 64), or off");
+    }
+
+    /** Whether qatwb can name this pool to {@code zpool set}. */
+    public static boolean poolNameOk(String pool) {
+        return POOL.matcher(pool).matches();
+    }
+
+    /** The command, as an administrator would type it (every word is shell-safe already). */
+    public String command() {
+        return "zpool set " + property.wire() + "=" + value + " " + pool;
+    }
+
+    /**
+     * What else this change does to the pool, as the snapshot has it, one line each, to show
+     * before it is made; empty when it does only what it says.
+     */
+    public List<String> consequences(NasSnapshot s) {
+        ZfsPool p = s.pools().get(pool);
+        Map<String, String> zia = p == null ? Map.of() : p.zia();
+        List<String> out = new ArrayList<>();
+        boolean turningOn = property.onOff() && value.equals("on") && !"on".equals(zia.get(property.wire()));
+        if (turningOn && property.reconstruction() && !"on".equals(zia.get(ZiaProperty.CHECKSUM.wire()))) {
+            out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
+        }
+        if (turningOn && ZiaProperty.switches().stream().noneMatch(o -> "on".equals(zia.get(o.wire())))) {
+            long encrypted = s.datasets().values().stream()
+                    .filter(d -> d.name().equals(pool) || d.name().startsWith(pool + "/"))
+                    .map(ZfsDataset::encryption).filter(e -> e.isPresent() && !e.get().equals("off")).count();
+            out.add("with a Z.I.A. offload on, encryption and dedup are off for pool " + pool
+                    + (encrypted > 0 ? "; " + encrypted + " of its datasets are encrypted" : ""));
+        }
+        if (turningOn && !"yes".equals(zia.get(ZiaProperty.AVAILABLE))) {
+            out.add("zia_available is not yes (the dpusm module is not loaded): nothing is offloaded");
+        } else if (turningOn && "off".equals(zia.getOrDefault(ZiaProperty.PROVIDER.wire(), "off"))) {
+            out.add("zia_provider is off: nothing is offloaded until it names a provider");
+        }
+        if (property == ZiaProperty.CHECKSUM && value.equals("off")) {
+            ZiaProperty.switches().stream().filter(o -> o.reconstruction() && "on".equals(zia.get(o.wire())))
+                    .findFirst().ifPresent(r -> out.add(r.wire() + " is on, and without zia_checksum ZFS offloads"
+                            + " no reconstruction"));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,64 @@
+package org.qatwb.model.zia;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Z.I.A. pool properties an administrator sets (DOMAIN.md section 10): the provider, and the
+ * on/off offloads. {@code zia_available} is read-only and so not one of them.
+ */
+public enum ZiaProperty {
+    PROVIDER("zia_provider", "provider"),
+    COMPRESS("zia_compress", "compression"),
+    DECOMPRESS("zia_decompress", "decompression"),
+    CHECKSUM("zia_checksum", "checksums"),
+    RAIDZ1_GEN("zia_raidz1_gen", "RAID-Z1 parity"),
+    RAIDZ2_GEN("zia_raidz2_gen", "RAID-Z2 parity"),
+    RAIDZ3_GEN("zia_raidz3_gen", "RAID-Z3 parity"),
+    RAIDZ1_REC("zia_raidz1_rec", "RAID-Z1 reconstruction"),
+    RAIDZ2_REC("zia_raidz2_rec", "RAID-Z2 reconstruction"),
+    RAIDZ3_REC("zia_raidz3_rec", "RAID-Z3 reconstruction"),
+    FILE_WRITE("zia_file_write", "file writes"),
+    DISK_WRITE("zia_disk_write", "disk writes");
+
+    /** Read-only: {@code yes} when the dpusm module is loaded. */
+    public static final String AVAILABLE = "zia_available";
+
+    private final String wire;
+    private final String label;
+
+    ZiaProperty(String wire, String label) {
+        this.wire = wire;
+        this.label = label;
+    }
+
+    /** The property's name, as {@code zpool} prints and takes it. */
+    public String wire() {
+        return wire;
+    }
+
+    /** What it offloads, in a few words. */
+    public String label() {
+        return label;
+    }
+
+    /** An on/off offload (every property but the provider). */
+    public boolean onOff() {
+        return this != PROVIDER;
+    }
+
+    /** A RAID-Z reconstruction: offloaded only together with checksums, so turning one on turns those on. */
+    public boolean reconstruction() {
+        return wire.endsWith("_rec");
+    }
+
+    /** The on/off offloads, in {@code zpool get}'s order. */
+    public static List<ZiaProperty> switches() {
+        return Arrays.stream(values()).filter(ZiaProperty::onOff).toList();
+    }
+
+    public static Optional<ZiaProperty> ofWire(String name) {
+        return Arrays.stream(values()).filter(p -> p.wire.equals(name)).findFirst();
+    }
+}
