@@ -30,6 +30,8 @@ import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.ssh.Backoff;
 import org.qatwb.ssh.ConnectionLost;
 import org.qatwb.ssh.ExecException;
@@ -105,6 +107,18 @@ public final class AgentClient {
         AgentOutput out = run(command);
         try {
             return PersistOutcome.read(out, command.keep());
+        } catch (ParseException e) {
+            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets one Z.I.A. pool property and reads the pool back; zpool's refusal is in the outcome,
+     * not thrown.
+     */
+    public ZiaSetOutcome setPoolProperty(ZiaChange change) throws NasConnectionException, AgentFailure {
+        try {
+            return ZiaSetOutcome.read(run(new AgentCommand.ZpoolSet(sudo, change)), change);
         } catch (ParseException e) {
             throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
         }

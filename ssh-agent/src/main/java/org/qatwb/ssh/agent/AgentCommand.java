@@ -22,6 +22,7 @@ import org.qatwb.model.apply.Sha256;
 import org.qatwb.model.apply.TxId;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
 
 /**
  * One request to the agent, validated when built, rendered as the exec's command line
@@ -143,6 +144,26 @@ public sealed interface AgentCommand {
         @Override
         public List<String> extraArguments() {
             return List.of(KeepList.word(keep));
+        }
+    }
+
+    /**
+     * Sets one Z.I.A. pool property ({@code zpool set}) and reads the pool's properties back. The
+     * change's words are validated already (letters, digits and {@code _.:-}); the agent checks them again.
+     */
+    record ZpoolSet(boolean sudo, ZiaChange change) implements AgentCommand {
+        public ZpoolSet {
+            Objects.requireNonNull(change, "change");
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.ZPOOL_SET;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(change.pool(), change.property().wire(), change.value());
         }
     }
 

@@ -3,8 +3,8 @@
 # qatwb-agent-tx.sh (transactions) put before its last line:
 #     sh -s -- COMMAND BOUNDARY SUDO [ARGS...]
 # POSIX sh (dash, bash, busybox ash). set-param writes one value, persist-params one systemd unit
-# or TrueNAS init script; apply and restore write the QAT files as one transaction, keeping their
-# backups under /var/lib/qatwb (qatwb-agent-tx.sh).
+# or TrueNAS init script, zpool-set one Z.I.A. pool property; apply and restore write the QAT
+# files as one transaction, keeping their backups under /var/lib/qatwb (qatwb-agent-tx.sh).
 
 VERSION=1
 CAP=4194304                  # bytes per item: 4 MiB
@@ -125,7 +125,7 @@ item_priv() {                  # NAME TOOL [ARG...]: a privileged read
 step_status() {                # RC OUTPUT
     case $1:$2 in
         0:*) ST=ok ;;
-        *"Permission denied"*|*"password is required"*|*"sudo:"*|*"Access denied"*|*"authentication required"*) ST=denied ;;
+        *"Permission denied"*|*"permission denied"*|*"password is required"*|*"sudo:"*|*"Access denied"*|*"authentication required"*) ST=denied ;;
         *) ST=error ;;
     esac
 }
@@ -525,6 +525,21 @@ set_param() {                  # NAME VALUE
     item_file "$s_item" "$s_path"
 }
 
+# ---- Z.I.A. pool properties ---------------------------------------------------------------
+# zpool set, then the pool's properties read back as a snapshot reads them (a zia_*_rec turned on
+# may have turned zia_checksum on with it). The words were validated in main: see ZiaChange.
+
+zpool_set() {                  # POOL PROPERTY VALUE
+    if ! command -v zpool >/dev/null 2>&1; then
+        item_absent zpool_set
+    elif ! sudo_ok; then
+        item_note zpool_set denied 0 "$SUDO_MSG"
+    else
+        step zpool_set as_root zpool set "$2=$3" "$1" || :
+    fi
+    item_tool zpool_get zpool get -H -p -o name,property,value all "$1"
+}
+
 main() {
     [ $# -ge 3 ] || usage "usage: sh -s -- COMMAND BOUNDARY SUDO [ARGS...]"
     C=$1 B=$2 SUDO=$3
@@ -552,6 +567,28 @@ main() {
                 compress,checksum,encrypt) ;;
                 *) usage "keep: none, or compress, checksum, encrypt joined by commas, in that order" ;;
             esac ;;
+        zpool-set)
+            [ $# -eq 3 ] || usage "usage: zpool-set POOL PROPERTY VALUE"
+            case $1 in
+                [A-Za-z]*) ;;
+                *) usage "a pool name starts with a letter" ;;
+            esac
+            case $1 in *[!A-Za-z0-9_.:-]*) usage "a pool name holds only letters, digits and _.:-" ;; esac
+            [ ${#1} -le 255 ] || usage "a pool name has at most 255 characters"
+            case $2 in
+                zia_compress|zia_decompress|zia_checksum|zia_file_write|zia_disk_write) z_kind=onoff ;;
+                zia_raidz1_gen|zia_raidz2_gen|zia_raidz3_gen|zia_raidz1_rec|zia_raidz2_rec|zia_raidz3_rec) z_kind=onoff ;;
+                zia_provider) z_kind=provider ;;
+                *) usage "only the zia_* pool properties are set here (zia_provider, zia_compress, ...)" ;;
+            esac
+            case $z_kind:$3 in
+                onoff:on|onoff:off|provider:off) ;;
+                onoff:*) usage "the value must be on or off" ;;
+                provider:[A-Za-z0-9]*)
+                    case $3 in *[!A-Za-z0-9_.-]*) usage "a provider name holds only letters, digits and _.-" ;; esac
+                    [ ${#3} -le 64 ] || usage "a provider name has at most 64 characters" ;;
+                *) usage "a provider name starts with a letter or a digit" ;;
+            esac ;;
         apply)
             apply_args_ok "$@" ;;
         restore)
@@ -570,7 +607,7 @@ main() {
         history)
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, probe, apply, confirm, status, history, restore)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, probe, apply, confirm, status, history, restore)" ;;
     esac
     case $C in
         apply|restore|confirm|status|history|tx-run|tx-expire)
@@ -593,6 +630,7 @@ main() {
         stream) stream "$1" ;;
         set-param) set_param "$1" "$2" ;;
         persist-params) persist_params "$1" ;;
+        zpool-set) zpool_set "$1" "$2" "$3" ;;
         probe) item_run id ids ;;
         apply) apply_cmd "$@" ;;
         restore) restore_cmd "$@" ;;

@@ -20,6 +20,8 @@ import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaProperty;
 
 class AgentCommandTest {
 
@@ -38,6 +40,9 @@ class AgentCommandTest {
                 new AgentCommand.PersistParams(true, Set.of(ZfsParam.ENCRYPT, ZfsParam.COMPRESS)).commandLine(B));
         assertEquals("sh -s -- 'persist-params' '" + B + "' '0' 'none'",
                 new AgentCommand.PersistParams(false, Set.of()).commandLine(B));
+        assertEquals("sh -s -- 'zpool-set' '" + B + "' '1' 'tank' 'zia_provider' 'zia-software-provider'",
+                new AgentCommand.ZpoolSet(true, new ZiaChange("tank", ZiaProperty.PROVIDER, "zia-software-provider"))
+                        .commandLine(B));
         assertEquals(List.of("stream", B, "0", "100"), new AgentCommand.Stream(false, 100).arguments(B));
         assertEquals(AgentVerb.SET_PARAM, new AgentCommand.SetParam(false, ZfsParam.COMPRESS, true).verb());
     }

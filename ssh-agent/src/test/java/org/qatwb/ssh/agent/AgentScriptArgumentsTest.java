@@ -58,7 +58,27 @@ class AgentScriptArgumentsTest {
                 List.of("persist-params", B, "0", "compress$(reboot)"),
                 List.of("persist-params", B, "0", "compress\nchecksum"),
                 List.of("persist-params", B, "0", "*"),
-                List.of("persist-params", B, "0", "compress", "checksum"));
+                List.of("persist-params", B, "0", "compress", "checksum"),
+                List.of("zpool-set", B, "0", "tank", "zia_compress"),
+                List.of("zpool-set", B, "0", "tank", "zia_compress", "on", "x"),
+                List.of("zpool-set", B, "0", "", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "-o", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "1tank", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "my pool", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "tank;reboot", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "t$(reboot)", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "tank\nx", "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "t".repeat(256), "zia_compress", "on"),
+                List.of("zpool-set", B, "0", "tank", "zia_available", "yes"),
+                List.of("zpool-set", B, "0", "tank", "readonly", "on"),
+                List.of("zpool-set", B, "0", "tank", "zia_compress=on", "on"),
+                List.of("zpool-set", B, "0", "tank", "zia_compress", "yes"),
+                List.of("zpool-set", B, "0", "tank", "zia_compress", "on;reboot"),
+                List.of("zpool-set", B, "0", "tank", "zia_provider", ""),
+                List.of("zpool-set", B, "0", "tank", "zia_provider", "-x"),
+                List.of("zpool-set", B, "0", "tank", "zia_provider", "qat provider"),
+                List.of("zpool-set", B, "0", "tank", "zia_provider", "qat;reboot"),
+                List.of("zpool-set", B, "0", "tank", "zia_provider", "q".repeat(65)));
         return Stream.concat(bad.stream(), badTransactions().stream())
                 .flatMap(a -> Shell.all().map(s -> Arguments.of(s, a)));
     }
