@@ -19,6 +19,7 @@ import org.qatwb.sim.truenas.InitShutdownScripts;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
+import org.qatwb.sim.zfs.ZiaPools;
 
 /**
  * The simulated machine: the kernel log, the QAT driver and service, zfs.ko, the workload, and a
@@ -40,6 +41,8 @@ public final class Machine implements RequestHandler {
     private final ZfsModule zfs;
     /** TrueNAS's init/shutdown scripts; null off TrueNAS (no midclt). */
     private final InitShutdownScripts initScripts;
+    /** The pools' Z.I.A. properties: on disk, so a reboot keeps them. */
+    private final ZiaPools zia;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
     private boolean loseKstat;
 
@@ -50,6 +53,7 @@ public final class Machine implements RequestHandler {
         this.driver = profile.qat().map(c -> new QatDriver(c, layout, log, profile.cpu().cores())).orElse(null);
         this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
+        this.zia = new ZiaPools(profile);
     }
 
     /**
@@ -78,10 +82,14 @@ public final class Machine implements RequestHandler {
         uptime.set(START_UPTIME_NANOS);
         log.flush();
         AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(profile));
-        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile));
+        writePoolTable();
         if (driver != null) {
             driver.writeState();
         }
+    }
+
+    private void writePoolTable() {
+        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile, zia));
     }
 
     private void startQat(long at) {
@@ -228,6 +236,7 @@ public final class Machine implements RequestHandler {
             case "adf_ctl" -> driver == null ? Response.fail("adf_ctl: command not found\n", 127) : driver.adfCtl(r.args());
             case "systemctl" -> systemctl(r.args());
             case "param" -> param(r);
+            case "zpool" -> zpool(r.args());
             case "midclt" -> initScripts == null ? Response.fail("midclt: command not found\n", 127)
                     : initScripts.midclt(r.args());
             default -> Response.fail("qatwb-sim: unknown request " + r.tool() + "\n", 70);
@@ -251,6 +260,18 @@ public final class Machine implements RequestHandler {
                     + "See \"systemctl status qat.service\" and \"journalctl -xeu qat.service\" for details.\n", 1);
         }
         return Response.ok("");
+    }
+
+    /** {@code zpool set}: the one change zpool is asked for (the agent's zpool-set). */
+    private Response zpool(List<String> args) {
+        if (args.isEmpty() || !args.get(0).equals("set")) {
+            return Response.fail("qatwb-sim: zpool " + (args.isEmpty() ? "" : args.get(0)) + " is not simulated\n", 2);
+        }
+        Response r = zia.set(args.subList(1, args.size()), profile.pools());
+        if (r.rc() == 0) {
+            writePoolTable();
+        }
+        return r;
     }
 
     private Response param(Request r) {

@@ -18,11 +18,6 @@ import org.qatwb.sim.profile.Profile;
  */
 public final class ZfsTables {
 
-    /** The Z.I.A. pool properties of the hpc/zfs fork (DOMAIN.md section 10). */
-    static final List<String> ZIA_ON_OFF = List.of("zia_compress", "zia_decompress", "zia_checksum",
-            "zia_raidz1_gen", "zia_raidz2_gen", "zia_raidz3_gen", "zia_raidz1_rec", "zia_raidz2_rec", "zia_raidz3_rec",
-            "zia_file_write", "zia_disk_write");
-
     private ZfsTables() {
     }
 
@@ -61,7 +56,8 @@ public final class ZfsTables {
         return out.toString();
     }
 
-    public static String pools(Profile profile) {
+    /** The pools' rows, with the Z.I.A. properties as they are now. */
+    public static String pools(Profile profile, ZiaPools zia) {
         StringBuilder out = new StringBuilder();
         long guid = 0x3a1f_52c7_9d04_e611L;
         for (String pool : profile.pools()) {
@@ -92,14 +88,7 @@ public final class ZfsTables {
             rows.add(new String[] {"multihost", "off", "off", "default"});
             rows.add(new String[] {"autotrim", "off", "off", "default"});
             rows.add(new String[] {"compatibility", "off", "off", "default"});
-            if (profile.zia()) {
-                rows.add(new String[] {"zia_available", "yes", "yes", "-"});
-                rows.add(new String[] {"zia_provider", "off", "off", "default"});
-                for (String p : ZIA_ON_OFF) {
-                    boolean on = profile.ziaOn().contains(p);
-                    rows.add(new String[] {p, on ? "on" : "off", on ? "on" : "off", on ? "local" : "default"});
-                }
-            }
+            rows.addAll(zia.rows(pool));
             rows.add(new String[] {"feature@async_destroy", "enabled", "enabled", "local"});
             rows.add(new String[] {"feature@lz4_compress", "active", "active", "local"});
             rows.add(new String[] {"feature@sha512", "enabled", "enabled", "local"});
