@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
@@ -156,6 +157,10 @@ public final class MainWindow {
             item.setOnAction(e -> vm.openSimulated(p));
             sim.getItems().add(item);
         }
+        MenuItem zia = new MenuItem("broken, with Z.I.A. pools");
+        zia.setId("simulated-broken-zia");
+        zia.setOnAction(e -> vm.openSimulatedWithZia("broken"));
+        sim.getItems().addAll(new SeparatorMenuItem(), zia);
 
         Button refresh = new Button(null, Glyphs.icon(Glyphs.REFRESH));
         refresh.setId("refresh-button");

@@ -1,6 +1,7 @@
 package org.qatwb.app.viewmodel;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +15,7 @@ import org.qatwb.model.doctor.Fix;
 import org.qatwb.model.doctor.Observation;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
+import org.qatwb.model.zia.ZiaChange;
 
 /**
  * The Doctor view: the chain examined on the NAS's latest snapshot and, for
@@ -28,6 +30,7 @@ public final class DoctorViewModel {
     private final NasViewModel nas;
     private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper observing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ziaBusy = new ReadOnlyBooleanWrapper();
     private boolean runPending;
     private StreamSample base;
     private NasSnapshot examined;
@@ -54,6 +57,27 @@ public final class DoctorViewModel {
     /** The counters are being watched for {@code zfs.offload-active}. */
     public ReadOnlyBooleanProperty observingProperty() {
         return observing.getReadOnlyProperty();
+    }
+
+    /** A Z.I.A. property is being set; the panel's controls wait. */
+    public ReadOnlyBooleanProperty ziaBusyProperty() {
+        return ziaBusy.getReadOnlyProperty();
+    }
+
+    /** What {@code change} brings along on the NAS as last read, to show before it is made. */
+    public List<String> consequences(ZiaChange change) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s == null ? List.of() : change.consequences(s);
+    }
+
+    /** Sets one Z.I.A. pool property, then examines the NAS again. One at a time. */
+    public void changeZia(ZiaChange change) {
+        if (ziaBusy.get()) {
+            return;
+        }
+        ziaBusy.set(true);
+        runPending = true;
+        nas.setPoolProperty(change, () -> ziaBusy.set(false));
     }
 
     /** Reads the NAS again, then examines it. */

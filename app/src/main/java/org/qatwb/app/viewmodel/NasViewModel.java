@@ -41,6 +41,8 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.ssh.HostKeyChanged;
 import org.qatwb.ssh.HostKeyRevoked;
 import org.qatwb.ssh.ReconnectingStream;
@@ -218,6 +220,44 @@ public final class NasViewModel implements AutoCloseable {
             end();
             sw.setPending(false);
             notify(new Notice(Notice.Level.ERROR, sw.label() + " offload not changed", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /**
+     * Sets one Z.I.A. pool property, then reads the NAS again; {@code done} runs afterwards
+     * whatever happened (the view's controls wait for it).
+     */
+    public void setPoolProperty(ZiaChange change, Runnable done) {
+        if (nas == null) {
+            done.run();
+            return;
+        }
+        NasLink n = nas;
+        String what = change.property().wire() + "=" + change.value();
+        begin("Setting " + what + " on pool " + change.pool());
+        tasks.run(() -> new PoolChanged(n.setPoolProperty(change), n.snapshot()), c -> {
+            end();
+            show(c.snapshot());
+            ZiaSetOutcome o = c.outcome();
+            if (o.ok()) {
+                charts.mark(EventKind.PARAM_CHANGE, change.pool() + " " + what);
+            } else {
+                notify(new Notice(Notice.Level.ERROR, change.property().wire() + " not changed", switch (o.status()) {
+                    case DENIED -> "Not permitted: " + o.message()
+                            + (target.simulated() ? "" : " (connect as root, or enable sudo for this connection)");
+                    case ABSENT -> "this NAS has no zpool command";
+                    case OK -> "zpool took it, but pool " + change.pool() + " reads "
+                            + o.after().map(p -> p.properties().getOrDefault(change.property().wire(), "nothing"))
+                            .orElse("nothing back");
+                    default -> o.message().isEmpty() ? o.status().wire() : o.message();
+                }));
+            }
+            done.run();
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, change.property().wire() + " not changed",
+                    Snippet.oneLine(String.valueOf(e.getMessage()))));
+            done.run();
         });
     }
 
@@ -510,6 +550,9 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {
+    }
+
+    private record PoolChanged(ZiaSetOutcome outcome, NasSnapshot snapshot) {
     }
 
     private record Changed(SetParamOutcome outcome, NasSnapshot snapshot) {

@@ -79,6 +79,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return open(new NasTarget.Simulated(profile));
     }
 
+    /** A simulated NAS whose pools know Z.I.A. (the hpc/zfs fork's pool properties). */
+    public NasViewModel openSimulatedWithZia(String profile) {
+        return open(new NasTarget.Simulated(profile, true));
+    }
+
     /** Opens {@code c}; with {@code save}, keeps it among the saved connections first (never a secret). */
     public NasViewModel connect(SavedConnection c, boolean save) {
         if (save) {

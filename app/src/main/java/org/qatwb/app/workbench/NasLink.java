@@ -17,6 +17,8 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasConnectionException;
@@ -52,7 +54,7 @@ public final class NasLink implements AutoCloseable {
         Credentials credentials = prompts.credentials();
         boolean sudo;
         if (target instanceof NasTarget.Simulated s) {
-            SimEndpoint e = simulators.get(s.profile()).endpoint();
+            SimEndpoint e = simulators.get(s).endpoint();
             options = new ConnectionOptions(e.host(), e.port(), e.user(), e.identity(), e.knownHosts(), false, false);
             credentials = Credentials.none();
             sudo = false;
@@ -90,6 +92,11 @@ public final class NasLink implements AutoCloseable {
     /** Installs (or removes, for none) what writes these parameters' 0 at every boot. */
     public PersistOutcome persistParams(Set<ZfsParam> keep) throws NasConnectionException, AgentFailure {
         return agent.persistParams(keep);
+    }
+
+    /** Sets one Z.I.A. pool property and reads the pool back. */
+    public ZiaSetOutcome setPoolProperty(ZiaChange change) throws NasConnectionException, AgentFailure {
+        return agent.setPoolProperty(change);
     }
 
     /** One transaction on the NAS (stage, or restart with verification and a rollback timer). */

@@ -12,15 +12,23 @@ public sealed interface NasTarget {
     /** A simulated NAS, which the window labels as such. */
     boolean simulated();
 
-    /** The simulated NAS the workbench starts itself, on 127.0.0.1. */
-    record Simulated(String profile) implements NasTarget {
+    /**
+     * The simulated NAS the workbench starts itself, on 127.0.0.1.
+     *
+     * @param zia its pools know the Z.I.A. properties of the hpc/zfs fork
+     */
+    record Simulated(String profile, boolean zia) implements NasTarget {
         public Simulated {
             Objects.requireNonNull(profile, "profile");
         }
 
+        public Simulated(String profile) {
+            this(profile, false);
+        }
+
         @Override
         public String title() {
-            return "Simulated " + profile;
+            return "Simulated " + profile + (zia ? " (Z.I.A.)" : "");
         }
 
         @Override

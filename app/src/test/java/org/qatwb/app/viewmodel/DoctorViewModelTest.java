@@ -1,11 +1,13 @@
 package org.qatwb.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qatwb.app.workbench.BuiltInSimulator;
@@ -15,6 +17,8 @@ import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaProperty;
 
 /** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
 class DoctorViewModelTest {
@@ -78,5 +82,42 @@ class DoctorViewModelTest {
                 .resolve("sys/module/zfs/parameters/zfs_qat_compress_disable")).strip());
         CheckResult after = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
         assertEquals(CheckStatus.PASS, after.status(), after.message());
+    }
+
+    @Test
+    void aZiaProviderSetInThePanelTurnsZiaStatusGreenAndTheNasKeepsIt() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        nas = TestNas.viewModel(target, sims);
+        nas.connect();
+        DoctorViewModel vm = new DoctorViewModel(nas);
+        assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
+        assertEquals(List.of("zia_provider is off: nothing is offloaded until it names a provider"),
+                vm.consequences(ZiaChange.turn("tank", ZiaProperty.DECOMPRESS, true)));
+
+        ZiaChange provider = new ZiaChange("tank", ZiaProperty.PROVIDER, "zia-software-provider");
+        assertEquals(List.of(), vm.consequences(provider));
+        vm.changeZia(provider);
+        assertFalse(vm.ziaBusyProperty().get());
+        CheckResult zia = vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow();
+        assertEquals(CheckStatus.PASS, zia.status(), zia.message());
+        assertEquals("tank: zia_compress, zia_checksum through provider zia-software-provider", zia.message());
+        assertTrue(Files.readString(sims.get(target).root().resolve(".sim/state/zpool_props.tsv"))
+                .contains("tank\tzia_provider\tzia-software-provider\tzia-software-provider\tlocal\n"));
+        assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+    }
+
+    @Test
+    void aZiaChangeTheNasRefusesIsNotedInZpoolsWordsAndChangesNothing() {
+        nas = TestNas.viewModel(new NasTarget.Simulated("broken", true), sims);
+        nas.connect();
+        DoctorViewModel vm = new DoctorViewModel(nas);
+        vm.changeZia(new ZiaChange("tank", ZiaProperty.PROVIDER, "qat"));
+        assertFalse(vm.ziaBusyProperty().get());
+        Notice n = nas.notices().get(nas.notices().size() - 1);
+        assertEquals(Notice.Level.ERROR, n.level());
+        assertEquals("zia_provider not changed", n.title());
+        assertEquals("cannot set property for 'tank': provider 'qat' is not registered with dpusm", n.message());
+        assertEquals("off", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_provider"));
+        assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
     }
 }

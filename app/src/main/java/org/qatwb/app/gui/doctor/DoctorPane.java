@@ -30,7 +30,6 @@ import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
-import org.qatwb.model.snapshot.ZfsPool;
 
 /**
  * "Is ZFS actually using my QAT card?": the chain of DOMAIN.md section 1 drawn link by link,
@@ -40,15 +39,21 @@ import org.qatwb.model.snapshot.ZfsPool;
 public final class DoctorPane extends BorderPane {
 
     private final DoctorViewModel vm;
-    private final Window owner;
     private final FixActions fixes;
     private final VBox chain = new VBox(10);
     private final Label counts = new Label();
+    private final ZiaPanel zia;
 
     public DoctorPane(NasViewModel nas, DoctorViewModel vm, Window owner) {
         this.vm = vm;
-        this.owner = owner;
         this.fixes = new FixActions(nas, vm, owner);
+        this.zia = new ZiaPanel(vm, owner);
+        // a change that failed brings no new report: the switches go back to what the NAS says
+        vm.ziaBusyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                zia.show(nas.snapshotProperty().get());
+            }
+        });
         setId("doctor");
         Button again = new Button("Run again", Glyphs.icon(Glyphs.REFRESH));
         again.setId("doctor-run");
@@ -94,8 +99,9 @@ public final class DoctorPane extends BorderPane {
             }
             chain.getChildren().add(row(c));
         }
-        nas.snapshotProperty().get().pools().values().stream().filter(p -> !p.zia().isEmpty()).findFirst()
-                .ifPresent(p -> chain.getChildren().add(ziaPanel(nas)));
+        if (zia.show(nas.snapshotProperty().get())) {
+            chain.getChildren().add(zia);
+        }
     }
 
     private Node row(CheckResult c) {
@@ -168,37 +174,5 @@ public final class DoctorPane extends BorderPane {
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(what, Priority.ALWAYS);
         return line;
-    }
-
-    private Node ziaPanel(NasViewModel nas) {
-        VBox box = new VBox(6);
-        box.setId("zia-panel");
-        Label title = new Label("Z.I.A. (ZFS Interface for Accelerators)");
-        title.getStyleClass().add(Css.CARD_TITLE);
-        title.setPadding(new Insets(10, 0, 0, 0));
-        box.getChildren().add(title);
-        for (ZfsPool p : nas.snapshotProperty().get().pools().values()) {
-            if (p.zia().isEmpty()) {
-                continue;
-            }
-            Label pool = new Label(p.name() + ": provider " + p.zia().getOrDefault("zia_provider", "off")
-                    + ", available " + p.zia().getOrDefault("zia_available", "?"));
-            pool.setStyle("-fx-font-weight: bold");
-            javafx.scene.layout.FlowPane props = new javafx.scene.layout.FlowPane(12, 4);
-            p.zia().forEach((k, v) -> {
-                if (!k.equals("zia_provider") && !k.equals("zia_available")) {
-                    Label l = new Label(k + " " + v);
-                    l.getStyleClass().add(Css.STATE_CHIP);
-                    Css.tone(l, v.equals("on") ? org.qatwb.app.workbench.Tone.GOOD : org.qatwb.app.workbench.Tone.NEUTRAL);
-                    props.getChildren().add(l);
-                }
-            });
-            box.getChildren().addAll(pool, props);
-        }
-        return box;
-    }
-
-    Window owner() {
-        return owner;
     }
 }
