@@ -123,6 +123,43 @@ class MainWindowTest {
     }
 
     @Test
+    void theZiaPanelSetsTheProviderAndAnOffloadAndSaysWhatAChangeBringsAlong(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
+        robot.clickOn("#simulated-menu");
+        robot.clickOn("#simulated-broken-zia");
+        waitUntil(() -> workbench.viewModel().selectedProperty().get().target().title().equals("Simulated broken (Z.I.A.)")
+                && workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
+        robot.clickOn("#doctor-tab");
+        waitUntil(() -> robot.lookup("#zia-panel").tryQuery().isPresent());
+        assertEquals("fail", ((Label) robot.lookup("#doctor-status-zia-status").query()).getText());
+        robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        Path pools = sims.get(new org.qatwb.app.workbench.NasTarget.Simulated("broken", true)).root()
+                .resolve(".sim/state/zpool_props.tsv");
+
+        robot.doubleClickOn("#zia-provider-tank").eraseText(3).write("zia-software-provider");
+        robot.clickOn("#zia-set-provider-tank");
+        waitUntil(() -> robot.lookup("#doctor-status-zia-status").tryQuery()
+                .map(n -> ((Label) n).getText().equals("pass")).orElse(false));
+        assertTrue(Files.readString(pools).contains("tank\tzia_provider\tzia-software-provider\t"));
+
+        // with zia_checksum on, a reconstruction brings nothing along: set at once
+        waitUntil(() -> robot.lookup("#zia-tank-zia_raidz1_rec").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#zia-tank-zia_raidz1_rec");
+        waitUntil(() -> Files.readString(pools).contains("tank\tzia_raidz1_rec\ton\t"));
+        // checksums off would leave the reconstruction idle: asked first, and cancelled
+        waitUntil(() -> robot.lookup("#zia-tank-zia_checksum").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#zia-tank-zia_checksum");
+        waitUntil(() -> robot.lookup("#zia-consequences").tryQuery().isPresent());
+        assertEquals("· zia_raidz1_rec is on, and without zia_checksum ZFS offloads no reconstruction",
+                ((Label) robot.lookup("#zia-consequences").query()).getText());
+        robot.clickOn("Cancel");
+        assertTrue(robot.lookup("#zia-tank-zia_checksum").queryAs(atlantafx.base.controls.ToggleSwitch.class).isSelected());
+        assertTrue(Files.readString(pools).contains("tank\tzia_checksum\ton\t"));
+    }
+
+    @Test
     void draggingAnInstanceOntoACoreOfTheOtherNodeShowsTheFindingAndTheDiff(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
         robot.clickOn("#layout-tab");

@@ -72,6 +72,7 @@ public final class DoctorPane extends BorderPane {
 
         chain.setPadding(new Insets(14));
         ScrollPane scroll = new ScrollPane(chain);
+        scroll.setId("doctor-scroll");
         scroll.setFitToWidth(true);
         setCenter(scroll);
         vm.reportProperty().addListener((o, a, r) -> show(r, nas));

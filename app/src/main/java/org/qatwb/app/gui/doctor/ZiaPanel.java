@@ -118,8 +118,10 @@ final class ZiaPanel extends VBox {
             if (value == null) {
                 continue; // an older fork without this offload
             }
-            ToggleSwitch toggle = new ToggleSwitch(o.label());
+            ToggleSwitch toggle = new ToggleSwitch();
             toggle.setId("zia-" + p.name() + "-" + o.wire());
+            Label label = new Label(o.label());
+            label.setLabelFor(toggle);
             toggle.setSelected(value.equals("on"));
             toggle.setDisable(!changeable);
             Tooltip.install(toggle, new Tooltip(o.wire() + " is " + value));
@@ -128,7 +130,9 @@ final class ZiaPanel extends VBox {
                     change(ZiaChange.turn(p.name(), o, now), () -> toggle.setSelected(value.equals("on")));
                 }
             });
-            switches.add(toggle, i % COLUMNS, i / COLUMNS);
+            HBox cell = new HBox(6, toggle, label);
+            cell.setAlignment(Pos.CENTER_LEFT);
+            switches.add(cell, i % COLUMNS, i / COLUMNS);
             i++;
         }
         VBox box = new VBox(6, header, switches);
