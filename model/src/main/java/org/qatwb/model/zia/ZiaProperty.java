@@ -9,28 +9,39 @@ import java.util.Optional;
  * on/off offloads. {@code zia_available} is read-only and so not one of them.
  */
 public enum ZiaProperty {
-    PROVIDER("zia_provider", "provider"),
-    COMPRESS("zia_compress", "compression"),
-    DECOMPRESS("zia_decompress", "decompression"),
-    CHECKSUM("zia_checksum", "checksums"),
-    RAIDZ1_GEN("zia_raidz1_gen", "RAID-Z1 parity"),
-    RAIDZ2_GEN("zia_raidz2_gen", "RAID-Z2 parity"),
-    RAIDZ3_GEN("zia_raidz3_gen", "RAID-Z3 parity"),
-    RAIDZ1_REC("zia_raidz1_rec", "RAID-Z1 reconstruction"),
-    RAIDZ2_REC("zia_raidz2_rec", "RAID-Z2 reconstruction"),
-    RAIDZ3_REC("zia_raidz3_rec", "RAID-Z3 reconstruction"),
-    FILE_WRITE("zia_file_write", "file writes"),
-    DISK_WRITE("zia_disk_write", "disk writes");
+    PROVIDER("zia_provider", "provider", Kind.PROVIDER),
+    COMPRESS("zia_compress", "compression", Kind.DATA),
+    DECOMPRESS("zia_decompress", "decompression", Kind.DATA),
+    CHECKSUM("zia_checksum", "checksums", Kind.DATA),
+    RAIDZ1_GEN("zia_raidz1_gen", "RAID-Z1 parity", Kind.PARITY),
+    RAIDZ2_GEN("zia_raidz2_gen", "RAID-Z2 parity", Kind.PARITY),
+    RAIDZ3_GEN("zia_raidz3_gen", "RAID-Z3 parity", Kind.PARITY),
+    RAIDZ1_REC("zia_raidz1_rec", "RAID-Z1 reconstruction", Kind.RECONSTRUCTION),
+    RAIDZ2_REC("zia_raidz2_rec", "RAID-Z2 reconstruction", Kind.RECONSTRUCTION),
+    RAIDZ3_REC("zia_raidz3_rec", "RAID-Z3 reconstruction", Kind.RECONSTRUCTION),
+    FILE_WRITE("zia_file_write", "file writes", Kind.WRITE),
+    DISK_WRITE("zia_disk_write", "disk writes", Kind.WRITE);
+
+    /** What a property offloads. */
+    public enum Kind {
+        PROVIDER, DATA, PARITY, RECONSTRUCTION, WRITE
+    }
 
     /** Read-only: {@code yes} when the dpusm module is loaded. */
     public static final String AVAILABLE = "zia_available";
 
     private final String wire;
     private final String label;
+    private final Kind kind;
 
-    ZiaProperty(String wire, String label) {
+    ZiaProperty(String wire, String label, Kind kind) {
         this.wire = wire;
         this.label = label;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The property's name, as {@code zpool} prints and takes it. */
@@ -50,7 +61,7 @@ public enum ZiaProperty {
 
     /** A RAID-Z reconstruction: offloaded only together with checksums, so turning one on turns those on. */
     public boolean reconstruction() {
-        return wire.endsWith("_rec");
+        return kind == Kind.RECONSTRUCTION;
     }
 
     /** The on/off offloads, in {@code zpool get}'s order. */

@@ -136,6 +136,9 @@ public final class DoctorPane extends BorderPane {
         });
         VBox text = new VBox(2, new HBox(8, status, id), message);
         for (String d : c.details()) {
+            if (d.equals(c.message())) {
+                continue; // one pool, one dataset: the detail is the message
+            }
             Label l = new Label("· " + d);
             l.setWrapText(true);
             l.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);

@@ -35,8 +35,6 @@ import org.qatwb.model.zia.ZiaProperty;
  */
 final class ZiaPanel extends VBox {
 
-    private static final int COLUMNS = 4;
-
     private final DoctorViewModel vm;
     private final Window owner;
 
@@ -55,10 +53,10 @@ final class ZiaPanel extends VBox {
         if (pools.isEmpty()) {
             return false;
         }
-        Label title = new Label("Z.I.A. (ZFS Interface for Accelerators)");
-        title.getStyleClass().add(Css.CARD_TITLE);
-        Label about = new Label("The hpc/zfs fork offloads through a dpusm provider. These are pool properties:"
-                + " a change is written at once with zpool set and stays with the pool.");
+        Label title = new Label("Z.I.A. pool properties");
+        title.setStyle("-fx-font-weight: bold");
+        Label about = new Label("The hpc/zfs fork offloads through a dpusm provider (ZFS Interface for Accelerators)."
+                + " A change is made at once with zpool set and stays with the pool.");
         about.setWrapText(true);
         about.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
         getChildren().addAll(title, about);
@@ -112,7 +110,8 @@ final class ZiaPanel extends VBox {
         GridPane switches = new GridPane();
         switches.setHgap(18);
         switches.setVgap(6);
-        int i = 0;
+        // a row per kind: data, parity, reconstruction, writes (the provider, the first kind, has its field above)
+        int[] column = new int[ZiaProperty.Kind.values().length];
         for (ZiaProperty o : ZiaProperty.switches()) {
             String value = zia.get(o.wire());
             if (value == null) {
@@ -132,8 +131,8 @@ final class ZiaPanel extends VBox {
             });
             HBox cell = new HBox(6, toggle, label);
             cell.setAlignment(Pos.CENTER_LEFT);
-            switches.add(cell, i % COLUMNS, i / COLUMNS);
-            i++;
+            int row = o.kind().ordinal() - 1;
+            switches.add(cell, column[row]++, row);
         }
         VBox box = new VBox(6, header, switches);
         box.disableProperty().bind(vm.ziaBusyProperty());
