@@ -13,6 +13,8 @@ import org.qatwb.app.settings.SavedConnection;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 import org.qatwb.ssh.testing.OpenSshServer;
@@ -20,7 +22,7 @@ import org.qatwb.ssh.testing.OpenSshServer;
 /**
  * A saved connection to a real OpenSSH sshd on 127.0.0.1, as the Connect dialog makes one: the
  * workbench's view model connects with a key file and a known_hosts file, reads the NAS (the
- * simulator's tree, served by sshd to the real agent) and flips a switch.
+ * simulator's tree, served by sshd to the real agent), flips a switch and sets a Z.I.A. pool property.
  */
 class NasOverOpenSshTest {
 
@@ -30,7 +32,7 @@ class NasOverOpenSshTest {
     @Test
     void aSavedConnectionToARealSshdShowsTheNasAndFlipsASwitch() throws Exception {
         OpenSshServer.assumeAvailable();
-        try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x"));
+        try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x").withZia(true));
              OpenSshServer sshd = OpenSshServer.start(Map.of("QATWB_ROOT", sim.root().toString(),
                      "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"));
              BuiltInSimulator none = new BuiltInSimulator()) {
@@ -47,6 +49,12 @@ class NasOverOpenSshTest {
                 vm.paramSwitch(ZfsParam.CHECKSUM).request(false);
                 assertEquals("1", Files.readString(sim.root().resolve("sys/module/zfs/parameters/zfs_qat_checksum_disable")).strip());
                 assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
+
+                vm.setPoolProperty(ZiaChange.turn("tank", ZiaProperty.RAIDZ2_REC, true), () -> { });
+                assertEquals("on", vm.snapshotProperty().get().pools().get("tank").zia().get("zia_raidz2_rec"));
+                assertEquals("on", vm.snapshotProperty().get().pools().get("tank").zia().get("zia_checksum"),
+                        "a reconstruction brings checksums along");
+                assertTrue(vm.notices().isEmpty(), vm.notices().toString());
             }
         }
     }
