@@ -90,7 +90,7 @@ final class ZiaPanel extends VBox {
         problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         Runnable check = () -> {
             String v = providerField.getText().strip();
-            Optional<String> why = ZiaChange.problem(p.name(), ZiaProperty.PROVIDER, v);
+            Optional<String> why = changeable ? ZiaChange.problem(p.name(), ZiaProperty.PROVIDER, v) : Optional.empty();
             problem.setText(why.orElse(""));
             setProvider.setDisable(!changeable || why.isPresent() || v.equals(provider));
         };
