@@ -36,8 +36,11 @@ record DatasetVerdict(ZfsDataset dataset, List<String> offloads, List<String> wh
             not.add(comp.equals("off") ? "not compressed" : comp);
         }
         String sum = d.checksum().orElse("");
+        String dedup = d.dedup().orElse("off");
         if (sum.equals("sha256")) {
             can.add("sha256");
+        } else if (dedupSha256(dedup)) {
+            can.add("sha256 (dedup)"); // dedup checksums its blocks with its own algorithm, SHA-256 for on and verify
         } else if (!sum.isEmpty()) {
             not.add(sum.equals("on") ? "fletcher4" : sum.equals("off") ? "no checksum" : sum);
         }
@@ -47,9 +50,9 @@ record DatasetVerdict(ZfsDataset dataset, List<String> offloads, List<String> wh
         } else if (enc.matches("aes-(128|192|256)-ccm")) {
             not.add(enc + " (counted, then done in software)");
         }
-        OptionalLong rs = d.recordsize();
+        OptionalLong rs = d.blockSize();
         if (rs.isPresent() && (rs.getAsLong() < MIN_BLOCK || rs.getAsLong() > MAX_BLOCK)) {
-            not.add(size(rs.getAsLong()) + " records");
+            not.add(size(rs.getAsLong()) + (d.recordsize().isPresent() ? " records" : " volume blocks"));
             can.clear(); // QAT takes no block of that size, whatever the algorithm
         }
         return new DatasetVerdict(d, can, not);
@@ -59,10 +62,15 @@ record DatasetVerdict(ZfsDataset dataset, List<String> offloads, List<String> wh
         return !offloads.isEmpty();
     }
 
-    /** Whether its records are too large (or small) for QAT. */
+    /** Whether its records are too large for QAT (a volume's volblocksize is fixed when it is created). */
     boolean blockTooLarge() {
         OptionalLong rs = dataset.recordsize();
         return rs.isPresent() && rs.getAsLong() > MAX_BLOCK;
+    }
+
+    /** dedup's checksum: {@code on} and {@code verify} mean SHA-256, as {@code sha256[,verify]} say. */
+    static boolean dedupSha256(String dedup) {
+        return dedup.equals("on") || dedup.equals("verify") || dedup.equals("sha256") || dedup.equals("sha256,verify");
     }
 
     /** {@code name (gzip, sha256)} or {@code name (lz4, 1M records)}. */
@@ -73,7 +81,7 @@ record DatasetVerdict(ZfsDataset dataset, List<String> offloads, List<String> wh
 
     /** One line for the details: what QAT takes, and why not the rest. */
     String explain() {
-        String volume = dataset.recordsize().isEmpty() ? " (a volume, or no recordsize read: its block size is not"
+        String volume = dataset.blockSize().isEmpty() ? " (no recordsize or volblocksize read: its block size is not"
                 + " checked)" : "";
         String can = offloadable() ? "QAT takes " + String.join(", ", offloads) : "QAT takes nothing";
         return dataset.name() + ": " + can + (whyNot.isEmpty() ? "" : "; not: " + String.join(", ", whyNot)

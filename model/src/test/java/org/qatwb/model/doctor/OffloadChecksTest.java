@@ -62,6 +62,26 @@ class OffloadChecksTest {
     }
 
     @Test
+    void aVolumeIsJudgedByItsVolblocksize() {
+        String tiny = "tank/tiny\tcompression\tgzip\tlocal\ntank/tiny\trecordsize\t-\t-\n"
+                + "tank/tiny\tvolblocksize\t2048\tlocal\n";
+        String vm = "tank/vm\tcompression\tgzip-1\tlocal\ntank/vm\trecordsize\t-\t-\ntank/vm\tvolblocksize\t16384\tdefault\n";
+        CheckResult r = Host.c62x().datasets(tiny, vm).check(Check.ZFS_DATASETS_OFFLOADABLE);
+        assertEquals(CheckStatus.PASS, r.status());
+        assertEquals("1 of 2 dataset(s) can use QAT: tank/vm (gzip); not: tank/tiny (2K volume blocks)", r.message());
+        assertTrue(r.details().stream().noneMatch(d -> d.contains("not checked")), r.details().toString());
+    }
+
+    @Test
+    void dedupChecksumsWithSha256WhateverChecksumSays() {
+        String on = "tank/dd\tchecksum\ton\tdefault\ntank/dd\tdedup\ton\tlocal\ntank/dd\trecordsize\t131072\tdefault\n";
+        String skein = "tank/sk\tchecksum\ton\tdefault\ntank/sk\tdedup\tskein,verify\tlocal\n"
+                + "tank/sk\trecordsize\t131072\tdefault\n";
+        CheckResult r = Host.c62x().datasets(on, skein).check(Check.ZFS_DATASETS_OFFLOADABLE);
+        assertEquals("1 of 2 dataset(s) can use QAT: tank/dd (sha256 (dedup)); not: tank/sk (fletcher4)", r.message());
+    }
+
+    @Test
     void noDatasetSkips() {
         assertEquals(CheckStatus.SKIP, Host.c62x().ok("zfs_get", "").check(Check.ZFS_DATASETS_OFFLOADABLE).status());
     }

@@ -290,7 +290,7 @@ snapshot() {
     set -- "$R"/sys/devices/system/node/node*/cpulist
     if [ -e "$1" ]; then item_run cpu_nodes cpu_nodes; else item_absent cpu_nodes; fi
     item_tool zfs_get zfs get -H -p -o name,property,value,source \
-        compression,checksum,encryption,recordsize -t filesystem,volume
+        compression,checksum,encryption,recordsize,volblocksize,dedup -t filesystem,volume
     item_tool zpool_get zpool get -H -p -o name,property,value all
     if ! command -v dmesg >/dev/null 2>&1; then
         item_absent kernel_log

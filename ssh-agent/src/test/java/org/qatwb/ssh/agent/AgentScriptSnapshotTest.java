@@ -37,8 +37,8 @@ import org.qatwb.model.snapshot.ZfsParam;
 /** {@code snapshot} run by each shell against a fake NAS: every item with the status and bytes it must have. */
 class AgentScriptSnapshotTest {
 
-    static final String ZFS_ARGS = "get -H -p -o name,property,value,source compression,checksum,encryption,recordsize"
-            + " -t filesystem,volume";
+    static final String ZFS_ARGS = "get -H -p -o name,property,value,source compression,checksum,encryption,recordsize,"
+            + "volblocksize,dedup -t filesystem,volume";
     static final String ZPOOL_ARGS = "get -H -p -o name,property,value all";
 
     /** The PF's conf as a Windows editor left it: CRLF, no final newline, a Latin-1 byte in a comment. */

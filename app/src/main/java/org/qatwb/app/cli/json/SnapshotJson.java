@@ -58,6 +58,8 @@ public final class SnapshotJson {
             o.put("checksum", d.checksum().orElse(null));
             o.put("encryption", d.encryption().orElse(null));
             putOrNull(o, "recordsize", d.recordsize());
+            putOrNull(o, "volblocksize", d.volblocksize());
+            o.put("dedup", d.dedup().orElse(null));
         }
         ArrayNode pools = doc.putArray("pools");
         for (ZfsPool p : s.pools().values()) {
