@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.etc.EtcEdit;
 import org.qatwb.model.etc.QatDefaults;
+import org.qatwb.model.etc.QatDefaultsEditor;
 import org.qatwb.model.etc.ShellAssignment;
 import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.etc.VfBlacklistEditor;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -60,8 +64,7 @@ final class EtcChecks {
                         + active.line() + ") is not 1"
                 : d.commented().stream().anyMatch(a -> a.name().equals(name)) ? name + " is commented out in " + DEFAULT_QAT
                 : name + " is not set in " + DEFAULT_QAT;
-        Fix edit = DefaultsEdit.enable(d, name)
-                .<Fix>map(e -> new Fix.FileFix(DEFAULT_QAT, d.text(), e.text(), StandardCharsets.UTF_8, e.change()))
+        Fix edit = fileFix(DEFAULT_QAT, d.text(), () -> QatDefaultsEditor.edit(d.text(), name, true))
                 .orElseGet(() -> new Fix.CommandFix(List.of("vi " + DEFAULT_QAT), "make it set " + name + "=1: it is"
                         + " sourced by qat_service, and only the value 1 counts"));
         return CheckResult.fail(self, how + ": " + consequence, edit,
@@ -89,12 +92,21 @@ final class EtcChecks {
         }
         Set<String> modules = blocked.stream().map(DeviceModel::vfModule).collect(Collectors.toCollection(LinkedHashSet::new));
         String names = String.join(", ", modules);
-        Fix edit = BlacklistEdit.unblock(b, modules)
-                .<Fix>map(e -> new Fix.FileFix(BLACKLIST, b.text(), e.text(), StandardCharsets.UTF_8, e.change()))
+        Fix edit = fileFix(BLACKLIST, b.text(), () -> VfBlacklistEditor.unblock(b.text(), modules))
                 .orElseGet(() -> new Fix.CommandFix(List.of("vi " + BLACKLIST), "delete the lines that blacklist " + names));
         return CheckResult.fail(self, BLACKLIST + " blacklists " + names + " (Intel's installer does that for VF"
                         + " passthrough): the host's VFs get no driver, so ZFS gets none of their instances", edit,
                 Restart.qat(s, "create the VFs again, now with their driver")).withDetails(b.warnings());
+    }
+
+    /** The file fix {@code edit} makes, or empty when no edit has the intended effect (a human must look). */
+    private static Optional<Fix> fileFix(String path, String before, Supplier<EtcEdit> edit) {
+        try {
+            EtcEdit e = edit.get();
+            return Optional.of(new Fix.FileFix(path, before, e.text(), StandardCharsets.UTF_8, e.change()));
+        } catch (IllegalArgumentException refused) {
+            return Optional.empty();
+        }
     }
 
     /** The device models whose VFs this host uses: VF conf files for the driver, or VFs adf_ctl lists. */

@@ -1,10 +1,14 @@
 package org.qatwb.model.etc;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.qatwb.model.conf.RawLine;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Lets a VF driver load, or blocks it again, in {@code blacklist-qat-vfs.conf}, keeping every line
@@ -21,15 +25,27 @@ public final class VfBlacklistEditor {
      * lines, each with the physical lines a trailing backslash joins to it).
      */
     public static String unblock(String text, String module) {
+        return unblock(text, List.of(module)).text();
+    }
+
+    /**
+     * {@link #unblock(String, String)} for several modules at once, with what changed in one line.
+     *
+     * @throws IllegalArgumentException when a module is still blocked after its lines are removed
+     */
+    public static EtcEdit unblock(String text, Collection<String> modules) {
         VfBlacklist now = read(text);
-        if (!now.blocks(module)) {
-            return text;
+        Set<String> names = new HashSet<>();
+        modules.stream().filter(now::blocks).forEach(m -> names.add(VfBlacklistParser.underscores(m)));
+        if (names.isEmpty()) {
+            return new EtcEdit(text, String.join(", ", modules) + " not blocked");
         }
-        String name = VfBlacklistParser.underscores(module);
-        Set<Integer> doomed = new HashSet<>();
+        Set<Integer> doomed = new TreeSet<>();
+        List<String> removed = new ArrayList<>();
         List<RawLine> lines = RawLine.split(text);
         for (BlacklistEntry e : now.entries()) {
-            if (e.module().equals(name)) {
+            if (names.contains(e.module())) {
+                removed.add("line " + e.line() + " " + Snippet.quote(lines.get(e.line() - 1).text()));
                 // the entry's logical line starts at e.line() and runs on while a line ends in a backslash
                 int n = e.line();
                 doomed.add(n);
@@ -45,11 +61,14 @@ public final class VfBlacklistEditor {
             }
         }
         String result = out.toString();
-        if (read(result).blocks(module)) {
-            throw new IllegalArgumentException("cannot unblock " + module + " in " + VfBlacklist.PATH
-                    + ": it is still blocked after its lines are removed; edit the file by hand");
+        VfBlacklist after = read(result);
+        for (String m : modules) {
+            if (after.blocks(m)) {
+                throw new IllegalArgumentException("cannot unblock " + m + " in " + VfBlacklist.PATH
+                        + ": it is still blocked after its lines are removed; edit the file by hand");
+            }
         }
-        return result;
+        return new EtcEdit(result, "remove " + String.join(", ", removed));
     }
 
     /** kmod joins the next line when a LF follows an unpaired backslash (each backslash escapes one char). */

@@ -39,11 +39,26 @@ class QatDefaultsEditorTest {
     }
 
     @Test
-    void aCrlfLineLosesItsCrBecauseTheShellWouldKeepItInTheValue() throws ParseException {
+    void switchingOnInACrlfFileMakesEveryLineLfBecauseTheShellKeepsTheCrInEachValue() throws ParseException {
         String before = "SRIOV_ENABLE=0\r\nENABLE_KAPI=1\r\n";
-        String after = QatDefaultsEditor.set(before, "SRIOV_ENABLE", true);
-        assertEquals("SRIOV_ENABLE=1\nENABLE_KAPI=1\r\n", after);
-        assertTrue(sriov(after));
+        EtcEdit e = QatDefaultsEditor.edit(before, "SRIOV_ENABLE", true);
+        assertEquals("SRIOV_ENABLE=1\nENABLE_KAPI=1\n", e.text());
+        assertEquals("set SRIOV_ENABLE=1 on line 1 (was \"0\"), and " + QatDefaultsEditor.LF_WHY, e.change());
+        assertTrue(sriov(e.text()));
+        assertTrue(QatDefaultsParser.parse(e.text()).kapiEnabled(), "ENABLE_KAPI=1\\r was off; now it is what it says");
+        assertEquals(new EtcEdit("SRIOV_ENABLE=1\n", QatDefaultsEditor.LF_WHY),
+                QatDefaultsEditor.edit("SRIOV_ENABLE=1\r\n", "SRIOV_ENABLE", true));
+    }
+
+    @Test
+    void eachEditSaysWhatItChanged() {
+        assertEquals("uncomment line 2: SRIOV_ENABLE=1",
+                QatDefaultsEditor.edit("# enable sriov\n#SRIOV_ENABLE=1\n", "SRIOV_ENABLE", true).change());
+        assertEquals("comment out line 1: SRIOV_ENABLE=1",
+                QatDefaultsEditor.edit("SRIOV_ENABLE=1\n", "SRIOV_ENABLE", false).change());
+        assertEquals("add ENABLE_KAPI=1 at the end", QatDefaultsEditor.edit("SRIOV_ENABLE=1\n", "ENABLE_KAPI", true).change());
+        assertEquals("ENABLE_KAPI=1", QatDefaultsEditor.edit("", "ENABLE_KAPI", true).change());
+        assertEquals("ENABLE_KAPI is on already", QatDefaultsEditor.edit("ENABLE_KAPI=1\n", "ENABLE_KAPI", true).change());
     }
 
     @Test

@@ -26,6 +26,14 @@ class VfBlacklistEditorTest {
     }
 
     @Test
+    void severalModulesAtOnceSayWhichLinesWent() {
+        EtcEdit e = VfBlacklistEditor.unblock("blacklist qat_c62xvf\n# keep\nblacklist qat_c3xxxvf\nblacklist qat_4xxxvf\n",
+                java.util.List.of("qat_c62xvf", "qat_4xxxvf"));
+        assertEquals("# keep\nblacklist qat_c3xxxvf\n", e.text());
+        assertEquals("remove line 1 \"blacklist qat_c62xvf\", line 4 \"blacklist qat_4xxxvf\"", e.change());
+    }
+
+    @Test
     void blockingAppendsOneLineUnlessAlreadyBlocked() {
         assertEquals("blacklist qat_dh895xccvf\nblacklist qat_c62xvf\n",
                 VfBlacklistEditor.block("blacklist qat_dh895xccvf", "qat_c62xvf"));
