@@ -94,6 +94,15 @@ class NasCommandsEndToEndTest {
     }
 
     @Test
+    void watchWithSudoRunsTheStreamAsRootThroughTheSimulatorsSudo() throws Exception {
+        CliRun run = cli("watch", c62x, "--sudo", "--interval", "600", "--count", "2");
+        assertEquals(0, run.exit(), run.err());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(2, lines.length, run.out());
+        assertTrue(JSON.readTree(lines[1]).get("counters").get("comp_requests").asLong() > 0, lines[1]);
+    }
+
+    @Test
     void watchPrintsCountersThatMoveAndRatesFromTheSecondLine() throws Exception {
         // longer than two of the simulator's clock ticks (100 ms), so every interval sees the counters move
         CliRun run = cli("watch", c62x, "--interval", "600", "--count", "3");

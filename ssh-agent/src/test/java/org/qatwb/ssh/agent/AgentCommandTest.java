@@ -30,7 +30,10 @@ class AgentCommandTest {
     @Test
     void commandLinesQuoteEveryArgument() {
         assertEquals("sh -s -- 'snapshot' '" + B + "' '0'", new AgentCommand.Snapshot(false).commandLine(B));
-        assertEquals("sh -s -- 'stream' '" + B + "' '1' '1000'", new AgentCommand.Stream(true, 1000).commandLine(B));
+        assertEquals("sh -s -- 'stream' '" + B + "' '0' '1000'", new AgentCommand.Stream(false, 1000).commandLine(B));
+        assertEquals("sh -c 'if sudo -n -l sh >/dev/null 2>&1 </dev/null; then exec sudo -n sh -s -- \"$1\" \"$2\" 0"
+                + " \"$3\"; fi; exec sh -s -- \"$1\" \"$2\" 1 \"$3\"' qatwb 'stream' '" + B + "' '1000'",
+                new AgentCommand.Stream(true, 1000).commandLine(B));
         assertEquals("sh -s -- 'set-param' '" + B + "' '1' 'checksum' '0'",
                 new AgentCommand.SetParam(true, ZfsParam.CHECKSUM, false).commandLine(B));
         assertEquals("sh -s -- 'set-param' '" + B + "' '0' 'encrypt' '1'",

@@ -168,4 +168,53 @@ class AgentScriptStreamTest {
             s.process.destroy();
         }
     }
+
+    /** A sudo that logs each call and answers {@code -l} as a sudoers that allows sh, or not. */
+    private static FakeNas withSudo(FakeNas nas, Path log, boolean mayRunSh) {
+        return nas.tool("sudo", "echo \"$*\" >> " + ShellQuote.quote(log.toString()) + "\n"
+                + "[ \"$1\" = -n ] || exit 9\nshift\n"
+                + (mayRunSh ? "[ \"$1\" = -l ] && { command -v \"$2\"; exit 0; }\n" : "[ \"$1\" = -l ] && exit 1\n")
+                + "exec \"$@\"");
+    }
+
+    /** The client's command line for a sudo stream, run by /bin/sh as a login shell would, the script on stdin. */
+    private static Streaming sudoStream(Shell shell, FakeNas nas) throws IOException {
+        String line = new AgentCommand.Stream(true, INTERVAL_MS).commandLine(AgentScriptTestSupport.BOUNDARY);
+        Process p = AgentRun.builder(shell, nas, List.of()).command("/bin/sh", "-c", line).start();
+        Streaming s = new Streaming(p);
+        p.getOutputStream().write(AgentScript.bytes());
+        p.getOutputStream().flush();
+        return s;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void withSudoTheWholeStreamIsOneSudoHoweverManyTicks(Shell shell, @TempDir Path dir) throws Exception {
+        shell.assumeInstalled();
+        Path log = dir.resolve("sudo.log");
+        Streaming s = sudoStream(shell, withSudo(nas(dir).withShell(shell), log, true));
+        for (StreamTick t : s.take(4)) {
+            assertEquals(AgentScriptSnapshotTest.FW, t.frame("fw_counters:qat_c6xx_0000:3d:00.0").orElseThrow().text());
+        }
+        s.process.getOutputStream().close();
+        s.waitForExit();
+        assertEquals(List.of("-n -l sh", "-n sh -s -- stream " + AgentScriptTestSupport.BOUNDARY + " 0 " + INTERVAL_MS),
+                Files.readAllLines(log), "the probe and the stream, nothing per tick");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void whereSudoMayNotRunShTheCountersAreReadThroughSudoEachTick(Shell shell, @TempDir Path dir) throws Exception {
+        shell.assumeInstalled();
+        Path log = dir.resolve("sudo.log");
+        Streaming s = sudoStream(shell, withSudo(nas(dir).withShell(shell), log, false));
+        for (StreamTick t : s.take(3)) {
+            assertEquals(AgentScriptSnapshotTest.FW, t.frame("fw_counters:qat_c6xx_0000:3d:00.0").orElseThrow().text());
+        }
+        s.process.getOutputStream().close();
+        s.waitForExit();
+        List<String> calls = Files.readAllLines(log);
+        assertEquals(List.of("-n -l sh", "-n true"), calls.subList(0, 2));
+        assertTrue(calls.stream().filter(c -> c.endsWith("/fw_counters") && c.contains("/cat ")).count() >= 3, calls.toString());
+    }
 }

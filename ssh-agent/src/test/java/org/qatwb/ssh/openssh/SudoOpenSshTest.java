@@ -49,14 +49,21 @@ class SudoOpenSshTest {
     }
 
     private ExecResult sudoAs() throws Exception {
-        Path key = SshKeygen.generate(dir.resolve("user_key"), "ed25519", "");
-        server.authorize(user.name(), SshKeygen.publicKey(key));
+        return as("sudo -n true");
+    }
+
+    private ExecResult as(String command) throws Exception {
+        Path key = dir.resolve("user_key");
+        if (!Files.exists(key)) {
+            SshKeygen.generate(key, "ed25519", "");
+            server.authorize(user.name(), SshKeygen.publicKey(key));
+        }
         Path kh = dir.resolve("known_hosts");
         Files.writeString(kh, server.knownHostsLine() + "\n");
         try (NasSession s = NasSession.connect(Specs.spec(server.host(), server.port(), user.name(), List.of(key), kh,
                 false, Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none())) {
             assertEquals(user.name() + "\n", s.exec("id -un", new byte[0], Duration.ofSeconds(10)).stdoutText());
-            return s.exec("sudo -n true", new byte[0], Duration.ofSeconds(10));
+            return s.exec(command, new byte[0], Duration.ofSeconds(10));
         }
     }
 
@@ -74,5 +81,15 @@ class SudoOpenSshTest {
         ExecResult r = sudoAs();
         assertEquals(1, r.exitStatus());
         assertEquals("sudo: a password is required\n", r.stderrText());
+    }
+
+    /** The stream's probe (AgentCommand.Stream): sudo -l says whether sh may run, without running it. */
+    @Test
+    void sudoListSaysWhetherShMayRunAsTheStreamAsks() throws Exception {
+        user.sudoers("ALL=(ALL) NOPASSWD: ALL");
+        assertEquals(0, as("sudo -n -l sh >/dev/null 2>&1 </dev/null").exitStatus());
+        user.sudoers("ALL=(ALL) NOPASSWD: /usr/bin/cat, /bin/cat");
+        assertEquals(1, as("sudo -n -l sh >/dev/null 2>&1 </dev/null").exitStatus());
+        assertEquals(0, as("sudo -n -l cat >/dev/null 2>&1 </dev/null").exitStatus());
     }
 }
