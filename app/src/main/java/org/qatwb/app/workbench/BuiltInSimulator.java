@@ -8,8 +8,8 @@ import org.qatwb.sim.SimulatedNas;
 
 /**
  * The simulated NAS boxes the workbench runs in-process, one per profile (and one more where its
- * pools know Z.I.A.), started on first use
- * with the demonstration workload (so the charts move) and stopped when the workbench closes.
+ * pools know Z.I.A.), started on first use with the demonstration workload (so the charts move)
+ * and stopped when the workbench closes.
  */
 public final class BuiltInSimulator implements AutoCloseable {
 
