@@ -30,6 +30,9 @@ class ZpoolSetTest {
             assertEquals("on local", after.get("zia_raidz2_rec"));
             assertEquals("on local", after.get("zia_checksum"));
             assertEquals("off default", after.get("zia_raidz1_rec"));
+            assertEquals(0, Shell.run(nas, "zpool set zia_raidz1_rec=off tank").rc());
+            after = zia(nas);
+            assertEquals("off local", after.get("zia_raidz1_rec"), "set, even to the default: local, as zfs says");
             nas.reboot();
             assertEquals(after, zia(nas), "pool properties live on the pool's disks");
         }

@@ -1,9 +1,12 @@
 package org.qatwb.sim.zfs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.sim.profile.Profile;
 import org.qatwb.sim.request.Response;
@@ -15,10 +18,12 @@ import org.qatwb.sim.request.Response;
 public final class ZiaPools {
 
     /** The providers registered with dpusm on this simulated machine: the fork's software provider. */
-    public static final List<String> PROVIDERS = List.of("zia-software-provider");
+    static final List<String> PROVIDERS = List.of("zia-software-provider");
 
     /** pool → property → value; the provider and the switches only ({@code zia_available} is always yes). */
     private final Map<String, Map<String, String>> pools = new LinkedHashMap<>();
+    /** pool → the properties set on it (source local, even when set to off as the default is). */
+    private final Map<String, Set<String>> local = new HashMap<>();
 
     public ZiaPools(Profile profile) {
         if (profile.zia()) {
@@ -29,6 +34,7 @@ public final class ZiaPools {
                     values.put(p.wire(), profile.ziaOn().contains(p.wire()) ? "on" : "off");
                 }
                 pools.put(pool, values);
+                local.put(pool, new HashSet<>(profile.ziaOn()));
             }
         }
     }
@@ -41,7 +47,8 @@ public final class ZiaPools {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {ZiaProperty.AVAILABLE, "yes", "yes", "-"});
-        values.forEach((k, v) -> rows.add(new String[] {k, v, v, v.equals("off") ? "default" : "local"}));
+        Set<String> set = local.get(pool);
+        values.forEach((k, v) -> rows.add(new String[] {k, v, v, set.contains(k) ? "local" : "default"}));
         return rows;
     }
 
@@ -79,9 +86,11 @@ public final class ZiaPools {
             return Response.fail(refused + "provider '" + value + "' is not registered with dpusm\n", 1);
         }
         values.put(property, value);
+        local.get(pool).add(property);
         if (p.reconstruction() && value.equals("on")) {
             // offloaded reconstruction is checked with offloaded checksums, so the fork turns them on
             values.put(ZiaProperty.CHECKSUM.wire(), "on");
+            local.get(pool).add(ZiaProperty.CHECKSUM.wire());
         }
         return Response.ok("");
     }
