@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsDataset;
 import org.qatwb.model.snapshot.ZfsPool;
 import org.qatwb.model.zia.ZiaProperty;
 
@@ -47,9 +46,7 @@ final class ZiaCheck {
                 commands.add(available ? "zpool set " + PROVIDER + "=<provider> " + name
                         : "modprobe dpusm (and the provider's module)");
             } else {
-                long encrypted = s.datasets().values().stream().filter(d -> d.name().equals(pool.name())
-                        || d.name().startsWith(pool.name() + "/")).map(ZfsDataset::encryption)
-                        .filter(e -> e.isPresent() && !e.get().equals("off")).count();
+                long encrypted = s.encryptedDatasets(pool.name());
                 String line = pool.name() + ": " + String.join(", ", on) + " through provider " + provider;
                 if (encrypted > 0) {
                     cautions.add(line + ", which turns encryption and dedup off for the pool; " + encrypted

@@ -96,6 +96,12 @@ public record NasSnapshot(
         return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
+    /** How many of {@code pool}'s datasets (the pool's own among them) are encrypted. */
+    public long encryptedDatasets(String pool) {
+        return datasets.values().stream().filter(d -> d.name().equals(pool) || d.name().startsWith(pool + "/"))
+                .map(ZfsDataset::encryption).filter(e -> e.isPresent() && !e.get().equals("off")).count();
+    }
+
     /** A ZFS parameter's value; empty when the parameter does not exist (ZFS built without QAT). */
     public OptionalInt param(ZfsParam p) {
         Integer v = params.get(p);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsDataset;
 import org.qatwb.model.snapshot.ZfsPool;
 
 /**
@@ -83,9 +82,7 @@ public record ZiaChange(String pool, ZiaProperty property, String value) {
             out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
         }
         if (turningOn && ZiaProperty.switches().stream().noneMatch(o -> "on".equals(zia.get(o.wire())))) {
-            long encrypted = s.datasets().values().stream()
-                    .filter(d -> d.name().equals(pool) || d.name().startsWith(pool + "/"))
-                    .map(ZfsDataset::encryption).filter(e -> e.isPresent() && !e.get().equals("off")).count();
+            long encrypted = s.encryptedDatasets(pool);
             out.add("with a Z.I.A. offload on, encryption and dedup are off for pool " + pool
                     + (encrypted > 0 ? "; " + encrypted + " of its datasets are encrypted" : ""));
         }
