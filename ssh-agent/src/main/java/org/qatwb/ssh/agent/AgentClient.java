@@ -108,7 +108,7 @@ public final class AgentClient {
         try {
             return PersistOutcome.read(out, command.keep());
         } catch (ParseException e) {
-            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -120,7 +120,7 @@ public final class AgentClient {
         try {
             return ZiaSetOutcome.read(run(new AgentCommand.ZpoolSet(sudo, change)), change);
         } catch (ParseException e) {
-            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -228,7 +228,7 @@ public final class AgentClient {
         try {
             return TxHistory.read(run(new AgentCommand.History(sudo)));
         } catch (ParseException e) {
-            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -278,7 +278,7 @@ public final class AgentClient {
             }
             return o;
         } catch (ParseException e) {
-            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -323,8 +323,13 @@ public final class AgentClient {
         try {
             return AgentOutput.parse(result.stdout(), boundary);
         } catch (ParseException e) {
-            throw new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+            throw unreadable(e);
         }
+    }
+
+    /** What the client says when the agent's output does not parse: one message for every request. */
+    private static AgentFailure unreadable(ParseException e) {
+        return new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
     }
 
     private static OptionalInt parseInt(String s) {
