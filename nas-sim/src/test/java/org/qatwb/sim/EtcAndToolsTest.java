@@ -113,6 +113,9 @@ class EtcAndToolsTest {
         assertTrue(lines.contains("tank/media\tvolblocksize\t-\t-"));
         assertTrue(lines.contains("tank/media\tdedup\toff\tinherited from tank"));
         assertEquals(7 * 6, lines.size());
+        List<String> all = Shell.run(nas, "zfs get -H -o property all tank/vm").out().lines().toList();
+        assertTrue(all.contains("volblocksize") && !all.contains("recordsize") && !all.contains("mountpoint"),
+                "all lists only what applies: " + all);
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.qatwb.sim.profile.Profile;
  * row per dataset (or pool) and property, with the value in both forms ({@code -p} and human) and
  * the source, so that the stand-ins only filter and print.
  *
- * <p>zfs rows: {@code name type property parsable human source}; zpool rows:
+ * <p>zfs rows: {@code name type property parsable human source} (source {@code n/a} for a
+ * property of the other dataset type); zpool rows:
  * {@code name property parsable human source}.
  */
 public final class ZfsTables {
@@ -39,10 +40,12 @@ public final class ZfsTables {
                 row(out, d, type, "recordsize", Long.toString(d.blockSize()), human(d.blockSize()),
                         source(d, parent, Long.toString(d.blockSize()), parent == null ? null
                                 : Long.toString(parent.blockSize()), "131072"));
+                notApplicable(out, d, type, "volsize", "volblocksize");
             } else {
                 row(out, d, type, "volsize", Long.toString(100L << 30), human(100L << 30), "local");
                 row(out, d, type, "volblocksize", Long.toString(d.blockSize()), human(d.blockSize()),
                         d.blockSize() == 16384 ? "default" : "-");
+                notApplicable(out, d, type, "mountpoint", "recordsize");
             }
             row(out, d, type, "checksum", d.checksum(), d.checksum(),
                     source(d, parent, d.checksum(), parent == null ? null : parent.checksum(), "on"));
@@ -105,6 +108,13 @@ public final class ZfsTables {
                             String source) {
         out.append(d.name()).append('\t').append(type).append('\t').append(property).append('\t').append(parsable)
                 .append('\t').append(human).append('\t').append(source).append('\n');
+    }
+
+    /** Properties of the other dataset type: zfs knows them, and prints "-" when one is named. */
+    private static void notApplicable(StringBuilder out, Dataset d, String type, String... properties) {
+        for (String p : properties) {
+            row(out, d, type, p, "-", "-", "n/a");
+        }
     }
 
     private static String source(Dataset d, Dataset parent, String value, String parentValue, String dflt) {

@@ -1,7 +1,9 @@
 # QAT Workbench simulated NAS: `zfs get` and `zpool get` over the simulator's property tables.
 # Variables: kind (zfs|zpool), H (scripted), P (parsable), R (recursive), fields, types, props,
 # names (space-separated datasets or pools, may be empty).
-# zfs rows:   name type property parsable human source
+# zfs rows:   name type property parsable human source; source n/a for a property that does not
+#             apply to the dataset's type (a filesystem's volblocksize): zfs prints "-" for it when
+#             it is named, and leaves it out of "all"
 # zpool rows: name property parsable human source
 BEGIN {
     FS = "\t"
@@ -15,11 +17,6 @@ BEGIN {
     nn = split(names, N, " ")
     for (i = 1; i <= nn; i++) wantn[N[i]] = 1
     nds = 0; nrow = 0
-    # what zfs knows even where no dataset of this profile has a row for it (no volume: no volblocksize)
-    if (kind == "zfs") {
-        nk = split("type used available compressratio mountpoint recordsize volsize volblocksize checksum compression encryption dedup", K, " ")
-        for (i = 1; i <= nk; i++) known[K[i]] = 1
-    }
 }
 {
     name = $1
@@ -33,8 +30,12 @@ BEGIN {
         if (!ok && R) for (n in wantn) if (index(name, n "/") == 1) ok = 1
         if (!ok) next
     }
-    if (!(name in dsi)) { dsi[name] = ++nds; dsn[nds] = name; cnt[name] = 0 }
     if (!allprops && !(prop in want)) next
+    if (src == "n/a") {
+        if (allprops) next
+        pv = "-"; hv = "-"; src = "-"
+    }
+    if (!(name in dsi)) { dsi[name] = ++nds; dsn[nds] = name; cnt[name] = 0 }
     idx = allprops ? ++cnt[name] : want[prop]
     if (idx > maxidx) maxidx = idx
     v = P ? pv : hv
@@ -55,16 +56,6 @@ END {
     if (!allprops) for (i = 1; i <= np; i++) if (!(PR[i] in known)) {
         print "bad property list: invalid property '" PR[i] "'" > "/dev/stderr"
         exit 2
-    }
-    # zfs prints "-" for a property that does not apply to the dataset's type (a filesystem's
-    # volblocksize, a volume's recordsize) when it is named in the list
-    if (kind == "zfs" && !allprops) for (d = 1; d <= nds; d++) for (k = 1; k <= np; k++) if (!((dsn[d], k) in have)) {
-        for (i = 1; i <= nf; i++) {
-            f = F[i]
-            cell[dsn[d], k, i] = (f == "name") ? dsn[d] : (f == "property") ? PR[k] : "-"
-        }
-        have[dsn[d], k] = 1
-        if (k > maxidx) maxidx = k
     }
     rc = 0
     for (i = 1; i <= nn; i++) if (!(N[i] in seen)) {
