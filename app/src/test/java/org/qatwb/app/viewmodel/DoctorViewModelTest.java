@@ -35,7 +35,11 @@ class DoctorViewModelTest {
     }
 
     private DoctorViewModel open(String profile) {
-        nas = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
+        return open(new NasTarget.Simulated(profile));
+    }
+
+    private DoctorViewModel open(NasTarget.Simulated target) {
+        nas = TestNas.viewModel(target, sims);
         nas.connect();
         return new DoctorViewModel(nas);
     }
@@ -87,9 +91,7 @@ class DoctorViewModelTest {
     @Test
     void aZiaProviderSetInThePanelTurnsZiaStatusGreenAndTheNasKeepsIt() throws Exception {
         NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
-        nas = TestNas.viewModel(target, sims);
-        nas.connect();
-        DoctorViewModel vm = new DoctorViewModel(nas);
+        DoctorViewModel vm = open(target);
         assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
         assertEquals(List.of("zia_provider is off: nothing is offloaded until it names a provider"),
                 vm.consequences(ZiaChange.turn("tank", ZiaProperty.DECOMPRESS, true)));
@@ -108,9 +110,7 @@ class DoctorViewModelTest {
 
     @Test
     void aZiaChangeTheNasRefusesIsNotedInZpoolsWordsAndChangesNothing() {
-        nas = TestNas.viewModel(new NasTarget.Simulated("broken", true), sims);
-        nas.connect();
-        DoctorViewModel vm = new DoctorViewModel(nas);
+        DoctorViewModel vm = open(new NasTarget.Simulated("broken", true));
         vm.changeZia(new ZiaChange("tank", ZiaProperty.PROVIDER, "qat"));
         assertFalse(vm.ziaBusyProperty().get());
         Notice n = nas.notices().get(nas.notices().size() - 1);
