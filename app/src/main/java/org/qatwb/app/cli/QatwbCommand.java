@@ -1,6 +1,10 @@
 package org.qatwb.app.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import org.qatwb.model.parse.Snippet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,16 +36,63 @@ public final class QatwbCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * A real run, on the process's stdout and stderr. System.out and System.err are replaced by
+     * escaping streams as well, so that a library or a stray println cannot bypass the sink either.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        Charset charset = terminalCharset();
+        System.setOut(TerminalSink.printStream(stdout, charset));
+        System.setErr(TerminalSink.printStream(stderr, charset));
+        CommandLine cl = commandLine(new OutputStreamWriter(stdout, charset), new OutputStreamWriter(stderr, charset));
+        int exit = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return exit;
     }
 
-    /** The configured command line; tests set its streams. */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new QatwbCommand());
+    /** The configured command line writing to {@code out} and {@code err}, both through {@link TerminalSink}. */
+    public static CommandLine commandLine(Writer out, Writer err) {
+        CommandLine cl = new SinkOnly(new QatwbCommand());
+        // picocli colours its help with escape sequences on a terminal, which the sink would show as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
         cl.setExecutionExceptionHandler(QatwbCommand::onException);
         cl.setParameterExceptionHandler(QatwbCommand::onBadUsage);
         return cl;
+    }
+
+    /** The charset the JVM writes stdout in (what picocli itself would use). */
+    private static Charset terminalCharset() {
+        String name = System.getProperty("sun.stdout.encoding");
+        try {
+            return name != null ? Charset.forName(name) : Charset.defaultCharset();
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    /**
+     * A command line whose out and err always pass through the sink, whoever sets them later
+     * (picocli hands the root's writers down to every subcommand).
+     */
+    private static final class SinkOnly extends CommandLine {
+        SinkOnly(Object command) {
+            super(command);
+        }
+
+        @Override
+        public CommandLine setOut(PrintWriter out) {
+            return super.setOut(TerminalSink.printWriter(out));
+        }
+
+        @Override
+        public CommandLine setErr(PrintWriter err) {
+            return super.setErr(TerminalSink.printWriter(err));
+        }
     }
 
     private static int onException(Exception ex, CommandLine cl, ParseResult result) {

@@ -1,7 +1,9 @@
 package org.qatwb.app.cli;
 
 import java.io.Console;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.hostkey.HostKeyDecision;
@@ -12,6 +14,9 @@ import org.qatwb.ssh.hostkey.UnknownHostKey;
  * Questions the CLI may ask on the terminal, as ssh asks them. Without a terminal (scripts, CI)
  * nothing is asked: an unknown host is refused (use --accept-new) and no password is tried.
  * Answers are read with echo off and handed over as char[]; nothing is kept or logged.
+ * Questions are written through {@link TerminalSink} like all other output (they name hosts,
+ * users and paths from the command line and ~/.ssh/config), then read without a prompt of the
+ * Console's own, which would bypass it.
  */
 final class TerminalPrompts {
 
@@ -27,17 +32,20 @@ final class TerminalPrompts {
         if (console == null) {
             return HostKeyDecision.REFUSE;
         }
-        console.printf("The authenticity of host '%s' can't be established.%n", key.name());
+        PrintWriter tty = sink(console);
+        tty.printf("The authenticity of host '%s' can't be established.%n", key.name());
         for (String note : key.notes()) {
-            console.printf("%s%n", note);
+            tty.printf("%s%n", note);
         }
-        console.printf("%s key fingerprint is %s.%n", key.keyType(), key.fingerprint());
+        tty.printf("%s key fingerprint is %s.%n", key.keyType(), key.fingerprint());
+        tty.print("Are you sure you want to continue connecting (yes/no/once)? ");
         while (true) {
-            String answer = console.readLine("Are you sure you want to continue connecting (yes/no/once)? ");
+            tty.flush();
+            String answer = console.readLine();
             if (answer == null) {
                 return HostKeyDecision.REFUSE;
             }
-            switch (answer.strip().toLowerCase(java.util.Locale.ROOT)) {
+            switch (answer.strip().toLowerCase(Locale.ROOT)) {
                 case "yes":
                     return HostKeyDecision.ACCEPT_AND_SAVE;
                 case "once":
@@ -45,7 +53,7 @@ final class TerminalPrompts {
                 case "no":
                     return HostKeyDecision.REFUSE;
                 default:
-                    console.printf("Please type 'yes', 'no' or 'once' (trust this time, do not save): ");
+                    tty.print("Please type 'yes', 'no' or 'once' (trust this time, do not save): ");
             }
         }
     }
@@ -54,17 +62,28 @@ final class TerminalPrompts {
         return new Credentials() {
             @Override
             public Optional<char[]> passphrase(Path identity) {
-                Console console = System.console();
-                return console == null ? Optional.empty()
-                        : Optional.ofNullable(console.readPassword("Enter passphrase for key '%s': ", identity));
+                return secret("Enter passphrase for key '" + identity + "': ");
             }
 
             @Override
             public Optional<char[]> password(String destination) {
-                Console console = System.console();
-                return console == null ? Optional.empty()
-                        : Optional.ofNullable(console.readPassword("%s's password: ", destination));
+                return secret(destination + "'s password: ");
             }
         };
+    }
+
+    private static Optional<char[]> secret(String prompt) {
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        PrintWriter tty = sink(console);
+        tty.print(prompt);
+        tty.flush();
+        return Optional.ofNullable(console.readPassword());
+    }
+
+    private static PrintWriter sink(Console console) {
+        return TerminalSink.printWriter(console.writer());
     }
 }

@@ -4,7 +4,8 @@ package org.qatwb.model.parse;
  * Quotes a piece of input inside a one-line warning or error message.
  *
  * <p>Input comes from remote machines and pasted captures, so it may hold control characters,
- * NUL bytes or very long lines; a message must stay one readable line whatever the input.
+ * NUL bytes, bidi controls or very long lines; a message must stay one readable line whatever the
+ * input. Escapes are {@link TerminalText}'s, so a quoted message and the CLI's output agree.
  */
 public final class Snippet {
 
@@ -65,15 +66,11 @@ public final class Snippet {
             case '"' -> out.append("\\\"");
             case '\\' -> out.append("\\\\");
             case '\t' -> out.append("\\t");
-            case '\r' -> out.append("\\r");
             case '\n' -> out.append("\\n");
             default -> {
-                int type = Character.getType(cp);
-                // ISO controls (C0, DEL, C1 incl. NEL), line/paragraph separators and lone surrogates
-                // would break the one-line promise or the terminal
-                if (Character.isISOControl(cp) || type == Character.LINE_SEPARATOR
-                        || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
-                    out.append(String.format("\\u%04x", cp));
+                // lone surrogates too: they would turn into '?' or garbage on the way to the terminal
+                if (TerminalText.escapes(cp) || Character.getType(cp) == Character.SURROGATE) {
+                    TerminalText.appendEscape(out, cp);
                 } else {
                     out.appendCodePoint(cp);
                 }
