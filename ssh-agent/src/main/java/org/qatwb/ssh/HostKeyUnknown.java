@@ -22,9 +22,29 @@ public final class HostKeyUnknown extends NasConnectionException {
         String head = refused
                 ? "the " + k.keyType() + " host key of " + k.name() + " (" + k.fingerprint() + ") was not accepted"
                 : "the host key of " + k.name() + " is not known: " + k.keyType() + " " + k.fingerprint()
-                        + "; if that is the NAS's key (check it on the NAS with ssh-keygen -lf on its host key),"
-                        + " connect once with --accept-new or interactively to add it to " + k.knownHosts();
+                        + ". To proceed, make sure it is the NAS's own key: compare " + k.fingerprint()
+                        + ", out of band, with what the NAS itself prints for ssh-keygen -lf /etc/ssh/ssh_host_"
+                        + fileType(k.keyType()) + "_key.pub. Then connect once with --accept-new (or on a terminal,"
+                        + " to be asked) to add it to " + k.knownHosts() + ", or add it yourself: "
+                        + keyscan(k) + " >> " + k.knownHosts() + " (checking first that " + keyscan(k)
+                        + " | ssh-keygen -lf - prints the same fingerprint)";
         return k.notes().isEmpty() ? head : head + " (" + String.join("; ", k.notes()) + ")";
+    }
+
+    private static String keyscan(UnknownHostKey k) {
+        return "ssh-keyscan" + (k.port() == 22 ? "" : " -p " + k.port()) + " -t " + fileType(k.keyType())
+                + " '" + k.host() + "'";
+    }
+
+    /** The key type as ssh-keyscan -t and the host key file names spell it: ed25519, ecdsa, rsa. */
+    private static String fileType(String keyType) {
+        if (keyType.startsWith("ecdsa-")) {
+            return "ecdsa";
+        }
+        if (keyType.equals("ssh-dss")) {
+            return "dsa";
+        }
+        return keyType.startsWith("ssh-") ? keyType.substring(4) : keyType;
     }
 
     /** The key as it was offered; {@code null} after deserialisation. */

@@ -15,9 +15,14 @@ import java.util.Set;
  * expected); unknown: with accept-new save it without asking, otherwise ask the prompt, and with no
  * prompt (non-interactive use) refuse.
  *
- * <p>One deliberate difference from ssh: accept-new does not silently accept a key for a host that
+ * <p>Off port 22 a host is recorded as {@code [host]:port}; a key found only under the bare host
+ * name is trusted too, as ssh trusts it (see {@link #withoutPort}).
+ *
+ * <p>Deliberate differences from ssh: accept-new does not silently accept a key for a host that
  * {@code known_hosts} already knows under another key type (a server that stopped offering its
- * known key type is worth a question); the prompt is asked instead, or the key refused.
+ * known key type is worth a question); the prompt is asked instead, or the key refused. And off
+ * port 22 a key {@code @revoked} under the bare host name is refused unless {@code [host]:port}
+ * vouches for it.
  *
  * <p>Keys accepted once are remembered by this verifier, so a session that reconnects does not ask
  * again. The file is re-read on every check: another ssh or qatwb may have changed it.
@@ -60,7 +65,7 @@ public final class HostKeyVerifier {
         boolean readable = true;
         try {
             KnownHostsFile file = KnownHostsFile.read(knownHosts);
-            verdict = file.verify(name, key);
+            verdict = withoutPort(file, host, port, key, file.verify(name, key));
             if (!file.problems().isEmpty()) {
                 notes.add(file.problems().size() + " line(s) of " + knownHosts + " could not be read, for example "
                         + file.problems().get(0));
@@ -80,6 +85,34 @@ public final class HostKeyVerifier {
             return new HostKeyOutcome.Known(key, knownHosts, k.entry().line());
         }
         return unknown(host, port, name, key, (KnownHostsVerdict.Unknown) verdict, notes, readable);
+    }
+
+    /**
+     * OpenSSH's second look (sshconnect.c, check_host_key, the HOST_NEW case with its
+     * {@code clobber_port} argument): when nothing is recorded for this key under {@code [host]:port},
+     * ssh checks again under the bare host name, quietly and read-only, and trusts the key if an
+     * ordinary line there has it; for any key, not only for certificates. Anything else found there
+     * (another key, nothing) leaves the key unknown, to be asked about and saved under
+     * {@code [host]:port}, as ssh does. One deliberate difference: a key that nothing vouches for under
+     * {@code [host]:port} and that a bare-name {@code @revoked} line revokes is refused as revoked,
+     * where ssh would go on to treat it as new (and accept-new would save it).
+     */
+    private static KnownHostsVerdict withoutPort(KnownHostsFile file, String host, int port, HostPublicKey key,
+            KnownHostsVerdict verdict) {
+        if (port == 22 || port == 0 || !(verdict instanceof KnownHostsVerdict.Unknown u)) {
+            return verdict;
+        }
+        KnownHostsVerdict bare = file.verify(HostKeyName.of(host, 22), key);
+        if (bare instanceof KnownHostsVerdict.Known || bare instanceof KnownHostsVerdict.Revoked) {
+            return bare;
+        }
+        if (bare instanceof KnownHostsVerdict.Unknown b && !b.certAuthorities().isEmpty()) {
+            // ssh would try a host certificate against these too; say that they were not used
+            List<KnownHostsEntry> authorities = new ArrayList<>(u.certAuthorities());
+            b.certAuthorities().stream().filter(e -> !authorities.contains(e)).forEach(authorities::add);
+            return new KnownHostsVerdict.Unknown(u.otherTypes(), authorities);
+        }
+        return verdict;
     }
 
     private HostKeyOutcome unknown(String host, int port, String name, HostPublicKey key, KnownHostsVerdict.Unknown u,

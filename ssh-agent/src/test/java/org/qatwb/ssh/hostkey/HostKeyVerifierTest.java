@@ -128,4 +128,55 @@ class HostKeyVerifierTest {
         }));
         assertInstanceOf(HostKeyOutcome.NotAccepted.class, v.check("nas1", 22, key));
     }
+
+    // Off port 22: OpenSSH looks up [host]:port, and when nothing there has a key for the host it looks
+    // again under the bare name (sshconnect.c, check_host_key, HOST_NEW with clobber_port); the real
+    // ssh's verdicts on the same files are compared in openssh.PortlessKnownHostsOpenSshTest.
+
+    @Test
+    void offPort22AKeyOnABareHostNameLineIsKnown() throws Exception {
+        Files.writeString(kh, "nas1 " + key.type() + " " + key.base64() + "\n");
+
+        HostKeyOutcome.Known k = assertInstanceOf(HostKeyOutcome.Known.class,
+                verifier(true, HostKeyDecision.REFUSE).check("nas1", 2222, key));
+        assertEquals(1, k.line());
+        assertEquals(List.of(), asked);
+        assertEquals("nas1 " + key.type() + " " + key.base64() + "\n", Files.readString(kh), "nothing added");
+    }
+
+    @Test
+    void offPort22AnotherKeyOnABareHostNameLineLeavesTheKeyNewNotChanged() throws Exception {
+        Files.writeString(kh, "nas1 " + other.type() + " " + other.base64() + "\n");
+
+        HostKeyOutcome.Saved s = assertInstanceOf(HostKeyOutcome.Saved.class,
+                verifier(true, HostKeyDecision.REFUSE).check("nas1", 2222, key));
+        assertEquals(2, s.line());
+        assertTrue(Files.readString(kh).endsWith("[nas1]:2222 " + key.type() + " " + key.base64() + "\n"));
+    }
+
+    @Test
+    void offPort22TheLineForThePortDecidesBeforeTheBareName() throws Exception {
+        Files.writeString(kh, "[nas1]:2222 " + other.type() + " " + other.base64() + "\nnas1 " + key.type() + " "
+                + key.base64() + "\n");
+
+        assertInstanceOf(HostKeyOutcome.Changed.class, verifier(true, HostKeyDecision.ACCEPT_AND_SAVE).check("nas1", 2222, key));
+        assertInstanceOf(HostKeyOutcome.Known.class, verifier(true, null).check("nas1", 22, key));
+    }
+
+    @Test
+    void offPort22ABareNameRevocationStillRefuses() throws Exception {
+        Files.writeString(kh, "@revoked nas1 " + key.type() + " " + key.base64() + "\n");
+
+        assertInstanceOf(HostKeyOutcome.Revoked.class, verifier(true, HostKeyDecision.ACCEPT_AND_SAVE).check("nas1", 2222, key));
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void offPort22ABareNameCertAuthorityIsNamedAsIgnored() throws Exception {
+        Files.writeString(kh, "@cert-authority nas1 " + other.type() + " " + other.base64() + "\n");
+
+        verifier(false, HostKeyDecision.REFUSE).check("nas1", 2222, key);
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).notes().get(0).contains("known_hosts:1 is a @cert-authority entry"), asked.get(0).notes().toString());
+    }
 }
