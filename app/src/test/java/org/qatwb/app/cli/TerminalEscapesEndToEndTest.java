@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qatwb.app.cli.NasCommandsEndToEndTest.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -72,6 +75,33 @@ class TerminalEscapesEndToEndTest {
         assertEquals(ExitCodes.USAGE, run.exit(), run.err());
         assertNothingRaw(run.err());
         assertTrue(run.err().contains("--no-such\\u001b]0;owned\\u0007\\u2066option"), run.err());
+    }
+
+    @Test
+    void aRealRunEscapesOnTheProcessStreamsAndLeavesNoWayAroundTheSink() {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = QatwbCommand.run("rules", "--x\u001b[2J\u009b2J");
+            // what a library or a stray println would write after the run set things up
+            System.out.println("stray \u001b]0;owned\u0007");
+            System.out.flush();
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.USAGE, exit, stderr);
+        assertNothingRaw(stderr);
+        assertNothingRaw(stdout);
+        assertTrue(stderr.contains("--x\\u001b[2J\\u009b2J"), stderr);
+        assertTrue(stdout.contains("stray \\u001b]0;owned\\u0007\n"), stdout);
     }
 
     private static void assertNothingRaw(String text) {
