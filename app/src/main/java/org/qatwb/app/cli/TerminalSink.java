@@ -109,6 +109,8 @@ final class TerminalSink extends FilterWriter {
             }
             drain();
             pending = ByteBuffer.allocate(in.remaining()).put(in).flip();
+            // as unbuffered as the stream it replaces: a print without a newline before System.exit is not lost
+            sink.flush();
         }
 
         @Override
