@@ -46,7 +46,7 @@ class TerminalEscapesEndToEndTest {
             assertTrue(run.err().contains("\n-Description=\\u001b]0;owned\\u0007\\u001b[2J\\u009b1A\\rqatwb: will run:"
                     + " nothing\\u202egnihton\n"), "the old line, escaped and whole: " + run.err());
             List<String> willRun = run.err().lines().filter(l -> l.contains("will run:")).toList();
-            assertTrue(willRun.size() >= 2, run.err());
+            assertTrue(run.json().get("keepAfterReboot").get("steps").size() > 0, run.out());
             run.json().get("keepAfterReboot").get("steps")
                     .forEach(s -> assertTrue(willRun.contains("qatwb: will run: " + s.asText()), s + " in " + willRun));
 
