@@ -227,16 +227,17 @@ class LayoutCommandsEndToEndTest {
         Map<String, byte[]> before = etc(c62x);
         ObjectNode doc = (ObjectNode) cli("layout", c62x).json();
         ((ObjectNode) doc.get("host")).putArray("blockedVfDrivers")
-                .add("qat_c62xvf\ninstall e1000e /bin/sh -c 'touch /tmp/qatwb-pwned'");
+                .add("qat_dh895xccvf\ninstall e1000e /bin/sh -c 'touch /tmp/qatwb-pwned'");
         Path f = dir.resolve("hostile.json");
         Files.writeString(f, JSON.writeValueAsString(doc));
         CliRun run = cli("apply", c62x, f.toString(), mode);
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.oneLineError(), run.err());
-        assertTrue(run.err().contains("hostile.json: $.host.blockedVfDrivers[0]: \"qat_c62xvf\\ninstall e1000e"), run.err());
+        assertTrue(run.err().contains("hostile.json: $.host.blockedVfDrivers[0]: \"qat_dh895xccvf\\ninstall e1000e"), run.err());
         assertTrue(run.err().contains("is not a QAT VF driver module"), run.err());
         assertEquals("", run.out());
         assertSameFiles(before, etc(c62x));
+        assertFalse(Files.exists(c62x.root().resolve("etc/modprobe.d/blacklist-qat-vfs.conf")), "the c62x box has none");
     }
 
     /** Past Jackson's limits (issue 11): one line with where, exit 1, never an internal error. */
