@@ -1,11 +1,8 @@
 package org.qatwb.app.cli.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.qatwb.app.json.BoundedJson;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceConfig;
@@ -62,17 +60,8 @@ public final class LayoutJsonReader {
 
     private static final Pattern BSF = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                            .maxNestingDepth(MAX_NESTING)
-                            .maxStringLength(MAX_STRING)
-                            .maxNameLength(256)
-                            .maxNumberLength(20)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder(
+            BoundedJson.factory(MAX_DOCUMENT_BYTES, MAX_NESTING, MAX_STRING)).build();
 
     private LayoutJsonReader() {
     }
@@ -88,11 +77,12 @@ public final class LayoutJsonReader {
             try {
                 tree = JSON.readTree(p);
                 if (tree != null && p.nextToken() != null) {
-                    throw notJson(p.currentLocation(), "more text after the layout's closing '}'");
+                    JsonLocation at = p.currentLocation();
+                    throw new IllegalArgumentException("not JSON: line " + at.getLineNr() + ", column " + at.getColumnNr()
+                            + ": more text after the layout's closing '}'");
                 }
             } catch (JsonProcessingException e) {
-                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-                throw notJson(at, e.getOriginalMessage());
+                throw new IllegalArgumentException("not JSON: " + BoundedJson.problem(e, p));
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read: " + Snippet.excerpt(String.valueOf(e.getMessage())));
@@ -101,16 +91,6 @@ public final class LayoutJsonReader {
             throw new IllegalArgumentException("empty, expected a layout (qatwb layout)");
         }
         return read(tree);
-    }
-
-    private static IllegalArgumentException notJson(JsonLocation at, String message) {
-        // Jackson's limits name the Java method that sets them; the reader wants the limit
-        String m = String.valueOf(message).lines().findFirst().orElse("").replaceAll(", from `[^`]*`", "");
-        m = Snippet.oneLine(m);
-        if (m.codePointCount(0, m.length()) > 200) {
-            m = m.substring(0, m.offsetByCodePoints(0, 200)) + "...";
-        }
-        return new IllegalArgumentException("not JSON: line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + m);
     }
 
     /** @throws IllegalArgumentException one line: where in the document, and what is wrong */
