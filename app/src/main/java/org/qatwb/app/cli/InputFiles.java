@@ -26,6 +26,13 @@ final class InputFiles {
     /** Inputs larger than this are refused: the largest QAT conf file or capture is some 100 KiB. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
 
+    /**
+     * Lines per input: a C4xxx PF's conf file with every instance has some 3,000, an adf_ctl status
+     * one per device. Each line can become a finding, a warning or a JSON row of a hundred bytes
+     * or more, so the bound on lines is what keeps memory small, not the one on bytes.
+     */
+    static final int MAX_LINES = 65_536;
+
     /** How long a pipe or stdin may stay silent, in milliseconds (tests set it lower). */
     static final String IDLE_TIMEOUT_PROPERTY = "qatwb.input.idle-timeout-ms";
     static final long DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -35,13 +42,13 @@ final class InputFiles {
     private InputFiles() {
     }
 
-    /** The bytes of a file, a pipe or stdin ({@code -}), at most {@link #MAX_BYTES}. */
+    /** The bytes of a QAT file, a pipe or stdin ({@code -}): at most {@link #MAX_BYTES} and {@link #MAX_LINES}. */
     static byte[] read(String name, InputStream stdin) {
-        return read(name, stdin, MAX_BYTES);
+        return read(name, stdin, MAX_BYTES, MAX_LINES);
     }
 
-    /** The bytes of a file, a pipe or stdin ({@code -}); more than {@code max} bytes is refused. */
-    static byte[] read(String name, InputStream stdin, int max) {
+    /** The bytes of a file, a pipe or stdin ({@code -}); more than {@code max} bytes or {@code maxLines} lines is refused. */
+    static byte[] read(String name, InputStream stdin, int max, int maxLines) {
         Path p = name.equals("-") ? null : path(name);
         if (p != null && Files.isDirectory(p)) {
             throw new CliException(ExitCodes.USAGE, Snippet.excerpt(name) + ": is a directory, expected a file");
@@ -52,13 +59,13 @@ final class InputFiles {
                     throw tooLarge(name, max);
                 }
                 try (InputStream in = Files.newInputStream(p)) {
-                    return checked(name, in.readNBytes(max + 1), max);
+                    return checked(name, in.readNBytes(max + 1), max, maxLines);
                 }
             }
             if (p != null && !Files.exists(p)) {
                 throw new NoSuchFileException(name);
             }
-            return checked(name, streamed(name, p, stdin, max), max);
+            return checked(name, streamed(name, p, stdin, max), max, maxLines);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.USAGE, Snippet.excerpt(name) + ": no such file");
         } catch (IOException e) {
@@ -68,11 +75,12 @@ final class InputFiles {
     }
 
     static String readText(String name, InputStream stdin) {
-        return readText(name, stdin, MAX_BYTES);
+        return new String(read(name, stdin), StandardCharsets.UTF_8);
     }
 
+    /** A text that is not a QAT file (a layout): bounded by bytes alone, its reader bounds the rest. */
     static String readText(String name, InputStream stdin, int max) {
-        return new String(read(name, stdin, max), StandardCharsets.UTF_8);
+        return new String(read(name, stdin, max, Integer.MAX_VALUE), StandardCharsets.UTF_8);
     }
 
     /** A path from the command line; a name the file system cannot hold is a usage error. */
@@ -84,9 +92,16 @@ final class InputFiles {
         }
     }
 
-    private static byte[] checked(String name, byte[] data, int max) {
+    private static byte[] checked(String name, byte[] data, int max, int maxLines) {
         if (data.length > max) {
             throw tooLarge(name, max);
+        }
+        int lines = 0;
+        for (byte b : data) {
+            if (b == '\n' && ++lines > maxLines) {
+                throw new CliException(ExitCodes.INPUT, Snippet.excerpt(name) + ": more than " + maxLines
+                        + " lines, not a QAT file");
+            }
         }
         return data;
     }

@@ -62,6 +62,18 @@ class InputLimitsTest {
         assertTrue(run.err().contains("-: larger than 4 MiB"), run.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"parse adf-status", "parse kstat", "parse default-qat", "parse blacklist", "lint"})
+    void moreLinesThanAnyQatFileHasAreRefused(String command) throws IOException {
+        Path f = dir.resolve("c6xxvf_dev0.conf");
+        Files.writeString(f, "x\n".repeat(InputFiles.MAX_LINES + 1));
+        String[] args = (command + " " + f).split(" ");
+        CliRun run = CliRun.of(args);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.oneLineError(), run.err());
+        assertTrue(run.err().contains("c6xxvf_dev0.conf: more than 65536 lines, not a QAT file"), run.err());
+    }
+
     @Test
     void aDeviceThatNeverEndsIsCutAtTheLimit() {
         Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero here");

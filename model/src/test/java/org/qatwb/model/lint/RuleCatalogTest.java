@@ -158,6 +158,7 @@ class RuleCatalogTest {
                 new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), 14)));
         t.put("layout.cannot-write", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withInstance(
                 new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), new Instance("a b", "0", "0"))));
+        t.put("lint.too-many-findings", () -> lint("a\n".repeat(Findings.MAX + 5)));
         // no edit of a layout reaches it (the model refuses such input first): the guard itself, on a stray line
         t.put("layout.host-file-line", () -> HostFileLines.unintended(VfBlacklist.PATH, Optional.of(""),
                 "blacklist qat_c62xvf\ninstall e1000e /bin/sh\n"));
