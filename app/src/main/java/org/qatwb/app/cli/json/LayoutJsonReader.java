@@ -47,7 +47,7 @@ public final class LayoutJsonReader {
 
     /** The largest layout file read: a host with a thousand VFs writes well under 1 MiB. */
     public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-    /** A layout nests six levels deep (document, devices, device, sections, section, instances, instance). */
+    /** A layout nests seven levels deep (document, devices, device, sections, section, instances, instance). */
     static final int MAX_NESTING = 16;
     /** The longest string: a CPU list of the largest machines, written one CPU at a time, fits. */
     static final int MAX_STRING = 64 * 1024;
