@@ -119,6 +119,8 @@ class LayoutJsonTest {
         "section name with an escape|/devices/1/sections/0/name|\"KERNEL_QAT\\u001b]0;x\\u0007\"|$.devices[1].sections[0].name: character 11 of 'KERNEL_QAT\\u001b]0;x\\u0007' is a control character",
         "instance name not Latin-1|/devices/1/sections/0/dc/0/name|\"ZFS_\\u2028DC\"|$.devices[1].sections[0].dc[0].name: character 5 of 'ZFS_\\u2028DC' is not Latin-1",
         "core list with a newline|/devices/1/sections/0/dc/0/coreAffinity|\"0-3\\n\"|$.devices[1].sections[0].dc[0].coreAffinity: character 4 of '0-3\\n' is a control character",
+        "cpu list of 2^31 CPUs|/cpu/online|\"0-2147483647\"|$.cpu.online: not a CPU list: \"0-2147483647\"",
+        "cpu list past the highest CPU|/cpu/nodes/0|\"0-65536\"|$.cpu.nodes.0: CPU 65536 is above 65535",
         "too many nodes|/cpu|{\"nodes\": {\"0\": \"0\", \"1\": \"1\"}}|<nodes>",
     })
     void everyFieldIsBoundedAndNamedByItsPath(String what, String pointer, String value, String message) throws Exception {
