@@ -1,8 +1,5 @@
 package org.qatwb.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -55,8 +52,6 @@ import picocli.CommandLine.Spec;
                 "error, 3 cannot reach or trust the NAS (a restart it could not confirm rolls back by itself),",
                 "4 an apply that could not be rolled back (or is still running)."})
 final class ApplyCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -213,19 +208,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** The layout file, or one line saying where it is wrong. */
     private Layout read() {
-        String text = InputFiles.readText(file, System.in);
-        JsonNode tree;
+        String text = InputFiles.readText(file, System.in, LayoutJsonReader.MAX_DOCUMENT_BYTES);
         try {
-            tree = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": not JSON: line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + Snippet.oneLine(e.getOriginalMessage()), e);
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": empty, expected a layout (qatwb layout)");
-        }
-        try {
-            return LayoutJsonReader.read(tree);
+            return LayoutJsonReader.read(text);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.qatwb.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.qatwb.model.lint.DeviceSetLinter;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.LintContext;
+import org.qatwb.model.parse.Snippet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +38,14 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 no errors, 1 errors found, 2 usage error.",
                 "Findings as JSON on stdout; a readable list on stderr unless --quiet."})
 final class LintCommand implements Callable<Integer> {
+
+    /** A host's device set: even eight C4xxx cards with every VF have fewer conf files. */
+    static final int MAX_FILES = 1024;
+    /** All files of one run together; each one is also bounded by {@link InputFiles#MAX_BYTES}. */
+    static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
+
+    private long total;
+    private int count;
 
     @Spec
     CommandSpec spec;
@@ -94,6 +104,10 @@ final class LintCommand implements Callable<Integer> {
 
     private ConfFile confFile(String path, Optional<DeviceRef> forced, OptionalInt coreCount) {
         byte[] bytes = InputFiles.read(path, System.in);
+        total += bytes.length;
+        if (++count > MAX_FILES || total > MAX_TOTAL_BYTES) {
+            throw tooMuch();
+        }
         Optional<DeviceFileName> named = DeviceFileName.of(path);
         Optional<DeviceRef> dev = forced.isPresent() ? forced : named.map(DeviceFileName::device);
         OptionalInt inst = named.map(n -> OptionalInt.of(n.instId())).orElse(OptionalInt.empty());
@@ -102,22 +116,36 @@ final class LintCommand implements Callable<Integer> {
 
     private List<ConfFile> deviceSet(String dir, Optional<DeviceRef> forced, OptionalInt coreCount) {
         List<Path> names;
+        long bytes = 0;
         try (Stream<Path> s = Files.list(InputFiles.path(dir))) {
-            names = s.filter(Files::isRegularFile)
-                    .filter(f -> DeviceFileName.isDriverFileName(f.getFileName().toString()))
+            names = s.filter(f -> DeviceFileName.isDriverFileName(f.getFileName().toString()))
+                    .filter(Files::isRegularFile)
+                    .limit(MAX_FILES + 1L)
                     .sorted(Comparator.comparing(LintCommand::deviceOrder))
                     .toList();
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, dir + ": cannot list: " + e.getMessage(), e);
+            for (Path f : names) {
+                bytes += Files.size(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliException(ExitCodes.USAGE, Snippet.excerpt(dir) + ": cannot list: "
+                    + Snippet.excerpt(String.valueOf(e.getMessage())), e);
         }
         if (names.isEmpty()) {
-            throw new CliException(ExitCodes.INPUT, dir + ": no QAT conf files (named <type>_dev<N>.conf) in it");
+            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(dir) + ": no QAT conf files (named <type>_dev<N>.conf) in it");
+        }
+        if (count + names.size() > MAX_FILES || total + bytes > MAX_TOTAL_BYTES) {
+            throw tooMuch();
         }
         List<ConfFile> files = new ArrayList<>();
         for (Path f : names) {
             files.add(confFile(f.toString(), forced, coreCount));
         }
         return files;
+    }
+
+    private static CliException tooMuch() {
+        return new CliException(ExitCodes.INPUT, "more than " + MAX_FILES + " files or " + (MAX_TOTAL_BYTES >> 20)
+                + " MiB to lint in one run; no host has that many conf files: lint them in parts");
     }
 
     /** PFs before their VFs, each by inst_id, so cross-file findings land where a reader expects. */

@@ -1,10 +1,13 @@
 package org.qatwb.app.settings;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,14 +17,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.qatwb.app.json.BoundedJson;
+import org.qatwb.model.parse.Snippet;
 
 /** Reading and atomically writing the small JSON settings files. */
 final class JsonFiles {
 
     /** Indented for a human who opens the file; unknown fields ignored, so an older qatwb reads a newer file. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** A settings file larger than this is refused: a thousand saved connections take some 300 KiB. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Indented for a human who opens the file; unknown fields ignored, so an older qatwb reads a
+     * newer file; read within bounds, since the file may have been copied from someone else.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(BoundedJson.factory(MAX_BYTES, 16, 64 * 1024))
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private JsonFiles() {
     }
@@ -38,24 +51,33 @@ final class JsonFiles {
     }
 
     static <T> Optional<T> read(Path file, Class<T> type) throws SettingsException {
-        ObjectMapper json = JSON;
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new SettingsException(name(file) + ": larger than " + (MAX_BYTES >> 20) + " MiB, not a qatwb settings file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new SettingsException("cannot read " + file + ": " + e.getMessage());
+            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.excerpt(String.valueOf(e.getMessage())));
         }
-        try {
-            return Optional.ofNullable(json.readValue(bytes, type));
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SettingsException(file + (line > 0 ? ":" + line : "") + ": not valid settings JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        try (JsonParser p = JSON.createParser(bytes)) {
+            try {
+                return Optional.ofNullable(JSON.readValue(p, type));
+            } catch (JsonProcessingException e) {
+                throw new SettingsException(name(file) + ":" + BoundedJson.location(e, p).getLineNr() + ": not valid settings JSON: "
+                        + BoundedJson.message(e.getOriginalMessage()));
+            }
         } catch (IOException e) {
-            throw new SettingsException("cannot read " + file + ": " + e.getMessage());
+            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.excerpt(String.valueOf(e.getMessage())));
         }
+    }
+
+    private static String name(Path file) {
+        return Snippet.oneLine(file.toString());
     }
 
     /**

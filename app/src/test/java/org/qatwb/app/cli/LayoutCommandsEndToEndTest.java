@@ -216,6 +216,52 @@ class LayoutCommandsEndToEndTest {
         assertTrue(run.oneLineError(), run.err());
     }
 
+    /**
+     * Issue 11: a blocked VF driver name holding a newline once put an {@code install} line,
+     * which modprobe runs as root, into the NAS's modprobe.d. Now the file is refused before the
+     * NAS is asked anything, with the field's path, and no file of the NAS changes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--dry-run", "--stage"})
+    void aModuleNameThatWouldRunCodeAsRootIsRefusedAndTheBlacklistStaysAsItWas(String mode) throws IOException {
+        Map<String, byte[]> before = etc(c62x);
+        ObjectNode doc = (ObjectNode) cli("layout", c62x).json();
+        ((ObjectNode) doc.get("host")).putArray("blockedVfDrivers")
+                .add("qat_dh895xccvf\ninstall e1000e /bin/sh -c 'touch /tmp/qatwb-pwned'");
+        Path f = dir.resolve("hostile.json");
+        Files.writeString(f, JSON.writeValueAsString(doc));
+        CliRun run = cli("apply", c62x, f.toString(), mode);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.oneLineError(), run.err());
+        assertTrue(run.err().contains("hostile.json: $.host.blockedVfDrivers[0]: \"qat_dh895xccvf\\ninstall e1000e"), run.err());
+        assertTrue(run.err().contains("is not a QAT VF driver module"), run.err());
+        assertEquals("", run.out());
+        assertSameFiles(before, etc(c62x));
+        assertFalse(Files.exists(c62x.root().resolve("etc/modprobe.d/blacklist-qat-vfs.conf")), "the c62x box has none");
+    }
+
+    /** Past Jackson's limits (issue 11): one line with where, exit 1, never an internal error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"deep", "long-string", "huge-string"})
+    void aLayoutPastTheJsonLimitsIsOneLine(String kind) throws IOException {
+        Path f = dir.resolve(kind + ".json");
+        switch (kind) {
+            case "deep" -> Files.writeString(f, "[".repeat(2000) + "]".repeat(2000));
+            case "long-string" -> Files.writeString(f, "{\"format\": \"" + "x".repeat(1_000_000) + "\"}");
+            default -> Files.writeString(f, "{\"format\": \"" + "x".repeat(30_000_000) + "\"}");
+        }
+        CliRun run = cli("apply", c62x, f.toString(), "--dry-run");
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.oneLineError(), run.err());
+        assertFalse(run.err().contains("internal error"), run.err());
+        String expected = switch (kind) {
+            case "deep" -> kind + ".json: not JSON: line 1, column 18: Document nesting depth (17) exceeds the maximum allowed (16)";
+            case "long-string" -> kind + ".json: not JSON: line 1, column ";
+            default -> kind + ".json: larger than 4 MiB";
+        };
+        assertTrue(run.err().contains(expected), run.err());
+    }
+
     @Test
     void theLayoutJsonReadsBackToTheSameJson() throws IOException {
         CliRun layout = cli("layout", c62x, "--preset", "zfs-all");

@@ -61,6 +61,31 @@ class SettingsStoresTest {
         assertTrue(assertThrows(SettingsException.class, store::load).getMessage().contains("version 9"));
     }
 
+    /** Issue 11: past Jackson's own limits this was a NullPointerException; now one line with the file and line. */
+    @Test
+    void aConnectionsFilePastTheLimitsIsOneLine() throws Exception {
+        ConnectionStore store = new ConnectionStore(dir);
+        Files.writeString(store.file(), "{\"version\": 1, \"later\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+        SettingsException deep = assertThrows(SettingsException.class, store::load);
+        assertTrue(deep.getMessage().startsWith(store.file() + ":1: not valid settings JSON: Document nesting depth (17)"
+                + " exceeds the maximum allowed (16)"), deep.getMessage());
+
+        Files.writeString(store.file(), "{\"version\": 1, \"connections\": [{\"name\": \"" + "x".repeat(100_000)
+                + "\", \"host\": \"h\"}]}");
+        SettingsException longString = assertThrows(SettingsException.class, store::load);
+        assertTrue(longString.getMessage().startsWith(store.file() + ":1: not valid settings JSON: String value length"),
+                longString.getMessage());
+
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(store.file().toFile(), "rw")) {
+            raf.setLength(60L * 1000 * 1000);
+        }
+        SettingsException huge = assertThrows(SettingsException.class, store::load);
+        assertEquals(store.file() + ": larger than 1 MiB, not a qatwb settings file", huge.getMessage());
+        for (SettingsException e : List.of(deep, longString, huge)) {
+            assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+        }
+    }
+
     @Test
     void uiSettingsRememberTheWindowAndFallBackToDefaults() throws Exception {
         UiSettingsStore store = new UiSettingsStore(dir);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.qatwb.model.conf.RawLine;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
@@ -16,6 +17,9 @@ import org.qatwb.model.parse.Snippet;
  * edit that would not have the intended effect is refused rather than written.
  */
 public final class VfBlacklistEditor {
+
+    /** A module name as kmod's module names go: letters, digits, '_' and '-' (which kmod reads as '_'). */
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private VfBlacklistEditor() {
     }
@@ -80,13 +84,28 @@ public final class VfBlacklistEditor {
         return l.eol().equals("\n") && run % 2 == 1;
     }
 
-    /** The text with a {@code blacklist MODULE} line appended, unless the module is blocked already. */
+    /**
+     * The text with a {@code blacklist MODULE} line appended, unless the module is blocked already.
+     *
+     * @throws IllegalArgumentException when {@code module} is not one word of a module name (a
+     *                                  blank or a newline would write a second modprobe command,
+     *                                  which modprobe runs as root), or when the appended line
+     *                                  would not block it (the file ends in a continued line)
+     */
     public static String block(String text, String module) {
+        if (module == null || !MODULE.matcher(module).matches()) {
+            throw new IllegalArgumentException("not a module name: " + Snippet.quote(String.valueOf(module)));
+        }
         if (read(text).blocks(module)) {
             return text;
         }
         boolean needsNewline = !text.isEmpty() && !text.endsWith("\n");
-        return text + (needsNewline ? "\n" : "") + "blacklist " + module + "\n";
+        String result = text + (needsNewline ? "\n" : "") + "blacklist " + module + "\n";
+        if (!read(result).blocks(module)) {
+            throw new IllegalArgumentException("cannot block " + module + " in " + VfBlacklist.PATH
+                    + ": its last line ends in a backslash, which would join the new line to it; edit the file by hand");
+        }
+        return result;
     }
 
     private static VfBlacklist read(String text) {

@@ -49,12 +49,16 @@ record HostFiles(List<CompiledFile> files, Optional<String> defaultQat, Optional
         return new HostFiles(files, defaultQat, blacklist);
     }
 
-    private interface TextEdit {
+    interface TextEdit {
         String apply(String text);
     }
 
-    /** The edited text (and its changed file), or the refusal as a finding when the file cannot be edited. */
-    private static Optional<String> edit(BaseFile f, HostSetting setting, List<LayoutFinding> problems, TextEdit edit,
+    /**
+     * The edited text (and its changed file), or the refusal as a finding when the file cannot be
+     * edited or the edit holds a line that is not one the editors are meant to write
+     * ({@link HostFileLines}): then the file is not among the changes and the text stays as it was.
+     */
+    static Optional<String> edit(BaseFile f, HostSetting setting, List<LayoutFinding> problems, TextEdit edit,
             List<CompiledFile> files) {
         if (!f.readable()) {
             problems.add(cannotWrite(f, setting, f.problem().get() + "; the layout needs it changed: take a new snapshot"));
@@ -63,6 +67,11 @@ record HostFiles(List<CompiledFile> files, Optional<String> defaultQat, Optional
         String before = f.text().orElse("");
         try {
             String after = edit.apply(before);
+            List<Finding> stray = HostFileLines.unintended(f.path(), f.text(), after);
+            if (!stray.isEmpty()) {
+                stray.forEach(s -> problems.add(new LayoutFinding(f.path(), s, new ElementRef.OfHost(setting))));
+                return Optional.of(before);
+            }
             if (!after.equals(before)) {
                 files.add(LayoutCompiler.file(f.path(), f.text(), after, StandardCharsets.UTF_8));
             }

@@ -2,6 +2,9 @@ package org.qatwb.model.layout;
 
 import java.util.List;
 import java.util.TreeSet;
+import org.qatwb.model.device.DeviceCatalog;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * The host-wide switches the QAT chain needs (DOMAIN.md section 1, links 3 and 4), as the files
@@ -13,8 +16,25 @@ import java.util.TreeSet;
  */
 public record HostSettings(boolean sriov, boolean kapi, List<String> blockedVfDrivers) {
 
+    /**
+     * @throws IllegalArgumentException for a module that is not a catalog VF driver: the names go
+     *                                  into a modprobe.d file, so no front end may pass anything else
+     */
     public HostSettings {
+        for (String m : blockedVfDrivers) {
+            checkVfModule(m);
+        }
         blockedVfDrivers = List.copyOf(new TreeSet<>(blockedVfDrivers));
+    }
+
+    /** {@code module} when it is the VF driver module of a catalog model, else a one-line refusal. */
+    public static String checkVfModule(String module) {
+        if (module == null || DeviceCatalog.byVfModule(module).isEmpty()) {
+            throw new IllegalArgumentException((module == null ? "no module name" : Snippet.quote(module)
+                    + " is not a QAT VF driver module") + " (known: "
+                    + String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList()) + ")");
+        }
+        return module;
     }
 
     public boolean blocks(String vfModule) {

@@ -90,7 +90,12 @@ public enum Rule {
     LAYOUT_VF_WITHOUT_CONF("layout.vf-without-conf", WARNING, DRIVER_SOURCE,
             "a VF that SR-IOV creates has no conf file: the driver cannot start it"),
     LAYOUT_CANNOT_WRITE("layout.cannot-write", ERROR, RuleSource.WORKBENCH,
-            "a file the layout changes could not be read, has no template, or would get a value the driver misreads");
+            "a file the layout changes could not be read, has no template, or would get a value the driver misreads"),
+    LINT_TOO_MANY_FINDINGS("lint.too-many-findings", ERROR, RuleSource.WORKBENCH,
+            "more than 1000 findings in one file: the rest are counted, not listed"),
+    LAYOUT_HOST_FILE_LINE("layout.host-file-line", ERROR, RuleSource.WORKBENCH,
+            "a line the layout would add to /etc/default/qat or the VF blacklist is not a flag assignment or "
+                    + "'blacklist <VF driver module>' (modprobe and qat_service run those files' lines as root)");
 
     private final String id;
     private final Severity severity;

@@ -2,6 +2,7 @@ package org.qatwb.model.etc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,21 @@ class VfBlacklistEditorTest {
                 VfBlacklistEditor.block("blacklist qat_dh895xccvf", "qat_c62xvf"));
         assertEquals("blacklist qat_c62xvf\n", VfBlacklistEditor.block("", "qat_c62xvf"));
         assertEquals("blacklist qat-c62xvf\n", VfBlacklistEditor.block("blacklist qat-c62xvf\n", "qat_c62xvf"));
+    }
+
+    @Test
+    void blockingRefusesAnythingButOneWordAsTheModule() {
+        for (String bad : List.of("qat_c62xvf\ninstall e1000e /bin/sh -c 'id'", "qat_c62xvf /bin/sh", "", "qat_c62xvf\r")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VfBlacklistEditor.block("", bad));
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void blockingAfterAContinuedLastLineIsRefusedRatherThanJoinedToIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VfBlacklistEditor.block("install qat_4xxxvf /bin/true \\\n", "qat_c62xvf"));
+        assertTrue(e.getMessage().contains("ends in a backslash"), e.getMessage());
     }
 
     static List<Path> samples() {

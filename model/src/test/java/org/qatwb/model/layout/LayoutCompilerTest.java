@@ -106,6 +106,36 @@ class LayoutCompilerTest {
         assertEquals(47, c.findings().stream().filter(x -> x.finding().rule().id().equals("layout.vf-without-conf")).count());
     }
 
+    /**
+     * A layout file's values for a device with no conf file go into a new file from the template:
+     * each is checked as an edit of an existing file is, so a newline cannot add a line or a section.
+     */
+    @Test
+    void valuesCarriedIntoANewFileAreCheckedAsEditsAre() {
+        HostSnapshots h = HostSnapshots.host().defaultQat("SRIOV_ENABLE=1\nENABLE_KAPI=1\n");
+        for (int i = 0; i < 3; i++) {
+            h.conf("c6xx_dev" + i + ".conf", C62xFixture.pf());
+        }
+        Baseline base = Baseline.of(h.snapshot());
+        DeviceKey vf = DeviceKey.parse("c6xxvf_dev20");
+        Instance hostile = new Instance("ZFS_DC\n[GENERAL]\nServicesEnabled = asym", "0", "3");
+        List<DeviceConfig> configs = List.of(
+                new DeviceConfig("dc", List.of(new InstanceSection("KERNEL_QAT", List.of(), List.of(hostile)))),
+                new DeviceConfig("dc\nConfigVersion = 1", List.of(new InstanceSection("KERNEL_QAT", List.of(),
+                        List.of(Instance.of("ZFS_DC", 0, 3))))),
+                new DeviceConfig("dc", List.of(new InstanceSection("SSL\n[KERNEL_QAT]", List.of(),
+                        List.of(Instance.of("SSL0", 1, 3))))),
+                new DeviceConfig("dc", List.of(new InstanceSection("KERNEL_QAT", List.of(),
+                        List.of(new Instance("ZFS_DC", "0", "3\nDc1Name = x"))))));
+        for (DeviceConfig config : configs) {
+            Compilation c = LayoutCompiler.compile(base, base.layout().withConfig(vf, config));
+            assertTrue(c.files().stream().noneMatch(f -> f.path().equals(vf.confPath())), config.toString());
+            assertTrue(c.findings().stream().anyMatch(f -> f.path().equals(vf.confPath())
+                    && f.finding().rule().id().equals("layout.cannot-write")), c.findings().toString());
+            assertFalse(c.applicable());
+        }
+    }
+
     @Test
     void srIovAndTheVfDriverAreSwitchedOnInTheFilesWhenTheLayoutUsesVfs() {
         HostSnapshots h = HostSnapshots.c62x()

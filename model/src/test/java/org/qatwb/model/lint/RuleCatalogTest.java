@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -28,7 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.layout.Baseline;
+import org.qatwb.model.layout.HostFileLines;
 import org.qatwb.model.layout.DeviceKey;
 import org.qatwb.model.layout.Instance;
 import org.qatwb.model.layout.InstanceRef;
@@ -155,6 +158,10 @@ class RuleCatalogTest {
                 new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), 14)));
         t.put("layout.cannot-write", () -> layoutFindings(HostSnapshots.c62x(), l -> l.withInstance(
                 new InstanceRef(DeviceKey.parse("c6xxvf_dev0"), "KERNEL_QAT", InstanceKind.CY, 0), new Instance("a b", "0", "0"))));
+        t.put("lint.too-many-findings", () -> lint("a\n".repeat(Findings.MAX + 5)));
+        // no edit of a layout reaches it (the model refuses such input first): the guard itself, on a stray line
+        t.put("layout.host-file-line", () -> HostFileLines.unintended(VfBlacklist.PATH, Optional.of(""),
+                "blacklist qat_c62xvf\ninstall e1000e /bin/sh\n"));
         return t;
     }
 

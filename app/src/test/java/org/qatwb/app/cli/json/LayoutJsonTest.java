@@ -105,6 +105,80 @@ class LayoutJsonTest {
         assertEquals(message, e.getMessage(), what);
     }
 
+    /** Every field a layout carries is bounded; each refusal names the field by its JSON path. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "module with a newline|/host/blockedVfDrivers|[\"qat_c62xvf\\ninstall e1000e /bin/sh -c 'id'\"]|$.host.blockedVfDrivers[0]: \"qat_c62xvf\\ninstall e1000e /bin/sh -c 'id'\" is not a QAT VF driver module (known: ",
+        "module not a VF driver|/host/blockedVfDrivers|[\"e1000e\"]|$.host.blockedVfDrivers[0]: \"e1000e\" is not a QAT VF driver module",
+        "too many modules|/host/blockedVfDrivers|[\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\",\"qat_c62xvf\"]|$.host.blockedVfDrivers: a list of 8: at most 7",
+        "bsf not an address|/devices/0/bsf|\"0000:3d:00.0; reboot\"|$.devices[0].bsf: expected a PCI address DDDD:BB:DD.F, got '0000:3d:00.0; reboot'",
+        "node too high|/devices/0/node|5000|$.devices[0].node: NUMA node 5000: at most 1023",
+        "state not up or down|/devices/0/state|\"up\\u001b[2J\"|$.devices[0].state: expected 'up' or 'down', got 'up\\u001b[2J'",
+        "long id|/devices/0/id|\"c6xx_dev00000000000000000000000000000000000000000000000000000000000000\"|$.devices[0].id: not a device id (like c6xxvf_dev3): 70 characters long",
+        "services with a newline|/devices/0/services|\"cy\\nNumberCyInstances = 9\"|$.devices[0].services: character 3 of 'cy\\nNumberCyInstances = 9' is a control character, which no conf file line holds",
+        "section name with an escape|/devices/1/sections/0/name|\"KERNEL_QAT\\u001b]0;x\\u0007\"|$.devices[1].sections[0].name: character 11 of 'KERNEL_QAT\\u001b]0;x\\u0007' is a control character",
+        "instance name not Latin-1|/devices/1/sections/0/dc/0/name|\"ZFS_\\u2028DC\"|$.devices[1].sections[0].dc[0].name: character 5 of 'ZFS_\\u2028DC' is not Latin-1",
+        "core list with a newline|/devices/1/sections/0/dc/0/coreAffinity|\"0-3\\n\"|$.devices[1].sections[0].dc[0].coreAffinity: character 4 of '0-3\\n' is a control character",
+        "cpu list of 2^31 CPUs|/cpu/online|\"0-2147483647\"|$.cpu.online: not a CPU list: \"0-2147483647\"",
+        "cpu list past the highest CPU|/cpu/nodes/0|\"0-65536\"|$.cpu.nodes.0: CPU 65536 is above 65535",
+        "too many nodes|/cpu|{\"nodes\": {\"0\": \"0\", \"1\": \"1\"}}|<nodes>",
+    })
+    void everyFieldIsBoundedAndNamedByItsPath(String what, String pointer, String value, String message) throws Exception {
+        ObjectNode doc = LayoutJson.layout(sample());
+        String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+        String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+        ObjectNode at = (ObjectNode) doc.at(parent);
+        if (message.equals("<nodes>")) {
+            ObjectNode nodes = JSON.createObjectNode();
+            for (int n = 0; n <= 1024; n++) {
+                nodes.put(Integer.toString(n), Integer.toString(n));
+            }
+            ((ObjectNode) doc.get("cpu")).set("nodes", nodes);
+            message = "$.cpu.nodes: 1025 NUMA nodes: at most 1024";
+        } else {
+            at.set(field, JSON.readTree(value));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayoutJsonReader.read(doc));
+        assertTrue(e.getMessage().startsWith(message), what + ": " + e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+    }
+
+    @Test
+    void listsAreBoundedBeforeTheirElementsAreRead() throws Exception {
+        ObjectNode doc = LayoutJson.layout(sample());
+        com.fasterxml.jackson.databind.node.ArrayNode dc = (com.fasterxml.jackson.databind.node.ArrayNode)
+                doc.at("/devices/1/sections/0/dc");
+        while (dc.size() <= 4096) {
+            dc.addObject().put("name", "ZFS_DC").put("isPolled", 0).put("coreAffinity", 0);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayoutJsonReader.read(doc));
+        assertEquals("$.devices[1].sections[0].dc: a list of 4097: at most 4096", e.getMessage());
+    }
+
+    /** Past Jackson's limits the text is refused while it is read, with the line and column. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "deep|deep|not JSON: line 1, column 18: Document nesting depth (17) exceeds the maximum allowed (16)",
+        "long string|long|not JSON: line 1, column ",
+        "long number|number|not JSON: line 1, column ",
+        "duplicate key|duplicate|not JSON: line 1, column 36: Duplicate field 'format'",
+        "trailing text|trailing|not JSON: line 1, column ",
+        "empty|empty|empty, expected a layout (qatwb layout)",
+    })
+    void aTextPastTheLimitsIsOneLineWithWhere(String what, String kind, String message) {
+        String text = switch (kind) {
+            case "deep" -> "[".repeat(5000) + "]".repeat(5000);
+            case "long" -> "{\"format\": \"" + "x".repeat(30_000_000) + "\"}";
+            case "number" -> "{\"version\": " + "1".repeat(5000) + "}";
+            case "duplicate" -> "{\"format\": \"qatwb-layout\", \"format\": \"x\"}";
+            case "trailing" -> "{\"format\": \"qatwb-layout\"} {}";
+            default -> "  ";
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayoutJsonReader.read(text));
+        assertTrue(e.getMessage().startsWith(message), what + ": " + e.getMessage());
+        assertTrue(!e.getMessage().contains("\n") && !e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+    }
+
     @Test
     void theFactsAreOptionalSoAHandWrittenFileNeedsOnlyWhatItChanges() throws Exception {
         JsonNode doc = JSON.readTree("{\"format\": \"qatwb-layout\", \"version\": 1,"
