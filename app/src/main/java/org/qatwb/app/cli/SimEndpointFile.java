@@ -2,6 +2,7 @@ package org.qatwb.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.qatwb.app.json.BoundedJson;
 
 /**
  * Where a running {@code qatwb sim} leaves its endpoint, so that {@code --sim} on another command
@@ -27,7 +29,8 @@ import java.util.Optional;
  */
 final class SimEndpointFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The endpoint is a few short fields; the same bounds as every other JSON file from outside. */
+    private static final ObjectMapper JSON = JsonMapper.builder(BoundedJson.factory(64 * 1024, 4, 4096)).build();
     private static final String NAME = "endpoint.json";
 
     private SimEndpointFile() {
