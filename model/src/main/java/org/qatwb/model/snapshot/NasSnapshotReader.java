@@ -1,7 +1,6 @@
 package org.qatwb.model.snapshot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -211,11 +210,7 @@ public final class NasSnapshotReader {
         return docs;
     }
 
-    /**
-     * The conf files the agent read as one set: {@code conf_sizes} is wc's "SIZE PATH" per file (and
-     * a total line), {@code conf_files} one cat of the same files in that order. A file that changed
-     * between the two reads shifts every boundary after it, so then the set is refused whole.
-     */
+    /** The conf files the agent read as one set ({@link ConfSet}); a set that does not add up is refused whole. */
     private Map<String, ConfDocument> confSet() {
         Optional<AgentFrame> sizes = out.frame("conf_sizes");
         Optional<AgentFrame> bytes = out.frame("conf_files");
@@ -227,37 +222,19 @@ public final class NasSnapshotReader {
                     + bytes.get().rc() + "); run the snapshot again");
             return Map.of();
         }
-        List<String> names = new ArrayList<>();
-        List<Long> lengths = new ArrayList<>();
-        List<String> lines = sizes.get().text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        for (String line : lines) {
-            int space = line.indexOf(' ');
-            String file = space < 0 ? "" : line.substring(space + 1).strip();
-            if (!file.startsWith("/")) {
-                continue; // wc's total line
-            }
-            try {
-                lengths.add(Long.parseLong(line.substring(0, space)));
-            } catch (NumberFormatException e) {
-                warnings.add("conf_sizes: unreadable line " + Snippet.quote(line) + "; conf files not used");
-                return Map.of();
-            }
-            names.add("/etc/" + file.substring(file.lastIndexOf('/') + 1));
-        }
-        byte[] all = bytes.get().content();
-        long sum = lengths.stream().mapToLong(Long::longValue).sum();
-        if (sum != all.length) {
-            warnings.add("conf_files: the conf files changed while they were read (" + sum + " bytes listed, "
-                    + all.length + " read); run the snapshot again");
+        Map<String, byte[]> files;
+        try {
+            files = ConfSet.split(sizes.get().text(), bytes.get().content());
+        } catch (ParseException e) {
+            warnings.add("conf_sizes: " + e.getMessage() + "; conf files not used");
+            return Map.of();
+        } catch (ConfSet.Refused e) {
+            warnings.add("conf_files: the conf files changed while they were read (" + e.getMessage()
+                    + "); run the snapshot again");
             return Map.of();
         }
         Map<String, ConfDocument> docs = new HashMap<>();
-        int at = 0;
-        for (int i = 0; i < names.size(); i++) {
-            int n = (int) (long) lengths.get(i);
-            docs.put(names.get(i), ConfDocument.parse(Arrays.copyOfRange(all, at, at + n)));
-            at += n;
-        }
+        files.forEach((path, content) -> docs.put(path, ConfDocument.parse(content)));
         return docs;
     }
 

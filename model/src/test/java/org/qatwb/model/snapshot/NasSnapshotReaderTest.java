@@ -146,6 +146,19 @@ class NasSnapshotReaderTest {
     }
 
     @Test
+    void sizesThatAddUpOnlyThroughANegativeOneAreAWarningAndTheRestStands() throws ParseException {
+        String files = "[GENERAL]\nConfigVersion = 2\n"; // 32 bytes
+        NasSnapshot s = NasSnapshotReader.read(AgentOutput.parse(AgentOutputWriter.snapshot()
+                .ok("qat_service", "active\n")
+                .ok("conf_sizes", "2147483647 /etc/c6xx_dev0.conf\n-2147483615 /etc/c6xx_dev1.conf\n32 total\n")
+                .ok("conf_files", files).done().bytes(), AgentOutputWriter.BOUNDARY));
+        assertTrue(s.confFiles().isEmpty());
+        assertEquals("active", s.qatService().orElseThrow());
+        assertTrue(s.warnings().contains("conf_sizes: line 2: not wc's 'SIZE PATH': \"-2147483615 /etc/c6xx_dev1.conf\";"
+                + " conf files not used"), s.warnings().toString());
+    }
+
+    @Test
     void brokenItemsBecomeWarningsAndTheRestStands() throws ParseException {
         byte[] huge = new byte[16];
         AgentOutputWriter w = AgentOutputWriter.snapshot()
