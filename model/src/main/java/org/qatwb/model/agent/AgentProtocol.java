@@ -14,6 +14,18 @@ public final class AgentProtocol {
     /** What a client reads of one exec at most (64 MiB) before it fails the request. */
     public static final int OUTPUT_CAP = 64 * 1024 * 1024;
 
+    /**
+     * What the items of one stream tick may hold together (16 MiB): a tick is the kstat and one
+     * fw_counters per device, a few hundred KiB on a host with 51 devices.
+     */
+    public static final int TICK_CAP = 16 * 1024 * 1024;
+
+    /**
+     * The most items one output (or one tick of a stream) may hold: a snapshot of a host with 51
+     * devices holds about 130, so more is not an agent's answer and would only cost memory.
+     */
+    public static final int MAX_ITEMS = 4096;
+
     private static final Pattern BOUNDARY = Pattern.compile("[0-9a-f]{32}");
 
     private AgentProtocol() {
