@@ -19,7 +19,7 @@ import org.qatwb.sim.tree.RootLayout;
 /**
  * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, a full disk,
  * dropped connections (after a time, or at a chosen call of a tool), a failing call of a tool, slow
- * answers, a sudo that wants a password, no systemd. Faults the stand-ins must see are flag files
+ * answers, a sudo that wants a password, no systemd, a wc that lies. Faults the stand-ins must see are flag files
  * under {@code .sim/faults}, so checking one costs a {@code test -e}.
  */
 public final class SimFaults {
@@ -27,6 +27,7 @@ public final class SimFaults {
     static final String READONLY_ETC = "readonly-etc";
     static final String SUDO_PASSWORD = "sudo-password";
     static final String DISK_FULL = "disk-full";
+    static final String LYING_WC = "lying-wc";
     /** Where sd_booted(3) looks: systemd runs when this directory exists. */
     public static final String SYSTEMD_RUNTIME = "run/systemd/system";
 
@@ -103,6 +104,25 @@ public final class SimFaults {
      */
     public SimFaults diskFull(boolean on) {
         flag(DISK_FULL, on);
+        return this;
+    }
+
+    /**
+     * {@code wc} prints {@code answer} (its exact bytes, whatever it was asked) and exits 0, as a
+     * hostile NAS's wc could: the agent sizes the conf files it sends with one {@code wc -c}. Null
+     * ends the lie.
+     */
+    public SimFaults lyingWc(String answer) {
+        Path f = layout.faults().resolve(LYING_WC);
+        try {
+            if (answer == null) {
+                Files.deleteIfExists(f);
+            } else {
+                AtomicFiles.write(f, answer);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
@@ -188,6 +208,7 @@ public final class SimFaults {
         readOnlyEtc(false);
         sudoRequiresPassword(false);
         diskFull(false);
+        lyingWc(null);
         withoutSystemd(false);
         clearCalls();
         dropConnectionsAfter(null);

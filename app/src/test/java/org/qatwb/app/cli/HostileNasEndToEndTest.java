@@ -1,0 +1,124 @@
+package org.qatwb.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qatwb.app.Main;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.sim.SimulatedNas;
+
+/**
+ * A hostile NAS cannot exhaust the client's memory (issue 11): the real CLI, in a child JVM with a
+ * 256 MB heap, reads a snapshot from a simulated NAS whose {@code wc} lies about the sizes of the
+ * conf files. The lie adds up to the bytes that come, so only checking each size catches it.
+ */
+class HostileNasEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static SimulatedNas nas;
+
+    @BeforeAll
+    static void start() {
+        nas = SimulatedNas.start(SimOptions.of("c62x"));
+    }
+
+    @AfterAll
+    static void stop() {
+        nas.close();
+    }
+
+    @AfterEach
+    void tellTheTruth() {
+        nas.faults().lyingWc(null);
+    }
+
+    /** A child JVM's exit status and output. */
+    record Child(int exit, String out, String err) {
+    }
+
+    @ParameterizedTest(name = "wc says the first conf file has {0} bytes")
+    @ValueSource(longs = {1_000_000_000L, 2_147_483_647L, 2_147_483_646L, 4_294_967_296L, -1L, -2_147_483_648L})
+    void aLyingConfSizeLeavesTheClientUnder256MbWithOneLine(long first) throws Exception {
+        long total = confBytes();
+        String etc = nas.root().resolve("etc") + "/";
+        // the sizes add up to what cat sends, as a careful liar makes them
+        nas.faults().lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + (total - first) + " " + etc
+                + "c6xx_dev1.conf\n" + total + " total\n");
+
+        Child run = snapshotIn256Mb();
+
+        assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals(0, run.exit(), "a broken item is a warning, the snapshot stands: " + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("qatwb: conf_sizes: line "), lines.get(0));
+        assertTrue(lines.get(0).endsWith("; conf files not used"), lines.get(0));
+        JsonNode s = JSON.readTree(run.out());
+        assertEquals(0, s.get("confFiles").size(), "no conf file cut by a lie");
+        assertEquals(51, s.get("devices").size(), "the rest of the snapshot stands");
+    }
+
+    @ParameterizedTest(name = "wc says {0} bytes, and the sum does not add up")
+    @ValueSource(longs = {1_000_000_000L, 999_999_999_999_999_999L})
+    void aSizeThatDoesNotAddUpIsAChangedSet(long first) throws Exception {
+        String etc = nas.root().resolve("etc") + "/";
+        nas.faults().lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + first + " " + etc + "c6xx_dev1.conf\n400 total\n");
+
+        Child run = snapshotIn256Mb();
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("qatwb: conf_files: the conf files changed while they were read ("
+                + 2 * first + " bytes listed, " + confBytes()
+                + " read); run the snapshot again"), run.err().lines().toList());
+    }
+
+    private static long confBytes() throws IOException {
+        try (Stream<Path> files = Files.list(nas.root().resolve("etc"))) {
+            long total = 0;
+            for (Path p : files.filter(p -> p.getFileName().toString().matches(".*_dev.*\\.conf")).toList()) {
+                total += Files.size(p);
+            }
+            return total;
+        }
+    }
+
+    /** {@code qatwb snapshot --sudo} against the simulated NAS, run as a user runs it, with -Xmx256m. */
+    private static Child snapshotIn256Mb() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "snapshot", "--sudo"));
+        cmd.addAll(NasCommandsEndToEndTest.connection(nas));
+        Path out = Files.createTempFile("qatwb-child", ".out");
+        Path err = Files.createTempFile("qatwb-child", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("the CLI did not end: " + Files.readString(err));
+            }
+            return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
