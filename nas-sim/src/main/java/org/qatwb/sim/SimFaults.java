@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -19,7 +21,7 @@ import org.qatwb.sim.tree.RootLayout;
 /**
  * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, a full disk,
  * dropped connections (after a time, or at a chosen call of a tool), a failing call of a tool, slow
- * answers, a sudo that wants a password, no systemd, a wc that lies. Faults the stand-ins must see are flag files
+ * answers, a sudo that wants a password, no systemd, a tool replaced by a hostile one. Faults the stand-ins must see are flag files
  * under {@code .sim/faults}, so checking one costs a {@code test -e}.
  */
 public final class SimFaults {
@@ -27,7 +29,6 @@ public final class SimFaults {
     static final String READONLY_ETC = "readonly-etc";
     static final String SUDO_PASSWORD = "sudo-password";
     static final String DISK_FULL = "disk-full";
-    static final String LYING_WC = "lying-wc";
     /** Where sd_booted(3) looks: systemd runs when this directory exists. */
     public static final String SYSTEMD_RUNTIME = "run/systemd/system";
 
@@ -35,6 +36,7 @@ public final class SimFaults {
     private final RootLayout layout;
     private final Supplier<SshServerHost> server;
     private final AtomicReference<Duration> slow;
+    private final Set<String> hostile = ConcurrentHashMap.newKeySet();
 
     SimFaults(Machine machine, RootLayout layout, Supplier<SshServerHost> server, AtomicReference<Duration> slow) {
         this.machine = machine;
@@ -108,21 +110,36 @@ public final class SimFaults {
     }
 
     /**
-     * {@code wc} prints {@code answer} (its exact bytes, whatever it was asked) and exits 0, as a
-     * hostile NAS's wc could: the agent sizes the conf files it sends with one {@code wc -c}. Null
-     * ends the lie.
+     * Puts {@code script} (POSIX sh, without the {@code #!} line) first on every exec's PATH as
+     * {@code tool}, as a hostile NAS's own tool would be: the agent then runs it instead of the
+     * system's. Only for tools the simulator has no stand-in for ({@code head}, {@code cat}, ...);
+     * {@link #clear()} removes them.
      */
-    public SimFaults lyingWc(String answer) {
-        Path f = layout.faults().resolve(LYING_WC);
+    public SimFaults hostileTool(String tool, String script) {
+        Path f = layout.simBin().resolve(tool);
+        if (!tool.matches("[a-z][a-z0-9_-]*") || tool.equals("sh") || (Files.exists(f) && !hostile.contains(tool))) {
+            throw new IllegalArgumentException("not a tool that may be replaced: " + tool);
+        }
         try {
-            if (answer == null) {
-                Files.deleteIfExists(f);
-            } else {
-                AtomicFiles.write(f, answer);
+            AtomicFiles.write(f, "#!/bin/sh\n" + script + "\n");
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        hostile.add(tool);
+        return this;
+    }
+
+    /** Removes every {@link #hostileTool}. */
+    public SimFaults honestTools() {
+        try {
+            for (String tool : hostile) {
+                Files.deleteIfExists(layout.simBin().resolve(tool));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        hostile.clear();
         return this;
     }
 
@@ -208,7 +225,7 @@ public final class SimFaults {
         readOnlyEtc(false);
         sudoRequiresPassword(false);
         diskFull(false);
-        lyingWc(null);
+        honestTools();
         withoutSystemd(false);
         clearCalls();
         dropConnectionsAfter(null);

@@ -46,7 +46,7 @@ class HostileNasEndToEndTest {
 
     @AfterEach
     void tellTheTruth() {
-        nas.faults().lyingWc(null);
+        nas.faults().honestTools();
     }
 
     /** A child JVM's exit status and output. */
@@ -59,8 +59,8 @@ class HostileNasEndToEndTest {
         long total = confBytes();
         String etc = nas.root().resolve("etc") + "/";
         // the sizes add up to what cat sends, as a careful liar makes them
-        nas.faults().lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + (total - first) + " " + etc
-                + "c6xx_dev1.conf\n" + total + " total\n");
+        lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + (total - first) + " " + etc + "c6xx_dev1.conf\n" + total
+                + " total\n");
 
         Child run = snapshotIn256Mb();
 
@@ -80,7 +80,7 @@ class HostileNasEndToEndTest {
     @ValueSource(longs = {1_000_000_000L, 999_999_999_999_999_999L})
     void aSizeThatDoesNotAddUpIsAChangedSet(long first) throws Exception {
         String etc = nas.root().resolve("etc") + "/";
-        nas.faults().lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + first + " " + etc + "c6xx_dev1.conf\n400 total\n");
+        lyingWc(first + " " + etc + "c6xx_dev0.conf\n" + first + " " + etc + "c6xx_dev1.conf\n400 total\n");
 
         Child run = snapshotIn256Mb();
 
@@ -88,6 +88,26 @@ class HostileNasEndToEndTest {
         assertEquals(List.of("qatwb: conf_files: the conf files changed while they were read ("
                 + 2 * first + " bytes listed, " + confBytes()
                 + " read); run the snapshot again"), run.err().lines().toList());
+    }
+
+    @ParameterizedTest(name = "the NAS's head runs: {0}")
+    @ValueSource(strings = {"exec yes 'a line that never ends'", "exec tr -d '\\n' </dev/zero"})
+    void aNasThatPrintsForeverIsStoppedAtTheCapWithOneLine(String head) throws Exception {
+        // the agent cuts every item with head -c; a NAS whose head never stops prints forever
+        nas.faults().hostileTool("head", head);
+
+        Child run = snapshotIn256Mb();
+
+        assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+        assertEquals(1, run.exit(), "the NAS's answer has problems: " + run.err());
+        assertEquals(List.of("qatwb: the NAS's answer to snapshot passed 64 MiB, more than the agent ever prints"
+                + " (docs/agent-protocol.md, \"Limits\"); it was stopped"), run.err().lines().toList());
+        assertEquals("", run.out());
+    }
+
+    /** The NAS's wc prints {@code answer} whatever it is asked (the agent sizes the conf files with one wc -c). */
+    private static void lyingWc(String answer) {
+        nas.faults().hostileTool("wc", "cat <<'LIE'\n" + answer + "LIE");
     }
 
     private static long confBytes() throws IOException {
