@@ -99,4 +99,18 @@ class LayoutDeriveTest {
         assertEquals(Role.UNUSED, new DeviceConfig("cy", List.of(InstanceSection.empty("SSL"))).role());
         assertEquals(List.of(kq, ssl), new DeviceConfig("cy;dc", List.of(ssl, kq)).sections(), "canonical order");
     }
+
+    @Test
+    void aFileOfManySectionsEachDeclaringTheMostReadsAtMostMaxInstancesInAll() {
+        // 2,000 sections of 4,096 Cy and 4,096 Dc: 16 million instances from 120 KB before
+        StringBuilder vf = new StringBuilder("[GENERAL]\nServicesEnabled = cy;dc\nConfigVersion = 2\n");
+        for (int i = 0; i < 2000; i++) {
+            vf.append("[S").append(i).append("]\nNumberCyInstances = 2000000000\nNumberDcInstances = 4096\n");
+        }
+        Layout l = Baseline.of(HostSnapshots.host().conf("c6xxvf_dev0.conf", vf.toString()).snapshot()).layout();
+        DeviceConfig c = l.require(DeviceKey.parse("c6xxvf_dev0")).config();
+        int total = c.sections().stream().mapToInt(s -> s.cy().size() + s.dc().size()).sum();
+        assertEquals(DeviceConfigs.MAX_INSTANCES, total);
+        assertEquals(DeviceConfigs.MAX_INSTANCES, c.sections().get(0).cy().size(), "the first section takes them");
+    }
 }
