@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.app.Main;
+import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 
@@ -100,9 +101,27 @@ class HostileNasEndToEndTest {
 
         assertFalse(run.err().contains("OutOfMemoryError"), run.err());
         assertEquals(1, run.exit(), "the NAS's answer has problems: " + run.err());
-        assertEquals(List.of("qatwb: the NAS's answer to snapshot passed 64 MiB, more than the agent ever prints"
+        assertEquals(List.of("qatwb: the NAS's answer to snapshot passed "
+                + (AgentProtocol.OUTPUT_CAP >> 20) + " MiB, more than the agent ever prints"
                 + " (docs/agent-protocol.md, \"Limits\"); it was stopped"), run.err().lines().toList());
         assertEquals("", run.out());
+    }
+
+    @ParameterizedTest(name = "every item is 700 KiB of lines {0}")
+    @ValueSource(strings = {"x", "0 0-65535", "x\\tx\\tx\\tx", "#", "a=b", "[S]"})
+    void shortLinesInEveryItemOfAnAnswerBelowItsCapStayUnder256Mb(String line) throws Exception {
+        // every item below the agent's cap and the answer below the client's: only what the client
+        // makes of many short lines can hurt (it ran out of memory at 3 MiB per item before)
+        nas.faults().hostileTool("head", "cat >/dev/null; yes '" + line + "' | exec /usr/bin/head -c 716800");
+
+        Child run = snapshotIn256Mb();
+
+        assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals(0, run.exit(), "broken items are warnings, the snapshot stands: " + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.size() < 40, lines.size() + " lines: no flood of warnings");
+        lines.forEach(l -> assertTrue(l.startsWith("qatwb: ") && l.length() < 400, l));
     }
 
     /** The NAS's wc prints {@code answer} whatever it is asked (the agent sizes the conf files with one wc -c). */

@@ -48,6 +48,12 @@ public final class NasSnapshotReader {
             "debugfs", "qat_service", "os_release", "truenas_version", PersistReader.UNIT_ITEM,
             PersistReader.UNIT_STATE_ITEM, PersistReader.INIT_ITEM);
 
+    /** Linux's most NUMA nodes (NODES_SHIFT 10). */
+    static final int MAX_NODES = 1024;
+
+    /** Warnings one item adds at most; one more line counts the rest (a NAS must not flood the terminal). */
+    static final int WARNINGS_PER_ITEM = 8;
+
     private final AgentOutput out;
     private final List<String> warnings = new ArrayList<>();
 
@@ -136,6 +142,10 @@ public final class NasSnapshotReader {
                 warnings.add(f.problem());
                 return Optional.empty();
         }
+        if (f.tooManyLines()) {
+            warnings.add(f.tooManyLinesWarning());
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(reader.read(f));
         } catch (ParseException e) {
@@ -163,27 +173,41 @@ public final class NasSnapshotReader {
         return Integer.valueOf(t);
     }
 
-    /** "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. */
+    /**
+     * "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. Linux numbers
+     * at most 1024 nodes (NODES_SHIFT 10), and each list may hold every CPU, so a higher node is
+     * refused rather than kept. After {@link #WARNINGS_PER_ITEM} bad lines one more line counts the rest.
+     */
     private TreeMap<Integer, CpuList> cpuNodes(AgentFrame f) {
         TreeMap<Integer, CpuList> nodes = new TreeMap<>();
         List<String> l = lines(f.text());
+        int bad = 0;
         for (int i = 0; i < l.size(); i++) {
             String[] w = l.get(i).strip().split(" ", 2);
             try {
-                if (!w[0].matches("[0-9]{1,4}")) {
-                    throw new ParseException(i + 1, "expected 'NODE CPULIST': " + Snippet.quote(l.get(i)));
+                if (!w[0].matches("[0-9]{1,4}") || Integer.parseInt(w[0]) >= MAX_NODES) {
+                    throw new ParseException(i + 1, "expected 'NODE CPULIST' with a node below " + MAX_NODES + ": "
+                            + Snippet.quote(l.get(i)));
                 }
                 nodes.put(Integer.valueOf(w[0]), CpuList.parse(w.length > 1 ? w[1] : ""));
             } catch (ParseException e) {
-                warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+                if (++bad <= WARNINGS_PER_ITEM) {
+                    warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+                }
             }
+        }
+        if (bad > WARNINGS_PER_ITEM) {
+            warnings.add("cpu_nodes: " + (bad - WARNINGS_PER_ITEM) + " more bad lines");
         }
         return nodes;
     }
 
     private ZfsPropertyTable table(String name, AgentFrame f) throws ParseException {
         ZfsPropertyTable t = ZfsPropertyTable.parse(f.text());
-        t.warnings().forEach(w -> warnings.add(name + ": " + w));
+        t.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> warnings.add(name + ": " + w));
+        if (t.warnings().size() > WARNINGS_PER_ITEM) {
+            warnings.add(name + ": " + (t.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
+        }
         return t;
     }
 
@@ -220,6 +244,10 @@ public final class NasSnapshotReader {
         if (bytes.get().status() != ItemStatus.OK || sizes.get().status() != ItemStatus.OK) {
             warnings.add("conf_files: the conf files could not be read (" + bytes.get().status().wire() + ", exit "
                     + bytes.get().rc() + "); run the snapshot again");
+            return Map.of();
+        }
+        if (bytes.get().tooManyLines()) {
+            warnings.add(bytes.get().tooManyLinesWarning());
             return Map.of();
         }
         Map<String, byte[]> files;

@@ -215,4 +215,39 @@ class NasSnapshotReaderTest {
         assertEquals("root", s.user().orElseThrow().name());
         assertEquals(List.of(), s.warnings());
     }
+
+    @Test
+    void anItemOfMoreLinesThanAToolPrintsIsAWarningNotKept() throws ParseException {
+        // two million one-byte lines of kernel log cost 100 MB as strings
+        NasSnapshot s = read(AgentOutputWriter.snapshot().ok("qat_service", "active\n")
+                .ok("kernel_log", "x\n".repeat(org.qatwb.model.agent.AgentProtocol.MAX_ITEM_LINES + 1)).done());
+        assertEquals(List.of(), s.kernelLog());
+        assertEquals("active", s.qatService().orElseThrow());
+        assertTrue(s.warnings().contains("kernel_log: more than 131072 lines, more than the NAS's tools print there;"
+                + " not read"), s.warnings().toString());
+    }
+
+    @Test
+    void aNodeAboveLinuxsLastIsRefusedAndBadLinesAreCountedAfterEight() throws ParseException {
+        StringBuilder nodes = new StringBuilder("0 0-3\n1024 0-65535\n");
+        for (int i = 0; i < 20; i++) {
+            nodes.append("junk\n");
+        }
+        NasSnapshot s = read(AgentOutputWriter.snapshot().ok("cpu_nodes", nodes.toString()).done());
+        assertEquals(List.of(0), List.copyOf(s.cpu().nodes().keySet()));
+        List<String> w = s.warnings().stream().filter(x -> x.startsWith("cpu_nodes:")).toList();
+        assertEquals(9, w.size(), w.toString());
+        assertEquals("cpu_nodes: line 2: expected 'NODE CPULIST' with a node below 1024: \"1024 0-65535\"", w.get(0));
+        assertEquals("cpu_nodes: 13 more bad lines", w.get(8));
+    }
+
+    @Test
+    void aTableOfManyBadLinesWarnsEightTimesAndCountsTheRest() throws ParseException {
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("zfs_get", "tank\tcompression\tgzip\tlocal\n" + "junk\n".repeat(100)).done());
+        assertEquals(1, s.datasets().size());
+        List<String> w = s.warnings().stream().filter(x -> x.startsWith("zfs_get:")).toList();
+        assertEquals(9, w.size(), w.toString());
+        assertEquals("zfs_get: 92 more warnings", w.get(8));
+    }
 }
