@@ -12,11 +12,11 @@ public final class AgentProtocol {
     public static final int ITEM_CAP = 4 * 1024 * 1024;
 
     /**
-     * What a client reads of one exec at most (16 MiB) before it fails the request. A snapshot of a
+     * What a client reads of one exec at most (24 MiB) before it fails the request. A snapshot of a
      * host with 51 devices is well under 1 MiB; zfs_get of 10,000 datasets about 4 MiB. Everything
      * read is kept a few times over while it is parsed, so this bounds the client's memory.
      */
-    public static final int OUTPUT_CAP = 16 * 1024 * 1024;
+    public static final int OUTPUT_CAP = 24 * 1024 * 1024;
 
     /**
      * The most lines a client reads of one item (131,072): an item at the cap would need lines of 32

@@ -205,7 +205,7 @@ class AgentOutputTest {
 
     @Test
     void anAnswerOfMoreItemsThanAnAgentSendsIsRefused() {
-        // empty items cost a client object each: a million of them fit in the 64 MiB an exec may print
+        // empty items cost a client object each: hundreds of thousands of them fit in the 24 MiB an exec may print
         AgentOutputWriter w = AgentOutputWriter.snapshot();
         for (int i = 0; i <= AgentProtocol.MAX_ITEMS; i++) {
             w.absent("conf:/etc/c6xxvf_dev" + i + ".conf");
