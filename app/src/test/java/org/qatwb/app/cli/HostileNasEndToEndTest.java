@@ -124,6 +124,33 @@ class HostileNasEndToEndTest {
         lines.forEach(l -> assertTrue(l.startsWith("qatwb: ") && l.length() < 400, l));
     }
 
+    @ParameterizedTest(name = "five conf files of 3 MiB of lines {0}")
+    @ValueSource(strings = {"x", "Cy0Name = a_name_that_fills_the_line"})
+    void confFilesOfManyLinesStayUnder256Mb(String line) throws Exception {
+        // every line of a conf file is a document line and perhaps a lint finding, ~500 bytes in all
+        List<Path> files = new ArrayList<>();
+        try {
+            for (int i = 100; i < 105; i++) {
+                Path f = nas.root().resolve("etc/c6xxvf_dev" + i + ".conf");
+                Files.writeString(f, "[KERNEL_QAT]\n" + (line + "\n").repeat(3 * 1024 * 1024 / (line.length() + 1)));
+                files.add(f);
+            }
+
+            Child run = snapshotIn256Mb();
+
+            assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+            assertEquals(0, run.exit(), run.err());
+            List<String> lines = run.err().lines().toList();
+            assertTrue(lines.size() <= 5, lines.toString());
+            lines.forEach(l -> assertTrue(l.matches("qatwb: conf:/etc/c6xxvf_dev10[0-4].conf: not read: .*"), l));
+            assertEquals(51, JSON.readTree(run.out()).get("confFiles").size(), "the NAS's own files are read");
+        } finally {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     /** The NAS's wc prints {@code answer} whatever it is asked (the agent sizes the conf files with one wc -c). */
     private static void lyingWc(String answer) {
         nas.faults().hostileTool("wc", "cat <<'LIE'\n" + answer + "LIE");

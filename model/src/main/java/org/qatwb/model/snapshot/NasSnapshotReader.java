@@ -54,7 +54,14 @@ public final class NasSnapshotReader {
     /** Warnings one item adds at most; one more line counts the rest (a NAS must not flood the terminal). */
     static final int WARNINGS_PER_ITEM = 8;
 
+    /**
+     * Lines of all conf files together at most: a host with 51 devices has about 13,000, one with
+     * 131 conf files (c4xxx) about 33,000.
+     */
+    static final int MAX_CONF_LINES = 65536;
+
     private final AgentOutput out;
+    private int confLinesLeft = MAX_CONF_LINES;
     private final List<String> warnings = new ArrayList<>();
 
     private NasSnapshotReader(AgentOutput out) {
@@ -221,6 +228,9 @@ public final class NasSnapshotReader {
                         + "it cannot be a conf file the driver accepts");
                 continue;
             }
+            if (f.readable() && !spendConfLines(f)) {
+                continue;
+            }
             item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> read.put(path(f), d));
         }
         List<String> paths = new ArrayList<>(read.keySet());
@@ -246,8 +256,7 @@ public final class NasSnapshotReader {
                     + bytes.get().rc() + "); run the snapshot again");
             return Map.of();
         }
-        if (bytes.get().tooManyLines()) {
-            warnings.add(bytes.get().tooManyLinesWarning());
+        if (!spendConfLines(bytes.get())) {
             return Map.of();
         }
         Map<String, byte[]> files;
@@ -264,6 +273,22 @@ public final class NasSnapshotReader {
         Map<String, ConfDocument> docs = new HashMap<>();
         files.forEach((path, content) -> docs.put(path, ConfDocument.parse(content)));
         return docs;
+    }
+
+    /**
+     * Takes an item's lines from the conf files' budget, or says why it is not read. Every line of
+     * a conf file costs a document line and, when it is garbage, lint findings (about 500 bytes in
+     * all): a NAS's conf files together are read up to {@link #MAX_CONF_LINES}.
+     */
+    private boolean spendConfLines(AgentFrame f) {
+        int lines = f.lines();
+        if (lines > confLinesLeft) {
+            warnings.add(f.name() + ": not read: the conf files hold more than " + MAX_CONF_LINES
+                    + " lines in all, more than any QAT host's");
+            return false;
+        }
+        confLinesLeft -= lines;
+        return true;
     }
 
     private Map<String, FileReport> lint(Map<String, ConfDocument> docs, OptionalInt cores) {

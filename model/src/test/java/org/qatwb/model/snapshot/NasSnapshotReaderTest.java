@@ -250,4 +250,29 @@ class NasSnapshotReaderTest {
         assertEquals(9, w.size(), w.toString());
         assertEquals("zfs_get: 92 more warnings", w.get(8));
     }
+
+    @Test
+    void confFilesAreReadUpToTheirLineBudgetInAll() throws ParseException {
+        // 50,000 lines of garbage cost a document line and a lint finding each, about 500 bytes
+        String garbage = "x\n".repeat(50_000);
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("conf:/etc/c6xxvf_dev0.conf", "[GENERAL]\nServicesEnabled = dc\n")
+                .ok("conf:/etc/c6xxvf_dev1.conf", garbage)
+                .ok("conf:/etc/c6xxvf_dev2.conf", garbage)
+                .ok("conf:/etc/c6xxvf_dev3.conf", "[GENERAL]\nServicesEnabled = dc\n").done());
+        assertEquals(List.of("/etc/c6xxvf_dev0.conf", "/etc/c6xxvf_dev1.conf", "/etc/c6xxvf_dev3.conf"),
+                List.copyOf(s.confFiles().keySet()));
+        assertTrue(s.warnings().contains("conf:/etc/c6xxvf_dev2.conf: not read: the conf files hold more than 65536 lines"
+                + " in all, more than any QAT host's"), s.warnings().toString());
+    }
+
+    @Test
+    void aConfSetOfMoreLinesThanTheBudgetIsNotRead() throws ParseException {
+        String garbage = "x\n".repeat(NasSnapshotReader.MAX_CONF_LINES + 1);
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("conf_sizes", garbage.length() + " /etc/c6xx_dev0.conf\n").ok("conf_files", garbage).done());
+        assertTrue(s.confFiles().isEmpty());
+        assertTrue(s.warnings().contains("conf_files: not read: the conf files hold more than 65536 lines in all, more"
+                + " than any QAT host's"), s.warnings().toString());
+    }
 }
