@@ -70,8 +70,7 @@ class ZfsPropertyTableTest {
         }
         assertEquals(ZfsPropertyTable.MAX_ROWS, ZfsPropertyTable.parse(t.toString()).rows().size());
         t.append("tank/one-more\tcompression\toff\tdefault\n");
-        org.qatwb.model.parse.ParseException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.qatwb.model.parse.ParseException.class, () -> ZfsPropertyTable.parse(t.toString()));
+        ParseException e = assertThrows(ParseException.class, () -> ZfsPropertyTable.parse(t.toString()));
         assertEquals("line 32769: more than 32768 datasets or pools, more than 4 MiB of 'zfs get' holds: not read",
                 e.getMessage());
     }
