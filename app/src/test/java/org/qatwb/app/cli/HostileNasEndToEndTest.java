@@ -26,8 +26,10 @@ import org.qatwb.sim.SimulatedNas;
 
 /**
  * A hostile NAS cannot exhaust the client's memory (issue 11): the real CLI, in a child JVM with a
- * 256 MB heap, reads a snapshot from a simulated NAS whose {@code wc} lies about the sizes of the
- * conf files. The lie adds up to the bytes that come, so only checking each size catches it.
+ * 256 MB heap, reads a snapshot from a simulated NAS whose own tools lie ({@code SimFaults.hostileTool}),
+ * while the real agent runs unchanged: a {@code wc} whose sizes of the conf files add up through a
+ * negative one or one near 2^31, a {@code head} that never stops, items of short lines, conf files of
+ * short lines. Each ends in warnings or one line on stderr, never an OutOfMemoryError.
  */
 class HostileNasEndToEndTest {
 
