@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -19,7 +21,7 @@ import org.qatwb.sim.tree.RootLayout;
 /**
  * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, a full disk,
  * dropped connections (after a time, or at a chosen call of a tool), a failing call of a tool, slow
- * answers, a sudo that wants a password, no systemd. Faults the stand-ins must see are flag files
+ * answers, a sudo that wants a password, no systemd, a tool replaced by a hostile one. Faults the stand-ins must see are flag files
  * under {@code .sim/faults}, so checking one costs a {@code test -e}.
  */
 public final class SimFaults {
@@ -34,6 +36,7 @@ public final class SimFaults {
     private final RootLayout layout;
     private final Supplier<SshServerHost> server;
     private final AtomicReference<Duration> slow;
+    private final Set<String> hostile = ConcurrentHashMap.newKeySet();
 
     SimFaults(Machine machine, RootLayout layout, Supplier<SshServerHost> server, AtomicReference<Duration> slow) {
         this.machine = machine;
@@ -103,6 +106,40 @@ public final class SimFaults {
      */
     public SimFaults diskFull(boolean on) {
         flag(DISK_FULL, on);
+        return this;
+    }
+
+    /**
+     * Puts {@code script} (POSIX sh, without the {@code #!} line) first on every exec's PATH as
+     * {@code tool}, as a hostile NAS's own tool would be: the agent then runs it instead of the
+     * system's. Only for tools the simulator has no stand-in for ({@code head}, {@code cat}, ...);
+     * {@link #clear()} removes them.
+     */
+    public SimFaults hostileTool(String tool, String script) {
+        Path f = layout.simBin().resolve(tool);
+        if (!tool.matches("[a-z][a-z0-9_-]*") || tool.equals("sh") || (Files.exists(f) && !hostile.contains(tool))) {
+            throw new IllegalArgumentException("not a tool that may be replaced: " + tool);
+        }
+        try {
+            AtomicFiles.write(f, "#!/bin/sh\n" + script + "\n");
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        hostile.add(tool);
+        return this;
+    }
+
+    /** Removes every {@link #hostileTool}. */
+    public SimFaults honestTools() {
+        try {
+            for (String tool : hostile) {
+                Files.deleteIfExists(layout.simBin().resolve(tool));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        hostile.clear();
         return this;
     }
 
@@ -188,6 +225,7 @@ public final class SimFaults {
         readOnlyEtc(false);
         sudoRequiresPassword(false);
         diskFull(false);
+        honestTools();
         withoutSystemd(false);
         clearCalls();
         dropConnectionsAfter(null);

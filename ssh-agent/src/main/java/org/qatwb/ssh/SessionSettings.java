@@ -1,6 +1,7 @@
 package org.qatwb.ssh;
 
 import java.time.Duration;
+import org.qatwb.model.agent.AgentProtocol;
 
 /**
  * Timeouts and limits of a {@link NasSession}.
@@ -11,7 +12,8 @@ import java.time.Duration;
  * @param keepaliveInterval silence after which a keepalive is sent on an established session
  * @param keepaliveCountMax unanswered keepalives after which the session is dropped (as ssh's
  *     {@code ServerAliveCountMax})
- * @param maxStdoutBytes the most stdout one {@link NasSession#exec} accepts (the agent protocol's 64 MiB)
+ * @param maxStdoutBytes the most stdout one {@link NasSession#exec} accepts (the agent protocol's
+ *     {@link AgentProtocol#OUTPUT_CAP}, 24 MiB)
  * @param maxStderrBytes the most stderr kept per exec or stream (the rest is dropped and flagged)
  * @param maxQueuedStreamBytes the most stream output waiting for a slow listener before the stream fails
  * @param streamCloseGrace how long {@link ExecStream#close()} waits for the remote to exit after its
@@ -40,10 +42,10 @@ public record SessionSettings(Duration connectTimeout, Duration authTimeout, Dur
         }
     }
 
-    /** 10 s to connect, 30 s for the handshake, keepalive every 15 s (3 missed: gone), 64 MiB stdout. */
+    /** 10 s to connect, 30 s for the handshake, keepalive every 15 s (3 missed: gone), 24 MiB stdout. */
     public static SessionSettings defaults() {
         return new SessionSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 3,
-                64L << 20, 1L << 20, 16L << 20, Duration.ofSeconds(1), SshLog.NONE);
+                AgentProtocol.OUTPUT_CAP, 1L << 20, 16L << 20, Duration.ofSeconds(1), SshLog.NONE);
     }
 
     public SessionSettings withConnectTimeout(Duration d) {

@@ -37,6 +37,28 @@ public record AgentFrame(String name, ItemStatus status, int rc, byte[] content)
         return content.length;
     }
 
+    /** The number of lines: newlines, plus one for a last line without one. */
+    public int lines() {
+        int n = 0;
+        for (byte b : content) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return content.length > 0 && content[content.length - 1] != '\n' ? n + 1 : n;
+    }
+
+    /** Whether the item has more lines than a client reads ({@link AgentProtocol#MAX_ITEM_LINES}). */
+    public boolean tooManyLines() {
+        return lines() > AgentProtocol.MAX_ITEM_LINES;
+    }
+
+    /** The one line that says an item was not read for {@link #tooManyLines()}. */
+    public String tooManyLinesWarning() {
+        return name + ": more than " + AgentProtocol.MAX_ITEM_LINES + " lines, more than the NAS's tools print there;"
+                + " not read";
+    }
+
     /** The bytes as UTF-8 text; malformed sequences become U+FFFD. */
     public String text() {
         return new String(content, StandardCharsets.UTF_8);

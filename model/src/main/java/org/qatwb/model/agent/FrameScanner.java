@@ -12,7 +12,8 @@ import org.qatwb.model.parse.Snippet;
  * <p>A line is a frame line only if it starts with {@code @@} and the boundary; anything else
  * inside an item is content. A line is only buffered while it can still turn into a frame line
  * (at most the marker's length, then one frame line of at most {@link #MAX_FRAME_LINE} bytes);
- * content moves on at once, so memory is bounded by the item cap. Once an error is raised the
+ * content moves on at once, so memory is bounded by the item cap, and the items of one answer (or
+ * one tick) by {@link AgentProtocol#MAX_ITEMS} and {@link AgentProtocol#TICK_CAP}. Once an error is raised the
  * scanner stays broken and raises it again.
  */
 final class FrameScanner {
@@ -54,6 +55,9 @@ final class FrameScanner {
     private byte[] content = new byte[4096];
     private int contentLen;
     private int lastTick;
+    /** Items since the header, or since the last tick of a stream, and their bytes. */
+    private int items;
+    private long held;
     private ParseException failure;
 
     /**
@@ -220,6 +224,10 @@ final class FrameScanner {
                     throw bad("expected 'begin NAME'", rest);
                 }
                 itemName = name(w[1], rest);
+                if (++items > AgentProtocol.MAX_ITEMS) {
+                    throw new ParseException(lineNo, "more than " + AgentProtocol.MAX_ITEMS + " items in "
+                            + (verb == AgentVerb.STREAM ? "one tick" : "one answer") + ": not an agent's output");
+                }
                 contentLen = 0;
                 if (content.length > 65536) {
                     content = new byte[4096]; // do not keep a large item's buffer for the next one
@@ -235,6 +243,8 @@ final class FrameScanner {
                     throw bad("expected 'tick " + (lastTick + 1) + "'", rest);
                 }
                 lastTick = n;
+                items = 0;
+                held = 0;
                 sink.tick(n);
             }
             case "done" -> {
@@ -271,6 +281,12 @@ final class FrameScanner {
             // the agent stops one byte past the cap instead of counting: that byte means "cut here"
             status = ItemStatus.TRUNCATED;
             length = maxContent;
+        }
+        held += length;
+        long cap = verb == AgentVerb.STREAM ? AgentProtocol.TICK_CAP : AgentProtocol.OUTPUT_CAP;
+        if (held > cap) {
+            throw new ParseException(lineNo, "the items of " + (verb == AgentVerb.STREAM ? "one tick" : "one answer")
+                    + " hold more than " + (cap >> 20) + " MiB: not an agent's output");
         }
         state = State.BETWEEN;
         sink.frame(new AgentFrame(itemName, status, rc, Arrays.copyOf(content, length)));

@@ -71,11 +71,14 @@ public record ApplyOutcome(TxRecord tx, List<TxStep> steps, List<String> kernelL
         if (t.status() == ItemStatus.ABSENT) {
             return Optional.empty();
         }
+        if (t.tooManyLines()) {
+            throw new ParseException(0, t.tooManyLinesWarning());
+        }
         List<TxStep> steps = new ArrayList<>();
         for (AgentFrame f : out.framesStartingWith(STEP_PREFIX)) {
             steps.add(new TxStep(f.name().substring(STEP_PREFIX.length()), f.status(), f.rc(), f.text()));
         }
-        List<String> log = out.frame(KERNEL_LOG_ITEM).filter(AgentFrame::readable)
+        List<String> log = out.frame(KERNEL_LOG_ITEM).filter(AgentFrame::readable).filter(f -> !f.tooManyLines())
                 .map(f -> f.text().lines().filter(l -> !l.isBlank()).toList()).orElse(List.of());
         return Optional.of(new ApplyOutcome(TxRecord.read(t.text()), steps, log));
     }

@@ -19,6 +19,9 @@ public final class TxHistory {
         List<TxRecord> records = new ArrayList<>();
         for (AgentFrame f : out.framesStartingWith(ITEM_PREFIX)) {
             if (f.readable()) {
+                if (f.tooManyLines()) {
+                    throw new ParseException(0, f.tooManyLinesWarning());
+                }
                 records.add(TxRecord.read(f.text()));
             }
         }

@@ -57,6 +57,12 @@ public record TxRecord(String id, ApplyMode mode, TxState state, Optional<Durati
         return files.stream().filter(f -> f.action() != TxFile.Action.KEEP).toList();
     }
 
+    /** The agent's TX_FILES: files per transaction at most. */
+    static final int MAX_FILES = 256;
+
+    /** The agent's longest confirm timeout (a day). */
+    static final long MAX_TIMEOUT_SECONDS = 86400;
+
     /** Reads the agent's summary: {@code KEY VALUE} lines, one {@code file N PATH BEFORE AFTER ACTION} per file. */
     public static TxRecord read(String text) throws ParseException {
         String id = null;
@@ -80,11 +86,16 @@ public record TxRecord(String id, ApplyMode mode, TxState state, Optional<Durati
                 case "id" -> id = requireWords(n, line, w, 2, TxId.isValid(v));
                 case "mode" -> mode = mode(n, line, v);
                 case "state" -> state = TxState.ofWire(v).orElseThrow(() -> bad(n, "unknown state", line));
-                case "timeout" -> timeout = Optional.of(Duration.ofSeconds(number(n, line, v)));
+                case "timeout" -> timeout = Optional.of(Duration.ofSeconds(seconds(n, line, v)));
                 case "expected" -> expected = v.equals("-") || v.equals("none") ? List.of() : List.of(v.split(","));
                 case "runner" -> runner = Optional.of(v);
                 case "source" -> restore = source(n, line, w);
-                case "file" -> files.add(file(n, line, w));
+                case "file" -> {
+                    if (files.size() == MAX_FILES) {
+                        throw bad(n, "more than " + MAX_FILES + " files, the most the agent takes", line);
+                    }
+                    files.add(file(n, line, w));
+                }
                 default -> {
                     // a later agent may say more: ignored
                 }
@@ -111,12 +122,12 @@ public record TxRecord(String id, ApplyMode mode, TxState state, Optional<Durati
         };
     }
 
-    private static long number(int n, String line, String v) throws ParseException {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw bad(n, "not a number", line);
+    /** The agent takes a confirm timeout of 1..86400 seconds; anything else is not its word. */
+    private static long seconds(int n, String line, String v) throws ParseException {
+        if (!v.matches("[0-9]{1,5}") || Long.parseLong(v) > MAX_TIMEOUT_SECONDS) {
+            throw bad(n, "not a timeout of 0.." + MAX_TIMEOUT_SECONDS + " seconds", line);
         }
+        return Long.parseLong(v);
     }
 
     private static Optional<Restore> source(int n, String line, String[] w) throws ParseException {

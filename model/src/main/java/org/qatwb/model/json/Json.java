@@ -20,8 +20,15 @@ public final class Json {
     /** Nesting deeper than this is refused rather than risking the stack. */
     static final int MAX_DEPTH = 64;
 
+    /**
+     * Values in one answer at most: midclt's answers here are a few objects, while a few bytes per
+     * value ({@code [{},{},...]}) would cost the client an object each.
+     */
+    static final int MAX_VALUES = 65536;
+
     private final String text;
     private int at;
+    private int values;
 
     private Json(String text) {
         this.text = text;
@@ -43,6 +50,9 @@ public final class Json {
     private Object value(int depth) throws ParseException {
         if (depth > MAX_DEPTH) {
             throw error("nested more than " + MAX_DEPTH + " deep");
+        }
+        if (++values > MAX_VALUES) {
+            throw error("more than " + MAX_VALUES + " values");
         }
         if (at >= text.length()) {
             throw error("ends where a value should be");

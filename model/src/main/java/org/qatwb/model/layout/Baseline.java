@@ -3,12 +3,15 @@ package org.qatwb.model.layout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.agent.ItemStatus;
@@ -44,16 +47,26 @@ public final class Baseline {
         this.blacklist = blacklist;
     }
 
+    /**
+     * Devices read from a snapshot at most, before each PF's VF slots are added: far above any QAT
+     * host (a c4xxx host has 131 conf files), and a bound on what a NAS's lists can make here.
+     */
+    static final int MAX_DEVICES = 1024;
+
     /** Derives the layout a NAS has from its snapshot. */
     public static Baseline of(NasSnapshot s) {
         Map<DeviceKey, ConfDocument> docs = new LinkedHashMap<>();
         s.confFiles().forEach((path, doc) -> DeviceKey.ofConfPath(path).ifPresent(k -> docs.putIfAbsent(k, doc)));
         Map<DeviceKey, QatDevice> listed = new LinkedHashMap<>();
-        s.devices().ifPresent(a -> a.devices().stream().filter(d -> d.type() != null && d.type().matches("[a-z0-9]+"))
-                .forEach(d -> listed.putIfAbsent(new DeviceKey(d.type(), d.instId()), d)));
+        s.devices().ifPresent(a -> a.devices().stream().filter(d -> d.type() != null && d.type().matches("[a-z0-9]{1,32}")
+                        && d.instId() >= 0 && d.instId() <= DeviceKey.MAX_INST_ID)
+                .limit(MAX_DEVICES).forEach(d -> listed.putIfAbsent(new DeviceKey(d.type(), d.instId()), d)));
         TreeSet<DeviceKey> keys = new TreeSet<>(BY_TYPE_AND_ID);
         keys.addAll(docs.keySet());
         keys.addAll(listed.keySet());
+        while (keys.size() > MAX_DEVICES) {
+            keys.pollLast(); // a NAS listing more is not a QAT host; its VF slots would multiply them
+        }
         for (DeviceKey k : List.copyOf(keys)) {
             keys.addAll(vfSlots(k));
         }
@@ -114,7 +127,10 @@ public final class Baseline {
         }
         List<DeviceKey> out = new ArrayList<>();
         for (int i = 0; i < m.get().vfsPerPf(); i++) {
-            out.add(new DeviceKey(m.get().vfType(), k.instId() * m.get().vfsPerPf() + i));
+            long id = (long) k.instId() * m.get().vfsPerPf() + i;
+            if (id <= DeviceKey.MAX_INST_ID) {
+                out.add(new DeviceKey(m.get().vfType(), (int) id));
+            }
         }
         return out;
     }
@@ -129,15 +145,19 @@ public final class Baseline {
 
     /** PF by PF, each followed by its VFs; then every device without a listed PF. */
     private static List<DeviceKey> ordered(TreeSet<DeviceKey> keys) {
-        List<DeviceKey> out = new ArrayList<>();
+        Map<DeviceKey, List<DeviceKey>> vfsOf = new HashMap<>();
+        for (DeviceKey v : keys) {
+            pfOf(v).filter(keys::contains).ifPresent(pf -> vfsOf.computeIfAbsent(pf, p -> new ArrayList<>()).add(v));
+        }
+        Set<DeviceKey> out = new LinkedHashSet<>();
         for (DeviceKey k : keys) {
             if (!k.vf()) {
                 out.add(k);
-                keys.stream().filter(v -> pfOf(v).filter(k::equals).isPresent()).forEach(out::add);
+                out.addAll(vfsOf.getOrDefault(k, List.of()));
             }
         }
-        keys.stream().filter(k -> !out.contains(k)).forEach(out::add);
-        return out;
+        out.addAll(keys);
+        return List.copyOf(out);
     }
 
     private static OptionalInt node(Optional<QatDevice> d) {

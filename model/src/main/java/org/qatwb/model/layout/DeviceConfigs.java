@@ -17,8 +17,8 @@ import org.qatwb.model.lint.SectionKind;
 public final class DeviceConfigs {
 
     /**
-     * Instances read per section and kind at most. Far above any device's capacity (a c4xxx PF
-     * holds 1024): a file declaring more is broken anyway, and is kept as it is unless edited.
+     * Instances read per file at most. Far above any device's capacity (a c4xxx PF holds 1024): a
+     * file declaring more is broken anyway, and is kept as it is unless edited.
      */
     public static final int MAX_INSTANCES = 4096;
 
@@ -28,13 +28,16 @@ public final class DeviceConfigs {
     public static DeviceConfig read(ConfDocument doc) {
         String services = doc.value(SectionKind.GENERAL_NAME, "ServicesEnabled").orElse(null);
         List<InstanceSection> sections = new ArrayList<>();
+        // one budget for the whole file: a file of many sections each declaring the most would
+        // otherwise make sections times MAX_INSTANCES instances out of a few bytes each
+        int[] budget = {MAX_INSTANCES};
         for (ConfSection s : doc.sections()) {
             if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
                 continue;
             }
             Map<String, ConfLine.Entry> keys = s.effective();
-            sections.add(new InstanceSection(s.name(), instances(keys, s, InstanceKind.CY),
-                    instances(keys, s, InstanceKind.DC)));
+            sections.add(new InstanceSection(s.name(), instances(keys, s, InstanceKind.CY, budget),
+                    instances(keys, s, InstanceKind.DC, budget)));
         }
         return new DeviceConfig(services, sections);
     }
@@ -46,12 +49,18 @@ public final class DeviceConfigs {
 
     /** Instance {@code n}'s keys, whether or not n is below the section's count. */
     static Instance instanceAt(Map<String, ConfLine.Entry> keys, InstanceKind kind, int n) {
-        return new Instance(value(keys, kind.key(n, "Name")), value(keys, kind.key(n, "IsPolled")),
-                value(keys, kind.key(n, "CoreAffinity")));
+        String name = value(keys, kind.key(n, "Name"));
+        String polled = value(keys, kind.key(n, "IsPolled"));
+        String affinity = value(keys, kind.key(n, "CoreAffinity"));
+        // instances declared but not written cost one shared value, not one object each
+        return name == null && polled == null && affinity == null ? Instance.MISSING
+                : new Instance(name, polled, affinity);
     }
 
-    private static List<Instance> instances(Map<String, ConfLine.Entry> keys, ConfSection s, InstanceKind kind) {
-        int n = count(s, kind);
+    private static List<Instance> instances(Map<String, ConfLine.Entry> keys, ConfSection s, InstanceKind kind,
+            int[] budget) {
+        int n = Math.min(count(s, kind), budget[0]);
+        budget[0] -= n;
         List<Instance> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(instanceAt(keys, kind, i));

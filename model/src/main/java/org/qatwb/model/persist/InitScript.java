@@ -116,6 +116,9 @@ public record InitScript(OptionalLong id, String type, String command, String sc
         return new InitScript(newId, type, command, script, when, on, timeout, comment);
     }
 
+    /** The query asks for ours, of which a NAS has one; each more is shown to the user in full. */
+    static final int MAX_QUERIED = 64;
+
     /**
      * Reads {@code midclt call initshutdownscript.query}'s answer: a JSON array of entries. Fields
      * this reader does not know ({@code script_text}) are ignored; a missing one reads as empty.
@@ -124,6 +127,10 @@ public record InitScript(OptionalLong id, String type, String command, String sc
         Object v = Json.parse(answer.strip());
         if (!(v instanceof List<?> list)) {
             throw new ParseException(0, "expected a JSON array of init scripts");
+        }
+        if (list.size() > MAX_QUERIED) {
+            throw new ParseException(0, list.size() + " init scripts carry the comment; more than " + MAX_QUERIED
+                    + " is not an answer to qatwb's query");
         }
         List<InitScript> out = new ArrayList<>();
         for (Object o : list) {

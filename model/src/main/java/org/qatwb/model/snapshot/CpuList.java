@@ -35,6 +35,10 @@ public final class CpuList {
         if (t.isEmpty()) {
             return new CpuList(set);
         }
+        // a list never has more parts than CPUs: counted before anything is split
+        if (t.chars().filter(c -> c == ',').count() > MAX_CPU) {
+            throw new ParseException(0, "more than " + (MAX_CPU + 1) + " ranges in " + Snippet.quote(text));
+        }
         for (String part : t.split(",", -1)) {
             int dash = part.indexOf('-');
             int from = number(dash < 0 ? part : part.substring(0, dash), text);

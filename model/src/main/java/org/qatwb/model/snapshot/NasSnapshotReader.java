@@ -1,7 +1,6 @@
 package org.qatwb.model.snapshot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,7 +48,20 @@ public final class NasSnapshotReader {
             "debugfs", "qat_service", "os_release", "truenas_version", PersistReader.UNIT_ITEM,
             PersistReader.UNIT_STATE_ITEM, PersistReader.INIT_ITEM);
 
+    /** Linux's most NUMA nodes (NODES_SHIFT 10). */
+    static final int MAX_NODES = 1024;
+
+    /** Warnings one item adds at most; one more line counts the rest (a NAS must not flood the terminal). */
+    static final int WARNINGS_PER_ITEM = 8;
+
+    /**
+     * Lines of all conf files together at most: a host with 51 devices has about 13,000, one with
+     * 131 conf files (c4xxx) about 33,000.
+     */
+    static final int MAX_CONF_LINES = 65536;
+
     private final AgentOutput out;
+    private int confLinesLeft = MAX_CONF_LINES;
     private final List<String> warnings = new ArrayList<>();
 
     private NasSnapshotReader(AgentOutput out) {
@@ -137,6 +149,10 @@ public final class NasSnapshotReader {
                 warnings.add(f.problem());
                 return Optional.empty();
         }
+        if (f.tooManyLines()) {
+            warnings.add(f.tooManyLinesWarning());
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(reader.read(f));
         } catch (ParseException e) {
@@ -164,27 +180,41 @@ public final class NasSnapshotReader {
         return Integer.valueOf(t);
     }
 
-    /** "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. */
+    /**
+     * "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. Linux numbers
+     * at most 1024 nodes (NODES_SHIFT 10), and each list may hold every CPU, so a higher node is
+     * refused rather than kept. After {@link #WARNINGS_PER_ITEM} bad lines one more line counts the rest.
+     */
     private TreeMap<Integer, CpuList> cpuNodes(AgentFrame f) {
         TreeMap<Integer, CpuList> nodes = new TreeMap<>();
         List<String> l = lines(f.text());
+        int bad = 0;
         for (int i = 0; i < l.size(); i++) {
             String[] w = l.get(i).strip().split(" ", 2);
             try {
-                if (!w[0].matches("[0-9]{1,4}")) {
-                    throw new ParseException(i + 1, "expected 'NODE CPULIST': " + Snippet.quote(l.get(i)));
+                if (!w[0].matches("[0-9]{1,4}") || Integer.parseInt(w[0]) >= MAX_NODES) {
+                    throw new ParseException(i + 1, "expected 'NODE CPULIST' with a node below " + MAX_NODES + ": "
+                            + Snippet.quote(l.get(i)));
                 }
                 nodes.put(Integer.valueOf(w[0]), CpuList.parse(w.length > 1 ? w[1] : ""));
             } catch (ParseException e) {
-                warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+                if (++bad <= WARNINGS_PER_ITEM) {
+                    warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+                }
             }
+        }
+        if (bad > WARNINGS_PER_ITEM) {
+            warnings.add("cpu_nodes: " + (bad - WARNINGS_PER_ITEM) + " more bad lines");
         }
         return nodes;
     }
 
     private ZfsPropertyTable table(String name, AgentFrame f) throws ParseException {
         ZfsPropertyTable t = ZfsPropertyTable.parse(f.text());
-        t.warnings().forEach(w -> warnings.add(name + ": " + w));
+        t.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> warnings.add(name + ": " + w));
+        if (t.warnings().size() > WARNINGS_PER_ITEM) {
+            warnings.add(name + ": " + (t.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
+        }
         return t;
     }
 
@@ -196,6 +226,9 @@ public final class NasSnapshotReader {
                 // a cut conf file must never be edited and written back
                 warnings.add(f.name() + ": larger than " + AgentProtocol.ITEM_CAP + " bytes, not read: "
                         + "it cannot be a conf file the driver accepts");
+                continue;
+            }
+            if (f.readable() && !spendConfLines(f)) {
                 continue;
             }
             item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> read.put(path(f), d));
@@ -211,11 +244,7 @@ public final class NasSnapshotReader {
         return docs;
     }
 
-    /**
-     * The conf files the agent read as one set: {@code conf_sizes} is wc's "SIZE PATH" per file (and
-     * a total line), {@code conf_files} one cat of the same files in that order. A file that changed
-     * between the two reads shifts every boundary after it, so then the set is refused whole.
-     */
+    /** The conf files the agent read as one set ({@link ConfSet}); a set that does not add up is refused whole. */
     private Map<String, ConfDocument> confSet() {
         Optional<AgentFrame> sizes = out.frame("conf_sizes");
         Optional<AgentFrame> bytes = out.frame("conf_files");
@@ -227,38 +256,39 @@ public final class NasSnapshotReader {
                     + bytes.get().rc() + "); run the snapshot again");
             return Map.of();
         }
-        List<String> names = new ArrayList<>();
-        List<Long> lengths = new ArrayList<>();
-        List<String> lines = sizes.get().text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        for (String line : lines) {
-            int space = line.indexOf(' ');
-            String file = space < 0 ? "" : line.substring(space + 1).strip();
-            if (!file.startsWith("/")) {
-                continue; // wc's total line
-            }
-            try {
-                lengths.add(Long.parseLong(line.substring(0, space)));
-            } catch (NumberFormatException e) {
-                warnings.add("conf_sizes: unreadable line " + Snippet.quote(line) + "; conf files not used");
-                return Map.of();
-            }
-            names.add("/etc/" + file.substring(file.lastIndexOf('/') + 1));
+        if (!spendConfLines(bytes.get())) {
+            return Map.of();
         }
-        byte[] all = bytes.get().content();
-        long sum = lengths.stream().mapToLong(Long::longValue).sum();
-        if (sum != all.length) {
-            warnings.add("conf_files: the conf files changed while they were read (" + sum + " bytes listed, "
-                    + all.length + " read); run the snapshot again");
+        Map<String, byte[]> files;
+        try {
+            files = ConfSet.split(sizes.get().text(), bytes.get().content());
+        } catch (ParseException e) {
+            warnings.add("conf_sizes: " + e.getMessage() + "; conf files not used");
+            return Map.of();
+        } catch (ConfSet.Refused e) {
+            warnings.add("conf_files: the conf files changed while they were read (" + e.getMessage()
+                    + "); run the snapshot again");
             return Map.of();
         }
         Map<String, ConfDocument> docs = new HashMap<>();
-        int at = 0;
-        for (int i = 0; i < names.size(); i++) {
-            int n = (int) (long) lengths.get(i);
-            docs.put(names.get(i), ConfDocument.parse(Arrays.copyOfRange(all, at, at + n)));
-            at += n;
-        }
+        files.forEach((path, content) -> docs.put(path, ConfDocument.parse(content)));
         return docs;
+    }
+
+    /**
+     * Takes an item's lines from the conf files' budget, or says why it is not read. Every line of
+     * a conf file costs a document line and, when it is garbage, lint findings (about 500 bytes in
+     * all): a NAS's conf files together are read up to {@link #MAX_CONF_LINES}.
+     */
+    private boolean spendConfLines(AgentFrame f) {
+        int lines = f.lines();
+        if (lines > confLinesLeft) {
+            warnings.add(f.name() + ": not read: the conf files hold more than " + MAX_CONF_LINES
+                    + " lines in all, more than any QAT host's");
+            return false;
+        }
+        confLinesLeft -= lines;
+        return true;
     }
 
     private Map<String, FileReport> lint(Map<String, ConfDocument> docs, OptionalInt cores) {

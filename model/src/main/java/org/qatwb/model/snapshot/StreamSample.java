@@ -50,6 +50,10 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
                 warnings.add(f.name() + ": " + f.status().wire() + ": " + Snippet.excerpt(f.text().strip()));
                 continue;
             }
+            if (f.tooManyLines()) {
+                warnings.add(f.tooManyLinesWarning());
+                continue;
+            }
             try {
                 if (f.name().equals("uptime")) {
                     uptime = OptionalLong.of(ProcUptime.parseNanos(f.text()));

@@ -46,7 +46,7 @@ public record ZiaSetOutcome(ZiaChange change, ItemStatus status, String message,
         AgentFrame set = out.frame(ITEM)
                 .orElseThrow(() -> new ParseException(0, "the agent's answer has no " + ITEM + " item"));
         Optional<ZfsPool> after = Optional.empty();
-        Optional<AgentFrame> get = out.frame("zpool_get").filter(AgentFrame::readable);
+        Optional<AgentFrame> get = out.frame("zpool_get").filter(AgentFrame::readable).filter(f -> !f.tooManyLines());
         if (get.isPresent()) {
             after = Optional.ofNullable(ZfsPropertyTable.parse(get.get().text()).rows().get(change.pool()))
                     .map(props -> new ZfsPool(change.pool(), props));

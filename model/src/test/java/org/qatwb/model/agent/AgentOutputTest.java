@@ -202,4 +202,15 @@ class AgentOutputTest {
         assertThrows(IllegalArgumentException.class, () -> AgentOutput.parse(any, BOUNDARY.toUpperCase()));
         assertThrows(IllegalArgumentException.class, () -> AgentOutput.parse(any, "abc"));
     }
+
+    @Test
+    void anAnswerOfMoreItemsThanAnAgentSendsIsRefused() {
+        // empty items cost a client object each: hundreds of thousands of them fit in the 24 MiB an exec may print
+        AgentOutputWriter w = AgentOutputWriter.snapshot();
+        for (int i = 0; i <= AgentProtocol.MAX_ITEMS; i++) {
+            w.absent("conf:/etc/c6xxvf_dev" + i + ".conf");
+        }
+        ParseException e = assertThrows(ParseException.class, () -> AgentOutput.parse(w.done().bytes(), BOUNDARY));
+        assertTrue(e.getMessage().endsWith("more than 4096 items in one answer: not an agent's output"), e.getMessage());
+    }
 }

@@ -156,4 +156,39 @@ class StreamFrameReaderTest {
         assertThrows(IndexOutOfBoundsException.class, () -> r.feed(new byte[4], 3, 2));
         assertThrows(IllegalArgumentException.class, () -> new StreamFrameReader("x"));
     }
+
+    @Test
+    void aTickOfMoreItemsThanAnAgentSendsBreaksTheStream() throws ParseException {
+        AgentOutputWriter w = AgentOutputWriter.stream().ok("uptime", "1.00 1.00\n").tick(1);
+        for (int i = 0; i <= AgentProtocol.MAX_ITEMS; i++) {
+            w.ok("fw_counters:" + i, "");
+        }
+        StreamFrameReader r = new StreamFrameReader(BOUNDARY);
+        ParseException e = assertThrows(ParseException.class, () -> r.feed(w.bytes()));
+        assertTrue(e.getMessage().endsWith("more than " + AgentProtocol.MAX_ITEMS + " items in one tick: not an agent's"
+                + " output"), e.getMessage());
+    }
+
+    @Test
+    void theItemsOfOneTickHoldAtMostTheTickCap() throws ParseException {
+        // each item below the item cap, never a tick: the old reader kept every one of them
+        byte[] item = new byte[AgentProtocol.ITEM_CAP - 1];
+        Arrays.fill(item, (byte) 'x');
+        StreamFrameReader r = new StreamFrameReader(BOUNDARY);
+        r.feed(AgentOutputWriter.stream().bytes());
+        int fed = 0;
+        ParseException e = null;
+        while (e == null && fed < 64) {
+            byte[] one = new AgentOutputWriter(BOUNDARY).item("kstat_qat", "ok", 0, item).bytes();
+            try {
+                r.feed(one);
+                fed++;
+            } catch (ParseException pe) {
+                e = pe;
+            }
+        }
+        assertEquals(AgentProtocol.TICK_CAP / AgentProtocol.ITEM_CAP, fed, "refused at the first item past the cap");
+        assertTrue(e.getMessage().endsWith("the items of one tick hold more than 16 MiB: not an agent's output"),
+                e.getMessage());
+    }
 }

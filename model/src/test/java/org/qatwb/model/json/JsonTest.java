@@ -60,4 +60,13 @@ class JsonTest {
             // the one way bad input may fail
         }
     }
+
+    @Test
+    void moreValuesThanAnAnswerHoldsAreRefused() throws ParseException {
+        // three bytes a value, one client object each: 4 MiB would be a million maps
+        assertEquals(Json.MAX_VALUES - 1, ((List<?>) Json.parse("[" + "{},".repeat(Json.MAX_VALUES - 2) + "{}]")).size());
+        ParseException e = assertThrows(ParseException.class,
+                () -> Json.parse("[" + "{},".repeat(Json.MAX_VALUES) + "{}]"));
+        assertTrue(e.getMessage().contains("more than " + Json.MAX_VALUES + " values"), e.getMessage());
+    }
 }

@@ -99,4 +99,45 @@ class LayoutDeriveTest {
         assertEquals(Role.UNUSED, new DeviceConfig("cy", List.of(InstanceSection.empty("SSL"))).role());
         assertEquals(List.of(kq, ssl), new DeviceConfig("cy;dc", List.of(ssl, kq)).sections(), "canonical order");
     }
+
+    @Test
+    void aFileOfManySectionsEachDeclaringTheMostReadsAtMostMaxInstancesInAll() {
+        // 2,000 sections of 4,096 Cy and 4,096 Dc: 16 million instances from 120 KB before
+        StringBuilder vf = new StringBuilder("[GENERAL]\nServicesEnabled = cy;dc\nConfigVersion = 2\n");
+        for (int i = 0; i < 2000; i++) {
+            vf.append("[S").append(i).append("]\nNumberCyInstances = 2000000000\nNumberDcInstances = 4096\n");
+        }
+        Layout l = Baseline.of(HostSnapshots.host().conf("c6xxvf_dev0.conf", vf.toString()).snapshot()).layout();
+        DeviceConfig c = l.require(DeviceKey.parse("c6xxvf_dev0")).config();
+        int total = c.sections().stream().mapToInt(s -> s.cy().size() + s.dc().size()).sum();
+        assertEquals(DeviceConfigs.MAX_INSTANCES, total);
+        assertEquals(DeviceConfigs.MAX_INSTANCES, c.sections().get(0).cy().size(), "the first section takes them");
+    }
+
+    @Test
+    void aPfWhoseVfsWouldPassTheLastInstIdGetsOnlyTheSlotsThatExist() {
+        // 999,999 * 16 overflowed DeviceKey's range: Baseline.of threw IllegalArgumentException
+        String status = "There is 2 QAT acceleration device(s) in the system:\n"
+                + " qat_dev0 - type: c6xx,  inst_id: 62499,  node_id: 0,  bsf: 0000:1a:00.0,  #accel: 5 #engines: 10 state: up\n"
+                + " qat_dev1 - type: c6xx,  inst_id: 2147483647,  node_id: 0,  bsf: 0000:1b:00.0,  #accel: 5 #engines: 10 state: up\n";
+        Layout l = Baseline.of(HostSnapshots.host().adfStatus(status).snapshot()).layout();
+        assertEquals(List.of(DeviceKey.parse("c6xx_dev62499"), DeviceKey.parse("c6xxvf_dev999984"),
+                DeviceKey.parse("c6xxvf_dev999999")), List.of(l.devices().get(0).info().key(),
+                l.devices().get(1).info().key(), l.devices().get(16).info().key()));
+        assertEquals(17, l.devices().size(), "no device for an inst_id no key can hold");
+    }
+
+    @Test
+    void aNasListingThousandsOfPfsGivesAtMostMaxDevicesAndTheirVfSlots() {
+        StringBuilder status = new StringBuilder("There is 5000 QAT acceleration device(s) in the system:\n");
+        for (int i = 0; i < 5000; i++) {
+            status.append(" qat_dev").append(i).append(" - type: c6xx,  inst_id: ").append(i).append(",  node_id: 0,  bsf: ")
+                    .append(String.format("%04x:%02x:%02x.%x", i / 256, i % 256, 0, 0))
+                    .append(",  #accel: 5 #engines: 10 state: up\n");
+        }
+        // 5,000 PFs made 85,000 devices, ordered in quadratic time
+        Layout l = Baseline.of(HostSnapshots.host().adfStatus(status.toString()).snapshot()).layout();
+        assertEquals(Baseline.MAX_DEVICES * 17, l.devices().size());
+        assertEquals(DeviceKey.parse("c6xxvf_dev16"), l.devices().get(18).info().key(), "PF by PF, each with its VFs");
+    }
 }

@@ -129,4 +129,14 @@ class PersistReaderTest {
         assertEquals(false, out.ok());
         assertEquals(false, out.achieved(), "written but not enabled");
     }
+
+    @Test
+    void moreInitScriptsThanAnyNasHasAreUnreadableNotShown() throws ParseException {
+        // each would be shown in full in the foreign state's text
+        String many = "[" + "{\"comment\": \"qatwb: ZFS QAT offload parameters\"}, ".repeat(InitScript.MAX_QUERIED)
+                + "{}]";
+        PersistState s = init("ok", many);
+        PersistState.Unreadable u = assertInstanceOf(PersistState.Unreadable.class, s);
+        assertTrue(u.reason().contains("65 init scripts carry the comment; more than 64"), u.reason());
+    }
 }

@@ -51,4 +51,17 @@ class CpuListTest {
         ParseException e = assertThrows(ParseException.class, () -> CpuList.parse(text));
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void moreRangesThanCpusAreRefusedBeforeTheListIsSplit() {
+        ParseException e = assertThrows(ParseException.class, () -> CpuList.parse("0,".repeat(CpuList.MAX_CPU + 1) + "0"));
+        assertEquals("more than 65536 ranges in \"0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,...\"",
+                e.getMessage());
+    }
+
+    @Test
+    void theWidestRangeIsTheMostCpusAListHolds() throws ParseException {
+        assertEquals(CpuList.MAX_CPU + 1, CpuList.parse("0-65535").size());
+        assertThrows(ParseException.class, () -> CpuList.parse("0-2147483647"));
+    }
 }

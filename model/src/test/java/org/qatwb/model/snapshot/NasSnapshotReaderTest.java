@@ -146,6 +146,19 @@ class NasSnapshotReaderTest {
     }
 
     @Test
+    void sizesThatAddUpOnlyThroughANegativeOneAreAWarningAndTheRestStands() throws ParseException {
+        String files = "[GENERAL]\nConfigVersion = 2\n"; // 32 bytes
+        NasSnapshot s = NasSnapshotReader.read(AgentOutput.parse(AgentOutputWriter.snapshot()
+                .ok("qat_service", "active\n")
+                .ok("conf_sizes", "2147483647 /etc/c6xx_dev0.conf\n-2147483615 /etc/c6xx_dev1.conf\n32 total\n")
+                .ok("conf_files", files).done().bytes(), AgentOutputWriter.BOUNDARY));
+        assertTrue(s.confFiles().isEmpty());
+        assertEquals("active", s.qatService().orElseThrow());
+        assertTrue(s.warnings().contains("conf_sizes: line 2: not wc's 'SIZE PATH': \"-2147483615 /etc/c6xx_dev1.conf\";"
+                + " conf files not used"), s.warnings().toString());
+    }
+
+    @Test
     void brokenItemsBecomeWarningsAndTheRestStands() throws ParseException {
         byte[] huge = new byte[16];
         AgentOutputWriter w = AgentOutputWriter.snapshot()
@@ -201,5 +214,65 @@ class NasSnapshotReaderTest {
         NasSnapshot s = read(new AgentOutputWriter(BOUNDARY).header("probe").ok("id", "0\nroot\n").done());
         assertEquals("root", s.user().orElseThrow().name());
         assertEquals(List.of(), s.warnings());
+    }
+
+    @Test
+    void anItemOfMoreLinesThanAToolPrintsIsAWarningNotKept() throws ParseException {
+        // two million one-byte lines of kernel log cost 100 MB as strings
+        NasSnapshot s = read(AgentOutputWriter.snapshot().ok("qat_service", "active\n")
+                .ok("kernel_log", "x\n".repeat(org.qatwb.model.agent.AgentProtocol.MAX_ITEM_LINES + 1)).done());
+        assertEquals(List.of(), s.kernelLog());
+        assertEquals("active", s.qatService().orElseThrow());
+        assertTrue(s.warnings().contains("kernel_log: more than 131072 lines, more than the NAS's tools print there;"
+                + " not read"), s.warnings().toString());
+    }
+
+    @Test
+    void aNodeAboveLinuxsLastIsRefusedAndBadLinesAreCountedAfterEight() throws ParseException {
+        StringBuilder nodes = new StringBuilder("0 0-3\n1024 0-65535\n");
+        for (int i = 0; i < 20; i++) {
+            nodes.append("junk\n");
+        }
+        NasSnapshot s = read(AgentOutputWriter.snapshot().ok("cpu_nodes", nodes.toString()).done());
+        assertEquals(List.of(0), List.copyOf(s.cpu().nodes().keySet()));
+        List<String> w = s.warnings().stream().filter(x -> x.startsWith("cpu_nodes:")).toList();
+        assertEquals(9, w.size(), w.toString());
+        assertEquals("cpu_nodes: line 2: expected 'NODE CPULIST' with a node below 1024: \"1024 0-65535\"", w.get(0));
+        assertEquals("cpu_nodes: 13 more bad lines", w.get(8));
+    }
+
+    @Test
+    void aTableOfManyBadLinesWarnsEightTimesAndCountsTheRest() throws ParseException {
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("zfs_get", "tank\tcompression\tgzip\tlocal\n" + "junk\n".repeat(100)).done());
+        assertEquals(1, s.datasets().size());
+        List<String> w = s.warnings().stream().filter(x -> x.startsWith("zfs_get:")).toList();
+        assertEquals(9, w.size(), w.toString());
+        assertEquals("zfs_get: 92 more warnings", w.get(8));
+    }
+
+    @Test
+    void confFilesAreReadUpToTheirLineBudgetInAll() throws ParseException {
+        // 50,000 lines of garbage cost a document line and a lint finding each, about 500 bytes
+        String garbage = "x\n".repeat(50_000);
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("conf:/etc/c6xxvf_dev0.conf", "[GENERAL]\nServicesEnabled = dc\n")
+                .ok("conf:/etc/c6xxvf_dev1.conf", garbage)
+                .ok("conf:/etc/c6xxvf_dev2.conf", garbage)
+                .ok("conf:/etc/c6xxvf_dev3.conf", "[GENERAL]\nServicesEnabled = dc\n").done());
+        assertEquals(List.of("/etc/c6xxvf_dev0.conf", "/etc/c6xxvf_dev1.conf", "/etc/c6xxvf_dev3.conf"),
+                List.copyOf(s.confFiles().keySet()));
+        assertTrue(s.warnings().contains("conf:/etc/c6xxvf_dev2.conf: not read: the conf files hold more than 65536 lines"
+                + " in all, more than any QAT host's"), s.warnings().toString());
+    }
+
+    @Test
+    void aConfSetOfMoreLinesThanTheBudgetIsNotRead() throws ParseException {
+        String garbage = "x\n".repeat(NasSnapshotReader.MAX_CONF_LINES + 1);
+        NasSnapshot s = read(AgentOutputWriter.snapshot()
+                .ok("conf_sizes", garbage.length() + " /etc/c6xx_dev0.conf\n").ok("conf_files", garbage).done());
+        assertTrue(s.confFiles().isEmpty());
+        assertTrue(s.warnings().contains("conf_files: not read: the conf files hold more than 65536 lines in all, more"
+                + " than any QAT host's"), s.warnings().toString());
     }
 }

@@ -42,4 +42,14 @@ class StreamSampleTest {
         assertEquals(List.of("uptime: missing from the tick"),
                 StreamSample.read(ticks(AgentOutputWriter.stream().tick(1)).get(0)).warnings());
     }
+
+    @Test
+    void anItemOfMoreLinesThanAToolPrintsIsAWarningNotParsed() throws ParseException {
+        String lines = "x\n".repeat(org.qatwb.model.agent.AgentProtocol.MAX_ITEM_LINES + 1);
+        StreamSample s = StreamSample.read(ticks(AgentOutputWriter.stream().ok("uptime", "1.00 1.00\n")
+                .ok("kstat_qat", lines).tick(1)).get(0));
+        assertTrue(s.kstat().isEmpty());
+        assertEquals(List.of("kstat_qat: more than 131072 lines, more than the NAS's tools print there; not read"),
+                s.warnings());
+    }
 }

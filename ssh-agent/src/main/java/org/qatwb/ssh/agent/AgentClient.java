@@ -39,6 +39,7 @@ import org.qatwb.ssh.ExecResult;
 import org.qatwb.ssh.ExecTimedOut;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.OutputLimitExceeded;
 import org.qatwb.ssh.ReconnectingStream;
 import org.qatwb.ssh.StreamEnd;
 import org.qatwb.ssh.StreamListener;
@@ -293,6 +294,8 @@ public final class AgentClient {
             throw new Lost(e);
         } catch (ExecTimedOut e) {
             throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(), e.getMessage(), e));
+        } catch (OutputLimitExceeded e) {
+            throw tooLong(command, e);
         } catch (ExecException e) {
             throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
         }
@@ -308,6 +311,8 @@ public final class AgentClient {
         ExecResult result;
         try {
             result = session.exec(command.commandLine(boundary), command.stdin(), REQUEST_TIMEOUT);
+        } catch (OutputLimitExceeded e) {
+            throw tooLong(command, e);
         } catch (ExecException e) {
             throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
         }
@@ -325,6 +330,13 @@ public final class AgentClient {
         } catch (ParseException e) {
             throw unreadable(e);
         }
+    }
+
+    /** The NAS printed more than a client reads of one request: no agent does, whatever the NAS holds. */
+    private static AgentFailure tooLong(AgentCommand command, OutputLimitExceeded e) {
+        return new AgentFailure("the NAS's answer to " + command.verb().wire() + " passed "
+                + (e.limit() % (1 << 20) == 0 ? (e.limit() >> 20) + " MiB" : e.limit() + " bytes")
+                + ", more than the agent ever prints (docs/agent-protocol.md, \"Limits\"); it was stopped", e);
     }
 
     /** What the client says when the agent's output does not parse: one message for every request. */
