@@ -41,6 +41,24 @@ public final class Snippet {
         return out.toString();
     }
 
+    /** Code points kept from a NAS command's output in a message: a refusal's reason, not a dump. */
+    public static final int MAX_OUTPUT_CODE_POINTS = 1000;
+
+    /**
+     * A NAS command's output inside a one-line message: stripped, escaped as {@link #oneLine}, and cut
+     * after {@link #MAX_OUTPUT_CODE_POINTS} with how much was left out, so that a NAS printing
+     * megabytes of error text cannot flood the terminal or the notification.
+     */
+    public static String output(String text) {
+        String t = text.strip();
+        int n = t.codePointCount(0, t.length());
+        if (n <= MAX_OUTPUT_CODE_POINTS) {
+            return oneLine(t);
+        }
+        return oneLine(t.substring(0, t.offsetByCodePoints(0, MAX_OUTPUT_CODE_POINTS)))
+                + "... (" + (n - MAX_OUTPUT_CODE_POINTS) + " more characters)";
+    }
+
     private static String escape(String text, boolean quotes) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CODE_POINTS) + 8);
         int taken = 0;

@@ -77,7 +77,7 @@ public record PersistOutcome(PersistTarget target, Set<ZfsParam> keep, List<Step
         List<Step> steps = new ArrayList<>();
         for (AgentFrame f : out.frames()) {
             if (!f.name().equals(TARGET_ITEM) && !PersistReader.ITEMS.contains(f.name())) {
-                steps.add(new Step(f.name(), f.status(), f.rc(), Snippet.oneLine(f.text().strip())));
+                steps.add(new Step(f.name(), f.status(), f.rc(), Snippet.output(f.text())));
             }
         }
         return new PersistOutcome(target, keep, steps, PersistReader.read(out, target));

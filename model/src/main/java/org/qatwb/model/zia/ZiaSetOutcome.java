@@ -51,6 +51,6 @@ public record ZiaSetOutcome(ZiaChange change, ItemStatus status, String message,
             after = Optional.ofNullable(ZfsPropertyTable.parse(get.get().text()).rows().get(change.pool()))
                     .map(props -> new ZfsPool(change.pool(), props));
         }
-        return new ZiaSetOutcome(change, set.status(), Snippet.oneLine(set.text().strip()), after);
+        return new ZiaSetOutcome(change, set.status(), Snippet.output(set.text()), after);
     }
 }

@@ -16,6 +16,15 @@ class SnippetTest {
     }
 
     @Test
+    void aNasCommandsOutputIsOneEscapedLineOfBoundedLength() {
+        assertEquals("zpool: no such pool\\n\\u001b[2J", Snippet.output("  zpool: no such pool\n\u001b[2J\n"));
+        String flood = "x".repeat(5_000_000);
+        String shown = Snippet.output(flood);
+        assertEquals("x".repeat(Snippet.MAX_OUTPUT_CODE_POINTS) + "... (" + (5_000_000 - Snippet.MAX_OUTPUT_CODE_POINTS)
+                + " more characters)", shown);
+    }
+
+    @Test
     void snippetAndTheTerminalEscapeAgreeOnEveryEscapedCharacter() {
         for (int c = 0; c <= 0xffff; c++) {
             if (c == '"' || c == '\\' || c == '\t' || c == '\n' || Character.isSurrogate((char) c)) {

@@ -94,7 +94,7 @@ public final class AgentClient {
                 .orElseThrow(() -> new AgentFailure("the agent's answer has no set_param item"));
         OptionalInt value = out.frame(param.itemName()).filter(AgentFrame::readable)
                 .map(f -> parseInt(f.text().strip())).orElse(OptionalInt.empty());
-        String message = result.status() == ItemStatus.OK ? "" : Snippet.oneLine(result.text().strip());
+        String message = result.status() == ItemStatus.OK ? "" : Snippet.output(result.text());
         return new SetParamOutcome(param, result.status(), value, message);
     }
 
