@@ -9,6 +9,7 @@ import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.parse.Warnings;
 
 /**
  * Reads a modprobe.d file the way kmod does (libkmod-config.c, kmod_config_parse and
@@ -33,7 +34,7 @@ public final class VfBlacklistParser {
     public static VfBlacklist parse(String text) throws ParseException {
         Objects.requireNonNull(text, "text");
         List<BlacklistEntry> entries = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Warnings<String> warnings = new Warnings<>();
         StringBuilder line = new StringBuilder();
         int lineNo = 1;
         int physical = 1;
@@ -56,7 +57,7 @@ public final class VfBlacklistParser {
             }
         }
         read(line.toString(), lineNo, entries, warnings);
-        return new VfBlacklist(entries, warnings, text);
+        return new VfBlacklist(entries, warnings.lines(w -> w), text);
     }
 
     private static void read(String line, int lineNo, List<BlacklistEntry> entries, List<String> warnings) {

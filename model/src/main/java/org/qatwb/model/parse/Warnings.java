@@ -1,0 +1,66 @@
+package org.qatwb.model.parse;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The warnings (or notes) of one parse, at most {@link #MAX} kept, the rest only counted: a
+ * file or item of a million bad lines (the agent sends up to 4 MiB) is one screen of warnings,
+ * not a million strings in memory. A drop-in list: {@code add} never refuses, it stops keeping.
+ */
+public final class Warnings<E> extends AbstractList<E> {
+
+    /** Warnings kept from one input; more than a reader of them would read. */
+    public static final int MAX = 100;
+
+    private final List<E> kept = new ArrayList<>();
+    private int dropped;
+
+    @Override
+    public boolean add(E e) {
+        if (kept.size() < MAX) {
+            kept.add(e);
+        } else {
+            dropped++;
+        }
+        return true;
+    }
+
+    @Override
+    public E get(int index) {
+        return kept.get(index);
+    }
+
+    @Override
+    public E set(int index, E e) {
+        return kept.set(index, e);
+    }
+
+    @Override
+    public int size() {
+        return kept.size();
+    }
+
+    /** Another list's kept ones added, and its dropped ones counted. */
+    public void addAllOf(Warnings<E> other) {
+        other.kept.forEach(this::add);
+        dropped += other.dropped;
+    }
+
+    /** How many were not kept. */
+    public int dropped() {
+        return dropped;
+    }
+
+    /** The kept ones as lines, and one line more saying how many were left out, if any. */
+    public List<String> lines(Function<E, String> line) {
+        List<String> out = new ArrayList<>(kept.size() + 1);
+        kept.forEach(e -> out.add(line.apply(e)));
+        if (dropped > 0) {
+            out.add(dropped + " more warning(s) not shown: only the first " + MAX + " are kept");
+        }
+        return out;
+    }
+}
