@@ -49,7 +49,9 @@ public final class Baseline {
         Map<DeviceKey, ConfDocument> docs = new LinkedHashMap<>();
         s.confFiles().forEach((path, doc) -> DeviceKey.ofConfPath(path).ifPresent(k -> docs.putIfAbsent(k, doc)));
         Map<DeviceKey, QatDevice> listed = new LinkedHashMap<>();
-        s.devices().ifPresent(a -> a.devices().stream().filter(d -> d.type() != null && d.type().matches("[a-z0-9]+"))
+        // a listed device no key can name (a type or an inst_id a hostile status made up) is left out
+        s.devices().ifPresent(a -> a.devices().stream().filter(d -> d.type() != null && d.type().matches("[a-z0-9]{1,32}")
+                        && d.instId() >= 0 && d.instId() <= DeviceKey.MAX_INST_ID)
                 .forEach(d -> listed.putIfAbsent(new DeviceKey(d.type(), d.instId()), d)));
         TreeSet<DeviceKey> keys = new TreeSet<>(BY_TYPE_AND_ID);
         keys.addAll(docs.keySet());
@@ -113,7 +115,7 @@ public final class Baseline {
             return List.of();
         }
         List<DeviceKey> out = new ArrayList<>();
-        for (int i = 0; i < m.get().vfsPerPf(); i++) {
+        for (int i = 0; i < m.get().vfsPerPf() && (long) k.instId() * m.get().vfsPerPf() + i <= DeviceKey.MAX_INST_ID; i++) {
             out.add(new DeviceKey(m.get().vfType(), k.instId() * m.get().vfsPerPf() + i));
         }
         return out;

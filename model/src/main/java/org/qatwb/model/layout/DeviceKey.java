@@ -16,13 +16,16 @@ import org.qatwb.model.lint.DeviceFileName;
  */
 public record DeviceKey(String type, int instId) {
 
+    /** The largest inst_id a key holds (six digits, as a conf file name is read). */
+    public static final int MAX_INST_ID = 999_999;
+
     private static final Pattern ID = Pattern.compile("([a-z0-9]{1,32})_dev(\\d{1,6})");
 
     public DeviceKey {
         if (type == null || !type.matches("[a-z0-9]{1,32}")) {
             throw new IllegalArgumentException("not a device type: " + type);
         }
-        if (instId < 0 || instId > 999_999) {
+        if (instId < 0 || instId > MAX_INST_ID) {
             throw new IllegalArgumentException("not an inst_id: " + instId);
         }
     }
