@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfGrammar;
+import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceModel;
@@ -87,10 +88,12 @@ record KernelInstances(List<String> files, Map<InstanceKind, Integer> declared, 
                 .flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(false);
     }
 
+    /** Over the keys the section has, not 0..n: n is the file's word, up to a million from a hostile NAS. */
     private static int interrupt(ConfSection kq, InstanceKind kind, int n) {
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (kq.value(kind.key(i, "IsPolled")).map(ConfGrammar::number).orElse(-1L) == 0) {
+        for (ConfLine.Entry e : kq.effective().values()) {
+            int i = kind.indexOf(e.key());
+            if (i >= 0 && i < n && kind.suffixOf(e.key()).equals("IsPolled") && ConfGrammar.number(e.value()) == 0) {
                 count++;
             }
         }

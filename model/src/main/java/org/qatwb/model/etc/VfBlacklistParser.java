@@ -93,7 +93,7 @@ public final class VfBlacklistParser {
                 String module = underscores(words.get(1));
                 String installCommand = String.join(" ", words.subList(2, words.size()));
                 if (LOADS.matcher(installCommand).find()) {
-                    warnings.add(at + "install command for " + module + " calls modprobe or insmod and may load it, "
+                    warnings.add(at + "install command for " + Snippet.excerpt(module) + " calls modprobe or insmod and may load it, "
                             + "not counted as blocking: " + Snippet.quote(line));
                     return;
                 }
@@ -115,7 +115,7 @@ public final class VfBlacklistParser {
     private static void checkKnown(String module, String at, List<String> warnings) {
         if (module.startsWith("qat_") && module.endsWith("vf") && DeviceCatalog.byVfModule(module).isEmpty()) {
             String known = String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList());
-            warnings.add(at + module + " is not a QAT VF driver module (known: " + known + ")");
+            warnings.add(at + Snippet.excerpt(module) + " is not a QAT VF driver module (known: " + known + ")");
         }
     }
 
