@@ -31,7 +31,10 @@ import org.qatwb.model.json.Json;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.NamedKstat;
 import org.qatwb.model.kstat.QatKstat;
+import org.qatwb.model.history.HistoryRecorder;
+import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.layout.Baseline;
+import org.qatwb.model.layout.LayoutCompiler;
 import org.qatwb.model.lint.ConfLinter;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.LintContext;
@@ -75,7 +78,7 @@ public final class ModelTargets {
                 return List.of();
             }, PARSE);
 
-    public static final FuzzTarget STREAM = new FuzzTarget("agent.StreamFrameReader + snapshot.StreamSample",
+    public static final FuzzTarget STREAM = new FuzzTarget("agent.StreamFrameReader + StreamSample + HistoryRecorder",
             FuzzSeeds.streams(), FuzzSeeds.frameWords(), ModelTargets::stream, PARSE);
 
     public static final FuzzTarget SNAPSHOT = new FuzzTarget("snapshot.NasSnapshotReader", FuzzSeeds.snapshots(),
@@ -84,10 +87,11 @@ public final class ModelTargets {
     public static final FuzzTarget DOCTOR = new FuzzTarget("doctor.Doctor (of a snapshot)", FuzzSeeds.snapshots(),
             snapshotWords(), ModelTargets::doctor, PARSE);
 
-    public static final FuzzTarget BASELINE = new FuzzTarget("layout.Baseline (of a snapshot)", FuzzSeeds.snapshots(),
-            snapshotWords(), in -> {
-                Baseline.of(snapshot(in)).layout();
-                return List.of();
+    /** The layout read from a snapshot, compiled unchanged (what qatwb layout and apply do first). */
+    public static final FuzzTarget BASELINE = new FuzzTarget("layout.Baseline + LayoutCompiler (of a snapshot)",
+            FuzzSeeds.snapshots(), snapshotWords(), in -> {
+                Baseline b = Baseline.of(snapshot(in));
+                return LayoutCompiler.compile(b, b.layout()).findings().stream().map(f -> f.finding().message()).toList();
             }, PARSE);
 
     public static final FuzzTarget NAS_FILES = new FuzzTarget("apply.NasFiles (of a snapshot)", FuzzSeeds.snapshots(),
@@ -245,12 +249,15 @@ public final class ModelTargets {
     /** Chunks cut where the input's own length says, so that a reproducer is the input alone. */
     private static List<String> stream(byte[] in) throws ParseException {
         StreamFrameReader r = new StreamFrameReader(B);
+        HistoryRecorder history = new HistoryRecorder(new OffloadHistory(16));
         Random cuts = new Random(in.length);
         List<String> m = new ArrayList<>();
         for (int at = 0; at < in.length; ) {
             int len = Math.min(in.length - at, 1 + cuts.nextInt(512));
             for (StreamTick t : r.feed(in, at, len)) {
-                m.addAll(StreamSample.read(t).warnings());
+                StreamSample sample = StreamSample.read(t);
+                history.record(1000L * (t.n() & 0xffff), sample);
+                m.addAll(sample.warnings());
             }
             at += len;
         }
