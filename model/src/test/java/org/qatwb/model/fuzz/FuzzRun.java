@@ -35,12 +35,17 @@ public final class FuzzRun {
         return new Random(seed * 31 + target.name().hashCode());
     }
 
-    /** The i-th kind of input: every fifth is generated from the format's pieces, the rest are mutated seeds. */
+    /**
+     * The next input: one in five generated from the format's pieces, the rest mutated seeds; of
+     * agent output, half of those mutate one item's content and leave the frames whole.
+     */
     public static byte[] input(FuzzTarget target, Random rnd) {
-        if (rnd.nextInt(5) == 0) {
+        int kind = rnd.nextInt(10);
+        if (kind < 2) {
             return Mutator.generate(target.seeds(), target.words(), rnd);
         }
-        return Mutator.mutate(target.seeds().get(rnd.nextInt(target.seeds().size())), target.words(), rnd);
+        byte[] seed = target.seeds().get(rnd.nextInt(target.seeds().size()));
+        return kind < 6 ? Mutator.mutate(seed, target.words(), rnd) : Mutator.mutateItem(seed, target.words(), rnd);
     }
 
     /**

@@ -53,24 +53,9 @@ class HostileInputPropertiesTest {
         holds(ModelTargets.STREAM, seed);
     }
 
-    @Property(tries = 300)
-    void snapshot(@ForAll long seed) {
+    @Property(tries = 600)
+    void snapshotAndItsReaders(@ForAll long seed) {
         holds(ModelTargets.SNAPSHOT, seed);
-    }
-
-    @Property(tries = 300)
-    void doctorOfASnapshot(@ForAll long seed) {
-        holds(ModelTargets.DOCTOR, seed);
-    }
-
-    @Property(tries = 300)
-    void baselineOfASnapshot(@ForAll long seed) {
-        holds(ModelTargets.BASELINE, seed);
-    }
-
-    @Property(tries = 200)
-    void nasFilesOfASnapshot(@ForAll long seed) {
-        holds(ModelTargets.NAS_FILES, seed);
     }
 
     @Property(tries = 500)

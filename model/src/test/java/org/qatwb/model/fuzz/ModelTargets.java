@@ -81,25 +81,14 @@ public final class ModelTargets {
     public static final FuzzTarget STREAM = new FuzzTarget("agent.StreamFrameReader + StreamSample + HistoryRecorder",
             FuzzSeeds.streams(), FuzzSeeds.frameWords(), ModelTargets::stream, PARSE);
 
-    public static final FuzzTarget SNAPSHOT = new FuzzTarget("snapshot.NasSnapshotReader", FuzzSeeds.snapshots(),
-            snapshotWords(), in -> snapshot(in).warnings(), PARSE);
-
-    public static final FuzzTarget DOCTOR = new FuzzTarget("doctor.Doctor (of a snapshot)", FuzzSeeds.snapshots(),
-            snapshotWords(), ModelTargets::doctor, PARSE);
-
-    /** The layout read from a snapshot, compiled unchanged (what qatwb layout and apply do first). */
-    public static final FuzzTarget BASELINE = new FuzzTarget("layout.Baseline + LayoutCompiler (of a snapshot)",
-            FuzzSeeds.snapshots(), snapshotWords(), in -> {
-                Baseline b = Baseline.of(snapshot(in));
-                return LayoutCompiler.compile(b, b.layout()).findings().stream().map(f -> f.finding().message()).toList();
-            }, PARSE);
-
-    public static final FuzzTarget NAS_FILES = new FuzzTarget("apply.NasFiles (of a snapshot)", FuzzSeeds.snapshots(),
-            snapshotWords(), in -> {
-                AgentOutput out = AgentOutput.parse(in, B);
-                NasFiles.read(out, NasSnapshotReader.read(out));
-                return List.of();
-            }, PARSE);
+    /**
+     * A snapshot and everything that reads it (one target, so that a million inputs take minutes):
+     * the doctor's report, the layout read from it and compiled unchanged (what qatwb layout and
+     * apply do first), the bytes an apply would replace.
+     */
+    public static final FuzzTarget SNAPSHOT = new FuzzTarget(
+            "snapshot.NasSnapshotReader + Doctor + Baseline + LayoutCompiler + NasFiles", FuzzSeeds.snapshots(),
+            snapshotWords(), ModelTargets::snapshotAndConsumers, PARSE);
 
     public static final FuzzTarget PERSIST = new FuzzTarget("persist.PersistReader",
             concat(FuzzSeeds.snapshots(), FuzzSeeds.persistOutputs()), persistWords(), in -> {
@@ -232,7 +221,7 @@ public final class ModelTargets {
 
     /** Every target, in the order the benchmark reports them. */
     public static List<FuzzTarget> all() {
-        return List.of(AGENT_OUTPUT, STREAM, SNAPSHOT, DOCTOR, BASELINE, NAS_FILES, PERSIST, PERSIST_OUTCOME, APPLY_OUTCOME,
+        return List.of(AGENT_OUTPUT, STREAM, SNAPSHOT, PERSIST, PERSIST_OUTCOME, APPLY_OUTCOME,
                 TX_HISTORY, TX_RECORD, ZIA, FW_COUNTERS, KSTAT, ADF_STATUS, QAT_DEFAULTS, BLACKLIST, CONF, JSON, INIT_SCRIPTS,
                 UNIT, ZFS_PROPERTIES, CPU_LIST, OS_RELEASE, UPTIME);
     }
@@ -240,10 +229,6 @@ public final class ModelTargets {
     /** What the agent's frames hold is UTF-8 to the readers ({@code AgentFrame.text()}); so is a file read as text. */
     static String text(byte[] in) {
         return new String(in, StandardCharsets.UTF_8);
-    }
-
-    private static NasSnapshot snapshot(byte[] in) throws ParseException {
-        return NasSnapshotReader.read(AgentOutput.parse(in, B));
     }
 
     /** Chunks cut where the input's own length says, so that a reproducer is the input alone. */
@@ -265,13 +250,18 @@ public final class ModelTargets {
         return m;
     }
 
-    private static List<String> doctor(byte[] in) throws ParseException {
-        List<String> m = new ArrayList<>();
-        for (CheckResult r : Doctor.examine(snapshot(in), Optional.empty()).results()) {
+    private static List<String> snapshotAndConsumers(byte[] in) throws ParseException {
+        AgentOutput out = AgentOutput.parse(in, B);
+        NasSnapshot s = NasSnapshotReader.read(out);
+        List<String> m = new ArrayList<>(s.warnings());
+        for (CheckResult r : Doctor.examine(s, Optional.empty()).results()) {
             m.add(r.message());
             m.addAll(r.details());
             r.fixes().stream().map(Fix::summary).forEach(m::add);
         }
+        Baseline b = Baseline.of(s);
+        LayoutCompiler.compile(b, b.layout()).findings().forEach(f -> m.add(f.finding().message()));
+        NasFiles.read(out, s);
         return m;
     }
 
@@ -295,7 +285,9 @@ public final class ModelTargets {
         return concat(FuzzSeeds.frameWords(), Mutator.utf8("id", "adf_status", "conf:/etc/c6xxvf_dev99.conf",
                 "conf:/etc/../../etc/passwd", "default_qat", "blacklist", "param:zfs_qat_compress_disable", "kstat_qat",
                 "cpu_online", "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "fw_counters:",
-                "qat_service", "os_release", "persist_unit", "persist_init", "NumberCyInstances = ", "inst_id: ", "\t"));
+                "qat_service", "os_release", "persist_unit", "persist_init", "NumberCyInstances = ", "Cy0IsPolled = ",
+                "[KERNEL_QAT]\n", "ServicesEnabled = ", "inst_id: ", " state: ", "type: c6xxvf", "\t", "SRIOV_ENABLE=",
+                "blacklist ", "comp_requests 4 ", "| Firmware Requests [AE ", "zia_compress\t", "compression\t", "gzip"));
     }
 
     private static List<byte[]> persistWords() {

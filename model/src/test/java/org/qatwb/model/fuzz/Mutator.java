@@ -42,6 +42,47 @@ public final class Mutator {
         return b.length > MAX_INPUT ? Arrays.copyOf(b, MAX_INPUT) : b;
     }
 
+    /**
+     * For agent output: mutations of one item's content only, the frames around it intact, so that
+     * the reader of that item sees them (a broken frame is refused before any item is read). The
+     * seed unchanged when it has no item.
+     */
+    public static byte[] mutateItem(byte[] seed, List<byte[]> words, Random rnd) {
+        List<int[]> items = items(seed);
+        if (items.isEmpty()) {
+            return mutate(seed, words, rnd);
+        }
+        int[] item = items.get(rnd.nextInt(items.size()));
+        byte[] content = mutate(Arrays.copyOfRange(seed, item[0], item[1]), words, rnd);
+        return splice(seed, item[0], item[1], content);
+    }
+
+    /** Each item's content as [start, end]: after its {@code @@B begin NAME} line, up to the newline before its end line. */
+    static List<int[]> items(byte[] b) {
+        List<int[]> out = new ArrayList<>();
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (true) {
+            int begin = text.indexOf(" begin ", at);
+            if (begin < 0) {
+                return out;
+            }
+            int lineStart = text.lastIndexOf('\n', begin) + 1;
+            int space = text.indexOf(' ', lineStart);
+            int eol = text.indexOf('\n', begin);
+            if (!text.startsWith("@@", lineStart) || space != begin || eol < 0) {
+                at = begin + 1;
+                continue;
+            }
+            int end = text.indexOf("\n" + text.substring(lineStart, space) + " end ", eol);
+            if (end < 0) {
+                return out;
+            }
+            out.add(new int[] {eol + 1, end});
+            at = end + 1;
+        }
+    }
+
     /** A new input from the seeds' lines, the format's words, hostile tokens and noise. */
     public static byte[] generate(List<byte[]> seeds, List<byte[]> words, Random rnd) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
