@@ -134,10 +134,10 @@ public final class ModelTargets {
     public static final FuzzTarget ZIA = new FuzzTarget("zia.ZiaSetOutcome", FuzzSeeds.ziaOutputs(),
             concat(FuzzSeeds.frameWords(), Mutator.utf8("zpool_set", "zpool_get", "tank\t", "\tzia_compress\t", "on", "off")),
             in -> {
-                // the message is zpool's own words, none when it said nothing
+                // the message is zpool's own words (which may be "null" or nothing), shown after the step
                 String m = ZiaSetOutcome.read(AgentOutput.parse(in, B), ZiaChange.turn("tank", ZiaProperty.COMPRESS, true))
                         .message();
-                return m.isEmpty() ? List.of() : List.of(m);
+                return List.of("zpool_set: " + m);
             }, PARSE);
 
     public static final FuzzTarget FW_COUNTERS = new FuzzTarget("debugfs.FwCountersParser",
