@@ -4,6 +4,8 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The warnings (or notes) of one parse, at most {@link #MAX} kept, the rest only counted: a
@@ -15,7 +17,10 @@ public final class Warnings<E> extends AbstractList<E> {
     /** Warnings kept from one input; more than a reader of them would read. */
     public static final int MAX = 100;
 
+    private static final Pattern LINE = Pattern.compile("line \\d+: ");
+
     private final List<E> kept = new ArrayList<>();
+    private E firstDropped;
     private int dropped;
 
     @Override
@@ -23,7 +28,9 @@ public final class Warnings<E> extends AbstractList<E> {
         if (kept.size() < MAX) {
             kept.add(e);
         } else {
-            dropped++;
+            if (dropped++ == 0) {
+                firstDropped = e;
+            }
         }
         return true;
     }
@@ -46,6 +53,9 @@ public final class Warnings<E> extends AbstractList<E> {
     /** Another list's kept ones added, and its dropped ones counted. */
     public void addAllOf(Warnings<E> other) {
         other.kept.forEach(this::add);
+        if (dropped == 0 && other.dropped > 0) {
+            firstDropped = other.firstDropped;
+        }
         dropped += other.dropped;
     }
 
@@ -54,13 +64,19 @@ public final class Warnings<E> extends AbstractList<E> {
         return dropped;
     }
 
-    /** The kept ones as lines, and one line more saying how many were left out, if any. */
+    /**
+     * The kept ones as lines, and one line more saying how many were left out, if any; it starts
+     * as warnings do, {@code line N: }, at the first one left out.
+     */
     public List<String> lines(Function<E, String> line) {
         List<String> out = new ArrayList<>(kept.size() + 1);
         kept.forEach(e -> out.add(line.apply(e)));
         if (dropped > 0) {
-            out.add(dropped + " more warning(s) not shown: only the first " + MAX + " are kept");
+            Matcher at = LINE.matcher(line.apply(firstDropped));
+            out.add((at.lookingAt() ? at.group() : "") + dropped + " more warning(s) from here on not shown: only the first "
+                    + MAX + " are kept");
         }
         return out;
     }
+
 }

@@ -32,7 +32,7 @@ class WarningFloodTest {
     private static void check(List<String> warnings, String first) {
         assertEquals(Warnings.MAX + 1, warnings.size(), () -> warnings.size() + " warnings");
         assertTrue(warnings.get(0).startsWith(first), warnings.get(0));
-        assertTrue(warnings.get(Warnings.MAX).matches("\\d+ more warning\\(s\\) not shown: only the first 100 are kept"),
+        assertTrue(warnings.get(Warnings.MAX).matches("line \\d+: \\d+ more warning\\(s\\) from here on not shown: only the first 100 are kept"),
                 warnings.get(Warnings.MAX));
     }
 }
