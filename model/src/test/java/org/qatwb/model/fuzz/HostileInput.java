@@ -1,5 +1,6 @@
 package org.qatwb.model.fuzz;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +39,7 @@ public final class HostileInput {
                         t.getClass().getName() + ": " + MessageCheck.escaped(String.valueOf(t.getMessage())) + " at " + at, t);
             }
             refused = true;
-            messages = List.of(String.valueOf(t.getMessage()));
-            if (t.getMessage() == null) {
-                messages = java.util.Collections.singletonList(null);
-            }
+            messages = Collections.singletonList(t.getMessage()); // null included: a refusal must say why
         }
         long allocated = AllocationMeter.allocated() - before;
         for (String m : messages) {
