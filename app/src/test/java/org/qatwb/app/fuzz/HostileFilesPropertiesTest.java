@@ -8,6 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.qatwb.model.fuzz.FuzzRun;
 import org.qatwb.model.fuzz.FuzzTarget;
 import org.qatwb.model.fuzz.HostileInput;
@@ -19,6 +20,12 @@ import org.qatwb.model.fuzz.Outcome;
  * there): a result or the documented refusal, clean one-line messages, bounded allocation.
  */
 class HostileFilesPropertiesTest {
+
+    @BeforeContainer
+    static void loaded() {
+        // each reader's classes loaded before any input is measured
+        AppTargets.all().forEach(t -> t.seeds().forEach(s -> HostileInput.run(t, s)));
+    }
 
     private static void holds(FuzzTarget target, byte[] input) {
         if (HostileInput.run(target, input) instanceof Outcome.Finding f) {

@@ -9,7 +9,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
-import org.junit.jupiter.api.BeforeAll;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Every reader of NAS output and input files ({@link ModelTargets}) holds, for mutated and
@@ -20,9 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class HostileInputPropertiesTest {
 
-    @BeforeAll
+    @BeforeContainer
     static void allocationIsMeasurable() {
         assertTrue(AllocationMeter.supported(), "this JVM does not count allocated bytes per thread");
+        // each reader's classes loaded (and the templates read) before any input is measured
+        ModelTargets.all().forEach(t -> t.seeds().forEach(s -> HostileInput.run(t, s)));
     }
 
     private static void holds(FuzzTarget target, long seed) {
