@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.parse.Warnings;
 
 /**
  * Reads {@code adf_ctl status} / {@code qat_service status} output as administrators capture it:
@@ -49,7 +50,7 @@ public final class AdfStatusParser {
         OptionalInt count = OptionalInt.empty();
         final Map<String, QatDevice> devices = new LinkedHashMap<>();
         final Map<String, QatDevice> byBsf = new HashMap<>();
-        final List<Note> notes = new ArrayList<>();
+        final Warnings<Note> notes = new Warnings<>();
         final List<Integer> deviceLines = new ArrayList<>();
 
         Output(int startLine) {
@@ -70,7 +71,7 @@ public final class AdfStatusParser {
      */
     public static AdfStatus parse(String text) throws ParseException {
         Objects.requireNonNull(text, "text");
-        List<Note> notes = new ArrayList<>();
+        Warnings<Note> notes = new Warnings<>();
         List<Output> outputs = new ArrayList<>();
         Note firstSkip = null;
         Output current = new Output(1);
@@ -155,7 +156,7 @@ public final class AdfStatusParser {
             notes.add(new Note(tail.startLine, "a status output starts here but holds no device and no count;"
                     + " the one before it is used"));
         }
-        notes.addAll(last.notes);
+        notes.addAllOf(last.notes);
         if (last.count.isPresent() && last.count.getAsInt() != last.devices.size()) {
             notes.add(new Note(last.countLine, "the header says " + last.count.getAsInt()
                     + " device(s) but " + last.devices.size() + " device(s) are listed"));
@@ -166,7 +167,7 @@ public final class AdfStatusParser {
                     + ranges(superseded) + ") are superseded and ignored"));
         }
         notes.sort(Comparator.comparingInt(Note::line));
-        List<String> warnings = notes.stream().map(n -> "line " + n.line() + ": " + n.text()).toList();
+        List<String> warnings = notes.lines(n -> "line " + n.line() + ": " + n.text());
         return new AdfStatus(new ArrayList<>(last.devices.values()), last.count, warnings);
     }
 

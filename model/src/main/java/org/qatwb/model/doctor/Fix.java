@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistTarget;
@@ -136,7 +137,8 @@ public sealed interface Fix {
 
         @Override
         public String summary() {
-            return "run " + String.join("; ", commands) + " (" + why + ")";
+            // the commands name datasets as the NAS does, control characters and all
+            return "run " + Snippet.oneLine(String.join("; ", commands)) + " (" + why + ")";
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.parse.Warnings;
 
 /**
  * Reads {@code /etc/default/qat} the way qat_service's {@code . /etc/default/qat} does for simple
@@ -35,7 +36,7 @@ public final class QatDefaultsParser {
         Objects.requireNonNull(text, "text");
         Map<String, ShellAssignment> active = new LinkedHashMap<>();
         List<ShellAssignment> commented = new ArrayList<>();
-        List<Note> notes = new ArrayList<>();
+        Warnings<Note> notes = new Warnings<>();
 
         ShellLexer.Result lexed = ShellLexer.lex(text);
         for (ShellLexer.Command command : lexed.commands()) {
@@ -57,8 +58,7 @@ public final class QatDefaultsParser {
             }
         }
         notes.sort(Comparator.comparingInt(Note::line));
-        return new QatDefaults(active, commented,
-                notes.stream().map(n -> "line " + n.line() + ": " + n.text()).toList(), text);
+        return new QatDefaults(active, commented, notes.lines(n -> "line " + n.line() + ": " + n.text()), text);
     }
 
     private static void interpret(ShellLexer.Command command, Map<String, ShellAssignment> active, List<Note> notes) {

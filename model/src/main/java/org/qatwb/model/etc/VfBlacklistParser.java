@@ -9,6 +9,7 @@ import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.parse.Warnings;
 
 /**
  * Reads a modprobe.d file the way kmod does (libkmod-config.c, kmod_config_parse and
@@ -33,7 +34,7 @@ public final class VfBlacklistParser {
     public static VfBlacklist parse(String text) throws ParseException {
         Objects.requireNonNull(text, "text");
         List<BlacklistEntry> entries = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Warnings<String> warnings = new Warnings<>();
         StringBuilder line = new StringBuilder();
         int lineNo = 1;
         int physical = 1;
@@ -56,7 +57,7 @@ public final class VfBlacklistParser {
             }
         }
         read(line.toString(), lineNo, entries, warnings);
-        return new VfBlacklist(entries, warnings, text);
+        return new VfBlacklist(entries, warnings.lines(w -> w), text);
     }
 
     private static void read(String line, int lineNo, List<BlacklistEntry> entries, List<String> warnings) {
@@ -92,7 +93,7 @@ public final class VfBlacklistParser {
                 String module = underscores(words.get(1));
                 String installCommand = String.join(" ", words.subList(2, words.size()));
                 if (LOADS.matcher(installCommand).find()) {
-                    warnings.add(at + "install command for " + module + " calls modprobe or insmod and may load it, "
+                    warnings.add(at + "install command for " + Snippet.excerpt(module) + " calls modprobe or insmod and may load it, "
                             + "not counted as blocking: " + Snippet.quote(line));
                     return;
                 }
@@ -114,7 +115,7 @@ public final class VfBlacklistParser {
     private static void checkKnown(String module, String at, List<String> warnings) {
         if (module.startsWith("qat_") && module.endsWith("vf") && DeviceCatalog.byVfModule(module).isEmpty()) {
             String known = String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList());
-            warnings.add(at + module + " is not a QAT VF driver module (known: " + known + ")");
+            warnings.add(at + Snippet.excerpt(module) + " is not a QAT VF driver module (known: " + known + ")");
         }
     }
 

@@ -156,7 +156,7 @@ public final class Json {
                     out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
                 }
-                default -> throw error("a bad escape \\" + e);
+                default -> throw error("a bad escape " + Snippet.quote("\\" + e));
             }
         }
         throw error("a string without its closing quote");

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.parse.Warnings;
 
 /**
  * Reads an SPL named kstat file ({@code /proc/spl/kstat/<module>/<name>}, e.g. zfs/qat or
@@ -47,7 +48,7 @@ public final class KstatParser {
     public static NamedKstat parse(String text) throws ParseException {
         if (text.startsWith("\uFEFF")) text = text.substring(1); // Windows editors add a BOM
         List<String> lines = text.lines().toList();
-        List<String> warnings = new ArrayList<>();
+        Warnings<String> warnings = new Warnings<>();
 
         // 1. Find the header: an optional kid line, then the column header.
         KstatHeader header = null;
@@ -114,7 +115,7 @@ public final class KstatParser {
                     + entries.size() + (entries.size() == 1 ? " was" : " were") + " read"
                     + (entries.size() < header.ndata() ? "; the capture looks cut" : ""));
         }
-        return new NamedKstat(Optional.ofNullable(header), entries, warnings);
+        return new NamedKstat(Optional.ofNullable(header), entries, warnings.lines(w -> w));
     }
 
     /** A word no kstat name contains: prompt and shell characters such as {@code root@nas:~#}. */
