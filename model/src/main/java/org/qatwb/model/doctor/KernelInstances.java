@@ -60,7 +60,7 @@ record KernelInstances(List<String> files, Map<InstanceKind, Integer> declared, 
                 int n = kq.map(k -> Math.max(0, k.instanceCount(kind))).orElse(0);
                 declared.merge(kind, n, Integer::sum);
                 if (kind == InstanceKind.CY ? Services.allowsCy(services) : Services.allowsDc(services)) {
-                    usable.merge(kind, interrupt(kq.get(), kind, n), Integer::sum);
+                    usable.merge(kind, kq.map(k -> interrupt(k, kind, n)).orElse(0), Integer::sum);
                 }
             }
             FileReport report = s.lintReports().get(path);

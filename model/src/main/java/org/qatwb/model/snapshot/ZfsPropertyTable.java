@@ -59,7 +59,8 @@ public record ZfsPropertyTable(Map<String, Map<String, String>> rows, List<Strin
                 }
                 Map<String, String> props = rows.computeIfAbsent(f[0], k -> new LinkedHashMap<>());
                 if (props.putIfAbsent(f[1], f[2]) != null) {
-                    warnings.add("line " + (i + 1) + ": " + f[0] + " " + f[1] + " is listed again; the first value is kept");
+                    warnings.add("line " + (i + 1) + ": " + Snippet.excerpt(f[0]) + " " + Snippet.excerpt(f[1])
+                            + " is listed again; the first value is kept");
                 }
             } else {
                 bad++;
