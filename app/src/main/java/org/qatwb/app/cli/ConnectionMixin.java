@@ -2,7 +2,6 @@ package org.qatwb.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
@@ -67,7 +66,7 @@ final class ConnectionMixin {
             throw new CliException(ExitCodes.UNREACHABLE, Snippet.oneLine(e.getMessage()), e);
         }
         try {
-            return NasSession.connect(spec, SessionSettings.defaults(), Optional.of(TerminalPrompts.hostKeys()),
+            return NasSession.connect(spec, SessionSettings.defaults(), TerminalPrompts.hostKeys(),
                     TerminalPrompts.credentials());
         } catch (NasConnectionException e) {
             throw new CliException(ExitCodes.UNREACHABLE, Snippet.oneLine(e.getMessage()), e);

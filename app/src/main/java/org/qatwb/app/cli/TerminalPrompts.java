@@ -23,8 +23,12 @@ final class TerminalPrompts {
     private TerminalPrompts() {
     }
 
-    static HostKeyPrompt hostKeys() {
-        return TerminalPrompts::askHostKey;
+    /**
+     * Who to ask about an unknown host key: nobody without a terminal, so that the refusal is the
+     * one that says how to check the key and proceed, not the one for a user who answered no.
+     */
+    static Optional<HostKeyPrompt> hostKeys() {
+        return System.console() == null ? Optional.empty() : Optional.of(TerminalPrompts::askHostKey);
     }
 
     private static HostKeyDecision askHostKey(UnknownHostKey key) {

@@ -153,6 +153,9 @@ class NasCommandsEndToEndTest {
         assertEquals(3, unknown.exit());
         assertTrue(unknown.oneLineError(), unknown.err());
         assertTrue(unknown.err().contains(e.hostKeyFingerprint()), unknown.err());
+        // without a terminal nobody was asked: the refusal says how to check the key and go on
+        assertTrue(unknown.err().contains("--accept-new") && unknown.err().contains("ssh-keyscan -p " + e.port()),
+                unknown.err());
 
         List<String> acceptNew = new ArrayList<>(base);
         acceptNew.add("--accept-new");
