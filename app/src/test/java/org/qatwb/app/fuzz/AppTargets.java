@@ -1,8 +1,5 @@
 package org.qatwb.app.fuzz;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ import org.qatwb.model.fuzz.FuzzTarget;
 import org.qatwb.model.fuzz.Mutator;
 import org.qatwb.model.layout.Baseline;
 import org.qatwb.model.layout.Preset;
-import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.testutil.HostSnapshots;
 
 /**
@@ -30,9 +26,6 @@ import org.qatwb.model.testutil.HostSnapshots;
  * (through Jackson, as {@code qatwb apply} reads it) and the settings files.
  */
 public final class AppTargets {
-
-    /** Jackson as {@code qatwb apply} configures it. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AppTargets() {
     }
@@ -42,26 +35,14 @@ public final class AppTargets {
             "\"version\": ", "\"devices\": ", "\"sections\": ", "\"coreAffinity\": ", "\"id\": ", "\"role\": ");
 
     /**
-     * A layout file: Jackson's refusal (JsonProcessingException, with the location the command
-     * prints) or the reader's documented one (IllegalArgumentException, one line).
+     * A layout file as {@code qatwb apply} reads it: text to {@link LayoutJsonReader#read(String)},
+     * bounded Jackson and then every field, refused with one line (IllegalArgumentException).
      */
     public static final FuzzTarget LAYOUT_JSON = new FuzzTarget("app LayoutJsonReader (Jackson)", layoutSeeds(), JSON_WORDS,
             in -> {
-                JsonNode tree;
-                try {
-                    tree = JSON.readTree(new String(in, StandardCharsets.UTF_8));
-                } catch (JsonProcessingException e) {
-                    if (e.getLocation() == null) {
-                        throw new IllegalStateException("Jackson's refusal without a location, which qatwb apply prints", e);
-                    }
-                    throw new JacksonRefusal(e);
-                }
-                if (tree == null || tree.isMissingNode()) {
-                    return List.of();
-                }
-                LayoutJsonReader.read(tree);
+                LayoutJsonReader.read(new String(in, StandardCharsets.UTF_8));
                 return List.of();
-            }, List.of(JacksonRefusal.class, IllegalArgumentException.class));
+            }, List.of(IllegalArgumentException.class));
 
     public static final FuzzTarget CONNECTIONS = new FuzzTarget("app connections.json (ConnectionStore)",
             List.of(connectionsSeed()), JSON_WORDS, in -> {
@@ -80,16 +61,6 @@ public final class AppTargets {
 
     public static List<FuzzTarget> all() {
         return List.of(LAYOUT_JSON, CONNECTIONS, UI_SETTINGS);
-    }
-
-    /** A Jackson parse failure: the command's refusal, "not JSON: line L, column C: ...". */
-    static final class JacksonRefusal extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        JacksonRefusal(JsonProcessingException e) {
-            // what qatwb apply prints of it (ApplyCommand.read): Jackson's words through Snippet.oneLine
-            super(Snippet.oneLine(e.getOriginalMessage()));
-        }
     }
 
     private static List<byte[]> layoutSeeds() {
