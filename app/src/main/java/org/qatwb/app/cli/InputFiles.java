@@ -18,8 +18,10 @@ import org.qatwb.model.parse.Snippet;
 /**
  * Reads a command's input file, or stdin for {@code -}, with errors worded for the command line.
  * Every input is bounded before it is read whole: a regular file by its size, anything else (a
- * pipe, stdin, a character device) by the bytes read and by how long it stays silent, so that a
- * FIFO nobody writes to or {@code /dev/zero} ends in one line instead of a hang or a full heap.
+ * pipe, stdin, a character device) by the bytes read, and a named pipe or device also by how long
+ * it stays silent, so that a FIFO nobody writes to or {@code /dev/zero} ends in one line instead
+ * of a hang or a full heap. stdin waits as long as its writer takes, as {@code cat} does: the
+ * command before it in a pipe may be asking for a password.
  */
 final class InputFiles {
 
@@ -33,7 +35,7 @@ final class InputFiles {
      */
     static final int MAX_LINES = 65_536;
 
-    /** How long a pipe or stdin may stay silent, in milliseconds (tests set it lower). */
+    /** How long a named pipe or device may stay silent, in milliseconds (tests set it lower). */
     static final String IDLE_TIMEOUT_PROPERTY = "qatwb.input.idle-timeout-ms";
     static final long DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
@@ -117,8 +119,8 @@ final class InputFiles {
     /**
      * A pipe, stdin or device read on a daemon thread: opening a FIFO blocks until a writer comes,
      * and a read blocks until data does, neither of which can be interrupted. The caller stops at
-     * {@code max + 1} bytes or after the idle timeout without a byte, and leaves the thread blocked
-     * (a daemon: it never keeps the JVM alive).
+     * {@code max + 1} bytes or, for a named file, after the idle timeout without a byte, and leaves
+     * the thread blocked (a daemon: it never keeps the JVM alive).
      */
     private static byte[] streamed(String name, Path p, InputStream stdin, int max) throws IOException {
         BlockingQueue<Object> chunks = new LinkedBlockingQueue<>();
@@ -141,7 +143,7 @@ final class InputFiles {
         }, "qatwb-input " + name);
         reader.setDaemon(true);
         reader.start();
-        long idle = idleTimeoutMs();
+        long idle = p == null ? Long.MAX_VALUE : idleTimeoutMs();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
             Object next;

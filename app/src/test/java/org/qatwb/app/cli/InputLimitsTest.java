@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,31 @@ class InputLimitsTest {
         CliRun run = CliRun.withStdin(big, "parse", "kstat", "-");
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.err().contains("-: larger than 4 MiB"), run.err());
+    }
+
+    /** stdin waits for its writer as cat does: the command before it in a pipe may be asking for a password. */
+    @Test
+    void stdinThatIsSilentLongerThanTheIdleTimeoutIsStillRead() {
+        System.setProperty(InputFiles.IDLE_TIMEOUT_PROPERTY, "50");
+        InputStream slow = new InputStream() {
+            private final InputStream data = new ByteArrayInputStream("name: x\n".getBytes(StandardCharsets.UTF_8));
+            private boolean waited;
+
+            @Override
+            public int read() throws IOException {
+                if (!waited) {
+                    waited = true;
+                    try {
+                        Thread.sleep(500); // ten idle timeouts
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return data.read();
+            }
+        };
+        byte[] read = assertTimeoutPreemptively(HANG, () -> InputFiles.read("-", slow));
+        assertEquals("name: x\n", new String(read, StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
