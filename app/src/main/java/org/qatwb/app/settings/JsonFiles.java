@@ -3,8 +3,10 @@ package org.qatwb.app.settings;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
 import java.util.Optional;
 import org.qatwb.app.json.BoundedJson;
 import org.qatwb.model.parse.Snippet;
@@ -23,7 +26,6 @@ import org.qatwb.model.parse.Snippet;
 /** Reading and atomically writing the small JSON settings files. */
 final class JsonFiles {
 
-    /** Indented for a human who opens the file; unknown fields ignored, so an older qatwb reads a newer file. */
     /** A settings file larger than this is refused: a thousand saved connections take some 300 KiB. */
     static final int MAX_BYTES = 1024 * 1024;
 
@@ -69,11 +71,34 @@ final class JsonFiles {
                 return Optional.ofNullable(JSON.readValue(p, type));
             } catch (JsonProcessingException e) {
                 throw new SettingsException(name(file) + ":" + BoundedJson.location(e, p).getLineNr() + ": not valid settings JSON: "
-                        + BoundedJson.message(e.getOriginalMessage()));
+                        + (e instanceof MismatchedInputException m ? mismatch(m) : BoundedJson.message(e.getOriginalMessage())));
             }
         } catch (IOException e) {
             throw new SettingsException("cannot read " + name(file) + ": " + Snippet.excerpt(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A value of the wrong kind, said in the file's terms ({@code $.connections[0]: expected an
+     * object}), not in Jackson's, which name the Java types behind the file.
+     */
+    static String mismatch(MismatchedInputException e) {
+        StringBuilder at = new StringBuilder("$");
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                at.append('.').append(Snippet.excerpt(r.getFieldName()));
+            } else if (r.getIndex() >= 0) {
+                at.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        Class<?> t = e.getTargetType();
+        String want = t == null ? "another kind of value"
+                : t == String.class || t.isEnum() ? "a string"
+                : t == boolean.class || t == Boolean.class ? "true or false"
+                : t.isPrimitive() || Number.class.isAssignableFrom(t) ? "a number"
+                : t.isArray() || Collection.class.isAssignableFrom(t) ? "a list"
+                : "an object";
+        return at + ": expected " + want;
     }
 
     private static String name(Path file) {

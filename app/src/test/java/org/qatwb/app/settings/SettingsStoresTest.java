@@ -61,6 +61,19 @@ class SettingsStoresTest {
         assertTrue(assertThrows(SettingsException.class, store::load).getMessage().contains("version 9"));
     }
 
+    /** A value of the wrong kind is said in the file's terms, not with the Java types behind it. */
+    @Test
+    void aValueOfTheWrongKindIsNamedByItsPlaceInTheFile() throws Exception {
+        ConnectionStore store = new ConnectionStore(dir);
+        Files.writeString(store.file(), "{\"version\": 1,\n \"connections\": [[]]}");
+        SettingsException e = assertThrows(SettingsException.class, store::load);
+        assertEquals(store.file() + ":2: not valid settings JSON: $.connections[0]: expected an object", e.getMessage());
+
+        Files.writeString(store.file(), "{\"version\": 1, \"connections\": [{\"name\": {}, \"host\": \"h\"}]}");
+        assertEquals(store.file() + ":1: not valid settings JSON: $.connections[0].name: expected a string",
+                assertThrows(SettingsException.class, store::load).getMessage());
+    }
+
     /** Issue 11: past Jackson's own limits this was a NullPointerException; now one line with the file and line. */
     @Test
     void aConnectionsFilePastTheLimitsIsOneLine() throws Exception {
