@@ -11,6 +11,7 @@ import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.parse.Snippet;
 
 /** The {@code [GENERAL]} section: version, services, request and buffer sizes, deprecated keys. */
 final class GeneralCheck implements FileCheck {
@@ -61,20 +62,38 @@ final class GeneralCheck implements FileCheck {
         if (v.isEmpty()) {
             out.add(Rule.GENERAL_CONFIG_VERSION, headerLine, g.name(), "ConfigVersion", "ConfigVersion is missing:"
                     + " adf_ctl refuses the file ('Only version 2 config file supported'); add ConfigVersion = 2");
-        } else if (!v.get().value().equals("2")) {
+        } else if (!adfCtlNumberIsTwo(v.get().value())) {
             out.add(Rule.GENERAL_CONFIG_VERSION, v.get().number(), g.name(), "ConfigVersion", "ConfigVersion = "
                     + v.get().value() + ": adf_ctl refuses the file ('Only version 2 config file supported');"
                     + " write ConfigVersion = 2");
         }
     }
 
+    /**
+     * adf_ctl reads the version as the decimal number that starts at the value's first digit
+     * (utils::to_number), so {@code 2.0}, {@code 02} and {@code v2} are 2, {@code 0x2} is 0.
+     */
+    static boolean adfCtlNumberIsTwo(String value) {
+        int start = 0;
+        while (start < value.length() && !isDigit(value.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < value.length() && isDigit(value.charAt(end))) {
+            end++;
+        }
+        String digits = value.substring(start, end).replaceFirst("^0+(?=.)", "");
+        return digits.equals("2");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static void services(ConfSection g, int headerLine, LintContext ctx, Findings out) {
         Set<String> accepted = accepted(ctx);
-        Optional<ConfLine.Entry> profileEntry = g.entry("ServicesProfile");
-        String profile = profileEntry.map(ConfLine.Entry::value).orElse("DEFAULT");
-        if (!Services.PROFILES.contains(profile)) {
-            out.add(Rule.GENERAL_SERVICES, profileEntry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
-                    + profile + " is unknown: the driver refuses the device; use DEFAULT, CRYPTO, COMPRESSION or CUSTOM1");
+        Optional<String> profile = profile(g, ctx, out);
+        if (profile.isEmpty()) {
             return;
         }
         Optional<ConfLine.Entry> se = g.entry("ServicesEnabled");
@@ -91,13 +110,49 @@ final class GeneralCheck implements FileCheck {
                     + " is not a value the driver accepts: the device fails to start; " + hint);
             return;
         }
-        Set<String> limit = Services.PROFILE_LIMITS.get(profile);
+        Set<String> limit = Services.PROFILE_LIMITS.get(profile.get());
         if (limit != null && !limit.contains(value)) {
             out.add(Rule.GENERAL_SERVICES, se.get().number(), g.name(), "ServicesEnabled", "ServicesEnabled = " + value
-                    + " is not allowed with ServicesProfile = " + profile + ": the driver logs 'Invalid ServicesEnabled"
+                    + " is not allowed with ServicesProfile = " + profile.get() + ": the driver logs 'Invalid ServicesEnabled"
                     + " for ServicesProfile' and the device stays down; use one of " + String.join(", ", new TreeSet<>(limit))
                     + " or change the profile");
         }
+    }
+
+    /**
+     * The profile whose services apply, or empty when the device is refused for it. Only a PF reads
+     * the key (a VF's services come from its PF), c4xxx always uses DEFAULT_C4XXX, and an unknown
+     * name falls back to DEFAULT (adf_cfg_fw_string_to_id).
+     */
+    private static Optional<String> profile(ConfSection g, LintContext ctx, Findings out) {
+        Optional<ConfLine.Entry> entry = g.entry("ServicesProfile");
+        Optional<DeviceRef> device = ctx.device();
+        if (entry.isEmpty() || device.map(DeviceRef::vf).orElse(false)) {
+            return Optional.of("DEFAULT");
+        }
+        String written = entry.get().value();
+        boolean c4xxx = device.flatMap(DeviceRef::model).map(m -> m.type().equals(Services.C4XXX)).orElse(false);
+        if (c4xxx) {
+            return Optional.of(Services.DEFAULT_C4XXX);
+        }
+        if (written.equals(Services.DEFAULT_C4XXX)) {
+            boolean otherDevice = device.flatMap(DeviceRef::model).isPresent();
+            if (otherDevice) {
+                out.add(Rule.GENERAL_SERVICES, entry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
+                        + written + " has no firmware on " + device.get().type() + ": the driver logs 'Unsupported"
+                        + " ServicesProfile.' and the device stays down; it is for c4xxx only, use DEFAULT, CRYPTO,"
+                        + " COMPRESSION or CUSTOM1");
+                return Optional.empty();
+            }
+            return Optional.of(written);
+        }
+        if (!Services.PROFILES.contains(written)) {
+            out.add(Rule.GENERAL_UNKNOWN_PROFILE, entry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
+                    + Snippet.excerpt(written) + " is unknown: the driver warns and uses DEFAULT; use DEFAULT, CRYPTO,"
+                    + " COMPRESSION or CUSTOM1");
+            return Optional.of("DEFAULT");
+        }
+        return Optional.of(written);
     }
 
     private static Set<String> accepted(LintContext ctx) {

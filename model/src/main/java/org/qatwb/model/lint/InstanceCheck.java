@@ -31,6 +31,9 @@ final class InstanceCheck implements FileCheck {
             if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
                 continue;
             }
+            if (SectionKind.of(s.name()).kernel() && services.isPresent()) {
+                missingCounts(s, services.get(), out);
+            }
             for (InstanceKind kind : InstanceKind.values()) {
                 int count = s.instanceCount(kind);
                 if (count < 0) {
@@ -40,6 +43,7 @@ final class InstanceCheck implements FileCheck {
                 orphans(s, kind, count, out);
                 if (count > 0 && services.isPresent()) {
                     serviceEnabled(s, kind, count, services.get(), out);
+                    asymOnly(s, kind, count, services.get(), ctx, out);
                 }
             }
         }
@@ -117,7 +121,8 @@ final class InstanceCheck implements FileCheck {
                 }
                 if (sk == SectionKind.KERNEL_QAT && p != 0 && zfsDevice) {
                     out.add(Rule.ZFS_POLLED, e.number(), s.name(), e.key(), e.key() + " = " + p + ": ZFS never polls"
-                            + " its QAT instances, so requests on this one wait forever; write " + e.key() + " = 0");
+                            + " its QAT instances, so a ZFS thread that sends a request to this one blocks forever"
+                            + " (no timeout since ZFS 0.8.2; no failure counter grows); write " + e.key() + " = 0");
                 }
             }
             Optional<ConfLine.Entry> affinity = Optional.ofNullable(eff.get(kind.key(n, "CoreAffinity")));
@@ -128,8 +133,9 @@ final class InstanceCheck implements FileCheck {
                     out.add(Rule.AFFINITY_RANGE, affinity.get().number(), s.name(), affinity.get().key(),
                             affinity.get().key() + " = " + affinity.get().value() + " names core " + core
                                     + " but the NAS has cores 0.." + (cores - 1)
-                                    + ": the driver cannot steer the interrupt there and the device fails to start;"
-                                    + " pick a core below " + cores);
+                                    + ": the driver accepts it, but Linux cannot move the interrupt to a core that is"
+                                    + " not there, so it stays where the driver first spread it and this CoreAffinity"
+                                    + " has no effect; pick a core below " + cores);
                 }
             }
         }
@@ -138,6 +144,40 @@ final class InstanceCheck implements FileCheck {
                     + " more " + kind.prefix() + " instance(s) of the " + count + " that " + kind.countKey()
                     + " declares also lack keys: the driver fails to configure the device; lower the count to the"
                     + " instances that are written out");
+        }
+    }
+
+    /**
+     * The kernel driver reads the count of every service the ring map holds, in every kernel
+     * section, and fails the device when it is missing; an unmapped service's count defaults to 0.
+     */
+    private static void missingCounts(ConfSection s, String services, Findings out) {
+        for (InstanceKind kind : InstanceKind.values()) {
+            boolean mapped = kind == InstanceKind.CY ? Services.allowsCy(services) : Services.allowsDc(services);
+            if (mapped && s.value(kind.countKey()).isEmpty()) {
+                out.add(Rule.INSTANCE_MISSING_COUNT, s.firstHeader().number(), s.name(), kind.countKey(), "["
+                        + s.name() + "] has no " + kind.countKey() + " but ServicesEnabled = " + services
+                        + " maps " + (kind == InstanceKind.CY ? "crypto" : "compression") + " rings: the driver"
+                        + " does not read it as 0, it logs 'Failed to config device' and the device stays down; add "
+                        + kind.countKey() + " = 0 (or the instances you want)");
+            }
+        }
+    }
+
+    /**
+     * cpaCyGetNumInstances counts asym-only instances, so ZFS takes them for its symmetric work
+     * (encryption, checksums) and every such request fails over to software.
+     */
+    private static void asymOnly(ConfSection s, InstanceKind kind, int count, String services, LintContext ctx,
+            Findings out) {
+        boolean zfsDevice = ctx.device().flatMap(DeviceRef::model).map(DeviceModel::kernelApi).orElse(true);
+        Set<String> enabled = Services.expand(services);
+        if (kind == InstanceKind.CY && SectionKind.of(s.name()) == SectionKind.KERNEL_QAT && zfsDevice
+                && enabled.contains("asym") && !enabled.contains("sym")) {
+            out.add(Rule.ZFS_ASYM_ONLY, Instances.countLine(s, kind), s.name(), kind.countKey(), count + " Cy instance(s)"
+                    + " in [KERNEL_QAT] but ServicesEnabled = " + services + " has no sym: ZFS takes them for encryption"
+                    + " and checksums, which fail there and fall back to software; enable cy or sym (e.g. "
+                    + (Services.allowsDc(services) ? "cy;dc" : "cy") + ") or set NumberCyInstances = 0");
         }
     }
 

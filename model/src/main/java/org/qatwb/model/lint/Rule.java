@@ -46,9 +46,21 @@ public enum Rule {
     GENERAL_MISSING("general.missing", ERROR, DRIVER_SOURCE,
             "no [GENERAL] section"),
     GENERAL_CONFIG_VERSION("general.config-version", ERROR, DRIVER_SOURCE,
-            "ConfigVersion missing or not 2"),
+            "ConfigVersion missing or not read as 2 (adf_ctl reads the number from its first digit)",
+            "adf_ctl (its own output): utilities/adf_ctl/src/dev_config.cpp dev_config::validate_config,"
+                    + " reading the value with utils.h utils::to_number (the decimal number at the first digit)"),
     GENERAL_SERVICES("general.services", ERROR, DRIVER_SOURCE,
-            "ServicesEnabled missing or not allowed (for the ServicesProfile)"),
+            "ServicesEnabled missing or not allowed (for a PF's ServicesProfile; VFs ignore the profile),"
+                    + " or a profile without firmware for the device",
+            "kernel (kernel log): qat_common/adf_cfg_device.c adf_cfg_get_services_enabled and"
+                    + " adf_cfg_get_caps_enabled (the profile's table; only a PF reads ServicesProfile),"
+                    + " qat_c62x/adf_c62x_hw_data.c get_fw_name and its twins per device (DEFAULT_C4XXX off c4xxx:"
+                    + " 'Unsupported ServicesProfile.'), qat_c4xxx/adf_c4xxx_accel_units.c get_fw_image_type_c4xxx"
+                    + " (c4xxx always uses DEFAULT_C4XXX); driver 4.8 has no ServicesProfile"),
+    GENERAL_UNKNOWN_PROFILE("general.unknown-profile", WARNING, DRIVER_SOURCE,
+            "a PF's ServicesProfile the driver does not know: it logs a warning and uses DEFAULT",
+            "kernel (kernel log): qat_common/adf_cfg_device.h adf_cfg_fw_string_to_id, called from"
+                    + " adf_cfg_device.c adf_cfg_get_fw_image_type ('Invalid ServicesProfile: ..., Using DEFAULT image')"),
     GENERAL_REQUEST_SIZE("general.request-size", ERROR, INTEL_GUIDE,
             "a *NumConcurrent*Requests value that is not a power of two in 64..65536"),
     GENERAL_BUFFER_SIZE("general.buffer-size", WARNING, INTEL_GUIDE,
@@ -63,16 +75,31 @@ public enum Rule {
             "instance keys with an index at or above the section's count"),
     INSTANCE_POLLED("instance.polled", ERROR, INTEL_GUIDE,
             "IsPolled not allowed for the section kind (kernel 0/1, user 1/2)"),
+    INSTANCE_MISSING_COUNT("instance.missing-count", ERROR, DRIVER_SOURCE,
+            "NumberCyInstances or NumberDcInstances missing in a kernel section whose service is enabled",
+            "kernel (kernel log 'Failed to config device'): qat_common/adf_cfg_section.c"
+                    + " adf_cfg_process_kernel_section, adf_cfg_create_rings_entries_for_cy_inst and _dc_inst"
+                    + " (adf_cfg_set_value fails on the missing count), adf_cfg_device.c adf_config_device"),
     INSTANCE_SERVICE_DISABLED("instance.service-disabled", ERROR, DRIVER_SOURCE,
             "Dc instances without dc enabled, or Cy instances without cy/sym/asym"),
     ZFS_POLLED("zfs.polled", ERROR, OPENZFS,
-            "a [KERNEL_QAT] instance with IsPolled other than 0: ZFS never polls"),
+            "a [KERNEL_QAT] instance with IsPolled other than 0: ZFS never polls, a request on it blocks forever",
+            "module/os/linux/zfs/qat_compress.c qat_compress_impl, qat_crypt.c qat_crypt and qat_checksum:"
+                    + " wait_for_completion without a timeout since ZFS 0.8.2 (0.8.1 timed out)"),
+    ZFS_ASYM_ONLY("zfs.asym-only", WARNING, OPENZFS,
+            "[KERNEL_QAT] Cy instances where only asym is enabled: ZFS takes them and its sessions on them fail",
+            "module/os/linux/zfs/qat_crypt.c qat_cy_init (cpaCyGetNumInstances, cpaCyGetInstances); the driver's"
+                    + " lookaside/access_layer/src/common/ctrl/sal_crypto.c Lac_GetCyNumInstancesByType counts"
+                    + " asym-only instances as Cy"),
     CAPACITY_EXCEEDED("capacity.exceeded", ERROR, FIELD_REPORT,
             "more instances than the device can hold"),
     VF_MIXED_SECTIONS("vf.mixed-sections", ERROR, INTEL_GUIDE,
             "a VF with instances in more than one section"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
-            "a CoreAffinity at or above the core count"),
+            "a CoreAffinity at or above the core count: the driver accepts it, but the interrupt hint points at no core",
+            "kernel, silent: qat_common/adf_cfg_section.c adf_cfg_set_core_number_for_instance (no range check),"
+                    + " adf_cfg_setup_irq (the bank's mask as IRQ hint, which Linux cannot apply to no online CPU),"
+                    + " adf_isr.c adf_request_irqs (the round-robin hint that stays), adf_vf_isr.c (VFs ignore it)"),
     AFFINITY_REMOTE_NODE("affinity.remote-node", WARNING, INTEL_GUIDE,
             "an instance's CoreAffinity is a core of another NUMA node than its device's"),
     VF_SERVICES_SUBSET("vf.services-subset", ERROR, INTEL_GUIDE,
@@ -101,12 +128,19 @@ public enum Rule {
     private final Severity severity;
     private final RuleSource source;
     private final String summary;
+    private final String where;
 
     Rule(String id, Severity severity, RuleSource source, String summary) {
+        this(id, severity, source, summary, "");
+    }
+
+    /** {@code where}: the file and function that decide, and where their message goes, for rules checked there. */
+    Rule(String id, Severity severity, RuleSource source, String summary, String where) {
         this.id = id;
         this.severity = severity;
         this.source = source;
         this.summary = summary;
+        this.where = where;
     }
 
     public String id() {
@@ -123,6 +157,16 @@ public enum Rule {
 
     public String summary() {
         return summary;
+    }
+
+    /** The file and function in the source that decide, or empty where only the source kind is known. */
+    public String where() {
+        return where;
+    }
+
+    /** The source as {@code qatwb rules} prints it: its kind, then the file and function when cited. */
+    public String citedSource() {
+        return where.isEmpty() ? source.description() : source.description() + "; " + where;
     }
 
     public static Optional<Rule> byId(String id) {

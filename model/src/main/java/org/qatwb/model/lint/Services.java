@@ -15,6 +15,10 @@ public final class Services {
 
     static final Set<String> PROFILES = Set.of("DEFAULT", "CRYPTO", "COMPRESSION", "CUSTOM1");
 
+    /** The profile c4xxx always uses, whatever its file says; the other devices have no firmware for it. */
+    static final String DEFAULT_C4XXX = "DEFAULT_C4XXX";
+    static final String C4XXX = "c4xxx";
+
     private Services() {
     }
 

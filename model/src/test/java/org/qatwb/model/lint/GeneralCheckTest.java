@@ -65,6 +65,22 @@ class GeneralCheckTest {
             assertMessage(f, "ConfigVersion = 1", "Only version 2 config file supported", "write ConfigVersion = 2");
         }
 
+        // adf_ctl dev_config.cpp dev_config::validate_config with utils.h utils::to_number: the decimal number
+        // that starts at the value's first digit; "Only version 2 config file supported" in adf_ctl's output
+        @ParameterizedTest
+        @ValueSource(strings = {"2.0", "02", "v2", "2a"})
+        void configVersionIsReadFromItsFirstDigit(String value) {
+            assertNone(lint(edit(VF_ZFS, "ConfigVersion = 2", "ConfigVersion = " + value)), "general.config-version");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"20", "1.2", "0x2", "two"})
+        void nearMissOtherNumbersAtTheFirstDigitAreRefused(String value) {
+            String text = edit(VF_ZFS, "ConfigVersion = 2", "ConfigVersion = " + value);
+            Finding f = single(lint(text), "general.config-version");
+            assertMessage(f, "ConfigVersion = " + value, "write ConfigVersion = 2");
+        }
+
         @Test
         void nearMissVersion2WithoutSpaces() {
             assertNone(lint(edit(VF_ZFS, "ConfigVersion = 2", "ConfigVersion=2"), "c6xxvf", 56), "general.config-version");
@@ -142,12 +158,49 @@ class GeneralCheckTest {
             assertEquals(refused ? 1 : 0, LintFixtures.withRule(fs, "general.services").size(), () -> LintFixtures.describe(fs));
         }
 
+        // adf_cfg_device.h adf_cfg_fw_string_to_id (4.24, 4.28): an unknown name logs "Invalid ServicesProfile" in
+        // the kernel log and the DEFAULT image is used, so DEFAULT's services apply
         @Test
-        void anUnknownProfileIsAnError() {
-            String text = profile("FAST", "cy;dc");
+        void anUnknownProfileIsAWarningAndTheDriverUsesDefault() {
+            String text = profile("FAST", "asym;dc");
+            List<Finding> fs = lint(text, "c6xx", null);
+            Finding f = single(fs, "general.unknown-profile");
+            assertFinding(f, "general.unknown-profile", WARNING, lineOf(text, "ServicesProfile = FAST"), "GENERAL",
+                    "ServicesProfile");
+            assertMessage(f, "ServicesProfile = FAST", "DEFAULT", "use DEFAULT, CRYPTO, COMPRESSION or CUSTOM1");
+            assertNone(fs, "general.services");
+        }
+
+        // adf_cfg_device.c adf_cfg_get_services_enabled / adf_cfg_get_caps_enabled: only a PF has
+        // get_fw_image_type; a VF's services come from its PF and its own ServicesProfile is never read
+        @Test
+        void aVfIgnoresItsProfile() {
+            assertNone(lint(profile("COMPRESSION", "cy;dc"), "c6xxvf", null), "general.services");
+            assertClean(lint(profile("FAST", "cy;dc"), "c6xxvf", null));
+        }
+
+        // adf_cfg_device.h adf_cfg_fw_string_to_id knows DEFAULT_C4XXX; qat_c4xxx/adf_c4xxx_accel_units.c
+        // get_fw_image_type_c4xxx always uses it on c4xxx, whatever the file says
+        @ParameterizedTest
+        @CsvSource({"DEFAULT_C4XXX,cy;dc", "COMPRESSION,cy;dc"})
+        void defaultC4xxxIsValidAndC4xxxIgnoresTheKey(String profile, String value) {
+            assertClean(lint(profile(profile, value), "c4xxx", null));
+        }
+
+        @Test
+        void defaultC4xxxIsNotRefusedWhenTheDeviceIsUnknown() {
+            assertClean(lint(profile("DEFAULT_C4XXX", "cy;dc")));
+        }
+
+        // qat_c62x/adf_c62x_hw_data.c get_fw_name (and the same in dh895xcc, c3xxx, d15xx, 200xx): the
+        // DEFAULT_C4XXX image has no firmware there, "Unsupported ServicesProfile." in the kernel log
+        @Test
+        void defaultC4xxxOnC62xIsRefused() {
+            String text = profile("DEFAULT_C4XXX", "cy;dc");
             Finding f = single(lint(text, "c6xx", null), "general.services");
-            assertFinding(f, "general.services", ERROR, lineOf(text, "ServicesProfile = FAST"), "GENERAL", "ServicesProfile");
-            assertMessage(f, "ServicesProfile = FAST", "use DEFAULT, CRYPTO, COMPRESSION or CUSTOM1");
+            assertFinding(f, "general.services", ERROR, lineOf(text, "ServicesProfile = DEFAULT_C4XXX"), "GENERAL",
+                    "ServicesProfile");
+            assertMessage(f, "DEFAULT_C4XXX", "Unsupported ServicesProfile", "c4xxx");
         }
     }
 

@@ -142,7 +142,8 @@ class InstanceCheckTest {
             List<Finding> fs = lint(text);
             Finding f = single(fs, "zfs.polled");
             assertFinding(f, "zfs.polled", ERROR, lineOf(text, "Dc0IsPolled = 1"), "KERNEL_QAT", "Dc0IsPolled");
-            assertMessage(f, "Dc0IsPolled = 1", "ZFS never polls", "write Dc0IsPolled = 0");
+            // OpenZFS qat_compress.c qat_compress_impl: wait_for_completion without a timeout since 0.8.2
+            assertMessage(f, "Dc0IsPolled = 1", "ZFS never polls", "forever", "no failure counter", "write Dc0IsPolled = 0");
             assertNone(fs, "instance.polled"); // 1 is a valid kernel mode, only ZFS cannot use it
         }
 
@@ -212,7 +213,8 @@ class InstanceCheckTest {
             String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 2");
             Finding f = single(lint(text, "c6xxvf", 2), "affinity.range");
             assertFinding(f, "affinity.range", ERROR, lineOf(text, "Dc0CoreAffinity = 2"), "KERNEL_QAT", "Dc0CoreAffinity");
-            assertMessage(f, "Dc0CoreAffinity = 2", "core 2", "cores 0..1", "pick a core below 2");
+            // adf_cfg_section.c adf_cfg_set_core_number_for_instance does not check the core; adf_cfg_setup_irq hints it
+            assertMessage(f, "Dc0CoreAffinity = 2", "core 2", "cores 0..1", "the driver accepts it", "pick a core below 2");
         }
 
         @Test
@@ -240,6 +242,62 @@ class InstanceCheckTest {
                     "Cy0CoreAffinity");
             assertMessage(f, "Cy0CoreAffinity = 0-31", "a core number", "write one core number");
             assertNone(fs, "affinity.range");
+        }
+    }
+
+    /** adf_cfg_section.c adf_cfg_process_kernel_section: the count of every mapped service is required. */
+    @Nested
+    class MissingCount {
+
+        // adf_cfg_create_rings_entries_for_cy_inst: adf_cfg_set_value fails on a missing NumberCyInstances and
+        // adf_config_device logs "Failed to config device" in the kernel log
+        @Test
+        void aKernelSectionWithoutNumberCyInstancesRefusesTheDevice() {
+            String text = edit(VF_ZFS, "NumberCyInstances = 1\n", "");
+            Finding f = single(lint(text), "instance.missing-count");
+            assertFinding(f, "instance.missing-count", ERROR, lineOf(text, "[KERNEL_QAT]"), "KERNEL_QAT",
+                    "NumberCyInstances");
+            assertMessage(f, "NumberCyInstances", "cy;dc", "Failed to config device", "add NumberCyInstances");
+        }
+
+        // adf_cfg_create_rings_entries_for_dc_inst: the same for NumberDcInstances when dc is mapped
+        @Test
+        void aKernelSectionWithoutNumberDcInstancesRefusesTheDevice() {
+            String text = general("dc") + "[KERNEL]\nNumberCyInstances = 0\n";
+            Finding f = single(lint(text), "instance.missing-count");
+            assertFinding(f, "instance.missing-count", ERROR, lineOf(text, "[KERNEL]"), "KERNEL", "NumberDcInstances");
+        }
+
+        // a count whose service is not mapped is only warned about by the driver and read as 0
+        @Test
+        void nearMissTheCountOfAnUnmappedServiceMayBeMissing() {
+            assertNone(lint(general("dc") + "[KERNEL_QAT]\nNumberDcInstances = 0\n"), "instance.missing-count");
+            assertNone(lint(general("sym") + "[KERNEL]\nNumberCyInstances = 0\n"), "instance.missing-count");
+        }
+    }
+
+    /**
+     * OpenZFS qat_crypt.c qat_cy_init takes every instance cpaCyGetNumInstances counts; the driver's
+     * sal_crypto.c Lac_GetCyNumInstancesByType counts asym-only instances too, and ZFS's symmetric
+     * sessions on them fail.
+     */
+    @Nested
+    class ZfsAsymOnly {
+
+        @Test
+        void asymOnlyCyInstancesInKernelQatAreAWarning() {
+            String text = general("asym;dc") + section("KERNEL", 0, 0, 0) + section("KERNEL_QAT", 1, 1, 0);
+            Finding f = single(lint(text, "c6xxvf", null), "zfs.asym-only");
+            assertFinding(f, "zfs.asym-only", WARNING, lineOf(text, "NumberCyInstances = 1"), "KERNEL_QAT",
+                    "NumberCyInstances");
+            assertMessage(f, "asym;dc", "ZFS", "sym");
+        }
+
+        @Test
+        void nearMissSymOrCyOrAnotherSection() {
+            assertNone(lint(general("sym;dc") + section("KERNEL_QAT", 1, 1, 0)), "zfs.asym-only");
+            assertNone(lint(general("cy") + section("KERNEL_QAT", 1, 0, 0)), "zfs.asym-only");
+            assertNone(lint(general("asym") + section("KERNEL", 1, 0, 0)), "zfs.asym-only");
         }
     }
 }

@@ -100,6 +100,16 @@ class RuleCatalogTest {
         assertNotNull(rule.severity(), rule.id());
     }
 
+    /** The rules corrected from the driver and OpenZFS source (issue 12) name the file and function that decide. */
+    @ParameterizedTest
+    @EnumSource(value = Rule.class, names = {"GENERAL_CONFIG_VERSION", "GENERAL_SERVICES", "GENERAL_UNKNOWN_PROFILE",
+            "INSTANCE_MISSING_COUNT", "AFFINITY_RANGE", "ZFS_POLLED", "ZFS_ASYM_ONLY"})
+    void correctedRulesCiteTheirSource(Rule rule) {
+        assertTrue(rule.where().matches(".*\\.(c|cpp|h) [a-z_:]+.*"), () -> rule.id() + ": " + rule.where());
+        assertTrue(rule.citedSource().startsWith(rule.source().description()), rule.id());
+        assertTrue(rule.citedSource().endsWith(rule.where()), rule.id());
+    }
+
     @Test
     void severityIdsAreTheJsonWords() {
         assertEquals(List.of("error", "warning", "info"),
@@ -126,6 +136,9 @@ class RuleCatalogTest {
         t.put("general.missing", () -> lint(section("KERNEL_QAT", 0, 0, 0)));
         t.put("general.config-version", () -> lint(edit(VF_ZFS, "ConfigVersion = 2", "ConfigVersion = 3")));
         t.put("general.services", () -> lint(edit(VF_ZFS, "ServicesEnabled = cy;dc", "ServicesEnabled = zip")));
+        t.put("general.unknown-profile", () -> lint(edit(VF_ZFS, "ConfigVersion = 2", "ConfigVersion = 2\nServicesProfile = FAST"), "c6xx", null));
+        t.put("instance.missing-count", () -> lint(edit(VF_ZFS, "NumberCyInstances = 1\n", "")));
+        t.put("zfs.asym-only", () -> lint(general("asym") + section("KERNEL_QAT", 1, 0, 0)));
         t.put("general.request-size", () -> lint(edit(VF_ZFS, "DcNumConcurrentRequests = 512", "DcNumConcurrentRequests = 500")));
         t.put("general.buffer-size", () -> lint(edit(VF_ZFS, "InKB = 64", "InKB = 128")));
         t.put("general.deprecated", () -> lint(edit(VF_ZFS, "statsGeneral = 1", "KptEnabled = 0")));

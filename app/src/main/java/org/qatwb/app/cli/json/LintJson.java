@@ -51,7 +51,7 @@ public final class LintJson {
             o.put("id", r.id());
             o.put("severity", r.severity().id());
             o.put("summary", r.summary());
-            o.put("source", r.source().description());
+            o.put("source", r.citedSource());
         }
         return doc;
     }
