@@ -160,8 +160,11 @@ class LintCommandTest {
         assertEquals(0, run.exit());
         JsonNode rules = run.json().get("rules");
         assertTrue(rules.size() >= 24);
+        assertTrue(java.util.stream.StreamSupport.stream(rules.spliterator(), false).anyMatch(r ->
+                r.get("id").asText().equals("zfs.polled") && r.get("citation").asText().contains(".c ")), rules.toString());
         for (JsonNode r : rules) {
             assertTrue(!r.get("source").asText().isBlank() && !r.get("summary").asText().isBlank(), r.toString());
+            assertTrue(r.has("citation"), r.toString());
         }
     }
 }

@@ -164,11 +164,6 @@ public enum Rule {
         return where;
     }
 
-    /** The source as {@code qatwb rules} prints it: its kind, then the file and function when cited. */
-    public String citedSource() {
-        return where.isEmpty() ? source.description() : source.description() + "; " + where;
-    }
-
     public static Optional<Rule> byId(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
     }

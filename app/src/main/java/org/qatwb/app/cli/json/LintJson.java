@@ -51,7 +51,9 @@ public final class LintJson {
             o.put("id", r.id());
             o.put("severity", r.severity().id());
             o.put("summary", r.summary());
-            o.put("source", r.citedSource());
+            o.put("source", r.source().description());
+            // the driver's or OpenZFS's file and function that decide, where the rule was read from them
+            o.put("citation", r.where().isEmpty() ? null : r.where());
         }
         return doc;
     }
