@@ -34,8 +34,9 @@ final class CoreList {
             return new Result(0, EFAULT);
         }
         String[] tokens = value.split(",", -1);
-        // walk the list twice (count, then pick) so a huge range costs no memory
-        long length = 0;
+        // walk the list twice (count, then pick) so a huge range costs no memory; a range may
+        // hold 2^64 cores, so the length is counted without overflow
+        BigInteger length = BigInteger.ZERO;
         for (int i = 0; i < tokens.length; i++) {
             String t = i < tokens.length - 1 && tokens[i].length() > TOKEN_CHARS
                     ? tokens[i].substring(0, TOKEN_CHARS) : tokens[i];
@@ -54,17 +55,17 @@ final class CoreList {
                 if (Long.compareUnsigned(a[0], b[0]) > 0) {
                     return new Result(0, EFAULT);
                 }
-                length += b[0] - a[0] + 1;
+                length = length.add(unsigned(b[0]).subtract(unsigned(a[0]))).add(BigInteger.ONE);
             } else {
                 long[] a = new long[1];
                 int e = kstrtoul(t, a);
                 if (e != 0) {
                     return new Result(0, e);
                 }
-                length++;
+                length = length.add(BigInteger.ONE);
             }
         }
-        long want = Long.remainderUnsigned(process, length);
+        BigInteger want = unsigned(process).mod(length);
         for (String t : tokens) {
             int dash = t.indexOf('-');
             long[] a = new long[1];
@@ -75,13 +76,17 @@ final class CoreList {
             } else {
                 b[0] = a[0];
             }
-            long n = b[0] - a[0] + 1;
-            if (want < n) {
-                return new Result(a[0] + want, 0);
+            BigInteger n = unsigned(b[0]).subtract(unsigned(a[0])).add(BigInteger.ONE);
+            if (want.compareTo(n) < 0) {
+                return new Result(a[0] + want.longValue(), 0);
             }
-            want -= n;
+            want = want.subtract(n);
         }
         throw new IllegalStateException("unreachable: index within the counted length");
+    }
+
+    private static BigInteger unsigned(long v) {
+        return new BigInteger(Long.toUnsignedString(v));
     }
 
     /** The kernel's {@code kstrtoul(s, 10)}: optional '+', decimal digits, one optional trailing newline. */

@@ -29,7 +29,8 @@ final class Explain {
                         + " give them the same IsPolled";
             }
             if (b.coreSet && b.core != c.core()) {
-                return name + " is on core " + c.core() + " but " + only + " is already bound to core " + b.core + " by "
+                return name + " is on core " + Long.toUnsignedString(c.core()) + " but " + only
+                        + " is already bound to core " + Long.toUnsignedString(b.core) + " by "
                         + Snippet.excerpt(b.firstInstance) + ": give both the same core";
             }
             if (b.interrupt() && !c.process().equals(b.firstProcess)) {
@@ -45,7 +46,7 @@ final class Explain {
         long kernel = banks.stream().filter(b -> b.type == Bank.Type.KERNEL).count();
         long user = banks.stream().filter(b -> b.type == Bank.Type.USER).count();
         String mode = c.polling() == 1 ? "polled" : "interrupt-mode";
-        return name + " (" + mode + ", core " + c.core() + ", " + section + ") finds no bank: none of the " + banks.size()
+        return name + " (" + mode + ", core " + Long.toUnsignedString(c.core()) + ", " + section + ") finds no bank: none of the " + banks.size()
                 + " banks can take it and none is free (" + kernel + " kernel, " + user + " user); every interrupt-mode"
                 + " bank serves one section on one core, so use fewer distinct cores or sections"
                 + (c.kind() == InstanceKind.CY || c.kind() == InstanceKind.DC ? ", or fewer instances" : "");
