@@ -85,6 +85,24 @@ class AllocatorSamplesTest {
         assertEquals(ServiceType.SYM, kq.get(kq.size() - 1).type());
     }
 
+    @Test
+    void from424OnALoneUserSectionSpreadsItsCyOverFreeBanksWhile48FillsEachBankFirst() throws IOException {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/driver/intel_QAT.L.4.24.0_c6xx_dev0.conf.km")) {
+            bytes = in.readAllBytes();
+        }
+        for (DriverRelease r : DriverRelease.values()) {
+            var p = placed(sample("c6xx_dev0.conf", bytes, r));
+            assertEquals(9, p.firstUserBank(), "kernel banks 0-8 (allocator.md 7(a))");
+            var ssl = p.placements().stream().filter(i -> i.section().equals("SSL"))
+                    .map(i -> i.name() + "@" + i.bank()).toList();
+            assertEquals(r == DriverRelease.R4_8
+                    ? List.of("SSL0@9", "SSL1@9", "SSL2@10", "SSL3@10", "SSL4@11", "SSL5@11", "Dc0@9", "Dc1@9")
+                    : List.of("SSL0@9", "SSL1@10", "SSL2@11", "SSL3@12", "SSL4@13", "SSL5@14", "Dc0@9", "Dc1@9"), ssl,
+                    r.name());
+        }
+    }
+
     /** The seed's host: 3 C62x PFs with 16 VFs each, 2 Cy + 2 Dc per VF in [KERNEL_QAT]. */
     private static List<DeviceConf> seedHost(boolean splitCores) {
         List<DeviceConf> set = new ArrayList<>();
