@@ -65,6 +65,13 @@ final class DeviceRun {
 
     /** Step A: capability lookup (A3), ring map (A4), banks and their positions (A2, A5). */
     private void init() throws Refusal {
+        if (device.conf().section(GENERAL).isEmpty()) {
+            // adf_ctl itself stops here (dev_config.cpp): the kernel never sees the file
+            throw new Refusal(new DeviceVerdict.Refused(device.name(), Optional.empty(), Optional.empty(),
+                    "the file has no [GENERAL] section: adf_ctl refuses it before the driver sees it",
+                    List.of(DriverMessage.adfCtl("QAT Error: No GENERAL section found"),
+                            DriverMessage.adfCtl("Failed to configure qat_dev" + device.devId()))));
+        }
         Optional<String> services = device.conf().value(GENERAL, "ServicesEnabled");
         if (services.isEmpty()) {
             throw refuse(Optional.of(GENERAL), Optional.empty(),

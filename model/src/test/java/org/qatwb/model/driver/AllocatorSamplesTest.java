@@ -168,6 +168,15 @@ class AllocatorSamplesTest {
     }
 
     @Test
+    void theK8sSampleWithoutGeneralIsRefusedByAdfCtlBeforeTheKernel() {
+        Path file = Samples.root().resolve("conf/k8s_qat_plugin_testdata_cant_parse_num_processes_c6xx_dev0.conf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), "sample corpus not present");
+        var r = refused(sample(file.getFileName().toString(), Samples.bytes(file), DriverRelease.R4_24));
+        assertEquals(List.of(new DriverMessage(DriverMessage.Where.ADF_CTL_STDERR, false, "QAT Error: No GENERAL section found"),
+                new DriverMessage(DriverMessage.Where.ADF_CTL_STDERR, false, "Failed to configure qat_dev0")), r.messages());
+    }
+
+    @Test
     void aGen4DeviceIsNotModelled() {
         assertInstanceOf(DeviceVerdict.NotModelled.class, run(device("4xxx", 0, conf("sym;dc", ""))));
     }
