@@ -134,12 +134,14 @@ final class DeviceRun {
         }
         Optional<String> countValue = s.value(kind.countKey());
         long count = countValue.map(ConfGrammar::number).orElse(-1L);
+        List<DriverMessage> failedLog = List.of(DriverMessage.kernel(failed));
+        boolean user = isUser(s);
         if (count < 0) {
             throw refuse(sec, Optional.empty(), "[" + Snippet.excerpt(s.name()) + "] "
                     + (countValue.isEmpty() ? "has no " + kind.countKey()
                             : "has " + kind.countKey() + " " + Snippet.quote(countValue.get()) + ", not a number")
                     + ": the driver needs it in every section while " + serviceWord(kind)
-                    + " is enabled, and refuses the device without naming the key", List.of(DriverMessage.kernel(failed)), isUser(s));
+                    + " is enabled, and refuses the device without naming the key", failedLog, user);
         }
         for (long n = 0; n < count; n++) {
             int i = (int) Math.min(n, Integer.MAX_VALUE);
@@ -149,23 +151,23 @@ final class DeviceRun {
             if (!core.ok()) {
                 throw refuse(sec, Optional.empty(), where + (affinity.isEmpty() ? " has no CoreAffinity"
                         : "CoreAffinity " + Snippet.quote(affinity.get()) + " is not a core number, a comma list or a range a-b")
-                        + ": the driver refuses the device", List.of(DriverMessage.kernel(
-                                "Get core number failed with error " + core.errno()), DriverMessage.kernel(failed)), isUser(s));
+                        + ": the driver refuses the device", List.of(DriverMessage.kernel("Get core number failed with error "
+                                + core.errno()), DriverMessage.kernel(failed)), user);
             }
             Optional<String> name = s.value(kind.key(i, "Name"));
             if (name.isEmpty()) {
                 throw refuse(sec, Optional.empty(), where + "Name is missing (" + kind.countKey() + " is " + count
-                        + "): the driver refuses the device and its log does not say why", List.of(DriverMessage.kernel(failed)), isUser(s));
+                        + "): the driver refuses the device and its log does not say why", failedLog, user);
             }
             Optional<String> polledValue = s.value(kind.key(i, "IsPolled"));
             long polled = polledValue.map(ConfGrammar::number).orElse(-1L);
             if (polled < 0) {
                 throw refuse(sec, name, where + "IsPolled is " + (polledValue.isEmpty() ? "missing"
                         : Snippet.quote(polledValue.get()) + ", not a number")
-                        + ": the driver refuses the device and its log does not say why", List.of(DriverMessage.kernel(failed)), isUser(s));
+                        + ": the driver refuses the device and its log does not say why", failedLog, user);
             }
             Candidate c = new Candidate(s.name(), process, kind, i, name.get(), type, core.core(), polled);
-            place(c, failed, isUser(s));
+            place(c, failed, user);
         }
     }
 
