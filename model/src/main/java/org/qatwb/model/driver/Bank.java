@@ -21,6 +21,8 @@ final class Bank {
     boolean coreSet;
     String firstProcess;
     String firstInstance;
+    /** {@code Cy0}, {@code Dc1}: tells the first instance apart when names repeat. */
+    String firstKey;
     final List<InstancePlacement> held = new ArrayList<>();
 
     Bank(int number, List<ServiceType> positions) {

@@ -273,6 +273,7 @@ final class DeviceRun {
             }
             b.firstProcess = c.process();
             b.firstInstance = c.name();
+            b.firstKey = c.kind().prefix() + c.index();
             bundlesFree--;
         }
         int pos = b.freePosition(c.type());

@@ -11,11 +11,15 @@ final class Explain {
     }
 
     static String noBank(DeviceRun.Candidate c, List<Bank> banks, int maxKernelBank, DeviceConf device, RingMap map) {
-        String name = Snippet.excerpt(c.name());
+        String key = c.kind().prefix() + c.index();
+        boolean sameName = banks.size() == 1 && c.name().equals(banks.get(0).firstInstance);
+        // two instances may share a Name (Intel's own files do it): then the keys tell them apart
+        String name = Snippet.excerpt(c.name()) + (sameName ? " (" + key + ")" : "");
         String section = "[" + Snippet.excerpt(c.section()) + "]";
         if (banks.size() == 1) {
             Bank b = banks.get(0);
-            String first = Snippet.excerpt(b.firstInstance) + " of [" + Snippet.excerpt(b.firstProcess) + "]";
+            String firstName = Snippet.excerpt(b.firstInstance) + (sameName ? " (" + b.firstKey + ")" : "");
+            String first = firstName + " of [" + Snippet.excerpt(b.firstProcess) + "]";
             String only = "this VF's only bank";
             if ((b.type == Bank.Type.KERNEL) != c.kernel()) {
                 return name + " of " + section + " cannot use " + only + ": " + first + " holds it for "
@@ -31,7 +35,7 @@ final class Explain {
             if (b.coreSet && b.core != c.core()) {
                 return name + " is on core " + Long.toUnsignedString(c.core()) + " but " + only
                         + " is already bound to core " + Long.toUnsignedString(b.core) + " by "
-                        + Snippet.excerpt(b.firstInstance) + ": give both the same core";
+                        + firstName + ": give both the same core";
             }
             if (b.interrupt() && !c.process().equals(b.firstProcess)) {
                 return name + " of " + section + " cannot join " + only + ": " + first

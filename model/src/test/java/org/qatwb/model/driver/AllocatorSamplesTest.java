@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.lint.DeviceFileName;
+import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.Samples;
 
 /** Intel's shipped samples are placed (allocator.md 7(a)); the seed's C62x host; c4xxx; kernel with user on a VF. */
@@ -107,8 +108,7 @@ class AllocatorSamplesTest {
     private static List<DeviceConf> seedHost(boolean splitCores) {
         List<DeviceConf> set = new ArrayList<>();
         for (int pf = 0; pf < 3; pf++) {
-            set.add(device("c6xx", pf, "[GENERAL]\nServicesEnabled = cy;dc\n\n[KERNEL]\nNumberCyInstances = 0\n"
-                    + "NumberDcInstances = 0\n"));
+            set.add(device("c6xx", pf, C62xFixture.pf()));
         }
         for (int vf = 0; vf < 48; vf++) {
             int core = vf % 24;
@@ -136,6 +136,24 @@ class AllocatorSamplesTest {
             assertEquals(Optional.of("ZFS_DC0"), r.instance());
             assertTrue(r.why().startsWith("ZFS_DC0 is on core "), r.why());
         }
+    }
+
+    @Test
+    void theProjectsOwnC62xFixtureIsRefusedOnEveryVfSinceItsCyAndDcSitOnTwoCores() {
+        // C62xFixture is what the lint tests call a clean ZFS host; the real driver brings none of its VFs up
+        List<DeviceConf> set = new ArrayList<>();
+        int id = 0;
+        for (var e : C62xFixture.confFiles().entrySet()) {
+            boolean vf = e.getKey().startsWith("c6xxvf");
+            int n = Integer.parseInt(e.getKey().replaceAll("\\D", "").substring(1));
+            set.add(new DeviceConf(e.getKey(), DeviceRef.of(vf ? "c6xxvf" : "c6xx"), id++, ConfDocument.parse(e.getValue()),
+                    vf ? Optional.of("c6xx_dev" + n / C62xFixture.VFS_PER_PF + ".conf") : Optional.empty()));
+        }
+        List<DeviceVerdict> vs = Allocator.place(set, DriverRelease.R4_24);
+        vs.subList(0, C62xFixture.PFS).forEach(DriverFixtures::placed);
+        assertEquals("ZFS0 (Dc0) is on core 1 but this VF's only bank is already bound to core 0 by ZFS0 (Cy0):"
+                + " give both the same core", refused(vs.get(C62xFixture.PFS)).why());
+        vs.subList(C62xFixture.PFS, vs.size()).forEach(DriverFixtures::refused);
     }
 
     @Test
