@@ -80,14 +80,17 @@ final class DeviceRun {
         }
         ownServices = services.get();
         Optional<RingMap> own = RingMap.of(ownServices);
-        if (own.isEmpty()) {
+        // 4.8 has one list, the DEFAULT one; 4.24/4.28 look the name up in the device's profile
+        ServicesProfile profile = release == DriverRelease.R4_8 ? ServicesProfile.DEFAULT
+                : ServicesProfile.of(device.device().model().orElseThrow().type(), device.device().vf(),
+                        device.conf().value(GENERAL, "ServicesProfile").orElse(""));
+        if (own.isEmpty() || !profile.accepts(ownServices)) {
             String v = Snippet.excerpt(ownServices);
-            String profile = Snippet.excerpt(device.conf().value(GENERAL, "ServicesProfile").orElse("DEFAULT"));
             String line = release == DriverRelease.R4_8 ? "Invalid services enabled: " + v
-                    : "Invalid ServicesEnabled " + v + " for ServicesProfile: " + profile;
-            throw refuse(Optional.of(GENERAL), Optional.empty(),
-                    "ServicesEnabled " + Snippet.quote(ownServices) + " is not a name the driver knows (cy, dc, sym, asym,"
-                            + " or one of them with dc, such as cy;dc)",
+                    : "Invalid ServicesEnabled " + v + " for ServicesProfile: " + profile.number();
+            throw refuse(Optional.of(GENERAL), Optional.empty(), "ServicesEnabled " + Snippet.quote(ownServices)
+                    + (own.isEmpty() ? " is not a name the driver knows (cy, dc, sym, asym, or one of them with dc, such as cy;dc)"
+                            : " is not allowed under ServicesProfile " + profile.name()),
                     List.of(DriverMessage.kernel(line), DriverMessage.kernel("Failed to do device init")), false);
         }
         // A4: a VF's own value is checked but its map is the PF's (section 3)

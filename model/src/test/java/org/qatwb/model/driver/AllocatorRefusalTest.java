@@ -55,12 +55,25 @@ class AllocatorRefusalTest {
     @Test
     void unknownOrMissingServicesEnabledFailsDeviceInitWithTheReleasesWording() {
         String bad = "[GENERAL]\nServicesEnabled = cy;sym\n";
-        assertEquals("Invalid ServicesEnabled cy;sym for ServicesProfile: DEFAULT",
+        assertEquals("Invalid ServicesEnabled cy;sym for ServicesProfile: 0",
                 kernelLog(refused(run(device("c6xx", 0, bad)))).get(0));
         assertEquals("Invalid services enabled: cy;sym", kernelLog(refused(Allocator.place(device("c6xx", 0, bad),
                 RingMap.DEFAULT, DriverRelease.R4_8))).get(0));
         assertEquals(List.of("Failed to do device init", "Failed to config device"),
                 kernelLog(refused(run(device("c6xx", 0, "[GENERAL]\nConfigVersion = 2\n")))));
+    }
+
+    @Test
+    void aPfsServicesProfileNarrowsItsNamesButAnUnknownProfileFallsBackToDefault() {
+        String compression = "[GENERAL]\nServicesEnabled = cy;dc\nServicesProfile = COMPRESSION\n";
+        var r = refused(run(device("c6xx", 0, compression)));
+        assertEquals("Invalid ServicesEnabled cy;dc for ServicesProfile: 2", kernelLog(r).get(0));
+        assertTrue(r.why().contains("not allowed under ServicesProfile COMPRESSION"), r.why());
+        placed(run(device("c6xx", 0, "[GENERAL]\nServicesEnabled = cy;dc\nServicesProfile = NOPE\n")));
+        // VFs have no profile hook, c4xxx always uses DEFAULT_C4XXX, 4.8 has no profiles at all
+        placed(run(device("c6xxvf", 0, compression)));
+        placed(run(device("c4xxx", 0, compression)));
+        placed(Allocator.place(device("c6xx", 0, compression), RingMap.DEFAULT, DriverRelease.R4_8));
     }
 
     @Test
