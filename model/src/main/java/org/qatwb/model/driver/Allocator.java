@@ -1,0 +1,55 @@
+package org.qatwb.model.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.qatwb.model.device.DeviceRef;
+
+/**
+ * The driver's verdict on each device of a host (allocator.md section 4).
+ *
+ * <p>A VF's ring map is its PF's (section 3): the PF's {@code GENERAL/ServicesEnabled}, or the
+ * default {@code cy;dc} map when the PF is not in the set or its value is not a known name (then
+ * the PF itself is refused and the VF never sees a map).
+ */
+public final class Allocator {
+
+    private Allocator() {
+    }
+
+    /** Every device of the set, in the set's order. */
+    public static List<DeviceVerdict> place(List<DeviceConf> devices, DriverRelease release) {
+        Map<String, DeviceConf> byName = devices.stream()
+                .collect(Collectors.toMap(DeviceConf::name, Function.identity(), (a, b) -> a));
+        List<DeviceVerdict> out = new ArrayList<>(devices.size());
+        for (DeviceConf d : devices) {
+            RingMap map = RingMap.DEFAULT;
+            if (d.device().vf()) {
+                map = d.pf().map(byName::get)
+                        .flatMap(pf -> pf.conf().value("GENERAL", "ServicesEnabled"))
+                        .flatMap(RingMap::of).orElse(RingMap.DEFAULT);
+            }
+            out.add(place(d, map, release));
+        }
+        return out;
+    }
+
+    /** One device; for a VF {@code pfMap} is the map its PF sends, for a PF it is ignored. */
+    public static DeviceVerdict place(DeviceConf device, RingMap pfMap, DriverRelease release) {
+        DeviceRef ref = device.device();
+        Optional<BankGeometry> g = BankGeometry.of(ref);
+        if (g.isEmpty()) {
+            return new DeviceVerdict.NotModelled(device.name(), ref.model().isEmpty()
+                    ? "unknown device type, the allocator model covers QAT 1.x devices only"
+                    : "a Gen 4 device: another driver with another ring model, not modelled");
+        }
+        try {
+            return new DeviceRun(device, g.get(), pfMap, release).run();
+        } catch (Refusal r) {
+            return r.verdict;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.qatwb.model.driver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The 4-slot ring-to-service map that {@code ServicesEnabled} selects (allocator.md section 2,
+ * "Positions per bank"). A CRYPTO slot also consumes the slot after it.
+ */
+public record RingMap(String services, List<ServiceType> slots) {
+
+    private static final ServiceType C = ServiceType.CRYPTO;
+    private static final ServiceType Z = ServiceType.COMP;
+    private static final ServiceType S = ServiceType.SYM;
+    private static final ServiceType A = ServiceType.ASYM;
+    private static final ServiceType N = ServiceType.NA;
+
+    // the driver's table (4.24 qc/adf_cfg_device.c:26-59): the order of two names gives the same map
+    private static final Map<String, List<ServiceType>> MAPS = Map.ofEntries(
+            Map.entry("cy", List.of(C, C, C, C)),
+            Map.entry("dc", List.of(Z, Z, Z, Z)),
+            Map.entry("sym", List.of(S, S, S, S)),
+            Map.entry("asym", List.of(A, A, A, A)),
+            Map.entry("cy;dc", List.of(C, C, N, Z)),
+            Map.entry("dc;cy", List.of(C, C, N, Z)),
+            Map.entry("sym;dc", List.of(S, S, Z, Z)),
+            Map.entry("dc;sym", List.of(S, S, Z, Z)),
+            Map.entry("asym;dc", List.of(A, A, Z, Z)),
+            Map.entry("dc;asym", List.of(A, A, Z, Z)));
+
+    /** The map a VF starts with and keeps when its PF says nothing (default ring map, {@code cy;dc}). */
+    public static final RingMap DEFAULT = new RingMap("cy;dc", MAPS.get("cy;dc"));
+
+    public RingMap {
+        slots = List.copyOf(slots);
+    }
+
+    /** The map of an exact {@code ServicesEnabled} value (profile DEFAULT's names), or empty. */
+    public static Optional<RingMap> of(String servicesEnabled) {
+        return Optional.ofNullable(MAPS.get(servicesEnabled)).map(s -> new RingMap(servicesEnabled, s));
+    }
+
+    /** Whether any slot holds {@code type} ({@code adf_cfg_is_svc_enabled}). */
+    public boolean has(ServiceType type) {
+        return slots.contains(type);
+    }
+
+    /** The type Cy instances take under this map, or NA when the map has no crypto slot. */
+    public ServiceType cryptoType() {
+        return slots.stream().filter(ServiceType::isCrypto).findFirst().orElse(ServiceType.NA);
+    }
+
+    /**
+     * The positions of one bank, slot by slot (step A5): {@code pairsPerSlot} per slot, a CRYPTO
+     * slot yielding them for itself and the next one.
+     */
+    List<ServiceType> positions(BankGeometry g) {
+        List<ServiceType> out = new java.util.ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            for (int k = 0; k < g.pairsPerSlot(); k++) {
+                out.add(slots.get(i));
+            }
+            if (slots.get(i) == ServiceType.CRYPTO) {
+                i++;
+            }
+        }
+        return out;
+    }
+}
