@@ -54,6 +54,16 @@ class ArchitectureTest {
                 .resideInAnyPackage(SSH, SIM, APP));
     }
 
+    /**
+     * The allocator model is written from the driver's procedure (docs/driver/allocator.md), so that
+     * it can disagree with the product's own rules and layouts: it never asks them.
+     */
+    @Test
+    void theDriverModelDoesNotAskTheLinterOrTheLayout() {
+        check(noClasses().that().resideInAPackage("org.qatwb.model.driver..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.qatwb.model.lint..", "org.qatwb.model.layout..", "org.qatwb.model.doctor.."));
+    }
+
     @Test
     void sshAgentHasNoJavaFxAndDoesNotKnowTheApp() {
         check(noClasses().that().resideInAPackage(SSH).should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
