@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,23 @@ class DoctorEndToEndTest {
             assertEquals(List.of("qat.driver", "zfs.built-with-qat"), s.entrySet().stream()
                     .filter(e -> e.getValue().equals("fail")).map(Map.Entry::getKey).toList());
             assertTrue(check(run, "zfs.built-with-qat").get("message").asText().contains("stock TrueNAS SCALE"));
+        }
+    }
+
+    @Test
+    void aNasWhoseZfsModuleIsNotLoadedIsToldSoNotThatZfsLacksQat() throws Exception {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("no-qat"))) {
+            Path module = nas.root().resolve("sys/module/zfs");
+            try (var tree = Files.walk(module)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p); // what rmmod zfs leaves: no /sys/module/zfs at all
+                }
+            }
+            CliRun run = NasCommandsEndToEndTest.cli("doctor", nas);
+            assertEquals(1, run.exit(), run.err());
+            String message = check(run, "zfs.built-with-qat").get("message").asText();
+            assertTrue(message.startsWith("ZFS is not loaded"), message);
+            assertFalse(message.contains("built without QAT"), message);
         }
     }
 

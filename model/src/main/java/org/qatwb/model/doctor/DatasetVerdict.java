@@ -68,6 +68,15 @@ record DatasetVerdict(ZfsDataset dataset, List<String> offloads, List<String> wh
         return rs.isPresent() && rs.getAsLong() > MAX_BLOCK;
     }
 
+    /**
+     * Whether ZFS checksums some of the dataset's blocks with SHA-256, whatever their size: its data
+     * and metadata (dmu_write_policy keeps a checksum with ZCHECKSUM_FLAG_METADATA for metadata) or
+     * dedup's checksums.
+     */
+    static boolean checksumsWithSha256(ZfsDataset d) {
+        return d.checksum().filter(sum -> sum.equals("sha256")).isPresent() || dedupSha256(d.dedup().orElse("off"));
+    }
+
     /** dedup's checksum: {@code on} and {@code verify} mean SHA-256, as {@code sha256[,verify]} say. */
     static boolean dedupSha256(String dedup) {
         return dedup.equals("on") || dedup.equals("verify") || dedup.equals("sha256") || dedup.equals("sha256,verify");

@@ -11,6 +11,7 @@ import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.lint.DeviceFileName;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /** Links 1, 2 and 6: the driver and its devices ({@code qat.driver}, {@code qat.devices-up}). */
@@ -85,7 +86,8 @@ final class DriverChecks {
         down.forEach(d -> details.add(d.name() + " (" + d.type() + ", " + d.bsf() + ") is down; it reads " + d.confPath()));
         if (!down.isEmpty()) {
             return CheckResult.fail(self, down.size() + " of " + devices.size() + " device(s) down: " + names(down)
-                    + (c.failed(Check.QAT_CONF_VALID) ? ": the driver refused their conf files (qat.conf-valid)" : ""),
+                    + (c.failed(Check.QAT_CONF_VALID) ? ": the driver refused their conf files (qat.conf-valid)" : "")
+                    + activeAllTheSame(s) + "; " + driverReason(s),
                     Restart.qat(s, "bring the devices up again" + after)).withDetails(details);
         }
         if (vfsListed == 0 && vfConfs > 0) {
@@ -98,6 +100,35 @@ final class DriverChecks {
         }
         return CheckResult.pass(self, "qat.service " + s.qatService().orElse("(state unknown)") + "; all "
                 + devices.size() + " device(s) up" + (vfsListed > 0 ? ", " + vfsListed + " of them VFs" : ""));
+    }
+
+    /**
+     * Devices down under an active unit is the usual failure, not a contradiction: Intel's
+     * {@code qat_service} (case {@code start}) ignores the status of {@code adf_ctl restart} and ends
+     * with {@code exit 0}, so the oneshot unit stays active (exited) whatever the driver refused.
+     */
+    private static String activeAllTheSame(NasSnapshot s) {
+        return s.qatService().filter(st -> st.equals("active")).isPresent()
+                ? "; qat.service is active all the same: qat_service start ends with exit 0 whatever adf_ctl reports,"
+                        + " so the unit's state says nothing about the devices"
+                : "";
+    }
+
+    /**
+     * Why, in the driver's words: the last refusal in the kernel log (DOMAIN.md section 8). adf_ctl's
+     * own messages are not in the kernel log but in its output, which qat.service's journal keeps.
+     */
+    private static String driverReason(NasSnapshot s) {
+        List<String> log = s.kernelLog();
+        for (int i = log.size() - 1; i >= 0; i--) {
+            String line = log.get(i);
+            Optional<DriverMessage> m = DriverMessage.of(line).filter(DriverMessage::problem);
+            if (m.isPresent()) {
+                return "the kernel log's last driver refusal: " + Snippet.quote(m.get().words(line)) + " ("
+                        + m.get().meaning() + "; kernel.driver-errors)";
+            }
+        }
+        return "the driver says why in the kernel log (dmesg) and adf_ctl in qat.service's journal (journalctl -u qat)";
     }
 
     /** Whether qat.service is known not to run (a state word other than active). */

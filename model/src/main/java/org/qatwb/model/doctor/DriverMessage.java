@@ -66,6 +66,12 @@ enum DriverMessage {
         return remedy.isEmpty() ? Optional.empty() : Optional.of(remedy);
     }
 
+    /** The driver's words in {@code line}, from the message on: no timestamp or device prefix to crowd a quote. */
+    String words(String line) {
+        int at = line.indexOf(marker);
+        return at < 0 ? line : line.substring(at);
+    }
+
     /** The message a kernel-log line carries, if the doctor knows it. */
     static Optional<DriverMessage> of(String line) {
         for (DriverMessage m : values()) {

@@ -17,6 +17,12 @@ final class ZfsChecks {
     /** The parameters to leave off where the requests-pending message was seen (DOMAIN.md section 8). */
     static final Set<ZfsParam> CY_PARAMS = EnumSet.of(ZfsParam.CHECKSUM, ZfsParam.ENCRYPT);
 
+    /**
+     * The agent's item for {@code /sys/module/zfs}: absent when zfs.ko is not loaded. An older agent
+     * does not send it, and then the check cannot tell "not loaded" from "built without QAT".
+     */
+    static final String ZFS_MODULE_ITEM = "zfs_module";
+
     private static final Pattern ZFS_VERSION = Pattern.compile("ZFS: Loaded module v([^,\\s]+)");
 
     private ZfsChecks() {
@@ -38,6 +44,13 @@ final class ZfsChecks {
         if (!unread.isEmpty()) {
             return CheckResult.warn(self, "the zfs_qat_* parameters and the kstat could not be read: " + unread.get(0))
                     .withDetails(unread);
+        }
+        if (c.absent(ZFS_MODULE_ITEM)) {
+            // zfs.ko creates /sys/module/zfs when it loads (the kernel's module sysfs): without it the missing
+            // parameters say nothing about how ZFS was built
+            return CheckResult.fail(self, "ZFS is not loaded: no /sys/module/zfs, so whether it was built with QAT cannot"
+                    + " be seen", new Fix.CommandFix(List.of("modprobe zfs"), "load ZFS (it is loaded at boot where a"
+                    + " pool is imported), then run the doctor again"));
         }
         boolean trueNas = s.truenasVersion().isPresent();
         return CheckResult.fail(self, zfs + " is built without QAT: no zfs_qat_* parameters, no /proc/spl/kstat/zfs/qat"

@@ -80,6 +80,25 @@ class DriverChecksTest {
     }
 
     @Test
+    void anActiveServiceWithDevicesDownIsTheUsualFailureAndTheDriversReasonIsQuoted() {
+        String rings = "[   12.345678] c6xxvf 0000:3d:01.0: Don't have enough rings for instance ZFS_DC0 in process KERNEL";
+        CheckResult r = Host.c62x().down("qat_dev3").log(Host.QAT_STARTED, rings, Host.ZFS_LOADED)
+                .check(Check.QAT_DEVICES_UP);
+        assertEquals(CheckStatus.FAIL, r.status());
+        assertTrue(r.message().contains("qat.service is active all the same") && r.message().contains("exit 0"),
+                r.message());
+        assertTrue(r.message().contains("Don't have enough rings for instance ZFS_DC0")
+                && r.message().contains("more instances than the device's rings hold"), r.message());
+    }
+
+    @Test
+    void devicesDownWithoutADriverMessageSayWhereTheDriverExplainsWhy() {
+        CheckResult r = Host.c62x().down("qat_dev3").check(Check.QAT_DEVICES_UP);
+        assertEquals(CheckStatus.FAIL, r.status());
+        assertTrue(r.message().contains("journalctl -u qat") && r.message().contains("kernel log"), r.message());
+    }
+
+    @Test
     void missingVfsNameTheBlacklistAsTheirCauseRatherThanPilingOn() {
         CheckResult r = Host.c62x().pfsOnly().ok("blacklist", "blacklist qat_c62xvf\n").check(Check.QAT_DEVICES_UP);
         assertEquals(CheckStatus.FAIL, r.status());

@@ -108,6 +108,30 @@ class OffloadChecksTest {
         assertTrue(r.message().startsWith("10 of 10 checksum request(s) failed (cksum_fails) in 5.0 s"), r.message());
     }
 
+    /** The default host but with no dataset on SHA-256: gzip and fletcher4, the work QAT can take is compression. */
+    private static Host noSha256() {
+        return Host.c62x().datasets(Host.dataset("tank", "gzip", "on", "off", "131072"),
+                Host.dataset("tank/media", "lz4", "on", "off", "1048576"));
+    }
+
+    @Test
+    void checksumsAloneWithoutASha256DatasetAreZfsOwnLabelsNotProofOfOffloadNorAMisconfiguration() {
+        CheckResult r = active(noSha256(), counted(5.0, QatCounter.CKSUM_REQUESTS, 40));
+        assertEquals(CheckStatus.WARN, r.status(), r.message());
+        assertTrue(r.message().contains("40 checksum request(s)") && r.message().contains("labels and uberblocks")
+                && r.message().contains("expected"), r.message());
+        assertTrue(r.message().contains("no dataset's work moved"), r.message());
+        assertTrue(!r.message().contains("ZFS offloads to QAT"), r.message());
+    }
+
+    @Test
+    void checksumsBesideCompressionWithoutASha256DatasetAreNamedAsLabels() {
+        CheckResult r = active(noSha256(), counted(5.0, QatCounter.COMP_REQUESTS, 1000, QatCounter.CKSUM_REQUESTS, 50));
+        assertEquals(CheckStatus.PASS, r.status(), r.message());
+        assertTrue(r.message().startsWith("ZFS offloads to QAT: 1000 compression (200/s) request(s) in 5.0 s; the 50"
+                + " checksum request(s) are ZFS's own labels and uberblocks"), r.message());
+    }
+
     @Test
     void standingCountersWarnSinceTheNasMayBeIdle() {
         CheckResult r = active(Host.c62x(), counted(5.0, QatCounter.COMP_REQUESTS, 0));

@@ -49,6 +49,20 @@ class ZfsChecksTest {
     }
 
     @Test
+    void aHostWithoutTheZfsModuleIsZfsNotLoadedNotZfsBuiltWithoutQat() {
+        Host unloaded = Host.c62x().params(null, null, null).absent("kstat_qat").absent("zfs_module")
+                .ok("truenas_version", "25.04.0\n");
+        CheckResult r = unloaded.check(Check.ZFS_BUILT_WITH_QAT);
+        assertEquals(CheckStatus.FAIL, r.status());
+        assertTrue(r.message().startsWith("ZFS is not loaded: no /sys/module/zfs"), r.message());
+        assertTrue(!r.message().contains("built without QAT") && !r.message().contains("stock TrueNAS"), r.message());
+        assertEquals("modprobe zfs", ((Fix.CommandFix) r.fixes().get(0)).commands().get(0));
+        CheckResult loaded = Host.c62x().params(null, null, null).absent("kstat_qat").ok("zfs_module", "loaded\n")
+                .check(Check.ZFS_BUILT_WITH_QAT);
+        assertTrue(loaded.message().contains("built without QAT"), loaded.message());
+    }
+
+    @Test
     void unreadableParametersAreAWarningNotAVerdict() {
         Host h = Host.c62x().absent("kstat_qat");
         for (ZfsParam p : ZfsParam.values()) {

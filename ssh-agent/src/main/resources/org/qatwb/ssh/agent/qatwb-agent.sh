@@ -284,6 +284,9 @@ snapshot() {
     for s_p in compress checksum encrypt; do
         item_file "param:zfs_qat_${s_p}_disable" "$R/sys/module/zfs/parameters/zfs_qat_${s_p}_disable"
     done
+    # /sys/module/zfs exists while zfs.ko is loaded: without it, missing parameters mean "ZFS is not
+    # loaded" rather than "built without QAT"
+    if [ -d "$R/sys/module/zfs" ]; then item_note zfs_module ok 0 loaded; else item_absent zfs_module; fi
     item_file kstat_qat "$R/proc/spl/kstat/zfs/qat"
     item_file cpu_online "$R/sys/devices/system/cpu/online"
     item_file node_online "$R/sys/devices/system/node/online"

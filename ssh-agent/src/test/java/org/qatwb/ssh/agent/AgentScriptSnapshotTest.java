@@ -149,8 +149,9 @@ class AgentScriptSnapshotTest {
 
         assertEquals(List.of("id", "adf_status", "conf_sizes", "conf_files", "default_qat",
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
-                        "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get",
-                        "zpool_get", "kernel_log", "debugfs", "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
+                        "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat", "cpu_online", "node_online",
+                        "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
+                        "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
@@ -166,6 +167,7 @@ class AgentScriptSnapshotTest {
         assertEquals("blacklist qat_c62xvf\n", text(out, "blacklist"));
         assertEquals("0\n", text(out, "param:zfs_qat_compress_disable"));
         assertEquals("1\n", text(out, "param:zfs_qat_encrypt_disable"));
+        assertEquals("loaded\n", text(out, "zfs_module"));
         assertEquals(KSTAT, text(out, "kstat_qat"));
         assertEquals("0-7\n", text(out, "cpu_online"));
         assertEquals("0 0-3\n1 4-7\n", text(out, "cpu_nodes"));
@@ -230,7 +232,8 @@ class AgentScriptSnapshotTest {
         assertEquals(List.of("id"), notAbsent);
         assertTrue(out.frames().stream().filter(f -> f.status() == ItemStatus.ABSENT).allMatch(f -> f.size() == 0));
         assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
-                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "kstat_qat", "cpu_online",
+                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat",
+                "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
                 out.frames().stream().map(AgentFrame::name).toList());
