@@ -1,6 +1,7 @@
 # qatwb-agent, part 2: transactions (apply, confirm, status, history, restore). The client sends
 # it joined to qatwb-agent.sh, just before that file's last line (see AgentScript); on its own it
 # only defines functions. The contract is docs/agent-protocol.md, "Transactions".
+# shellcheck shell=sh
 
 # ---- transactions: apply, confirm, status, history, restore ---------------------------------
 # One apply is one transaction on the NAS (docs/agent-protocol.md, "Transactions"). The exec
@@ -75,6 +76,7 @@ expected_ok() {                # -, or BSFs joined by commas
     e_ifs=$IFS
     IFS=,
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $1
     set +f
     IFS=$e_ifs
@@ -218,6 +220,7 @@ tx_abandon() {                 # ID
 # (their names hold the transaction's id).
 tx_drop_temps() {
     set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(as_root cat "$TXD/temps" 2>/dev/null)
     set +f
     while [ $# -ge 2 ]; do
@@ -233,6 +236,7 @@ tx_drop_temps() {
 
 # The oldest finished transactions go, so that TX_KEEP stay with this one.
 tx_prune() {
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_ids)
     p_over=$(($# - TX_KEEP))
     for p_id in "$@"; do
@@ -397,6 +401,7 @@ dir_add() {                    # DIR
 # expectation: restore).
 tx_check() {
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $TX_WANT
     set +f
     c_targets=
@@ -416,6 +421,7 @@ tx_check() {
     set -f
     # shellcheck disable=SC2086
     c_sums=$(tx_sums $c_targets)
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $TX_WANT
     set +f
     c_n=0
@@ -435,7 +441,7 @@ tx_check() {
         fi
         if [ "$3" = "$c_now" ]; then c_act=keep
         elif [ "$3" = - ]; then c_act=delete
-        else c_act=write; c_writes=$((c_writes + 1))
+        else c_act='write'; c_writes=$((c_writes + 1))
         fi
         c_manifest="$c_manifest$c_n $1 $c_now $3 $c_act$NL"
         TX_STAGE="$TX_STAGE $c_n $1 $c_act $5 $3"
@@ -459,6 +465,7 @@ tx_space() {
         return 0
     fi
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $TX_WANT
     set +f
     s_new=64
@@ -485,6 +492,7 @@ tx_space() {
     for s_d in $DIRS "${s_store:-/}"; do
         s_df=$(df -Pk "$s_d" 2>/dev/null | tail -n 1)
         set -f
+        # shellcheck disable=SC2086 # splitting a list of words is the point here
         set -- $s_df
         set +f
         s_avail=${4-}
@@ -505,6 +513,7 @@ tx_space() {
 # distinct names), in one cp, checked against the manifest.
 tx_backup() {
     set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_manifest)
     set +f
     k_n=0
@@ -534,6 +543,7 @@ tx_backup() {
 
 tx_temp_of() {                 # N TEMPS: the temporary file of file N (relative to the root)
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- "$1" $2
     set +f
     t_want=$1
@@ -560,6 +570,7 @@ tx_content() {                 # N SOURCE
 # owner of the file it replaces (cp -p, then the new bytes over it), synced; a copy into new/NAME.
 tx_stage() {
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $TX_STAGE
     set +f
     g_list=
@@ -720,6 +731,7 @@ tx_commit() {
     fi
     temps=$(as_root cat "$TXD/temps" 2>/dev/null)
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $m
     set +f
     o_n=0
@@ -749,6 +761,7 @@ tx_commit() {
 # Whether every target still holds what it held at the checks (BEFORE). Sets V_BAD.
 tx_verify_now() {              # MANIFEST
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $1
     set +f
     n_check=
@@ -810,6 +823,7 @@ tx_verify_devices() {          # EXPECTED
         y_ifs=$IFS
         IFS=,
         set -f
+        # shellcheck disable=SC2086 # splitting a list of words is the point here
         set -- $1
         set +f
         IFS=$y_ifs
@@ -838,6 +852,7 @@ tx_param_write() {             # NAME VALUE
 # The three ZFS parameters to 1 (no new offloads while QAT restarts, DOMAIN.md section 8).
 tx_params_off() {
     set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_get_all params)
     set +f
     while [ $# -ge 2 ]; do
@@ -850,6 +865,7 @@ tx_params_off() {
 # initialisation failed) fails the step.
 tx_params_restore() {
     set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_get_all params)
     set +f
     x_rc=0
@@ -919,6 +935,7 @@ tx_rollback() {                # files|restart
 
 tx_restore_files() {
     set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_manifest)
     set +f
     f_n=0
@@ -930,6 +947,7 @@ tx_restore_files() {
             if [ "$3" = - ]; then
                 as_root rm -f "$f_t" || f_bad="$f_bad $2"
             else
+                # shellcheck disable=SC2015 # any failed step, the last included, marks the file bad: that is the point
                 f_tmp=$(as_root mktemp "${f_t%/*}/.qatwb.$TXID.${f_t##*/}.XXXXXX") \
                     && as_root cp -p "$TXD/old/${2##*/}" "$f_tmp" && tx_sync "$f_tmp" && as_root mv -f "$f_tmp" "$f_t" \
                     || { f_bad="$f_bad $2"; [ -z "${f_tmp-}" ] || as_root rm -f "$f_tmp"; }
@@ -1013,6 +1031,7 @@ tx_report() {
         case $r_f in *[!0-9]*) continue ;; esac
         r_head=$(as_root head -n 1 "$TXD/steps/$r_f")
         set -f
+        # shellcheck disable=SC2086 # splitting a list of words is the point here
         set -- $r_head
         set +f
         frame begin "step:$1"
@@ -1062,6 +1081,7 @@ restore_cmd() {                # SRC POINT ID MODE TIMEOUT
     s_manifest=$(as_root cat "$s_src/manifest" 2>/dev/null)
     s_id=$3 s_mode=$4 s_timeout=$5
     set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $s_manifest
     set +f
     TX_WANT=
@@ -1125,6 +1145,7 @@ tx_internal() {                # COMMAND ID
 # apply's arguments: ID MODE TIMEOUT EXPECTED, then PATH BEFORE AFTER SIZE per file (at most
 # TX_FILES, each path once). Anything off is a usage error: nothing runs.
 apply_args_ok() {
+    # shellcheck disable=SC2015 # usage exits, so C never runs after B
     [ $# -ge 8 ] && [ $((($# - 4) % 4)) -eq 0 ] \
         || usage "usage: apply ID stage|restart CONFIRM_SECONDS EXPECTED PATH BEFORE AFTER SIZE [PATH BEFORE AFTER SIZE]..."
     tx_id_ok "$1" || usage "a transaction id is YYYYMMDDTHHMMSSZ-xxxxxxxx"

@@ -6,6 +6,11 @@
 # or TrueNAS init script, zpool-set one Z.I.A. pool property; apply and restore write the QAT
 # files as one transaction, keeping their backups under /var/lib/qatwb (qatwb-agent-tx.sh).
 
+# shellcheck shell=sh
+# The functions below are called by name from the dispatch at the end, which shellcheck
+# cannot see: it would call their bodies unreachable.
+# shellcheck disable=SC2317
+
 VERSION=1
 CAP=4194304                  # bytes per item: 4 MiB
 LC_ALL=C; export LC_ALL      # tool messages in English, e.g. "Operation not permitted"
@@ -14,7 +19,7 @@ PATH=$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin; export PATH
 R=${QATWB_ROOT-}             # a simulated NAS's root; empty on a real one
 IFS=' 	
 '                            # the default (blank, tab, newline), whatever the environment held
-SUDO_ASKED= SUDO_MSG=        # nor may the environment pre-answer the sudo question
+SUDO_ASKED='' SUDO_MSG=''    # nor may the environment pre-answer the sudo question
 NL='
 '
 
@@ -271,6 +276,7 @@ items_conf() {
 
 last_number() {                # TEXT: the first word of its last line (wc's total, or its only size)
     l_last=${1##*"$NL"}
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
     set -- $l_last
     printf '%s' "${1:-0}"
 }
@@ -558,6 +564,7 @@ main() {
             case $1 in
                 ''|0*|*[!0-9]*|????????*) usage "the interval must be 100..3600000 ms" ;;
             esac
+            # shellcheck disable=SC2015 # usage exits, so C never runs after B
             [ "$1" -ge 100 ] && [ "$1" -le 3600000 ] || usage "the interval must be 100..3600000 ms" ;;
         set-param)
             [ $# -eq 2 ] || usage "usage: set-param compress|checksum|encrypt 0|1"
@@ -596,6 +603,7 @@ main() {
             apply_args_ok "$@" ;;
         restore)
             [ $# -eq 5 ] || usage "usage: restore SOURCE_ID before|after ID stage|restart CONFIRM_SECONDS"
+            # shellcheck disable=SC2015 # usage exits, so C never runs after B
             tx_id_ok "$1" && tx_id_ok "$3" || usage "a transaction id is YYYYMMDDTHHMMSSZ-xxxxxxxx"
             case $2 in before|after) ;; *) usage "restore to: before or after" ;; esac
             case $4 in stage|restart) ;; *) usage "the mode is stage or restart" ;; esac
@@ -641,7 +649,7 @@ main() {
         status) status_cmd "$1" "$2" ;;
         history) history_cmd ;;
     esac
-    if [ "$C" != stream ]; then frame done; fi
+    if [ "$C" != stream ]; then frame 'done'; fi
 }
 
 # Everything above only defines functions, and so does what the client puts before this line:
