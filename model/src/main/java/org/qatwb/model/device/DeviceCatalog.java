@@ -55,6 +55,11 @@ public final class DeviceCatalog {
         return MODELS.stream().filter(m -> m.vfType().equals(vfType)).findFirst();
     }
 
+    /** Every model's VF driver module, in catalog order: the only module names a layout may block. */
+    public static List<String> vfModules() {
+        return MODELS.stream().map(DeviceModel::vfModule).toList();
+    }
+
     /** The model whose VF driver module is {@code module} ({@code qat_c62xvf} is C62x's). */
     public static Optional<DeviceModel> byVfModule(String module) {
         return MODELS.stream().filter(m -> m.vfModule().equals(module)).findFirst();

@@ -53,7 +53,7 @@ public final class VfBlacklistEditor {
                 // the entry's logical line starts at e.line() and runs on while a line ends in a backslash
                 int n = e.line();
                 doomed.add(n);
-                while (n < lines.size() && continues(lines.get(n - 1))) {
+                while (n < lines.size() && VfBlacklistParser.joinsNextLine(lines.get(n - 1))) {
                     doomed.add(++n);
                 }
             }
@@ -73,15 +73,6 @@ public final class VfBlacklistEditor {
             }
         }
         return new EtcEdit(result, "remove " + String.join(", ", removed));
-    }
-
-    /** kmod joins the next line when a LF follows an unpaired backslash (each backslash escapes one char). */
-    private static boolean continues(RawLine l) {
-        int run = 0;
-        for (int i = l.text().length() - 1; i >= 0 && l.text().charAt(i) == '\\'; i--) {
-            run++;
-        }
-        return l.eol().equals("\n") && run % 2 == 1;
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.qatwb.model.conf.RawLine;
 import org.qatwb.model.device.DeviceCatalog;
-import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.parse.Warnings;
@@ -111,10 +111,22 @@ public final class VfBlacklistParser {
         }
     }
 
+    /**
+     * Whether kmod reads the next physical line as part of {@code l}: a LF after an unpaired
+     * backslash (each backslash escapes one character), as the parse above joins them.
+     */
+    public static boolean joinsNextLine(RawLine l) {
+        int run = 0;
+        for (int i = l.text().length() - 1; i >= 0 && l.text().charAt(i) == '\\'; i--) {
+            run++;
+        }
+        return l.eol().equals("\n") && run % 2 == 1;
+    }
+
     /** A VF-looking module the catalog does not know is usually a misspelt one (qat_c6xxvf). */
     private static void checkKnown(String module, String at, List<String> warnings) {
         if (module.startsWith("qat_") && module.endsWith("vf") && DeviceCatalog.byVfModule(module).isEmpty()) {
-            String known = String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList());
+            String known = String.join(", ", DeviceCatalog.vfModules());
             warnings.add(at + Snippet.excerpt(module) + " is not a QAT VF driver module (known: " + known + ")");
         }
     }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.qatwb.model.conf.RawLine;
 import org.qatwb.model.device.DeviceCatalog;
-import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.etc.VfBlacklistParser;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Rule;
 import org.qatwb.model.parse.Snippet;
@@ -36,8 +36,8 @@ public final class HostFileLines {
             + "|#[ \\t]*(?:export[ \\t]+)?" + FLAG + "=.*");
 
     /** VfBlacklistEditor's one line: {@code blacklist} and the VF driver module of a catalog model. */
-    private static final Pattern BLACKLIST = Pattern.compile("blacklist (?:" + DeviceCatalog.all().stream()
-            .map(DeviceModel::vfModule).map(Pattern::quote).collect(Collectors.joining("|")) + ")");
+    private static final Pattern BLACKLIST = Pattern.compile("blacklist (?:" + DeviceCatalog.vfModules().stream()
+            .map(Pattern::quote).collect(Collectors.joining("|")) + ")");
 
     private HostFileLines() {
     }
@@ -75,19 +75,11 @@ public final class HostFileLines {
     }
 
     /**
-     * Whether the line before ends in an unpaired backslash, which makes kmod read this line as
-     * part of that one. (The shell joins lines too, but there QatDefaultsEditor reads its result
-     * back as bash would, and a flag line joined on still sets the flag.)
+     * Whether kmod reads this line as part of the one before (an unpaired backslash ends it). The
+     * shell joins lines too, but there QatDefaultsEditor reads its result back as bash would, and
+     * a flag line joined on still sets the flag.
      */
     private static boolean continued(List<RawLine> lines, RawLine l) {
-        if (l.number() == 1) {
-            return false;
-        }
-        RawLine prev = lines.get(l.number() - 2);
-        int run = 0;
-        for (int i = prev.text().length() - 1; i >= 0 && prev.text().charAt(i) == '\\'; i--) {
-            run++;
-        }
-        return prev.eol().equals("\n") && run % 2 == 1;
+        return l.number() > 1 && VfBlacklistParser.joinsNextLine(lines.get(l.number() - 2));
     }
 }

@@ -3,7 +3,6 @@ package org.qatwb.model.layout;
 import java.util.List;
 import java.util.TreeSet;
 import org.qatwb.model.device.DeviceCatalog;
-import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.parse.Snippet;
 
 /**
@@ -32,7 +31,7 @@ public record HostSettings(boolean sriov, boolean kapi, List<String> blockedVfDr
         if (module == null || DeviceCatalog.byVfModule(module).isEmpty()) {
             throw new IllegalArgumentException((module == null ? "no module name" : Snippet.quote(module)
                     + " is not a QAT VF driver module") + " (known: "
-                    + String.join(", ", DeviceCatalog.all().stream().map(DeviceModel::vfModule).toList()) + ")");
+                    + String.join(", ", DeviceCatalog.vfModules()) + ")");
         }
         return module;
     }
