@@ -49,38 +49,17 @@ final class TerminalSink extends FilterWriter {
 
     @Override
     public void write(int c) throws IOException {
-        if (TerminalText.escapes(c)) {
-            out.write(escape(c));
-        } else {
-            out.write(c);
-        }
+        out.write(TerminalText.escape(String.valueOf((char) c)));
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        write(CharBuffer.wrap(cbuf), off, len);
+        out.write(TerminalText.escape(new String(cbuf, off, len)));
     }
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        write((CharSequence) str, off, len);
-    }
-
-    private void write(CharSequence text, int off, int len) throws IOException {
-        int end = off + len;
-        int from = off;
-        for (int at = TerminalText.firstEscaped(text, from, end); at >= 0;
-                at = TerminalText.firstEscaped(text, from, end)) {
-            out.append(text, from, at).write(escape(text.charAt(at)));
-            from = at + 1;
-        }
-        out.append(text, from, end);
-    }
-
-    private static String escape(int c) {
-        StringBuilder e = new StringBuilder(6);
-        TerminalText.appendEscape(e, c);
-        return e.toString();
+        out.write(TerminalText.escape(str.substring(off, off + len)));
     }
 
     /** Bytes in, characters out to the sink; a sequence split across writes is kept until it completes. */
