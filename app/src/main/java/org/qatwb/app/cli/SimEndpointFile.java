@@ -115,10 +115,16 @@ final class SimEndpointFile {
             return Optional.of("it is not a directory");
         }
         Map<String, Object> a = Files.readAttributes(dir, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-        return notMine(a).map(w -> "it " + w).or(() -> (((Integer) a.get("mode")) & 022) != 0
-                ? Optional.of("it is writable by " + ((((Integer) a.get("mode")) & 002) != 0 ? "others" : "its group")
-                        + " (mode " + String.format("%04o", ((Integer) a.get("mode")) & 07777) + ")")
-                : Optional.empty());
+        Optional<String> notMine = notMine(a);
+        if (notMine.isPresent()) {
+            return notMine.map(w -> "it " + w);
+        }
+        int mode = (Integer) a.get("mode");
+        if ((mode & 022) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("it is writable by " + ((mode & 002) != 0 ? "others" : "its group")
+                + " (mode " + String.format("%04o", mode & 07777) + ")");
     }
 
     /** Why {@code file} is not the user's own regular file, if it exists and is not. */

@@ -122,7 +122,7 @@ public record TxRecord(String id, ApplyMode mode, TxState state, Optional<Durati
         };
     }
 
-    /** The agent takes a confirm timeout of 1..86400 seconds; anything else is not its word. */
+    /** The agent takes a confirm timeout of 0..86400 seconds; anything else is not its word. */
     private static long seconds(int n, String line, String v) throws ParseException {
         if (!v.matches("[0-9]{1,5}") || Long.parseLong(v) > MAX_TIMEOUT_SECONDS) {
             throw bad(n, "not a timeout of 0.." + MAX_TIMEOUT_SECONDS + " seconds", line);
