@@ -20,6 +20,8 @@ final class Bank {
     long core = -1;
     boolean coreSet;
     String firstProcess;
+    /** The section of the first instance (a user section's processes have their own process names). */
+    String firstSection;
     String firstInstance;
     /** {@code Cy0}, {@code Dc1}: tells the first instance apart when names repeat. */
     String firstKey;

@@ -68,7 +68,7 @@ final class DeviceRun {
         if (device.conf().section(GENERAL).isEmpty()) {
             // adf_ctl itself stops here (dev_config.cpp): the kernel never sees the file
             throw new Refusal(new DeviceVerdict.Refused(device.name(), Optional.empty(), Optional.empty(),
-                    "the file has no [GENERAL] section: adf_ctl refuses it before the driver sees it",
+                    Optional.empty(), DeviceVerdict.Cause.FILE, "the file has no [GENERAL] section: adf_ctl refuses it before the driver sees it",
                     List.of(DriverMessage.adfCtl("QAT Error: No GENERAL section found"),
                             DriverMessage.adfCtl("Failed to configure qat_dev" + device.devId()))));
         }
@@ -236,8 +236,9 @@ final class DeviceRun {
                 return;
             }
         }
-        throw refuse(Optional.of(c.section()), Optional.of(c.name()), Explain.noBank(c, banks, maxKernelBank, device, map),
-                List.of(DriverMessage.kernelBare("Don't have enough rings for instance " + Snippet.excerpt(c.name())
+        Explain.Why why = Explain.noBank(c, banks, maxKernelBank, device, map);
+        throw refuse(Optional.of(c.section()), Optional.of(c.name()), Optional.of(c.kind().prefix() + c.index()),
+                why.cause(), why.text(), List.of(DriverMessage.kernelBare("Don't have enough rings for instance " + Snippet.excerpt(c.name())
                         + " in process " + Snippet.excerpt(c.process())), DriverMessage.kernel(failed)), user);
     }
 
@@ -261,7 +262,8 @@ final class DeviceRun {
     /** Step D5: the user-polling check, then the bank takes the instance's mode and, in interrupt mode, its core. */
     private void take(Bank b, Candidate c, String failed, boolean user) throws Refusal {
         if (!c.kernel() && c.polling() != 1 && c.polling() != 2) {
-            throw refuse(Optional.of(c.section()), Optional.of(c.name()), Snippet.excerpt(c.name()) + " in user section ["
+            throw refuse(Optional.of(c.section()), Optional.of(c.name()), Optional.of(c.kind().prefix() + c.index()),
+                    DeviceVerdict.Cause.USER_POLLING, Snippet.excerpt(c.name()) + " in user section ["
                     + Snippet.excerpt(c.section()) + "] has IsPolled " + c.polling()
                     + ": user instances must be polled (1) or epolled (2)", List.of(DriverMessage.kernelBare("User instance "
                             + Snippet.excerpt(c.name()) + " needs to be configured with IsPolled 1 or 2 for poll and epoll mode,"
@@ -275,6 +277,7 @@ final class DeviceRun {
                 b.coreSet = true;
             }
             b.firstProcess = c.process();
+            b.firstSection = c.section();
             b.firstInstance = c.name();
             b.firstKey = c.kind().prefix() + c.index();
             bundlesFree--;
@@ -289,6 +292,11 @@ final class DeviceRun {
 
     private Refusal refuse(Optional<String> section, Optional<String> instance, String why, List<DriverMessage> first,
             boolean userSection) {
+        return refuse(section, instance, Optional.empty(), DeviceVerdict.Cause.FILE, why, first, userSection);
+    }
+
+    private Refusal refuse(Optional<String> section, Optional<String> instance, Optional<String> key,
+            DeviceVerdict.Cause cause, String why, List<DriverMessage> first, boolean userSection) {
         List<DriverMessage> m = new ArrayList<>(first);
         if (userSection) {
             m.add(DriverMessage.kernel("Failed to process user section " + Snippet.excerpt(section.orElse(""))));
@@ -298,7 +306,7 @@ final class DeviceRun {
         m.add(DriverMessage.adfCtl("QAT Error: Failed to load config data to device"));
         m.add(DriverMessage.adfCtl("Failed to configure qat_dev" + device.devId()));
         return new Refusal(new DeviceVerdict.Refused(device.name(), section.map(Snippet::excerpt),
-                instance.map(Snippet::excerpt), why, m));
+                instance.map(Snippet::excerpt), key, cause, why, m));
     }
 
     private static boolean isUser(ConfSection s) {

@@ -10,7 +10,11 @@ final class Explain {
     private Explain() {
     }
 
-    static String noBank(DeviceRun.Candidate c, List<Bank> banks, int maxKernelBank, DeviceConf device, RingMap map) {
+    /** A refusal's cause and its line for an administrator. */
+    record Why(DeviceVerdict.Cause cause, String text) {
+    }
+
+    static Why noBank(DeviceRun.Candidate c, List<Bank> banks, int maxKernelBank, DeviceConf device, RingMap map) {
         String key = c.kind().prefix() + c.index();
         boolean sameName = banks.size() == 1 && c.name().equals(banks.get(0).firstInstance);
         // two instances may share a Name (Intel's own files do it): then the keys tell them apart
@@ -22,37 +26,40 @@ final class Explain {
             String first = firstName + " of [" + Snippet.excerpt(b.firstProcess) + "]";
             String only = "this VF's only bank";
             if ((b.type == Bank.Type.KERNEL) != c.kernel()) {
-                return name + " of " + section + " cannot use " + only + ": " + first + " holds it for "
+                return new Why(DeviceVerdict.Cause.SECTIONS_SHARE_BANK, name + " of " + section + " cannot use " + only + ": " + first + " holds it for "
                         + (b.type == Bank.Type.KERNEL ? "the kernel" : "a user process")
                         + " and the driver never shares a bank between kernel and user sections;"
-                        + " keep this VF's instances in kernel sections only or in user sections only";
+                        + " keep this VF's instances in kernel sections only or in user sections only");
             }
             if (b.polling != c.polling()) {
-                return name + " has IsPolled " + c.polling() + " but " + only + " was opened with IsPolled " + b.polling
+                return new Why(DeviceVerdict.Cause.BANK_POLLING, name + " has IsPolled " + c.polling() + " but " + only + " was opened with IsPolled " + b.polling
                         + " by " + first + ": the driver shares a bank only between instances polled the same way;"
-                        + " give them the same IsPolled";
+                        + " give them the same IsPolled");
             }
             if (b.coreSet && b.core != c.core()) {
-                return name + " is on core " + Long.toUnsignedString(c.core()) + " but " + only
+                return new Why(DeviceVerdict.Cause.BANK_CORE, name + " is on core " + Long.toUnsignedString(c.core()) + " but " + only
                         + " is already bound to core " + Long.toUnsignedString(b.core) + " by "
-                        + firstName + ": give both the same core";
+                        + firstName + ": give both the same core");
             }
             if (b.interrupt() && !c.process().equals(b.firstProcess)) {
-                return name + " of " + section + " cannot join " + only + ": " + first
+                // another process of the same user section is a matter of counts, not of sections
+                DeviceVerdict.Cause cause = c.section().equals(b.firstSection) ? DeviceVerdict.Cause.NO_RINGS
+                        : DeviceVerdict.Cause.SECTIONS_SHARE_BANK;
+                return new Why(cause, name + " of " + section + " cannot join " + only + ": " + first
                         + " holds it in interrupt mode and the driver shares an interrupt-mode bank only within one section;"
-                        + " put all interrupt-mode instances of this VF in one section";
+                        + " put all interrupt-mode instances of this VF in one section");
             }
-            return name + " finds no free " + c.kind().prefix() + " position: " + only + " has "
+            return new Why(DeviceVerdict.Cause.NO_RINGS, name + " finds no free " + c.kind().prefix() + " position: " + only + " has "
                     + b.positionsOf(c.type()) + " with ring map " + map.services()
                     + (device.device().vf() ? " (the PF's)" : "") + ", all taken; declare fewer "
-                    + c.kind().prefix() + " instances";
+                    + c.kind().prefix() + " instances");
         }
         long kernel = banks.stream().filter(b -> b.type == Bank.Type.KERNEL).count();
         long user = banks.stream().filter(b -> b.type == Bank.Type.USER).count();
         String mode = c.polling() == 1 ? "polled" : "interrupt-mode";
-        return name + " (" + mode + ", core " + Long.toUnsignedString(c.core()) + ", " + section + ") finds no bank: none of the " + banks.size()
+        return new Why(DeviceVerdict.Cause.NO_RINGS, name + " (" + mode + ", core " + Long.toUnsignedString(c.core()) + ", " + section + ") finds no bank: none of the " + banks.size()
                 + " banks can take it and none is free (" + kernel + " kernel, " + user + " user); every interrupt-mode"
                 + " bank serves one section on one core, so use fewer distinct cores or sections"
-                + (c.kind() == InstanceKind.CY || c.kind() == InstanceKind.DC ? ", or fewer instances" : "");
+                + (c.kind() == InstanceKind.CY || c.kind() == InstanceKind.DC ? ", or fewer instances" : ""));
     }
 }

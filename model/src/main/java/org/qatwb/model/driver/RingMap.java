@@ -3,6 +3,7 @@ package org.qatwb.model.driver;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qatwb.model.conf.InstanceKind;
 
 /**
  * The 4-slot ring-to-service map that {@code ServicesEnabled} selects (allocator.md section 2,
@@ -49,6 +50,19 @@ public record RingMap(String services, List<ServiceType> slots) {
     /** The type Cy instances take under this map, or NA when the map has no crypto slot. */
     public ServiceType cryptoType() {
         return slots.stream().filter(ServiceType::isCrypto).findFirst().orElse(ServiceType.NA);
+    }
+
+    /**
+     * How many instances of a kind one bank holds under this map (step A5): Cy instances take the
+     * map's crypto positions, Dc instances its COMP positions. A VF has one bank; all its
+     * interrupt-mode instances must then share one core and one section.
+     */
+    public int perBank(InstanceKind kind, BankGeometry g) {
+        ServiceType t = kind == InstanceKind.DC ? ServiceType.COMP : cryptoType();
+        if (t == ServiceType.NA) {
+            return 0;
+        }
+        return (int) positions(g).stream().filter(p -> p == t).count();
     }
 
     /**
