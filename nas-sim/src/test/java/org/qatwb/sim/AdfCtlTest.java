@@ -54,10 +54,12 @@ class AdfCtlTest {
         Path conf = nas.root().resolve("etc/c6xxvf_dev4.conf");
         String original = Files.readString(conf);
         try {
-            // three Cy instances on one VF in interrupt mode: more than its single bank holds
+            // three Cy instances on one VF in interrupt mode, on its one core: more than its single bank holds
+            String core = original.lines().filter(l -> l.startsWith("Cy0CoreAffinity = ")).findFirst().orElseThrow()
+                    .substring("Cy0CoreAffinity = ".length());
             Files.writeString(conf, original.replace("NumberCyInstances = 1", "NumberCyInstances = 3")
-                    + "Cy1Name = \"ZFS_CY1\"\nCy1IsPolled = 0\nCy1CoreAffinity = 2\n"
-                    + "Cy2Name = \"ZFS_CY2\"\nCy2IsPolled = 0\nCy2CoreAffinity = 3\n");
+                    + "Cy1Name = \"ZFS_CY1\"\nCy1IsPolled = 0\nCy1CoreAffinity = " + core + "\n"
+                    + "Cy2Name = \"ZFS_CY2\"\nCy2IsPolled = 0\nCy2CoreAffinity = " + core + "\n");
             Shell.Result restart = Shell.run(nas, "adf_ctl restart");
             assertEquals(1, restart.rc());
             assertTrue(restart.out().startsWith("Restarting all devices.\nProcessing /etc/c6xx_dev0.conf\n"), restart.out());
@@ -89,7 +91,9 @@ class AdfCtlTest {
         Path conf = nas.root().resolve("etc/c6xxvf_dev9.conf");
         String original = Files.readString(conf);
         try {
-            Files.writeString(conf, original.replace("Cy0IsPolled = 0", "Cy0IsPolled = 1"));
+            // both polled: a VF's one bank takes one IsPolled for all its instances
+            Files.writeString(conf, original.replace("Cy0IsPolled = 0", "Cy0IsPolled = 1")
+                    .replace("Dc0IsPolled = 0", "Dc0IsPolled = 1"));
             assertEquals(0, Shell.run(nas, "adf_ctl qat_dev12 restart").rc());
             assertTrue(Shell.run(nas, "adf_ctl status").out().contains(" qat_dev12 - type: c6xxvf,  inst_id: 9,"));
             assertTrue(AdfStatusParser.parse(Shell.run(nas, "adf_ctl status").out()).devices().stream()

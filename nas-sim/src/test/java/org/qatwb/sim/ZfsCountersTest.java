@@ -138,7 +138,9 @@ class ZfsCountersTest {
     void onlyPolledCyInstancesMakeEveryCyRequestTimeOut() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("dh8950"))) {
             assertEquals(0, Shell.run(nas, "cd \"$QATWB_ROOT\"/etc && for f in dh895xccvf_dev*.conf; do"
-                    + " sed 's/^Cy0IsPolled = 0/Cy0IsPolled = 1/' \"$f\" > \"$f.new\" && mv \"$f.new\" \"$f\"; done"
+                    // the Dc too: the driver refuses a VF whose one bank would mix polled and interrupt mode
+                    + " sed -e 's/^Cy0IsPolled = 0/Cy0IsPolled = 1/' -e 's/^Dc0IsPolled = 0/Dc0IsPolled = 1/' \"$f\""
+                    + " > \"$f.new\" && mv \"$f.new\" \"$f\"; done"
                     + " && adf_ctl restart >/dev/null"
                     + " && echo 0 | tee \"$QATWB_ROOT\"/sys/module/zfs/parameters/zfs_qat_checksum_disable").rc());
             nas.workload().set("data/backup", 100, 0);

@@ -133,9 +133,48 @@ public record Layout(List<Device> devices, HostSettings host, CpuTopology cpu) {
         return withInstances(ref.device(), ref.section(), ref.kind(), list);
     }
 
-    /** Steers one instance's interrupt to {@code core}. */
+    /** Sets one instance's {@code CoreAffinity}, and only that one (see {@link #withCore} for what an editor wants). */
     public Layout withAffinity(InstanceRef ref, int core) {
         return withInstance(ref, instances(ref).get(ref.index()).withCore(core));
+    }
+
+    /**
+     * Moves an instance to {@code core}, as an editor should: on a VF, an interrupt-mode instance
+     * takes every interrupt-mode instance of its section along, since the driver binds the VF's one
+     * bank to the core of its first interrupt-mode instance and refuses any other core there
+     * (qat_common/adf_cfg_device.c adf_cfg_get_ring_pairs, allocator.md section 4). Elsewhere (a
+     * PF, a polled instance) it is {@link #withAffinity}.
+     */
+    public Layout withCore(InstanceRef ref, int core) {
+        Device d = require(ref.device());
+        InstanceSection s = d.config().section(ref.section()).orElseThrow(
+                () -> new IllegalArgumentException("the layout has no instance " + ref));
+        if (!d.vf() || !interruptMode(s, instances(ref).get(ref.index()))) {
+            return withAffinity(ref, core);
+        }
+        Layout out = this;
+        for (InstanceKind kind : InstanceKind.values()) {
+            List<Instance> list = new ArrayList<>(s.instances(kind));
+            for (int i = 0; i < list.size(); i++) {
+                if (interruptMode(s, list.get(i))) {
+                    list.set(i, list.get(i).withCore(core));
+                }
+            }
+            out = out.withInstances(ref.device(), ref.section(), kind, list);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the driver runs the instance's bank in interrupt mode ({@code adf_cfg_is_interrupt_mode}):
+     * epoll (2), or a kernel section's instance not polled (1). An unreadable IsPolled counts as not.
+     */
+    static boolean interruptMode(InstanceSection s, Instance i) {
+        if (i.polled().isEmpty()) {
+            return false;
+        }
+        int p = i.polled().getAsInt();
+        return p == 2 || (s.kind().kernel() && p != Instance.POLLED);
     }
 
     /** Appends an instance to a section (which is created when missing); turns on what it needs. */

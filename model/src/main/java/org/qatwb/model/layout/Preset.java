@@ -11,19 +11,21 @@ import java.util.Optional;
 public enum Preset {
     /**
      * ZFS compression only: {@code ServicesEnabled = dc} everywhere; one interrupt-mode Dc
-     * instance per core of the card's NUMA node, each on its own core, spread over the PFs (one per
-     * VF, PF after PF, before any VF gets a second); at most 48 (ZFS's cap) and at most what a VF
-     * holds ({@code CapacityTable}); the other VFs stay unused.
+     * instance per core of the card's NUMA node, spread over the PFs (one per VF, PF after PF,
+     * before any VF gets a second, which goes on the VF's first core: a VF's bank serves one core);
+     * at most 48 (ZFS's cap) and at most what a VF's bank holds (the driver model's ring map); the
+     * other VFs stay unused.
      */
     ZFS_COMPRESSION("zfs-compression", "ZFS compression only: one interrupt-mode instance per core, spread across PFs,"
             + " NUMA-local"),
     /**
      * ZFS all services: {@code ServicesEnabled = cy;dc}; each VF one interrupt-mode Cy and one Dc
-     * instance (what an interrupt-mode VF holds), VFs taken PF after PF up to 48 of each kind,
-     * interrupts steered round the cores of the card's NUMA node.
+     * instance, both on one core (the driver binds the VF's one bank to the core of its first
+     * interrupt-mode instance and refuses a second core), VFs taken PF after PF up to 48 of each
+     * kind, the VFs round the cores of the card's NUMA node.
      */
-    ZFS_ALL("zfs-all", "ZFS all services: one Cy and one Dc interrupt-mode instance per VF, up to 48 of each,"
-            + " NUMA-local"),
+    ZFS_ALL("zfs-all", "ZFS all services: one Cy and one Dc interrupt-mode instance per VF on one core, up to 48"
+            + " of each, NUMA-local"),
     /**
      * What Intel's installer writes for an SR-IOV host build with the kernel API
      * ({@code --enable-icp-sriov=host --enable-kapi}): PFs that only host VFs, each VF with one Cy

@@ -3,6 +3,7 @@ package org.qatwb.model.layout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.lint.SectionKind;
 import org.qatwb.model.lint.Services;
@@ -50,10 +51,24 @@ final class RoleChange {
                 cy = List.of(Instance.of(prefix + "CY", polled, LocalCores.leastUsed(layout, d.info())));
             }
             if (Services.allowsDc(services)) {
-                // the Cy instance is not in the layout yet: count it, so both do not land on one core
-                Layout withCy = layout.withConfig(d.key(), new DeviceConfig(services,
-                        List.of(new InstanceSection(section, cy, List.of()))));
-                dc = List.of(Instance.of(prefix + "DC", polled, LocalCores.leastUsed(withCy, d.info())));
+                int core;
+                if (zfs && d.vf() && !cy.isEmpty()) {
+                    // interrupt mode on a VF: one bank, bound to the first instance's core (allocator.md section 4)
+                    core = cy.get(0).core().orElse(LocalCores.leastUsed(layout, d.info()));
+                } else {
+                    // the Cy instance is not in the layout yet: count it, so both do not land on one core
+                    Layout withCy = layout.withConfig(d.key(), new DeviceConfig(services,
+                            List.of(new InstanceSection(section, cy, List.of()))));
+                    core = LocalCores.leastUsed(withCy, d.info());
+                }
+                dc = List.of(Instance.of(prefix + "DC", polled, core));
+            }
+        } else if (zfs && d.vf()) {
+            // instances moved into interrupt mode on a VF all need the VF's one core: the first one's
+            OptionalInt first = (cy.isEmpty() ? dc : cy).get(0).core();
+            if (first.isPresent()) {
+                cy = cy.stream().map(i -> i.withCore(first.getAsInt())).toList();
+                dc = dc.stream().map(i -> i.withCore(first.getAsInt())).toList();
             }
         }
         return new DeviceConfig(services, List.of(new InstanceSection(section, cy, dc)));

@@ -1,16 +1,32 @@
 package org.qatwb.model.lint;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.conf.ConfGrammar;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.Allocator;
+import org.qatwb.model.driver.DeviceConf;
+import org.qatwb.model.driver.DeviceVerdict;
+import org.qatwb.model.driver.RingMap;
 
-/** What fits on the device: instances per bank, and one instance section per VF. */
+/**
+ * What fits on the device, as the driver's ring allocator decides it: the file is placed by
+ * {@link Allocator} (model.driver, docs/driver/allocator.md), and a refusal in the placement of an
+ * instance becomes {@code vf.mixed-sections} (sections that cannot share a VF's one bank) or
+ * {@code capacity.exceeded} (every other ring refusal).
+ *
+ * <p>Only placement refusals are reported here. The allocator stops at the first refusal of any
+ * kind; the ones about the file itself (no {@code [GENERAL]}, ServicesEnabled, missing counts,
+ * names, IsPolled or CoreAffinity, instances of a service not enabled) and user instances in
+ * interrupt mode are the general, instance and syntax rules' findings, so they are not repeated:
+ * once those are fixed, the placement is judged.
+ *
+ * <p>A VF's ring map is its PF's (allocator.md section 3): {@link LintContext#pfServices()} when the
+ * device set has the PF; otherwise the VF's own {@code ServicesEnabled} stands for it (a VF offers
+ * a subset of its PF's services, {@code vf.services-subset}, and the layouts write both alike).
+ */
 final class CapacityCheck implements FileCheck {
 
     @Override
@@ -20,73 +36,41 @@ final class CapacityCheck implements FileCheck {
             return; // unknown device, or Gen 4 whose ring model differs: nothing reliable to say
         }
         DeviceRef dev = device.get();
-        List<ConfSection> withInstances = new ArrayList<>();
-        long cy = 0;
-        long dc = 0;
-        ConfSection lastCy = null;
-        ConfSection lastDc = null;
-        boolean interrupt = false;
-        for (ConfSection s : doc.sections()) {
-            if (SectionKind.of(s.name()) == SectionKind.GENERAL) {
-                continue;
-            }
-            int c = Math.max(0, Instances.count(s, InstanceKind.CY));
-            int d = Math.max(0, Instances.count(s, InstanceKind.DC));
-            if (c + d > 0) {
-                withInstances.add(s);
-            }
-            lastCy = c > 0 ? s : lastCy;
-            lastDc = d > 0 ? s : lastDc;
-            cy += (long) c * Instances.processes(s);
-            dc += (long) d * Instances.processes(s);
-            interrupt |= anyInterrupt(s, InstanceKind.CY, c) || anyInterrupt(s, InstanceKind.DC, d);
+        RingMap map = RingMap.DEFAULT;
+        if (dev.vf()) {
+            map = ctx.pfServices().or(() -> doc.value(SectionKind.GENERAL_NAME, "ServicesEnabled"))
+                    .flatMap(RingMap::of).orElse(RingMap.DEFAULT);
         }
-        if (dev.vf() && withInstances.size() > 1) {
-            ConfSection second = withInstances.get(1);
-            out.add(Rule.VF_MIXED_SECTIONS, second.firstHeader().number(), second.name(), null, "this VF has instances in "
-                    + names(withInstances) + ", but a VF's single bank serves one section: the driver fails with"
-                    + " 'Don't have enough rings'; keep instances in one section (KERNEL_QAT for ZFS)");
-        }
-        Optional<String> services = doc.value(SectionKind.GENERAL_NAME, "ServicesEnabled");
-        Optional<CapacityTable.PerBank> perBank = services.flatMap(CapacityTable::perBank);
-        if (perBank.isEmpty()) {
+        DeviceVerdict v = Allocator.place(new DeviceConf(dev.type(), dev, 0, doc, Optional.empty()), map, ctx.release());
+        if (!(v instanceof DeviceVerdict.Refused r)) {
             return;
         }
-        int banks = dev.banks();
-        int maxCy = perBank.get().cy(interrupt) * banks;
-        int maxDc = perBank.get().dc(interrupt) * banks;
-        // instances of a service that is not enabled are instance.service-disabled, not a capacity matter
-        boolean cyOver = cy > maxCy && Services.allowsCy(services.get());
-        boolean dcOver = dc > maxDc && Services.allowsDc(services.get());
-        if (cyOver || dcOver) {
-            InstanceKind kind = cyOver ? InstanceKind.CY : InstanceKind.DC;
-            ConfSection at = cyOver ? lastCy : lastDc;
-            String what = dev.vf() ? "a " + dev.driverType() + " VF (one bank)" : "a " + dev.driverType() + " PF ("
-                    + banks + " banks)";
-            out.add(Rule.CAPACITY_EXCEEDED, Instances.countLine(at, kind), at.name(), kind.countKey(), what
-                    + " holds at most " + maxCy + " Cy + " + maxDc + " Dc " + (interrupt ? "interrupt-mode" : "polled")
-                    + " instances with ServicesEnabled = " + services.get() + ", this file declares " + cy + " Cy + " + dc
-                    + " Dc: the restart fails with 'Don't have enough rings for instance'; move instances to another"
-                    + (dev.vf() ? " VF" : " device") + " (figures: " + perBank.get().note() + ")");
+        Optional<ConfSection> section = r.section().flatMap(doc::section);
+        if (section.isEmpty() || r.key().isEmpty()) {
+            return; // a refusal of the file, not of a placement
         }
-    }
-
-    /** Whether an instance below the count has IsPolled = 0; walks the keys, not the (maybe huge) count. */
-    private static boolean anyInterrupt(ConfSection s, InstanceKind kind, int count) {
-        for (ConfLine.Entry e : s.effective().values()) {
-            int n = kind.indexOf(e.key());
-            if (n >= 0 && n < count && kind.suffixOf(e.key()).equals("IsPolled") && ConfGrammar.number(e.value()) == 0) {
-                return true;
+        ConfSection s = section.get();
+        String key = r.key().get();
+        String log = r.instance().map(name -> "; the driver logs 'Don't have enough rings for instance " + name
+                + "' and the device stays down").orElse("");
+        switch (r.cause()) {
+            case SECTIONS_SHARE_BANK -> out.add(Rule.VF_MIXED_SECTIONS, s.firstHeader().number(), s.name(), null,
+                    r.why() + log);
+            case BANK_CORE -> out.add(Rule.CAPACITY_EXCEEDED, line(s, key + "CoreAffinity"), s.name(),
+                    key + "CoreAffinity", r.why() + log);
+            case BANK_POLLING -> out.add(Rule.CAPACITY_EXCEEDED, line(s, key + "IsPolled"), s.name(), key + "IsPolled",
+                    r.why() + log);
+            case NO_RINGS -> {
+                InstanceKind kind = key.startsWith(InstanceKind.CY.prefix()) ? InstanceKind.CY : InstanceKind.DC;
+                out.add(Rule.CAPACITY_EXCEEDED, Instances.countLine(s, kind), s.name(), kind.countKey(), r.why() + log);
+            }
+            case FILE, USER_POLLING -> {
+                // reported by the general and instance rules (see above)
             }
         }
-        return false;
     }
 
-    private static String names(List<ConfSection> sections) {
-        List<String> names = new ArrayList<>();
-        for (ConfSection s : sections) {
-            names.add("[" + s.name() + "]");
-        }
-        return String.join(" and ", names);
+    private static int line(ConfSection s, String key) {
+        return s.entry(key).map(ConfLine.Entry::number).orElse(s.firstHeader().number());
     }
 }

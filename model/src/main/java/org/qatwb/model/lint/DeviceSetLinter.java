@@ -33,12 +33,22 @@ public final class DeviceSetLinter {
         instanceCap(files, cross);
         List<FileReport> out = new ArrayList<>();
         for (ConfFile f : files) {
-            List<Finding> all = new ArrayList<>(ConfLinter.lint(f.doc(), f.ctx()));
+            List<Finding> all = new ArrayList<>(ConfLinter.lint(f.doc(), withPf(f, files)));
             all.addAll(cross.get(f).sorted());
             all.sort(Comparator.comparingInt(Finding::line));
             out.add(new FileReport(f.path(), f.device(), all));
         }
         return out;
+    }
+
+    /** A VF's context with its PF's ServicesEnabled, which gives the VF its ring map, when the PF is in the set. */
+    private static LintContext withPf(ConfFile f, List<ConfFile> files) {
+        if (f.ctx().pfServices().isPresent()) {
+            return f.ctx();
+        }
+        Optional<String> pf = files.stream().filter(p -> hosts(p, f)).findFirst()
+                .flatMap(p -> p.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled"));
+        return pf.isPresent() ? f.ctx().withPfServices(pf) : f.ctx();
     }
 
     /**

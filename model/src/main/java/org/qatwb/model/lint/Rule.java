@@ -2,7 +2,6 @@ package org.qatwb.model.lint;
 
 import static org.qatwb.model.lint.RuleSource.DRIVER_GRAMMAR;
 import static org.qatwb.model.lint.RuleSource.DRIVER_SOURCE;
-import static org.qatwb.model.lint.RuleSource.FIELD_REPORT;
 import static org.qatwb.model.lint.RuleSource.INTEL_GUIDE;
 import static org.qatwb.model.lint.RuleSource.OPENZFS;
 import static org.qatwb.model.lint.Severity.ERROR;
@@ -91,10 +90,21 @@ public enum Rule {
             "module/os/linux/zfs/qat_crypt.c qat_cy_init (cpaCyGetNumInstances, cpaCyGetInstances); the driver's"
                     + " lookaside/access_layer/src/common/ctrl/sal_crypto.c Lac_GetCyNumInstancesByType counts"
                     + " asym-only instances as Cy"),
-    CAPACITY_EXCEEDED("capacity.exceeded", ERROR, FIELD_REPORT,
-            "more instances than the device can hold"),
-    VF_MIXED_SECTIONS("vf.mixed-sections", ERROR, INTEL_GUIDE,
-            "a VF with instances in more than one section"),
+    CAPACITY_EXCEEDED("capacity.exceeded", ERROR, DRIVER_SOURCE,
+            "the driver's ring allocator cannot place every instance: no position of its kind left, a VF's one bank"
+                    + " bound to another core or opened with another IsPolled",
+            "kernel (kernel log 'Don't have enough rings for instance ... in process ...'): qat_common/adf_cfg_device.c"
+                    + " adf_cfg_get_ring_pairs (the bank scan and its CPU-mask test), adf_cfg_bundle.c adf_cfg_can_be_shared"
+                    + " (polling mode, interrupt mode) and adf_cfg_get_ring_pairs_from_bundle, adf_cfg_init_and_insert_inst"
+                    + " (positions per bank from the ring map; a VF's map is its PF's, adf_pf2vf_ring_to_svc_map.c);"
+                    + " replayed by model.driver.Allocator (docs/driver/allocator.md)"),
+    VF_MIXED_SECTIONS("vf.mixed-sections", ERROR, DRIVER_SOURCE,
+            "a VF whose one bank would have to serve sections that never share a bank: kernel and user instances,"
+                    + " or two sections in interrupt mode",
+            "kernel (kernel log 'Don't have enough rings for instance ... in process ...'): qat_common/adf_cfg_bundle.c"
+                    + " adf_cfg_can_be_shared (an interrupt-mode bank only for its first process) and"
+                    + " adf_cfg_device.c adf_cfg_get_ring_pairs (kernel and user bank types; user banks above the"
+                    + " last kernel bank); replayed by model.driver.Allocator (docs/driver/allocator.md)"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
             "a CoreAffinity at or above the core count: the driver accepts it, but the interrupt hint points at no core",
             "kernel, silent: qat_common/adf_cfg_section.c adf_cfg_set_core_number_for_instance (no range check),"

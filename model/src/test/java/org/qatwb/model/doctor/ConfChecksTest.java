@@ -13,7 +13,7 @@ import org.qatwb.model.testutil.C62xFixture;
 /** qat.conf-valid, qat.kernel-instances and zfs.instance-cap. */
 class ConfChecksTest {
 
-    private static final String POLLED_VF = C62xFixture.vf(0, 1).replace("Cy0IsPolled = 0", "Cy0IsPolled = 1");
+    private static final String POLLED_VF = C62xFixture.vf(0).replace("Cy0IsPolled = 0", "Cy0IsPolled = 1");
 
     @Test
     void confValidPassesOnTheFixture() {
@@ -30,7 +30,7 @@ class ConfChecksTest {
 
     @Test
     void aFileTheDriverRefusesFailsWithTheFindingAndItsLine() {
-        CheckResult r = Host.c62x().conf("c6xxvf_dev9.conf", C62xFixture.vf(18, 19).replace("ConfigVersion = 2",
+        CheckResult r = Host.c62x().conf("c6xxvf_dev9.conf", C62xFixture.vf(18).replace("ConfigVersion = 2",
                 "ConfigVersion = 3")).check(Check.QAT_CONF_VALID);
         assertEquals(CheckStatus.FAIL, r.status());
         assertTrue(r.message().contains("/etc/c6xxvf_dev9.conf:4:") && r.message().contains("[general.config-version]"),
@@ -40,7 +40,7 @@ class ConfChecksTest {
 
     @Test
     void warningsOnlyWarn() {
-        CheckResult r = Host.c62x().conf("c6xxvf_dev9.conf", C62xFixture.vf(18, 19).replace("statsGeneral = 1",
+        CheckResult r = Host.c62x().conf("c6xxvf_dev9.conf", C62xFixture.vf(18).replace("statsGeneral = 1",
                 "statsGeneral = 1 # on")).check(Check.QAT_CONF_VALID);
         assertEquals(CheckStatus.WARN, r.status(), r.message());
         assertTrue(r.message().contains("[syntax.inline-comment]"), r.message());
@@ -48,7 +48,16 @@ class ConfChecksTest {
 
     @Test
     void aPolledKernelInstanceIsNotTheDriversProblem() {
-        assertEquals(CheckStatus.PASS, Host.c62x().conf("c6xxvf_dev0.conf", POLLED_VF).check(Check.QAT_CONF_VALID).status());
+        String bothPolled = POLLED_VF.replace("Dc0IsPolled = 0", "Dc0IsPolled = 1");
+        assertEquals(CheckStatus.PASS, Host.c62x().conf("c6xxvf_dev0.conf", bothPolled).check(Check.QAT_CONF_VALID).status());
+    }
+
+    @Test
+    void butAPolledAndAnInterruptModeInstanceOnOneVfAreRefusedByTheDriver() {
+        // the VF's one bank takes the first instance's IsPolled (adf_cfg_can_be_shared): the Dc finds no bank
+        CheckResult r = Host.c62x().conf("c6xxvf_dev0.conf", POLLED_VF).check(Check.QAT_CONF_VALID);
+        assertEquals(CheckStatus.FAIL, r.status());
+        assertTrue(r.message().contains("[capacity.exceeded]"), r.message());
     }
 
     @Test
@@ -67,7 +76,7 @@ class ConfChecksTest {
         Fix.FileFix fix = assertInstanceOf(Fix.FileFix.class, r.fixes().get(0));
         assertEquals("/etc/c6xxvf_dev0.conf", fix.path());
         assertEquals(POLLED_VF, fix.oldText());
-        assertEquals(C62xFixture.vf(0, 1), fix.newText(), "every other byte stays");
+        assertEquals(C62xFixture.vf(0), fix.newText(), "every other byte stays");
         assertEquals(StandardCharsets.ISO_8859_1, fix.charset());
         assertEquals("0", ConfDocument.parse(fix.bytes()).value("KERNEL_QAT", "Cy0IsPolled").orElseThrow());
         assertEquals(2, r.fixes().size(), "then the restart");

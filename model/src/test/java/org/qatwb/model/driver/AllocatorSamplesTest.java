@@ -139,8 +139,8 @@ class AllocatorSamplesTest {
     }
 
     @Test
-    void theProjectsOwnC62xFixtureIsRefusedOnEveryVfSinceItsCyAndDcSitOnTwoCores() {
-        // C62xFixture is what the lint tests call a clean ZFS host; the real driver brings none of its VFs up
+    void theProjectsOwnC62xFixtureIsPlacedNowThatEachVfUsesOneCoreAndItsTwoCoreFormIsRefused() {
+        // C62xFixture is what the lint tests call a clean ZFS host: the real driver must bring all of it up
         List<DeviceConf> set = new ArrayList<>();
         int id = 0;
         for (var e : C62xFixture.confFiles().entrySet()) {
@@ -150,10 +150,13 @@ class AllocatorSamplesTest {
                     vf ? Optional.of("c6xx_dev" + n / C62xFixture.VFS_PER_PF + ".conf") : Optional.empty()));
         }
         List<DeviceVerdict> vs = Allocator.place(set, DriverRelease.R4_24);
-        vs.subList(0, C62xFixture.PFS).forEach(DriverFixtures::placed);
+        assertEquals(C62xFixture.PFS + 48, vs.size());
+        vs.forEach(DriverFixtures::placed);
+        // its first version put each VF's Cy and Dc on two cores: refused on every VF
+        DeviceConf split = new DeviceConf("c6xxvf_dev0.conf", DeviceRef.of("c6xxvf"), 3,
+                ConfDocument.parse(C62xFixture.vf(0, 1)), Optional.empty());
         assertEquals("ZFS0 (Dc0) is on core 1 but this VF's only bank is already bound to core 0 by ZFS0 (Cy0):"
-                + " give both the same core", refused(vs.get(C62xFixture.PFS)).why());
-        vs.subList(C62xFixture.PFS, vs.size()).forEach(DriverFixtures::refused);
+                + " give both the same core", refused(Allocator.place(split, RingMap.DEFAULT, DriverRelease.R4_24)).why());
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class FuzzSeeds {
                 .ok("id", "0\nroot\n")
                 .ok("adf_status", smallAdfStatus())
                 .ok("conf:/etc/c6xx_dev0.conf", C62xFixture.pf())
-                .ok("conf:/etc/c6xxvf_dev0.conf", C62xFixture.vf(0, 1))
+                .ok("conf:/etc/c6xxvf_dev0.conf", C62xFixture.vf(0))
                 .ok("conf:/etc/c6xxvf_dev1.conf", NasOutputs.VF7_CRLF)
                 .ok("default_qat", resource("/fixtures/etc/default_qat_hand_edited.txt"))
                 .ok("blacklist", resource("/fixtures/etc/blacklist_hand_edited.conf"))

@@ -170,7 +170,7 @@ public final class ModelTargets {
             in -> VfBlacklistParser.parse(text(in)).warnings(), PARSE);
 
     public static final FuzzTarget CONF = new FuzzTarget("conf.ConfDocument + lint.ConfLinter",
-            utf8List(C62xFixture.pf(), C62xFixture.vf(0, 1), NasOutputs.VF7_CRLF),
+            utf8List(C62xFixture.pf(), C62xFixture.vf(0), NasOutputs.VF7_CRLF),
             Mutator.utf8("[GENERAL]\n", "[KERNEL_QAT]\n", "[SSL]\n", "NumberCyInstances = ", "NumberDcInstances = ",
                     "ServicesEnabled = ", "Cy0CoreAffinity = ", "Dc0IsPolled = ", "NumProcesses = ", "LimitDevAccess = ",
                     "cy;dc", "\"", "#", "\r\n", "\ufeff"),

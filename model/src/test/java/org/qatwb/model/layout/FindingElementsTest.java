@@ -1,6 +1,7 @@
 package org.qatwb.model.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,20 @@ class FindingElementsTest {
 
     @Test
     void tooManyInstancesForAVfIsTheDevice() {
+        // cy;dc gives a VF's bank 2 Dc positions: the third Dc, on the VF's own core 3, finds none
+        LayoutFinding f = only(compile(HostSnapshots.c62x(), l -> l.withInstanceAdded(VF3, "KERNEL_QAT", InstanceKind.DC,
+                Instance.of("ZFS1", 0, 3)).withInstanceAdded(VF3, "KERNEL_QAT", InstanceKind.DC, Instance.of("ZFS2", 0, 3))),
+                "capacity.exceeded");
+        assertEquals(new ElementRef.OfDevice(VF3), f.element());
+    }
+
+    @Test
+    void anInterruptModeInstanceOnAnotherCoreOfAVfIsThatInstance() {
         LayoutFinding f = only(compile(HostSnapshots.c62x(), l -> l.withInstanceAdded(VF3, "KERNEL_QAT", InstanceKind.DC,
                 Instance.of("ZFS1", 0, 9))), "capacity.exceeded");
-        assertEquals(new ElementRef.OfDevice(VF3), f.element());
+        assertEquals(new ElementRef.OfInstance(new InstanceRef(VF3, "KERNEL_QAT", InstanceKind.DC, 1)), f.element());
+        assertTrue(f.finding().message().contains("ZFS1 is on core 9 but this VF's only bank is already bound to core 3"),
+                f.finding().message());
     }
 
     @Test
@@ -58,7 +70,7 @@ class FindingElementsTest {
 
     @Test
     void aKeyMissingFromTheFileIsTheInstanceThatLacksIt() {
-        HostSnapshots h = HostSnapshots.c62x().conf("c6xxvf_dev3.conf", C62xFixture.vf(6, 7).replace("Cy0Name = \"ZFS0\"\n", ""));
+        HostSnapshots h = HostSnapshots.c62x().conf("c6xxvf_dev3.conf", C62xFixture.vf(6).replace("Cy0Name = \"ZFS0\"\n", ""));
         LayoutFinding f = only(compile(h, l -> l), "instance.missing-key");
         assertEquals(new ElementRef.OfInstance(VF3_CY), f.element());
     }

@@ -49,13 +49,28 @@ class LayoutCompilerTest {
         assertEquals(1, lines.size());
         assertEquals("Dc0CoreAffinity = 40", new String(f.after(), StandardCharsets.ISO_8859_1).lines().toList()
                 .get(lines.get(0) - 1));
-        assertTrue(c.diff().contains("-Dc0CoreAffinity = 11\n+Dc0CoreAffinity = 40\n"), c.diff());
-        assertTrue(c.applicable());
+        assertTrue(c.diff().contains("-Dc0CoreAffinity = 5\n+Dc0CoreAffinity = 40\n"), c.diff());
+        // alone on core 40, the Dc cannot join the VF's one bank, which its Cy binds to core 5
+        assertFalse(c.applicable());
+        assertTrue(c.findings().get(0).finding().message().contains("is on core 40 but this VF's only bank is already"
+                + " bound to core 5"), c.findings().toString());
+    }
+
+    @Test
+    void movingAVfsInterruptModeInstanceTakesItsSiblingsAlongInTwoLines() {
+        Baseline base = c62x();
+        Compilation c = LayoutCompiler.compile(base, base.layout().withCore(VF5_DC, 40));
+        assertEquals(1, c.files().size());
+        FileChange f = c.files().get(0).change();
+        assertEquals(2, changedLines(f.before().orElseThrow(), f.after()).size());
+        assertTrue(c.diff().contains("-Cy0CoreAffinity = 5\n+Cy0CoreAffinity = 40\n"), c.diff());
+        assertTrue(c.diff().contains("-Dc0CoreAffinity = 5\n+Dc0CoreAffinity = 40\n"), c.diff());
+        assertTrue(c.applicable(), () -> c.findings().toString());
     }
 
     @Test
     void theEditsAreTheFewestThatSayTheNewConfig() {
-        ConfDocument doc = ConfDocument.parse(C62xFixture.vf(0, 1));
+        ConfDocument doc = ConfDocument.parse(C62xFixture.vf(0));
         DeviceConfig have = DeviceConfigs.read(doc);
         InstanceSection kq = have.section("KERNEL_QAT").orElseThrow();
         assertEquals(List.of(), ConfEdits.toward(doc, have));
@@ -182,7 +197,7 @@ class LayoutCompilerTest {
     @Test
     void theApplyPlanCarriesTheChangesAndTheDevicesToExpectUpAndRefusesABrokenLayout() {
         Baseline base = c62x();
-        Compilation c = LayoutCompiler.compile(base, base.layout().withAffinity(VF5_DC, 40));
+        Compilation c = LayoutCompiler.compile(base, base.layout().withCore(VF5_DC, 40));
         ApplyPlan plan = c.applyPlan(ApplyMode.STAGE, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT);
         assertEquals(c.changes(), plan.changes());
         assertEquals(51, plan.expectedUp().size());
@@ -192,6 +207,7 @@ class LayoutCompilerTest {
         assertFalse(broken.applicable());
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> broken.applyPlan(ApplyMode.RESTART, Duration.ofSeconds(60)));
-        assertTrue(e.getMessage().contains("1 error finding"), e.getMessage());
+        // zfs.polled, and the driver's refusal of a polled instance on the VF's interrupt-mode bank
+        assertTrue(e.getMessage().contains("2 error finding"), e.getMessage());
     }
 }

@@ -48,9 +48,9 @@ class LayoutDeriveTest {
         assertEquals(Optional.of(PF0), vf.info().pf());
         assertTrue(vf.info().confPresent());
         InstanceSection kq = vf.config().section("KERNEL_QAT").orElseThrow();
-        assertEquals(List.of(new Instance("ZFS0", "0", "6")), kq.cy());
-        assertEquals(List.of(new Instance("ZFS0", "0", "7")), kq.dc());
-        assertEquals(OptionalInt.of(7), kq.dc().get(0).core());
+        assertEquals(List.of(new Instance("ZFS0", "0", "3")), kq.cy());
+        assertEquals(List.of(new Instance("ZFS0", "0", "3")), kq.dc());
+        assertEquals(OptionalInt.of(3), kq.dc().get(0).core());
     }
 
     @Test
@@ -79,12 +79,12 @@ class LayoutDeriveTest {
 
     @Test
     void aCountTheDriverCannotReadDeclaresNoInstanceAndMissingKeysAreNull() {
-        String vf = C62xFixture.vf(0, 1).replace("NumberCyInstances = 1", "NumberCyInstances = one")
+        String vf = C62xFixture.vf(0).replace("NumberCyInstances = 1", "NumberCyInstances = one")
                 .replace("Dc0Name = \"ZFS0\"\n", "");
         Layout l = Baseline.of(HostSnapshots.host().conf("c6xxvf_dev0.conf", vf).snapshot()).layout();
         DeviceConfig c = l.require(DeviceKey.parse("c6xxvf_dev0")).config();
         assertEquals(List.of(), c.section("KERNEL_QAT").orElseThrow().cy());
-        assertEquals(List.of(new Instance(null, "0", "1")), c.section("KERNEL_QAT").orElseThrow().dc());
+        assertEquals(List.of(new Instance(null, "0", "0")), c.section("KERNEL_QAT").orElseThrow().dc());
     }
 
     @Test

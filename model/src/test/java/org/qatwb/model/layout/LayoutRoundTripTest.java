@@ -44,7 +44,8 @@ class LayoutRoundTripTest {
         Baseline base = Baseline.of(HostSnapshots.read(NasOutputs.c62xHost()));
         Compilation c = LayoutCompiler.compile(base, base.layout());
         assertEquals(List.of(), c.files());
-        assertEquals(List.of("zfs.polled"), c.findings().stream().map(f -> f.finding().rule().id()).toList());
+        assertEquals(List.of("zfs.polled", "capacity.exceeded"), c.findings().stream().map(f -> f.finding().rule().id())
+                .toList());
         assertFalse(c.applicable());
     }
 

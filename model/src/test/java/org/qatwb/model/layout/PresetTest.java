@@ -2,6 +2,7 @@ package org.qatwb.model.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,7 +14,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.HashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.driver.Allocator;
+import org.qatwb.model.driver.DeviceConf;
+import org.qatwb.model.driver.DeviceVerdict;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.lint.Rule;
 import org.qatwb.model.lint.Severity;
@@ -145,5 +157,49 @@ class PresetTest {
         }
         assertEquals(Optional.of(Preset.ZFS_COMPRESSION), Preset.byId("zfs-compression"));
         assertEquals(Optional.empty(), Preset.byId("fast"));
+    }
+
+    /**
+     * The simulator's profiles with a card (c62x: 3 PFs, 48 VFs, 2 nodes; dh8950: 1 PF, 32 VFs on
+     * node 1), their trees as the simulator writes them from the templates, and two cards on two nodes.
+     */
+    static Stream<Arguments> profiles() {
+        return Stream.of(Arguments.of("c62x", (Supplier<HostSnapshots>) HostSnapshots::c62xFromTemplates),
+                Arguments.of("c62x fixture", (Supplier<HostSnapshots>) HostSnapshots::c62x),
+                Arguments.of("dh8950", (Supplier<HostSnapshots>) PresetTest::dh8950),
+                Arguments.of("two c62x cards", (Supplier<HostSnapshots>) () -> HostSnapshots.host()
+                        .adfStatus(HostSnapshots.adfStatusFor("c6xx", 16, 0, 0, 0, 1, 1, 1)).defaultQat("")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void everyPresetCompilesToFilesTheDriverModelPlacesWhole(String profile, Supplier<HostSnapshots> host) {
+        for (Preset p : Preset.values()) {
+            Baseline base = Baseline.of(host.get().snapshot());
+            Compilation c = LayoutCompiler.compile(base, p.apply(base.layout()));
+            Map<String, byte[]> written = new HashMap<>();
+            c.files().forEach(f -> written.put(f.path(), f.change().after()));
+            List<DeviceConf> set = new ArrayList<>();
+            int devId = 0;
+            for (Device d : c.layout().devices()) {
+                String path = d.key().confPath();
+                Optional<ConfDocument> doc = written.containsKey(path) ? Optional.of(ConfDocument.parse(written.get(path)))
+                        : base.doc(d.key());
+                if (doc.isPresent()) {
+                    set.add(new DeviceConf(path, d.key().device(), devId++, doc.get(), d.info().pf().map(DeviceKey::confPath)));
+                }
+            }
+            assertTrue(set.size() > 1, profile);
+            for (DeviceVerdict v : Allocator.place(set, DriverRelease.NEWEST)) {
+                assertInstanceOf(DeviceVerdict.Placed.class, v, () -> profile + " " + p.id() + ": " + v);
+            }
+            if (p == Preset.INSTALLER_DEFAULTS) {
+                // Intel's own files: polled, so ZFS cannot use them (that is its point), but the driver takes them
+                assertTrue(c.findings().stream().noneMatch(f -> f.finding().rule() == Rule.CAPACITY_EXCEEDED
+                        || f.finding().rule() == Rule.VF_MIXED_SECTIONS), () -> profile + ": " + c.findings());
+            } else {
+                assertEquals(List.of(), c.findings(), () -> profile + " " + p.id());
+            }
+        }
     }
 }

@@ -7,10 +7,12 @@ import static org.qatwb.model.lint.LintFixtures.assertClean;
 import static org.qatwb.model.lint.LintFixtures.assertFinding;
 import static org.qatwb.model.lint.LintFixtures.assertMessage;
 import static org.qatwb.model.lint.LintFixtures.assertNone;
+import static org.qatwb.model.lint.LintFixtures.confFile;
 import static org.qatwb.model.lint.LintFixtures.general;
 import static org.qatwb.model.lint.LintFixtures.lint;
 import static org.qatwb.model.lint.LintFixtures.section;
 import static org.qatwb.model.lint.LintFixtures.single;
+import static org.qatwb.model.lint.LintFixtures.withRule;
 import static org.qatwb.model.lint.Severity.ERROR;
 
 import java.util.List;
@@ -18,8 +20,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.qatwb.model.testutil.C62xFixture;
 
-/** What fits on a device (DOMAIN.md section 4): per-bank figures times banks, one section per VF. */
+/**
+ * What fits on a device, as the driver's ring allocator (model.driver, docs/driver/allocator.md)
+ * places it: positions per bank from the ring map, one core and one section per interrupt-mode
+ * bank, a VF's map from its PF.
+ */
 class CapacityCheckTest {
 
     /** 1-based line of the {@code n}-th (1-based) line equal to {@code line}. */
@@ -43,42 +50,84 @@ class CapacityCheckTest {
         return text.replace("[" + sectionName + "]\n", "[" + sectionName + "]\nNumProcesses = " + processes + "\n");
     }
 
+    /** A {@code [KERNEL_QAT]} of instances written {@code Cy:NAME:IsPolled:core}. */
+    private static String kernelQat(String... instances) {
+        int cy = 0;
+        int dc = 0;
+        StringBuilder sb = new StringBuilder();
+        for (String i : instances) {
+            String[] p = i.split(":");
+            int n = p[0].equals("Cy") ? cy++ : dc++;
+            sb.append(p[0]).append(n).append("Name = \"").append(p[1]).append("\"\n")
+                    .append(p[0]).append(n).append("IsPolled = ").append(p[2]).append('\n')
+                    .append(p[0]).append(n).append("CoreAffinity = ").append(p[3]).append('\n');
+        }
+        return "[KERNEL_QAT]\nNumberCyInstances = " + cy + "\nNumberDcInstances = " + dc + "\n" + sb;
+    }
+
+    private static String vf(String services, String... instances) {
+        return general(services) + section("KERNEL", 0, 0, 0) + kernelQat(instances);
+    }
+
     @Nested
     class OnAVf {
 
         @Test
-        void cyDcInInterruptModeHolds1Plus1() {
+        void theFixturesVfWithCyAndDcOnOneCoreIsClean() {
             assertClean(lint(VF_ZFS, "c6xxvf", 56));
-            String text = file("cy;dc", "KERNEL_QAT", 2, 1, 0);
+        }
+
+        @Test
+        void cyAndDcOnTwoCoresIsRefusedAtTheSecondCoreNamingBothInstances() {
+            String text = vf("cy;dc", "Cy:ZFS_CY0:0:5", "Dc:ZFS_DC0:0:6");
             Finding f = single(lint(text, "c6xxvf", 56), "capacity.exceeded");
-            assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "NumberCyInstances = 2", 1), "KERNEL_QAT",
+            assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "Dc0CoreAffinity = 6", 1), "KERNEL_QAT",
+                    "Dc0CoreAffinity");
+            assertMessage(f, "ZFS_DC0 is on core 6 but this VF's only bank is already bound to core 5 by ZFS_CY0:"
+                    + " give both the same core", "Don't have enough rings for instance ZFS_DC0");
+        }
+
+        @Test
+        void theFixturesFirstFormWithCyAndDcOnCores0And1IsRefused() {
+            assertMessage(single(lint(C62xFixture.vf(0, 1), "c6xxvf", 56), "capacity.exceeded"), "is on core 1",
+                    "bound to core 0");
+        }
+
+        @Test
+        void twoCyAndTwoDcOnOneCoreFillACyDcBankAndAThirdCyIsRefused() {
+            assertNone(lint(vf("cy;dc", "Cy:A:0:5", "Cy:B:0:5", "Dc:C:0:5", "Dc:D:0:5"), "c6xxvf", 56),
+                    "capacity.exceeded");
+            String text = vf("cy;dc", "Cy:A:0:5", "Cy:B:0:5", "Cy:E:0:5", "Dc:C:0:5");
+            Finding f = single(lint(text, "c6xxvf", 56), "capacity.exceeded");
+            assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "NumberCyInstances = 3", 1), "KERNEL_QAT",
                     "NumberCyInstances");
-            assertMessage(f, "a c6xxvf VF (one bank) holds at most 1 Cy + 1 Dc interrupt-mode instances",
-                    "ServicesEnabled = cy;dc", "declares 2 Cy + 1 Dc", "Don't have enough rings",
-                    "move instances to another VF");
+            assertMessage(f, "E finds no free Cy position", "ring map cy;dc", "declare fewer Cy instances");
         }
 
         @Test
-        void cyDcPolledHolds2Plus2() {
-            assertNone(lint(file("cy;dc", "SSL", 2, 2, 1), "c6xxvf", 56), "capacity.exceeded");
-            String text = file("cy;dc", "SSL", 2, 3, 1);
+        void anInterruptModeBankRefusesAPolledInstanceWhateverTheCore() {
+            String text = vf("cy;dc", "Cy:A:0:5", "Dc:B:1:5");
             Finding f = single(lint(text, "c6xxvf", 56), "capacity.exceeded");
-            assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "NumberDcInstances = 3", 1), "SSL",
-                    "NumberDcInstances");
-            assertMessage(f, "at most 2 Cy + 2 Dc polled instances", "declares 2 Cy + 3 Dc");
+            assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "Dc0IsPolled = 1", 1), "KERNEL_QAT",
+                    "Dc0IsPolled");
+            assertMessage(f, "B has IsPolled 1", "give them the same IsPolled");
         }
 
         @Test
-        void dcSymHolds2Plus2OnlyWhenPolled() {
-            assertNone(lint(file("dc;sym", "SSL", 2, 2, 2), "c6xxvf", 56), "capacity.exceeded");
-            String text = file("dc;sym", "KERNEL_QAT", 2, 2, 0);
-            assertMessage(single(lint(text, "c6xxvf", 56), "capacity.exceeded"), "at most 1 Cy + 1 Dc interrupt-mode");
+        void polledKernelInstancesShareTheBankOnAnyCores() {
+            assertNone(lint(vf("cy;dc", "Cy:A:1:5", "Dc:B:1:6"), "c6xxvf", 56), "capacity.exceeded");
         }
 
         @Test
-        void oneInterruptModeInstanceLimitsTheWholeVf() {
-            String text = general("cy;dc") + section("KERNEL", 2, 2, 1).replace("Dc1IsPolled = 1", "Dc1IsPolled = 0");
-            assertMessage(single(lint(text, "c6xxvf", 56), "capacity.exceeded"), "interrupt-mode", "declares 2 Cy + 2 Dc");
+        void theVfsRingMapIsItsPfsWhenThePfIsInTheSet() {
+            String threeDc = vf("dc", "Dc:A:0:5", "Dc:B:0:5", "Dc:C:0:5");
+            // alone, the VF's own "dc" stands for its PF's map: 8 Dc positions
+            assertNone(lint(threeDc, "c6xxvf", 56), "capacity.exceeded");
+            String pf = C62xFixture.pf(); // cy;dc: 2 Dc positions per VF bank
+            List<FileReport> reports = DeviceSetLinter.lint(List.of(confFile("c6xx_dev0.conf", pf, 56),
+                    confFile("c6xxvf_dev0.conf", threeDc, 56)));
+            Finding f = single(reports.get(1).findings(), "capacity.exceeded");
+            assertMessage(f, "C finds no free Dc position", "ring map cy;dc (the PF's)");
         }
 
         @Test
@@ -86,15 +135,7 @@ class CapacityCheckTest {
             String eight = withProcesses(file("dc", "SSL", 0, 1, 1), "SSL", 8);
             assertNone(lint(eight, "c6xxvf", 56), "capacity.exceeded");
             String nine = withProcesses(file("dc", "SSL", 0, 1, 1), "SSL", 9);
-            assertMessage(single(lint(nine, "c6xxvf", 56), "capacity.exceeded"), "at most 0 Cy + 8 Dc", "declares 0 Cy + 9 Dc");
-        }
-
-        @Test
-        void aHugeCountIsStillMoreThanTheVfHolds() {
-            String text = general("dc") + "[KERNEL_QAT]\nNumberDcInstances = 200000\n";
-            Finding f = single(lint(text, "c6xxvf", 56), "capacity.exceeded");
-            assertFinding(f, "capacity.exceeded", ERROR, 6, "KERNEL_QAT", "NumberDcInstances");
-            assertMessage(f, "at most 0 Cy + 8 Dc");
+            assertMessage(single(lint(nine, "c6xxvf", 56), "capacity.exceeded"), "D0", "finds no free Dc position");
         }
 
         @Test
@@ -104,6 +145,15 @@ class CapacityCheckTest {
             single(fs, "instance.service-disabled");
             assertNone(fs, "capacity.exceeded");
         }
+
+        @Test
+        void aRefusalOfTheFileItselfIsLeftToItsOwnRuleAndNotRepeated() {
+            String text = general("dc") + "[KERNEL_QAT]\nNumberDcInstances = 200000\n";
+            List<Finding> fs = lint(text, "c6xxvf", 56);
+            assertTrue(!withRule(fs, "instance.missing-key").isEmpty(), () -> LintFixtures.describe(fs));
+            assertNone(fs, "capacity.exceeded");
+            assertNone(fs, "vf.mixed-sections");
+        }
     }
 
     @Nested
@@ -111,13 +161,14 @@ class CapacityCheckTest {
 
         @ParameterizedTest
         @CsvSource({"c6xx,16", "c6xxpf,16", "dh895xcc,32", "c3xxx,16", "c4xxx,128"})
-        void cyDcInterruptModeHoldsOnePairPerBank(String device, int banks) {
+        void everyInterruptCoreTakesABankOfItsOwn(String device, int banks) {
+            // instance n of each kind on core n: Cy n opens bank n, Dc n joins it (same section, same core)
             assertNone(lint(file("cy;dc", "KERNEL_QAT", banks, banks, 0), device, 1024), "capacity.exceeded");
             String text = file("cy;dc", "KERNEL_QAT", banks + 1, banks, 0);
             Finding f = single(lint(text, device, 1024), "capacity.exceeded");
             assertEquals(nthLineOf(text, "NumberCyInstances = " + (banks + 1), 1), f.line());
-            assertMessage(f, "PF (" + banks + " banks) holds at most " + banks + " Cy + " + banks + " Dc interrupt-mode",
-                    "declares " + (banks + 1) + " Cy", "move instances to another device");
+            assertMessage(f, "C" + banks + " (interrupt-mode, core " + banks + ", [KERNEL_QAT]) finds no bank",
+                    "none of the " + banks + " banks", "use fewer distinct cores");
         }
 
         @Test
@@ -125,12 +176,11 @@ class CapacityCheckTest {
             String sixteen = withProcesses(file("cy;dc", "SSL", 2, 2, 1), "SSL", 16);
             assertNone(lint(sixteen, "c6xx", 56), "capacity.exceeded");
             String seventeen = withProcesses(file("cy;dc", "SSL", 2, 2, 1), "SSL", 17);
-            assertMessage(single(lint(seventeen, "c6xx", 56), "capacity.exceeded"), "at most 32 Cy + 32 Dc polled",
-                    "declares 34 Cy + 34 Dc");
+            assertMessage(single(lint(seventeen, "c6xx", 56), "capacity.exceeded"), "C0 (polled", "finds no bank");
         }
 
         @Test
-        void theFindingPointsAtTheSectionHoldingTheExcessKind() {
+        void theFindingPointsAtTheSectionHoldingTheInstanceThatFails() {
             String text = general("cy;dc") + section("KERNEL_QAT", 17, 0, 0) + section("SSL", 0, 1, 1);
             Finding f = single(lint(text, "c6xx", 56), "capacity.exceeded");
             assertFinding(f, "capacity.exceeded", ERROR, nthLineOf(text, "NumberCyInstances = 17", 1), "KERNEL_QAT",
@@ -163,22 +213,46 @@ class CapacityCheckTest {
     class MixedSections {
 
         @Test
-        void aVfWithInstancesInTwoSectionsIsAnErrorAtTheSecond() {
+        void aVfWithKernelAndUserInstancesIsAnErrorAtTheUserSection() {
             String text = general("cy;dc") + section("KERNEL", 0, 0, 0) + section("KERNEL_QAT", 1, 0, 0)
-                    + section("SSL", 0, 1, 1);
+                    + withProcesses(section("SSL", 0, 1, 1), "SSL", 1);
             Finding f = single(lint(text, "c6xxvf", 56), "vf.mixed-sections");
             assertFinding(f, "vf.mixed-sections", ERROR, nthLineOf(text, "[SSL]", 1), "SSL", null);
-            assertMessage(f, "[KERNEL_QAT] and [SSL]", "single bank", "keep instances in one section");
+            assertMessage(f, "D0 of [SSL] cannot use this VF's only bank", "C0 of [KERNEL_QAT] holds it for the kernel",
+                    "never shares a bank between kernel and user sections", "Don't have enough rings for instance D0");
+            assertNone(lint(text, "c6xxvf", 56), "capacity.exceeded");
+        }
+
+        @Test
+        void aVfWithInterruptModeInstancesInKernelAndKernelQatIsAnErrorAtTheSecond() {
+            String text = general("cy;dc") + section("KERNEL", 1, 0, 0) + section("KERNEL_QAT", 0, 1, 0);
+            Finding f = single(lint(text, "c6xxvf", 56), "vf.mixed-sections");
+            assertFinding(f, "vf.mixed-sections", ERROR, nthLineOf(text, "[KERNEL_QAT]", 1), "KERNEL_QAT", null);
+            assertMessage(f, "D0 of [KERNEL_QAT] cannot join this VF's only bank", "only within one section");
+        }
+
+        @Test
+        void nearMissPolledKernelSectionsShareTheBank() {
+            String text = general("cy;dc") + section("KERNEL", 1, 0, 1) + section("KERNEL_QAT", 0, 1, 1);
+            List<Finding> fs = lint(text, "c6xxvf", 56);
+            assertNone(fs, "vf.mixed-sections");
+            assertNone(fs, "capacity.exceeded");
         }
 
         @Test
         void nearMissEmptySectionsDoNotCount() {
-            assertNone(lint(VF_ZFS + section("SSL", 0, 0, 1), "c6xxvf", 56), "vf.mixed-sections");
+            assertNone(lint(VF_ZFS + withProcesses(section("SSL", 0, 0, 1), "SSL", 1), "c6xxvf", 56), "vf.mixed-sections");
+        }
+
+        @Test
+        void nearMissAUserSectionWithoutNumProcessesPlacesNothing() {
+            // adf_cfg_process_user_section reads a missing NumProcesses as 0: no process, no instance placed
+            assertNone(lint(VF_ZFS + section("SSL", 0, 1, 1), "c6xxvf", 56), "vf.mixed-sections");
         }
 
         @Test
         void nearMissAPfMayServeSeveralSections() {
-            String text = general("cy;dc") + section("KERNEL_QAT", 1, 0, 0) + section("SSL", 0, 1, 1);
+            String text = general("cy;dc") + section("KERNEL_QAT", 1, 0, 0) + withProcesses(section("SSL", 0, 1, 1), "SSL", 1);
             List<Finding> fs = lint(text, "c6xx", 56);
             assertNone(fs, "vf.mixed-sections");
             assertTrue(fs.isEmpty(), () -> LintFixtures.describe(fs));

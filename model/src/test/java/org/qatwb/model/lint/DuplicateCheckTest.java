@@ -22,7 +22,7 @@ class DuplicateCheckTest {
 
     @Test
     void aRepeatedKeyIsAnErrorOnTheSecondLineAndTheFirstValueWins() {
-        String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 1\nCy0CoreAffinity = 7");
+        String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 0\nCy0CoreAffinity = 7");
         List<Finding> fs = lint(text);
         Finding f = single(fs, "key.duplicate");
         int first = lineOf(text, "Cy0CoreAffinity = 0");

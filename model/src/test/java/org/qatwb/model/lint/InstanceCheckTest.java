@@ -76,8 +76,8 @@ class InstanceCheckTest {
 
         @Test
         void keysOfAnInstanceAtOrAboveTheCountAreWarnings() {
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 1\nCy1Name = \"ZFS1\"\nCy1IsPolled = 0\n"
-                    + "Cy1CoreAffinity = 2");
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 0\nCy1Name = \"ZFS1\"\nCy1IsPolled = 0\n"
+                    + "Cy1CoreAffinity = 0");
             List<Finding> fs = lint(text);
             List<Finding> orphans = withRule(fs, "instance.orphan-key");
             assertEquals(3, orphans.size(), () -> LintFixtures.describe(fs));
@@ -89,7 +89,7 @@ class InstanceCheckTest {
         @Test
         void anOrphanIsNotCheckedAsAnInstance() {
             // polled keys beyond the count are ignored by the driver, so ZFS is not affected
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 1\nDc1Name = \"x\"\nDc1IsPolled = 1\n"
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 0\nDc1Name = \"x\"\nDc1IsPolled = 1\n"
                     + "Dc1CoreAffinity = 999");
             List<Finding> fs = lint(text, "c6xxvf", 4);
             assertNone(fs, "zfs.polled");
@@ -98,8 +98,8 @@ class InstanceCheckTest {
 
         @Test
         void nearMissRaisingTheCountAdoptsThem() {
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 1\nCy1Name = \"ZFS1\"\nCy1IsPolled = 0\n"
-                    + "Cy1CoreAffinity = 2");
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 0\nCy1Name = \"ZFS1\"\nCy1IsPolled = 0\n"
+                    + "Cy1CoreAffinity = 0");
             text = edit(text, "NumberCyInstances = 1", "NumberCyInstances = 2");
             assertNone(lint(text), "instance.orphan-key");
         }
@@ -210,7 +210,7 @@ class InstanceCheckTest {
 
         @Test
         void aCoreAtOrAboveTheCoreCountIsAnError() {
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 2");
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 2");
             Finding f = single(lint(text, "c6xxvf", 2), "affinity.range");
             assertFinding(f, "affinity.range", ERROR, lineOf(text, "Dc0CoreAffinity = 2"), "KERNEL_QAT", "Dc0CoreAffinity");
             // adf_cfg_section.c adf_cfg_set_core_number_for_instance does not check the core; adf_cfg_setup_irq hints it
@@ -219,7 +219,7 @@ class InstanceCheckTest {
 
         @Test
         void nearMissTheLastCoreAndAnUnknownCoreCount() {
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 55");
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 55");
             assertNone(lint(text, "c6xxvf", 56), "affinity.range");
             assertNone(lint(text, "c6xxvf", null), "affinity.range");
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qatwb.model.lint.LintFixtures.assertFinding;
 import static org.qatwb.model.lint.LintFixtures.assertMessage;
 import static org.qatwb.model.lint.LintFixtures.c62xZfsSet;
+import static org.qatwb.model.lint.LintFixtures.single;
 import static org.qatwb.model.lint.LintFixtures.lineOf;
 import static org.qatwb.model.lint.Severity.ERROR;
 
@@ -89,7 +90,7 @@ class LintCorpusTest {
     }
 
     @Test
-    void oneVfPolledGivesExactlyOneZfsPolledErrorOnThatFileAndLine() {
+    void oneVfPolledGivesAZfsPolledErrorAndTheDriversRefusalOnThatFileAndLineOnly() {
         List<ConfFile> set = new ArrayList<>(c62xZfsSet(56));
         int at = 3 + 29; // c6xxvf_dev29, a VF of the second PF
         ConfFile vf = set.get(at);
@@ -99,13 +100,19 @@ class LintCorpusTest {
 
         List<FileReport> reports = DeviceSetLinter.lint(set);
         List<Finding> all = reports.stream().flatMap(r -> r.findings().stream()).toList();
-        assertEquals(1, all.size(), () -> LintFixtures.describe(all));
+        // ZFS would block on it, and the driver refuses the VF: its one bank was opened in interrupt mode by Cy0
+        assertEquals(List.of("capacity.exceeded", "zfs.polled"), all.stream().map(f -> f.rule().id()).sorted().toList(),
+                () -> LintFixtures.describe(all));
         FileReport broken = reports.get(at);
         assertEquals("c6xxvf_dev29.conf", broken.path());
         assertTrue(broken.hasErrors());
-        Finding f = broken.findings().get(0);
-        assertFinding(f, "zfs.polled", ERROR, lineOf(vf.doc().text(), "Dc0IsPolled = 0"), "KERNEL_QAT", "Dc0IsPolled");
-        assertMessage(f, "Dc0IsPolled = 1", "write Dc0IsPolled = 0");
+        assertEquals(2, broken.findings().size());
+        for (Finding f : broken.findings()) {
+            assertEquals(lineOf(vf.doc().text(), "Dc0IsPolled = 0"), f.line());
+            assertEquals("Dc0IsPolled", f.key());
+        }
+        assertMessage(single(broken.findings(), "zfs.polled"), "Dc0IsPolled = 1", "write Dc0IsPolled = 0");
+        assertMessage(single(broken.findings(), "capacity.exceeded"), "has IsPolled 1", "opened with IsPolled 0");
     }
 
     @Test
@@ -113,8 +120,8 @@ class LintCorpusTest {
         // the same set on a 32-core NAS: every instance steered to cores 32..55 is an error
         long outOfRange = DeviceSetLinter.lint(c62xZfsSet(32)).stream().flatMap(r -> r.findings().stream())
                 .filter(f -> f.rule().id().equals("affinity.range")).count();
-        // 96 instances on cores i % 56 for i = 0..95: 32..55 once, then 32..39 again
-        long expected = java.util.stream.IntStream.range(0, 96).filter(i -> i % 56 >= 32).count();
+        // VF n's Cy and Dc on core n % 56 for n = 0..47: cores 32..47, two instances each
+        long expected = 2 * java.util.stream.IntStream.range(0, 48).filter(n -> n % 56 >= 32).count();
         assertEquals(32, expected);
         assertEquals(expected, outOfRange);
     }

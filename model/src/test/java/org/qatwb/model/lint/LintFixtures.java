@@ -22,7 +22,7 @@ final class LintFixtures {
      * A VF conf as a ZFS host wants it: kernel API only, one Cy and one Dc instance, interrupt mode.
      * Every rule test starts from this (clean) text and breaks one thing.
      */
-    static final String VF_ZFS = C62xFixture.vf(0, 1);
+    static final String VF_ZFS = C62xFixture.vf(0);
 
     /** A PF that only hosts VFs: services on, zero instances everywhere. */
     static final String PF_HOST_ONLY = C62xFixture.pf();

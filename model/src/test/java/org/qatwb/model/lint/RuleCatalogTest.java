@@ -35,6 +35,7 @@ import org.qatwb.model.layout.HostFileLines;
 import org.qatwb.model.layout.DeviceKey;
 import org.qatwb.model.layout.Instance;
 import org.qatwb.model.layout.InstanceRef;
+import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.LayoutCompiler;
 import org.qatwb.model.layout.LayoutFinding;
@@ -147,8 +148,9 @@ class RuleCatalogTest {
         t.put("instance.service-disabled", () -> lint(edit(VF_ZFS, "ServicesEnabled = cy;dc", "ServicesEnabled = cy")));
         t.put("zfs.polled", () -> lint(edit(VF_ZFS, "Cy0IsPolled = 0", "Cy0IsPolled = 1")));
         t.put("capacity.exceeded", () -> lint(general("cy;dc") + section("KERNEL_QAT", 2, 1, 0), "c6xxvf", null));
-        t.put("vf.mixed-sections", () -> lint(VF_ZFS + section("SSL", 0, 1, 1), "c6xxvf", null));
-        t.put("affinity.range", () -> lint(VF_ZFS, "c6xxvf", 1));
+        t.put("vf.mixed-sections", () -> lint(VF_ZFS + section("SSL", 0, 1, 1).replace("[SSL]\n", "[SSL]\nNumProcesses = 1\n"),
+                "c6xxvf", null));
+        t.put("affinity.range", () -> lint(C62xFixture.vf(1), "c6xxvf", 1));
         t.put("vf.services-subset", () -> DeviceSetLinter.lint(List.of(
                         confFile("c6xx_dev0.conf", edit(PF_HOST_ONLY, "= cy;dc", "= dc"), null),
                         confFile("c6xxvf_dev0.conf", VF_ZFS, null)))

@@ -224,10 +224,10 @@ class SyntaxCheckTest {
 
         @Test
         void aTabInAValueIsKeptToo() {
-            String text = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity =\t1");
-            assertEquals("\t1", ConfDocument.parse(text).value("KERNEL_QAT", "Dc0CoreAffinity").orElseThrow());
+            String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity =\t0");
+            assertEquals("\t0", ConfDocument.parse(text).value("KERNEL_QAT", "Dc0CoreAffinity").orElseThrow());
             Finding f = single(lint(text), "syntax.tab");
-            assertEquals(lineOf(text, "Dc0CoreAffinity =\t1"), f.line());
+            assertEquals(lineOf(text, "Dc0CoreAffinity =\t0"), f.line());
         }
 
         @Test
@@ -420,7 +420,7 @@ class SyntaxCheckTest {
 
         @Test
         void findingsInACrlfFileHaveTheSameLinesAsInLf() {
-            String lf = edit(VF_ZFS, "Dc0CoreAffinity = 1", "Dc0CoreAffinity = 1\nCy0CoreAffinity = 5");
+            String lf = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity = 0\nCy0CoreAffinity = 5");
             Finding inLf = single(lint(lf), "key.duplicate");
             Finding inCrlf = single(lint(crlf(lf)), "key.duplicate");
             assertEquals(lineOf(lf, "Cy0CoreAffinity = 5"), inLf.line());

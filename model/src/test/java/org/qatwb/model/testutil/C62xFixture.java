@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A full C62x host as ZFS wants it: 3 PFs that only host VFs, and 48 VFs each with one
- * interrupt-mode Cy and Dc instance in [KERNEL_QAT], the 96 instances spread over 56 cores; plus
+ * interrupt-mode Cy and Dc instance in [KERNEL_QAT], both on the VF's one core (the driver binds a
+ * VF's one bank to the core of its first interrupt-mode instance), the VFs spread over 56 cores; plus
  * the matching {@code adf_ctl status} of 51 devices. Written in the project's own words; the lint
  * tests start from these files and break one thing at a time.
  */
@@ -22,14 +23,14 @@ public final class C62xFixture {
     private C62xFixture() {
     }
 
-    /** File name to content, PFs first, in the driver's naming; VF n's instances on cores 2n and 2n+1 (mod 56). */
+    /** File name to content, PFs first, in the driver's naming; VF n's two instances on core n (mod 56). */
     public static Map<String, String> confFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         for (int pf = 0; pf < PFS; pf++) {
             files.put("c6xx_dev" + pf + ".conf", pf());
         }
         for (int vf = 0; vf < PFS * VFS_PER_PF; vf++) {
-            files.put("c6xxvf_dev" + vf + ".conf", vf((2 * vf) % CORES, (2 * vf + 1) % CORES));
+            files.put("c6xxvf_dev" + vf + ".conf", vf(vf % CORES));
         }
         return files;
     }
@@ -54,7 +55,15 @@ public final class C62xFixture {
                 """;
     }
 
-    /** A VF as a ZFS host wants it: kernel API only, one Cy and one Dc instance, interrupt mode. */
+    /** A VF as a ZFS host wants it: kernel API only, one Cy and one Dc instance, interrupt mode, on one core. */
+    public static String vf(int core) {
+        return vf(core, core);
+    }
+
+    /**
+     * The same with the Cy and Dc instance on the cores given: on two cores the real driver refuses
+     * the VF ({@code capacity.exceeded}), as this fixture's first version did everywhere.
+     */
     public static String vf(int cyCore, int dcCore) {
         return """
                 # c6xxvf for ZFS: kernel QAT API only

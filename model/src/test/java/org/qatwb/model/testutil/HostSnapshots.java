@@ -57,8 +57,8 @@ public final class HostSnapshots {
         }
         for (int v = 0; v < 48; v++) {
             h.conf("c6xxvf_dev" + v + ".conf", new ConfEditor(vf)
-                    .set("KERNEL_QAT", "Cy0CoreAffinity", Integer.toString(node0[(2 * v) % node0.length]))
-                    .set("KERNEL_QAT", "Dc0CoreAffinity", Integer.toString(node0[(2 * v + 1) % node0.length]))
+                    .set("KERNEL_QAT", "Cy0CoreAffinity", Integer.toString(node0[v % node0.length]))
+                    .set("KERNEL_QAT", "Dc0CoreAffinity", Integer.toString(node0[v % node0.length]))
                     .toDocument().toBytes());
         }
         return h;

@@ -60,7 +60,7 @@ public final class NasOutputs {
             """;
 
     /** The conf file of VF 7, written on Windows: CRLF, no final newline, and polled (a lint error). */
-    public static final String VF7_CRLF = C62xFixture.vf(14, 15).replace("Cy0IsPolled = 0", "Cy0IsPolled = 1")
+    public static final String VF7_CRLF = C62xFixture.vf(14).replace("Cy0IsPolled = 0", "Cy0IsPolled = 1")
             .strip().replace("\n", "\r\n");
 
     private NasOutputs() {

@@ -138,7 +138,10 @@ public final class Profiles {
                 new CpuTopology(List.of("0-27")),
                 new QatCard("c6xx", List.of("b1", "b3", "b5"), 0),
                 true, false, true, true,
-                List.of(new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Cy0IsPolled", "1")),
+                // both of the VF's instances polled (as Intel's installer writes them): the driver takes a VF
+                // whose one bank is polled, but not one polled instance beside an interrupt-mode one
+                List.of(new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Cy0IsPolled", "1"),
+                        new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Dc0IsPolled", "1")),
                 true, false,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", M, 1.3),

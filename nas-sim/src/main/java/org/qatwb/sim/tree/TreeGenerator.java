@@ -88,10 +88,11 @@ public final class TreeGenerator {
             List<Integer> cores = profile.cpu().cpusOf(card.nodeId());
             ConfDocument vf = ConfTemplates.vf(m.type());
             for (int v = 0; v < card.pfs() * m.vfsPerPf(); v++) {
-                // each VF's two interrupts on two cores of the card's node, walking the node's cores
+                // each VF's two interrupt-mode instances on one core of the card's node (the driver binds a
+                // VF's one bank to one core), walking the node's cores
                 ConfDocument doc = new ConfEditor(vf)
-                        .set("KERNEL_QAT", "Cy0CoreAffinity", Integer.toString(cores.get((2 * v) % cores.size())))
-                        .set("KERNEL_QAT", "Dc0CoreAffinity", Integer.toString(cores.get((2 * v + 1) % cores.size())))
+                        .set("KERNEL_QAT", "Cy0CoreAffinity", Integer.toString(cores.get(v % cores.size())))
+                        .set("KERNEL_QAT", "Dc0CoreAffinity", Integer.toString(cores.get(v % cores.size())))
                         .toDocument();
                 writeConf(layout, profile, m.vfType() + "_dev" + v + ".conf", doc);
             }
