@@ -163,8 +163,10 @@ class LayoutCommandsEndToEndTest {
     }
 
     @Test
-    void aHandEditedLayoutIsCompiledToTheOneLineItChanges() throws IOException {
+    void aHandEditedLayoutIsCompiledToTheLinesItChanges() throws IOException {
         ObjectNode doc = (ObjectNode) cli("layout", c62x).json();
+        // a VF's interrupt-mode instances share its one bank's core: moving the VF is two values
+        ((ObjectNode) doc.at("/devices/5/sections/0/cy/0")).put("coreAffinity", 41);
         ObjectNode dc = (ObjectNode) doc.at("/devices/5/sections/0/dc/0");
         dc.put("coreAffinity", 41);
         Path f = dir.resolve("edited.json");
@@ -173,7 +175,8 @@ class LayoutCommandsEndToEndTest {
         assertEquals(0, dry.exit(), dry.err());
         String diff = dry.json().get("diff").asText();
         assertTrue(diff.startsWith("--- /etc/c6xxvf_dev4.conf\n+++ /etc/c6xxvf_dev4.conf\n"), diff);
-        assertEquals(1, diff.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count(), diff);
+        assertEquals(2, diff.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count(), diff);
+        assertTrue(diff.contains("+Cy0CoreAffinity = 41\n"), diff);
         assertTrue(diff.contains("+Dc0CoreAffinity = 41\n"), diff);
     }
 

@@ -65,7 +65,7 @@ class LintCommandTest {
 
     @Test
     void aCleanFileExitsZeroWithNoFindings() throws IOException {
-        Path f = write("c6xxvf_dev3.conf", VF.formatted(1, 2));
+        Path f = write("c6xxvf_dev3.conf", VF.formatted(2, 2));
         CliRun run = CliRun.of("lint", "--cores", "8", "-q", f.toString());
         assertEquals(0, run.exit(), run.err());
         assertEquals(0, run.json().get("files").get(0).get("findings").size());
@@ -74,7 +74,7 @@ class LintCommandTest {
 
     @Test
     void coresEnableTheAffinityRule() throws IOException {
-        Path f = write("c6xxvf_dev3.conf", VF.formatted(9, 2));
+        Path f = write("c6xxvf_dev3.conf", VF.formatted(9, 9));
         assertEquals(0, CliRun.of("lint", f.toString()).exit());
         CliRun run = CliRun.of("lint", "--cores", "8", f.toString());
         assertEquals(1, run.exit());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qatwb.model.driver.DriverRelease;
 
 /**
  * A QAT conf file read with the driver's own grammar, keeping every byte.
@@ -20,18 +21,28 @@ public final class ConfDocument {
     static final String BOM = "\u00EF\u00BB\u00BF";
 
     private final boolean bom;
+    private final DriverRelease release;
     private final List<ConfLine> lines;
     private final Map<String, ConfSection> sections;
 
-    private ConfDocument(boolean bom, List<ConfLine> lines) {
+    private ConfDocument(boolean bom, DriverRelease release, List<ConfLine> lines) {
         this.bom = bom;
+        this.release = release;
         this.lines = List.copyOf(lines);
         this.sections = groupSections(this.lines);
     }
 
-    /** Reads a file's bytes. Never fails: the driver's grammar gives every input a meaning. */
+    /**
+     * Reads a file's bytes as the newest release's adf_ctl does ({@link DriverRelease#NEWEST}).
+     * Never fails: the driver's grammar gives every input a meaning.
+     */
     public static ConfDocument parse(byte[] bytes) {
-        return parse(new String(bytes, StandardCharsets.ISO_8859_1));
+        return parse(bytes, DriverRelease.NEWEST);
+    }
+
+    /** Reads a file's bytes as the given release's adf_ctl does (see {@link ConfGrammar}). */
+    public static ConfDocument parse(byte[] bytes, DriverRelease release) {
+        return parse(new String(bytes, StandardCharsets.ISO_8859_1), release);
     }
 
     /**
@@ -40,34 +51,50 @@ public final class ConfDocument {
      * rest of the file can still be checked; the lint rules report it, since the driver sees it.
      */
     public static ConfDocument parse(String text) {
-        boolean bom = text.startsWith(BOM);
-        return fromRawLines(bom, RawLine.split(bom ? text.substring(BOM.length()) : text));
+        return parse(text, DriverRelease.NEWEST);
     }
 
-    static ConfDocument fromRawLines(boolean bom, List<RawLine> raws) {
+    /** {@link #parse(String)} as the given release reads it. */
+    public static ConfDocument parse(String text, DriverRelease release) {
+        boolean bom = text.startsWith(BOM);
+        return fromRawLines(bom, RawLine.split(bom ? text.substring(BOM.length()) : text), release);
+    }
+
+    static ConfDocument fromRawLines(boolean bom, List<RawLine> raws, DriverRelease release) {
         List<ConfLine> lines = new ArrayList<>(raws.size());
         String section = null;
         int n = 1;
         for (RawLine r : raws) {
             RawLine raw = r.withNumber(n++);
-            ConfLine line = classify(raw, section);
+            ConfLine line = classify(raw, section, release);
             if (line instanceof ConfLine.SectionHeader h && h.name() != null) {
                 section = h.name();
             }
             lines.add(line);
         }
-        return new ConfDocument(bom, lines);
+        return new ConfDocument(bom, release, lines);
     }
 
-    private static ConfLine classify(RawLine raw, String section) {
-        String t = raw.text();
+    private static ConfLine classify(RawLine raw, String section, DriverRelease release) {
+        String t = ConfGrammar.classified(raw.text(), release);
         if (ConfGrammar.isSkipped(t)) {
             return t.startsWith("#") ? new ConfLine.Comment(raw) : new ConfLine.Blank(raw);
         }
         if (t.charAt(0) == '[') {
-            return new ConfLine.SectionHeader(raw, ConfGrammar.sectionName(t));
+            return new ConfLine.SectionHeader(raw, ConfGrammar.sectionName(t, release));
         }
-        return new ConfLine.Entry(raw, section, ConfGrammar.key(t), ConfGrammar.value(t), t.indexOf('=') >= 0);
+        return new ConfLine.Entry(raw, section, ConfGrammar.key(t, release), ConfGrammar.value(t, release),
+                t.indexOf('=') >= 0);
+    }
+
+    /** The release whose adf_ctl this document was read as. */
+    public DriverRelease release() {
+        return release;
+    }
+
+    /** The same bytes read as another release reads them. */
+    public ConfDocument readAs(DriverRelease other) {
+        return other == release ? this : fromRawLines(bom, rawLines(), other);
     }
 
     private static Map<String, ConfSection> groupSections(List<ConfLine> lines) {

@@ -3,6 +3,7 @@ package org.qatwb.model.conf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qatwb.model.driver.DriverRelease;
 
 /**
  * Edits a conf document losslessly: every line an edit does not touch stays byte-identical,
@@ -15,11 +16,13 @@ import java.util.Optional;
 public final class ConfEditor {
 
     private final boolean bom;
+    private final DriverRelease release;
     private final List<RawLine> raws;
     private ConfDocument current;
 
     public ConfEditor(ConfDocument doc) {
         this.bom = doc.hasBom();
+        this.release = doc.release();
         this.raws = new ArrayList<>(doc.rawLines());
         this.current = doc;
     }
@@ -27,7 +30,7 @@ public final class ConfEditor {
     /** The document as edited so far. */
     public ConfDocument toDocument() {
         if (current == null) {
-            current = ConfDocument.fromRawLines(bom, raws);
+            current = ConfDocument.fromRawLines(bom, raws, release);
         }
         return current;
     }

@@ -1,11 +1,18 @@
 package org.qatwb.model.conf;
 
+import org.qatwb.model.driver.DriverRelease;
+
 /**
- * The driver's reading of one line, reproduced from {@code adf_ctl}'s INI reader (QAT1.7.L.4.8.0,
- * {@code utilities/adf_ctl/src/ini_config.cpp} and {@code utils.cpp}).
+ * The driver's reading of one line, reproduced from {@code adf_ctl}'s INI reader
+ * ({@code quickassist/utilities/adf_ctl/src/ini_config.cpp} {@code config::read_ini} and
+ * {@code utils.cpp} {@code sanitize_string}, {@code remove_whitespaces}, {@code trim_left}).
  *
- * <p>Newer drivers (QAT.L.4.24) also trim leading blanks and delete tabs; the lint rules flag the
- * constructs whose meaning differs between versions (indented headers, tabs).
+ * <p>The reading differs by driver release. QAT1.7.L.4.8: a line is classified as it stands
+ * (first character {@code #}, {@code [}, else a key line), and only spaces and CR are deleted, so
+ * tabs stay inside keys and values. QAT.L.4.24 and 4.28: {@code read_ini} first calls
+ * {@code utils::trim_left}, which drops leading spaces and tabs (so an indented {@code [KERNEL_QAT]}
+ * is a header and an indented {@code #} a comment), and {@code remove_whitespaces} deletes tabs
+ * like spaces. The lint rules warn where a file reads differently on another release.
  */
 public final class ConfGrammar {
 
@@ -17,16 +24,37 @@ public final class ConfGrammar {
 
     /** Cut at the first {@code #}, then delete every space and CR; tabs stay (driver 4.8). */
     public static String sanitize(String s) {
+        return sanitize(s, DriverRelease.R4_8);
+    }
+
+    /** {@code utils::sanitize_string} of a release: cut at {@code #}, delete spaces and CR, and tabs from 4.24 on. */
+    public static String sanitize(String s, DriverRelease release) {
         int hash = s.indexOf('#');
         String cut = hash >= 0 ? s.substring(0, hash) : s;
+        boolean tabs = release.trimsBlanks();
         StringBuilder out = new StringBuilder(cut.length());
         for (int i = 0; i < cut.length(); i++) {
             char c = cut.charAt(i);
-            if (c != ' ' && c != '\r') {
+            if (c != ' ' && c != '\r' && !(tabs && c == '\t')) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The line as the release classifies it: 4.24 and 4.28 drop its leading spaces and tabs first
+     * ({@code utils::trim_left}), 4.8 takes it as it is.
+     */
+    public static String classified(String text, DriverRelease release) {
+        if (!release.trimsBlanks()) {
+            return text;
+        }
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.substring(i);
     }
 
     /** Whether the driver skips the line: empty, or first character {@code #} or CR. */
@@ -39,7 +67,12 @@ public final class ConfGrammar {
      * prints "Wrong section format" and keeps the previous section.
      */
     public static String sectionName(String text) {
-        String clean = sanitize(text);
+        return sectionName(text, DriverRelease.R4_8);
+    }
+
+    /** {@link #sectionName(String)} as a release reads it (what it deletes inside the name). */
+    public static String sectionName(String text, DriverRelease release) {
+        String clean = sanitize(text, release);
         int end = clean.indexOf(']');
         if (clean.isEmpty() || clean.charAt(0) != '[' || end < 0) {
             return null;
@@ -50,14 +83,22 @@ public final class ConfGrammar {
 
     /** The key of a key line: everything before the first {@code =}, or the whole line without one. */
     public static String key(String text) {
+        return key(text, DriverRelease.R4_8);
+    }
+
+    public static String key(String text, DriverRelease release) {
         int eq = text.indexOf('=');
-        return sanitize(eq >= 0 ? text.substring(0, eq) : text);
+        return sanitize(eq >= 0 ? text.substring(0, eq) : text, release);
     }
 
     /** The value of a key line, surrounding double quotes stripped; the whole line without {@code =}. */
     public static String value(String text) {
+        return value(text, DriverRelease.R4_8);
+    }
+
+    public static String value(String text, DriverRelease release) {
         int eq = text.indexOf('=');
-        return unquote(sanitize(eq >= 0 ? text.substring(eq + 1) : text));
+        return unquote(sanitize(eq >= 0 ? text.substring(eq + 1) : text, release));
     }
 
     /** Strips one pair of surrounding double quotes; a lone {@code "} becomes empty, as in the driver. */

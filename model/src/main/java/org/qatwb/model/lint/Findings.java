@@ -20,6 +20,11 @@ public final class Findings {
     private int firstDroppedLine;
 
     public void add(Rule rule, int line, String section, String key, String message) {
+        add(rule, rule.severity(), line, section, key, message);
+    }
+
+    /** A finding with another severity than its rule's (see {@link Finding#severity()}). */
+    public void add(Rule rule, Severity severity, int line, String section, String key, String message) {
         if (list.size() >= MAX) {
             if (dropped++ == 0) {
                 firstDroppedLine = Math.max(1, line);
@@ -27,7 +32,7 @@ public final class Findings {
             return;
         }
         // messages quote what the file holds; a file is no place to send a terminal escape from
-        list.add(new Finding(rule, Math.max(1, line), section, key, Snippet.oneLine(message)));
+        list.add(new Finding(rule, Math.max(1, line), section, key, Snippet.oneLine(message), severity));
     }
 
     /** The findings by line, then in the order they were found; a count of those past the limit last. */

@@ -19,17 +19,30 @@ final class SyntaxCheck implements FileCheck {
         boolean beforeSectionReported = false;
         for (ConfLine line : doc.lines()) {
             if (line instanceof ConfLine.SectionHeader h) {
+                if (indented(h.raw().text(), '[')) {
+                    // read with 4.24/4.28, which trim the line first: a header here, a key line in 4.8
+                    out.add(Rule.SYNTAX_INDENTED_SECTION, Severity.WARNING, h.number(), h.name(), null, "header "
+                            + shorten(h.raw().text().strip()) + " is indented: driver " + doc.release().label()
+                            + " reads it as a header (4.24 and 4.28 trim leading blanks), but 4.8 reads it as a key"
+                            + " and would keep adding the following keys to the section before it; start the line"
+                            + " with '['");
+                }
                 header(h, out);
+            } else if (line instanceof ConfLine.Comment c && indented(c.raw().text(), '#')
+                    && c.raw().text().substring(0, c.raw().text().indexOf('#')).indexOf('\t') >= 0) {
+                out.add(Rule.SYNTAX_TAB, c.number(), null, null, "tab before the comment '"
+                        + shorten(c.raw().text().strip()) + "': driver " + doc.release().label() + " trims it and skips"
+                        + " the line, but 4.8 keeps the tab and stores it as a key; start comments in column 1");
             } else if (line instanceof ConfLine.Entry e && !e.spacesOnly()) {
                 if (e.indentedComment()) {
                     indentedComment(e, out);
                     continue;
                 }
-                if (indentedHeader(e)) {
+                if (indented(e.raw().text(), '[')) {
                     out.add(Rule.SYNTAX_INDENTED_SECTION, e.number(), e.section(), null, "header "
-                            + e.raw().text().strip() + " is indented: driver 4.8 reads it as a key and keeps adding"
-                            + " the following keys to " + describe(e.section())
-                            + " (4.24 accepts it); start the line with '['");
+                            + shorten(e.raw().text().strip()) + " is indented: driver 4.8 reads it as a key and keeps"
+                            + " adding the following keys to " + describe(e.section())
+                            + " (4.24 and 4.28 trim leading blanks and read it as a header); start the line with '['");
                     continue;
                 }
                 if (e.section() == null && !beforeSectionReported) {
@@ -128,13 +141,13 @@ final class SyntaxCheck implements FileCheck {
         }
     }
 
-    private static boolean indentedHeader(ConfLine.Entry e) {
-        String t = e.raw().text();
+    /** Whether the line starts with blanks (spaces, tabs) and then {@code first}. */
+    private static boolean indented(String t, char first) {
         int i = 0;
         while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
             i++;
         }
-        return i > 0 && i < t.length() && t.charAt(i) == '[';
+        return i > 0 && i < t.length() && t.charAt(i) == first;
     }
 
     private static boolean hasInnerSpace(String s) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.qatwb.model.driver.DriverRelease;
 
 /** The reader reproduces adf_ctl's grammar (DOMAIN.md section 4), quirk by quirk. */
 class ConfDocumentTest {
@@ -44,11 +45,17 @@ class ConfDocumentTest {
     }
 
     @Test
-    void spacesAreDeletedEverywhereButTabsStay() {
-        ConfDocument d = doc("[S]\nCy0Name = \"SSL 0\"\nNumber Cy Instances = 1\nDc0Name =\tDc\t\n");
+    void spacesAreDeletedEverywhereButTabsStayIn48() {
+        String text = "[S]\nCy0Name = \"SSL 0\"\nNumber Cy Instances = 1\nDc0Name =\tDc\t\n";
+        ConfDocument d = ConfDocument.parse(text, DriverRelease.R4_8);
         assertEquals(Optional.of("SSL0"), d.value("S", "Cy0Name"));
         assertEquals(Optional.of("1"), d.value("S", "NumberCyInstances"));
         assertEquals(Optional.of("\tDc\t"), d.value("S", "Dc0Name"));
+        // 4.24 and 4.28: utils.cpp remove_whitespaces erases tabs too
+        for (DriverRelease r : List.of(DriverRelease.R4_24, DriverRelease.R4_28)) {
+            assertEquals(Optional.of("Dc"), ConfDocument.parse(text, r).value("S", "Dc0Name"), r.label());
+        }
+        assertEquals(DriverRelease.NEWEST, doc(text).release(), "the newest release unless told");
     }
 
     @Test
@@ -73,13 +80,31 @@ class ConfDocumentTest {
     }
 
     @Test
-    void onlyAFirstColumnBracketStartsASection() {
-        ConfDocument d = doc("[S]\nA = 1\n  [T]\nB = 2\n");
+    void in48OnlyAFirstColumnBracketStartsASection() {
+        ConfDocument d = ConfDocument.parse("[S]\nA = 1\n  [T]\nB = 2\n", DriverRelease.R4_8);
         assertTrue(d.section("T").isEmpty());
         ConfLine.Entry indented = assertInstanceOf(ConfLine.Entry.class, d.line(3));
         assertEquals("S", indented.section());
         assertEquals("[T]", indented.key(), "no '=': the whole cleaned line is the key");
         assertEquals(Optional.of("2"), d.value("S", "B"), "keys after an indented header stay in the previous section");
+    }
+
+    @Test
+    void in424And428LeadingBlanksAreTrimmedSoAnIndentedHeaderOrCommentIsOne() {
+        // ini_config.cpp config::read_ini calls utils::trim_left (spaces and tabs) before looking at the first character
+        String text = "[S]\nA = 1\n \t[KERNEL_QAT]\nB = 2\n\t# note = x\n   \n";
+        for (DriverRelease r : List.of(DriverRelease.R4_24, DriverRelease.R4_28)) {
+            ConfDocument d = ConfDocument.parse(text, r);
+            assertEquals("KERNEL_QAT", assertInstanceOf(ConfLine.SectionHeader.class, d.line(3)).name(), r.label());
+            assertEquals(Optional.of("2"), d.value("KERNEL_QAT", "B"), r.label());
+            assertInstanceOf(ConfLine.Comment.class, d.line(5), r.label());
+            assertInstanceOf(ConfLine.Blank.class, d.line(6), r.label());
+            assertEquals(text, d.text(), "every byte kept");
+        }
+        ConfDocument old = ConfDocument.parse(text, DriverRelease.R4_8);
+        assertEquals(Optional.of("2"), old.value("S", "B"));
+        assertEquals(text, old.readAs(DriverRelease.R4_24).text());
+        assertEquals(Optional.of("2"), old.readAs(DriverRelease.R4_24).value("KERNEL_QAT", "B"));
     }
 
     @Test
@@ -102,7 +127,8 @@ class ConfDocumentTest {
 
     @Test
     void emptyKeyOrValueIsNotStored() {
-        ConfDocument d = doc("[S]\nA =\n= 1\nB = # nothing\n   \n");
+        // 4.8: a line of spaces is a key line with nothing in it (4.24 trims it to an empty, skipped line)
+        ConfDocument d = ConfDocument.parse("[S]\nA =\n= 1\nB = # nothing\n   \n", DriverRelease.R4_8);
         ConfSection s = d.section("S").orElseThrow();
         assertEquals(4, s.entries().size());
         assertTrue(s.effective().isEmpty());

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.testutil.C62xFixture;
 
 /** Fixtures and assertions shared by the rule tests: conf texts written for these tests, not corpus copies. */
@@ -85,6 +86,11 @@ final class LintFixtures {
     /** Lints text (one char per byte) for a device type, or an unknown device when null. */
     static List<Finding> lint(String text, String device, Integer cores) {
         return ConfLinter.lint(ConfDocument.parse(text), ctx(device, cores));
+    }
+
+    /** Lints text read as driver 4.8 reads it (no trimming; tabs kept), for an unknown device. */
+    static List<Finding> lint48(String text) {
+        return ConfLinter.lint(ConfDocument.parse(text, DriverRelease.R4_8), ctx(null, null).withRelease(DriverRelease.R4_8));
     }
 
     /** Lints text for an unknown device with an unknown core count: only the device-free rules run. */

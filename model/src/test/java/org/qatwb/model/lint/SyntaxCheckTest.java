@@ -12,6 +12,7 @@ import static org.qatwb.model.lint.LintFixtures.assertNone;
 import static org.qatwb.model.lint.LintFixtures.edit;
 import static org.qatwb.model.lint.LintFixtures.lineOf;
 import static org.qatwb.model.lint.LintFixtures.lint;
+import static org.qatwb.model.lint.LintFixtures.lint48;
 import static org.qatwb.model.lint.LintFixtures.single;
 import static org.qatwb.model.lint.LintFixtures.withRule;
 import static org.qatwb.model.lint.Severity.ERROR;
@@ -23,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.driver.DriverRelease;
 
 /** Line-level rules: what the driver's reader does with what the administrator typed. */
 class SyntaxCheckTest {
@@ -94,18 +96,29 @@ class SyntaxCheckTest {
     class IndentedSection {
 
         @Test
-        void anIndentedHeaderIsNotAHeaderAndItsKeysStayInThePreviousSection() {
+        void in48AnIndentedHeaderIsNotAHeaderAndItsKeysStayInThePreviousSection() {
             String text = edit(VF_ZFS, "[KERNEL_QAT]", "  [KERNEL_QAT]");
-            List<Finding> fs = lint(text);
+            List<Finding> fs = lint48(text);
             Finding f = single(fs, "syntax.indented-section");
             assertFinding(f, "syntax.indented-section", ERROR, lineOf(text, "  [KERNEL_QAT]"), "KERNEL", null);
-            assertMessage(f, "[KERNEL_QAT]", "[KERNEL]", "start the line with '['");
+            assertMessage(f, "[KERNEL_QAT]", "[KERNEL]", "4.24 and 4.28 trim leading blanks", "start the line with '['");
             assertNone(fs, "syntax.no-equals");
-            ConfDocument doc = ConfDocument.parse(text);
+            ConfDocument doc = ConfDocument.parse(text, DriverRelease.R4_8);
             assertTrue(doc.section("KERNEL_QAT").isEmpty());
             // the driver keeps the first NumberCyInstances of [KERNEL] and ignores the moved ones
             assertEquals("0", doc.value("KERNEL", "NumberCyInstances").orElseThrow());
             assertEquals(2, withRule(fs, "key.duplicate").size());
+        }
+
+        @Test
+        void in424And428AnIndentedHeaderIsAHeaderAndOnlyAPortabilityWarning() {
+            String text = edit(VF_ZFS, "[KERNEL_QAT]", "  [KERNEL_QAT]");
+            List<Finding> fs = lint(text, "c6xxvf", 56);
+            Finding f = single(fs, "syntax.indented-section");
+            assertFinding(f, "syntax.indented-section", WARNING, lineOf(text, "  [KERNEL_QAT]"), "KERNEL_QAT", null);
+            assertMessage(f, "driver 4.28 reads it as a header", "4.8 reads it as a key", "start the line with '['");
+            assertEquals(1, fs.size(), () -> LintFixtures.describe(fs));
+            assertEquals("1", ConfDocument.parse(text).value("KERNEL_QAT", "NumberCyInstances").orElseThrow());
         }
 
         @Test
@@ -212,20 +225,25 @@ class SyntaxCheckTest {
         @Test
         void aTabInAKeyIsKeptByTheDriverSoTheKeyDoesNotMatch() {
             String text = edit(VF_ZFS, "NumberCyInstances = 1", "NumberCyInstances\t= 1");
-            List<Finding> fs = lint(text);
+            List<Finding> fs = lint48(text);
             Finding f = single(fs, "syntax.tab");
             assertFinding(f, "syntax.tab", WARNING, lineOf(text, "NumberCyInstances\t= 1"), "KERNEL_QAT",
                     "NumberCyInstances\t");
             assertMessage(f, "NumberCyInstances\\t= 1", "use spaces");
             // tabs are kept: the driver sees no NumberCyInstances, so Cy0's keys are orphans
-            assertTrue(ConfDocument.parse(text).value("KERNEL_QAT", "NumberCyInstances").isEmpty());
+            assertTrue(ConfDocument.parse(text, DriverRelease.R4_8).value("KERNEL_QAT", "NumberCyInstances").isEmpty());
+            // 4.24 and 4.28 delete tabs like spaces: the same warning, but the key is read as meant
+            assertEquals("1", ConfDocument.parse(text).value("KERNEL_QAT", "NumberCyInstances").orElseThrow());
+            assertEquals(1, withRule(lint(text), "syntax.tab").size());
             assertEquals(3, withRule(fs, "instance.orphan-key").size());
         }
 
         @Test
         void aTabInAValueIsKeptToo() {
             String text = edit(VF_ZFS, "Dc0CoreAffinity = 0", "Dc0CoreAffinity =\t0");
-            assertEquals("\t0", ConfDocument.parse(text).value("KERNEL_QAT", "Dc0CoreAffinity").orElseThrow());
+            assertEquals("\t0", ConfDocument.parse(text, DriverRelease.R4_8).value("KERNEL_QAT", "Dc0CoreAffinity")
+                    .orElseThrow());
+            assertEquals("0", ConfDocument.parse(text).value("KERNEL_QAT", "Dc0CoreAffinity").orElseThrow());
             Finding f = single(lint(text), "syntax.tab");
             assertEquals(lineOf(text, "Dc0CoreAffinity =\t0"), f.line());
         }
@@ -387,7 +405,13 @@ class SyntaxCheckTest {
         @Test
         void aTabIndentedCommentIsOnlyATabWarningNotADuplicateKey() {
             String text = edit(VF_ZFS, "statsGeneral = 1", "statsGeneral = 1\n\t# one\n\t# two");
-            List<Finding> fs = lint(text, "c6xxvf", 56);
+            // 4.24/4.28 skip the trimmed comment; the warning says 4.8 would store it as a key
+            List<Finding> newer = lint(text, "c6xxvf", 56);
+            assertEquals(2, withRule(newer, "syntax.tab").size(), () -> LintFixtures.describe(newer));
+            assertEquals(2, newer.size(), () -> LintFixtures.describe(newer));
+            assertMessage(newer.get(0), "4.8 keeps the tab", "start comments in column 1");
+            List<Finding> fs = ConfLinter.lint(ConfDocument.parse(text, DriverRelease.R4_8),
+                    LintFixtures.ctx("c6xxvf", 56).withRelease(DriverRelease.R4_8));
             assertEquals(2, withRule(fs, "syntax.tab").size(), () -> LintFixtures.describe(fs));
             assertEquals(2, fs.size(), () -> LintFixtures.describe(fs));
             Finding f = withRule(fs, "syntax.tab").get(0);
