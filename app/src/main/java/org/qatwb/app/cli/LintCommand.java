@@ -18,6 +18,7 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.lint.ConfFile;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.lint.DeviceSetLinter;
@@ -60,11 +61,23 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no readable list on stderr")
     boolean quiet;
 
+    @Option(names = "--driver-release", paramLabel = "RELEASE", defaultValue = "4.28",
+            description = {"the QAT driver release that reads the files: 4.8, 4.24 or 4.28 (default: ${DEFAULT-VALUE},"
+                    + " the newest, which reads as 4.24 does). It decides the grammar (4.24 and 4.28 trim leading"
+                    + " blanks, so an indented [KERNEL_QAT] is a header; 4.8 does not, and keeps tabs) and the"
+                    + " allocator's rules; findings also warn where another release would read a file otherwise.",
+                    "On a NAS, snapshot, doctor and apply use the release the NAS reports."})
+    String driverRelease;
+
+    private DriverRelease release = DriverRelease.NEWEST;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "conf files, or directories of them")
     List<String> paths;
 
     @Override
     public Integer call() {
+        release = DriverRelease.of(driverRelease).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                "unknown --driver-release '" + Snippet.excerpt(driverRelease) + "'; known: 4.8, 4.24, 4.28"));
         Optional<DeviceRef> forced = forcedDevice();
         if (cores != null && cores < 1) {
             throw new CliException(ExitCodes.USAGE, "--cores must be at least 1, not " + cores);
@@ -111,7 +124,8 @@ final class LintCommand implements Callable<Integer> {
         Optional<DeviceFileName> named = DeviceFileName.of(path);
         Optional<DeviceRef> dev = forced.isPresent() ? forced : named.map(DeviceFileName::device);
         OptionalInt inst = named.map(n -> OptionalInt.of(n.instId())).orElse(OptionalInt.empty());
-        return new ConfFile(path, ConfDocument.parse(bytes), new LintContext(dev, coreCount), inst);
+        return new ConfFile(path, ConfDocument.parse(bytes, release), new LintContext(dev, coreCount).withRelease(release),
+                inst);
     }
 
     private List<ConfFile> deviceSet(String dir, Optional<DeviceRef> forced, OptionalInt coreCount) {

@@ -124,6 +124,29 @@ class LintCommandTest {
     }
 
     @Test
+    void theDriverReleaseDecidesHowAnIndentedHeaderIsRead() throws IOException {
+        Path f = write("c6xxvf_dev0.conf", VF.formatted(0, 0).replace("[KERNEL_QAT]", "  [KERNEL_QAT]"));
+        CliRun newest = CliRun.of("lint", "-q", f.toString());
+        assertEquals(0, newest.exit(), newest.out());
+        JsonNode warning = newest.json().get("files").get(0).get("findings").get(0);
+        assertEquals("syntax.indented-section", warning.get("rule").asText());
+        assertEquals("warning", warning.get("severity").asText());
+        assertTrue(warning.get("message").asText().contains("driver 4.28 reads it as a header"), warning.toString());
+
+        CliRun old = CliRun.of("lint", "-q", "--driver-release", "4.8", f.toString());
+        assertEquals(1, old.exit(), old.out());
+        JsonNode error = old.json().get("files").get(0).get("findings").get(0);
+        assertEquals("syntax.indented-section", error.get("rule").asText());
+        assertEquals("error", error.get("severity").asText());
+
+        assertEquals(0, CliRun.of("lint", "-q", "--driver-release", "4.24", f.toString()).exit());
+        CliRun bad = CliRun.of("lint", "--driver-release", "4.9", f.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("unknown --driver-release '4.9'; known: 4.8, 4.24, 4.28"), bad.err());
+        assertTrue(CliRun.of("lint", "--help").out().contains("default: 4.28"), "the default is said in --help");
+    }
+
+    @Test
     void usageErrorsAreOneLineWithExitTwo() throws IOException {
         Path f = write("c6xx_dev0.conf", PF.formatted("dc"));
         CliRun unknownDevice = CliRun.of("lint", "--device", "qat9000", f.toString());

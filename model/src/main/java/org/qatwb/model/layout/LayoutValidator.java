@@ -58,7 +58,9 @@ final class LayoutValidator {
         keys.sort(Comparator.comparing(DeviceKey::vf).thenComparing(DeviceKey::type).thenComparingInt(DeviceKey::instId));
         List<ConfFile> files = new ArrayList<>(keys.size());
         for (DeviceKey k : keys) {
-            files.add(new ConfFile(k.confPath(), docs.get(k), new LintContext(Optional.of(k.device()), cores),
+            // each file as the release that read it (the NAS's for its files; templates read alike in every release)
+            files.add(new ConfFile(k.confPath(), docs.get(k), new LintContext(Optional.of(k.device()), cores)
+                    .withRelease(docs.get(k).release()),
                     OptionalInt.of(k.instId())));
         }
         List<FileReport> reports = DeviceSetLinter.lint(files);

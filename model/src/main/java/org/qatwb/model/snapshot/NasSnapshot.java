@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.qatwb.model.driver.DriverRelease;
 import java.util.OptionalInt;
 import org.qatwb.model.adf.AdfStatus;
 import org.qatwb.model.agent.ItemStatus;
@@ -44,6 +45,8 @@ import org.qatwb.model.persist.PersistState;
  * @param qatService     the state of qat.service ({@code active}, {@code inactive}, {@code failed}...)
  * @param osRelease      {@code /etc/os-release}
  * @param truenasVersion {@code /etc/version}, which TrueNAS has
+ * @param driverVersion  {@code /sys/module/intel_qat/version}: the QAT driver's release, which decides how
+ *                       the conf files are read and placed (empty when the module or its version is not there)
  * @param persistence    what keeps the ZFS QAT parameters at 0 after a reboot (a qatwb systemd unit,
  *                       or on TrueNAS an init script), if anything
  * @param itemStatus     every item of the agent's output with its status, by name
@@ -66,6 +69,7 @@ public record NasSnapshot(
         Optional<String> qatService,
         Optional<OsRelease> osRelease,
         Optional<String> truenasVersion,
+        Optional<DriverVersion> driverVersion,
         PersistState persistence,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
@@ -78,6 +82,7 @@ public record NasSnapshot(
         Objects.requireNonNull(kstat, "kstat");
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(qatService, "qatService");
+        Objects.requireNonNull(driverVersion, "driverVersion");
         Objects.requireNonNull(osRelease, "osRelease");
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
@@ -106,5 +111,10 @@ public record NasSnapshot(
     public OptionalInt param(ZfsParam p) {
         Integer v = params.get(p);
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    /** The driver release the NAS's conf files are read and placed with: its own, else the newest. */
+    public DriverRelease driverRelease() {
+        return driverVersion.map(DriverVersion::release).orElse(DriverRelease.NEWEST);
     }
 }

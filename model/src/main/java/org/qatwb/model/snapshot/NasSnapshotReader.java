@@ -18,6 +18,7 @@ import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklist;
@@ -47,6 +48,12 @@ public final class NasSnapshotReader {
             "kstat_qat", "cpu_online", "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log",
             "debugfs", "qat_service", "os_release", "truenas_version", PersistReader.UNIT_ITEM,
             PersistReader.UNIT_STATE_ITEM, PersistReader.INIT_ITEM);
+
+    /**
+     * The QAT driver's module version ({@code /sys/module/intel_qat/version}); not in {@link #EXPECTED}:
+     * an older agent does not send it, and the in-kernel driver has no version file.
+     */
+    public static final String DRIVER_VERSION_ITEM = "qat_version";
 
     /** Linux's most NUMA nodes (NODES_SHIFT 10). */
     static final int MAX_NODES = 1024;
@@ -118,16 +125,18 @@ public final class NasSnapshotReader {
         Optional<String> service = item("qat_service", f -> firstLine(f.text()));
         Optional<OsRelease> os = item("os_release", f -> OsRelease.parse(f.text()));
         Optional<String> truenas = item("truenas_version", f -> firstLine(f.text()));
+        Optional<DriverVersion> driver = item(DRIVER_VERSION_ITEM, f -> DriverVersion.parse(f.text()));
+        DriverRelease release = driver.map(DriverVersion::release).orElse(DriverRelease.NEWEST);
         PersistState persistence = PersistReader.read(out, PersistTarget.of(statuses));
         if (persistence instanceof PersistState.Unreadable u
                 && PersistReader.ITEMS.stream().anyMatch(n -> out.frame(n).isPresent())) {
             warnings.add("persistence: " + u.reason());
         }
 
-        Map<String, ConfDocument> confs = confFiles();
-        Map<String, FileReport> reports = lint(confs, cpu.cores());
+        Map<String, ConfDocument> confs = confFiles(release);
+        Map<String, FileReport> reports = lint(confs, cpu.cores(), release);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, persistence, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, driver, persistence, statuses, warnings);
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {
@@ -219,8 +228,8 @@ public final class NasSnapshotReader {
     }
 
     /** The conf files that were read, PFs first, then VFs, each by inst_id; others after, by name. */
-    private Map<String, ConfDocument> confFiles() {
-        Map<String, ConfDocument> read = new HashMap<>(confSet());
+    private Map<String, ConfDocument> confFiles(DriverRelease release) {
+        Map<String, ConfDocument> read = new HashMap<>(confSet(release));
         for (AgentFrame f : out.framesStartingWith("conf:")) {
             if (f.status() == ItemStatus.TRUNCATED) {
                 // a cut conf file must never be edited and written back
@@ -231,7 +240,7 @@ public final class NasSnapshotReader {
             if (f.readable() && !spendConfLines(f)) {
                 continue;
             }
-            item(f, fr -> ConfDocument.parse(fr.content())).ifPresent(d -> read.put(path(f), d));
+            item(f, fr -> ConfDocument.parse(fr.content(), release)).ifPresent(d -> read.put(path(f), d));
         }
         List<String> paths = new ArrayList<>(read.keySet());
         paths.sort(Comparator.comparing((String p) -> driverFile(p).isEmpty())
@@ -245,7 +254,7 @@ public final class NasSnapshotReader {
     }
 
     /** The conf files the agent read as one set ({@link ConfSet}); a set that does not add up is refused whole. */
-    private Map<String, ConfDocument> confSet() {
+    private Map<String, ConfDocument> confSet(DriverRelease release) {
         Optional<AgentFrame> sizes = out.frame("conf_sizes");
         Optional<AgentFrame> bytes = out.frame("conf_files");
         if (sizes.isEmpty() || bytes.isEmpty()) {
@@ -271,7 +280,7 @@ public final class NasSnapshotReader {
             return Map.of();
         }
         Map<String, ConfDocument> docs = new HashMap<>();
-        files.forEach((path, content) -> docs.put(path, ConfDocument.parse(content)));
+        files.forEach((path, content) -> docs.put(path, ConfDocument.parse(content, release)));
         return docs;
     }
 
@@ -291,11 +300,11 @@ public final class NasSnapshotReader {
         return true;
     }
 
-    private Map<String, FileReport> lint(Map<String, ConfDocument> docs, OptionalInt cores) {
+    private Map<String, FileReport> lint(Map<String, ConfDocument> docs, OptionalInt cores, DriverRelease release) {
         List<ConfFile> files = new ArrayList<>();
         docs.forEach((path, doc) -> {
             Optional<DeviceFileName> name = driverFile(path);
-            LintContext ctx = new LintContext(name.map(DeviceFileName::device), cores);
+            LintContext ctx = new LintContext(name.map(DeviceFileName::device), cores).withRelease(release);
             files.add(new ConfFile(path, doc, ctx,
                     name.map(n -> OptionalInt.of(n.instId())).orElse(OptionalInt.empty())));
         });

@@ -293,6 +293,8 @@ snapshot() {
     # /sys/module/zfs exists while zfs.ko is loaded: without it, missing parameters mean "ZFS is not
     # loaded" rather than "built without QAT"
     if [ -d "$R/sys/module/zfs" ]; then item_note zfs_module ok 0 loaded; else item_absent zfs_module; fi
+    # the QAT driver's MODULE_VERSION (e.g. 4.24.0): its release decides how adf_ctl reads the conf files
+    item_file qat_version "$R/sys/module/intel_qat/version"
     item_file kstat_qat "$R/proc/spl/kstat/zfs/qat"
     item_file cpu_online "$R/sys/devices/system/cpu/online"
     item_file node_online "$R/sys/devices/system/node/online"

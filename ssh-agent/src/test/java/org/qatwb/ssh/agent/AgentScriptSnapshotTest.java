@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,12 +25,16 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.model.lint.Finding;
+import org.qatwb.model.lint.Severity;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.InitScript;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
+import org.qatwb.model.snapshot.DriverVersion;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -99,6 +104,7 @@ class AgentScriptSnapshotTest {
                 .file("sys/module/zfs/parameters/zfs_qat_compress_disable", "0\n")
                 .file("sys/module/zfs/parameters/zfs_qat_checksum_disable", "1\n")
                 .file("sys/module/zfs/parameters/zfs_qat_encrypt_disable", "1\n")
+                .file("sys/module/intel_qat/version", "4.24.0\n")
                 .file("proc/spl/kstat/zfs/qat", KSTAT)
                 .file("sys/devices/system/cpu/online", "0-7\n")
                 .file("sys/devices/system/node/online", "0-1\n")
@@ -149,7 +155,8 @@ class AgentScriptSnapshotTest {
 
         assertEquals(List.of("id", "adf_status", "conf_sizes", "conf_files", "default_qat",
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
-                        "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat", "cpu_online", "node_online",
+                        "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat", "cpu_online",
+                        "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
@@ -168,6 +175,7 @@ class AgentScriptSnapshotTest {
         assertEquals("0\n", text(out, "param:zfs_qat_compress_disable"));
         assertEquals("1\n", text(out, "param:zfs_qat_encrypt_disable"));
         assertEquals("loaded\n", text(out, "zfs_module"));
+        assertEquals("4.24.0\n", text(out, "qat_version"));
         assertEquals(KSTAT, text(out, "kstat_qat"));
         assertEquals("0-7\n", text(out, "cpu_online"));
         assertEquals("0 0-3\n1 4-7\n", text(out, "cpu_nodes"));
@@ -204,8 +212,46 @@ class AgentScriptSnapshotTest {
         assertEquals(FW, s.fwCounters().get("qat_c6xx_0000:3d:00.0"));
         assertEquals("active", s.qatService().orElseThrow());
         assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
+        assertEquals(new DriverVersion("4.24.0", Optional.of(DriverRelease.R4_24)), s.driverVersion().orElseThrow());
         assertEquals(new PersistState.None(PersistTarget.TRUENAS_INIT_SCRIPT), s.persistence(),
                 "/etc/version makes it TrueNAS: its init scripts count, and it has none of ours");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void theConfFilesAreReadAsTheNassDriverReleaseReadsThem(Shell shell, @TempDir Path dir) throws ParseException,
+            IOException {
+        // an indented [KERNEL_QAT]: a header for 4.24/4.28's adf_ctl (trim_left), a key line for 4.8's
+        String indented = VF_CONF.replace("[KERNEL_QAT]", "  [KERNEL_QAT]");
+        FakeNas nas = c62x(dir).file("etc/c6xxvf_dev0.conf", indented).file("sys/module/intel_qat/version", "4.8.0\n");
+        NasSnapshot old = NasSnapshotReader.read(snapshot(shell, nas, "0"));
+        assertEquals(DriverRelease.R4_8, old.driverRelease());
+        assertEquals(DriverRelease.R4_8, old.confFiles().get("/etc/c6xxvf_dev0.conf").release());
+        assertTrue(old.confFiles().get("/etc/c6xxvf_dev0.conf").section("KERNEL_QAT").isEmpty());
+        assertEquals(Severity.ERROR, indentedFinding(old).severity());
+
+        nas.file("sys/module/intel_qat/version", "4.28.0\n");
+        NasSnapshot newer = NasSnapshotReader.read(snapshot(shell, nas, "0"));
+        assertEquals(DriverRelease.R4_28, newer.driverRelease());
+        assertTrue(newer.confFiles().get("/etc/c6xxvf_dev0.conf").section("KERNEL_QAT").isPresent());
+        assertEquals(Severity.WARNING, indentedFinding(newer).severity());
+
+        // hostile or unknown: one warning, and the newest release
+        nas.file("sys/module/intel_qat/version", "4.24.0; reboot\n");
+        NasSnapshot hostile = NasSnapshotReader.read(snapshot(shell, nas, "0"));
+        assertEquals(Optional.empty(), hostile.driverVersion());
+        assertEquals(DriverRelease.NEWEST, hostile.driverRelease());
+        assertEquals(1, hostile.warnings().size(), hostile.warnings().toString());
+        assertTrue(hostile.warnings().get(0).startsWith("qat_version: "), hostile.warnings().toString());
+        Files.delete(nas.path("sys/module/intel_qat/version"));
+        NasSnapshot none = NasSnapshotReader.read(snapshot(shell, nas, "0"));
+        assertEquals(Optional.empty(), none.driverVersion());
+        assertEquals(List.of(), none.warnings(), "no version file (in-kernel driver, older agent): no warning");
+    }
+
+    private static Finding indentedFinding(NasSnapshot s) {
+        return s.lintReports().get("/etc/c6xxvf_dev0.conf").findings().stream()
+                .filter(f -> f.rule().id().equals("syntax.indented-section")).findFirst().orElseThrow();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -232,7 +278,7 @@ class AgentScriptSnapshotTest {
         assertEquals(List.of("id"), notAbsent);
         assertTrue(out.frames().stream().filter(f -> f.status() == ItemStatus.ABSENT).allMatch(f -> f.size() == 0));
         assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
-                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat",
+                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),

@@ -30,6 +30,15 @@ public final class SnapshotJson {
         ObjectNode doc = JsonOut.object();
         ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(List.of()));
         doc.put("qatDriver", s.devices().isPresent());
+        // the driver's module version and the release its conf files were read and placed as (null: not reported)
+        if (s.driverVersion().isPresent()) {
+            ObjectNode release = doc.putObject("driverRelease");
+            release.put("version", s.driverVersion().get().version());
+            release.put("modelled", s.driverVersion().get().modelled().map(r -> r.label()).orElse(null));
+            release.put("readAs", s.driverRelease().label());
+        } else {
+            doc.putNull("driverRelease");
+        }
         doc.set("params", params(s.params()));
         doc.set("persistence", persistence(s.persistence()));
         if (s.kstat().isPresent()) {
