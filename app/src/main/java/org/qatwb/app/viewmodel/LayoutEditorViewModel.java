@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.ArrayList;
@@ -14,12 +15,18 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DeviceCatalog;
+import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.driver.BankGeometry;
+import org.qatwb.model.driver.RingMap;
 import org.qatwb.model.layout.Baseline;
 import org.qatwb.model.layout.Compilation;
 import org.qatwb.model.layout.Device;
@@ -44,6 +51,9 @@ public final class LayoutEditorViewModel {
     /** ZFS takes at most this many instances of each kind (DOMAIN.md; lint rule zfs.instance-cap). */
     public static final int ZFS_CAP = 48;
 
+    /** The ServicesEnabled names offered first, in this order, where the catalog accepts them. */
+    private static final List<String> USUAL_SERVICES = List.of("dc", "cy", "cy;dc", "sym", "asym", "sym;dc", "asym;dc");
+
     private final NasViewModel nas;
     private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Compilation> compilation = new ReadOnlyObjectWrapper<>();
@@ -51,6 +61,7 @@ public final class LayoutEditorViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<InstanceRef> selectedInstance = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper();
     private final ObservableSet<DeviceKey> selected = FXCollections.observableSet(new java.util.LinkedHashSet<>());
     private final Deque<Layout> undo = new ArrayDeque<>();
     private final Deque<Layout> redo = new ArrayDeque<>();
@@ -128,10 +139,95 @@ public final class LayoutEditorViewModel {
         }
     }
 
-    /** Pins an instance's interrupts to a core (an instance dropped on the core strip). */
+    /**
+     * Moves an instance to a core (an instance dropped on the core strip). On a VF an interrupt-mode
+     * instance takes the VF's other interrupt-mode instances of its section along
+     * ({@link Layout#withCore}): the driver binds a VF's one bank to one core and refuses any other
+     * core there. {@link #editNoteProperty()} says so in one line when it happens.
+     */
     public void setAffinity(InstanceRef instance, int core) {
-        edit(layout.get().withAffinity(instance, core));
+        Layout before = layout.get();
+        Layout after = before.withCore(instance, core);
+        List<InstanceRef> moved = movedWith(before, after, instance);
+        edit(after, moved.isEmpty() ? null : instance.device().id() + ": " + (moved.size() + 1)
+                + " interrupt-mode instances moved to core " + core + " together, since the driver binds a VF's one"
+                + " bank to the core of its first interrupt-mode instance and refuses any other core there");
         selectedInstance.set(instance);
+    }
+
+    /** One line about the last edit where it did more than asked (a VF's instances moved together), else null. */
+    public ReadOnlyStringProperty editNoteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    /** The other instances of {@code ref}'s section whose core the edit changed. */
+    private static List<InstanceRef> movedWith(Layout before, Layout after, InstanceRef ref) {
+        List<InstanceRef> out = new ArrayList<>();
+        InstanceSection was = before.require(ref.device()).config().section(ref.section()).orElseThrow();
+        InstanceSection now = after.require(ref.device()).config().section(ref.section()).orElseThrow();
+        for (InstanceKind k : InstanceKind.values()) {
+            for (int i = 0; i < was.instances(k).size(); i++) {
+                InstanceRef other = new InstanceRef(ref.device(), ref.section(), k, i);
+                if (!other.equals(ref) && !was.instances(k).get(i).core().equals(now.instances(k).get(i).core())) {
+                    out.add(other);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ServicesEnabled values to offer for the selection: only names every selected device's
+     * model accepts (model.device.DeviceCatalog), the usual ones first, the same maps in the other
+     * order last.
+     */
+    public List<String> servicesChoices() {
+        Set<String> accepted = null;
+        for (DeviceKey k : selected) {
+            Set<String> own = k.device().model().map(DeviceModel::services).orElse(DeviceCatalog.QAT1_SERVICES);
+            if (accepted == null) {
+                accepted = new java.util.HashSet<>(own);
+            } else {
+                accepted.retainAll(own);
+            }
+        }
+        if (accepted == null) {
+            accepted = new java.util.HashSet<>(DeviceCatalog.QAT1_SERVICES);
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : USUAL_SERVICES) {
+            if (accepted.remove(s)) {
+                out.add(s);
+            }
+        }
+        out.addAll(new java.util.TreeSet<>(accepted));
+        return out;
+    }
+
+    /**
+     * What one bank of the device holds under its ring map (a VF's map is its PF's), from the
+     * driver model: e.g. "one bank: 2 Cy + 2 Dc (ring map cy;dc, the PF's); interrupt-mode
+     * instances on one core". Empty for devices the model does not cover.
+     */
+    public String capacity(DeviceKey key) {
+        Layout l = layout.get();
+        Optional<BankGeometry> g = BankGeometry.of(key.device());
+        Optional<Device> d = l == null ? Optional.empty() : l.device(key);
+        if (g.isEmpty() || d.isEmpty()) {
+            return "";
+        }
+        Optional<Device> pf = d.get().info().pf().flatMap(l::device);
+        String services = key.vf() && pf.isPresent() ? pf.get().config().services() : d.get().config().services();
+        Optional<RingMap> map = Optional.ofNullable(services).flatMap(RingMap::of);
+        if (map.isEmpty()) {
+            return "";
+        }
+        int cy = map.get().perBank(InstanceKind.CY, g.get());
+        int dc = map.get().perBank(InstanceKind.DC, g.get());
+        return (g.get().banks() == 1 ? "one bank" : g.get().banks() + " banks, each") + " holds " + cy + " Cy + " + dc
+                + " Dc (ring map " + map.get().services() + (key.vf() && pf.isPresent() ? ", the PF's" : "") + ")"
+                + (key.vf() ? "; its interrupt-mode instances share one core and one section"
+                        : "; each interrupt-mode core and section takes a bank of its own");
     }
 
     public void applyPreset(Preset preset) {
@@ -203,9 +299,15 @@ public final class LayoutEditorViewModel {
     }
 
     private void edit(Layout next) {
+        edit(next, null);
+    }
+
+    /** {@code why}: the edit note to show, or null. */
+    private void edit(Layout next, String why) {
         if (next.equals(layout.get())) {
             return;
         }
+        note.set(why);
         undo.push(layout.get());
         redo.clear();
         show(next);

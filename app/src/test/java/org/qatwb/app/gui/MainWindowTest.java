@@ -172,7 +172,9 @@ class MainWindowTest {
         javafx.scene.control.ListView<?> findings = robot.lookup("#layout-findings").queryAs(javafx.scene.control.ListView.class);
         assertTrue(findings.getItems().stream().anyMatch(f -> f.toString().contains("affinity.remote-node")
                 || f.toString().contains("AFFINITY_REMOTE_NODE")), findings.getItems().toString());
-        assertTrue(((Label) robot.lookup("#layout-cap").query()).getText().contains("1 warning"));
+        // the VF's Cy and Dc moved together (one bank, one core): both are now on the other node
+        assertTrue(((Label) robot.lookup("#layout-cap").query()).getText().contains("2 warning"));
+        assertTrue(((Label) robot.lookup("#layout-note").query()).getText().contains("moved to core 14 together"));
         robot.clickOn("#layout-apply");
         waitUntil(() -> robot.lookup("#apply-diff").tryQuery().isPresent());
         javafx.scene.control.ListView<?> diff = robot.lookup("#apply-diff").queryAs(javafx.scene.control.ListView.class);

@@ -18,7 +18,9 @@ import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
+import org.qatwb.model.layout.DeviceKey;
 import org.qatwb.model.layout.InstanceRef;
 import org.qatwb.model.layout.Preset;
 
@@ -63,6 +65,45 @@ class LayoutEditorViewModelTest {
         assertTrue(vm.changedProperty().get());
         vm.revert();
         assertFalse(vm.changedProperty().get());
+    }
+
+    @Test
+    void movingOneInterruptModeInstanceOfAVfMovesItsSiblingsAndSaysWhyInOneLine() {
+        LayoutEditorViewModel vm = open("c62x");
+        DeviceKey vf = DeviceKey.parse("c6xxvf_dev4");
+        InstanceRef cy = new InstanceRef(vf, "KERNEL_QAT", InstanceKind.CY, 0);
+        InstanceRef dc = new InstanceRef(vf, "KERNEL_QAT", InstanceKind.DC, 0);
+        int core = vm.layoutProperty().get().instance(cy).orElseThrow().core().getAsInt();
+        assertEquals(core, vm.layoutProperty().get().instance(dc).orElseThrow().core().getAsInt(), "one core per VF");
+        int other = core == 40 ? 41 : 40;
+
+        vm.setAffinity(dc, other);
+        assertEquals(other, vm.layoutProperty().get().instance(cy).orElseThrow().core().getAsInt());
+        assertEquals(other, vm.layoutProperty().get().instance(dc).orElseThrow().core().getAsInt());
+        var c = vm.compilationProperty().get();
+        assertTrue(c.applicable(), c.findings().toString());
+        assertEquals(List.of(), c.findings(), "the driver model places the VF: both on one core");
+        String note = vm.editNoteProperty().get();
+        assertTrue(note != null && note.startsWith("c6xxvf_dev4: 2 interrupt-mode instances moved to core " + other
+                + " together") && !note.contains("\n"), String.valueOf(note));
+
+        vm.undo();
+        vm.applyPreset(Preset.ZFS_ALL);
+        assertEquals(null, vm.editNoteProperty().get(), "another edit clears the note");
+    }
+
+    @Test
+    void theServicesOfferedAreTheCatalogsAndTheCapacityIsTheDriverModels() {
+        LayoutEditorViewModel vm = open("c62x");
+        vm.select(List.of(DeviceKey.parse("c6xxvf_dev4")));
+        List<String> choices = vm.servicesChoices();
+        assertEquals(List.of("dc", "cy", "cy;dc", "sym", "asym", "sym;dc", "asym;dc"), choices.subList(0, 7));
+        assertTrue(DeviceCatalog.QAT1_SERVICES.containsAll(choices), choices.toString());
+        assertFalse(choices.contains("sym;asym;dc"), "a name the driver refuses is never offered");
+        assertEquals("one bank holds 2 Cy + 2 Dc (ring map cy;dc, the PF's); its interrupt-mode instances share one"
+                + " core and one section", vm.capacity(DeviceKey.parse("c6xxvf_dev4")));
+        assertTrue(vm.capacity(DeviceKey.parse("c6xx_dev0")).startsWith("16 banks, each holds 2 Cy + 2 Dc"),
+                vm.capacity(DeviceKey.parse("c6xx_dev0")));
     }
 
     @Test

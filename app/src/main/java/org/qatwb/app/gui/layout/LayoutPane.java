@@ -54,7 +54,6 @@ import org.qatwb.model.layout.Role;
  */
 public final class LayoutPane extends BorderPane {
 
-    private static final List<String> SERVICES = List.of("dc", "cy", "cy;dc", "sym", "asym", "sym;dc", "asym;dc", "sym;asym;dc");
 
     private final LayoutEditorViewModel vm;
     private final NasViewModel nas;
@@ -101,6 +100,16 @@ public final class LayoutPane extends BorderPane {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.58);
         setCenter(all);
+        // one line when an edit did more than asked (a VF's interrupt-mode instances moved together)
+        Label note = new Label();
+        note.setId("layout-note");
+        note.setWrapText(true);
+        note.setPadding(new Insets(4, 10, 4, 10));
+        note.getStyleClass().add(Css.MUTED);
+        note.textProperty().bind(vm.editNoteProperty());
+        note.visibleProperty().bind(vm.editNoteProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        setBottom(note);
 
         vm.layoutProperty().addListener((o, a, l) -> refresh());
         vm.selection().addListener((SetChangeListener<DeviceKey>) c -> refresh());
@@ -241,7 +250,8 @@ public final class LayoutPane extends BorderPane {
             }
         });
         ChoiceBox<String> services = new ChoiceBox<>();
-        services.getItems().setAll(SERVICES);
+        // only names the catalog accepts for every selected device
+        services.getItems().setAll(vm.servicesChoices());
         services.setId("layout-services");
         String commonServices = selected.stream().map(d -> String.valueOf(d.config().services())).distinct().count() == 1
                 ? selected.get(0).config().services() : null;
@@ -262,6 +272,15 @@ public final class LayoutPane extends BorderPane {
         Label title = new Label("Instances (drag onto a core)");
         title.getStyleClass().add(Css.MUTED);
         box.getChildren().add(title);
+        String capacity = vm.capacity(d.key());
+        if (!capacity.isEmpty()) {
+            // what the driver's allocator places on this device (model.driver), not a table of our own
+            Label holds = new Label(capacity);
+            holds.setId("layout-capacity");
+            holds.setWrapText(true);
+            holds.getStyleClass().add(Css.MUTED);
+            box.getChildren().add(holds);
+        }
         for (InstanceSection s : d.config().sections()) {
             for (InstanceKind k : InstanceKind.values()) {
                 List<Instance> list = s.instances(k);
