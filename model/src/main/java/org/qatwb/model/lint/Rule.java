@@ -21,7 +21,10 @@ public enum Rule {
     SYNTAX_NO_EQUALS("syntax.no-equals", ERROR, DRIVER_GRAMMAR,
             "a line that is not blank, a comment or a section header has no '='"),
     SYNTAX_INDENTED_SECTION("syntax.indented-section", ERROR, DRIVER_GRAMMAR,
-            "a section header that does not start in column 1"),
+            "a section header that does not start in column 1: driver 4.8 reads it as a key line (an error when the"
+                    + " file is read as 4.8), 4.24 and 4.28 trim the line and read a header (a portability warning)",
+            "adf_ctl (its own output): utilities/adf_ctl/src/ini_config.cpp config::read_ini (4.24/4.28 call"
+                    + " utils::trim_left before looking at the first character; 4.8 does not)"),
     SYNTAX_BAD_SECTION("syntax.bad-section", ERROR, DRIVER_GRAMMAR,
             "a section header without ']' or with an empty name"),
     SYNTAX_BEFORE_SECTION("syntax.before-section", ERROR, DRIVER_GRAMMAR,
@@ -29,7 +32,9 @@ public enum Rule {
     SYNTAX_TOO_LONG("syntax.too-long", ERROR, DRIVER_GRAMMAR,
             "a section name, key or value of 128 characters or more"),
     SYNTAX_TAB("syntax.tab", WARNING, DRIVER_GRAMMAR,
-            "a tab character (the driver keeps tabs inside keys and values)"),
+            "a tab character (driver 4.8 keeps tabs inside keys and values; 4.24 and 4.28 delete them)",
+            "adf_ctl: utilities/adf_ctl/src/utils.cpp remove_whitespaces (erases tabs in 4.24/4.28, not in 4.8),"
+                    + " called by sanitize_string from ini_config.cpp config::read_ini"),
     SYNTAX_INLINE_COMMENT("syntax.inline-comment", WARNING, DRIVER_GRAMMAR,
             "a '#' after a value: the driver cuts the value there"),
     SYNTAX_SPACES_IN_VALUE("syntax.spaces-in-value", WARNING, DRIVER_GRAMMAR,

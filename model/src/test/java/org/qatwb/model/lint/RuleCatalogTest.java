@@ -104,7 +104,8 @@ class RuleCatalogTest {
     /** The rules corrected from the driver and OpenZFS source (issue 12) name the file and function that decide. */
     @ParameterizedTest
     @EnumSource(value = Rule.class, names = {"GENERAL_CONFIG_VERSION", "GENERAL_SERVICES", "GENERAL_UNKNOWN_PROFILE",
-            "INSTANCE_MISSING_COUNT", "AFFINITY_RANGE", "ZFS_POLLED", "ZFS_ASYM_ONLY"})
+            "INSTANCE_MISSING_COUNT", "AFFINITY_RANGE", "ZFS_POLLED", "ZFS_ASYM_ONLY", "CAPACITY_EXCEEDED",
+            "VF_MIXED_SECTIONS", "SYNTAX_INDENTED_SECTION", "SYNTAX_TAB"})
     void correctedRulesCiteTheirSource(Rule rule) {
         assertTrue(rule.where().matches(".*\\.(c|cpp|h) [a-z_:]+.*"), () -> rule.id() + ": " + rule.where());
     }

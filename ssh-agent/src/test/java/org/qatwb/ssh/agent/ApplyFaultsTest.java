@@ -80,7 +80,9 @@ class ApplyFaultsTest {
 
     /** Three files change: two VFs' affinities and a comment in /etc/default/qat. */
     static QatFileSet threeFiles(SimNas s) {
-        return s.validEdit().with(VF6, t -> t.replaceFirst("Cy0CoreAffinity = \\d+", "Cy0CoreAffinity = 5"))
+        // a VF's interrupt-mode instances share one core: both move
+        return s.validEdit().with(VF6, t -> t.replaceFirst("Cy0CoreAffinity = \\d+", "Cy0CoreAffinity = 5")
+                        .replaceFirst("Dc0CoreAffinity = \\d+", "Dc0CoreAffinity = 5"))
                 .with("/etc/default/qat", t -> t + "# staged by qatwb\n");
     }
 
