@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfEditor;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.DriverRelease;
 
 /**
  * Intel's own conf files (the sample corpus beside the checkout, {@code -Dqatwb.samples}) and a full
@@ -63,6 +64,20 @@ class LintCorpusTest {
             List<Finding> syntaxErrors = fs.stream()
                     .filter(f -> f.rule().id().startsWith("syntax.") && f.severity() == ERROR).toList();
             assertTrue(syntaxErrors.isEmpty(), () -> file.getFileName() + ":\n" + LintFixtures.describe(syntaxErrors));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void theDriversAllocatorPlacesEveryIntelSampleSoNoCapacityOrMixedSectionsFinding(Path file) throws IOException {
+        Optional<DeviceRef> device = DeviceFileName.of(file.getFileName().toString()).map(DeviceFileName::device);
+        for (DriverRelease r : DriverRelease.values()) {
+            ConfDocument doc = ConfDocument.parse(Files.readAllBytes(file), r);
+            List<Finding> fs = ConfLinter.lint(doc, new LintContext(device, OptionalInt.of(56)).withRelease(r));
+            List<Finding> placement = fs.stream().filter(f -> f.rule() == Rule.CAPACITY_EXCEEDED
+                    || f.rule() == Rule.VF_MIXED_SECTIONS).toList();
+            assertTrue(placement.isEmpty(), () -> file.getFileName() + " (" + r.label() + "):\n"
+                    + LintFixtures.describe(placement));
         }
     }
 
