@@ -16,6 +16,7 @@ import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.zia.ZiaHost;
 
 /**
  * Everything read from one NAS in one round trip (DESIGN.md "Data flow", step 2). Immutable.
@@ -46,6 +47,8 @@ import org.qatwb.model.persist.PersistState;
  * @param truenasVersion {@code /etc/version}, which TrueNAS has
  * @param persistence    what keeps the ZFS QAT parameters at 0 after a reboot (a qatwb systemd unit,
  *                       or on TrueNAS an init script), if anything
+ * @param zia            Z.I.A. beyond the pools' properties: the dpusm module, the settings qatwb
+ *                       keeps and its re-apply hooks
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  */
@@ -67,6 +70,7 @@ public record NasSnapshot(
         Optional<OsRelease> osRelease,
         Optional<String> truenasVersion,
         PersistState persistence,
+        ZiaHost zia,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
 
@@ -81,6 +85,7 @@ public record NasSnapshot(
         Objects.requireNonNull(osRelease, "osRelease");
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
+        Objects.requireNonNull(zia, "zia");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));
