@@ -98,10 +98,6 @@ public record ZiaChange(String pool, ZiaProperty property, String value) {
                     .findFirst().ifPresent(r -> out.add(r.wire() + " is on, and without zia_checksum ZFS offloads"
                             + " no reconstruction"));
         }
-        if (turningOn || naming) {
-            out.add("the fork keeps no Z.I.A. property over an export/import, a reboot or a module reload:"
-                    + " keep it to have qatwb re-apply it");
-        }
         return List.copyOf(out);
     }
 }
