@@ -136,11 +136,11 @@ class MainWindowTest {
         Path pools = sims.get(new org.qatwb.app.workbench.NasTarget.Simulated("broken", true)).root()
                 .resolve(".sim/state/zpool_props.tsv");
 
-        robot.doubleClickOn("#zia-provider-tank").eraseText(3).write("zia-software-provider");
+        robot.doubleClickOn("#zia-provider-tank").eraseText(3).write("zia_software_provider");
         robot.clickOn("#zia-set-provider-tank");
         waitUntil(() -> robot.lookup("#doctor-status-zia-status").tryQuery()
                 .map(n -> ((Label) n).getText().equals("pass")).orElse(false));
-        assertTrue(Files.readString(pools).contains("tank\tzia_provider\tzia-software-provider\t"));
+        assertTrue(Files.readString(pools).contains("tank\tzia_provider\tzia_software_provider\t"));
 
         // with zia_checksum on, a reconstruction brings nothing along: set at once
         waitUntil(() -> robot.lookup("#zia-tank-zia_raidz1_rec").tryQuery().map(n -> !n.isDisabled()).orElse(false));
