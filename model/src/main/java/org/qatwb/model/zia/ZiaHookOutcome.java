@@ -18,7 +18,7 @@ import org.qatwb.model.snapshot.ZfsPropertyTable;
  * What the agent's {@code zia-keep} or {@code zia-reapply} did: each step, and the Z.I.A. state
  * (and for a re-apply the pools) read back afterwards.
  *
- * @param steps every step in order ({@code zia_kept}, {@code zia_zedlet}, {@code zia_unit_enable},
+ * @param steps every step in order ({@code zia_write_kept}, {@code zia_write_zedlet}, {@code zia_unit_enable},
  *              {@code zia_reapply}...); keep stops after the first that fails
  * @param host  the dpusm module, the kept file and the hooks, read back
  * @param pools the pools read back (re-apply only; empty otherwise or when unreadable)

@@ -1305,6 +1305,7 @@ zia_unit_text() {
 zia_write() {                  # FILE MODE TEXT_FUNCTION [ARG...]
     z_file=$1 z_mode=$2
     shift 2
+    as_root mkdir -p "${z_file%/*}" || return 1
     z_tmp=$(as_root mktemp "${z_file%/*}/.${z_file##*/}.XXXXXX") || return 1
     if "$@" | as_root tee "$z_tmp" >/dev/null && as_root chmod "$z_mode" "$z_tmp" \
         && as_root mv -f "$z_tmp" "$z_file"; then
@@ -1319,9 +1320,9 @@ zia_keep() {                   # POOL [PROPERTY=VALUE...]: validated in main
         item_note zia_keep denied 0 "$SUDO_MSG"
     elif step zia_dirs as_root mkdir -p "$R$ZIA_DIR" "$R${ZIA_ZEDLET%/*}" \
         && step zia_dir_mode as_root chmod 755 "$R$ZIA_DIR" \
-        && step zia_kept zia_write "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
-        && step zia_script zia_write "$R$ZIA_SCRIPT" 755 zia_script_text \
-        && step zia_zedlet zia_write "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
+        && step zia_write_kept zia_write "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
+        && step zia_write_script zia_write "$R$ZIA_SCRIPT" 755 zia_script_text \
+        && step zia_write_zedlet zia_write "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
         if ! command -v systemctl >/dev/null 2>&1; then
             item_note zia_unit_write absent 0 "systemctl not found: no boot unit (ZED still re-applies after each import)"
         else
