@@ -157,6 +157,14 @@ class MainWindowTest {
         robot.clickOn("Cancel");
         assertTrue(robot.lookup("#zia-tank-zia_checksum").queryAs(atlantafx.base.controls.ToggleSwitch.class).isSelected());
         assertTrue(Files.readString(pools).contains("tank\tzia_checksum\ton\t"));
+
+        // nothing kept yet: the panel says the next import or reboot loses it, and Keep keeps it
+        assertTrue(((Label) robot.lookup("#zia-kept-tank").query()).getText().startsWith("Nothing kept"));
+        assertEquals("dpusm loaded", ((Label) robot.lookup("#zia-dpusm").query()).getText());
+        robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#zia-keep-tank");
+        waitUntil(() -> robot.lookup("#zia-kept-tank").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Kept settings are live; set again at boot")).orElse(false));
     }
 
     @Test

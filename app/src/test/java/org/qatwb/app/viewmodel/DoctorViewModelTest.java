@@ -118,6 +118,35 @@ class DoctorViewModelTest {
     }
 
     @Test
+    void thePanelShowsKeptSettingsTheLivePoolLostAndReappliesThem() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        DoctorViewModel vm = open(target);
+        vm.keepZia("tank");
+        assertEquals("on", vm.ziaKeptOf("tank").get(ZiaProperty.COMPRESS));
+        assertTrue(vm.ziaHooked());
+        // an import without the zedlet: the fork starts the pool with everything off
+        org.qatwb.sim.SimulatedNas sim = sims.get(target);
+        Files.delete(sim.root().resolve(org.qatwb.model.zia.ZiaHooks.ZEDLET.substring(1)));
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "zpool export tank && zpool import tank")
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(sim.environment());
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        vm.runAgain();
+        assertEquals(List.of(new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.COMPRESS, "off", "on"),
+                new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.CHECKSUM, "off", "on")), vm.ziaDrift("tank"));
+        assertEquals(CheckStatus.WARN, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status(),
+                vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().message());
+        vm.reapplyZia("tank");
+        assertFalse(vm.ziaBusyProperty().get());
+        assertEquals(List.of(), vm.ziaDrift("tank"));
+        assertEquals("on", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
+        assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+    }
+
+    @Test
     void onAnEncryptedPoolThePanelKnowsBeforeAnyClickThatOffloadsAreRefused() {
         DoctorViewModel vm = open(new NasTarget.Simulated("c62x", true));
         String why = vm.ziaRefusal("tank").orElseThrow();
