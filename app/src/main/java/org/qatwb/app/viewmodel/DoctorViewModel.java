@@ -2,6 +2,7 @@ package org.qatwb.app.viewmodel;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,6 +21,7 @@ import org.qatwb.model.zia.ZiaDataRisk;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaUseCase;
 
 /**
@@ -97,9 +99,9 @@ public final class DoctorViewModel {
     }
 
     /** The settings qatwb keeps for {@code pool}, by property; empty when none. */
-    public java.util.Map<org.qatwb.model.zia.ZiaProperty, String> ziaKeptOf(String pool) {
+    public Map<ZiaProperty, String> ziaKeptOf(String pool) {
         NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? java.util.Map.of() : s.zia().kept().of(pool);
+        return s == null ? Map.of() : s.zia().kept().of(pool);
     }
 
     /** Both re-apply hooks (boot unit, ZED zedlet) are in place on the NAS. */

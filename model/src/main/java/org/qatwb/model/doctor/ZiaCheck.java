@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * {@code zia.status} (DOMAIN.md section 10): the hpc/zfs fork's Z.I.A. offloads through a provider
  * (the {@code dpusm} module); a {@code zia_*} property on without one offloads nothing. An offload on
  * a pool with encryption or dedup in use fails: the fork says it turns them off and does not
- * ({@link org.qatwb.model.zia.ZiaDataRisk}). {@code zia_available} says only how zpool was built, so
+ * ({@link ZiaDataRisk}). {@code zia_available} says only how zpool was built, so
  * whether dpusm is loaded comes from {@code /sys/module/dpusm}; a source of {@code local} proves nothing
  * (spa.c {@code spa_prop_get_config} reports every offload as local, set or not).
  */
@@ -37,10 +40,10 @@ final class ZiaCheck {
         for (ZfsPool pool : pools) {
             Map<String, String> zia = pool.zia();
             List<String> on = zia.entrySet().stream().filter(e -> e.getValue().equals("on")).map(Map.Entry::getKey).toList();
-            String provider = org.qatwb.model.zia.ZiaUseCase.live(pool).get(org.qatwb.model.zia.ZiaProperty.PROVIDER);
+            String provider = ZiaUseCase.live(pool).get(ZiaProperty.PROVIDER);
             // zia_available is how zpool was built; the module itself is the answer when the agent read it
             boolean available = zia.getOrDefault(AVAILABLE, "no").equals("yes") && s.zia().dpusm().orElse(true);
-            org.qatwb.model.zia.ZiaDataRisk risk = org.qatwb.model.zia.ZiaDataRisk.of(s, pool.name());
+            ZiaDataRisk risk = ZiaDataRisk.of(s, pool.name());
             String name = ShellWords.quote(pool.name());
             if (on.isEmpty()) {
                 fine.add(pool.name() + ": Z.I.A. " + (available ? "available" : "not available") + ", nothing on (provider "
@@ -59,7 +62,7 @@ final class ZiaCheck {
                 fine.add(pool.name() + ": " + String.join(", ", on) + " through provider " + provider);
             }
         }
-        List<org.qatwb.model.zia.ZiaDrift> drift = org.qatwb.model.zia.ZiaUseCase.drift(s, s.zia().kept());
+        List<ZiaDrift> drift = ZiaUseCase.drift(s, s.zia().kept());
         if (!drift.isEmpty()) {
             cautions.add(drift.size() + " kept Z.I.A. setting" + (drift.size() == 1 ? " is" : "s are") + " not live ("
                     + drift.get(0).describe() + (drift.size() > 1 ? ", ..." : "") + "): re-apply them (qatwb zia reapply)");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsDataset;
 import org.qatwb.model.snapshot.ZfsPool;
@@ -66,7 +67,7 @@ public record ZiaDataRisk(String pool, List<String> reasons) {
     }
 
     private static void named(List<String> reasons, List<ZfsDataset> sets, String what,
-                              java.util.function.Function<ZfsDataset, Optional<String>> value) {
+                              Function<ZfsDataset, Optional<String>> value) {
         if (sets.isEmpty()) {
             return;
         }

@@ -25,6 +25,8 @@ import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsPool;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaDrift;
+import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaUseCase;
 
@@ -176,7 +178,7 @@ final class ZiaPanel extends VBox {
     /** What qatwb keeps for the pool against what it shows live, with Keep and Re-apply. */
     private HBox kept(ZfsPool p) {
         Map<ZiaProperty, String> kept = vm.ziaKeptOf(p.name());
-        List<org.qatwb.model.zia.ZiaDrift> drift = vm.ziaDrift(p.name());
+        List<ZiaDrift> drift = vm.ziaDrift(p.name());
         Label state = new Label();
         state.setId("zia-kept-" + p.name());
         state.setWrapText(true);
@@ -195,10 +197,10 @@ final class ZiaPanel extends VBox {
         Button keep = new Button("Keep these settings");
         keep.setId("zia-keep-" + p.name());
         keep.getStyleClass().add(Styles.SMALL);
-        Optional<org.qatwb.model.zia.ZiaKeepPlan> plan = vm.ziaKeepPlan(p.name());
+        Optional<ZiaKeepPlan> plan = vm.ziaKeepPlan(p.name());
         keep.setDisable(plan.isEmpty() || plan.get().refusal().isPresent() || (!kept.isEmpty() && drift.isEmpty()
                 && vm.ziaHooked() && plan.get().after().of(p.name()).equals(kept)));
-        plan.flatMap(org.qatwb.model.zia.ZiaKeepPlan::refusal).ifPresent(r -> Tooltip.install(keep, new Tooltip(r)));
+        plan.flatMap(ZiaKeepPlan::refusal).ifPresent(r -> Tooltip.install(keep, new Tooltip(r)));
         keep.setOnAction(e -> vm.keepZia(p.name()));
         Button reapply = new Button("Re-apply kept");
         reapply.setId("zia-reapply-" + p.name());
