@@ -1201,7 +1201,8 @@ zia_setting_ok() {             # PROPERTY VALUE
 }
 
 # The snapshot's Z.I.A. items: whether dpusm is loaded (zia_available cannot say: it is how zpool
-# was built), the kept file, and the two hooks.
+# was built), the kept file, and the two hooks. zia-keep makes /var/lib/qatwb and its zia directory
+# 0755 and the file 0644 (it holds pool and provider names, nothing secret), so any user reads it.
 items_zia() {
     if [ -d "$R/sys/module/dpusm" ]; then item_note dpusm_module ok 0 loaded; else item_absent dpusm_module; fi
     if [ -e "$R$ZIA_KEPT" ] && [ ! -r "$R$ZIA_KEPT" ]; then
@@ -1226,13 +1227,12 @@ zia_kept_text() {              # POOL [PROPERTY=VALUE...]
     shift
     printf '%s\n' '# Written by QAT Workbench (qatwb zia keep): the Z.I.A. pool properties it sets again at' \
         "# boot ($ZIA_UNIT) and after each pool import (ZED). One POOL PROPERTY VALUE per line."
-    if [ -r "$R$ZIA_KEPT" ]; then
-        while read -r k_p k_k k_v k_rest; do
-            case $k_p in ''|'#'*) continue ;; esac
-            [ -z "$k_rest" ] && [ "$k_p" != "$k_pool" ] && zia_pool_ok "$k_p" && zia_setting_ok "$k_k" "$k_v" \
-                && printf '%s %s %s\n' "$k_p" "$k_k" "$k_v"
-        done <"$R$ZIA_KEPT"
-    fi
+    # read as the hooks read it (root): a file only root can read must not lose the other pools
+    as_root cat "$R$ZIA_KEPT" 2>/dev/null | while read -r k_p k_k k_v k_rest; do
+        case $k_p in ''|'#'*) continue ;; esac
+        [ -z "$k_rest" ] && [ "$k_p" != "$k_pool" ] && zia_pool_ok "$k_p" && zia_setting_ok "$k_k" "$k_v" \
+            && printf '%s %s %s\n' "$k_p" "$k_k" "$k_v"
+    done
     for k_w in "$@"; do
         printf '%s %s %s\n' "$k_pool" "${k_w%%=*}" "${k_w#*=}"
     done
@@ -1319,7 +1319,7 @@ zia_keep() {                   # POOL [PROPERTY=VALUE...]: validated in main
     if ! sudo_ok; then
         item_note zia_keep denied 0 "$SUDO_MSG"
     elif step zia_dirs as_root mkdir -p "$R$ZIA_DIR" "$R${ZIA_ZEDLET%/*}" \
-        && step zia_dir_mode as_root chmod 755 "$R$ZIA_DIR" \
+        && step zia_dir_mode as_root chmod 755 "$R${ZIA_DIR%/*}" "$R$ZIA_DIR" \
         && step zia_write_kept zia_write "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
         && step zia_write_script zia_write "$R$ZIA_SCRIPT" 755 zia_script_text \
         && step zia_write_zedlet zia_write "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
