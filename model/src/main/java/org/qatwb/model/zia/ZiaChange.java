@@ -86,7 +86,7 @@ public record ZiaChange(String pool, ZiaProperty property, String value) {
             // spa.c spa_sync_props: a zia_raidzN_rec set on sets the pool's checksum flag too
             out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
         }
-        boolean dpusmMissing = s.zia().dpusm().equals(java.util.Optional.of(false));
+        boolean dpusmMissing = s.zia().dpusm().equals(Optional.of(false));
         if ((turningOn || naming) && dpusmMissing) {
             out.add("the dpusm module is not loaded (zia_available only says zpool was built with Z.I.A.):"
                     + (naming ? " zpool will answer '" + ZiaUseCase.NO_SUCH_PROVIDER + "'" : " nothing is offloaded"));

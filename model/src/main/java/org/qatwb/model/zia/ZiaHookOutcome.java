@@ -1,6 +1,7 @@
 package org.qatwb.model.zia;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record ZiaHookOutcome(List<Step> steps, ZiaHost host, Map<String, ZfsPool
     public ZiaHookOutcome {
         steps = List.copyOf(steps);
         Objects.requireNonNull(host, "host");
-        pools = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pools));
+        pools = Collections.unmodifiableMap(new LinkedHashMap<>(pools));
     }
 
     public boolean ok() {

@@ -1,5 +1,6 @@
 package org.qatwb.model.zia;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record ZiaKeepPlan(String pool, Map<ZiaProperty, String> values, ZiaKept 
     }
 
     /** The words the agent's {@code zia-keep} takes for this pool ({@code PROPERTY=VALUE}; none: forget it). */
-    public java.util.List<String> words() {
+    public List<String> words() {
         return after.words(pool);
     }
 }

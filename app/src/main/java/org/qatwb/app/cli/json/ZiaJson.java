@@ -2,6 +2,7 @@ package org.qatwb.app.cli.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -38,7 +39,7 @@ public final class ZiaJson {
         List<ZiaDrift> drift = ZiaUseCase.drift(s, host.kept());
         doc.put("inSync", drift.isEmpty());
         ArrayNode pools = doc.putArray("pools");
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
         s.pools().values().stream().filter(p -> !p.zia().isEmpty()).forEach(p -> names.add(p.name()));
         names.addAll(host.kept().pools());
         for (String name : names) {
