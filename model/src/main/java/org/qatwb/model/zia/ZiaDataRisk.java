@@ -12,9 +12,9 @@ import org.qatwb.model.snapshot.ZfsPool;
 /**
  * Encryption or dedup in use on a pool, which rules a Z.I.A. offload out.
  *
- * <p>Why: the fork means Z.I.A. to turn encryption and dedup off for the pool, and says so
- * ({@code zia_prop_warn} in module/zfs/zia.c prints "Encryption and Dedup for this spa will be
- * disabled" when a property is set on), but nothing refuses the combination, and the only code that
+ * <p>Why: the fork means Z.I.A. to turn encryption and dedup off for the pool, and its kernel log
+ * says they will be ({@code zia_prop_warn} in module/zfs/zia.c, when a property is set on), but
+ * nothing refuses the combination, and the only code that
  * clears them, in zio.c {@code zio_create} ({@code zp_encrypt}, {@code zp_dedup} set false when
  * {@code zia_is_used}), is undone for every write by {@code zio_write}, which copies the caller's
  * properties over {@code io_prop} after {@code zio_create} returns. Encrypted and deduplicated
