@@ -121,6 +121,7 @@ public final class SimulatedNas implements AutoCloseable {
             SimulatedNas nas = new SimulatedNas(options, profile, dir, temp);
             try {
                 nas.startServices();
+                nas.machine.runZiaHooksAtBoot(nas.env);
             } catch (RuntimeException e) {
                 nas.close();
                 throw e;
@@ -302,6 +303,14 @@ public final class SimulatedNas implements AutoCloseable {
     }
 
     /**
+     * Loads or unloads the dpusm module (Z.I.A. profiles): {@code /sys/module/dpusm} comes or goes;
+     * zfs.ko sees the change only at its next load (reboot or {@link #reloadZfsModule()}).
+     */
+    public void dpusm(boolean loaded) {
+        machine.dpusm(loaded);
+    }
+
+    /**
      * Reboots the NAS: connections drop, qat.service and zfs.ko start again in the profile's order
      * (the parameters forced to 1 where zfs.ko loads first), the enabled units and TrueNAS POSTINIT
      * scripts run, and it listens again on the same port. The files under etc/ stay.
@@ -311,6 +320,7 @@ public final class SimulatedNas implements AutoCloseable {
         units.close(); // transient units do not survive a reboot
         machine.reboot();
         startServices();
+        machine.runZiaHooksAtBoot(env);
     }
 
     /** Stops listening and ends every connection and exec; the machine's state is kept. */

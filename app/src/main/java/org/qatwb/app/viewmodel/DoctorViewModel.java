@@ -2,6 +2,7 @@ package org.qatwb.app.viewmodel;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,6 +17,12 @@ import org.qatwb.model.doctor.Observation;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaDrift;
+import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * The Doctor view: the chain examined on the NAS's latest snapshot and, for
@@ -66,18 +73,81 @@ public final class DoctorViewModel {
 
     /** What {@code change} brings along on the NAS as last read, to show before it is made. */
     public List<String> consequences(ZiaChange change) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? List.of() : change.consequences(s);
+        return decide(change) instanceof ZiaDecision.Allowed a ? a.consequences() : List.of();
     }
 
-    /** Sets one Z.I.A. pool property, then examines the NAS again. One at a time. */
+    /** Whether {@code change} may be made on the NAS as last read ({@link ZiaUseCase#check}, as the CLI decides it). */
+    public ZiaDecision decide(ZiaChange change) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s == null ? new ZiaDecision.Refused(change, "the NAS has not been read yet") : ZiaUseCase.check(s, change);
+    }
+
+    /** Why no offload may be turned on and no provider named on {@code pool}; empty when they may. */
+    public Optional<String> ziaRefusal(String pool) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        if (s == null) {
+            return Optional.empty();
+        }
+        ZiaDataRisk risk = ZiaDataRisk.of(s, pool);
+        return risk.any() ? Optional.of(risk.refusal()) : Optional.empty();
+    }
+
+    /** The kept settings of {@code pool} the pool does not show live. */
+    public List<ZiaDrift> ziaDrift(String pool) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s == null ? List.of() : ZiaUseCase.drift(s, s.zia().kept()).stream().filter(d -> d.pool().equals(pool)).toList();
+    }
+
+    /** The settings qatwb keeps for {@code pool}, by property; empty when none. */
+    public Map<ZiaProperty, String> ziaKeptOf(String pool) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s == null ? Map.of() : s.zia().kept().of(pool);
+    }
+
+    /** Both re-apply hooks (boot unit, ZED zedlet) are in place on the NAS. */
+    public boolean ziaHooked() {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s != null && s.zia().hooked();
+    }
+
+    /** What keeping {@code pool}'s live settings would do, or why not. */
+    public Optional<ZiaKeepPlan> ziaKeepPlan(String pool) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        return s == null ? Optional.empty() : Optional.of(ZiaUseCase.keep(s, s.zia().kept(), pool));
+    }
+
+    /**
+     * Sets one Z.I.A. pool property, then examines the NAS again. One at a time; a change the use
+     * case refuses is not made (the panel has said why).
+     */
     public void changeZia(ZiaChange change) {
-        if (ziaBusy.get()) {
+        if (ziaBusy.get() || decide(change) instanceof ZiaDecision.Refused) {
             return;
         }
         ziaBusy.set(true);
         runPending = true;
         nas.setPoolProperty(change, () -> ziaBusy.set(false));
+    }
+
+    /** Keeps {@code pool}'s live Z.I.A. settings on the NAS (with the re-apply hooks), then examines again. */
+    public void keepZia(String pool) {
+        Optional<ZiaKeepPlan> plan = ziaKeepPlan(pool);
+        if (ziaBusy.get() || plan.isEmpty() || plan.get().refusal().isPresent()) {
+            return;
+        }
+        ziaBusy.set(true);
+        runPending = true;
+        nas.ziaHooks(pool, plan, () -> ziaBusy.set(false));
+    }
+
+    /** Sets {@code pool}'s kept Z.I.A. settings again now, then examines again. */
+    public void reapplyZia(String pool) {
+        if (ziaBusy.get()) {
+            return;
+        }
+        ziaBusy.set(true);
+        runPending = true;
+        nas.ziaHooks(pool, Optional.empty(), () -> ziaBusy.set(false));
     }
 
     /** Reads the NAS again, then examines it. */

@@ -249,7 +249,7 @@ public final class NasViewModel implements AutoCloseable {
                     case OK -> "zpool took it, but pool " + change.pool() + " reads "
                             + o.after().map(p -> p.properties().getOrDefault(change.property().wire(), "nothing"))
                             .orElse("nothing back");
-                    default -> o.message().isEmpty() ? o.status().wire() : o.message();
+                    default -> o.message().isEmpty() ? o.status().wire() : org.qatwb.model.zia.ZiaUseCase.explain(o.message());
                 }));
             }
             done.run();
@@ -257,6 +257,34 @@ public final class NasViewModel implements AutoCloseable {
             end();
             notify(new Notice(Notice.Level.ERROR, change.property().wire() + " not changed",
                     Snippet.oneLine(String.valueOf(e.getMessage()))));
+            done.run();
+        });
+    }
+
+    /**
+     * Keeps a pool's Z.I.A. settings (the plan {@code ZiaUseCase.keep} made), or with {@code plan}
+     * empty sets the kept ones of {@code pool} again; then reads the NAS again. {@code done} runs
+     * afterwards whatever happened.
+     */
+    public void ziaHooks(String pool, Optional<org.qatwb.model.zia.ZiaKeepPlan> plan, Runnable done) {
+        if (nas == null) {
+            done.run();
+            return;
+        }
+        NasLink n = nas;
+        String what = plan.isPresent() ? "Keeping the Z.I.A. settings of pool " + pool
+                : "Setting the kept Z.I.A. settings of pool " + pool + " again";
+        begin(what);
+        tasks.run(() -> new ZiaHooked(plan.isPresent() ? n.keepZia(plan.get()) : n.reapplyZia(Optional.of(pool)),
+                n.snapshot()), r -> {
+            end();
+            show(r.snapshot());
+            r.outcome().failure().ifPresent(f -> notify(new Notice(Notice.Level.ERROR, what + " failed",
+                    f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message()))));
+            done.run();
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, what + " failed", Snippet.oneLine(String.valueOf(e.getMessage()))));
             done.run();
         });
     }
@@ -550,6 +578,9 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {
+    }
+
+    private record ZiaHooked(org.qatwb.model.zia.ZiaHookOutcome outcome, NasSnapshot snapshot) {
     }
 
     private record PoolChanged(ZiaSetOutcome outcome, NasSnapshot snapshot) {

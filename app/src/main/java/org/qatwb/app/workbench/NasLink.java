@@ -99,6 +99,17 @@ public final class NasLink implements AutoCloseable {
         return agent.setPoolProperty(change);
     }
 
+    /** Keeps one pool's Z.I.A. settings on the NAS, with the hooks that set them again at boot and import. */
+    public org.qatwb.model.zia.ZiaHookOutcome keepZia(org.qatwb.model.zia.ZiaKeepPlan plan)
+            throws NasConnectionException, AgentFailure {
+        return agent.keepZia(plan);
+    }
+
+    /** Sets the kept Z.I.A. settings again now (one pool, or every kept pool). */
+    public org.qatwb.model.zia.ZiaHookOutcome reapplyZia(Optional<String> pool) throws NasConnectionException, AgentFailure {
+        return agent.reapplyZia(pool);
+    }
+
     /** One transaction on the NAS (stage, or restart with verification and a rollback timer). */
     public ApplyOutcome apply(ApplyPlan plan) throws NasConnectionException, AgentFailure {
         return agent.apply(plan);

@@ -136,11 +136,11 @@ class MainWindowTest {
         Path pools = sims.get(new org.qatwb.app.workbench.NasTarget.Simulated("broken", true)).root()
                 .resolve(".sim/state/zpool_props.tsv");
 
-        robot.doubleClickOn("#zia-provider-tank").eraseText(3).write("zia-software-provider");
+        robot.doubleClickOn("#zia-provider-tank").eraseText(3).write("zia_software_provider");
         robot.clickOn("#zia-set-provider-tank");
         waitUntil(() -> robot.lookup("#doctor-status-zia-status").tryQuery()
                 .map(n -> ((Label) n).getText().equals("pass")).orElse(false));
-        assertTrue(Files.readString(pools).contains("tank\tzia_provider\tzia-software-provider\t"));
+        assertTrue(Files.readString(pools).contains("tank\tzia_provider\tzia_software_provider\t"));
 
         // with zia_checksum on, a reconstruction brings nothing along: set at once
         waitUntil(() -> robot.lookup("#zia-tank-zia_raidz1_rec").tryQuery().map(n -> !n.isDisabled()).orElse(false));
@@ -157,6 +157,14 @@ class MainWindowTest {
         robot.clickOn("Cancel");
         assertTrue(robot.lookup("#zia-tank-zia_checksum").queryAs(atlantafx.base.controls.ToggleSwitch.class).isSelected());
         assertTrue(Files.readString(pools).contains("tank\tzia_checksum\ton\t"));
+
+        // nothing kept yet: the panel says the next import or reboot loses it, and Keep keeps it
+        assertTrue(((Label) robot.lookup("#zia-kept-tank").query()).getText().startsWith("Nothing kept"));
+        assertEquals("dpusm loaded", ((Label) robot.lookup("#zia-dpusm").query()).getText());
+        robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#zia-keep-tank");
+        waitUntil(() -> robot.lookup("#zia-kept-tank").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Kept settings are live; set again at boot")).orElse(false));
     }
 
     @Test

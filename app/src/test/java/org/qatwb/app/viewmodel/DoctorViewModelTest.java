@@ -18,6 +18,7 @@ import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
 import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaProperty;
 
 /** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
@@ -93,19 +94,68 @@ class DoctorViewModelTest {
         NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
         DoctorViewModel vm = open(target);
         assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
-        assertEquals(List.of("zia_provider is off: nothing is offloaded until it names a provider"),
+        assertEquals(List.of("zia_provider is not set: nothing is offloaded until it names a provider"),
                 vm.consequences(ZiaChange.turn("tank", ZiaProperty.DECOMPRESS, true)));
 
-        ZiaChange provider = new ZiaChange("tank", ZiaProperty.PROVIDER, "zia-software-provider");
+        ZiaChange provider = new ZiaChange("tank", ZiaProperty.PROVIDER, "zia_software_provider");
         assertEquals(List.of(), vm.consequences(provider));
         vm.changeZia(provider);
         assertFalse(vm.ziaBusyProperty().get());
         CheckResult zia = vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow();
         assertEquals(CheckStatus.PASS, zia.status(), zia.message());
-        assertEquals("tank: zia_compress, zia_checksum through provider zia-software-provider", zia.message());
+        assertEquals("tank: zia_compress, zia_checksum through provider zia_software_provider", zia.message());
         assertTrue(Files.readString(sims.get(target).root().resolve(".sim/state/zpool_props.tsv"))
-                .contains("tank\tzia_provider\tzia-software-provider\tzia-software-provider\tlocal\n"));
+                .contains("tank\tzia_provider\tzia_software_provider\tzia_software_provider\tlocal\n"));
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+        assertEquals(java.util.Map.of(), vm.ziaKeptOf("tank"), "set, not kept");
+
+        vm.keepZia("tank");
+        assertFalse(vm.ziaBusyProperty().get());
+        assertEquals("zia_software_provider", vm.ziaKeptOf("tank").get(ZiaProperty.PROVIDER));
+        assertTrue(vm.ziaHooked());
+        assertEquals(List.of(), vm.ziaDrift("tank"));
+        assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+    }
+
+    @Test
+    void thePanelShowsKeptSettingsTheLivePoolLostAndReappliesThem() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        DoctorViewModel vm = open(target);
+        vm.keepZia("tank");
+        assertEquals("on", vm.ziaKeptOf("tank").get(ZiaProperty.COMPRESS));
+        assertTrue(vm.ziaHooked());
+        // an import without the zedlet: the fork starts the pool with everything off
+        org.qatwb.sim.SimulatedNas sim = sims.get(target);
+        Files.delete(sim.root().resolve(org.qatwb.model.zia.ZiaHooks.ZEDLET.substring(1)));
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "zpool export tank && zpool import tank")
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(sim.environment());
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        vm.runAgain();
+        assertEquals(List.of(new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.COMPRESS, "off", "on"),
+                new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.CHECKSUM, "off", "on")), vm.ziaDrift("tank"));
+        assertEquals(CheckStatus.WARN, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status(),
+                vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().message());
+        vm.reapplyZia("tank");
+        assertFalse(vm.ziaBusyProperty().get());
+        assertEquals(List.of(), vm.ziaDrift("tank"));
+        assertEquals("on", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
+        assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+    }
+
+    @Test
+    void onAnEncryptedPoolThePanelKnowsBeforeAnyClickThatOffloadsAreRefused() {
+        DoctorViewModel vm = open(new NasTarget.Simulated("c62x", true));
+        String why = vm.ziaRefusal("tank").orElseThrow();
+        assertTrue(why.contains("tank/backup (aes-256-gcm)"), why);
+        assertTrue(vm.decide(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true)) instanceof ZiaDecision.Refused);
+        vm.changeZia(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true));
+        assertFalse(vm.ziaBusyProperty().get(), "refused: nothing started");
+        assertEquals("off", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
+        assertTrue(vm.ziaKeepPlan("tank").orElseThrow().refusal().isEmpty(), "all off: nothing unsafe to keep");
     }
 
     @Test
@@ -116,8 +166,8 @@ class DoctorViewModelTest {
         Notice n = nas.notices().get(nas.notices().size() - 1);
         assertEquals(Notice.Level.ERROR, n.level());
         assertEquals("zia_provider not changed", n.title());
-        assertEquals("cannot set property for 'tank': provider 'qat' is not registered with dpusm", n.message());
-        assertEquals("off", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_provider"));
+        assertTrue(n.message().startsWith("cannot set property for 'tank': given provider does not exist ("), n.message());
+        assertEquals("-", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_provider"));
         assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
     }
 }

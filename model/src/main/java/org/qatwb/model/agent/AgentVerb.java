@@ -9,6 +9,8 @@ public enum AgentVerb {
     SET_PARAM("set-param"),
     PERSIST_PARAMS("persist-params"),
     ZPOOL_SET("zpool-set"),
+    ZIA_KEEP("zia-keep"),
+    ZIA_REAPPLY("zia-reapply"),
     PROBE("probe"),
     APPLY("apply"),
     CONFIRM("confirm"),

@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * {@code zia.status} (DOMAIN.md section 10): the hpc/zfs fork's Z.I.A. offloads through a provider
- * (the {@code dpusm} module); a {@code zia_*} property on without one offloads nothing, and any on
- * turns encryption and dedup off for that pool.
+ * (the {@code dpusm} module); a {@code zia_*} property on without one offloads nothing. An offload on
+ * a pool with encryption or dedup in use fails: the fork says it turns them off and does not
+ * ({@link ZiaDataRisk}). {@code zia_available} says only how zpool was built, so
+ * whether dpusm is loaded comes from {@code /sys/module/dpusm}; a source of {@code local} proves nothing
+ * (spa.c {@code spa_prop_get_config} reports every offload as local, set or not).
  */
 final class ZiaCheck {
 
@@ -34,27 +40,35 @@ final class ZiaCheck {
         for (ZfsPool pool : pools) {
             Map<String, String> zia = pool.zia();
             List<String> on = zia.entrySet().stream().filter(e -> e.getValue().equals("on")).map(Map.Entry::getKey).toList();
-            String provider = zia.getOrDefault(PROVIDER, "off");
-            boolean available = zia.getOrDefault(AVAILABLE, "no").equals("yes");
+            String provider = ZiaUseCase.live(pool).get(ZiaProperty.PROVIDER);
+            // zia_available is how zpool was built; the module itself is the answer when the agent read it
+            boolean available = zia.getOrDefault(AVAILABLE, "no").equals("yes") && s.zia().dpusm().orElse(true);
+            ZiaDataRisk risk = ZiaDataRisk.of(s, pool.name());
             String name = ShellWords.quote(pool.name());
             if (on.isEmpty()) {
                 fine.add(pool.name() + ": Z.I.A. " + (available ? "available" : "not available") + ", nothing on (provider "
                         + provider + "): ZFS's own QAT path applies");
+            } else if (risk.any()) {
+                broken.add(pool.name() + ": " + String.join(", ", on) + " on with encryption or dedup in use ("
+                        + String.join("; ", risk.reasons()) + "): the fork keeps encrypting and deduplicating under"
+                        + " the offload");
+                on.stream().filter(p -> !p.equals(PROVIDER)).forEach(p -> commands.add("zpool set " + p + "=off " + name));
             } else if (provider.equals("off") || !available) {
-                broken.add(pool.name() + ": " + String.join(", ", on) + " on, but " + (available ? "zia_provider is off"
-                        : "zia_available is no") + ": Z.I.A. offloads nothing");
+                broken.add(pool.name() + ": " + String.join(", ", on) + " on, but " + (!available
+                        ? "the dpusm module is not loaded" : "zia_provider is not set") + ": Z.I.A. offloads nothing");
                 commands.add(available ? "zpool set " + PROVIDER + "=<provider> " + name
-                        : "modprobe dpusm (and the provider's module)");
+                        : "modprobe dpusm (and the provider's module), then reload zfs.ko");
             } else {
-                long encrypted = s.encryptedDatasets(pool.name());
-                String line = pool.name() + ": " + String.join(", ", on) + " through provider " + provider;
-                if (encrypted > 0) {
-                    cautions.add(line + ", which turns encryption and dedup off for the pool; " + encrypted
-                            + " of its datasets are encrypted");
-                } else {
-                    fine.add(line);
-                }
+                fine.add(pool.name() + ": " + String.join(", ", on) + " through provider " + provider);
             }
+        }
+        List<ZiaDrift> drift = ZiaUseCase.drift(s, s.zia().kept());
+        if (!drift.isEmpty()) {
+            cautions.add(drift.size() + " kept Z.I.A. setting" + (drift.size() == 1 ? " is" : "s are") + " not live ("
+                    + drift.get(0).describe() + (drift.size() > 1 ? ", ..." : "") + "): re-apply them (qatwb zia reapply)");
+        } else if (!s.zia().kept().settings().isEmpty() && !s.zia().hooked()) {
+            cautions.add("kept Z.I.A. settings, but qatwb's re-apply hooks are not all in place: the next import or"
+                    + " reboot loses them (qatwb zia keep POOL installs them)");
         }
         List<String> details = new ArrayList<>(broken);
         details.addAll(cautions);

@@ -17,6 +17,7 @@ import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.zia.ZiaHost;
 
 /**
  * Everything read from one NAS in one round trip (DESIGN.md "Data flow", step 2). Immutable.
@@ -49,6 +50,8 @@ import org.qatwb.model.persist.PersistState;
  *                       the conf files are read and placed (empty when the module or its version is not there)
  * @param persistence    what keeps the ZFS QAT parameters at 0 after a reboot (a qatwb systemd unit,
  *                       or on TrueNAS an init script), if anything
+ * @param zia            Z.I.A. beyond the pools' properties: the dpusm module, the settings qatwb
+ *                       keeps and its re-apply hooks
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  */
@@ -71,6 +74,7 @@ public record NasSnapshot(
         Optional<String> truenasVersion,
         Optional<DriverVersion> driverVersion,
         PersistState persistence,
+        ZiaHost zia,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
 
@@ -86,6 +90,7 @@ public record NasSnapshot(
         Objects.requireNonNull(osRelease, "osRelease");
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
+        Objects.requireNonNull(zia, "zia");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));

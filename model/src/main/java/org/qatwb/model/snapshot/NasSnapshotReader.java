@@ -34,6 +34,7 @@ import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.zia.ZiaHost;
 import org.qatwb.model.parse.Snippet;
 
 /**
@@ -133,10 +134,12 @@ public final class NasSnapshotReader {
             warnings.add("persistence: " + u.reason());
         }
 
+        ZiaHost zia = ZiaHost.read(out);
+        zia.kept().warnings().forEach(warnings::add);
         Map<String, ConfDocument> confs = confFiles(release);
         Map<String, FileReport> reports = lint(confs, cpu.cores(), release);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, driver, persistence, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, statuses, warnings);
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {

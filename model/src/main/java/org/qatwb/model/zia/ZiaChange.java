@@ -19,7 +19,9 @@ import org.qatwb.model.snapshot.ZfsPool;
  *                 blanks; such a pool is changed by hand)
  * @param property the property
  * @param value    {@code on} or {@code off}; for the provider, the name its module registers with
- *                 dpusm (letters, digits, {@code _.-}) or {@code off}
+ *                 dpusm (letters, digits, {@code _.-}) or {@code off}, which unsets it (spa.c
+ *                 {@code spa_prop_validate}: only {@code off} and {@code NULL} unset; any other word,
+ *                 {@code none} among them, is looked up as a provider)
  */
 public record ZiaChange(String pool, ZiaProperty property, String value) {
 
@@ -71,25 +73,25 @@ public record ZiaChange(String pool, ZiaProperty property, String value) {
 
     /**
      * What else this change does to the pool, as the snapshot has it, one line each, to show
-     * before it is made; empty when it does only what it says.
+     * before it is made; empty when it does only what it says. Whether it may be made at all is
+     * {@link ZiaUseCase#check}'s question.
      */
     public List<String> consequences(NasSnapshot s) {
         ZfsPool p = s.pools().get(pool);
         Map<String, String> zia = p == null ? Map.of() : p.zia();
         List<String> out = new ArrayList<>();
         boolean turningOn = property.onOff() && value.equals("on") && !"on".equals(zia.get(property.wire()));
+        boolean naming = property == ZiaProperty.PROVIDER && !value.equals("off");
         if (turningOn && property.reconstruction() && !"on".equals(zia.get(ZiaProperty.CHECKSUM.wire()))) {
+            // spa.c spa_sync_props: a zia_raidzN_rec set on sets the pool's checksum flag too
             out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
         }
-        if (turningOn && ZiaProperty.switches().stream().noneMatch(o -> "on".equals(zia.get(o.wire())))) {
-            long encrypted = s.encryptedDatasets(pool);
-            out.add("with a Z.I.A. offload on, encryption and dedup are off for pool " + pool
-                    + (encrypted > 0 ? "; " + encrypted + " of its datasets are encrypted" : ""));
-        }
-        if (turningOn && !"yes".equals(zia.get(ZiaProperty.AVAILABLE))) {
-            out.add("zia_available is not yes (the dpusm module is not loaded): nothing is offloaded");
-        } else if (turningOn && "off".equals(zia.getOrDefault(ZiaProperty.PROVIDER.wire(), "off"))) {
-            out.add("zia_provider is off: nothing is offloaded until it names a provider");
+        boolean dpusmMissing = s.zia().dpusm().equals(Optional.of(false));
+        if ((turningOn || naming) && dpusmMissing) {
+            out.add("the dpusm module is not loaded (zia_available only says zpool was built with Z.I.A.):"
+                    + (naming ? " zpool will answer '" + ZiaUseCase.NO_SUCH_PROVIDER + "'" : " nothing is offloaded"));
+        } else if (turningOn && ZiaUseCase.provider(zia.get(ZiaProperty.PROVIDER.wire())).equals("off")) {
+            out.add("zia_provider is not set: nothing is offloaded until it names a provider");
         }
         if (property == ZiaProperty.CHECKSUM && value.equals("off")) {
             ZiaProperty.switches().stream().filter(o -> o.reconstruction() && "on".equals(zia.get(o.wire())))

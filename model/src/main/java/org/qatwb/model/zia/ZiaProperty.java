@@ -27,7 +27,10 @@ public enum ZiaProperty {
         PROVIDER, DATA, PARITY, RECONSTRUCTION, WRITE
     }
 
-    /** Read-only: {@code yes} when the dpusm module is loaded. */
+    /**
+     * Read-only: {@code yes} when zpool was built with Z.I.A. (zpool_prop.c registers it with a
+     * compile-time default); it never says whether the dpusm module is loaded ({@link ZiaHost#dpusm}).
+     */
     public static final String AVAILABLE = "zia_available";
 
     private final String wire;

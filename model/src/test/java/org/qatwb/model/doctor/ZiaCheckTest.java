@@ -28,9 +28,9 @@ class ZiaCheckTest {
     @Test
     void onWithoutAProviderFails() {
         CheckResult r = Host.c62x().ok("zpool_get", ZIA_OFF.replace("zia_compress\toff", "zia_compress\ton"))
-                .check(Check.ZIA_STATUS);
+                .datasets(Host.dataset("tank", "gzip", "on", "off", "131072")).check(Check.ZIA_STATUS);
         assertEquals(CheckStatus.FAIL, r.status());
-        assertEquals("tank: zia_compress on, but zia_provider is off: Z.I.A. offloads nothing", r.message());
+        assertEquals("tank: zia_compress on, but zia_provider is not set: Z.I.A. offloads nothing", r.message());
         assertTrue(r.fixSummary().orElseThrow().contains("zpool set zia_provider=<provider> tank"));
     }
 
@@ -38,8 +38,9 @@ class ZiaCheckTest {
     void onWithAProviderPassesUnlessThePoolHasEncryptedDatasets() {
         String on = ZIA_OFF.replace("zia_compress\toff", "zia_compress\ton").replace("zia_provider\toff", "zia_provider\tqat");
         CheckResult encrypted = Host.c62x().ok("zpool_get", on).check(Check.ZIA_STATUS);
-        assertEquals(CheckStatus.WARN, encrypted.status(), "tank/backup is encrypted");
-        assertTrue(encrypted.message().contains("turns encryption and dedup off"), encrypted.message());
+        assertEquals(CheckStatus.FAIL, encrypted.status(), "tank/backup is encrypted: the fork does not turn it off");
+        assertTrue(encrypted.message().contains("encryption or dedup in use"), encrypted.message());
+        assertTrue(encrypted.message().contains("tank/backup (aes-256-gcm) is encrypted"), encrypted.message());
         CheckResult plain = Host.c62x().ok("zpool_get", on).datasets(Host.dataset("tank", "gzip", "on", "off", "131072"))
                 .check(Check.ZIA_STATUS);
         assertEquals(CheckStatus.PASS, plain.status());

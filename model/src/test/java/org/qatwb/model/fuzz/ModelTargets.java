@@ -57,6 +57,7 @@ import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.zia.ZiaSetOutcome;
 
 /**
@@ -140,6 +141,11 @@ public final class ModelTargets {
                 return List.of("zpool_set: " + m);
             }, PARSE);
 
+    public static final FuzzTarget ZIA_KEPT = new FuzzTarget("zia.ZiaKept",
+            utf8List("# qatwb\ntank zia_provider zia_software_provider\ntank zia_compress on\nother zia_checksum off\n"),
+            Mutator.utf8("tank", " ", "\t", "\n", "zia_provider", "zia_compress", "on", "off", "#", "$(id)", ";", "none"),
+            in -> ZiaKept.parse(text(in)).warnings(), PARSE);
+
     public static final FuzzTarget FW_COUNTERS = new FuzzTarget("debugfs.FwCountersParser",
             utf8List(fuzz("fw_counters_box.txt"), fuzz("fw_counters_table.txt")),
             Mutator.utf8("| Firmware Requests [AE ", "| Firmware Responses[AE ", "| RAS Events        [AE ", "]: ",
@@ -222,7 +228,7 @@ public final class ModelTargets {
     /** Every target, in the order the benchmark reports them. */
     public static List<FuzzTarget> all() {
         return List.of(AGENT_OUTPUT, STREAM, SNAPSHOT, PERSIST, PERSIST_OUTCOME, APPLY_OUTCOME,
-                TX_HISTORY, TX_RECORD, ZIA, FW_COUNTERS, KSTAT, ADF_STATUS, QAT_DEFAULTS, BLACKLIST, CONF, JSON, INIT_SCRIPTS,
+                TX_HISTORY, TX_RECORD, ZIA, ZIA_KEPT, FW_COUNTERS, KSTAT, ADF_STATUS, QAT_DEFAULTS, BLACKLIST, CONF, JSON, INIT_SCRIPTS,
                 UNIT, ZFS_PROPERTIES, CPU_LIST, OS_RELEASE, UPTIME);
     }
 

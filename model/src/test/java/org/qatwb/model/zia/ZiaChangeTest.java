@@ -65,11 +65,12 @@ class ZiaChangeTest {
     }
 
     @Test
-    void theFirstOffloadOnTurnsEncryptionOffAndSaysThatNothingIsOffloadedWithoutAProvider() {
+    void theFirstOffloadOnPromisesNothingAboutEncryptionAndSaysThatNothingIsOffloadedWithoutAProvider() {
         List<String> c = ZiaChange.turn("tank", ZiaProperty.COMPRESS, true).consequences(tank());
-        assertEquals(List.of("with a Z.I.A. offload on, encryption and dedup are off for pool tank; 1 of its datasets"
-                + " are encrypted", "zia_provider is off: nothing is offloaded until it names a provider"), c,
-                "tanker is another pool");
+        assertEquals(List.of("zia_provider is not set: nothing is offloaded until it names a provider"), c);
+        assertEquals(List.of("zia_provider is not set: nothing is offloaded until it names a provider"),
+                ZiaChange.turn("tank", ZiaProperty.COMPRESS, true).consequences(tank("provider=-")),
+                "zpool get prints - for no provider");
     }
 
     @Test

@@ -41,8 +41,9 @@ public final class Machine implements RequestHandler {
     private final ZfsModule zfs;
     /** TrueNAS's init/shutdown scripts; null off TrueNAS (no midclt). */
     private final InitShutdownScripts initScripts;
-    /** The pools' Z.I.A. properties: on disk, so a reboot keeps them. */
+    /** The pools' Z.I.A. properties: in memory only, so an import, a reboot or a module reload loses them. */
     private final ZiaPools zia;
+    private boolean booted;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
     private boolean loseKstat;
 
@@ -102,6 +103,9 @@ public final class Machine implements RequestHandler {
     private void loadZfs(long at, boolean qatFirst) {
         uptime.set(at);
         log.log("ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
+        zia.zfsLoaded(!booted);
+        booted = true;
+        writeDpusm();
         if (zfs != null) {
             zfs.load(qatFirst, kernelApi());
         }
@@ -169,6 +173,46 @@ public final class Machine implements RequestHandler {
         log.log("ZFS: Unloaded module v" + profile.os().zfsVersion(),
                 "ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
         zfs.load(api.available(), api);
+        zia.zfsLoaded(false);
+        writePoolTable();
+    }
+
+    /**
+     * Loads or unloads the dpusm module: {@code /sys/module/dpusm} comes or goes; zfs.ko finds
+     * dpusm only when it loads (the fork's {@code zia_init}), so a provider works after the next
+     * reboot or module reload.
+     */
+    public synchronized void dpusm(boolean loaded) {
+        zia.dpusm(loaded);
+        writeDpusm();
+    }
+
+    private void writeDpusm() {
+        java.nio.file.Path dir = layout.root().resolve("sys/module/dpusm");
+        try {
+            if (zia.dpusmLoaded()) {
+                java.nio.file.Files.createDirectories(dir);
+            } else {
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs qatwb's Z.I.A. re-apply hooks as the end of a boot does ({@link ZiaHooksAtBoot}); call it
+     * without holding this machine's lock, once the simulator answers the stand-ins' requests.
+     */
+    public void runZiaHooksAtBoot(Map<String, String> env) {
+        if (profile.zia()) {
+            ZiaHooksAtBoot.run(layout, env, importedPools());
+        }
+    }
+
+    /** The pools imported now (an export takes one away until it is imported again). */
+    public synchronized List<String> importedPools() {
+        return zia.imported();
     }
 
     public synchronized void failNextRestart(String message) {
@@ -262,12 +306,17 @@ public final class Machine implements RequestHandler {
         return Response.ok("");
     }
 
-    /** {@code zpool set}: the one change zpool is asked for (the agent's zpool-set). */
+    /** {@code zpool set} (the agent's zpool-set), and {@code export} and {@code import} of a pool. */
     private Response zpool(List<String> args) {
-        if (args.isEmpty() || !args.get(0).equals("set")) {
+        if (args.isEmpty() || !List.of("set", "export", "import").contains(args.get(0))) {
             return Response.fail("qatwb-sim: zpool " + (args.isEmpty() ? "" : args.get(0)) + " is not simulated\n", 2);
         }
-        Response r = zia.set(args.subList(1, args.size()), profile.pools());
+        List<String> rest = args.subList(1, args.size());
+        Response r = switch (args.get(0)) {
+            case "export" -> zia.export(rest);
+            case "import" -> zia.importPool(rest);
+            default -> zia.set(rest);
+        };
         if (r.rc() == 0) {
             writePoolTable();
         }

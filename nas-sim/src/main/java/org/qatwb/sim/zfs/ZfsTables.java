@@ -63,7 +63,7 @@ public final class ZfsTables {
     public static String pools(Profile profile, ZiaPools zia) {
         StringBuilder out = new StringBuilder();
         long guid = 0x3a1f_52c7_9d04_e611L;
-        for (String pool : profile.pools()) {
+        for (String pool : zia.imported()) {
             long size = 16L << 40;
             long alloc = size * 37 / 100;
             List<String[]> rows = new ArrayList<>();

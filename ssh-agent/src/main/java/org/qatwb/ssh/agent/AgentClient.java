@@ -31,6 +31,8 @@ import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaHookOutcome;
+import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.ssh.Backoff;
 import org.qatwb.ssh.ConnectionLost;
@@ -120,6 +122,24 @@ public final class AgentClient {
     public ZiaSetOutcome setPoolProperty(ZiaChange change) throws NasConnectionException, AgentFailure {
         try {
             return ZiaSetOutcome.read(run(new AgentCommand.ZpoolSet(sudo, change)), change);
+        } catch (ParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Keeps one pool's Z.I.A. settings on the NAS with the re-apply hooks; each step's refusal is in the outcome. */
+    public ZiaHookOutcome keepZia(ZiaKeepPlan plan) throws NasConnectionException, AgentFailure {
+        try {
+            return ZiaHookOutcome.read(run(new AgentCommand.ZiaKeep(sudo, plan)));
+        } catch (ParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Sets the kept Z.I.A. settings again now (one pool, or all), as the hooks do at boot and import. */
+    public ZiaHookOutcome reapplyZia(java.util.Optional<String> pool) throws NasConnectionException, AgentFailure {
+        try {
+            return ZiaHookOutcome.read(run(new AgentCommand.ZiaReapply(sudo, pool)));
         } catch (ParseException e) {
             throw unreadable(e);
         }

@@ -23,6 +23,7 @@ import org.qatwb.model.apply.TxId;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaKeepPlan;
 
 /**
  * One request to the agent, validated when built, rendered as the exec's command line
@@ -170,6 +171,56 @@ public sealed interface AgentCommand {
      * Sets one Z.I.A. pool property ({@code zpool set}) and reads the pool's properties back. The
      * change's words are validated already (letters, digits and {@code _.:-}); the agent checks them again.
      */
+    /**
+     * Keeps one pool's Z.I.A. settings on the NAS and installs the re-apply hooks
+     * (docs/decisions/0004): {@code zia-keep POOL [PROPERTY=VALUE...]}, the words of
+     * {@link ZiaKeepPlan#words()}, each already a valid {@link ZiaChange}.
+     */
+    record ZiaKeep(boolean sudo, ZiaKeepPlan plan) implements AgentCommand {
+        public ZiaKeep {
+            Objects.requireNonNull(plan, "plan");
+            if (plan.refusal().isPresent()) {
+                throw new IllegalArgumentException(plan.refusal().get());
+            }
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.ZIA_KEEP;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            List<String> args = new ArrayList<>();
+            args.add(plan.pool());
+            args.addAll(plan.words());
+            return List.copyOf(args);
+        }
+    }
+
+    /** Runs the installed re-apply script now, for one pool or all: {@code zia-reapply [POOL]}. */
+    record ZiaReapply(boolean sudo, java.util.Optional<String> pool) implements AgentCommand {
+        public ZiaReapply {
+            Objects.requireNonNull(pool, "pool");
+            pool.ifPresent(p -> {
+                if (!ZiaChange.poolNameOk(p)) {
+                    throw new IllegalArgumentException(ZiaChange.problem(p, org.qatwb.model.zia.ZiaProperty.COMPRESS, "off")
+                            .orElseThrow());
+                }
+            });
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.ZIA_REAPPLY;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return pool.map(List::of).orElse(List.of());
+        }
+    }
+
     record ZpoolSet(boolean sudo, ZiaChange change) implements AgentCommand {
         public ZpoolSet {
             Objects.requireNonNull(change, "change");

@@ -1165,3 +1165,184 @@ apply_args_ok() {
         shift 4
     done
 }
+
+# ---- Z.I.A.: the kept settings and their re-apply hooks -------------------------------------
+# The hpc/zfs fork keeps its zia_* pool properties in memory only (spa.c spa_sync_props never
+# writes them out), so every export/import, reboot and module reload starts from off. qatwb keeps
+# the administrator's settings in ZIA_KEPT, one "POOL PROPERTY VALUE" line each, and a script that
+# sets them again, run at boot by a unit ordered after zfs-import.target and by ZED after every
+# pool import (docs/decisions/0004). Every word is checked here when written, and again by the
+# script when it reads the file as root: pool names and provider names by strict patterns,
+# properties from the catalog only (model's ZiaChange and ZiaProperty).
+
+ZIA_DIR=/var/lib/qatwb/zia
+ZIA_KEPT=/var/lib/qatwb/zia/kept
+ZIA_SCRIPT=/var/lib/qatwb/zia/reapply.sh
+ZIA_UNIT=qatwb-zia.service
+ZIA_ZEDLET=/etc/zfs/zed.d/pool_import-qatwb-zia.sh
+
+zia_pool_ok() {                # POOL: a letter, then letters, digits and _.:-; at most 255
+    case $1 in [A-Za-z]*) ;; *) return 1 ;; esac
+    case $1 in *[!A-Za-z0-9_.:-]*) return 1 ;; esac
+    [ ${#1} -le 255 ]
+}
+
+zia_setting_ok() {             # PROPERTY VALUE
+    case $1 in
+        zia_compress|zia_decompress|zia_checksum|zia_file_write|zia_disk_write|zia_raidz[123]_gen|zia_raidz[123]_rec)
+            case $2 in on|off) return 0 ;; esac
+            return 1 ;;
+        zia_provider)
+            case $2 in off) return 0 ;; [A-Za-z0-9]*) ;; *) return 1 ;; esac
+            case $2 in *[!A-Za-z0-9_.-]*) return 1 ;; esac
+            [ ${#2} -le 64 ] ;;
+        *) return 1 ;;
+    esac
+}
+
+# The snapshot's Z.I.A. items: whether dpusm is loaded (zia_available cannot say: it is how zpool
+# was built), the kept file, and the two hooks. zia-keep makes /var/lib/qatwb and its zia directory
+# 0755 and the file 0644 (it holds pool and provider names, nothing secret), so any user reads it.
+items_zia() {
+    if [ -d "$R/sys/module/dpusm" ]; then item_note dpusm_module ok 0 loaded; else item_absent dpusm_module; fi
+    if [ -e "$R$ZIA_KEPT" ] && [ ! -r "$R$ZIA_KEPT" ]; then
+        item_priv zia_kept cat "$R$ZIA_KEPT"
+    else
+        item_file zia_kept "$R$ZIA_KEPT"
+    fi
+    if [ ! -e "$R/etc/systemd/system/$ZIA_UNIT" ]; then
+        item_absent zia_unit
+    elif [ -L "$R/etc/systemd/system/multi-user.target.wants/$ZIA_UNIT" ]; then
+        item_note zia_unit ok 0 enabled
+    else
+        item_note zia_unit ok 0 disabled
+    fi
+    if [ -f "$R$ZIA_ZEDLET" ] && [ -x "$R$ZIA_ZEDLET" ]; then item_note zia_zedlet ok 0 present; else item_absent zia_zedlet; fi
+}
+
+# The kept file with POOL's lines replaced by PROPERTY=VALUE words: the other pools' lines as they
+# were, minus any line that does not pass the checks (it would be skipped at boot anyway).
+zia_kept_text() {              # POOL [PROPERTY=VALUE...]
+    k_pool=$1
+    shift
+    printf '%s\n' '# Written by QAT Workbench (qatwb zia keep): the Z.I.A. pool properties it sets again at' \
+        "# boot ($ZIA_UNIT) and after each pool import (ZED). One POOL PROPERTY VALUE per line."
+    # read as the hooks read it (root): a file only root can read must not lose the other pools
+    as_root cat "$R$ZIA_KEPT" 2>/dev/null | while read -r k_p k_k k_v k_rest; do
+        case $k_p in ''|'#'*) continue ;; esac
+        [ -z "$k_rest" ] && [ "$k_p" != "$k_pool" ] && zia_pool_ok "$k_p" && zia_setting_ok "$k_k" "$k_v" \
+            && printf '%s %s %s\n' "$k_p" "$k_k" "$k_v"
+    done
+    for k_w in "$@"; do
+        printf '%s %s %s\n' "$k_pool" "${k_w%%=*}" "${k_w#*=}"
+    done
+}
+
+# The script the hooks run, as root. [POOL]: that pool's lines only (ZED passes ZEVENT_POOL).
+# QATWB_ROOT is a simulated NAS's root; systemd and ZED start their commands without it.
+zia_script_text() {
+    cat <<'ZIA_SCRIPT_END'
+#!/bin/sh
+# Written by QAT Workbench (qatwb zia keep): sets the kept Z.I.A. pool properties again, which the
+# hpc/zfs fork loses at every export/import, reboot and module reload. Run at boot by
+# qatwb-zia.service and by ZED after each pool import (pool_import-qatwb-zia.sh, with the pool).
+PATH=$PATH:/usr/sbin:/sbin:/usr/bin:/bin
+kept=${QATWB_ROOT-}/var/lib/qatwb/zia/kept
+[ -r "$kept" ] || exit 0
+rc=0
+while read -r pool prop value rest; do
+    case $pool in ''|'#'*) continue ;; esac
+    [ -z "${1-}" ] || [ "$pool" = "$1" ] || continue
+    ok=
+    case $pool in [A-Za-z]*) case $pool in *[!A-Za-z0-9_.:-]*) ;; *) [ ${#pool} -le 255 ] && ok=1 ;; esac ;; esac
+    case $prop:$value in
+        zia_compress:on|zia_compress:off|zia_decompress:on|zia_decompress:off|zia_checksum:on|zia_checksum:off) ;;
+        zia_file_write:on|zia_file_write:off|zia_disk_write:on|zia_disk_write:off) ;;
+        zia_raidz[123]_gen:on|zia_raidz[123]_gen:off|zia_raidz[123]_rec:on|zia_raidz[123]_rec:off) ;;
+        zia_provider:off) ;;
+        zia_provider:[A-Za-z0-9]*)
+            case $value in *[!A-Za-z0-9_.-]*) ok= ;; *) [ ${#value} -le 64 ] || ok= ;; esac ;;
+        *) ok= ;;
+    esac
+    if [ -z "$ok" ] || [ -n "$rest" ]; then
+        echo "qatwb-zia: skipped a line of $kept that is not POOL PROPERTY VALUE as qatwb writes it" >&2
+        rc=1
+        continue
+    fi
+    zpool set "$prop=$value" "$pool" || rc=1
+done <"$kept"
+exit $rc
+ZIA_SCRIPT_END
+}
+
+zia_zedlet_text() {
+    printf '%s\n' '#!/bin/sh' \
+        '# Written by QAT Workbench (qatwb zia keep): ZED runs it after each pool import (its name starts' \
+        '# with the event subclass, pool_import); it sets the kept Z.I.A. properties of that pool again.' \
+        "[ -n \"\${ZEVENT_POOL-}\" ] || exit 0" \
+        "exec /bin/sh \"\${QATWB_ROOT-}$ZIA_SCRIPT\" \"\$ZEVENT_POOL\""
+}
+
+zia_unit_text() {
+    printf '%s\n' \
+        '# Written by QAT Workbench (qatwb zia keep): sets the kept Z.I.A. pool properties again at boot,' \
+        '# once the pools are imported.' \
+        '[Unit]' \
+        'Description=qatwb: kept Z.I.A. pool properties' \
+        'After=zfs-import.target zfs.target' \
+        '' \
+        '[Service]' \
+        'Type=oneshot' \
+        'RemainAfterExit=yes' \
+        "ExecStart=/bin/sh $ZIA_SCRIPT" \
+        '' \
+        '[Install]' \
+        'WantedBy=multi-user.target'
+}
+
+# TEXT into a temporary file beside FILE, then renamed over it: a boot or an import that reads it
+# sees the old file or the new, never half of one.
+zia_write() {                  # FILE MODE TEXT_FUNCTION [ARG...]
+    z_file=$1 z_mode=$2
+    shift 2
+    as_root mkdir -p "${z_file%/*}" || return 1
+    z_tmp=$(as_root mktemp "${z_file%/*}/.${z_file##*/}.XXXXXX") || return 1
+    if "$@" | as_root tee "$z_tmp" >/dev/null && as_root chmod "$z_mode" "$z_tmp" \
+        && as_root mv -f "$z_tmp" "$z_file"; then
+        return 0
+    fi
+    as_root rm -f "$z_tmp"
+    return 1
+}
+
+zia_keep() {                   # POOL [PROPERTY=VALUE...]: validated in main
+    if ! sudo_ok; then
+        item_note zia_keep denied 0 "$SUDO_MSG"
+    elif step zia_dirs as_root mkdir -p "$R$ZIA_DIR" "$R${ZIA_ZEDLET%/*}" \
+        && step zia_dir_mode as_root chmod 755 "$R${ZIA_DIR%/*}" "$R$ZIA_DIR" \
+        && step zia_write_kept zia_write "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
+        && step zia_write_script zia_write "$R$ZIA_SCRIPT" 755 zia_script_text \
+        && step zia_write_zedlet zia_write "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
+        if ! command -v systemctl >/dev/null 2>&1; then
+            item_note zia_unit_write absent 0 "systemctl not found: no boot unit (ZED still re-applies after each import)"
+        else
+            step zia_unit_write zia_write "$R/etc/systemd/system/$ZIA_UNIT" 644 zia_unit_text \
+                && step zia_daemon_reload as_root systemctl daemon-reload \
+                && step zia_unit_enable as_root systemctl enable "$ZIA_UNIT"
+        fi
+    fi
+    items_zia
+}
+
+# Runs the installed script now, as the hooks would, then reads the pools back.
+zia_reapply() {                # [POOL]
+    if [ ! -f "$R$ZIA_SCRIPT" ]; then
+        item_note zia_reapply absent 0 "nothing kept yet: qatwb zia keep POOL writes the script"
+    elif ! sudo_ok; then
+        item_note zia_reapply denied 0 "$SUDO_MSG"
+    else
+        step zia_reapply as_root sh "$R$ZIA_SCRIPT" "$@" || :
+    fi
+    item_tool zpool_get zpool get -H -p -o name,property,value all
+    items_zia
+}

@@ -328,6 +328,7 @@ snapshot() {
     fi
     item_file truenas_version "$R/etc/version"
     items_persist
+    items_zia
 }
 
 # ---- keep after reboot ---------------------------------------------------------------------
@@ -601,6 +602,20 @@ main() {
                     [ ${#3} -le 64 ] || usage "a provider name has at most 64 characters" ;;
                 *) usage "a provider name starts with a letter or a digit" ;;
             esac ;;
+        zia-keep)
+            if [ $# -lt 1 ] || [ $# -gt 13 ]; then usage "usage: zia-keep POOL [PROPERTY=VALUE...] (at most the 12 properties)"; fi
+            zia_pool_ok "$1" || usage "a pool name is a letter, then letters, digits and _.:- (at most 255)"
+            z_seen=' ' z_first=1
+            for z_w in "$@"; do
+                if [ -n "$z_first" ]; then z_first=; continue; fi   # the pool
+                case $z_w in *=*) ;; *) usage "a setting is PROPERTY=VALUE" ;; esac
+                zia_setting_ok "${z_w%%=*}" "${z_w#*=}" || usage "not a Z.I.A. setting qatwb keeps: a zia_* property and on, off or a provider name"
+                case $z_seen in *" ${z_w%%=*} "*) usage "a property is named twice" ;; esac
+                z_seen="$z_seen${z_w%%=*} "
+            done ;;
+        zia-reapply)
+            [ $# -le 1 ] || usage "usage: zia-reapply [POOL]"
+            [ $# -eq 0 ] || zia_pool_ok "$1" || usage "a pool name is a letter, then letters, digits and _.:- (at most 255)" ;;
         apply)
             apply_args_ok "$@" ;;
         restore)
@@ -620,7 +635,7 @@ main() {
         history)
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, probe, apply, confirm, status, history, restore)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore)" ;;
     esac
     case $C in
         apply|restore|confirm|status|history|tx-run|tx-expire)
@@ -644,6 +659,8 @@ main() {
         set-param) set_param "$1" "$2" ;;
         persist-params) persist_params "$1" ;;
         zpool-set) zpool_set "$1" "$2" "$3" ;;
+        zia-keep) zia_keep "$@" ;;
+        zia-reapply) zia_reapply "$@" ;;
         probe) item_run id ids ;;
         apply) apply_cmd "$@" ;;
         restore) restore_cmd "$@" ;;

@@ -51,6 +51,22 @@ class AgentCommandTest {
     }
 
     @Test
+    void ziaKeepSendsThePlansWordsAndRefusesARefusedPlan() {
+        org.qatwb.model.zia.ZiaKept kept = org.qatwb.model.zia.ZiaKept.parse("tank zia_provider p1\ntank zia_compress on\n");
+        org.qatwb.model.zia.ZiaKeepPlan plan = new org.qatwb.model.zia.ZiaKeepPlan("tank", java.util.Map.of(), kept,
+                java.util.Optional.empty());
+        assertEquals("sh -s -- 'zia-keep' '" + B + "' '1' 'tank' 'zia_provider=p1' 'zia_compress=on'",
+                new AgentCommand.ZiaKeep(true, plan).commandLine(B));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.ZiaKeep(false,
+                new org.qatwb.model.zia.ZiaKeepPlan("tank", java.util.Map.of(), kept, java.util.Optional.of("refused: x"))));
+        assertEquals("sh -s -- 'zia-reapply' '" + B + "' '0'",
+                new AgentCommand.ZiaReapply(false, java.util.Optional.empty()).commandLine(B));
+        assertEquals(List.of("zia-reapply", B, "0", "tank"),
+                new AgentCommand.ZiaReapply(false, java.util.Optional.of("tank")).arguments(B));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.ZiaReapply(false, java.util.Optional.of("t;id")));
+    }
+
+    @Test
     void valuesAreValidatedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Stream(false, 99));
         assertThrows(IllegalArgumentException.class, () -> new AgentCommand.Stream(false, 3_600_001));

@@ -78,7 +78,23 @@ class AgentScriptArgumentsTest {
                 List.of("zpool-set", B, "0", "tank", "zia_provider", "-x"),
                 List.of("zpool-set", B, "0", "tank", "zia_provider", "qat provider"),
                 List.of("zpool-set", B, "0", "tank", "zia_provider", "qat;reboot"),
-                List.of("zpool-set", B, "0", "tank", "zia_provider", "q".repeat(65)));
+                List.of("zpool-set", B, "0", "tank", "zia_provider", "q".repeat(65)),
+                List.of("zia-keep", B, "0"),
+                List.of("zia-keep", B, "0", "tank;reboot"),
+                List.of("zia-keep", B, "0", "1tank", "zia_compress=on"),
+                List.of("zia-keep", B, "0", "tank", "zia_compress"),
+                List.of("zia-keep", B, "0", "tank", "zia_compress=yes"),
+                List.of("zia-keep", B, "0", "tank", "zia_available=yes"),
+                List.of("zia-keep", B, "0", "tank", "readonly=on"),
+                List.of("zia-keep", B, "0", "tank", "zia_provider=$(reboot)"),
+                List.of("zia-keep", B, "0", "tank", "zia_provider=a b"),
+                List.of("zia-keep", B, "0", "tank", "zia_provider=x\ntank zia_compress on"),
+                List.of("zia-keep", B, "0", "tank", "zia_provider=-x"),
+                List.of("zia-keep", B, "0", "tank", "zia_compress=on", "zia_compress=off"),
+                List.of("zia-keep", B, "0", "tank", "zia_compress=on", "tank"),
+                List.of("zia-reapply", B, "0", "tank", "other"),
+                List.of("zia-reapply", B, "0", "../etc"),
+                List.of("zia-reapply", B, "0", "tank;reboot"));
         return Stream.concat(bad.stream(), badTransactions().stream())
                 .flatMap(a -> Shell.all().map(s -> Arguments.of(s, a)));
     }

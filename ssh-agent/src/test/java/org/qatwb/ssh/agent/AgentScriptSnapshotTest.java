@@ -35,6 +35,8 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.DriverVersion;
+import org.qatwb.model.zia.ZiaHooks;
+import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.ZfsParam;
@@ -92,7 +94,7 @@ class AgentScriptSnapshotTest {
 
     /** A C62x-like host: one PF, one VF, ZFS with QAT, two NUMA nodes. */
     static FakeNas c62x(Path dir) {
-        return new FakeNas(dir)
+        FakeNas nas = new FakeNas(dir)
                 .file("etc/c6xx_dev0.conf", PF_CONF)
                 .file("etc/c6xxvf_dev0.conf", VF_CONF)
                 .file("etc/my c6xx_dev9.conf", "[GENERAL]\n")            // a blank in the name: not a driver file
@@ -120,7 +122,20 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("systemctl", "is-active qat", "active\n")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
-                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n");
+                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
+                // Z.I.A.: dpusm loaded, settings kept, both re-apply hooks in place
+                .file("sys/module/dpusm/refcnt", "1\n")
+                .file(ZiaKept.PATH.substring(1), "tank zia_compress on\n")
+                .file("etc/systemd/system/" + ZiaHooks.UNIT, "[Unit]\n")
+                .link("etc/systemd/system/multi-user.target.wants/" + ZiaHooks.UNIT, "/etc/systemd/system/" + ZiaHooks.UNIT)
+                .file(ZiaHooks.ZEDLET.substring(1), "#!/bin/sh\n");
+        try {
+            Files.setPosixFilePermissions(nas.path(ZiaHooks.ZEDLET.substring(1)),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return nas;
     }
 
     static Stream<Shell> shells() {
@@ -159,7 +174,8 @@ class AgentScriptSnapshotTest {
                         "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
-                        "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
+                        "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
+                        "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -281,7 +297,8 @@ class AgentScriptSnapshotTest {
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
-                "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
+                "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
+                "zia_zedlet"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

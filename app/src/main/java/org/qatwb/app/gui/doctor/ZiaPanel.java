@@ -24,14 +24,21 @@ import org.qatwb.app.workbench.Tone;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsPool;
 import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaDrift;
+import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * The Z.I.A. pool properties (DOMAIN.md section 10), shown only when a pool knows them: per pool
- * the provider and a switch per offload. A change that brings more along (encryption and dedup
- * off, checksums on with a reconstruction, nothing offloaded without a provider) says so first.
- * The controls show what the NAS says: after every change, or failure, they are built again from
- * the snapshot read afterwards.
+ * the provider and a switch per offload, whether the dpusm module is loaded (zia_available cannot
+ * say), the settings qatwb keeps and whether the pool shows them live, with Keep and Re-apply. On a
+ * pool with encryption or dedup in use the panel says before any click that offloads are refused
+ * (ZiaUseCase, as the CLI decides): the switches can only turn offloads off. A change that brings
+ * more along (checksums on with a reconstruction, nothing offloaded without a provider) says so
+ * first. The controls show what the NAS says: after every change, or failure, they are built again
+ * from the snapshot read afterwards.
  */
 final class ZiaPanel extends VBox {
 
@@ -56,10 +63,17 @@ final class ZiaPanel extends VBox {
         Label title = new Label("Z.I.A. pool properties");
         title.setStyle("-fx-font-weight: bold");
         Label about = new Label("The hpc/zfs fork offloads through a dpusm provider (ZFS Interface for Accelerators)."
-                + " A change is made at once with zpool set and stays with the pool.");
+                + " A change is made at once with zpool set, and the fork loses it at every export/import, reboot and"
+                + " module reload: Keep stores the pool's settings on the NAS, set again at boot and after each import.");
         about.setWrapText(true);
         about.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
-        getChildren().addAll(title, about);
+        Label dpusm = new Label(s.zia().dpusm().map(on -> on ? "dpusm loaded" : "dpusm not loaded").orElse("dpusm unknown"));
+        dpusm.setId("zia-dpusm");
+        dpusm.getStyleClass().add(Css.STATE_CHIP);
+        Css.tone(dpusm, s.zia().dpusm().map(on -> on ? Tone.GOOD : Tone.BAD).orElse(Tone.NEUTRAL));
+        Tooltip.install(dpusm, new Tooltip("/sys/module/dpusm: without the module no provider can be named"
+                + " (and zfs.ko finds dpusm only when it loads)"));
+        getChildren().addAll(title, about, dpusm);
         for (ZfsPool p : pools) {
             getChildren().add(pool(p));
         }
@@ -72,17 +86,18 @@ final class ZiaPanel extends VBox {
         Label name = new Label(p.name());
         name.setStyle("-fx-font-weight: bold");
         String available = zia.getOrDefault(ZiaProperty.AVAILABLE, "?");
-        Label availableChip = new Label("available " + available);
+        Label availableChip = new Label(available.equals("yes") ? "built with Z.I.A." : "zia_available " + available);
         availableChip.getStyleClass().add(Css.STATE_CHIP);
-        Css.tone(availableChip, available.equals("yes") ? Tone.GOOD : Tone.BAD);
-        Tooltip.install(availableChip, new Tooltip(available.equals("yes") ? "the dpusm module is loaded"
-                : "the dpusm module is not loaded: modprobe dpusm, and the provider's module"));
+        Css.tone(availableChip, available.equals("yes") ? Tone.NEUTRAL : Tone.BAD);
+        Tooltip.install(availableChip, new Tooltip("zia_available says only how zpool was built, never whether dpusm"
+                + " is loaded"));
+        Optional<String> refusal = vm.ziaRefusal(p.name());
 
-        String provider = zia.getOrDefault(ZiaProperty.PROVIDER.wire(), "off");
+        String provider = ZiaUseCase.live(p).get(ZiaProperty.PROVIDER);
         TextField providerField = new TextField(provider);
         providerField.setId("zia-provider-" + p.name());
         providerField.setPrefColumnCount(18);
-        providerField.setPromptText("e.g. zia-software-provider");
+        providerField.setPromptText("e.g. zia_software_provider; off unsets");
         Button setProvider = new Button("Set provider");
         setProvider.setId("zia-set-provider-" + p.name());
         setProvider.getStyleClass().add(Styles.SMALL);
@@ -91,6 +106,11 @@ final class ZiaPanel extends VBox {
         Runnable check = () -> {
             String v = providerField.getText().strip();
             Optional<String> why = changeable ? ZiaChange.problem(p.name(), ZiaProperty.PROVIDER, v) : Optional.empty();
+            if (why.isEmpty() && changeable && !v.equals(provider)
+                    && vm.decide(new ZiaChange(p.name(), ZiaProperty.PROVIDER, v)) instanceof ZiaDecision.Refused r) {
+                why = Optional.of(r.reason().equals(refusal.orElse("")) ? "refused: encryption or dedup in use (below)"
+                        : r.reason());
+            }
             problem.setText(why.orElse(""));
             setProvider.setDisable(!changeable || why.isPresent() || v.equals(provider));
         };
@@ -122,7 +142,8 @@ final class ZiaPanel extends VBox {
             Label label = new Label(o.label());
             label.setLabelFor(toggle);
             toggle.setSelected(value.equals("on"));
-            toggle.setDisable(!changeable);
+            // on a pool with encryption or dedup in use an offload can only be turned off
+            toggle.setDisable(!changeable || (refusal.isPresent() && !value.equals("on")));
             Tooltip.install(toggle, new Tooltip(o.wire() + " is " + value));
             toggle.selectedProperty().addListener((obs, was, now) -> {
                 if (now != value.equals("on")) {
@@ -134,7 +155,15 @@ final class ZiaPanel extends VBox {
             int row = o.kind().ordinal() - 1;
             switches.add(cell, column[row]++, row);
         }
-        VBox box = new VBox(6, header, switches);
+        VBox box = new VBox(6, header);
+        refusal.ifPresent(r -> {
+            Label refused = new Label(r);
+            refused.setId("zia-refused-" + p.name());
+            refused.setWrapText(true);
+            refused.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+            box.getChildren().add(refused);
+        });
+        box.getChildren().addAll(switches, kept(p));
         box.disableProperty().bind(vm.ziaBusyProperty());
         if (!changeable) {
             Label by = new Label("qatwb names only pools of letters, digits and _.:- to zpool; change this one by hand"
@@ -146,8 +175,49 @@ final class ZiaPanel extends VBox {
         return box;
     }
 
+    /** What qatwb keeps for the pool against what it shows live, with Keep and Re-apply. */
+    private HBox kept(ZfsPool p) {
+        Map<ZiaProperty, String> kept = vm.ziaKeptOf(p.name());
+        List<ZiaDrift> drift = vm.ziaDrift(p.name());
+        Label state = new Label();
+        state.setId("zia-kept-" + p.name());
+        state.setWrapText(true);
+        if (kept.isEmpty()) {
+            state.setText("Nothing kept: the next export/import or reboot turns every Z.I.A. setting of this pool off.");
+            state.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        } else if (drift.isEmpty()) {
+            state.setText("Kept settings are live" + (vm.ziaHooked() ? "; set again at boot and after each import."
+                    : ", but the re-apply hooks are not all in place: Keep installs them."));
+            state.getStyleClass().addAll(vm.ziaHooked() ? Styles.SUCCESS : Styles.WARNING, Styles.TEXT_SMALL);
+        } else {
+            state.setText("Live differs from kept: " + String.join("; ", drift.stream()
+                    .map(d -> d.property().wire() + " is " + d.live() + ", kept " + d.kept()).toList()));
+            state.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        }
+        Button keep = new Button("Keep these settings");
+        keep.setId("zia-keep-" + p.name());
+        keep.getStyleClass().add(Styles.SMALL);
+        Optional<ZiaKeepPlan> plan = vm.ziaKeepPlan(p.name());
+        keep.setDisable(plan.isEmpty() || plan.get().refusal().isPresent() || (!kept.isEmpty() && drift.isEmpty()
+                && vm.ziaHooked() && plan.get().after().of(p.name()).equals(kept)));
+        plan.flatMap(ZiaKeepPlan::refusal).ifPresent(r -> Tooltip.install(keep, new Tooltip(r)));
+        keep.setOnAction(e -> vm.keepZia(p.name()));
+        Button reapply = new Button("Re-apply kept");
+        reapply.setId("zia-reapply-" + p.name());
+        reapply.getStyleClass().add(Styles.SMALL);
+        reapply.setDisable(drift.isEmpty());
+        reapply.setOnAction(e -> vm.reapplyZia(p.name()));
+        HBox row = new HBox(10, state, keep, reapply);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
     /** Makes {@code c} after the user has seen what it brings along, if anything; else {@code undo}. */
     private void change(ZiaChange c, Runnable undo) {
+        if (vm.decide(c) instanceof ZiaDecision.Refused) {
+            undo.run();
+            return;
+        }
         List<String> more = vm.consequences(c);
         if (!more.isEmpty() && !confirmed(c, more)) {
             undo.run();

@@ -1,0 +1,243 @@
+package org.qatwb.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.app.cli.json.ZiaJson;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaHookOutcome;
+import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaSetOutcome;
+import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.agent.AgentClient;
+import org.qatwb.ssh.agent.AgentFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qatwb zia show|set|keep|reapply CONNECTION}: the hpc/zfs fork's Z.I.A. pool properties,
+ * decided by {@link ZiaUseCase} as the doctor's Z.I.A. panel decides them.
+ */
+@Command(name = "zia", mixinStandardHelpOptions = true,
+        description = {"Z.I.A. (hpc/zfs fork) pool properties: what is live, what qatwb keeps, and changes.",
+                "The fork keeps none of them over an export/import, a reboot or a module reload: 'keep' stores",
+                "a pool's live settings on the NAS and installs hooks that set them again at boot and after",
+                "each import. Offloads are refused on pools with encryption or dedup in use."},
+        subcommands = {ZiaCommand.Show.class, ZiaCommand.Set.class, ZiaCommand.Keep.class, ZiaCommand.Reapply.class},
+        footer = {"", "Exit status: 0 done (show: live and kept agree), 1 refused, failed, or live differs from",
+                "kept, 2 usage error, 3 cannot reach or trust the NAS."})
+final class ZiaCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a subcommand: show, set, keep or reapply");
+    }
+
+    /** Prints the show document of a fresh snapshot; 0 when live agrees with kept. */
+    static int printShow(CommandSpec spec, AgentClient client, ObjectNode doc) throws NasConnectionException, AgentFailure {
+        NasSnapshot after = client.snapshot();
+        NasCommands.warnings(after, spec.commandLine().getErr());
+        ObjectNode show = ZiaJson.show(after);
+        doc.setAll(show);
+        JsonOut.print(spec.commandLine().getOut(), doc);
+        return show.get("inSync").asBoolean() ? ExitCodes.OK : ExitCodes.INPUT;
+    }
+
+    static void say(CommandSpec spec, String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("qatwb: " + line);
+        err.flush();
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "The pools' live Z.I.A. settings, the kept ones, where they differ, the dpusm module and the hooks.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConnectionMixin connection;
+
+        @Override
+        public Integer call() {
+            try (NasSession session = connection.connect()) {
+                int rc = printShow(spec, new AgentClient(session, connection.sudo), JsonOut.object());
+                if (rc != ExitCodes.OK) {
+                    say(spec, "live Z.I.A. settings differ from the kept ones: qatwb zia reapply sets them again");
+                }
+                return rc;
+            } catch (NasConnectionException e) {
+                throw NasCommands.unreachable(e);
+            } catch (AgentFailure e) {
+                throw NasCommands.agent(e);
+            }
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = {"Set one property: zia_provider=NAME|off, or an offload (zia_compress, ...)=on|off.",
+                    "Refused on a pool with encryption or dedup in use; 'none' is not a way to unset the provider."})
+    static final class Set implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConnectionMixin connection;
+        @Parameters(index = "0", paramLabel = "POOL")
+        String pool;
+        @Parameters(index = "1", paramLabel = "PROPERTY=VALUE")
+        String setting;
+
+        @Override
+        public Integer call() {
+            ZiaChange change = parse(spec, pool, setting);
+            try (NasSession session = connection.connect()) {
+                AgentClient client = new AgentClient(session, connection.sudo);
+                NasSnapshot s = client.snapshot();
+                ZiaDecision d = ZiaUseCase.check(s, change);
+                ObjectNode doc = JsonOut.object();
+                doc.put("pool", change.pool());
+                doc.put("property", change.property().wire());
+                doc.put("value", change.value());
+                if (d instanceof ZiaDecision.Refused r) {
+                    doc.put("refused", r.reason());
+                    JsonOut.print(spec.commandLine().getOut(), doc);
+                    say(spec, r.reason());
+                    return ExitCodes.INPUT;
+                }
+                doc.putNull("refused");
+                ZiaDecision.Allowed a = (ZiaDecision.Allowed) d;
+                a.consequences().forEach(c -> say(spec, "note: " + c));
+                a.consequences().forEach(doc.putArray("consequences")::add);
+                ZiaSetOutcome o = client.setPoolProperty(change);
+                doc.put("status", o.status().wire());
+                doc.put("message", ZiaUseCase.explain(o.message()));
+                JsonOut.print(spec.commandLine().getOut(), doc);
+                if (!o.ok()) {
+                    say(spec, o.status() == ItemStatus.OK ? change.command() + " was taken, but the pool does not read back "
+                            + change.value() : change.command() + ": " + ZiaUseCase.explain(o.message())
+                            + (o.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+                    return ExitCodes.INPUT;
+                }
+                if (!change.value().equals("off")) {
+                    say(spec, "the fork loses this at the next export/import or reboot: qatwb zia keep " + change.pool()
+                            + " keeps it");
+                }
+                return ExitCodes.OK;
+            } catch (NasConnectionException e) {
+                throw NasCommands.unreachable(e);
+            } catch (AgentFailure e) {
+                throw NasCommands.agent(e);
+            }
+        }
+    }
+
+    /** POOL and PROPERTY=VALUE as a validated change, or a usage error in one line. */
+    static ZiaChange parse(CommandSpec spec, String pool, String setting) {
+        int eq = setting.indexOf('=');
+        Optional<ZiaProperty> p = eq <= 0 ? Optional.empty() : ZiaProperty.ofWire(setting.substring(0, eq));
+        if (p.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Snippet.quote(setting)
+                    + ": give PROPERTY=VALUE with one of zia_provider, zia_compress, ... (zia_available is read-only)");
+        }
+        String value = setting.substring(eq + 1);
+        Optional<String> problem = ZiaChange.problem(pool, p.get(), value);
+        if (problem.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem.get());
+        }
+        return new ZiaChange(pool, p.get(), value);
+    }
+
+    @Command(name = "keep", mixinStandardHelpOptions = true,
+            description = {"Keep POOL's live Z.I.A. settings on the NAS and install the hooks that set them again at",
+                    "boot and after each import (all off: the pool is forgotten)."})
+    static final class Keep implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConnectionMixin connection;
+        @Parameters(index = "0", paramLabel = "POOL")
+        String pool;
+
+        @Override
+        public Integer call() {
+            if (!ZiaChange.poolNameOk(pool)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        ZiaChange.problem(pool, ZiaProperty.COMPRESS, "off").orElseThrow());
+            }
+            try (NasSession session = connection.connect()) {
+                AgentClient client = new AgentClient(session, connection.sudo);
+                NasSnapshot s = client.snapshot();
+                ZiaKeepPlan plan = ZiaUseCase.keep(s, s.zia().kept(), pool);
+                ObjectNode doc = JsonOut.object();
+                doc.put("pool", pool);
+                if (plan.refusal().isPresent()) {
+                    doc.put("refused", plan.refusal().get());
+                    JsonOut.print(spec.commandLine().getOut(), doc);
+                    say(spec, plan.refusal().get());
+                    return ExitCodes.INPUT;
+                }
+                doc.putNull("refused");
+                ZiaHookOutcome o = client.keepZia(plan);
+                doc.set("steps", ZiaJson.steps(o));
+                int rc = printShow(spec, client, doc);
+                return failed(spec, o) ? ExitCodes.INPUT : rc;
+            } catch (NasConnectionException e) {
+                throw NasCommands.unreachable(e);
+            } catch (AgentFailure e) {
+                throw NasCommands.agent(e);
+            }
+        }
+    }
+
+    static boolean failed(CommandSpec spec, ZiaHookOutcome o) {
+        Optional<ZiaHookOutcome.Step> f = o.failure();
+        f.ifPresent(st -> say(spec, st.name() + " " + st.status().wire() + (st.message().isEmpty() ? "" : ": " + st.message())
+                + (st.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : "")));
+        return f.isPresent();
+    }
+
+    @Command(name = "reapply", mixinStandardHelpOptions = true,
+            description = "Set the kept Z.I.A. settings again now (of POOL, or of every kept pool), as the hooks do.")
+    static final class Reapply implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConnectionMixin connection;
+        @Parameters(index = "0", paramLabel = "POOL", arity = "0..1")
+        String pool;
+
+        @Override
+        public Integer call() {
+            if (pool != null && !ZiaChange.poolNameOk(pool)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        ZiaChange.problem(pool, ZiaProperty.COMPRESS, "off").orElseThrow());
+            }
+            try (NasSession session = connection.connect()) {
+                AgentClient client = new AgentClient(session, connection.sudo);
+                ZiaHookOutcome o = client.reapplyZia(Optional.ofNullable(pool));
+                ObjectNode doc = JsonOut.object();
+                doc.set("steps", ZiaJson.steps(o));
+                int rc = printShow(spec, client, doc);
+                return failed(spec, o) ? ExitCodes.INPUT : rc;
+            } catch (NasConnectionException e) {
+                throw NasCommands.unreachable(e);
+            } catch (AgentFailure e) {
+                throw NasCommands.agent(e);
+            }
+        }
+    }
+}
