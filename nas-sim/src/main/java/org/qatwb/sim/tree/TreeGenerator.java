@@ -149,6 +149,7 @@ public final class TreeGenerator {
                 Files.deleteIfExists(layout.param(p));
             }
         }
+        ModuleTree.write(layout, profile);
     }
 
     private static void write(Path file, String text) throws IOException {
