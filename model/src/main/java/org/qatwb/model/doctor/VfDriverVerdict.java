@@ -24,6 +24,8 @@ import org.qatwb.model.snapshot.VfBinding;
 final class VfDriverVerdict {
 
     private static final String BLACKLIST = EtcChecks.BLACKLIST;
+    /** VF addresses named in one detail line at most. */
+    private static final int LISTED = 6;
 
     private VfDriverVerdict() {
     }
@@ -71,8 +73,11 @@ final class VfDriverVerdict {
                     : "nothing blacklists " + module + " there, so udev loads it for them"), List.of(), List.of());
         }
         List<String> details = new ArrayList<>();
-        elsewhere.forEach(v -> details.add(v.bsf() + " is bound to " + v.driver().orElseThrow()));
-        none.forEach(v -> details.add(v.bsf() + " has no driver"));
+        elsewhere.stream().map(v -> v.driver().orElseThrow()).distinct().forEach(d -> details.add(listed(
+                elsewhere.stream().filter(v -> v.driver().orElseThrow().equals(d)).toList()) + " bound to " + d));
+        if (!none.isEmpty()) {
+            details.add(listed(none) + " without a driver");
+        }
         String of = " of the " + vfs.size() + " " + m.vfType() + " VF(s)";
         if (!elsewhere.isEmpty()) {
             String drivers = elsewhere.stream().map(v -> v.driver().orElseThrow()).distinct().collect(Collectors.joining(", "));
@@ -153,6 +158,12 @@ final class VfDriverVerdict {
 
     private static Optional<Fix> unblock(VfBlacklist b, List<String> modules) {
         return EtcChecks.fileFix(BLACKLIST, b.text(), () -> VfBlacklistEditor.unblock(b.text(), Set.copyOf(modules)));
+    }
+
+    /** Some VFs in one line: the first few addresses and how many more (a C62x has 48, a c4xxx 128). */
+    private static String listed(List<VfBinding> vfs) {
+        String first = vfs.stream().limit(LISTED).map(VfBinding::bsf).collect(Collectors.joining(", "));
+        return vfs.size() + " VF(s): " + first + (vfs.size() > LISTED ? " and " + (vfs.size() - LISTED) + " more" : "");
     }
 
     private static String id(DeviceModel m) {
