@@ -94,10 +94,10 @@ final class VfDriverVerdict {
             }
             if (!loaded) {
                 return new Part(CheckStatus.FAIL, module + " is not loaded although " + BLACKLIST + " does not block it: "
-                        + none.size() + of + " have no driver (another modprobe.d file or modprobe.blacklist= on the kernel command line may block it, or it failed to"
-                        + " load: see the kernel log)", List.of(new Fix.CommandFix(List.of("modprobe " + module,
-                        Restart.COMMAND), "load the VF driver, then restart QAT so that the VFs read their conf files")),
-                        details);
+                        + none.size() + of + " have no driver (another modprobe.d file or modprobe.blacklist= on the kernel"
+                        + " command line may block it, or it failed to load: see the kernel log)",
+                        List.of(new Fix.CommandFix(List.of("modprobe " + module, Restart.COMMAND),
+                                "load the VF driver, then restart QAT so that the VFs read their conf files")), details);
             }
             return new Part(CheckStatus.WARN, module + " is loaded but " + none.size() + of + " have no driver (unbound by"
                     + " hand, or their probe failed: see the kernel log)", List.of(Restart.qat(s,
