@@ -218,7 +218,11 @@ class MainWindowTest {
         assertTrue(workbench.viewModel().savedConnections().isEmpty(), "nothing was saved");
     }
 
+    /**
+     * Waits for {@code condition}, evaluated on the FX thread: a lookup from the test thread walks the
+     * scene graph while the FX thread rebuilds a pane, and then fails with an index out of bounds.
+     */
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 }
