@@ -91,7 +91,7 @@ final class DriverChecks {
                     Restart.qat(s, "bring the devices up again" + after)).withDetails(details);
         }
         if (vfsListed == 0 && vfConfs > 0) {
-            String cause = c.failed(Check.QAT_VF_BLACKLIST) ? "the VF driver is blacklisted (qat.vf-blacklist)"
+            String cause = c.failed(Check.QAT_VF_BLACKLIST) ? "the VFs have no QAT driver (qat.vf-blacklist)"
                     : c.failed(Check.QAT_SRIOV) ? "SR-IOV is off (qat.sriov)"
                     : "the VF driver did not load (modprobe " + vfModules(s) + "; see the kernel log)";
             return CheckResult.fail(self, devices.size() + " PF(s) up but no VF although " + vfConfs
