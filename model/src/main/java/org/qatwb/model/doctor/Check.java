@@ -49,7 +49,8 @@ public enum Check {
     KERNEL_REQUESTS_PENDING("kernel.requests-pending", ChainLink.KNOWN_PROBLEMS, FIELD_REPORT,
             "no 'requests pending' message in the kernel log (OpenZFS issue #14463), or the mitigation in place"),
     KERNEL_DRIVER_ERRORS("kernel.driver-errors", ChainLink.KNOWN_PROBLEMS, INTEL_GUIDE,
-            "the QAT driver's messages in the kernel log, each explained"),
+            "the QAT driver's messages, each explained: the kernel's in the kernel log, adf_ctl's and qat_service's in"
+                    + " qat.service's journal"),
     ZIA_STATUS("zia.status", ChainLink.ZIA, OPENZFS,
             "Z.I.A. pool properties (hpc/zfs fork, OpenZFS PR #13628) are consistent: nothing on without a provider");
 
