@@ -52,7 +52,8 @@ class DoctorViewModelTest {
         assertNotNull(r);
         for (Check c : new Check[] {Check.QAT_KAPI, Check.QAT_VF_BLACKLIST, Check.QAT_KERNEL_INSTANCES}) {
             CheckResult result = r.result(c).orElseThrow();
-            assertEquals(CheckStatus.FAIL, result.status(), c.id());
+            // ENABLE_KAPI off is a warning where zfs.ko holds qat_api itself, as the broken box's does
+            assertEquals(c == Check.QAT_KAPI ? CheckStatus.WARN : CheckStatus.FAIL, result.status(), c.id());
             assertTrue(result.fixes().stream().anyMatch(f -> f instanceof Fix.FileFix), c.id() + ": " + result.fixes());
         }
     }
@@ -86,7 +87,13 @@ class DoctorViewModelTest {
         assertEquals("0", Files.readString(sims.get("c62x").root()
                 .resolve("sys/module/zfs/parameters/zfs_qat_compress_disable")).strip());
         CheckResult after = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
-        assertEquals(CheckStatus.PASS, after.status(), after.message());
+        assertTrue(after.message().contains("a 0 proves nothing"), "on again, but nothing proves it yet: " + after.message());
+        // offloadable work runs: the requests prove ZFS's QAT init, and the 0 now passes
+        sims.get("c62x").workload().set("tank/backup", 1, 0);
+        sims.get("c62x").advance(Duration.ofSeconds(2));
+        vm.runAgain();
+        CheckResult proved = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
+        assertEquals(CheckStatus.PASS, proved.status(), proved.message());
     }
 
     @Test

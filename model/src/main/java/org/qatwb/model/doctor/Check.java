@@ -18,11 +18,13 @@ public enum Check {
     QAT_DRIVER("qat.driver", ChainLink.DRIVER, DRIVER_SOURCE,
             "Intel's out-of-tree QAT 1.x driver is installed (adf_ctl) and lists devices with the kernel API"),
     QAT_KAPI("qat.kapi", ChainLink.DEFAULTS, DRIVER_SOURCE,
-            "ENABLE_KAPI=1 in /etc/default/qat: qat_service loads qat_api, the kernel API ZFS uses", QAT_DRIVER),
+            "ENABLE_KAPI=1 in /etc/default/qat: qat_service loads qat_api, the kernel API ZFS uses (a zfs.ko built"
+                    + " with QAT loads it itself: then only a warning)", QAT_DRIVER),
     QAT_SRIOV("qat.sriov", ChainLink.DEFAULTS, DRIVER_SOURCE,
             "SRIOV_ENABLE=1 in /etc/default/qat where VFs carry the kernel instances", QAT_DRIVER),
-    QAT_VF_BLACKLIST("qat.vf-blacklist", ChainLink.VF_DRIVER, FIELD_REPORT,
-            "the VF driver is not blacklisted (Intel's installer does it for passthrough setups)", QAT_DRIVER),
+    QAT_VF_BLACKLIST("qat.vf-blacklist", ChainLink.VF_DRIVER, DRIVER_SOURCE,
+            "where VFs carry ZFS's instances, the VF driver is loaded and bound to every VF (a blacklist, which Intel's"
+                    + " installer writes for passthrough, stops only its automatic loading)", QAT_DRIVER),
     QAT_CONF_VALID("qat.conf-valid", ChainLink.CONF_FILES, DRIVER_SOURCE,
             "every device has a conf file, and no conf file has an error the driver refuses", QAT_DRIVER),
     QAT_KERNEL_INSTANCES("qat.kernel-instances", ChainLink.CONF_FILES, OPENZFS,
@@ -35,7 +37,8 @@ public enum Check {
     ZFS_BUILT_WITH_QAT("zfs.built-with-qat", ChainLink.ZFS_BUILD, OPENZFS,
             "zfs.ko is built --with-qat: the zfs_qat_* parameters and the qat kstat exist"),
     ZFS_PARAMS("zfs.params", ChainLink.ZFS_PARAMS, OPENZFS,
-            "zfs_qat_*_disable are 0, not forced to 1 because zfs.ko loaded before QAT was up", ZFS_BUILT_WITH_QAT),
+            "zfs_qat_*_disable are 0 and requests prove ZFS's QAT init (a 0 alone proves nothing); a 1 is explained",
+            ZFS_BUILT_WITH_QAT),
     ZFS_PERSISTENCE("zfs.persistence", ChainLink.ZFS_PARAMS, FIELD_REPORT,
             "the parameters that are on stay on after a reboot", ZFS_BUILT_WITH_QAT),
     ZFS_DATASETS_OFFLOADABLE("zfs.datasets-offloadable", ChainLink.OFFLOAD, OPENZFS,
@@ -46,7 +49,8 @@ public enum Check {
     KERNEL_REQUESTS_PENDING("kernel.requests-pending", ChainLink.KNOWN_PROBLEMS, FIELD_REPORT,
             "no 'requests pending' message in the kernel log (OpenZFS issue #14463), or the mitigation in place"),
     KERNEL_DRIVER_ERRORS("kernel.driver-errors", ChainLink.KNOWN_PROBLEMS, INTEL_GUIDE,
-            "the QAT driver's messages in the kernel log, each explained"),
+            "the QAT driver's messages, each explained: the kernel's in the kernel log, adf_ctl's and qat_service's in"
+                    + " qat.service's journal"),
     ZIA_STATUS("zia.status", ChainLink.ZIA, OPENZFS,
             "Z.I.A. pool properties (hpc/zfs fork, OpenZFS PR #13628) are consistent: nothing on without a provider");
 

@@ -49,7 +49,7 @@ public final class Doctor {
             case ZFS_INSTANCE_CAP -> ConfChecks.instanceCap(c);
             case QAT_DEVICES_UP -> DriverChecks.devicesUp(c);
             case ZFS_BUILT_WITH_QAT -> ZfsChecks.builtWithQat(c);
-            case ZFS_PARAMS -> ZfsChecks.params(c);
+            case ZFS_PARAMS -> ParamsCheck.check(c);
             case ZFS_PERSISTENCE -> PersistenceCheck.check(c);
             case ZFS_DATASETS_OFFLOADABLE -> DatasetCheck.check(c);
             case ZFS_OFFLOAD_ACTIVE -> OffloadActiveCheck.check(c);

@@ -91,7 +91,7 @@ final class DriverChecks {
                     Restart.qat(s, "bring the devices up again" + after)).withDetails(details);
         }
         if (vfsListed == 0 && vfConfs > 0) {
-            String cause = c.failed(Check.QAT_VF_BLACKLIST) ? "the VF driver is blacklisted (qat.vf-blacklist)"
+            String cause = c.failed(Check.QAT_VF_BLACKLIST) ? "the VFs have no QAT driver (qat.vf-blacklist)"
                     : c.failed(Check.QAT_SRIOV) ? "SR-IOV is off (qat.sriov)"
                     : "the VF driver did not load (modprobe " + vfModules(s) + "; see the kernel log)";
             return CheckResult.fail(self, devices.size() + " PF(s) up but no VF although " + vfConfs
@@ -115,20 +115,29 @@ final class DriverChecks {
     }
 
     /**
-     * Why, in the driver's words: the last refusal in the kernel log (DOMAIN.md section 8). adf_ctl's
-     * own messages are not in the kernel log but in its output, which qat.service's journal keeps.
+     * Why, in the driver's words: the last refusal in the kernel log, and adf_ctl's or qat_service's
+     * last in qat.service's journal (DOMAIN.md section 8: each is written in one place only).
      */
     private static String driverReason(NasSnapshot s) {
-        List<String> log = s.kernelLog();
-        for (int i = log.size() - 1; i >= 0; i--) {
-            String line = log.get(i);
-            Optional<DriverMessage> m = DriverMessage.of(line).filter(DriverMessage::problem);
+        Optional<String> kernel = lastProblem(DriverMessage.Origin.KERNEL, s.kernelLog());
+        Optional<String> service = lastProblem(DriverMessage.Origin.SERVICE, s.serviceJournal());
+        if (kernel.isEmpty() && service.isEmpty()) {
+            return "the driver says why in the kernel log (dmesg) and adf_ctl in qat.service's journal (journalctl -u qat)";
+        }
+        return kernel.map(k -> "the kernel log's last driver refusal: " + k).orElse("")
+                + (kernel.isPresent() && service.isPresent() ? "; " : "")
+                + service.map(j -> "qat.service's journal's last: " + j).orElse("");
+    }
+
+    private static Optional<String> lastProblem(DriverMessage.Origin origin, List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            Optional<DriverMessage> m = DriverMessage.of(origin, line).filter(DriverMessage::problem);
             if (m.isPresent()) {
-                return "the kernel log's last driver refusal: " + Snippet.quote(m.get().words(line)) + " ("
-                        + m.get().meaning() + "; kernel.driver-errors)";
+                return Optional.of(Snippet.quote(m.get().words(line)) + " (" + m.get().meaning() + "; kernel.driver-errors)");
             }
         }
-        return "the driver says why in the kernel log (dmesg) and adf_ctl in qat.service's journal (journalctl -u qat)";
+        return Optional.empty();
     }
 
     /** Whether qat.service is known not to run (a state word other than active). */

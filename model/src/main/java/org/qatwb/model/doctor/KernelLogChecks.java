@@ -51,36 +51,53 @@ final class KernelLogChecks {
                 "compression is not affected by the issue; keep checksum and encryption in software")), seen);
     }
 
+    /**
+     * The driver's messages, each looked for only where it is written (DOMAIN.md section 8): the
+     * kernel's in the kernel log, adf_ctl's and qat_service's in qat.service's journal.
+     */
     static CheckResult driverErrors(CheckContext c) {
         Check self = Check.KERNEL_DRIVER_ERRORS;
+        NasSnapshot s = c.snapshot();
         Optional<CheckResult> unread = unreadableLog(c, self);
-        if (unread.isPresent()) {
+        Optional<String> journalUnread = KernelLogFacts.journalUnreadable(c);
+        if (unread.isPresent() && journalUnread.isPresent()) {
             return unread.get();
         }
         Map<DriverMessage, List<String>> seen = new LinkedHashMap<>();
-        for (String line : c.snapshot().kernelLog()) {
-            DriverMessage.of(line).ifPresent(m -> seen.computeIfAbsent(m, x -> new ArrayList<>()).add(line));
-        }
+        collect(DriverMessage.Origin.KERNEL, s.kernelLog(), seen);
+        collect(DriverMessage.Origin.SERVICE, s.serviceJournal(), seen);
+        List<String> notes = new ArrayList<>();
+        unread.ifPresent(u -> notes.add("the kernel log could not be read: connect as root or with --sudo"));
+        journalUnread.ifPresent(notes::add);
+        String partly = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
         if (seen.isEmpty()) {
-            return CheckResult.pass(self, "no QAT driver error in the kernel log");
+            return CheckResult.pass(self, "no QAT driver error in the kernel log"
+                    + (c.absent(KernelLogFacts.JOURNAL_ITEM) ? "" : " or qat.service's journal") + partly);
         }
         List<String> details = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         seen.forEach((m, lines) -> {
-            details.add(lines.size() + "x " + Snippet.quote(lines.get(lines.size() - 1)) + ": " + m.meaning()
-                    + m.remedy().map(r -> "; " + r).orElse(""));
+            details.add(lines.size() + "x " + m.origin().place() + ": " + Snippet.quote(lines.get(lines.size() - 1))
+                    + ": " + m.meaning() + m.remedy().map(r -> "; " + r).orElse(""));
             m.remedy().filter(r -> !remedies.contains(r)).ifPresent(remedies::add);
         });
         List<DriverMessage> problems = seen.keySet().stream().filter(DriverMessage::problem).toList();
         String summary = seen.entrySet().stream().map(e -> e.getValue().size() + "x " + Snippet.quote(
-                        e.getValue().get(e.getValue().size() - 1)) + " (" + e.getKey().meaning() + ")")
+                        e.getValue().get(e.getValue().size() - 1)) + " (" + e.getKey().origin().place() + ": "
+                        + e.getKey().meaning() + ")")
                 .collect(Collectors.joining("; "));
         if (problems.isEmpty()) {
-            return CheckResult.pass(self, "no driver error; explained: " + summary).withDetails(details);
+            return CheckResult.pass(self, "no driver error; explained: " + summary + partly).withDetails(details);
         }
-        return CheckResult.warn(self, problems.size() + " kind(s) of driver error in the kernel log (from this or an"
-                        + " earlier start): " + summary,
-                Restart.qat(c.snapshot(), String.join("; ", remedies))).withDetails(details);
+        return CheckResult.warn(self, problems.size() + " kind(s) of driver error (from this or an earlier start): "
+                        + summary + partly,
+                Restart.qat(s, String.join("; ", remedies))).withDetails(details);
+    }
+
+    private static void collect(DriverMessage.Origin origin, List<String> lines, Map<DriverMessage, List<String>> seen) {
+        for (String line : lines) {
+            DriverMessage.of(origin, line).ifPresent(m -> seen.computeIfAbsent(m, x -> new ArrayList<>()).add(line));
+        }
     }
 
     /** A skip when the kernel log could not be read (dmesg_restrict without root or sudo). */

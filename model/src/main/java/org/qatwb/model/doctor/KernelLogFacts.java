@@ -1,6 +1,7 @@
 package org.qatwb.model.doctor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What the QAT and ZFS lines of the kernel log say about this boot, for more than one check. */
@@ -23,7 +24,46 @@ final class KernelLogFacts {
         UNKNOWN
     }
 
+    /** The agent's item with qat.service's journal. */
+    static final String JOURNAL_ITEM = "qat_journal";
+
+    /** journalctl's words for a user who may not read the system journal (it then shows only the user's own). */
+    private static final Pattern JOURNAL_DENIED = Pattern.compile(
+            "No journal files were (?:opened|found)|insufficient permissions|not seeing messages from other users");
+
     private KernelLogFacts() {
+    }
+
+    /** Why qat.service's journal could not be used, if it could not: denied, failed, or journalctl's own refusal. */
+    static Optional<String> journalUnreadable(CheckContext c) {
+        if (c.absent(JOURNAL_ITEM) || c.snapshot().itemStatus().get(JOURNAL_ITEM) == null) {
+            return Optional.of("no qat.service journal: no journalctl, or an agent that does not read it");
+        }
+        Optional<String> problem = c.unreadable(JOURNAL_ITEM);
+        if (problem.isPresent()) {
+            return Optional.of("qat.service's journal could not be read (" + problem.get() + ")");
+        }
+        return c.snapshot().serviceJournal().stream().filter(l -> JOURNAL_DENIED.matcher(l).find()).findFirst()
+                .map(l -> "journalctl could not read the system journal (" + l.strip() + "): connect as root or with"
+                        + " --sudo");
+    }
+
+    /**
+     * A line of the driver's access layer (qat_api): its LAC_LOG_ERROR macros print
+     * {@code "%s() - : " message} with the function's name (lac_log.h), after a separate
+     * {@code "[error] "} printk (osalLog, OsalServices.c) that the kernel puts on a line of its own.
+     */
+    static final Pattern ACCESS_LAYER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\(\\) - : \\S");
+
+    /** The access layer's last line that is not the requests-pending message: why an init may have failed. */
+    static Optional<String> accessLayerError(List<String> log) {
+        for (int i = log.size() - 1; i >= 0; i--) {
+            String l = log.get(i);
+            if (ACCESS_LAYER.matcher(l).find() && !REQUESTS_PENDING.matcher(l).find()) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The requests-pending lines, oldest first. */

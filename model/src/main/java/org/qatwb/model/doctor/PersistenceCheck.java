@@ -11,9 +11,11 @@ import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
 
 /**
- * Link 8 after a reboot, {@code zfs.persistence}: zfs.ko forces the parameters to 1 when it loads
- * before QAT is up (DOMAIN.md section 6), so those that are on must be written 0 again at every
- * boot, after qat.service: a systemd unit, or on TrueNAS an init script ({@code model.persist}).
+ * Link 8 after a reboot, {@code zfs.persistence}: when zfs.ko loads before QAT is up, its QAT init
+ * finds no instance and ZFS uses no QAT, the parameters still reading 0 (OpenZFS qat_dc_init,
+ * qat_cy_init; DOMAIN.md section 6), and only a write of 0 retries the init. So those that are on
+ * must be written 0 again at every boot, after qat.service: a systemd unit, or on TrueNAS an init
+ * script ({@code model.persist}).
  */
 final class PersistenceCheck {
 
@@ -47,12 +49,14 @@ final class PersistenceCheck {
                     : kept.isEmpty() ? "nothing keeps them" : by + " keeps only " + word(kept);
             return switch (KernelLogFacts.bootOrder(s.kernelLog())) {
                 case QAT_FIRST -> CheckResult.pass(self, now + ", but at this boot QAT was up before zfs.ko loaded"
-                        + " (kernel log), so zfs.ko turned " + word(lost) + " on by itself; should the boot order change,"
+                        + " (kernel log), so zfs.ko's own init found QAT for " + word(lost) + "; should the boot order change,"
                         + " qatwb params --keep-after-reboot keeps them");
                 case ZFS_FIRST -> CheckResult.fail(self, now + ", and zfs.ko loads before QAT here (kernel log): after a"
-                        + " reboot " + word(lost) + " will be 1 again", fix);
+                        + " reboot " + word(lost) + " will do nothing (its QAT init finds no instance; only a write of 0"
+                        + " after qat.service retries it)", fix);
                 case UNKNOWN -> CheckResult.warn(self, now + "; if zfs.ko loads before qat.service at boot (as on"
-                        + " root-on-ZFS systems), " + word(lost) + " will be 1 after a reboot", fix);
+                        + " root-on-ZFS systems), " + word(lost) + " will do nothing after a reboot until 0 is written"
+                        + " again", fix);
             };
         }
         Set<ZfsParam> extra = EnumSet.copyOf(kept);
@@ -61,8 +65,8 @@ final class PersistenceCheck {
     }
 
     /**
-     * The parameters that should survive a reboot: those on now; when ZFS offloads nothing (forced to 1),
-     * those {@code zfs.params} asks to turn on.
+     * The parameters that should survive a reboot: those on now; when all are 1, those
+     * {@code zfs.params} asks to turn on.
      */
     private static Set<ZfsParam> wanted(CheckContext c) {
         NasSnapshot s = c.snapshot();

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
 
-/** Links 7 and 8: {@code zfs.built-with-qat} and {@code zfs.params} (DOMAIN.md sections 1 and 6). */
+/** Link 7, {@code zfs.built-with-qat} (DOMAIN.md section 1); link 8's {@code zfs.params} is {@link ParamsCheck}. */
 final class ZfsChecks {
 
     /** The parameters to leave off where the requests-pending message was seen (DOMAIN.md section 8). */
@@ -58,44 +58,6 @@ final class ZfsChecks {
                 new Fix.CommandFix(List.of("./configure --with-qat=<QAT driver source directory> && make && make install"),
                         (trueNas ? "rebuild the TrueNAS SCALE image's ZFS" : "rebuild ZFS") + " with QAT, so that zfs.ko"
                                 + " depends on qat_api, and reboot"));
-    }
-
-    static CheckResult params(CheckContext c) {
-        Check self = Check.ZFS_PARAMS;
-        NasSnapshot s = c.snapshot();
-        if (s.params().isEmpty()) {
-            return CheckResult.warn(self, "the zfs_qat_* parameters could not be read");
-        }
-        List<ZfsParam> off = s.params().entrySet().stream().filter(e -> e.getValue() != 0).map(e -> e.getKey()).toList();
-        List<ZfsParam> on = s.params().entrySet().stream().filter(e -> e.getValue() == 0).map(e -> e.getKey()).toList();
-        if (off.isEmpty()) {
-            return CheckResult.pass(self, names(on) + " on (0): ZFS hands that work to QAT");
-        }
-        boolean pending = !KernelLogFacts.requestsPending(s.kernelLog()).isEmpty();
-        List<ZfsParam> turnOn = off.stream().filter(p -> !(pending && CY_PARAMS.contains(p))).toList();
-        String leftOff = pending && off.stream().anyMatch(CY_PARAMS::contains)
-                ? "; checksum and encryption are best left off (kernel.requests-pending)" : "";
-        if (turnOn.isEmpty()) {
-            return CheckResult.pass(self, names(on) + " on, " + names(off) + " off: the mitigation for the requests-pending"
-                    + " message (kernel.requests-pending)");
-        }
-        boolean qatDown = c.failed(Check.QAT_DRIVER) || c.failed(Check.QAT_KAPI) || c.failed(Check.QAT_DEVICES_UP)
-                || c.failed(Check.QAT_KERNEL_INSTANCES);
-        String eperm = qatDown ? "; writing 0 fails with EPERM (QAT initialisation failed) until the failed QAT checks"
-                + " above are fixed" : "";
-        List<Fix> fixes = turnOn.stream().<Fix>map(p -> new Fix.ParamFix(p, 0)).toList();
-        if (on.isEmpty()) {
-            String why = switch (KernelLogFacts.bootOrder(s.kernelLog())) {
-                case ZFS_FIRST -> "zfs.ko loaded before any QAT device was up at boot (kernel log), found no QAT and"
-                        + " forced them to 1";
-                case QAT_FIRST -> "QAT was up when zfs.ko loaded, so they were written 1 since, or an enable failed";
-                case UNKNOWN -> "usually zfs.ko loaded before qat.service at boot and forced them to 1";
-            };
-            return new CheckResult(self, CheckStatus.FAIL, "all " + off.size() + " parameters are 1, ZFS offloads"
-                    + " nothing: " + why + eperm + leftOff, fixes, List.of());
-        }
-        return new CheckResult(self, CheckStatus.WARN, names(on) + " on, " + names(off) + " off (1): that work is done"
-                + " in software; fine if deliberate" + eperm + leftOff, fixes, List.of());
     }
 
     static Optional<String> zfsVersion(NasSnapshot s) {

@@ -35,17 +35,34 @@ public final class VfBlacklistParser {
         Objects.requireNonNull(text, "text");
         List<BlacklistEntry> entries = new ArrayList<>();
         Warnings<String> warnings = new Warnings<>();
+        for (LogicalLine l : logicalLines(text)) {
+            read(l.text(), l.number(), entries, warnings);
+        }
+        return new VfBlacklist(entries, warnings.lines(w -> w), text);
+    }
+
+    /**
+     * One line as kmod reads it: physical lines joined at backslash-newline.
+     *
+     * @param number the 1-based number of its first physical line
+     * @param text   the joined text
+     */
+    public record LogicalLine(int number, String text) {
+    }
+
+    /** A modprobe.d file's lines as kmod's getline_wrapped joins them; a backslash before any other character is dropped. */
+    public static List<LogicalLine> logicalLines(String text) {
+        List<LogicalLine> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int lineNo = 1;
         int physical = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n') {
-                read(line.toString(), lineNo, entries, warnings);
+                lines.add(new LogicalLine(lineNo, line.toString()));
                 line.setLength(0);
                 lineNo = ++physical;
             } else if (c == '\\' && i + 1 < text.length()) {
-                // kmod: backslash-newline joins lines; before any other character the backslash is dropped
                 char next = text.charAt(++i);
                 if (next == '\n') {
                     physical++;
@@ -56,8 +73,8 @@ public final class VfBlacklistParser {
                 line.append(c);
             }
         }
-        read(line.toString(), lineNo, entries, warnings);
-        return new VfBlacklist(entries, warnings.lines(w -> w), text);
+        lines.add(new LogicalLine(lineNo, line.toString()));
+        return lines;
     }
 
     private static void read(String line, int lineNo, List<BlacklistEntry> entries, List<String> warnings) {
@@ -132,7 +149,7 @@ public final class VfBlacklistParser {
     }
 
     /** kmod's underscores(): '-' becomes '_', except inside a [...] pattern. */
-    static String underscores(String module) {
+    public static String underscores(String module) {
         StringBuilder out = new StringBuilder(module.length());
         boolean inBrackets = false;
         for (int i = 0; i < module.length(); i++) {

@@ -54,6 +54,9 @@ import org.qatwb.model.zia.ZiaHost;
  *                       keeps and its re-apply hooks
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
+ * @param serviceJournal qat.service's journal of this boot, oldest first: adf_ctl's and qat_service's
+ *                       own messages, which never reach the kernel log
+ * @param modules        the chain's kernel modules: loaded, held, depended on, bound to the VFs, given options
  */
 public record NasSnapshot(
         Optional<UserId> user,
@@ -76,7 +79,9 @@ public record NasSnapshot(
         PersistState persistence,
         ZiaHost zia,
         Map<String, ItemStatus> itemStatus,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> serviceJournal,
+        ModuleFacts modules) {
 
     public NasSnapshot {
         Objects.requireNonNull(user, "user");
@@ -100,6 +105,8 @@ public record NasSnapshot(
         fwCounters = ordered(fwCounters);
         itemStatus = ordered(itemStatus);
         warnings = List.copyOf(warnings);
+        serviceJournal = List.copyOf(serviceJournal);
+        Objects.requireNonNull(modules, "modules");
     }
 
     private static <K, V> Map<K, V> ordered(Map<K, V> m) {

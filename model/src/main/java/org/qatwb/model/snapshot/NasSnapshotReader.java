@@ -138,8 +138,24 @@ public final class NasSnapshotReader {
         zia.kept().warnings().forEach(warnings::add);
         Map<String, ConfDocument> confs = confFiles(release);
         Map<String, FileReport> reports = lint(confs, cpu.cores(), release);
+        List<String> journal = item("qat_journal", f -> lines(f.text())).orElse(List.of());
+        ModuleFacts modules = modules();
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, statuses, warnings, journal, modules);
+    }
+
+    /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */
+    private ModuleFacts modules() {
+        Optional<LoadedModules> loaded = item("qat_modules", f -> LoadedModules.parse(f.text()));
+        Optional<List<String>> depends = item("zfs_depends", f -> f.text().isBlank() ? null
+                : ModuleFacts.dependencies(firstLine(f.text())));
+        Optional<List<VfBinding>> vfs = item("pci_vfs", f -> VfBinding.parseAll(f.text()));
+        Map<String, String> modprobe = new LinkedHashMap<>();
+        for (AgentFrame f : out.framesStartingWith("modprobe:")) {
+            item(f, AgentFrame::text).ifPresent(t -> modprobe.put(f.name().substring("modprobe:".length()), t));
+        }
+        Optional<String> cmdline = item("cmdline", AgentFrame::text);
+        return new ModuleFacts(loaded, depends, vfs, ZfsParamSetting.read(modprobe, cmdline), cmdline.isPresent());
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {

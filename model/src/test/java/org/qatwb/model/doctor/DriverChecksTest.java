@@ -100,7 +100,8 @@ class DriverChecksTest {
 
     @Test
     void missingVfsNameTheBlacklistAsTheirCauseRatherThanPilingOn() {
-        CheckResult r = Host.c62x().pfsOnly().ok("blacklist", "blacklist qat_c62xvf\n").check(Check.QAT_DEVICES_UP);
+        CheckResult r = Host.c62x().pfsOnly().ok("blacklist", "blacklist qat_c62xvf\n").vfModuleLoaded(false)
+                .vfsBoundTo("-").check(Check.QAT_DEVICES_UP);
         assertEquals(CheckStatus.FAIL, r.status());
         assertTrue(r.message().contains("no VF although 48 VF conf file(s) exist")
                 && r.message().contains("qat.vf-blacklist"), r.message());

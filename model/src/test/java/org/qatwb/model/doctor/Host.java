@@ -62,7 +62,32 @@ final class Host {
                 .absent("truenas_version")
                 .absent("persist_unit")
                 .absent("persist_unit_state")
-                .absent("persist_init");
+                .absent("persist_init")
+                .journal()
+                .ok("qat_modules", "intel_qat qat_c62x qat_c62xvf qat_api usdm_drv\nqat_api zfs\nqat_c62xvf\n")
+                .ok("zfs_depends", ZFS_DEPENDS)
+                .vfsBoundTo("c6xxvf")
+                .ok("cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=0a1b ro quiet\n");
+    }
+
+    /** modules.dep's line for a zfs.ko built with QAT. */
+    static final String ZFS_DEPENDS = "updates/dkms/zfs.ko: updates/dkms/spl.ko"
+            + " updates/drivers/crypto/qat/qat_common/qat_api.ko updates/drivers/crypto/qat/qat_common/intel_qat.ko\n";
+
+    /** The VFs adf_ctl lists, as the agent's pci_vfs item: each bound to {@code driver} ({@code -} for none). */
+    Host vfsBoundTo(String driver) {
+        StringBuilder b = new StringBuilder();
+        C62xFixture.adfStatus().lines().filter(l -> l.contains("c6xxvf")).forEach(l -> {
+            String bsf = l.substring(l.indexOf("bsf: ") + 5, l.indexOf(",", l.indexOf("bsf: ")));
+            b.append(bsf).append(" 0x37c9 ").append(driver).append('\n');
+        });
+        return ok("pci_vfs", b.toString());
+    }
+
+    /** qat_modules with the VF driver loaded or not (qat_api held by zfs either way). */
+    Host vfModuleLoaded(boolean loaded) {
+        return ok("qat_modules", loaded ? "intel_qat qat_c62x qat_c62xvf qat_api usdm_drv\nqat_api zfs\nqat_c62xvf\n"
+                : "intel_qat qat_c62x qat_api usdm_drv\nqat_api zfs\n");
     }
 
     Host ok(String name, String content) {
@@ -139,6 +164,11 @@ final class Host {
     /** The kernel log's lines, oldest first. */
     Host log(String... lines) {
         return ok("kernel_log", lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+    }
+
+    /** qat.service's journal: adf_ctl's and qat_service's lines, oldest first. */
+    Host journal(String... lines) {
+        return ok("qat_journal", lines.length == 0 ? "" : String.join("\n", lines) + "\n");
     }
 
     Host datasets(String... rows) {

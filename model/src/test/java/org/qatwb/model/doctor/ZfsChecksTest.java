@@ -77,12 +77,81 @@ class ZfsChecksTest {
     }
 
     @Test
-    void allOneAfterZfsLoadedFirstIsTheForcedPatternWithAWriteOfZeroEach() {
+    void allOneWithoutAnExplicitOneIsAFailedInitOrAWrittenOneNotTheBootOrder() {
         CheckResult r = forced().check(Check.ZFS_PARAMS);
         assertEquals(CheckStatus.FAIL, r.status());
-        assertTrue(r.message().contains("zfs.ko loaded before any QAT device was up at boot"), r.message());
+        assertTrue(r.message().contains("no =1 in modprobe.d or on the kernel command line")
+                && r.message().contains("EPERM") && r.message().contains("OpenZFS logs nothing"), r.message());
+        assertTrue(!r.message().contains("forced"), "zfs.ko loading first leaves them 0, it forces nothing: " + r.message());
         assertEquals(List.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM, ZfsParam.ENCRYPT), paramFixes(r));
         assertTrue(r.fixes().get(0).summary().startsWith("echo 0 > /sys/module/zfs/parameters/zfs_qat_compress_disable"));
+    }
+
+    @Test
+    void aOneGivenInModprobeOptionsIsNamedWithItsFileAndLine() {
+        CheckResult r = forced().ok("modprobe:/etc/modprobe.d/zfs.conf", "# ours\noptions zfs zfs_arc_max=0 \\\n"
+                        + "  zfs_qat_compress_disable=1\noptions spl x=1\n")
+                .ok("modprobe:/usr/lib/modprobe.d/zfs.conf", "options zfs zfs_qat_checksum_disable=1\n")
+                .check(Check.ZFS_PARAMS);
+        assertEquals(CheckStatus.FAIL, r.status());
+        assertTrue(r.message().contains("compress set to 1 at load by /etc/modprobe.d/zfs.conf line 2"), r.message());
+        // /usr/lib's file of the same name is hidden by /etc's, as kmod reads them: checksum is not explained by it
+        assertTrue(r.message().contains("checksum, encrypt: no =1 in modprobe.d"), r.message());
+        Fix.CommandFix edit = assertInstanceOf(Fix.CommandFix.class, r.fixes().get(3));
+        assertEquals(List.of("remove zfs_qat_compress_disable=1 from /etc/modprobe.d/zfs.conf line 2"), edit.commands());
+        assertEquals(List.of("zfs_qat_compress_disable=1 in /etc/modprobe.d/zfs.conf line 2: kmod passes it to zfs.ko"
+                + " at every load"), r.details());
+    }
+
+    @Test
+    void aOneOnTheKernelCommandLineIsNamed() {
+        CheckResult r = Host.c62x().params(0, 1, 0)
+                .ok("cmdline", "BOOT_IMAGE=/vmlinuz root=ZFS=rpool/ROOT zfs.zfs_qat_checksum_disable=1 quiet\n")
+                .check(Check.ZFS_PARAMS);
+        assertEquals(CheckStatus.WARN, r.status());
+        assertTrue(r.message().contains("checksum set to 1 at load by the kernel command line (/proc/cmdline)"),
+                r.message());
+        assertTrue(r.fixes().get(1).summary().contains("remove zfs.zfs_qat_checksum_disable=1 from the boot loader's"),
+                r.fixes().get(1).summary());
+    }
+
+    @Test
+    void aFailedInitQuotesTheDriversAccessLayerWhenItLoggedSomething() {
+        CheckResult r = forced().log(Host.QAT_STARTED, Host.ZFS_LOADED,
+                "[ 30.0] SalCtrl_ServiceStart() - : Failed to start instance").check(Check.ZFS_PARAMS);
+        assertTrue(r.message().contains("the driver's access layer last logged \"[ 30.0] SalCtrl_ServiceStart() - :"),
+                r.message());
+    }
+
+    @Test
+    void zeroIsNotProvedWithoutRequestsAndTheWarningWritesZeroAgain() {
+        String zero = "19 1 0x01 17 4624 1 2\nname                            type data\n"
+                + "comp_requests                   4    0\ndecomp_requests                 4    0\n"
+                + "cksum_requests                  4    0\nencrypt_requests                4    0\n"
+                + "decrypt_requests                4    0\n";
+        Host h = Host.c62x().ok("kstat_qat", zero).log(Host.ZFS_LOADED, Host.QAT_STARTED);
+        CheckResult r = h.check(Check.ZFS_PARAMS);
+        assertEquals(CheckStatus.WARN, r.status(), "a 0 alone must not pass");
+        assertTrue(r.message().contains("a 0 proves nothing") && r.message().contains("zfs.ko loaded before any QAT"
+                + " device had started"), r.message());
+        assertEquals(List.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM, ZfsParam.ENCRYPT), paramFixes(r));
+        // checksum requests while observed prove qat_cy_init, which encryption shares; compression stays unproved
+        CheckResult seen = h.examine(new Observation.Counted(5, java.util.Map.of(
+                org.qatwb.model.kstat.QatCounter.CKSUM_REQUESTS, 40L))).result(Check.ZFS_PARAMS).orElseThrow();
+        assertEquals(CheckStatus.WARN, seen.status());
+        assertEquals(List.of(ZfsParam.COMPRESS), paramFixes(seen));
+        assertTrue(seen.message().contains("none in 5.0 s") && seen.message().contains("qat_cy_init done"), seen.message());
+        CheckResult all = h.examine(new Observation.Counted(5, java.util.Map.of(
+                org.qatwb.model.kstat.QatCounter.CKSUM_REQUESTS, 40L, org.qatwb.model.kstat.QatCounter.COMP_REQUESTS, 9L)))
+                .result(Check.ZFS_PARAMS).orElseThrow();
+        assertEquals(CheckStatus.PASS, all.status(), all.message());
+    }
+
+    @Test
+    void zeroWithRequestsSinceZfsLoadedPasses() {
+        CheckResult r = Host.c62x().check(Check.ZFS_PARAMS);
+        assertEquals(CheckStatus.PASS, r.status());
+        assertTrue(r.message().contains("since zfs.ko loaded (qat_dc_init done)"), r.message());
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class FuzzSeeds {
                 .ok("persist_unit", ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM)))
                 .ok("persist_unit_state", "enabled\n")
                 .ok("persist_init", fuzz("midclt_init_scripts.json"))
+                .ok("qat_journal", "Processing /etc/c6xx_dev0.conf\nQAT Error: Only version 2 config file supported\n")
+                .ok("qat_modules", "intel_qat qat_c62x\nqat_api zfs\nqat_c62xvf\n")
+                .ok("zfs_depends", "updates/dkms/zfs.ko: updates/dkms/spl.ko updates/drivers/qat_api.ko\n")
+                .ok("pci_vfs", "0000:3d:01.0 0x37c9 c6xxvf\n0000:3d:01.1 0x37c9 -\n")
+                .ok("cmdline", "BOOT_IMAGE=/vmlinuz zfs.zfs_qat_checksum_disable=1\n")
+                .ok("modprobe:/etc/modprobe.d/zfs.conf", "options zfs zfs_qat_compress_disable=1 \\\n zfs_arc_max=0\n")
                 .done().bytes();
     }
 

@@ -293,7 +293,9 @@ public final class ModelTargets {
                 "cpu_online", "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "fw_counters:",
                 "qat_service", "os_release", "persist_unit", "persist_init", "NumberCyInstances = ", "Cy0IsPolled = ",
                 "[KERNEL_QAT]\n", "ServicesEnabled = ", "inst_id: ", " state: ", "type: c6xxvf", "\t", "SRIOV_ENABLE=",
-                "blacklist ", "comp_requests 4 ", "| Firmware Requests [AE ", "zia_compress\t", "compression\t", "gzip"));
+                "blacklist ", "comp_requests 4 ", "| Firmware Requests [AE ", "zia_compress\t", "compression\t", "gzip",
+                "qat_journal", "qat_modules", "zfs_depends", "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/x.conf",
+                "options zfs ", "zfs.zfs_qat_compress_disable=", "0x37c9 ", " vfio-pci", "qat_api zfs"));
     }
 
     private static List<byte[]> persistWords() {

@@ -150,6 +150,7 @@ public final class TreeGenerator {
                 Files.deleteIfExists(layout.param(p));
             }
         }
+        ModuleTree.write(layout, profile);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -154,11 +154,11 @@ ids() {
     id -u && id -un
 }
 
-# The QAT and ZFS lines of the kernel log; dmesg's own complaint ("dmesg: ... not permitted")
-# and sudo's are kept too. Returns dmesg's status, not grep's.
+# The QAT and ZFS lines of the kernel log, and the driver's access-layer lines ("FUNC() - : ..."),
+# which need not name QAT; dmesg's own complaint ("dmesg: ... not permitted") and sudo's are kept too. Returns dmesg's status, not grep's.
 kernel_log() {
     { k_rc=$( { { as_root dmesg 2>&1; echo "$?" >&3; } \
-        | grep -i -e qat -e zfs -e icp -e adf -e quickassist -e cpaCy -e cpaDc -e '^dmesg:' -e '^sudo:' \
+        | grep -i -e qat -e zfs -e icp -e adf -e quickassist -e cpaCy -e cpaDc -e '() - : ' -e '^dmesg:' -e '^sudo:' \
         | tail -n 300 >&4; } 3>&1 ); } 4>&1
     return "${k_rc:-1}"
 }
@@ -239,6 +239,115 @@ items_fw() {                   # the fw_counters of every directory in FW_DIRS
     done
 }
 
+# ---- who loads what: the doctor's evidence (DOMAIN.md sections 1, 4, 6 and 8) ---------------
+
+# qat.service's journal of this boot: adf_ctl's and qat_service's own words, which never reach
+# the kernel log (the driver's do, and nothing else). The last 300 lines; journalctl's status.
+qat_journal() {
+    { j_rc=$( { { as_root journalctl -u qat.service -b -o cat --no-pager 2>&1; echo "$?" >&3; } \
+        | tail -n 300 >&4; } 3>&1 ); } 4>&1
+    return "${j_rc:-1}"
+}
+
+items_journal() {
+    if ! command -v journalctl >/dev/null 2>&1; then
+        item_absent qat_journal
+    elif ! sudo_ok; then
+        item_note qat_journal denied 0 "$SUDO_MSG"
+    else
+        item_run qat_journal qat_journal
+    fi
+}
+
+# The QAT modules that are loaded, one line each: the module, then the modules holding it
+# (/sys/module/M/holders: a zfs.ko built with QAT holds qat_api). No process.
+QAT_MODULES='intel_qat qat_api usdm_drv qat_dh895xccvf qat_c62xvf qat_c3xxxvf qat_d15xxvf qat_200xxvf qat_c4xxxvf qat_4xxxvf'
+qat_modules() {
+    for m_m in $QAT_MODULES; do
+        [ -d "$R/sys/module/$m_m" ] || continue
+        m_line=$m_m
+        for m_h in "$R/sys/module/$m_m/holders"/*; do
+            [ -e "$m_h" ] || [ -L "$m_h" ] || continue
+            m_h=${m_h##*/}
+            case $m_h in *[!A-Za-z0-9_-]*) continue ;; esac
+            m_line="$m_line $m_h"
+        done
+        printf '%s\n' "$m_line"
+    done
+}
+
+# zfs.ko's line of the running kernel's modules.dep: what modprobe loads before it, even while it
+# is not loaded. grep's "no such line" is an answer (empty), not a failure.
+zfs_depends() {               # MODULES_DEP
+    grep -E '(^|/)zfs\.ko(\.[a-z]+)?:' "$1"
+    z_rc=$?
+    if [ "$z_rc" -le 1 ]; then return 0; fi
+    return "$z_rc"
+}
+
+# Every QAT VF on the PCI bus (a device with a physfn link and one of the VF device ids Intel's
+# qat_service lists): "BDF DEVICE DRIVER", DRIVER the directory of /sys/bus/pci/drivers that
+# holds it (c6xxvf, vfio-pci...) or - for none. No process: read and globs only.
+pci_vfs() {
+    for v_p in "$R"/sys/bus/pci/devices/*/physfn; do
+        [ -e "$v_p" ] || [ -L "$v_p" ] || continue
+        v_d=${v_p%/physfn}
+        v_b=${v_d##*/}
+        case $v_b in *[!0-9a-f:.]*) continue ;; esac
+        v_ven='' v_id=''
+        { read -r v_ven < "$v_d/vendor" && read -r v_id < "$v_d/device"; } 2>/dev/null || continue
+        case $v_ven:$v_id in
+            0x8086:0x0443|0x8086:0x37c9|0x8086:0x19e3|0x8086:0x18ef|0x8086:0x6f55|0x8086:0x18a1) ;;
+            *) continue ;;
+        esac
+        v_drv=-
+        for v_l in "$R"/sys/bus/pci/drivers/*/"$v_b"; do
+            if [ -e "$v_l" ] || [ -L "$v_l" ]; then
+                v_drv=${v_l%/*}
+                v_drv=${v_drv##*/}
+                break
+            fi
+        done
+        case $v_drv in *[!A-Za-z0-9_.-]*) v_drv='?' ;; esac
+        printf '%s %s %s\n' "$v_b" "$v_id" "$v_drv"
+    done
+}
+
+# The modprobe.d files that mention zfs_qat ("options zfs zfs_qat_..._disable=1"), each as item
+# modprobe:PATH, from every directory kmod reads (model applies kmod's precedence by file name).
+items_modprobe() {
+    set --
+    for p_f in "$R"/etc/modprobe.d/*.conf "$R"/run/modprobe.d/*.conf "$R"/usr/local/lib/modprobe.d/*.conf \
+        "$R"/lib/modprobe.d/*.conf "$R"/usr/lib/modprobe.d/*.conf; do
+        case ${p_f#"$R"} in *[!A-Za-z0-9/._-]*) continue ;; esac   # a frame name has no blanks
+        if [ -f "$p_f" ]; then set -- "$@" "$p_f"; fi
+    done
+    [ $# -gt 0 ] || return 0
+    p_found=$(grep -l -e zfs_qat -- "$@" 2>/dev/null)
+    set -f                   # the paths are split at newlines only, never globbed
+    for p_f in $p_found; do
+        item_file "modprobe:${p_f#"$R"}" "$p_f"
+    done
+    set +f
+}
+
+# Which modules are loaded and what holds them, zfs.ko's dependencies, the VFs' drivers, and the
+# ZFS QAT parameters that modprobe.d or the kernel command line set explicitly.
+items_modules() {
+    if [ -d "$R/sys/module" ]; then item_note qat_modules ok 0 "$(qat_modules)"; else item_absent qat_modules; fi
+    m_rel=
+    { read -r m_rel < "$R/proc/sys/kernel/osrelease"; } 2>/dev/null
+    case $m_rel in ''|*/*|.|..) m_dep= ;; *) m_dep=$R/lib/modules/$m_rel/modules.dep ;; esac
+    if [ -n "$m_dep" ] && [ -f "$m_dep" ]; then
+        item_run zfs_depends zfs_depends "$m_dep"
+    else
+        item_absent zfs_depends
+    fi
+    if [ -d "$R/sys/bus/pci/devices" ]; then item_note pci_vfs ok 0 "$(pci_vfs)"; else item_absent pci_vfs; fi
+    item_file cmdline "$R/proc/cmdline"
+    items_modprobe
+}
+
 # ---- commands ------------------------------------------------------------------------------
 
 # Every /etc/*_dev*.conf. A host has up to 51 of them, and a process start is most of a
@@ -314,6 +423,8 @@ snapshot() {
     else
         item_run kernel_log kernel_log
     fi
+    items_journal
+    items_modules
     list_fw yes
     items_fw
     if command -v systemctl >/dev/null 2>&1 || [ -x "$R/etc/init.d/qat_service" ]; then

@@ -40,6 +40,7 @@ import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.snapshot.ZfsParamSetting;
 
 /** {@code snapshot} run by each shell against a fake NAS: every item with the status and bytes it must have. */
 class AgentScriptSnapshotTest {
@@ -123,6 +124,26 @@ class AgentScriptSnapshotTest {
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
                 .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
+                // the doctor's evidence: qat.service's journal, modules and their holders, the VFs' drivers, options
+                .toolPrinting("journalctl", JOURNALCTL_ARGS, JOURNAL)
+                .link("sys/module/qat_api/holders/zfs", "../../zfs")
+                .file("sys/module/qat_c62xvf/refcnt", "48\n")
+                .file("sys/module/intel_qat/refcnt", "3\n")
+                .file("proc/sys/kernel/osrelease", "6.6.44-production+truenas\n")
+                .file("lib/modules/6.6.44-production+truenas/modules.dep", MODULES_DEP)
+                .file("sys/bus/pci/devices/0000:3d:01.0/vendor", "0x8086\n")
+                .file("sys/bus/pci/devices/0000:3d:01.0/device", "0x37c9\n")
+                .link("sys/bus/pci/devices/0000:3d:01.0/physfn", "../0000:3d:00.0")
+                .link("sys/bus/pci/drivers/c6xxvf/0000:3d:01.0", "../../../../devices/pci0000:3a/0000:3d:01.0")
+                .file("sys/bus/pci/devices/0000:3d:01.1/vendor", "0x8086\n")
+                .file("sys/bus/pci/devices/0000:3d:01.1/device", "0x37c9\n")
+                .link("sys/bus/pci/devices/0000:3d:01.1/physfn", "../0000:3d:00.0")
+                .file("sys/bus/pci/devices/0000:b1:00.1/vendor", "0x8086\n")    // a NIC's VF: not QAT's
+                .file("sys/bus/pci/devices/0000:b1:00.1/device", "0x154c\n")
+                .link("sys/bus/pci/devices/0000:b1:00.1/physfn", "../0000:b1:00.0")
+                .file("proc/cmdline", CMDLINE)
+                .file("etc/modprobe.d/zfs.conf", ZFS_OPTIONS)
+                .file("usr/lib/modprobe.d/systemd.conf", "options bonding max_bonds=0\n")
                 // Z.I.A.: dpusm loaded, settings kept, both re-apply hooks in place
                 .file("sys/module/dpusm/refcnt", "1\n")
                 .file(ZiaKept.PATH.substring(1), "tank zia_compress on\n")
@@ -137,6 +158,13 @@ class AgentScriptSnapshotTest {
         }
         return nas;
     }
+
+    static final String JOURNALCTL_ARGS = "-u qat.service -b -o cat --no-pager";
+    static final String JOURNAL = "Processing /etc/c6xx_dev0.conf\nQAT Error: Only version 2 config file supported\n";
+    static final String MODULES_DEP = "kernel/fs/ext4/ext4.ko: kernel/fs/jbd2/jbd2.ko\n"
+            + "updates/dkms/zfs.ko: updates/dkms/spl.ko updates/drivers/qat_api.ko\nupdates/dkms/spl.ko:\n";
+    static final String CMDLINE = "BOOT_IMAGE=/vmlinuz root=ZFS=boot-pool/ROOT/25.04 zfs.zfs_qat_checksum_disable=1\n";
+    static final String ZFS_OPTIONS = "options zfs zfs_qat_compress_disable=1\n";
 
     static Stream<Shell> shells() {
         return Shell.all();
@@ -172,7 +200,8 @@ class AgentScriptSnapshotTest {
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
                         "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat", "cpu_online",
                         "node_online",
-                        "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
+                        "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules", "zfs_depends",
+                        "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet"),
@@ -202,6 +231,12 @@ class AgentScriptSnapshotTest {
                 [    6.000000] ZFS: Loaded module v2.2.6-1
                 [    7.000000] icp: loaded
                 """, text(out, "kernel_log"));
+        assertEquals(JOURNAL, text(out, "qat_journal"));
+        assertEquals("intel_qat\nqat_api zfs\nqat_c62xvf\n", text(out, "qat_modules"));
+        assertEquals("updates/dkms/zfs.ko: updates/dkms/spl.ko updates/drivers/qat_api.ko\n", text(out, "zfs_depends"));
+        assertEquals("0000:3d:01.0 0x37c9 c6xxvf\n0000:3d:01.1 0x37c9 -\n", text(out, "pci_vfs"));
+        assertEquals(CMDLINE, text(out, "cmdline"));
+        assertEquals(ZFS_OPTIONS, text(out, "modprobe:/etc/modprobe.d/zfs.conf"));
         assertEquals("qat_c6xx_0000:3d:00.0\n", text(out, "debugfs"));
         assertEquals(FW, text(out, "fw_counters:qat_c6xx_0000:3d:00.0"));
         assertEquals("active\n", text(out, "qat_service"));
@@ -229,6 +264,13 @@ class AgentScriptSnapshotTest {
         assertEquals("active", s.qatService().orElseThrow());
         assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
         assertEquals(new DriverVersion("4.24.0", Optional.of(DriverRelease.R4_24)), s.driverVersion().orElseThrow());
+        assertEquals(List.of("Processing /etc/c6xx_dev0.conf", "QAT Error: Only version 2 config file supported"),
+                s.serviceJournal());
+        assertTrue(s.modules().loaded().orElseThrow().holds("qat_api", "zfs"));
+        assertEquals(List.of("spl", "qat_api"), s.modules().zfsDepends().orElseThrow());
+        assertEquals(2, s.modules().vfs().orElseThrow().size());
+        assertEquals(List.of(new ZfsParamSetting(ZfsParam.COMPRESS, "1", "/etc/modprobe.d/zfs.conf line 1"),
+                new ZfsParamSetting(ZfsParam.CHECKSUM, "1", ZfsParamSetting.CMDLINE)), s.modules().zfsOptions());
         assertEquals(new PersistState.None(PersistTarget.TRUENAS_INIT_SCRIPT), s.persistence(),
                 "/etc/version makes it TrueNAS: its init scripts count, and it has none of ours");
     }
@@ -296,7 +338,8 @@ class AgentScriptSnapshotTest {
         assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
                 "cpu_online",
-                "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
+                "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules",
+                "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet"),
                 out.frames().stream().map(AgentFrame::name).toList());
@@ -356,7 +399,7 @@ class AgentScriptSnapshotTest {
     void aSudoThatWantsAPasswordGivesDeniedPrivilegedItemsWithItsWords(Shell shell, @TempDir Path dir) throws ParseException {
         FakeNas nas = c62x(dir).tool("sudo", "echo 'sudo: a password is required' >&2\nexit 1");
         AgentOutput out = snapshot(shell, nas, "1");
-        for (String privileged : List.of("adf_status", "kernel_log", "debugfs", "persist_init")) {
+        for (String privileged : List.of("adf_status", "kernel_log", "qat_journal", "debugfs", "persist_init")) {
             AgentFrame f = out.frame(privileged).orElseThrow();
             assertEquals(ItemStatus.DENIED, f.status(), privileged);
             assertEquals("sudo: a password is required\n", f.text(), privileged);
@@ -385,6 +428,7 @@ class AgentScriptSnapshotTest {
                 true
                 TOOLS/adf_ctl status
                 TOOLS/dmesg
+                TOOLS/journalctl -u qat.service -b -o cat --no-pager
                 BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name fw_counters
                 BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters
                 TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: ZFS QAT offload parameters"]]
