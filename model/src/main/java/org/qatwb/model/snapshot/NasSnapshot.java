@@ -13,6 +13,7 @@ import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
@@ -46,6 +47,8 @@ import org.qatwb.model.persist.PersistState;
  * @param truenasVersion {@code /etc/version}, which TrueNAS has
  * @param persistence    what keeps the ZFS QAT parameters at 0 after a reboot (a qatwb systemd unit,
  *                       or on TrueNAS an init script), if anything
+ * @param interrupts     the QAT interrupts: {@code /proc/interrupts}' QAT lines with each IRQ's affinity
+ *                       and device; empty when {@code /proc/interrupts} was not read
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  */
@@ -67,6 +70,7 @@ public record NasSnapshot(
         Optional<OsRelease> osRelease,
         Optional<String> truenasVersion,
         PersistState persistence,
+        Optional<QatInterrupts> interrupts,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
 
@@ -81,6 +85,7 @@ public record NasSnapshot(
         Objects.requireNonNull(osRelease, "osRelease");
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
+        Objects.requireNonNull(interrupts, "interrupts");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));

@@ -22,6 +22,9 @@ import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.etc.VfBlacklistParser;
+import org.qatwb.model.irq.InterruptTable;
+import org.qatwb.model.irq.IrqAffinity;
+import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.ConfFile;
@@ -126,8 +129,31 @@ public final class NasSnapshotReader {
 
         Map<String, ConfDocument> confs = confFiles();
         Map<String, FileReport> reports = lint(confs, cpu.cores());
+        Optional<QatInterrupts> interrupts = interrupts(devices);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, persistence, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, persistence, interrupts, statuses, warnings);
+    }
+
+    /**
+     * {@code interrupts} joined with {@code irq_affinity} (an older agent sends neither, and the
+     * snapshot has none). Each item's bad lines are warnings, {@link #WARNINGS_PER_ITEM} at most.
+     */
+    private Optional<QatInterrupts> interrupts(Optional<AdfStatus> devices) {
+        Optional<InterruptTable> table = item("interrupts", f -> InterruptTable.parse(f.text()));
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> affinityWarnings = new ArrayList<>();
+        Map<Integer, IrqAffinity> affinities = item("irq_affinity", f -> IrqAffinity.parse(f.text(), affinityWarnings))
+                .orElse(Map.of());
+        List<String> itemWarnings = new ArrayList<>();
+        table.get().warnings().forEach(w -> itemWarnings.add("interrupts: " + w));
+        affinityWarnings.forEach(w -> itemWarnings.add("irq_affinity: " + w));
+        itemWarnings.stream().limit(WARNINGS_PER_ITEM).forEach(warnings::add);
+        if (itemWarnings.size() > WARNINGS_PER_ITEM) {
+            warnings.add("interrupts: " + (itemWarnings.size() - WARNINGS_PER_ITEM) + " more warnings");
+        }
+        return Optional.of(QatInterrupts.of(table.get(), affinities, devices, affinityWarnings));
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {

@@ -114,7 +114,10 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("systemctl", "is-active qat", "active\n")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
-                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n");
+                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
+                .file("proc/interrupts", AgentScriptInterruptsTest.INTERRUPTS)
+                .file("proc/irq/140/smp_affinity_list", "1\n")
+                .file("proc/irq/140/effective_affinity_list", "1\n");
     }
 
     static Stream<Shell> shells() {
@@ -152,7 +155,8 @@ class AgentScriptSnapshotTest {
                         "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat", "cpu_online", "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
-                        "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
+                        "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
+                        "interrupts", "irq_affinity"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -235,7 +239,7 @@ class AgentScriptSnapshotTest {
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
-                "truenas_version", "persist_unit", "persist_unit_state", "persist_init"),
+                "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "interrupts", "irq_affinity"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);
