@@ -13,6 +13,7 @@ import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
@@ -49,6 +50,7 @@ import org.qatwb.model.persist.PersistState;
  *                       or on TrueNAS an init script), if anything
  * @param interrupts     the QAT interrupts: {@code /proc/interrupts}' QAT lines with each IRQ's affinity
  *                       and device; empty when {@code /proc/interrupts} was not read
+ * @param irqPins        the VF interrupt pins qatwb's unit keeps after a reboot
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  */
@@ -71,6 +73,7 @@ public record NasSnapshot(
         Optional<String> truenasVersion,
         PersistState persistence,
         Optional<QatInterrupts> interrupts,
+        KeptPins irqPins,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings) {
 
@@ -86,6 +89,7 @@ public record NasSnapshot(
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
         Objects.requireNonNull(interrupts, "interrupts");
+        Objects.requireNonNull(irqPins, "irqPins");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));

@@ -24,6 +24,7 @@ import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.etc.VfBlacklistParser;
 import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.irq.IrqAffinity;
+import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
@@ -131,7 +132,8 @@ public final class NasSnapshotReader {
         Map<String, FileReport> reports = lint(confs, cpu.cores());
         Optional<QatInterrupts> interrupts = interrupts(devices);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, persistence, interrupts, statuses, warnings);
+                pools, kernelLog, fw, service, os, truenas, persistence, interrupts,
+                KeptPins.of(item("irq_unit", AgentFrame::text), item("irq_unit_state", AgentFrame::text)), statuses, warnings);
     }
 
     /**

@@ -279,6 +279,11 @@ items_irq() {                  # interrupts and irq_affinity: one awk in all
     item_note irq_affinity ok 0 "$(irq_affinity "$q_lines")"
 }
 
+items_irq_all() {              # the interrupts and the pins kept after a reboot (qatwb-agent-tx.sh)
+    items_irq
+    items_irq_unit
+}
+
 # ---- commands ------------------------------------------------------------------------------
 
 # Every /etc/*_dev*.conf. A host has up to 51 of them, and a process start is most of a
@@ -366,7 +371,7 @@ snapshot() {
     fi
     item_file truenas_version "$R/etc/version"
     items_persist
-    items_irq
+    items_irq_all
 }
 
 # ---- keep after reboot ---------------------------------------------------------------------
@@ -659,8 +664,10 @@ main() {
             decimal_ok "$2" 0 600 || usage "the wait is 0..600 seconds" ;;
         history)
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
+        irq-pin)
+            irq_pins_ok "$@" || usage "usage: irq-pin none | qat_BB:SS.FF=CPU... (at most 256, each IRQ once)" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, probe, apply, confirm, status, history, restore)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, probe, apply, confirm, status, history, restore, irq-pin)" ;;
     esac
     case $C in
         apply|restore|confirm|status|history|tx-run|tx-expire)
@@ -690,6 +697,7 @@ main() {
         confirm) confirm_cmd "$1" ;;
         status) status_cmd "$1" "$2" ;;
         history) history_cmd ;;
+        irq-pin) irq_pin_cmd "$@" ;;
     esac
     if [ "$C" != stream ]; then frame 'done'; fi
 }

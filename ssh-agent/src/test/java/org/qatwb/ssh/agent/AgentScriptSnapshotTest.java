@@ -27,6 +27,7 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.InitScript;
+import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
@@ -117,7 +118,9 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
                 .file("proc/interrupts", AgentScriptInterruptsTest.INTERRUPTS)
                 .file("proc/irq/140/smp_affinity_list", "1\n")
-                .file("proc/irq/140/effective_affinity_list", "1\n");
+                .file("proc/irq/140/effective_affinity_list", "1\n")
+                .file("etc/systemd/system/" + IrqPinUnit.NAME, AgentScriptInterruptsTest.PIN_UNIT)
+                .link("etc/systemd/system/multi-user.target.wants/" + IrqPinUnit.NAME, IrqPinUnit.PATH);
     }
 
     static Stream<Shell> shells() {
@@ -156,7 +159,7 @@ class AgentScriptSnapshotTest {
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
-                        "interrupts", "irq_affinity"),
+                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -239,7 +242,8 @@ class AgentScriptSnapshotTest {
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
-                "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "interrupts", "irq_affinity"),
+                "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "interrupts", "irq_affinity",
+                "irq_unit", "irq_unit_state"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

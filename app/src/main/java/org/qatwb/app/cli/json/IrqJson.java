@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.irq.IrqRates;
+import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.irq.QatIrq;
 
@@ -41,6 +43,17 @@ public final class IrqJson {
             i.perCpu().forEach((cpu, n) -> per.put(Integer.toString(cpu), n));
         }
         return a;
+    }
+
+    /** {@code "pins": [{"bsf", "irq", "cpu"}]} and {@code "pinUnit": {"path", "enabled", "foreign"}} (null for none). */
+    public static void kept(ObjectNode doc, KeptPins kept) {
+        ArrayNode pins = doc.putArray("pins");
+        kept.pins().forEach(p -> pins.addObject().put("bsf", p.vfBsf()).put("irq", p.irqName()).put("cpu", p.cpu()));
+        if (kept.unitText().isEmpty()) {
+            doc.putNull("pinUnit");
+        } else {
+            doc.putObject("pinUnit").put("path", IrqPinUnit.PATH).put("enabled", kept.enabled()).put("foreign", kept.foreign());
+        }
     }
 
     /** QAT interrupts per second by CPU, or null (first line, a reset, no interrupt lines). */
