@@ -33,6 +33,7 @@ final class IrqListCommand implements Callable<Integer> {
             NasSnapshot s = new AgentClient(session, connection.sudo).snapshot();
             ObjectNode doc = JsonOut.object();
             doc.set("interrupts", IrqJson.interrupts(s.interrupts()));
+            IrqJson.irqbalance(doc, s.interrupts());
             IrqJson.kept(doc, s.irqPins());
             JsonOut.print(spec.commandLine().getOut(), doc);
         } catch (NasConnectionException e) {

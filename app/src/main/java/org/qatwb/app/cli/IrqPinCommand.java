@@ -100,6 +100,7 @@ final class IrqPinCommand implements Callable<Integer> {
             boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
             doc.put("delivered", delivered);
             doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
+            IrqJson.irqbalance(doc, o.interrupts());
             IrqJson.kept(doc, o.kept());
             JsonOut.print(spec.commandLine().getOut(), doc);
             if (o.failure().isPresent()) {

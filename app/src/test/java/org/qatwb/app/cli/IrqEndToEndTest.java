@@ -83,6 +83,7 @@ class IrqEndToEndTest {
             assertEquals(9, again.get("effectiveCpu").asInt(), "the boot unit found it by name: " + again);
             assertTrue(irqOn(after, 21).get("vf").asBoolean(), "the others are back on the driver's hint");
             assertTrue(after.get("pinUnit").get("enabled").asBoolean());
+            assertEquals(false, after.get("irqbalance").asBoolean(true), "the simulated box runs no irqbalance");
         }
     }
 

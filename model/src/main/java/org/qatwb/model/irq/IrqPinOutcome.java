@@ -22,7 +22,7 @@ import org.qatwb.model.persist.PersistOutcome.Step;
  */
 public record IrqPinOutcome(List<Step> steps, Optional<QatInterrupts> interrupts, KeptPins kept) {
 
-    private static final Set<String> READ_BACK = Set.of("interrupts", "irq_affinity", "irq_unit", "irq_unit_state");
+    private static final Set<String> READ_BACK = Set.of("interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irqbalance");
 
     public IrqPinOutcome {
         steps = List.copyOf(steps);
@@ -55,7 +55,9 @@ public record IrqPinOutcome(List<Step> steps, Optional<QatInterrupts> interrupts
             List<String> warnings = new ArrayList<>();
             InterruptTable table = InterruptTable.parse(t.get().text());
             irqs = Optional.of(QatInterrupts.of(table, out.frame("irq_affinity").filter(f -> f.status() == ItemStatus.OK)
-                    .map(f -> IrqAffinity.parse(f.text(), warnings)).orElse(java.util.Map.of()), Optional.empty(), warnings));
+                    .map(f -> IrqAffinity.parse(f.text(), warnings)).orElse(java.util.Map.of()), Optional.empty(), warnings)
+                    .withIrqbalance(out.frame("irqbalance").filter(f -> f.status() == ItemStatus.OK)
+                            .map(f -> f.text().strip().equals("active"))));
         }
         KeptPins kept = KeptPins.of(out.frame("irq_unit").filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::text),
                 out.frame("irq_unit_state").filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::text));

@@ -58,8 +58,17 @@ public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current,
         String newText = IrqPinUnit.text(pins);
         String diff = UnifiedDiff.of(kept.unitText().isEmpty() ? UnifiedDiff.NO_FILE : IrqPinUnit.PATH, IrqPinUnit.PATH,
                 oldText, newText);
-        Optional<String> caution = kept.foreign() ? Optional.of(IrqPinUnit.PATH
-                + " was not written by qatwb as it is (edited by hand?): it is replaced") : Optional.empty();
+        List<String> cautions = new java.util.ArrayList<>();
+        if (kept.foreign()) {
+            cautions.add(IrqPinUnit.PATH + " was not written by qatwb as it is (edited by hand?): it is replaced");
+        }
+        if (s.interrupts().flatMap(QatInterrupts::irqbalance).orElse(false)) {
+            // irqbalance 1.9.1 and later ban by a substring of the handler's name (classify.c, check_for_irq_ban)
+            cautions.add("irqbalance is active and moves this IRQ again unless it is banned: add --banmod="
+                    + pin.irqName() + " to IRQBALANCE_ARGS (/etc/default/irqbalance; irqbalance 1.9.1 or later)"
+                    + " and restart irqbalance");
+        }
+        Optional<String> caution = cautions.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", cautions));
         return new IrqPinPlan(pin, device, current, pins, oldText, newText, diff, caution);
     }
 }

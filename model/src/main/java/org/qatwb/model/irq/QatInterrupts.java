@@ -12,14 +12,22 @@ import org.qatwb.model.adf.QatDevice;
  * The QAT interrupts of a NAS: {@code /proc/interrupts}' QAT lines joined with each IRQ's
  * affinity and the device it belongs to.
  *
- * @param irqs     in {@code /proc/interrupts}' order
- * @param warnings one line per line of either item that could not be read
+ * @param irqs        in {@code /proc/interrupts}' order
+ * @param warnings    one line per line of either item that could not be read
+ * @param irqbalance  whether irqbalance is active ({@code systemctl is-active irqbalance}); empty when
+ *                    not known. Where it runs it moves every IRQ it was not told to leave alone, pins included
  */
-public record QatInterrupts(List<QatIrq> irqs, List<String> warnings) {
+public record QatInterrupts(List<QatIrq> irqs, List<String> warnings, Optional<Boolean> irqbalance) {
 
     public QatInterrupts {
         irqs = List.copyOf(irqs);
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(irqbalance, "irqbalance");
+    }
+
+    /** The same, with irqbalance's state as read. */
+    public QatInterrupts withIrqbalance(Optional<Boolean> active) {
+        return new QatInterrupts(irqs, warnings, active);
     }
 
     /**
@@ -45,7 +53,7 @@ public record QatInterrupts(List<QatIrq> irqs, List<String> warnings) {
         }
         List<String> all = new ArrayList<>(table.warnings());
         all.addAll(warnings);
-        return new QatInterrupts(irqs, all);
+        return new QatInterrupts(irqs, all, Optional.empty());
     }
 
     /** The device's address: a PF by its {@code qat_dev<accel_id>} name, a VF by its bus, slot and function. */

@@ -155,7 +155,8 @@ public final class NasSnapshotReader {
         if (itemWarnings.size() > WARNINGS_PER_ITEM) {
             warnings.add("interrupts: " + (itemWarnings.size() - WARNINGS_PER_ITEM) + " more warnings");
         }
-        return Optional.of(QatInterrupts.of(table.get(), affinities, devices, affinityWarnings));
+        Optional<Boolean> irqbalance = item("irqbalance", f -> firstLine(f.text())).map(w -> w.equals("active"));
+        return Optional.of(QatInterrupts.of(table.get(), affinities, devices, affinityWarnings).withIrqbalance(irqbalance));
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {

@@ -279,9 +279,20 @@ items_irq() {                  # interrupts and irq_affinity: one awk in all
     item_note irq_affinity ok 0 "$(irq_affinity "$q_lines")"
 }
 
+# irqbalance moves every IRQ it was not told to leave alone: its state word, as qat_service's.
+irqbalance_state() {
+    b_out=$(systemctl is-active irqbalance 2>&1)
+    printf '%s\n' "$b_out"
+    case $b_out in
+        active|reloading|inactive|failed|activating|deactivating|maintenance|refreshing|unknown) return 0 ;;
+    esac
+    return 1
+}
+
 items_irq_all() {              # the interrupts and the pins kept after a reboot (qatwb-agent-tx.sh)
     items_irq
     items_irq_unit
+    if command -v systemctl >/dev/null 2>&1; then item_run irqbalance irqbalance_state; else item_absent irqbalance; fi
 }
 
 # ---- commands ------------------------------------------------------------------------------

@@ -18,10 +18,12 @@ import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinOutcome;
+import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.irq.QatIrq;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
 
@@ -71,7 +73,9 @@ class AgentScriptInterruptsTest {
         assertEquals("131 - -\n140 0-1 1\n", out.frame("irq_affinity").orElseThrow().text(),
                 "a missing file and a value that is not a CPU list are '-'");
 
+        assertEquals(ItemStatus.ABSENT, out.frame("irqbalance").orElseThrow().status(), "no systemctl here");
         QatInterrupts q = NasSnapshotReader.read(out).interrupts().orElseThrow();
+        assertTrue(q.irqbalance().isEmpty());
         QatIrq vf = q.byName("qat_3d:01.00").orElseThrow();
         assertEquals(1, vf.effectiveCpu().getAsInt());
         assertEquals("0000:3d:01.0", vf.bsf().orElseThrow());
@@ -124,6 +128,19 @@ class AgentScriptInterruptsTest {
             assertEquals(2, run.exit(), bad + ": " + run.stderr());
             assertEquals(0, run.stdout().length, bad.toString());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void irqbalanceIsAskedForItsStateAndAPinPlanCautionsAboutIt(Shell shell, @TempDir Path dir) throws ParseException {
+        shell.assumeInstalled();
+        FakeNas nas = nas(dir).file("sys/devices/system/cpu/online", "0-3\n")
+                .tool("systemctl", "[ \"$*\" = 'is-active irqbalance' ] && echo active");
+        NasSnapshot s = NasSnapshotReader.read(AgentRun.run(shell, nas, args("snapshot", "0"))
+                .parse(AgentScriptTestSupport.BOUNDARY));
+        assertEquals(java.util.Optional.of(true), s.interrupts().orElseThrow().irqbalance());
+        String caution = IrqPinPlan.of(s, "0000:3d:01.0", 2).caution().orElseThrow();
+        assertTrue(caution.contains("--banmod=qat_3d:01.00"), caution);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -112,7 +112,9 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("zfs", ZFS_ARGS, ZFS_GET)
                 .toolPrinting("zpool", ZPOOL_ARGS, ZPOOL_GET)
                 .toolPrinting("dmesg", "", DMESG)
-                .toolPrinting("systemctl", "is-active qat", "active\n")
+                // qat.service active; irqbalance, asked by the interrupts' items, not running
+                .tool("systemctl", "case $* in 'is-active qat') echo active ;; 'is-active irqbalance') echo inactive; exit 3 ;;"
+                        + " *) echo \"systemctl: unexpected arguments: $*\" >&2; exit 64 ;; esac")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
                 .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
@@ -159,7 +161,7 @@ class AgentScriptSnapshotTest {
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
-                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state"),
+                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -243,7 +245,7 @@ class AgentScriptSnapshotTest {
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "interrupts", "irq_affinity",
-                "irq_unit", "irq_unit_state"),
+                "irq_unit", "irq_unit_state", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

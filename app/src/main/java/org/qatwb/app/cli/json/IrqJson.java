@@ -56,6 +56,16 @@ public final class IrqJson {
         }
     }
 
+    /** {@code "irqbalance": true|false|null}: whether irqbalance is active (it moves unbanned IRQs, pins included). */
+    public static void irqbalance(ObjectNode doc, Optional<QatInterrupts> interrupts) {
+        Optional<Boolean> active = interrupts.flatMap(QatInterrupts::irqbalance);
+        if (active.isPresent()) {
+            doc.put("irqbalance", active.get());
+        } else {
+            doc.putNull("irqbalance");
+        }
+    }
+
     /** QAT interrupts per second by CPU, or null (first line, a reset, no interrupt lines). */
     public static JsonNode rates(Optional<IrqRates> rates) {
         if (rates.isEmpty()) {

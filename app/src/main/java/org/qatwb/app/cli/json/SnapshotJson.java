@@ -76,6 +76,7 @@ public final class SnapshotJson {
         ObjectNode fw = doc.putObject("fwCounters");
         s.fwCounters().forEach(fw::put);
         doc.set("interrupts", IrqJson.interrupts(s.interrupts()));
+        IrqJson.irqbalance(doc, s.interrupts());
         ArrayNode warnings = doc.putArray("warnings");
         s.warnings().forEach(warnings::add);
         return doc;
