@@ -88,6 +88,26 @@ class IrqEndToEndTest {
     }
 
     @Test
+    void watchLinesCarryQatInterruptsPerSecondPerCpuFromTheSecondLine() throws Exception {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.demo("c62x"))) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("watch"));
+            args.addAll(NasCommandsEndToEndTest.connection(nas, "--interval", "600", "--count", "3"));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.err());
+            String[] lines = run.out().strip().split("\n");
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertTrue(json.readTree(lines[0]).get("interruptRates").isNull(), "no rate for the first sample");
+            JsonNode rates = json.readTree(lines[2]).get("interruptRates");
+            assertEquals(56, rates.size(), rates.toString());
+            double total = 0;
+            for (JsonNode r : rates) {
+                total += r.asDouble();
+            }
+            assertTrue(total > 0, "the demo load's completions: " + rates);
+        }
+    }
+
+    @Test
     void everyValueIsCheckedBeforeItReachesTheNas() {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
             long execs = nas.execCount();
