@@ -1,15 +1,19 @@
 package org.qatwb.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.qatwb.app.cli.json.IrqJson;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.SnapshotJson;
+import org.qatwb.model.irq.IrqRateTracker;
+import org.qatwb.model.irq.IrqRates;
 import org.qatwb.model.kstat.CounterRates;
 import org.qatwb.model.kstat.RateTracker;
 import org.qatwb.model.snapshot.StreamSample;
@@ -58,6 +62,7 @@ final class WatchCommand implements Callable<Integer> {
         AtomicInteger printed = new AtomicInteger();
         AtomicReference<CliException> failure = new AtomicReference<>();
         RateTracker rates = new RateTracker();
+        IrqRateTracker irqRates = new IrqRateTracker();
         try (NasSession session = connection.connect()) {
             AgentClient client = new AgentClient(session, connection.sudo);
             ReconnectingStream stream = client.stream(interval, sample -> {
@@ -67,7 +72,9 @@ final class WatchCommand implements Callable<Integer> {
                     }
                     Optional<CounterRates> r = rate(rates, sample);
                     String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-                    JsonOut.printLine(out, SnapshotJson.watchLine(time, sample.kstat(), r));
+                    ObjectNode line = SnapshotJson.watchLine(time, sample.kstat(), r);
+                    line.set("interruptRates", IrqJson.rates(irqRate(irqRates, sample)));
+                    JsonOut.printLine(out, line);
                     if (count != null && printed.incrementAndGet() >= count) {
                         done.countDown();
                     }
@@ -94,6 +101,15 @@ final class WatchCommand implements Callable<Integer> {
             throw failure.get();
         }
         return ExitCodes.OK;
+    }
+
+    /** QAT interrupts per second by CPU, on the NAS's clock; a tick without the lines starts afresh. */
+    private static Optional<IrqRates> irqRate(IrqRateTracker rates, StreamSample sample) {
+        if (sample.interrupts().isEmpty() || sample.uptimeNanos().isEmpty()) {
+            rates.reset();
+            return Optional.empty();
+        }
+        return rates.next(sample.uptimeNanos().getAsLong(), sample.interrupts().get());
     }
 
     /** Rates from the NAS's own clock; a sample without the kstat starts the rates afresh. */

@@ -39,6 +39,8 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.irq.IrqPinOutcome;
+import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
@@ -330,6 +332,37 @@ public final class NasViewModel implements AutoCloseable {
             end();
             notify(new Notice(Notice.Level.ERROR, "Not kept after reboot", Snippet.oneLine(String.valueOf(e.getMessage()))));
         });
+    }
+
+    /**
+     * Pins a VF's completion interrupt as {@code plan} says (now, and after every boot), then reads
+     * the NAS again; {@code done} gets the outcome on the FX thread. The plan is {@code IrqPinPlan.of},
+     * the same use case as {@code qatwb irq pin}.
+     */
+    public void pinIrq(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
+        if (nas == null) {
+            return;
+        }
+        NasLink n = nas;
+        begin("Pinning " + plan.pin().irqName() + " to CPU " + plan.pin().cpu());
+        tasks.run(() -> new IrqPinned(n.pinIrqs(plan.pins()), n.snapshot()), r -> {
+            end();
+            show(r.snapshot());
+            if (r.outcome().failure().isEmpty()) {
+                notify(new Notice(Notice.Level.INFO, "Interrupt pinned", plan.pin().irqName() + " (" + plan.pin().vfBsf()
+                        + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot."));
+            } else {
+                notify(new Notice(Notice.Level.ERROR, "Not pinned", r.outcome().failure()
+                        .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("")));
+            }
+            done.accept(r.outcome());
+        }, e -> {
+            end();
+            notify(new Notice(Notice.Level.ERROR, "Not pinned", Snippet.oneLine(String.valueOf(e.getMessage()))));
+        });
+    }
+
+    private record IrqPinned(IrqPinOutcome outcome, NasSnapshot snapshot) {
     }
 
     /**

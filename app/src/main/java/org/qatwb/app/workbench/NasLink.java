@@ -13,6 +13,8 @@ import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
@@ -92,6 +94,11 @@ public final class NasLink implements AutoCloseable {
     /** Installs (or removes, for none) what writes these parameters' 0 at every boot. */
     public PersistOutcome persistParams(Set<ZfsParam> keep) throws NasConnectionException, AgentFailure {
         return agent.persistParams(keep);
+    }
+
+    /** Pins VFs' interrupts now and keeps exactly {@code pins} after every boot ({@code IrqPinPlan.pins()}). */
+    public IrqPinOutcome pinIrqs(List<IrqPin> pins) throws NasConnectionException, AgentFailure {
+        return agent.pinIrqs(pins);
     }
 
     /** Sets one Z.I.A. pool property and reads the pool back. */

@@ -16,7 +16,8 @@ public enum AgentVerb {
     CONFIRM("confirm"),
     STATUS("status"),
     HISTORY("history"),
-    RESTORE("restore");
+    RESTORE("restore"),
+    IRQ_PIN("irq-pin");
 
     private final String wire;
 

@@ -34,6 +34,9 @@ public enum Check {
             "at most 48 [KERNEL_QAT] instances of each kind: ZFS leaves the rest idle", QAT_DRIVER),
     QAT_DEVICES_UP("qat.devices-up", ChainLink.SERVICE, DRIVER_SOURCE,
             "qat.service is active and adf_ctl status shows every device, VFs included, up", QAT_DRIVER),
+    QAT_IRQ_NUMA("qat.irq-numa", ChainLink.SERVICE, DRIVER_SOURCE,
+            "each device's completion interrupts are delivered on its own NUMA node (a VF's IRQ is hinted to CPU"
+                    + " accel_id mod online CPUs, whatever CoreAffinity says)", QAT_DRIVER),
     ZFS_BUILT_WITH_QAT("zfs.built-with-qat", ChainLink.ZFS_BUILD, OPENZFS,
             "zfs.ko is built --with-qat: the zfs_qat_* parameters and the qat kstat exist"),
     ZFS_PARAMS("zfs.params", ChainLink.ZFS_PARAMS, OPENZFS,

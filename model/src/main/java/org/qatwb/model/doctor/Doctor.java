@@ -48,6 +48,7 @@ public final class Doctor {
             case QAT_KERNEL_INSTANCES -> ConfChecks.kernelInstances(c);
             case ZFS_INSTANCE_CAP -> ConfChecks.instanceCap(c);
             case QAT_DEVICES_UP -> DriverChecks.devicesUp(c);
+            case QAT_IRQ_NUMA -> IrqNumaCheck.check(c);
             case ZFS_BUILT_WITH_QAT -> ZfsChecks.builtWithQat(c);
             case ZFS_PARAMS -> ParamsCheck.check(c);
             case ZFS_PERSISTENCE -> PersistenceCheck.check(c);

@@ -14,6 +14,8 @@ import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
+import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
@@ -52,6 +54,9 @@ import org.qatwb.model.zia.ZiaHost;
  *                       or on TrueNAS an init script), if anything
  * @param zia            Z.I.A. beyond the pools' properties: the dpusm module, the settings qatwb
  *                       keeps and its re-apply hooks
+ * @param interrupts     the QAT interrupts: {@code /proc/interrupts}' QAT lines with each IRQ's affinity
+ *                       and device; empty when {@code /proc/interrupts} was not read
+ * @param irqPins        the VF interrupt pins qatwb's unit keeps after a reboot
  * @param itemStatus     every item of the agent's output with its status, by name
  * @param warnings       one line per item that was denied, failed, cut or unreadable
  * @param serviceJournal qat.service's journal of this boot, oldest first: adf_ctl's and qat_service's
@@ -78,6 +83,8 @@ public record NasSnapshot(
         Optional<DriverVersion> driverVersion,
         PersistState persistence,
         ZiaHost zia,
+        Optional<QatInterrupts> interrupts,
+        KeptPins irqPins,
         Map<String, ItemStatus> itemStatus,
         List<String> warnings,
         List<String> serviceJournal,
@@ -96,6 +103,8 @@ public record NasSnapshot(
         Objects.requireNonNull(truenasVersion, "truenasVersion");
         Objects.requireNonNull(persistence, "persistence");
         Objects.requireNonNull(zia, "zia");
+        Objects.requireNonNull(interrupts, "interrupts");
+        Objects.requireNonNull(irqPins, "irqPins");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
         params = Collections.unmodifiableMap(params.isEmpty() ? new EnumMap<>(ZfsParam.class) : new EnumMap<>(params));

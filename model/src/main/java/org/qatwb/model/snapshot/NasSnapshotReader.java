@@ -23,6 +23,10 @@ import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.etc.VfBlacklistParser;
+import org.qatwb.model.irq.InterruptTable;
+import org.qatwb.model.irq.IrqAffinity;
+import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.ConfFile;
@@ -140,8 +144,11 @@ public final class NasSnapshotReader {
         Map<String, FileReport> reports = lint(confs, cpu.cores(), release);
         List<String> journal = item("qat_journal", f -> lines(f.text())).orElse(List.of());
         ModuleFacts modules = modules();
+        Optional<QatInterrupts> interrupts = interrupts(devices);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
-                pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, statuses, warnings, journal, modules);
+                pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, interrupts,
+                KeptPins.of(item("irq_unit", AgentFrame::text), item("irq_unit_state", AgentFrame::text)), statuses, warnings,
+                journal, modules);
     }
 
     /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */
@@ -156,6 +163,29 @@ public final class NasSnapshotReader {
         }
         Optional<String> cmdline = item("cmdline", AgentFrame::text);
         return new ModuleFacts(loaded, depends, vfs, ZfsParamSetting.read(modprobe, cmdline), cmdline.isPresent());
+    }
+
+    /**
+     * {@code interrupts} joined with {@code irq_affinity} (an older agent sends neither, and the
+     * snapshot has none). Each item's bad lines are warnings, {@link #WARNINGS_PER_ITEM} at most.
+     */
+    private Optional<QatInterrupts> interrupts(Optional<AdfStatus> devices) {
+        Optional<InterruptTable> table = item("interrupts", f -> InterruptTable.parse(f.text()));
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> affinityWarnings = new ArrayList<>();
+        Map<Integer, IrqAffinity> affinities = item("irq_affinity", f -> IrqAffinity.parse(f.text(), affinityWarnings))
+                .orElse(Map.of());
+        List<String> itemWarnings = new ArrayList<>();
+        table.get().warnings().forEach(w -> itemWarnings.add("interrupts: " + w));
+        affinityWarnings.forEach(w -> itemWarnings.add("irq_affinity: " + w));
+        itemWarnings.stream().limit(WARNINGS_PER_ITEM).forEach(warnings::add);
+        if (itemWarnings.size() > WARNINGS_PER_ITEM) {
+            warnings.add("interrupts: " + (itemWarnings.size() - WARNINGS_PER_ITEM) + " more warnings");
+        }
+        Optional<Boolean> irqbalance = item("irqbalance", f -> firstLine(f.text())).map(w -> w.equals("active"));
+        return Optional.of(QatInterrupts.of(table.get(), affinities, devices, affinityWarnings).withIrqbalance(irqbalance));
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {

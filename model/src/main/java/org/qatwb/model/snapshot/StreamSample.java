@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamTick;
+import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.parse.ParseException;
@@ -25,16 +26,24 @@ import org.qatwb.model.parse.Snippet;
  * @param uptimeNanos the NAS's uptime when the tick was read, the clock of rates
  * @param kstat       {@code /proc/spl/kstat/zfs/qat}; empty when absent (ZFS built without QAT)
  * @param fwCounters  raw {@code fw_counters} text by debugfs directory
+ * @param interrupts  the QAT lines of {@code /proc/interrupts}; empty when the tick has none (an older agent)
  * @param warnings    one line per item that could not be used
  */
 public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> kstat, Map<String, String> fwCounters,
-                           List<String> warnings) {
+                           List<String> warnings, Optional<InterruptTable> interrupts) {
 
     public StreamSample {
         Objects.requireNonNull(uptimeNanos, "uptimeNanos");
         Objects.requireNonNull(kstat, "kstat");
         fwCounters = Collections.unmodifiableMap(new LinkedHashMap<>(fwCounters));
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(interrupts, "interrupts");
+    }
+
+    /** A tick without interrupt counts. */
+    public StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> kstat, Map<String, String> fwCounters,
+                        List<String> warnings) {
+        this(n, uptimeNanos, kstat, fwCounters, warnings, Optional.empty());
     }
 
     public static StreamSample read(StreamTick tick) {
@@ -42,6 +51,7 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
         OptionalLong uptime = OptionalLong.empty();
         Optional<QatKstat> kstat = Optional.empty();
         Map<String, String> fw = new LinkedHashMap<>();
+        Optional<InterruptTable> interrupts = Optional.empty();
         for (AgentFrame f : tick.frames()) {
             if (f.status() == ItemStatus.ABSENT) {
                 continue;
@@ -59,6 +69,11 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
                     uptime = OptionalLong.of(ProcUptime.parseNanos(f.text()));
                 } else if (f.name().equals("kstat_qat")) {
                     kstat = Optional.of(QatKstat.of(KstatParser.parse(f.text())));
+                } else if (f.name().equals("interrupts")) {
+                    InterruptTable t = InterruptTable.parse(f.text());
+                    t.warnings().stream().limit(NasSnapshotReader.WARNINGS_PER_ITEM)
+                            .forEach(w -> warnings.add("interrupts: " + w));
+                    interrupts = Optional.of(t);
                 } else if (f.name().startsWith("fw_counters:")) {
                     fw.put(f.name().substring("fw_counters:".length()), f.text());
                 }
@@ -69,6 +84,6 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
         if (uptime.isEmpty() && warnings.stream().noneMatch(w -> w.startsWith("uptime:"))) {
             warnings.add("uptime: missing from the tick");
         }
-        return new StreamSample(tick.n(), uptime, kstat, fw, warnings);
+        return new StreamSample(tick.n(), uptime, kstat, fw, warnings, interrupts);
     }
 }

@@ -67,7 +67,11 @@ final class Host {
                 .ok("qat_modules", "intel_qat qat_c62x qat_c62xvf qat_api usdm_drv\nqat_api zfs\nqat_c62xvf\n")
                 .ok("zfs_depends", ZFS_DEPENDS)
                 .vfsBoundTo("c6xxvf")
-                .ok("cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=0a1b ro quiet\n");
+                .ok("cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=0a1b ro quiet\n")
+                // the first VF's completions on CPU 3, of the card's node 0
+                .ok("interrupts", IrqNumaCheckTest.HEADER + IrqNumaCheckTest.line(140, "qat_3d:01.00", 3, 900))
+                .ok("irq_affinity", "140 3 3\n");
+
     }
 
     /** modules.dep's line for a zfs.ko built with QAT. */

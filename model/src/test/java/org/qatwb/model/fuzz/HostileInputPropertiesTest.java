@@ -101,6 +101,11 @@ class HostileInputPropertiesTest {
     }
 
     @Property(tries = 1000)
+    void interrupts(@ForAll long seed) {
+        holds(ModelTargets.INTERRUPTS, seed);
+    }
+
+    @Property(tries = 1000)
     void adfStatus(@ForAll long seed) {
         holds(ModelTargets.ADF_STATUS, seed);
     }

@@ -44,6 +44,8 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.irq.InterruptTable;
+import org.qatwb.model.irq.IrqAffinity;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.CpuList;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -157,6 +159,20 @@ public final class ModelTargets {
                 NamedKstat k = KstatParser.parse(text(in));
                 QatKstat.of(k);
                 return k.warnings();
+            }, PARSE);
+
+    public static final FuzzTarget INTERRUPTS = new FuzzTarget("irq.InterruptTable + IrqAffinity",
+            utf8List("            CPU0       CPU1       CPU2       CPU3       \n"
+                    + " 131:          0          0          0          2  IR-PCI-MSI 31981568-edge      qat0-ae-cluster\n"
+                    + " 140:          0      51234          0          0  IR-PCI-MSI 31985664-edge      qat_3d:01.00\n"
+                    + "  60:        10          0          0          0  IR-PCI-MSI 31981568-edge      qat0-bundle0\n"
+                    + "131 3 3\n140 1 1\n60 0-3 -\n"),
+            Mutator.utf8("CPU", " ", "\n", ":", "qat_3d:01.00", "qat0-bundle", "-ae-cluster", "4294967295", "0-", ",", "-"),
+            in -> {
+                String t = text(in);
+                List<String> m = new ArrayList<>(InterruptTable.parse(t).warnings());
+                IrqAffinity.parse(t, m);
+                return m;
             }, PARSE);
 
     public static final FuzzTarget ADF_STATUS = new FuzzTarget("adf.AdfStatusParser",

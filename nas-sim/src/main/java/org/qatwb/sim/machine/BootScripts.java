@@ -26,6 +26,9 @@ import org.qatwb.sim.tree.RootLayout;
 final class BootScripts {
 
     private static final Pattern WRITE = Pattern.compile("echo (-?[0-9]+) > /sys/module/zfs/parameters/([A-Za-z0-9_]+)");
+    /** An IRQ pin of qatwb's unit, the IRQ found by its handler's name ({@code model.persist.IrqPinUnit}). */
+    private static final Pattern PIN = Pattern.compile(
+            "cd /proc/irq/\\*/([A-Za-z0-9_:.-]+)/\\.\\. && echo ([0-9,-]+) > smp_affinity_list");
 
     private BootScripts() {
     }
@@ -53,11 +56,25 @@ final class BootScripts {
 
     /** Runs a unit's commands; a failing one ends the unit unless it is marked {@code -}. */
     static void runUnit(List<String> execStarts, BiPredicate<ZfsParam, String> write) {
+        runUnit(execStarts, write, (name, cpus) -> true);
+    }
+
+    /** The same, with the IRQ pins: {@code pin} sets the IRQ named so to the CPU list, false when it cannot. */
+    static void runUnit(List<String> execStarts, BiPredicate<ZfsParam, String> write, BiPredicate<String, String> pin) {
         for (String exec : execStarts) {
-            if (!run(exec, write) && !exec.startsWith("-")) {
+            if (!(run(exec, write) & pins(exec, pin)) && !exec.startsWith("-")) {
                 return;
             }
         }
+    }
+
+    private static boolean pins(String command, BiPredicate<String, String> pin) {
+        boolean ok = true;
+        Matcher m = PIN.matcher(command);
+        while (m.find()) {
+            ok &= pin.test(m.group(1), m.group(2));
+        }
+        return ok;
     }
 
     /**

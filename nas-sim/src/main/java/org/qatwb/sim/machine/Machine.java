@@ -9,6 +9,7 @@ import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.KernelApi;
 import org.qatwb.sim.driver.QatDriver;
 import org.qatwb.sim.driver.ServiceState;
+import org.qatwb.sim.irq.SimInterrupts;
 import org.qatwb.sim.profile.Profile;
 import org.qatwb.sim.request.Request;
 import org.qatwb.sim.request.RequestHandler;
@@ -45,6 +46,8 @@ public final class Machine implements RequestHandler {
     private final ZiaPools zia;
     private boolean booted;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
+    /** The QAT interrupts; null without a QAT card. */
+    private final SimInterrupts irqs;
     private boolean loseKstat;
 
     public Machine(Profile profile, RootLayout layout) {
@@ -55,6 +58,7 @@ public final class Machine implements RequestHandler {
         this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
         this.zia = new ZiaPools(profile);
+        this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
     }
 
     /**
@@ -97,6 +101,14 @@ public final class Machine implements RequestHandler {
         if (driver != null) {
             uptime.set(at);
             driver.serviceStart();
+            syncIrqs();
+        }
+    }
+
+    /** The IRQs of the devices that are up now (requested, or freed with their device). */
+    private void syncIrqs() {
+        if (irqs != null) {
+            irqs.sync(driver.devices(), driver::isUp);
         }
     }
 
@@ -118,8 +130,9 @@ public final class Machine implements RequestHandler {
         }
         uptime.set(at);
         BiPredicate<ZfsParam, String> write = (p, v) -> zfs.write(p, v + "\n", kernelApi()).rc() == 0;
+        BiPredicate<String, String> pin = (name, cpus) -> irqs != null && irqs.pinByName(name, cpus);
         for (List<String> unit : BootScripts.enabledUnits(layout)) {
-            BootScripts.runUnit(unit, write);
+            BootScripts.runUnit(unit, write, pin);
         }
         if (initScripts != null) {
             for (String command : initScripts.commands("POSTINIT")) {
@@ -135,6 +148,7 @@ public final class Machine implements RequestHandler {
     public synchronized void reboot() {
         if (driver != null) {
             driver.powerOff();
+            irqs.powerOff();
         }
         log.clear();
         boot();
@@ -155,12 +169,15 @@ public final class Machine implements RequestHandler {
             uptime.addAndGet(step);
             left -= step;
             if (zfs != null) {
-                zfs.step(step / 1e9, profile.datasets(), loads, kernelApi(),
-                        driver == null ? null : driver::countRequests);
+                zfs.step(step / 1e9, profile.datasets(), loads, kernelApi(), driver == null ? null : (kind, n) -> {
+                    driver.countRequests(kind, n);
+                    irqs.complete(n);
+                });
             }
         }
         if (driver != null) {
             driver.writeFwCounters();
+            irqs.writeCounts();
         }
     }
 
@@ -259,6 +276,9 @@ public final class Machine implements RequestHandler {
     @Override
     public synchronized Response handle(Request r) {
         Response response = answer(r);
+        if (r.tool().equals("adf_ctl") || r.tool().equals("systemctl")) {
+            syncIrqs();
+        }
         if (loseKstat && restarts(r)) {
             loseKstat = false;
             try {
@@ -281,6 +301,7 @@ public final class Machine implements RequestHandler {
             case "systemctl" -> systemctl(r.args());
             case "param" -> param(r);
             case "zpool" -> zpool(r.args());
+            case "irq" -> irqAffinity(r);
             case "midclt" -> initScripts == null ? Response.fail("midclt: command not found\n", 127)
                     : initScripts.midclt(r.args());
             default -> Response.fail("qatwb-sim: unknown request " + r.tool() + "\n", 70);
@@ -321,6 +342,20 @@ public final class Machine implements RequestHandler {
             writePoolTable();
         }
         return r;
+    }
+
+    /** A write to {@code proc/irq/N/smp_affinity_list} (the tee stand-in's request {@code irq N}). */
+    private Response irqAffinity(Request r) {
+        if (irqs == null || r.args().size() != 1 || !r.args().get(0).matches("[0-9]{1,7}")) {
+            return Response.fail("No such file or directory", 1);
+        }
+        return irqs.writeAffinity(Integer.parseInt(r.args().get(0)),
+                new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** The QAT interrupts; null without a QAT card. */
+    public SimInterrupts interrupts() {
+        return irqs;
     }
 
     private Response param(Request r) {

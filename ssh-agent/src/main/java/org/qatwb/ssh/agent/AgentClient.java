@@ -25,6 +25,8 @@ import org.qatwb.model.apply.TxState;
 import org.qatwb.model.apply.TxStep;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
@@ -110,6 +112,18 @@ public final class AgentClient {
         AgentOutput out = run(command);
         try {
             return PersistOutcome.read(out, command.keep());
+        } catch (ParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Pins VFs' interrupts now and keeps exactly {@code pins} after every boot (none: removes the
+     * unit); what the agent did and read back is in the outcome, never thrown.
+     */
+    public IrqPinOutcome pinIrqs(List<IrqPin> pins) throws NasConnectionException, AgentFailure {
+        try {
+            return IrqPinOutcome.read(run(new AgentCommand.IrqPins(sudo, pins)));
         } catch (ParseException e) {
             throw unreadable(e);
         }

@@ -20,6 +20,8 @@ import org.qatwb.model.apply.FileChange;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.Sha256;
 import org.qatwb.model.apply.TxId;
+import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
@@ -164,6 +166,30 @@ public sealed interface AgentCommand {
         @Override
         public List<String> extraArguments() {
             return List.of(KeepList.word(keep));
+        }
+    }
+
+    /**
+     * Pins VFs' completion interrupts now and keeps exactly these pins after every boot (the
+     * agent's {@code irq-pin}, docs/agent-protocol.md); an empty list removes the unit. Each pin
+     * is validated already ({@code IrqPin}); the agent checks the words again.
+     */
+    record IrqPins(boolean sudo, List<IrqPin> pins) implements AgentCommand {
+        public IrqPins {
+            pins = IrqPinUnit.sorted(pins);
+            if (pins.size() > IrqPinUnit.MAX_PINS) {
+                throw new IllegalArgumentException("at most " + IrqPinUnit.MAX_PINS + " pins");
+            }
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.IRQ_PIN;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return pins.isEmpty() ? List.of("none") : pins.stream().map(IrqPin::word).toList();
         }
     }
 

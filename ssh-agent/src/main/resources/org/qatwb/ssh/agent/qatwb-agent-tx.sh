@@ -1346,3 +1346,109 @@ zia_reapply() {                # [POOL]
     item_tool zpool_get zpool get -H -p -o name,property,value all
     items_zia
 }
+
+# ---- QAT interrupt pins ----------------------------------------------------------------------
+# irq-pin PIN... (each NAME=CPU, NAME a VF's IRQ name; or none): sets each pinned VF's IRQ now,
+# then keeps exactly these pins after every boot in a systemd unit that finds each IRQ by its name
+# (IRQ numbers change at every boot), byte for byte as model's IrqPinUnit.text. Validated in main
+# (irq_pins_ok); nothing else from the client reaches the shell.
+
+IRQ_UNIT_NAME=qatwb-irq-pins.service
+IRQ_UNIT_WANTS=/etc/systemd/system/multi-user.target.wants/qatwb-irq-pins.service
+
+irq_pins_ok() {                # PIN...: none, or at most 256 NAME=CPU, each name once
+    [ $# -ge 1 ] || return 1
+    if [ "$1" = none ]; then [ $# -eq 1 ]; return; fi
+    [ $# -le 256 ] || return 1
+    i_seen=
+    for i_w in "$@"; do
+        case $i_w in
+            qat_[0-9a-f][0-9a-f]:[0-9][0-9].[0-9][0-9]=[0-9]|qat_[0-9a-f][0-9a-f]:[0-9][0-9].[0-9][0-9]=[1-9][0-9]) ;;
+            qat_[0-9a-f][0-9a-f]:[0-9][0-9].[0-9][0-9]=[1-9][0-9][0-9]|qat_[0-9a-f][0-9a-f]:[0-9][0-9].[0-9][0-9]=[1-9][0-9][0-9][0-9]) ;;
+            qat_[0-9a-f][0-9a-f]:[0-9][0-9].[0-9][0-9]=[1-9][0-9][0-9][0-9][0-9]) ;;
+            *) return 1 ;;
+        esac
+        case " $i_seen " in *" ${i_w%=*} "*) return 1 ;; esac
+        i_seen="$i_seen ${i_w%=*}"
+    done
+}
+
+irq_unit_text() {              # PIN...
+    printf '%s\n' \
+        '# Written by QAT Workbench (qatwb): qatwb irq pin changes it.' \
+        '# IRQ numbers change at every boot: each line finds a VF'"'"'s IRQ by its name.' \
+        '[Unit]' \
+        'Description=qatwb: QAT VF interrupt pins' \
+        'After=qat.service' \
+        'Wants=qat.service' \
+        '' \
+        '[Service]' \
+        'Type=oneshot' \
+        'RemainAfterExit=yes'
+    for u_w in "$@"; do
+        printf "ExecStart=-/bin/sh -c 'cd /proc/irq/*/%s/.. && echo %s > smp_affinity_list'\n" "${u_w%=*}" "${u_w#*=}"
+    done
+    printf '%s\n' '' '[Install]' 'WantedBy=multi-user.target'
+}
+
+irq_write_unit() {             # PIN...
+    w_dir=$R$UNIT_DIR
+    w_tmp=$(as_root mktemp "$w_dir/.$IRQ_UNIT_NAME.XXXXXX") || return 1
+    if irq_unit_text "$@" | as_root tee "$w_tmp" >/dev/null && as_root chmod 644 "$w_tmp" \
+        && as_root mv -f "$w_tmp" "$w_dir/$IRQ_UNIT_NAME"; then
+        return 0
+    fi
+    as_root rm -f "$w_tmp"
+    return 1
+}
+
+irq_write_affinity() {         # FILE CPU
+    printf '%s\n' "$2" | as_root tee "$1" >/dev/null
+}
+
+# The unit and its state, as the snapshot reads them.
+items_irq_unit() {
+    item_file irq_unit "$R$UNIT_DIR/$IRQ_UNIT_NAME"
+    if [ ! -e "$R$UNIT_DIR/$IRQ_UNIT_NAME" ]; then
+        item_absent irq_unit_state
+    elif [ -L "$R$IRQ_UNIT_WANTS" ] || [ -e "$R$IRQ_UNIT_WANTS" ]; then
+        item_note irq_unit_state ok 0 enabled
+    else
+        item_note irq_unit_state ok 0 disabled
+    fi
+}
+
+irq_pin_cmd() {                # PIN...
+    if ! sudo_ok; then
+        item_note irq_write denied 0 "$SUDO_MSG"
+    elif [ "$1" != none ]; then
+        for i_w in "$@"; do
+            i_name=${i_w%=*}
+            i_dir=
+            for i_d in "$R"/proc/irq/*/"$i_name"; do
+                if [ -d "$i_d" ]; then i_dir=${i_d%/*}; fi
+            done
+            if [ -z "$i_dir" ]; then
+                item_note "irq_write:$i_name" absent 0 "no IRQ named $i_name: the VF is not up; the unit pins it at the next boot"
+            else
+                step "irq_write:$i_name" irq_write_affinity "$i_dir/smp_affinity_list" "${i_w#*=}" || :
+            fi
+        done
+    fi
+    if ! command -v systemctl >/dev/null 2>&1; then
+        item_note irq_unit_write absent 0 "systemctl not found: the pins cannot be kept after a reboot on this NAS"
+    elif ! sudo_ok; then
+        :
+    elif [ "$1" = none ]; then
+        if [ -e "$R$UNIT_DIR/$IRQ_UNIT_NAME" ] || [ -L "$R$IRQ_UNIT_WANTS" ]; then
+            step irq_unit_disable as_root systemctl disable "$IRQ_UNIT_NAME" \
+                && step irq_unit_remove as_root rm -f "$R$UNIT_DIR/$IRQ_UNIT_NAME" \
+                && step daemon_reload as_root systemctl daemon-reload
+        fi
+    else
+        step irq_unit_write irq_write_unit "$@" \
+            && step daemon_reload as_root systemctl daemon-reload \
+            && step irq_unit_enable as_root systemctl enable "$IRQ_UNIT_NAME"
+    fi
+    items_irq_all
+}

@@ -348,6 +348,62 @@ items_modules() {
     items_modprobe
 }
 
+# ---- QAT interrupts ------------------------------------------------------------------------
+# Where QAT's completions run (issue 12, section 4): the header and the QAT lines of
+# /proc/interrupts, and each QAT IRQ's affinity. The driver names its vectors qat<accel_id>-bundle<bank>
+# and qat<accel_id>-ae-cluster (qat_common/adf_isr.c, adf_request_irqs) and a VF's
+# qat_<bus hex>:<slot>.<function>, both decimal (qat_common/adf_vf_isr.c, adf_request_msi_irq).
+
+qat_interrupts() {
+    awk 'NR == 1 || $NF ~ /^qat([0-9]+-(bundle[0-9]+|ae-cluster)|_[0-9a-f][0-9a-f]:[0-9][0-9][.][0-9][0-9])$/' \
+        "$R/proc/interrupts"
+}
+
+# "N ALLOWED EFFECTIVE" per QAT IRQ of the lines given ("-" for a file that is missing or
+# unreadable: effective_affinity_list is Linux 4.13's); read with the shell's own read, no process.
+irq_affinity() {               # LINES of /proc/interrupts
+    printf '%s\n' "$1" | while read -r a_n _; do
+        a_n=${a_n%:}
+        case $a_n in ''|*[!0-9]*) continue ;; esac
+        a_d=$R/proc/irq/$a_n
+        a_s=- a_e=-
+        if [ -r "$a_d/smp_affinity_list" ]; then read -r a_s <"$a_d/smp_affinity_list" || a_s=-; fi
+        if [ -r "$a_d/effective_affinity_list" ]; then read -r a_e <"$a_d/effective_affinity_list" || a_e=-; fi
+        case $a_s in ''|*[!0-9,-]*) a_s=- ;; esac
+        case $a_e in ''|*[!0-9,-]*) a_e=- ;; esac
+        printf '%s %s %s\n' "$a_n" "$a_s" "$a_e"
+    done
+}
+
+items_irq() {                  # interrupts and irq_affinity: one awk in all
+    if [ ! -r "$R/proc/interrupts" ]; then
+        item_absent interrupts
+        item_absent irq_affinity
+        return
+    fi
+    q_lines=$(qat_interrupts 2>&1)
+    q_rc=$?
+    if [ "$q_rc" -eq 0 ]; then q_st=ok; else q_st=error; fi
+    item_note interrupts "$q_st" "$q_rc" "$q_lines"
+    item_note irq_affinity ok 0 "$(irq_affinity "$q_lines")"
+}
+
+# irqbalance moves every IRQ it was not told to leave alone: its state word, as qat_service's.
+irqbalance_state() {
+    b_out=$(systemctl is-active irqbalance 2>&1)
+    printf '%s\n' "$b_out"
+    case $b_out in
+        active|reloading|inactive|failed|activating|deactivating|maintenance|refreshing|unknown) return 0 ;;
+    esac
+    return 1
+}
+
+items_irq_all() {              # the interrupts and the pins kept after a reboot (qatwb-agent-tx.sh)
+    items_irq
+    items_irq_unit
+    if command -v systemctl >/dev/null 2>&1; then item_run irqbalance irqbalance_state; else item_absent irqbalance; fi
+}
+
 # ---- commands ------------------------------------------------------------------------------
 
 # Every /etc/*_dev*.conf. A host has up to 51 of them, and a process start is most of a
@@ -440,6 +496,7 @@ snapshot() {
     item_file truenas_version "$R/etc/version"
     items_persist
     items_zia
+    items_irq_all
 }
 
 # ---- keep after reboot ---------------------------------------------------------------------
@@ -619,6 +676,7 @@ stream() {                     # INTERVAL_MS
         item_file uptime /proc/uptime            # the clock of the samples: the real one, always
         item_file kstat_qat "$R/proc/spl/kstat/zfs/qat"
         items_fw
+        if [ -r "$R/proc/interrupts" ]; then item_run interrupts qat_interrupts; fi
         frame tick "$t_n"
         sleep "$t_sleep"
         kill -0 "$t_reader" 2>/dev/null || break
@@ -745,8 +803,10 @@ main() {
             decimal_ok "$2" 0 600 || usage "the wait is 0..600 seconds" ;;
         history)
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
+        irq-pin)
+            irq_pins_ok "$@" || usage "usage: irq-pin none | qat_BB:SS.FF=CPU... (at most 256, each IRQ once)" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore, irq-pin)" ;;
     esac
     case $C in
         apply|restore|confirm|status|history|tx-run|tx-expire)
@@ -778,6 +838,7 @@ main() {
         confirm) confirm_cmd "$1" ;;
         status) status_cmd "$1" "$2" ;;
         history) history_cmd ;;
+        irq-pin) irq_pin_cmd "$@" ;;
     esac
     if [ "$C" != stream ]; then frame 'done'; fi
 }

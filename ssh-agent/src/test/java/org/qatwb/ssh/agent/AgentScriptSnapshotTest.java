@@ -31,6 +31,7 @@ import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Severity;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.InitScript;
+import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
@@ -120,7 +121,9 @@ class AgentScriptSnapshotTest {
                 .toolPrinting("zfs", ZFS_ARGS, ZFS_GET)
                 .toolPrinting("zpool", ZPOOL_ARGS, ZPOOL_GET)
                 .toolPrinting("dmesg", "", DMESG)
-                .toolPrinting("systemctl", "is-active qat", "active\n")
+                // qat.service active; irqbalance, asked by the interrupts' items, not running
+                .tool("systemctl", "case $* in 'is-active qat') echo active ;; 'is-active irqbalance') echo inactive; exit 3 ;;"
+                        + " *) echo \"systemctl: unexpected arguments: $*\" >&2; exit 64 ;; esac")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
                 .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
@@ -149,7 +152,13 @@ class AgentScriptSnapshotTest {
                 .file(ZiaKept.PATH.substring(1), "tank zia_compress on\n")
                 .file("etc/systemd/system/" + ZiaHooks.UNIT, "[Unit]\n")
                 .link("etc/systemd/system/multi-user.target.wants/" + ZiaHooks.UNIT, "/etc/systemd/system/" + ZiaHooks.UNIT)
-                .file(ZiaHooks.ZEDLET.substring(1), "#!/bin/sh\n");
+                .file(ZiaHooks.ZEDLET.substring(1), "#!/bin/sh\n")
+                .file("proc/interrupts", AgentScriptInterruptsTest.INTERRUPTS)
+                .file("proc/irq/140/smp_affinity_list", "1\n")
+                .file("proc/irq/140/effective_affinity_list", "1\n")
+                .file("etc/systemd/system/" + IrqPinUnit.NAME, AgentScriptInterruptsTest.PIN_UNIT)
+                .link("etc/systemd/system/multi-user.target.wants/" + IrqPinUnit.NAME, IrqPinUnit.PATH);
+
         try {
             Files.setPosixFilePermissions(nas.path(ZiaHooks.ZEDLET.substring(1)),
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -204,7 +213,8 @@ class AgentScriptSnapshotTest {
                         "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
-                        "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet"),
+                        "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
+                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -341,7 +351,8 @@ class AgentScriptSnapshotTest {
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules",
                 "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
-                "zia_zedlet"),
+                "zia_zedlet", "interrupts", "irq_affinity",
+                "irq_unit", "irq_unit_state", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

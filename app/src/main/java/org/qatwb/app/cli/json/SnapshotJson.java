@@ -84,6 +84,8 @@ public final class SnapshotJson {
         s.kernelLog().forEach(log::add);
         ObjectNode fw = doc.putObject("fwCounters");
         s.fwCounters().forEach(fw::put);
+        doc.set("interrupts", IrqJson.interrupts(s.interrupts()));
+        IrqJson.irqbalance(doc, s.interrupts());
         ArrayNode warnings = doc.putArray("warnings");
         s.warnings().forEach(warnings::add);
         return doc;

@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.viewmodel.IrqViewModel;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.model.conf.InstanceKind;
@@ -72,6 +73,7 @@ public final class LayoutPane extends BorderPane {
         setId("layout-editor");
         cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
         cores.setId("core-strip");
+        IrqPinning.attach(cores, new IrqViewModel(nas), owner);
         setTop(toolbar());
 
         grid.setPadding(new Insets(10));
@@ -215,6 +217,9 @@ public final class LayoutPane extends BorderPane {
 
     private Node tile(Device d) {
         DeviceTile t = new DeviceTile(d, vm.selection().contains(d.key()));
+        if (d.vf()) {
+            d.info().bsf().ifPresent(bsf -> CoreStrip.vfDragSource(t, bsf));
+        }
         t.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             Set<DeviceKey> next = new LinkedHashSet<>(e.isShortcutDown() || e.isShiftDown() ? vm.selection() : Set.of());
             if (!next.remove(d.key()) || !(e.isShortcutDown() || e.isShiftDown())) {

@@ -1,0 +1,129 @@
+package org.qatwb.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.qatwb.app.cli.json.IrqJson;
+import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.irq.IrqPinOutcome;
+import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.persist.PersistOutcome;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
+import org.qatwb.ssh.agent.AgentClient;
+import org.qatwb.ssh.agent.AgentFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qatwb irq pin CONNECTION VF-BSF CPU}: the VF's completion interrupt on CPU, now and after
+ * every boot ({@link IrqPinPlan}, the same use case as the layout editor's pin).
+ */
+@Command(name = "pin", mixinStandardHelpOptions = true,
+        description = {"Pin a VF's completion interrupt to a CPU: written to /proc/irq/N/smp_affinity_list now, and",
+                "kept after every boot by the systemd unit " + IrqPinUnit.NAME + " (ordered after qat.service,",
+                "finding the IRQ by its name, since IRQ numbers change). The driver hints a VF's IRQ to CPU",
+                "accel_id mod online CPUs whatever CoreAffinity says, and restarting the VF requests it again:",
+                "run this again after adf_ctl restart. The unit's diff is printed on stderr before anything is",
+                "written. Where irqbalance runs, ban the IRQ from it (irqbalance 1.9.1 and later:",
+                "--banmod=<IRQ name> in IRQBALANCE_ARGS), or it moves the IRQ again."},
+        footer = {"", "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there),",
+                "2 usage error, 3 cannot reach or trust the NAS."})
+final class IrqPinCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionMixin connection;
+
+    @Parameters(index = "0", paramLabel = "VF-BSF", description = "the VF's PCI address, DDDD:BB:DD.F")
+    String bsf;
+
+    @Parameters(index = "1", paramLabel = "CPU", description = "the CPU to deliver its interrupt to")
+    String cpu;
+
+    @Option(names = "--dry-run", description = "print the plan and the unit's diff, change nothing")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        String address = bsf.toLowerCase(java.util.Locale.ROOT);
+        if (!address.matches("[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\\.[0-7]")) {
+            throw new CliException(ExitCodes.USAGE, "VF-BSF: not a PCI address DDDD:BB:DD.F: " + Snippet.quote(bsf));
+        }
+        if (!cpu.matches("[0-9]{1,5}")) {
+            throw new CliException(ExitCodes.USAGE, "CPU: not a CPU number: " + Snippet.quote(cpu));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (NasSession session = connection.connect()) {
+            AgentClient client = new AgentClient(session, connection.sudo);
+            NasSnapshot s = client.snapshot();
+            IrqPinPlan plan;
+            try {
+                plan = IrqPinPlan.of(s, address, Integer.parseInt(cpu));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.INPUT, Snippet.oneLine(e.getMessage()));
+            }
+            err.println("qatwb: pin " + plan.pin().irqName() + " (" + plan.device().name() + ", " + address + ") to CPU "
+                    + plan.pin().cpu() + plan.current().map(i -> ": IRQ " + i.number() + ", now on CPU "
+                    + i.effective().map(Object::toString).orElse("?")).orElse(": not up now; pinned at the next boot"));
+            plan.caution().ifPresent(c -> err.println("qatwb: caution: " + c));
+            err.print(plan.diff());
+            err.flush();
+            ObjectNode doc = JsonOut.object();
+            ObjectNode p = doc.putObject("pin");
+            p.put("bsf", address);
+            p.put("irq", plan.pin().irqName());
+            p.put("cpu", plan.pin().cpu());
+            doc.put("diff", plan.diff());
+            if (dryRun) {
+                JsonOut.print(spec.commandLine().getOut(), doc);
+                return ExitCodes.OK;
+            }
+            IrqPinOutcome o = client.pinIrqs(plan.pins());
+            ArrayNode steps = doc.putArray("steps");
+            for (PersistOutcome.Step st : o.steps()) {
+                steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
+                err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
+                        + st.message()));
+            }
+            boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
+            doc.put("delivered", delivered);
+            doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
+            IrqJson.irqbalance(doc, o.interrupts());
+            IrqJson.kept(doc, o.kept());
+            JsonOut.print(spec.commandLine().getOut(), doc);
+            if (o.failure().isPresent()) {
+                PersistOutcome.Step f = o.failure().get();
+                err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
+                        + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+                return ExitCodes.INPUT;
+            }
+            if (plan.current().isPresent() && !delivered) {
+                err.println("qatwb: " + plan.pin().irqName() + " is not delivered to CPU " + plan.pin().cpu()
+                        + " after the write (irqbalance, or the kernel chose another CPU of the list)");
+                return ExitCodes.INPUT;
+            }
+            if (!o.kept().pins().contains(plan.pin()) && o.kept().pins().stream()
+                    .noneMatch(k -> k.irqName().equals(plan.pin().irqName()) && k.cpu() == plan.pin().cpu())) {
+                err.println("qatwb: the unit read back does not keep the pin");
+                return ExitCodes.INPUT;
+            }
+        } catch (NasConnectionException e) {
+            throw NasCommands.unreachable(e);
+        } catch (AgentFailure e) {
+            throw NasCommands.agent(e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,75 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.model.irq.IrqPinOutcome;
+import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.irq.QatIrq;
+import org.qatwb.sim.SimulatedNas;
+
+/** The core view's interrupts on the synchronous executor, over real SSH to the simulator: live rates, and a pin. */
+class IrqViewModelTest {
+
+    private final BuiltInSimulator sims = TestNas.simulators();
+    private NasViewModel nas;
+
+    @AfterEach
+    void tearDown() {
+        if (nas != null) {
+            nas.close();
+        }
+        sims.close();
+    }
+
+    private double rate(IrqViewModel vm, int cpu) {
+        return vm.ratesProperty().get().getOrDefault(cpu, 0.0);
+    }
+
+    @Test
+    void ratesFollowTheLoadPerCoreAndMoveWithAPin() throws Exception {
+        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        IrqViewModel vm = new IrqViewModel(nas);
+        nas.connect();
+        SimulatedNas sim = sims.get("c62x");
+        // qat_dev3, the VF at 0000:3d:01.0, is hinted to CPU 3 by the driver
+        assertTrue(NasViewModelTest.waitFor(() -> {
+            sim.advance(Duration.ofSeconds(1));
+            return rate(vm, 3) > 0;
+        }), "QAT interrupts/s on CPU 3: " + vm.ratesProperty().get());
+
+        IrqPinPlan plan = vm.plan("0000:3d:01.0", 9);
+        assertEquals("qat_3d:01.00", plan.pin().irqName());
+        assertTrue(plan.diff().contains("+ExecStart=-/bin/sh -c 'cd /proc/irq/*/qat_3d:01.00/.. && echo 9 > smp_affinity_list'"),
+                plan.diff());
+        AtomicReference<IrqPinOutcome> outcome = new AtomicReference<>();
+        vm.pin(plan, outcome::set);
+        assertTrue(outcome.get().failure().isEmpty(), outcome.get().steps().toString());
+        QatIrq now = nas.snapshotProperty().get().interrupts().orElseThrow().byName("qat_3d:01.00").orElseThrow();
+        assertEquals(9, now.effectiveCpu().getAsInt(), "the NAS was read again");
+        assertEquals(1, nas.snapshotProperty().get().irqPins().pins().size());
+
+        assertTrue(NasViewModelTest.waitFor(() -> {
+            sim.advance(Duration.ofSeconds(1));
+            return rate(vm, 9) > 0 && rate(vm, 3) == 0;
+        }), "its completions moved from CPU 3 to CPU 9: " + vm.ratesProperty().get());
+    }
+
+    @Test
+    void aPfOrAnOfflineCpuIsRefusedInOneLineBeforeAnythingIsSent() {
+        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        IrqViewModel vm = new IrqViewModel(nas);
+        nas.connect();
+        IllegalArgumentException pf = assertThrows(IllegalArgumentException.class, () -> vm.plan("0000:3d:00.0", 9));
+        assertTrue(pf.getMessage().contains("is a PF"), pf.getMessage());
+        IllegalArgumentException cpu = assertThrows(IllegalArgumentException.class, () -> vm.plan("0000:3d:01.0", 99));
+        assertTrue(cpu.getMessage().contains("not online"), cpu.getMessage());
+    }
+}

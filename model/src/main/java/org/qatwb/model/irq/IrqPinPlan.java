@@ -1,0 +1,74 @@
+package org.qatwb.model.irq;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.snapshot.NasSnapshot;
+
+/**
+ * Pinning one VF's completion interrupt to a CPU, decided against a snapshot: the one use case
+ * behind {@code qatwb irq pin} and the layout editor's pin. Every value is checked before it can
+ * reach the NAS: the address's shape ({@link IrqPin}), that it is a VF {@code adf_ctl} lists, and
+ * that the CPU is online. The plan holds the whole set of pins the unit will keep (this one added
+ * to those kept, or put in place of the VF's old one) and the unit's diff, shown before anything
+ * is written.
+ *
+ * @param pin     the new pin
+ * @param device  the VF
+ * @param current its IRQ now; empty when the VF is not up (the unit pins it at the next boot)
+ * @param pins    every pin the unit will keep
+ * @param oldText the unit's text now ("" for none)
+ * @param newText the unit's text to write
+ * @param diff    unified diff from the one to the other; "" when equal
+ * @param caution set when the unit there was not written by qatwb as it is (it is replaced)
+ */
+public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current, List<IrqPin> pins, String oldText,
+                         String newText, String diff, Optional<String> caution) {
+
+    public IrqPinPlan {
+        Objects.requireNonNull(pin, "pin");
+        Objects.requireNonNull(device, "device");
+        pins = List.copyOf(pins);
+    }
+
+    /**
+     * The plan, or why not, in one line.
+     *
+     * @throws IllegalArgumentException for an address or CPU that cannot be pinned (the message says why)
+     */
+    public static IrqPinPlan of(NasSnapshot s, String vfBsf, int cpu) {
+        IrqPin pin = new IrqPin(vfBsf, cpu);
+        pin.check(s.cpu());
+        QatDevice device = s.devices().flatMap(d -> d.devices().stream().filter(x -> x.bsf().equals(vfBsf)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("adf_ctl status lists no device at " + vfBsf));
+        if (!device.vf()) {
+            throw new IllegalArgumentException(vfBsf + " (" + device.name() + ") is a PF: its bank interrupts follow its"
+                    + " instances' CoreAffinity; only a VF's interrupt is pinned here");
+        }
+        Optional<QatIrq> current = s.interrupts().flatMap(i -> i.byName(pin.irqName()));
+        KeptPins kept = s.irqPins();
+        List<IrqPin> pins = kept.with(pin);
+        if (pins.size() > IrqPinUnit.MAX_PINS) {
+            throw new IllegalArgumentException("at most " + IrqPinUnit.MAX_PINS + " pins are kept");
+        }
+        String oldText = kept.unitText().orElse("");
+        String newText = IrqPinUnit.text(pins);
+        String diff = UnifiedDiff.of(kept.unitText().isEmpty() ? UnifiedDiff.NO_FILE : IrqPinUnit.PATH, IrqPinUnit.PATH,
+                oldText, newText);
+        List<String> cautions = new java.util.ArrayList<>();
+        if (kept.foreign()) {
+            cautions.add(IrqPinUnit.PATH + " was not written by qatwb as it is (edited by hand?): it is replaced");
+        }
+        if (s.interrupts().flatMap(QatInterrupts::irqbalance).orElse(false)) {
+            // irqbalance 1.9.1 and later ban by a substring of the handler's name (classify.c, check_for_irq_ban)
+            cautions.add("irqbalance is active and moves this IRQ again unless it is banned: add --banmod="
+                    + pin.irqName() + " to IRQBALANCE_ARGS (/etc/default/irqbalance; irqbalance 1.9.1 or later)"
+                    + " and restart irqbalance");
+        }
+        Optional<String> caution = cautions.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", cautions));
+        return new IrqPinPlan(pin, device, current, pins, oldText, newText, diff, caution);
+    }
+}
