@@ -332,7 +332,8 @@ public final class RingAllocator {
                 if (polling.isEmpty()) {
                     throw new Refused();
                 }
-                place(section, process, cy, stype, name.get(), polling.get(), core);
+                // adf_cfg_instance.h: polling_mode is an int, so the number's low 32 bits
+                place(section, process, cy, stype, name.get(), (int) (long) polling.get(), core);
             }
         } catch (Refused r) {
             dev("Failed to create rings for " + (cy ? "cy" : "dc"));
