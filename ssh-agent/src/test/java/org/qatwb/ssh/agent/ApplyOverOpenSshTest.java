@@ -48,7 +48,8 @@ class ApplyOverOpenSshTest {
                     List.of(sshd.userKey()), kh, false, Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none())) {
                 AgentClient client = new AgentClient(session, false);
                 QatFileSet before = QatFileSet.read(sim.root());
-                QatFileSet after = before.with(SimNas.VF, t -> t.replaceFirst("Dc0CoreAffinity = \\d+", "Dc0CoreAffinity = 7"));
+                QatFileSet after = before.with(SimNas.VF, t -> t.replaceFirst("Cy0CoreAffinity = \\d+", "Cy0CoreAffinity = 7")
+                        .replaceFirst("Dc0CoreAffinity = \\d+", "Dc0CoreAffinity = 7"));
                 ApplyOutcome o = client.apply(before.planTo(after, ApplyMode.RESTART, java.util.Set.of(), Duration.ofSeconds(600)));
                 assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
                 assertEquals("setsid", o.tx().runner().orElseThrow());
