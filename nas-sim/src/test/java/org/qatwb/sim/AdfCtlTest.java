@@ -63,9 +63,10 @@ class AdfCtlTest {
             Shell.Result restart = Shell.run(nas, "adf_ctl restart");
             assertEquals(1, restart.rc());
             assertTrue(restart.out().startsWith("Restarting all devices.\nProcessing /etc/c6xx_dev0.conf\n"), restart.out());
-            assertTrue(restart.err().contains("Don't have enough rings for instance ZFS_CY2 in process KERNEL_QAT"),
-                    restart.err());
-            assertTrue(restart.err().contains("Failed to configure qat_dev7"), restart.err());
+            // adf_ctl never repeats the kernel's reason: its own three lines (dev_config.cpp, adf_ctl.cpp)
+            assertTrue(restart.err().contains("Ioctl failed\nQAT Error: Failed to load config data to device\n"
+                    + "Failed to configure qat_dev7\n"), restart.err());
+            assertTrue(!restart.err().contains("enough rings"), restart.err());
 
             AdfStatus status = AdfStatusParser.parse(Shell.run(nas, "adf_ctl status").out());
             List<String> down = status.devices().stream().filter(d -> d.state() == DeviceState.DOWN)
@@ -73,9 +74,11 @@ class AdfCtlTest {
             assertEquals(List.of("qat_dev7"), down);
 
             String dmesg = Shell.run(nas, "dmesg").out();
-            assertTrue(dmesg.contains("QAT: Processing /etc/c6xxvf_dev4.conf"), dmesg);
-            assertTrue(dmesg.contains("QAT: Don't have enough rings for instance ZFS_CY2 in process KERNEL_QAT"));
-            assertTrue(dmesg.contains("QAT: Failed to configure qat_dev7"));
+            // the kernel's lines: pr_err without a prefix, then dev_err with the device's (allocator.md section 6)
+            assertTrue(dmesg.contains("] Don't have enough rings for instance ZFS_CY1 in process KERNEL_QAT\n"), dmesg);
+            assertTrue(dmesg.contains("c6xxvf 0000:3d:01.4: Failed to create rings for cy\n"), dmesg);
+            assertTrue(dmesg.contains("c6xxvf 0000:3d:01.4: Failed to config device\n"), dmesg);
+            assertTrue(!dmesg.contains("Processing /etc/c6xxvf_dev4.conf") && !dmesg.contains("Failed to configure"), dmesg);
             assertTrue(dmesg.contains("c6xxvf 0000:3d:01.4: qat_dev7 stopped 1 acceleration engines"));
         } finally {
             Files.writeString(conf, original);
@@ -87,13 +90,29 @@ class AdfCtlTest {
     }
 
     @Test
+    void aVfMixingAPolledAndAnInterruptInstanceIsRefused() throws Exception {
+        Path conf = nas.root().resolve("etc/c6xxvf_dev9.conf");
+        String original = Files.readString(conf);
+        try {
+            // the polled Cy takes the VF's one bank in poll mode; the interrupt-mode Dc may not share it
+            Files.writeString(conf, original.replace("Cy0IsPolled = 0", "Cy0IsPolled = 1"));
+            Shell.Result r = Shell.run(nas, "adf_ctl qat_dev12 restart");
+            assertEquals(1, r.rc());
+            assertTrue(r.err().endsWith("Failed to configure qat_dev12\n"), r.err());
+            assertTrue(Shell.run(nas, "dmesg").out().contains("Don't have enough rings for instance ZFS_DC in process KERNEL_QAT"));
+        } finally {
+            Files.writeString(conf, original);
+            assertEquals(0, Shell.run(nas, "adf_ctl qat_dev12 restart").rc());
+        }
+    }
+
+    @Test
     void aPolledKernelInstanceIsZfsSProblemNotTheDriverS() throws Exception {
         Path conf = nas.root().resolve("etc/c6xxvf_dev9.conf");
         String original = Files.readString(conf);
         try {
-            // both polled: a VF's one bank takes one IsPolled for all its instances
-            Files.writeString(conf, original.replace("Cy0IsPolled = 0", "Cy0IsPolled = 1")
-                    .replace("Dc0IsPolled = 0", "Dc0IsPolled = 1"));
+            // both polled share the bank: the driver is content, ZFS will never get a callback
+            Files.writeString(conf, original.replace("IsPolled = 0", "IsPolled = 1"));
             assertEquals(0, Shell.run(nas, "adf_ctl qat_dev12 restart").rc());
             assertTrue(Shell.run(nas, "adf_ctl status").out().contains(" qat_dev12 - type: c6xxvf,  inst_id: 9,"));
             assertTrue(AdfStatusParser.parse(Shell.run(nas, "adf_ctl status").out()).devices().stream()

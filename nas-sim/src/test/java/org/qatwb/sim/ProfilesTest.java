@@ -87,7 +87,7 @@ class ProfilesTest {
             assertEquals(" qat_dev0 - type: dh895xcc,  inst_id: 0,  node_id: 1,  bsf: 0000:83:00.0,  #accel: 6 #engines: 12 state: up",
                     Shell.run(nas, "adf_ctl status").out().lines().toList().get(2));
             assertTrue(status.devices().stream().allMatch(d -> d.nodeId() == 1));
-            // the VFs' interrupts are on node 1's cores
+            // the VFs' instances are on node 1's cores, both of a VF on one core (its one bank's)
             String cpus = Shell.run(nas, "cat \"$QATWB_ROOT\"/sys/devices/system/node/node1/cpulist").out().strip();
             assertEquals("8-15,24-31", cpus);
             String vf = Files.readString(nas.root().resolve("etc/dh895xccvf_dev0.conf"));

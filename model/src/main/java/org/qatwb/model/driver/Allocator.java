@@ -11,9 +11,9 @@ import org.qatwb.model.device.DeviceRef;
 /**
  * The driver's verdict on each device of a host (allocator.md section 4).
  *
- * <p>A VF's ring map is its PF's (section 3): the PF's {@code GENERAL/ServicesEnabled}, or the
- * default {@code cy;dc} map when the PF is not in the set or its value is not a known name (then
- * the PF itself is refused and the VF never sees a map).
+ * <p>A VF's ring map is its PF's (section 3): the PF's {@code GENERAL/ServicesEnabled} once its
+ * file passed adf_ctl and the service lookup of its release and profile, else the default
+ * {@code cy;dc} map the PF has had since probe (also when the PF is not in the set).
  */
 public final class Allocator {
 
@@ -26,19 +26,21 @@ public final class Allocator {
                 .collect(Collectors.toMap(DeviceConf::name, Function.identity(), (a, b) -> a));
         List<DeviceVerdict> out = new ArrayList<>(devices.size());
         for (DeviceConf d : devices) {
-            RingMap map = RingMap.DEFAULT;
+            DeviceRun.PfOffer offer = DeviceRun.PfOffer.FRESH;
             if (d.device().vf()) {
-                map = d.pf().map(byName::get)
-                        .flatMap(pf -> pf.conf().value("GENERAL", "ServicesEnabled"))
-                        .flatMap(RingMap::of).orElse(RingMap.DEFAULT);
+                offer = d.pf().map(byName::get).map(pf -> DeviceRun.offerSent(pf, release)).orElse(DeviceRun.PfOffer.FRESH);
             }
-            out.add(place(d, map, release));
+            out.add(place(d, offer.map(), offer.caps(), release));
         }
         return out;
     }
 
     /** One device; for a VF {@code pfMap} is the map its PF sends, for a PF it is ignored. */
     public static DeviceVerdict place(DeviceConf device, RingMap pfMap, DriverRelease release) {
+        return place(device, pfMap, pfMap.capabilities(), release);
+    }
+
+    private static DeviceVerdict place(DeviceConf device, RingMap pfMap, int pfCaps, DriverRelease release) {
         DeviceRef ref = device.device();
         Optional<BankGeometry> g = BankGeometry.of(ref);
         if (g.isEmpty()) {
@@ -47,7 +49,7 @@ public final class Allocator {
                     : "a Gen 4 device: another driver with another ring model, not modelled");
         }
         try {
-            return new DeviceRun(device, g.get(), pfMap, release).run();
+            return new DeviceRun(device, g.get(), pfMap, pfCaps, release).run();
         } catch (Refusal r) {
             return r.verdict;
         }

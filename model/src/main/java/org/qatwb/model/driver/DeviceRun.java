@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.qatwb.model.conf.ConfGrammar;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.parse.Snippet;
@@ -20,6 +19,10 @@ final class DeviceRun {
     private final DeviceConf device;
     private final BankGeometry geometry;
     private final RingMap pfMap;
+    /** For a VF, the capabilities its PF announces ({@link RingMap#capabilities()} bits). */
+    private final int pfCaps;
+    /** For a PF, the capabilities its driver holds after this pass, which its VFs receive. */
+    private int capsHeld = RingMap.ALL;
     private final DriverRelease release;
     private final List<Bank> banks = new ArrayList<>();
     private final List<InstancePlacement> placements = new ArrayList<>();
@@ -29,10 +32,11 @@ final class DeviceRun {
     private int maxKernelBank = -1;
     private boolean distribute;
 
-    DeviceRun(DeviceConf device, BankGeometry geometry, RingMap pfMap, DriverRelease release) {
+    DeviceRun(DeviceConf device, BankGeometry geometry, RingMap pfMap, int pfCaps, DriverRelease release) {
         this.device = device;
         this.geometry = geometry;
         this.pfMap = pfMap;
+        this.pfCaps = pfCaps;
         this.release = release;
     }
 
@@ -72,11 +76,31 @@ final class DeviceRun {
                     List.of(DriverMessage.adfCtl("QAT Error: No GENERAL section found"),
                             DriverMessage.adfCtl("Failed to configure qat_dev" + device.devId()))));
         }
+        Optional<String> version = configVersionError(device.conf().value(GENERAL, "ConfigVersion"));
+        if (version.isPresent()) {
+            // adf_ctl's dev_config::validate_config (4.8 and 4.24 utilities/adf_ctl/src/dev_config.cpp)
+            throw new Refusal(new DeviceVerdict.Refused(device.name(), Optional.of(GENERAL), Optional.empty(),
+                    Optional.empty(), DeviceVerdict.Cause.FILE, "[GENERAL] ConfigVersion " + version.get() + ": adf_ctl refuses the file before the driver sees it",
+                    List.of(DriverMessage.adfCtl("QAT Error: " + (version.get().startsWith("is missing")
+                            ? "Key ConfigVersion missing in GENERAL section" : "Only version 2 config file supported")),
+                            DriverMessage.adfCtl("Failed to configure qat_dev" + device.devId()))));
+        }
         Optional<String> services = device.conf().value(GENERAL, "ServicesEnabled");
         if (services.isEmpty()) {
             throw refuse(Optional.of(GENERAL), Optional.empty(),
                     "[GENERAL] has no ServicesEnabled: the driver refuses the device and its log does not say why",
                     List.of(DriverMessage.kernel("Failed to do device init")), false);
+        }
+        // A3: the capabilities the services are checked against: a VF's are what its PF announced;
+        // a PF's are its hardware's (every modelled SKU has them all), which 4.8 first trims by
+        // three GENERAL keys read with kstrtoul(val, 0) (4.8 adf_cfg_update_pf_accel_cap_mask)
+        int have = device.device().vf() ? pfCaps : RingMap.ALL;
+        if (!device.device().vf() && release == DriverRelease.R4_8) {
+            long pke = trimFlag("PkeServiceDisabled");
+            long storage = trimFlag("StorageEnabled");
+            long rl = trimFlag("RLFirmwareEnabled");
+            have &= ~(pke != 0 || storage != 0 ? RingMap.ASYM : 0) & ~(rl != 0 ? RingMap.DC : 0);
+            capsHeld = have;
         }
         ownServices = services.get();
         Optional<RingMap> own = RingMap.of(ownServices);
@@ -93,11 +117,96 @@ final class DeviceRun {
                             : " is not allowed under ServicesProfile " + profile.name()),
                     List.of(DriverMessage.kernel(line), DriverMessage.kernel("Failed to do device init")), false);
         }
+        int needs = own.get().capabilities();
+        if ((needs & have) != needs) {
+            // adf_cfg_check_enabled_services (4.8 and 4.24 qat_common/adf_cfg_device.c)
+            throw refuse(Optional.of(GENERAL), Optional.empty(), "ServicesEnabled " + Snippet.quote(ownServices)
+                    + (device.device().vf() ? " needs a service the PF does not offer its VFs (the PF's ServicesEnabled is "
+                            + Snippet.quote(pfMap.services()) + "): give the VF a subset of the PF's services"
+                            : " needs asymmetric crypto or compression, which PkeServiceDisabled, StorageEnabled or"
+                            + " RLFirmwareEnabled switched off (driver 4.8)"),
+                    List.of(DriverMessage.kernel("Unsupported device configuration"),
+                            DriverMessage.kernel("Failed to do device init")), false);
+        }
+        capsHeld = have & needs;
         // A4: a VF's own value is checked but its map is the PF's (section 3)
         map = device.device().vf() ? pfMap : own.get();
         bundlesFree = geometry.banks();
         for (int i = 0; i < geometry.banks(); i++) {
             banks.add(new Bank(i, map.positions(geometry)));
+        }
+    }
+
+    /**
+     * Why adf_ctl refuses a {@code ConfigVersion}, or empty when it reads 2: {@code utils::to_number}
+     * reads an int from the first digit on ({@code 2.0}, {@code 02}, {@code v2} are 2; an int
+     * overflow is INT_MAX), a value without a digit is refused too.
+     */
+    static Optional<String> configVersionError(Optional<String> value) {
+        if (value.isEmpty()) {
+            return Optional.of("is missing");
+        }
+        String v = value.get();
+        int start = 0;
+        while (start < v.length() && (v.charAt(start) < '0' || v.charAt(start) > '9')) {
+            start++;
+        }
+        int end = start;
+        while (end < v.length() && v.charAt(end) >= '0' && v.charAt(end) <= '9') {
+            end++;
+        }
+        if (start == end || !new java.math.BigInteger(v.substring(start, end)).equals(java.math.BigInteger.TWO)) {
+            return Optional.of(Snippet.quote(v) + " does not read as 2");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The ring map a PF's driver holds after adf_ctl configured it, which its VFs receive
+     * (allocator.md section 3): its own when its file passes adf_ctl and the service lookup
+     * (the map is set in {@code adf_cfg_device_init} before any instance is placed, so a later
+     * refusal keeps it), else the map it had since probe, the default.
+     */
+    static PfOffer offerSent(DeviceConf pf, DriverRelease release) {
+        Optional<BankGeometry> g = BankGeometry.of(pf.device());
+        if (g.isEmpty()) {
+            return PfOffer.FRESH;
+        }
+        DeviceRun run = new DeviceRun(pf, g.get(), RingMap.DEFAULT, RingMap.ALL, release);
+        try {
+            run.init();
+            return new PfOffer(run.map, run.capsHeld);
+        } catch (Refusal r) {
+            return new PfOffer(RingMap.DEFAULT, run.capsHeld);
+        }
+    }
+
+    /** What a PF sends its VFs: its ring map and the capabilities it kept ({@link RingMap#capabilities()} bits). */
+    record PfOffer(RingMap map, int caps) {
+        static final PfOffer FRESH = new PfOffer(RingMap.DEFAULT, RingMap.ALL);
+    }
+
+    /** 4.8's reading of a capability-trimming GENERAL key: {@code kstrtoul(val, 0)}, unreadable refuses. */
+    private long trimFlag(String key) throws Refusal {
+        Optional<String> v = device.conf().value(GENERAL, key);
+        if (v.isEmpty()) {
+            return 0;
+        }
+        String t = v.get().startsWith("+") ? v.get().substring(1) : v.get();
+        int radix = 10;
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            t = t.substring(2);
+            radix = 16;
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            t = t.substring(1);
+            radix = 8;
+        }
+        try {
+            return new java.math.BigInteger(t, radix).signum();
+        } catch (NumberFormatException e) {
+            throw refuse(Optional.of(GENERAL), Optional.empty(), "[GENERAL] " + key + " " + Snippet.quote(v.get())
+                    + " is not a number: driver 4.8 refuses the device and its log does not say why",
+                    List.of(DriverMessage.kernel("Failed to do device init")), false);
         }
     }
 
@@ -136,7 +245,7 @@ final class DeviceRun {
             crossCheck(s, kind);
         }
         Optional<String> countValue = s.value(kind.countKey());
-        long count = countValue.map(ConfGrammar::number).orElse(-1L);
+        long count = countValue.map(KernelNumber::read).orElse(-1L);
         List<DriverMessage> failedLog = List.of(DriverMessage.kernel(failed));
         boolean user = isUser(s);
         if (count < 0) {
@@ -163,13 +272,14 @@ final class DeviceRun {
                         + "): the driver refuses the device and its log does not say why", failedLog, user);
             }
             Optional<String> polledValue = s.value(kind.key(i, "IsPolled"));
-            long polled = polledValue.map(ConfGrammar::number).orElse(-1L);
+            long polled = polledValue.map(KernelNumber::read).orElse(-1L);
             if (polled < 0) {
                 throw refuse(sec, name, where + "IsPolled is " + (polledValue.isEmpty() ? "missing"
                         : Snippet.quote(polledValue.get()) + ", not a number")
                         + ": the driver refuses the device and its log does not say why", failedLog, user);
             }
-            Candidate c = new Candidate(s.name(), process, kind, i, name.get(), type, core.core(), polled);
+            // the instance's polling_mode is an int (adf_cfg_instance.h): the number's low 32 bits
+            Candidate c = new Candidate(s.name(), process, kind, i, name.get(), type, core.core(), (int) polled);
             place(c, failed, user);
         }
     }
@@ -319,6 +429,6 @@ final class DeviceRun {
 
     /** A key read as the driver's {@code adf_cfg_set_value} reads it; missing or unreadable reads 0. */
     private static long number(ConfSection s, String key) {
-        return Math.max(0, s.value(key).map(ConfGrammar::number).orElse(0L));
+        return Math.max(0, s.value(key).map(KernelNumber::read).orElse(0L));
     }
 }

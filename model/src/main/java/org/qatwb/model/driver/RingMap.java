@@ -47,6 +47,33 @@ public record RingMap(String services, List<ServiceType> slots) {
         return slots.contains(type);
     }
 
+    /** Capability bits of {@link #capabilities()}: symmetric crypto, asymmetric crypto, compression. */
+    static final int SYM = 1;
+    static final int ASYM = 2;
+    static final int DC = 4;
+    static final int ALL = SYM | ASYM | DC;
+
+    /**
+     * The capabilities this map's services need ({@code enabled_svc_cap} of the driver's services
+     * table, 4.8 and 4.24 qat_common/adf_cfg_device.c): a CRYPTO slot needs both symmetric and
+     * asymmetric. A PF's driver keeps only these of its hardware's and sends them to its VFs
+     * ({@code adf_cfg_update_pf_accel_cap_mask}; {@code adf_pf_capabilities_msg_provider} in
+     * qat_common/adf_pf2vf_capabilities.c).
+     */
+    int capabilities() {
+        int c = 0;
+        for (ServiceType t : slots) {
+            c |= switch (t) {
+                case CRYPTO -> SYM | ASYM;
+                case SYM -> SYM;
+                case ASYM -> ASYM;
+                case COMP -> DC;
+                case NA -> 0;
+            };
+        }
+        return c;
+    }
+
     /** The type Cy instances take under this map, or NA when the map has no crypto slot. */
     public ServiceType cryptoType() {
         return slots.stream().filter(ServiceType::isCrypto).findFirst().orElse(ServiceType.NA);

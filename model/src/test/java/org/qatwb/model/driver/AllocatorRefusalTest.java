@@ -25,10 +25,11 @@ class AllocatorRefusalTest {
                 + "Dc0Name = \"D\"\nDc0IsPolled = 0\nDc0CoreAffinity = 1\n");
         var p = placed(run(device("c6xxvf", 0, vf)));
         assertEquals(ServiceType.COMP, p.placements().get(0).type());
-        // a sym;dc PF makes the VF's Cy a SYM instance, placed after its Dc
-        var withPf = Allocator.place(List.of(device("c6xx", 0, "[GENERAL]\nServicesEnabled = sym;dc\n"),
+        // a sym;dc PF makes the VF's Cy a SYM instance, placed after its Dc (the VF's own file may
+        // ask only for what the PF announces: cy;dc would need asym, DriverDifferentialTest)
+        var withPf = Allocator.place(List.of(device("c6xx", 0, "[GENERAL]\nConfigVersion = 2\nServicesEnabled = sym;dc\n"),
                 new DeviceConf("vf", org.qatwb.model.device.DeviceRef.of("c6xxvf"), 1,
-                        org.qatwb.model.conf.ConfDocument.parse(conf("cy;dc", kernelQat("Cy:C:0:2", "Dc:D:0:2"))),
+                        org.qatwb.model.conf.ConfDocument.parse(conf("sym;dc", kernelQat("Cy:C:0:2", "Dc:D:0:2"))),
                         Optional.of("c6xx_dev0.conf"))), DriverRelease.R4_24);
         assertEquals(List.of(ServiceType.COMP, ServiceType.SYM),
                 placed(withPf.get(1)).placements().stream().map(InstancePlacement::type).toList());
@@ -46,7 +47,7 @@ class AllocatorRefusalTest {
 
     @Test
     void aMissingCountInAKernelSectionRefusesTheDevice() {
-        var r = refused(run(device("c6xx", 0, "[GENERAL]\nServicesEnabled = cy;dc\n\n[KERNEL_QAT]\nNumberCyInstances = 0\n")));
+        var r = refused(run(device("c6xx", 0, "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;dc\n\n[KERNEL_QAT]\nNumberCyInstances = 0\n")));
         assertEquals(Optional.of("KERNEL_QAT"), r.section());
         assertTrue(r.why().contains("has no NumberDcInstances"), r.why());
         assertEquals(List.of("Failed to create rings for dc", "Failed to config device"), kernelLog(r));
@@ -54,7 +55,7 @@ class AllocatorRefusalTest {
 
     @Test
     void unknownOrMissingServicesEnabledFailsDeviceInitWithTheReleasesWording() {
-        String bad = "[GENERAL]\nServicesEnabled = cy;sym\n";
+        String bad = "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;sym\n";
         assertEquals("Invalid ServicesEnabled cy;sym for ServicesProfile: 0",
                 kernelLog(refused(run(device("c6xx", 0, bad)))).get(0));
         assertEquals("Invalid services enabled: cy;sym", kernelLog(refused(Allocator.place(device("c6xx", 0, bad),
@@ -65,11 +66,11 @@ class AllocatorRefusalTest {
 
     @Test
     void aPfsServicesProfileNarrowsItsNamesButAnUnknownProfileFallsBackToDefault() {
-        String compression = "[GENERAL]\nServicesEnabled = cy;dc\nServicesProfile = COMPRESSION\n";
+        String compression = "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;dc\nServicesProfile = COMPRESSION\n";
         var r = refused(run(device("c6xx", 0, compression)));
         assertEquals("Invalid ServicesEnabled cy;dc for ServicesProfile: 2", kernelLog(r).get(0));
         assertTrue(r.why().contains("not allowed under ServicesProfile COMPRESSION"), r.why());
-        placed(run(device("c6xx", 0, "[GENERAL]\nServicesEnabled = cy;dc\nServicesProfile = NOPE\n")));
+        placed(run(device("c6xx", 0, "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;dc\nServicesProfile = NOPE\n")));
         // VFs have no profile hook, c4xxx always uses DEFAULT_C4XXX, 4.8 has no profiles at all
         placed(run(device("c6xxvf", 0, compression)));
         placed(run(device("c4xxx", 0, compression)));

@@ -52,7 +52,7 @@ class AllocatorWorkedExamplesTest {
 
     @Test
     void cSecond_interruptInstancesOfKernelAndKernelQatNeverShareAVfsBank() {
-        String text = "[GENERAL]\nServicesEnabled = cy;dc\n\n[KERNEL]\nNumberCyInstances = 1\nNumberDcInstances = 0\n"
+        String text = "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;dc\n\n[KERNEL]\nNumberCyInstances = 1\nNumberDcInstances = 0\n"
                 + "Cy0Name = \"K0\"\nCy0IsPolled = 0\nCy0CoreAffinity = 5\n\n" + kernelQat("Dc:ZFS_DC0:0:5");
         var r = refused(run(device("c6xxvf", 0, text)));
         assertEquals(Optional.of("ZFS_DC0"), r.instance());
@@ -76,7 +76,7 @@ class AllocatorWorkedExamplesTest {
 
     @Test
     void e_aPfWithKernelQatAndAUserSection() {
-        String text = "[GENERAL]\nServicesEnabled = cy;dc\n\n[KERNEL]\nNumberCyInstances = 0\nNumberDcInstances = 0\n\n"
+        String text = "[GENERAL]\nConfigVersion = 2\nServicesEnabled = cy;dc\n\n[KERNEL]\nNumberCyInstances = 0\nNumberDcInstances = 0\n\n"
                 + kernelQat("Cy:C0:0:1", "Cy:C1:0:1", "Dc:D0:0:2", "Dc:D1:0:1")
                 + "\n[SSL]\nNumberCyInstances = 1\nNumberDcInstances = 1\nNumProcesses = 2\nLimitDevAccess = 0\n"
                 + "Cy0Name = \"SSL0\"\nCy0IsPolled = 1\nCy0CoreAffinity = 0-3\n"

@@ -1,43 +1,40 @@
 package org.qatwb.sim.driver;
 
-import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.conf.ConfGrammar;
-import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
-import org.qatwb.model.lint.SectionKind;
 
 /**
- * What a device that came up offers the kernel QAT API: its {@code [KERNEL_QAT]} instances.
+ * What a device that came up offers the kernel QAT API: the instances the driver placed from its
+ * {@code [KERNEL_QAT]} section (what {@code qat_api} hands to its callers, ZFS among them).
  *
- * @param cy          Cy instances declared
- * @param dc          Dc instances declared
- * @param cyInterrupt Cy instances with {@code IsPolled = 0}
- * @param dcInterrupt Dc instances with {@code IsPolled = 0}
+ * @param cy          Cy instances placed
+ * @param dc          Dc instances placed
+ * @param cyInterrupt of those, not polled ({@code IsPolled} other than 1): ZFS gets their callbacks
+ * @param dcInterrupt of those, not polled
  */
 public record LoadedConf(int cy, int dc, int cyInterrupt, int dcInterrupt) {
 
     public static final LoadedConf NONE = new LoadedConf(0, 0, 0, 0);
 
-    /** Reads the kernel-API instances out of a conf the driver accepted. */
-    public static LoadedConf of(ConfDocument doc) {
-        ConfSection kq = doc.section(SectionKind.KERNEL_QAT_NAME).orElse(null);
-        if (kq == null) {
-            return NONE;
-        }
-        int cy = Math.max(0, kq.instanceCount(InstanceKind.CY));
-        int dc = Math.max(0, kq.instanceCount(InstanceKind.DC));
-        return new LoadedConf(cy, dc, interrupt(kq, InstanceKind.CY, cy), interrupt(kq, InstanceKind.DC, dc));
-    }
-
-    private static int interrupt(ConfSection s, InstanceKind kind, int count) {
-        int n = 0;
-        for (int i = 0; i < count; i++) {
-            long polled = s.value(kind.key(i, "IsPolled")).map(ConfGrammar::number).orElse(-1L);
-            if (polled == 0) {
-                n++;
+    /** The kernel-API instances of a configured device. */
+    public static LoadedConf of(KernelResult r) {
+        int cy = 0;
+        int dc = 0;
+        int cyI = 0;
+        int dcI = 0;
+        for (KernelResult.Placed p : r.placed()) {
+            if (!p.section().equals("KERNEL_QAT")) {
+                continue;
+            }
+            boolean interrupt = p.polling() != 1;
+            if (p.cy()) {
+                cy++;
+                cyI += interrupt ? 1 : 0;
+            } else {
+                dc++;
+                dcI += interrupt ? 1 : 0;
             }
         }
-        return n;
+        return new LoadedConf(cy, dc, cyI, dcI);
     }
 
     public int instances(InstanceKind kind) {

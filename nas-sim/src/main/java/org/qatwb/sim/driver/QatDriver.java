@@ -11,21 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
-import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceModel;
-import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklistParser;
-import org.qatwb.model.lint.ConfFile;
-import org.qatwb.model.lint.DeviceSetLinter;
-import org.qatwb.model.lint.FileReport;
-import org.qatwb.model.lint.LintContext;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.sim.machine.KernelLog;
+import org.qatwb.sim.machine.ServiceJournal;
 import org.qatwb.sim.profile.QatCard;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.tree.AtomicFiles;
@@ -38,15 +32,20 @@ import org.qatwb.sim.tree.RootLayout;
  *
  * <p>Every start re-reads the files under {@code etc/} as the real service does:
  * {@code /etc/default/qat} (SR-IOV, kernel API), the modprobe blacklists (a blacklisted VF driver
- * means no VF appears), and each device's conf, judged with the model's lint as the driver judges
- * it ({@link DriverVerdict}). Not thread-safe: the machine calls it under its lock.
+ * means no VF appears), and each device's conf, read as the profile's release of {@code adf_ctl}
+ * reads it ({@link AdfCtlReader}) and configured as its kernel driver does ({@link RingAllocator}):
+ * the simulator's own reading of the driver's source, which never asks the product's linter.
+ * {@code adf_ctl}'s lines go to its stdout and stderr (and, when {@code qat_service} runs it, to
+ * the unit's journal), the kernel's to the kernel log. Not thread-safe: the machine calls it under
+ * its lock.
  */
 public final class QatDriver {
 
     private final QatCard card;
+    private final DriverRelease release;
     private final RootLayout layout;
     private final KernelLog log;
-    private final int cores;
+    private final ServiceJournal journal;
 
     private ServiceState service = ServiceState.INACTIVE;
     private boolean kapiLoaded;
@@ -54,13 +53,20 @@ public final class QatDriver {
     private List<SimDevice> devices = List.of();
     private final Map<Integer, LoadedConf> up = new LinkedHashMap<>();
     private final Map<Integer, FwCounters> fw = new HashMap<>();
+    /** Per PF inst_id: the ring map and capabilities its driver holds now, which its VFs receive. */
+    private final Map<Integer, RingAllocator.Link> pfLinks = new HashMap<>();
     private String failNextRestart;
 
-    public QatDriver(QatCard card, RootLayout layout, KernelLog log, int cores) {
+    public QatDriver(QatCard card, DriverRelease release, RootLayout layout, KernelLog log, ServiceJournal journal) {
         this.card = card;
+        this.release = release;
         this.layout = layout;
         this.log = log;
-        this.cores = cores;
+        this.journal = journal;
+    }
+
+    public DriverRelease release() {
+        return release;
     }
 
     /** Arms a one-shot failure: the next restart (or start) brings no device up and reports {@code message}. */
@@ -91,17 +97,25 @@ public final class QatDriver {
         kapiLoaded = defaults.kapiEnabled();
         boolean vfs = defaults.sriovEnabled() && !vfDriverBlacklisted();
         devices = enumerate(vfs);
+        // modprobe intel_qat: its MODULE_VERSION (qat_common/adf_ctl_drv.c), read by the snapshot
+        AtomicFiles.write(moduleVersionFile(), release.moduleVersion() + "\n");
         for (SimDevice d : devices) {
             if (!d.vf()) {
                 fw.putIfAbsent(d.instId(), new FwCounters(d.engines()));
             }
         }
+        pfLinks.clear(); // the drivers were loaded afresh: every device as probed
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        boolean ok = configure(devices, out, err);
-        service = ok ? ServiceState.ACTIVE : ServiceState.FAILED;
+        List<String> transcript = new ArrayList<>();
+        boolean injected = failNextRestart != null;
+        configure(devices, out, err, transcript);
+        // qat_service ends with "exit 0" whatever adf_ctl returned: devices down, unit active (exited);
+        // only an injected failure (SimFaults.failNextRestart) fails the unit itself
+        service = injected ? ServiceState.FAILED : ServiceState.ACTIVE;
+        journal.run("start", transcript, !injected);
         writeState();
-        return new Response(out.toString(), err.toString(), ok ? 0 : 1);
+        return new Response(out.toString(), err.toString(), injected ? 1 : 0);
     }
 
     /** {@code systemctl stop qat}: devices down, drivers unloaded (adf_ctl then sees none). */
@@ -112,6 +126,7 @@ public final class QatDriver {
             devices = List.of();
             service = ServiceState.INACTIVE;
             removeDebugfs();
+            journal.run("stop", List.of(), true);
         }
         writeState();
         return Response.ok("");
@@ -121,8 +136,10 @@ public final class QatDriver {
     public void powerOff() {
         up.clear();
         fw.clear();
+        pfLinks.clear();
         devices = List.of();
         kapiLoaded = false;
+        journal.clear();
         service = ServiceState.INACTIVE;
         removeDebugfs();
         writeState();
@@ -167,7 +184,7 @@ public final class QatDriver {
             }
             case "up" -> {
                 out.append(target.isPresent() ? "Starting device " + target.get().name() + ".\n" : "Starting all devices.\n");
-                ok = configure(scope.stream().filter(d -> !isUp(d)).toList(), out, err);
+                ok = configure(scope.stream().filter(d -> !isUp(d)).toList(), out, err, new ArrayList<>());
             }
             case "restart", "reset" -> {
                 out.append(target.isPresent() ? "Restarting device " + target.get().name() + ".\n" : "Restarting all devices.\n");
@@ -175,7 +192,7 @@ public final class QatDriver {
                     log.log("QAT: Stopping all acceleration devices.");
                 }
                 stop(scope);
-                ok = configure(scope, out, err);
+                ok = configure(scope, out, err, new ArrayList<>());
             }
             default -> {
                 return usage();
@@ -283,71 +300,111 @@ public final class QatDriver {
     }
 
     /**
-     * Processes the conf files of {@code scope} as {@code adf_ctl up} does and brings up the devices
-     * the driver accepts. The whole present set is linted together, so that the cross-file rules
-     * (a VF's services within its PF's) apply.
+     * Configures the devices of {@code scope} in device order as {@code adf_ctl up} does
+     * (adf_ctl.cpp {@code perform_start_dev}): adf_ctl reads each file and, unless it refuses it
+     * itself, hands it to the kernel; the kernel places it or refuses it. adf_ctl's lines go to
+     * {@code out}/{@code err} and, in order, to {@code transcript}; the kernel's to the kernel log.
      *
      * @return whether every device of the scope came up
      */
-    private boolean configure(List<SimDevice> scope, StringBuilder out, StringBuilder err) {
+    private boolean configure(List<SimDevice> scope, StringBuilder out, StringBuilder err, List<String> transcript) {
         if (failNextRestart != null) {
             String message = failNextRestart;
             failNextRestart = null;
             err.append(message).append('\n');
-            log.log(kernelText(message));
+            transcript.add(message);
+            log.log(message.startsWith("QAT") ? message : "QAT: " + message);
             return scope.isEmpty();
-        }
-        Map<String, ConfDocument> docs = new LinkedHashMap<>();
-        List<ConfFile> files = new ArrayList<>();
-        for (SimDevice d : devices) {
-            Path p = layout.conf(d.confFile());
-            if (Files.isRegularFile(p)) {
-                ConfDocument doc = ConfDocument.parse(read(p));
-                docs.put(d.confFile(), doc);
-                files.add(new ConfFile("/etc/" + d.confFile(), doc,
-                        new LintContext(Optional.of(DeviceRef.of(d.type())), OptionalInt.of(cores)),
-                        OptionalInt.of(d.instId())));
-            }
-        }
-        Map<String, FileReport> reports = new HashMap<>();
-        for (FileReport r : DeviceSetLinter.lint(files)) {
-            reports.put(r.path(), r);
         }
         boolean all = true;
         List<String> kernel = new ArrayList<>();
         for (SimDevice d : scope) {
             String path = "/etc/" + d.confFile();
-            out.append("Processing ").append(path).append('\n');
-            kernel.add("QAT: Processing " + path);
-            ConfDocument doc = docs.get(d.confFile());
-            List<String> errors = new ArrayList<>();
-            if (doc == null) {
-                errors.add("QAT Error: Cannot open " + path + ": No such file or directory");
+            Path file = layout.conf(d.confFile());
+            List<String> adfOut = new ArrayList<>();
+            List<String> adfErr = new ArrayList<>();
+            AdfCtlConf conf;
+            if (Files.isRegularFile(file)) {
+                adfOut.add("Processing " + path);
+                conf = AdfCtlReader.read(read(file), release);
             } else {
-                DriverVerdict v = DriverVerdict.of(reports.get(path), doc);
-                errors.addAll(v.messages());
+                // dev_config's constructor: perror on lstat, then nothing read, so no [GENERAL]
+                adfErr.add("lstat() error: No such file or directory");
+                conf = new AdfCtlConf(Map.of(), List.of(), Optional.of("No GENERAL section found"), false);
             }
-            if (errors.isEmpty()) {
-                up.put(d.index(), LoadedConf.of(doc));
-                if (!d.vf()) {
-                    fw.computeIfAbsent(d.instId(), k -> new FwCounters(d.engines())).reset(); // firmware reloaded
-                }
-                kernel.add(d.kernelPrefix() + d.name() + " started " + d.engines() + " acceleration engines");
+            adfOut.addAll(conf.stdout());
+            boolean upNow = false;
+            if (conf.crashed()) {
+                // a key before any header: read_ini writes through a null section and adf_ctl dies
+                adfErr.add("Segmentation fault (core dumped)");
+                emit(adfOut, adfErr, out, err, transcript);
+                log.log(kernel);
+                return false;
+            } else if (conf.error().isPresent()) {
+                adfErr.add("QAT Error: " + conf.error().get());
             } else {
+                KernelResult r = configureInKernel(d, conf);
+                kernel.addAll(r.log());
+                if (r.configured()) {
+                    upNow = true;
+                    up.put(d.index(), LoadedConf.of(r));
+                    if (!d.vf()) {
+                        fw.computeIfAbsent(d.instId(), k -> new FwCounters(d.engines())).reset(); // firmware reloaded
+                    }
+                    kernel.add(d.kernelPrefix() + d.name() + " started " + d.engines() + " acceleration engines");
+                } else {
+                    // dev_config.cpp configure_dev: the config ioctl failed
+                    adfErr.add("Ioctl failed");
+                    adfErr.add("QAT Error: Failed to load config data to device");
+                }
+            }
+            if (!upNow) {
                 all = false;
-                errors.add("Failed to configure " + d.name());
-                for (String e : errors) {
-                    err.append(e).append('\n');
-                    kernel.add(kernelText(e));
-                }
+                adfErr.add("Failed to configure " + d.name());
             }
+            emit(adfOut, adfErr, out, err, transcript);
         }
         log.log(kernel);
         return all;
     }
 
-    /** Unloading the drivers removes their debugfs directories. */
+    /** The kernel's pass over one device, with the map and capabilities its PF holds. */
+    private KernelResult configureInKernel(SimDevice d, AdfCtlConf conf) {
+        Family family = Family.of(d.type()).orElseThrow(() -> new IllegalStateException("no driver for " + d.type()));
+        int pf = d.vf() ? d.pfInst() : d.instId();
+        RingAllocator.Link link = pfLinks.getOrDefault(pf, RingAllocator.Link.FRESH);
+        KernelResult r = RingAllocator.configure(conf, new RingAllocator.Device(family, d.index(), d.kernelPrefix()),
+                release, link);
+        if (!d.vf()) {
+            pfLinks.put(pf, new RingAllocator.Link(r.ringMap(), r.caps()));
+        }
+        return r;
+    }
+
+    private static void emit(List<String> adfOut, List<String> adfErr, StringBuilder out, StringBuilder err,
+                             List<String> transcript) {
+        for (String o : adfOut) {
+            out.append(o).append('\n');
+        }
+        for (String e : adfErr) {
+            err.append(e).append('\n');
+        }
+        transcript.addAll(adfOut);
+        transcript.addAll(adfErr);
+    }
+
+    private Path moduleVersionFile() {
+        return layout.root().resolve("sys/module/intel_qat/version");
+    }
+
+    /** Unloading the drivers removes their debugfs directories and the module's sysfs directory. */
     private void removeDebugfs() {
+        try {
+            Files.deleteIfExists(moduleVersionFile());
+            Files.deleteIfExists(moduleVersionFile().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (!Files.isDirectory(layout.debugfs())) {
             return;
         }
@@ -378,11 +435,6 @@ public final class QatDriver {
         if (!kernel.isEmpty()) {
             log.log(kernel);
         }
-    }
-
-    /** Driver messages in the kernel log carry the "QAT" the administrator's grep looks for. */
-    private static String kernelText(String message) {
-        return message.startsWith("QAT") ? message : "QAT: " + message;
     }
 
     private QatDefaults readDefaults() {

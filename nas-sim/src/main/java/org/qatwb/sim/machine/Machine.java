@@ -38,6 +38,8 @@ public final class Machine implements RequestHandler {
     private final RootLayout layout;
     private final AtomicLong uptime = new AtomicLong();
     private final KernelLog log;
+    /** The journal of qat.service (what adf_ctl printed when qat_service ran it). */
+    private final ServiceJournal journal;
     private final QatDriver driver;
     private final ZfsModule zfs;
     /** TrueNAS's init/shutdown scripts; null off TrueNAS (no midclt). */
@@ -54,7 +56,8 @@ public final class Machine implements RequestHandler {
         this.profile = profile;
         this.layout = layout;
         this.log = new KernelLog(layout.state().resolve("dmesg"), uptime::get);
-        this.driver = profile.qat().map(c -> new QatDriver(c, layout, log, profile.cpu().cores())).orElse(null);
+        this.journal = new ServiceJournal(layout.state(), uptime::get);
+        this.driver = profile.qat().map(c -> new QatDriver(c, profile.driverRelease(), layout, log, journal)).orElse(null);
         this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
         this.zia = new ZiaPools(profile);

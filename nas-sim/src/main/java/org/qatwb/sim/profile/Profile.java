@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.sim.DatasetLoad;
+import org.qatwb.sim.driver.DriverRelease;
 
 /**
  * Everything that makes one simulated NAS different from another: hardware, driver setup, ZFS
@@ -16,6 +17,8 @@ import org.qatwb.sim.DatasetLoad;
  * @param cpu                  cores per NUMA node
  * @param card                 the QAT hardware with Intel's out-of-tree driver installed; null for none
  *                             (no {@code adf_ctl}, no {@code qat.service}, no debugfs)
+ * @param driverRelease        the release of that driver (its conf grammar and allocator follow it); null
+ *                             without a card
  * @param sriov                {@code SRIOV_ENABLE=1} in {@code /etc/default/qat}
  * @param kapi                 {@code ENABLE_KAPI=1}: the kernel QAT API that ZFS needs is loaded
  * @param vfDriverBlacklisted  the installer's {@code blacklist-qat-vfs.conf} blocks the VF driver
@@ -36,6 +39,7 @@ public record Profile(
         OsIdentity os,
         CpuTopology cpu,
         QatCard card,
+        DriverRelease driverRelease,
         boolean sriov,
         boolean kapi,
         boolean vfDriverBlacklisted,
@@ -51,6 +55,9 @@ public record Profile(
 
     public Profile {
         Objects.requireNonNull(name, "name");
+        if ((card == null) != (driverRelease == null)) {
+            throw new IllegalArgumentException("a driver release goes with a QAT card, and only with one");
+        }
         confTweaks = List.copyOf(confTweaks);
         datasets = List.copyOf(datasets);
         ziaOn = List.copyOf(ziaOn);
@@ -73,19 +80,19 @@ public record Profile(
 
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
-        return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+        return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
                 zfsWithQat, qatUpAtZfsLoad, datasets, on, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
-        return new Profile(name, summary, os.withTrueNas(on), cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs,
+        return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
                 confTweaks, zfsWithQat, qatUpAtZfsLoad, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy with QAT up or not when zfs.ko loaded. */
     public Profile withQatUpAtZfsLoad(boolean up) {
-        return new Profile(name, summary, os, cpu, card, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+        return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
                 zfsWithQat, up, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 }

@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.sim.DatasetLoad;
+import org.qatwb.sim.driver.DriverRelease;
 
 /**
  * The built-in simulated NAS boxes (DESIGN.md "The simulated NAS").
  *
  * <ul>
- * <li>{@code c62x}: a Debian box with a C62x (3 PFs, 48 VFs) laid out for ZFS, everything working;</li>
+ * <li>{@code c62x}: a Debian box with a C62x (3 PFs, 48 VFs) laid out for ZFS, everything working;
+ *     driver 4.24;</li>
  * <li>{@code dh8950}: TrueNAS SCALE rebuilt with QAT, one 8950 card (32 VFs); zfs.ko loads before
- *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0;</li>
+ *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0; driver 4.28;</li>
  * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver;</li>
  * <li>{@code broken}: a C62x box with the VF driver blacklisted, the kernel API off, a polled kernel
- *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; with the
+ *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; an old
+ *     driver, 4.8, whose adf_ctl keeps leading blanks and tabs; with the
  *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider.</li>
  * </ul>
  * Together they give every check of {@code model.doctor} a way to pass and a way to fail.
@@ -72,7 +75,7 @@ public final class Profiles {
         return new Profile("c62x", "Debian 12, OpenZFS 2.2 built with QAT, C62x (3 PFs + 48 VFs), all up",
                 new OsIdentity(DEBIAN_12, null, "6.1.0-28-amd64", "2.2.7-1"),
                 new CpuTopology(List.of("0-13,28-41", "14-27,42-55")),
-                new QatCard("c6xx", List.of("3d", "3f", "41"), 0),
+                new QatCard("c6xx", List.of("3d", "3f", "41"), 0), DriverRelease.R4_24,
                 true, true, false, true, List.of(),
                 true, true,
                 List.of(
@@ -95,7 +98,7 @@ public final class Profiles {
                 + " forced to 1 at boot",
                 new OsIdentity(DEBIAN_12, OsIdentity.TRUENAS_SCALE_VERSION, OsIdentity.TRUENAS_SCALE_KERNEL, "2.2.4-1"),
                 new CpuTopology(List.of("0-7,16-23", "8-15,24-31")),
-                new QatCard("dh895xcc", List.of("83"), 1),
+                new QatCard("dh895xcc", List.of("83"), 1), DriverRelease.R4_28,
                 true, true, false, true, List.of(),
                 true, false,
                 List.of(
@@ -113,7 +116,7 @@ public final class Profiles {
         return new Profile("no-qat", "stock TrueNAS SCALE: ZFS built without QAT, no QAT driver",
                 new OsIdentity(DEBIAN_12, OsIdentity.TRUENAS_SCALE_VERSION, OsIdentity.TRUENAS_SCALE_KERNEL, "2.2.4-1"),
                 new CpuTopology(List.of("0-7")),
-                null,
+                null, null,
                 false, false, false, false, List.of(),
                 false, false,
                 List.of(
@@ -136,7 +139,7 @@ public final class Profiles {
                 + " kernel instance, lz4/1M datasets, parameters forced to 1",
                 new OsIdentity(UBUNTU_22, null, "5.15.0-130-generic", "2.1.5-1ubuntu6~22.04.4"),
                 new CpuTopology(List.of("0-27")),
-                new QatCard("c6xx", List.of("b1", "b3", "b5"), 0),
+                new QatCard("c6xx", List.of("b1", "b3", "b5"), 0), DriverRelease.R4_8,
                 true, false, true, true,
                 // both of the VF's instances polled (as Intel's installer writes them): the driver takes a VF
                 // whose one bank is polled, but not one polled instance beside an interrupt-mode one

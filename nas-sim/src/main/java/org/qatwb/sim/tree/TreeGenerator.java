@@ -88,11 +88,13 @@ public final class TreeGenerator {
             List<Integer> cores = profile.cpu().cpusOf(card.nodeId());
             ConfDocument vf = ConfTemplates.vf(m.type());
             for (int v = 0; v < card.pfs() * m.vfsPerPf(); v++) {
-                // each VF's two interrupt-mode instances on one core of the card's node (the driver binds a
-                // VF's one bank to one core), walking the node's cores
+                // a VF has one bank, and the first interrupt-mode instance binds it to its core: every
+                // interrupt-mode instance of the VF on that one core, or the driver refuses the VF
+                // (docs/driver/allocator.md section 4, adf_cfg_get_ring_pairs). VFs walk the node's cores.
+                String core = Integer.toString(cores.get(v % cores.size()));
                 ConfDocument doc = new ConfEditor(vf)
-                        .set("KERNEL_QAT", "Cy0CoreAffinity", Integer.toString(cores.get(v % cores.size())))
-                        .set("KERNEL_QAT", "Dc0CoreAffinity", Integer.toString(cores.get(v % cores.size())))
+                        .set("KERNEL_QAT", "Cy0CoreAffinity", core)
+                        .set("KERNEL_QAT", "Dc0CoreAffinity", core)
                         .toDocument();
                 writeConf(layout, profile, m.vfType() + "_dev" + v + ".conf", doc);
             }

@@ -26,8 +26,11 @@ import org.qatwb.sim.tree.RootLayout;
  * <li>writing 0 retries the initialisation: if the kernel API does not answer, the value goes back
  *     to 1 and the write fails with EPERM; with zero kernel instances it "succeeds" and nothing is
  *     ever offloaded (the trap); writing 1 stops new offloads but keeps the instances;</li>
- * <li>the kstat counters move only for offloadable work (see {@link Offload}); polled instances
- *     are never serviced, so every request times out after 500 ms and counts as a failure;</li>
+ * <li>the kstat counters move only for offloadable work (see {@link Offload}), and a little for
+ *     the pools' own labels and uberblocks at each transaction-group sync (see {@link PoolLabels});</li>
+ * <li>a polled instance is never serviced: the request ZFS hands it blocks its thread forever, so
+ *     that path's counters stop and no failure is counted; the kernel's hung-task watchdog says so
+ *     after two minutes (see {@link OffloadPath});</li>
  * <li>under checksum and encryption load the log shows {@code cpaCySymRemoveSession() - : There are
  *     1 requests pending} now and then (OpenZFS issue #14463).</li>
  * </ul>
@@ -37,8 +40,6 @@ public final class ZfsModule {
 
     /** One requests-pending message per this many Cy requests: at 100 MB/s of 128K blocks checksummed and encrypted, about one a minute. */
     static final long CY_REQUESTS_PER_PENDING_MESSAGE = 100_000;
-    /** QAT_TIMEOUT_MS in OpenZFS: a request without a callback fails after half a second. */
-    static final double TIMEOUTS_PER_INSTANCE_SECOND = 2.0;
 
     private static final Pattern INT = Pattern.compile("[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)");
 
@@ -50,6 +51,8 @@ public final class ZfsModule {
     private final boolean[] initDone = new boolean[InstanceKind.values().length];
     private final long[] counters = new long[QatCounter.values().length];
     private final Map<String, Flow> flows = new HashMap<>();
+    private final Map<InstanceKind, OffloadPath> paths = new EnumMap<>(InstanceKind.class);
+    private final PoolLabels labels = new PoolLabels();
     private long crtime;
     private long cyRequestsSinceMessage;
 
@@ -67,6 +70,8 @@ public final class ZfsModule {
         java.util.Arrays.fill(counters, 0);
         java.util.Arrays.fill(initDone, false);
         flows.clear();
+        paths.clear();
+        labels.clear();
         cyRequestsSinceMessage = 0;
         crtime = uptimeNanos.getAsLong();
         for (ZfsParam p : ZfsParam.values()) {
@@ -146,57 +151,74 @@ public final class ZfsModule {
         boolean dcOn = offloading(ZfsParam.COMPRESS, api);
         boolean sumOn = offloading(ZfsParam.CHECKSUM, api);
         boolean encOn = offloading(ZfsParam.ENCRYPT, api);
-        boolean dcPolled = api.interrupt(InstanceKind.DC) == 0;
-        boolean cyPolled = api.interrupt(InstanceKind.CY) == 0;
-        // polled instances are never serviced: each request waits out the timeout
-        long dcBudget = (long) (api.dc() * TIMEOUTS_PER_INSTANCE_SECOND * seconds);
-        long cyBudget = (long) (api.cy() * TIMEOUTS_PER_INSTANCE_SECOND * seconds);
+        OffloadPath dc = paths.computeIfAbsent(InstanceKind.DC, k -> new OffloadPath());
+        OffloadPath cy = paths.computeIfAbsent(InstanceKind.CY, k -> new OffloadPath());
+        int dcN = api.dc();
+        int dcI = api.dcInterrupt();
+        int cyN = api.cy();
+        int cyI = api.cyInterrupt();
         for (Dataset d : datasets) {
             DatasetLoad load = loads.getOrDefault(d.name(), DatasetLoad.IDLE);
             Flow f = flows.computeIfAbsent(d.name(), k -> new Flow());
             long nW = f.writeBlocks(load.writeMBps() * 1e6 * seconds, d.blockSize());
             long nR = f.readBlocks(load.readMBps() * 1e6 * seconds, d.blockSize());
+            if (nW > 0) {
+                labels.dirty(d.pool());
+            }
             if (nW + nR == 0) {
                 continue;
             }
-            long wBytes = nW * d.blockSize();
-            long rBytes = nR * d.blockSize();
+            long block = d.blockSize();
             double phys = d.physicalRatio();
             if (dcOn && Offload.compresses(d)) {
-                if (dcPolled) {
-                    dcBudget -= timeouts(QatCounter.COMP_REQUESTS, QatCounter.COMP_TOTAL_IN_BYTES, nW, d, dcBudget);
-                } else {
-                    add(QatCounter.COMP_REQUESTS, nW);
-                    add(QatCounter.COMP_TOTAL_IN_BYTES, wBytes);
-                    add(QatCounter.COMP_TOTAL_OUT_BYTES, Math.round(wBytes / d.compressRatio()));
-                    add(QatCounter.DECOMP_REQUESTS, nR);
-                    add(QatCounter.DECOMP_TOTAL_IN_BYTES, Math.round(rBytes / d.compressRatio()));
-                    add(QatCounter.DECOMP_TOTAL_OUT_BYTES, rBytes);
-                }
+                OffloadPath.Admitted w = dc.admit(nW, dcN, dcI);
+                OffloadPath.Admitted r = dc.admit(nR, dcN, dcI);
+                add(QatCounter.COMP_REQUESTS, w.completed() + (w.hangs() ? 1 : 0));
+                add(QatCounter.COMP_TOTAL_IN_BYTES, (w.completed() + (w.hangs() ? 1 : 0)) * block);
+                add(QatCounter.COMP_TOTAL_OUT_BYTES, Math.round(w.completed() * block / d.compressRatio()));
+                long onDisk = Math.round(block / d.compressRatio());
+                add(QatCounter.DECOMP_REQUESTS, r.completed() + (r.hangs() ? 1 : 0));
+                add(QatCounter.DECOMP_TOTAL_IN_BYTES, (r.completed() + (r.hangs() ? 1 : 0)) * onDisk);
+                add(QatCounter.DECOMP_TOTAL_OUT_BYTES, r.completed() * block);
             }
             if (sumOn && Offload.checksums(d)) {
-                if (cyPolled) {
-                    cyBudget -= timeoutsCksum(nW + nR, d, cyBudget);
-                } else {
-                    add(QatCounter.CKSUM_REQUESTS, nW + nR);
-                    add(QatCounter.CKSUM_TOTAL_IN_BYTES, Math.round((wBytes + rBytes) / phys));
-                }
+                OffloadPath.Admitted a = cy.admit(nW + nR, cyN, cyI);
+                long n = a.completed() + (a.hangs() ? 1 : 0);
+                add(QatCounter.CKSUM_REQUESTS, n);
+                add(QatCounter.CKSUM_TOTAL_IN_BYTES, Math.round(n * block / phys));
             }
             if (encOn && Offload.encrypts(d)) {
-                if (cyPolled) {
-                    cyBudget -= timeouts(QatCounter.ENCRYPT_REQUESTS, QatCounter.ENCRYPT_TOTAL_IN_BYTES, nW, d,
-                            cyBudget);
-                } else {
-                    add(QatCounter.ENCRYPT_REQUESTS, nW);
-                    add(QatCounter.ENCRYPT_TOTAL_IN_BYTES, Math.round(wBytes / phys));
-                    add(QatCounter.ENCRYPT_TOTAL_OUT_BYTES, Math.round(wBytes / phys));
-                    add(QatCounter.DECRYPT_REQUESTS, nR);
-                    add(QatCounter.DECRYPT_TOTAL_IN_BYTES, Math.round(rBytes / phys));
-                    add(QatCounter.DECRYPT_TOTAL_OUT_BYTES, Math.round(rBytes / phys));
-                }
-            } else if (encOn && Offload.countsCcmOnly(d)) {
+                OffloadPath.Admitted w = cy.admit(nW, cyN, cyI);
+                OffloadPath.Admitted r = cy.admit(nR, cyN, cyI);
+                long bytes = Math.round(block / phys);
+                add(QatCounter.ENCRYPT_REQUESTS, w.completed() + (w.hangs() ? 1 : 0));
+                add(QatCounter.ENCRYPT_TOTAL_IN_BYTES, (w.completed() + (w.hangs() ? 1 : 0)) * bytes);
+                add(QatCounter.ENCRYPT_TOTAL_OUT_BYTES, w.completed() * bytes);
+                add(QatCounter.DECRYPT_REQUESTS, r.completed() + (r.hangs() ? 1 : 0));
+                add(QatCounter.DECRYPT_TOTAL_IN_BYTES, (r.completed() + (r.hangs() ? 1 : 0)) * bytes);
+                add(QatCounter.DECRYPT_TOTAL_OUT_BYTES, r.completed() * bytes);
+            } else if (encOn && Offload.countsCcmOnly(d) && !cy.hung()) {
                 add(QatCounter.ENCRYPT_REQUESTS, nW);
                 add(QatCounter.DECRYPT_REQUESTS, nR);
+            }
+        }
+        // the pools' labels and uberblocks, checksummed with SHA-256 at every sync that wrote
+        if (sumOn) {
+            for (PoolLabels.Write w : labels.sync(seconds)) {
+                OffloadPath.Admitted a = cy.admit(w.requests(), cyN, cyI);
+                long n = a.completed() + (a.hangs() ? 1 : 0);
+                add(QatCounter.CKSUM_REQUESTS, n);
+                add(QatCounter.CKSUM_TOTAL_IN_BYTES, n * w.bytesPerRequest());
+            }
+        } else {
+            labels.sync(seconds);
+        }
+        for (Map.Entry<InstanceKind, OffloadPath> p : paths.entrySet()) {
+            if (p.getValue().tickAndReport(seconds)) {
+                // the hung-task watchdog (kernel/hung_task.c) names the blocked ZFS I/O thread
+                log.log("INFO: task z_wr_iss:" + (p.getKey() == InstanceKind.DC ? 2817 : 2819)
+                                + " blocked for more than 120 seconds.",
+                        "\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.");
             }
         }
         long dcRequests = delta(before, QatCounter.COMP_REQUESTS) + delta(before, QatCounter.DECOMP_REQUESTS);
@@ -212,23 +234,6 @@ public final class ZfsModule {
             log.log("cpaCySymRemoveSession() - : There are 1 requests pending");
         }
         writeKstat();
-    }
-
-    /** Requests that time out: counted as requests and failures, bytes in, nothing out. */
-    private long timeouts(QatCounter requests, QatCounter inBytes, long n, Dataset d, long budget) {
-        long k = Math.max(0, Math.min(n, budget));
-        add(requests, k);
-        add(inBytes, k * d.blockSize());
-        add(requests.name().startsWith("COMP") ? QatCounter.DC_FAILS : QatCounter.CRYPT_FAILS, k);
-        return k;
-    }
-
-    private long timeoutsCksum(long n, Dataset d, long budget) {
-        long k = Math.max(0, Math.min(n, budget));
-        add(QatCounter.CKSUM_REQUESTS, k);
-        add(QatCounter.CKSUM_TOTAL_IN_BYTES, k * d.blockSize());
-        add(QatCounter.CKSUM_FAILS, k);
-        return k;
     }
 
     private void add(QatCounter c, long n) {

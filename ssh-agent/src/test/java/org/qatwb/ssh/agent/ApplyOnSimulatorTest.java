@@ -160,9 +160,14 @@ class ApplyOnSimulatorTest {
             ApplyOutcome o = s.client.apply(s.plan(s.rejectedEdit(), ApplyMode.RESTART));
             assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
             assertEquals(before, s.files());
-            assertEquals("restart", o.failure().orElseThrow().name(), o.steps().toString());
-            assertTrue(o.kernelLog().stream().anyMatch(l -> l.contains("Only version 2 config file supported")),
+            // qat_service exits 0 whatever adf_ctl says (the unit stays active): the devices tell
+            assertEquals("verify_devices", o.failure().orElseThrow().name(), o.steps().toString());
+            assertTrue(o.failure().orElseThrow().text().contains("not up: 0000:3d:01.5"), o.steps().toString());
+            // adf_ctl refused the file itself: its words are in qat.service's journal, never in the kernel log
+            assertTrue(o.kernelLog().stream().noneMatch(l -> l.contains("Only version 2 config file supported")),
                     o.kernelLog().toString());
+            java.nio.file.Path journal = s.nas.root().resolve(".sim/state/journal_qat.cat");
+            assertTrue(java.nio.file.Files.readString(journal).contains("QAT Error: Only version 2 config file supported\n"));
             assertEquals(48 + 3, s.devices().size());
         }
     }

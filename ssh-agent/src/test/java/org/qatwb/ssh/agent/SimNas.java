@@ -61,7 +61,10 @@ final class SimNas implements AutoCloseable {
         return bsf;
     }
 
-    /** The files now, with one VF's interrupt-mode instances moved to another core, both (the driver accepts it). */
+    /**
+     * The files now, with one VF's interrupts moved to another core, both instances together (the
+     * driver accepts it: a VF's one bank takes one core).
+     */
     QatFileSet validEdit() {
         return files().with(VF, t -> t.replaceFirst("Cy0CoreAffinity = \\d+", "Cy0CoreAffinity = 3")
                 .replaceFirst("Dc0CoreAffinity = \\d+", "Dc0CoreAffinity = 3"));
