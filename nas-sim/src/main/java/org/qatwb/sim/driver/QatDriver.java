@@ -401,7 +401,15 @@ public final class QatDriver {
     private void removeDebugfs() {
         try {
             Files.deleteIfExists(moduleVersionFile());
-            Files.deleteIfExists(moduleVersionFile().getParent());
+            // the rest of /sys/module/intel_qat (its holders) is sim.tree.ModuleTree's, rewritten at every start
+            Path dir = moduleVersionFile().getParent();
+            try (var left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // never loaded
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
