@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.layout.Preset;
 import org.qatwb.sim.SimOptions;
@@ -85,6 +87,53 @@ class PresetsOnEveryProfileEndToEndTest {
                 if (changed) {
                     putBack(nas, original, what);
                 }
+            }
+        }
+    }
+
+    /**
+     * A host whose VFs have no conf file yet (qat_service creates every VF, but only a VF with a file
+     * starts): every ZFS preset writes their files from the project's templates (conf-templates), the
+     * simulated driver takes them, and the restore removes them again. One profile per card type
+     * with templates (c6xx, dh895xcc).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"c62x", "dh8950"})
+    void presetsStartVfsWithoutAFileFromTheTemplatesAndTheDriverTakesThem(String profile) throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
+            QatCard card = nas.profile().qat().orElseThrow();
+            int vfs = card.pfs() * card.model().vfsPerPf();
+            List<String> without = new ArrayList<>();
+            for (int i = vfs / 2; i < vfs; i++) {
+                String name = card.model().vfType() + "_dev" + i + ".conf";
+                Files.delete(nas.root().resolve("etc").resolve(name));
+                without.add("/etc/" + name);
+            }
+            assertEquals(0, SimShell.run(nas, "systemctl restart qat").rc());
+            long down = StreamSupport.stream(snapshot(nas).get("devices").spliterator(), false)
+                    .filter(d -> d.get("state").asText().equals("down")).count();
+            assertEquals(without.size(), down, "a VF without a file does not start");
+            QatFileSet original = QatFileSet.read(nas.root());
+            JsonNode params = snapshot(nas).get("params");
+            for (Preset preset : Preset.values()) {
+                if (REFUSED_ON_PURPOSE.containsKey(preset)) {
+                    continue;
+                }
+                String what = profile + " without " + without.size() + " VF files, " + preset.id();
+                Path layout = dir.resolve(profile + "-new-" + preset.id() + ".json");
+                CliRun made = cli("layout", nas, "--preset", preset.id());
+                assertEquals(0, made.exit(), what + ": " + made.err());
+                Files.writeString(layout, made.out());
+                List<String> created = new ArrayList<>();
+                cli("apply", nas, layout.toString(), "--dry-run").json().get("files").forEach(f -> {
+                    if (f.get("new").asBoolean()) {
+                        created.add(f.get("path").asText());
+                    }
+                });
+                assertEquals(without, created, what + ": the missing files, from the templates");
+                assertTrue(appliedCleanAndUp(nas, made.json(), layout, what), what);
+                driverLoadedWhatZfsUses(nas, made.json(), params, what);
+                putBack(nas, original, what);
             }
         }
     }
