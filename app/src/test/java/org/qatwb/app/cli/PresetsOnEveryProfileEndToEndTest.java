@@ -92,6 +92,35 @@ class PresetsOnEveryProfileEndToEndTest {
     }
 
     /**
+     * A NAS without a QAT card (no-qat: stock TrueNAS, no driver): a preset has nothing to lay out, and
+     * applying it writes nothing, not even an {@code /etc/default/qat} for a driver the NAS lacks.
+     */
+    @ParameterizedTest
+    @MethodSource("profilesWithoutQat")
+    void onANasWithoutQatEveryPresetChangesNothing(String profile) throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
+            QatFileSet original = QatFileSet.read(nas.root());
+            for (Preset preset : Preset.values()) {
+                String what = profile + ", " + preset.id();
+                CliRun made = cli("layout", nas, "--preset", preset.id());
+                assertEquals(0, made.exit(), what + ": " + made.err());
+                assertEquals(0, made.json().get("devices").size(), what);
+                Path layout = dir.resolve(profile + "-" + preset.id() + ".json");
+                Files.writeString(layout, made.out());
+                CliRun applied = cli("apply", nas, layout.toString());
+                assertEquals(0, applied.exit(), what + ": " + applied.err());
+                assertEquals(0, applied.json().get("files").size(), what + ": " + applied.out());
+                assertTrue(applied.err().contains("nothing to change"), what + ": " + applied.err());
+                assertTrue(QatFileSet.read(nas.root()).sameAs(original), what);
+            }
+        }
+    }
+
+    static Stream<String> profilesWithoutQat() {
+        return Profiles.NAMES.stream().filter(n -> Profiles.byName(n).orElseThrow().qat().isEmpty());
+    }
+
+    /**
      * A host whose VFs have no conf file yet (qat_service creates every VF, but only a VF with a file
      * starts): every ZFS preset writes their files from the project's templates (conf-templates), the
      * simulated driver takes them, and the restore removes them again. One profile per card type
