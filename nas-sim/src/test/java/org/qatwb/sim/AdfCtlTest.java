@@ -55,6 +55,7 @@ class AdfCtlTest {
         String original = Files.readString(conf);
         try {
             // three Cy instances on one VF in interrupt mode, on its one core: more than its single bank holds
+            // (a cy;dc bank has two Cy positions, allocator.md section 2: ZFS_CY and ZFS_CY1 fit, ZFS_CY2 does not)
             String core = original.lines().filter(l -> l.startsWith("Cy0CoreAffinity = ")).findFirst().orElseThrow()
                     .substring("Cy0CoreAffinity = ".length());
             Files.writeString(conf, original.replace("NumberCyInstances = 1", "NumberCyInstances = 3")
@@ -75,7 +76,7 @@ class AdfCtlTest {
 
             String dmesg = Shell.run(nas, "dmesg").out();
             // the kernel's lines: pr_err without a prefix, then dev_err with the device's (allocator.md section 6)
-            assertTrue(dmesg.contains("] Don't have enough rings for instance ZFS_CY1 in process KERNEL_QAT\n"), dmesg);
+            assertTrue(dmesg.contains("] Don't have enough rings for instance ZFS_CY2 in process KERNEL_QAT\n"), dmesg);
             assertTrue(dmesg.contains("c6xxvf 0000:3d:01.4: Failed to create rings for cy\n"), dmesg);
             assertTrue(dmesg.contains("c6xxvf 0000:3d:01.4: Failed to config device\n"), dmesg);
             assertTrue(!dmesg.contains("Processing /etc/c6xxvf_dev4.conf") && !dmesg.contains("Failed to configure"), dmesg);
