@@ -78,10 +78,18 @@ final class PresetDevices {
         return n;
     }
 
-    /** The host switches every configured model needs: SR-IOV and the kernel API on, VF drivers as given. */
+    /**
+     * The host switches every configured model needs: SR-IOV and the kernel API on, VF drivers as
+     * given. With no device to configure (no QAT card, or none with the kernel API) the host stays
+     * as it is: a preset must not write {@code /etc/default/qat} for a driver the NAS does not have.
+     */
     static HostSettings host(Layout layout, boolean blockVfDrivers) {
+        List<NodeGroup> groups = groups(layout);
+        if (groups.isEmpty()) {
+            return layout.host();
+        }
         HostSettings h = layout.host().withSriov(true).withKapi(true);
-        for (NodeGroup g : groups(layout)) {
+        for (NodeGroup g : groups) {
             for (Device pf : g.pfs()) {
                 h = h.withVfDriverBlocked(pf.key().device().model().orElseThrow().vfModule(), blockVfDrivers);
             }

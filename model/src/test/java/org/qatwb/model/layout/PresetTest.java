@@ -160,6 +160,25 @@ class PresetTest {
     }
 
     /**
+     * A NAS without a QAT device (stock TrueNAS, the simulator's no-qat): every preset is the layout as
+     * it is, so nothing is compiled, and no /etc/default/qat appears for a driver that is not there.
+     */
+    @Test
+    void onAHostWithoutQatEveryPresetChangesNothing() {
+        for (String defaults : new String[] {null, "SRIOV_ENABLE=0\nENABLE_KAPI=0\n"}) {
+            HostSnapshots h = HostSnapshots.host().adfStatus(null).defaultQat(defaults).cpu("0-7\n", "0 0-7\n");
+            Baseline base = Baseline.of(h.snapshot());
+            for (Preset p : Preset.values()) {
+                Layout l = p.apply(base.layout());
+                assertEquals(base.layout(), l, p.id());
+                Compilation c = LayoutCompiler.compile(base, l);
+                assertEquals(List.of(), c.files(), () -> p.id() + ": " + c.diff());
+                assertEquals(List.of(), c.findings(), p.id());
+            }
+        }
+    }
+
+    /**
      * The simulator's profiles with a card (c62x: 3 PFs, 48 VFs, 2 nodes; dh8950: 1 PF, 32 VFs on
      * node 1), their trees as the simulator writes them from the templates, and two cards on two nodes.
      */
