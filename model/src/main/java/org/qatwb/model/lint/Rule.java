@@ -110,6 +110,13 @@ public enum Rule {
                     + " adf_cfg_can_be_shared (an interrupt-mode bank only for its first process) and"
                     + " adf_cfg_device.c adf_cfg_get_ring_pairs (kernel and user bank types; user banks above the"
                     + " last kernel bank); replayed by model.driver.Allocator (docs/driver/allocator.md)"),
+    DRIVER_REFUSED("driver.refused", ERROR, DRIVER_SOURCE,
+            "the driver's configuration step refuses the device for a reason no other rule reports; the finding carries"
+                    + " the allocator model's own explanation",
+            "kernel (kernel log 'Failed to config device'): qat_common/adf_cfg_device.c adf_config_device and"
+                    + " adf_cfg_device_init, adf_cfg_section.c adf_cfg_process_kernel_section / adf_cfg_process_user_section"
+                    + " and the create_rings_entries functions; adf_ctl (its own output) for the files it refuses;"
+                    + " replayed by model.driver.Allocator (docs/driver/allocator.md section 9)"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
             "a CoreAffinity at or above the core count: the driver accepts it, but the interrupt hint points at no core",
             "kernel, silent: qat_common/adf_cfg_section.c adf_cfg_set_core_number_for_instance (no range check),"

@@ -66,7 +66,7 @@ class DeviceSetLinterTest {
             Finding f = single(report(reports, "c6xxvf_dev17.conf").findings(), "vf.services-subset");
             assertFinding(f, "vf.services-subset", ERROR, lineOf(VF_ZFS, "ServicesEnabled = cy;dc"), "GENERAL",
                     "ServicesEnabled");
-            assertMessage(f, "inst_id 17", "enables cy;dc", "c6xx_dev1.conf", "c6xxvf 16..31", "enables only dc",
+            assertMessage(f, "inst_id 17", "enables cy;dc", "c6xx_dev1.conf", "c6xxvf 16..31", "grants its VFs only dc",
                     "enable the service on the PF or remove it here");
             for (String pf : List.of("c6xx_dev0.conf", "c6xx_dev1.conf")) {
                 assertNone(report(reports, pf).findings(), "vf.services-subset");
