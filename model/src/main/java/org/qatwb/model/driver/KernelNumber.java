@@ -60,7 +60,13 @@ final class KernelNumber {
                 return null;
             }
         }
-        BigInteger v = new BigInteger(t, base);
+        // past 22 significant digits (octal's most) it is above ULONG_MAX in every base: no need to
+        // build a number out of a hostile megabyte of digits
+        String significant = t.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 22) {
+            return null;
+        }
+        BigInteger v = new BigInteger(significant, base);
         return v.compareTo(ULONG_MAX) > 0 ? null : v;
     }
 }
