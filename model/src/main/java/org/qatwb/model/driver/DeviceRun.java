@@ -198,7 +198,7 @@ final class DeviceRun {
         if (v.isEmpty()) {
             return 0;
         }
-        java.util.OptionalLong n = KernelValues.flag(v.get());
+        OptionalLong n = KernelValues.flag(v.get());
         if (n.isEmpty()) {
             throw refuse(Optional.of(GENERAL), Optional.empty(), "[GENERAL] " + key + " " + Snippet.quote(v.get())
                     + " is not a number: driver 4.8 refuses the device and its log does not say why",

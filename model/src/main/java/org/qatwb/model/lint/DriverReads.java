@@ -1,6 +1,7 @@
 package org.qatwb.model.lint;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
@@ -60,7 +61,8 @@ final class DriverReads {
         return s.value(kind.countKey()).flatMap(v -> boxed(KernelValues.number(v))).orElse(-1L);
     }
 
-    private static Optional<Long> boxed(java.util.OptionalLong v) {
+    /** An OptionalLong as an Optional, to chain it with Optional maps. */
+    static Optional<Long> boxed(OptionalLong v) {
         return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
     }
 }

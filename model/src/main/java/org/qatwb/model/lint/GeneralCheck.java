@@ -2,6 +2,7 @@ package org.qatwb.model.lint;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qatwb.model.conf.ConfDocument;
@@ -77,7 +78,7 @@ final class GeneralCheck implements FileCheck {
      */
     private static void trims48(ConfSection g, ConfLine.Entry e, LintContext ctx, Findings out) {
         String k = e.key();
-        java.util.OptionalLong v = KernelValues.flag(e.value());
+        OptionalLong v = KernelValues.flag(e.value());
         if (v.isEmpty()) {
             out.add(Rule.VALUE_NOT_NUMBER, e.number(), g.name(), k, k + " = " + e.value() + " is not a number to driver"
                     + " 4.8, which reads it (kstrtoul) and refuses the device; write 0 or remove the line");

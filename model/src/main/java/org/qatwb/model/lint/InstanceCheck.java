@@ -166,7 +166,7 @@ final class InstanceCheck implements FileCheck {
                 }
             }
             Optional<ConfLine.Entry> polled = Optional.ofNullable(eff.get(kind.key(n, "IsPolled")));
-            long p = polled.flatMap(e -> boxed(KernelValues.number(e.value()))).orElse(-1L);
+            long p = polled.flatMap(e -> DriverReads.boxed(KernelValues.number(e.value()))).orElse(-1L);
             if (polled.isPresent() && p >= 0) {
                 ConfLine.Entry e = polled.get();
                 if (sk.kernel() && p != 0 && p != 1) {
@@ -261,9 +261,6 @@ final class InstanceCheck implements FileCheck {
                 + " rings" : "NumProcesses gives [" + s.name() + "] no process";
     }
 
-    private static Optional<Long> boxed(java.util.OptionalLong v) {
-        return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
-    }
 
     /**
      * cpaCyGetNumInstances counts asym-only instances, so ZFS takes them for its symmetric work
