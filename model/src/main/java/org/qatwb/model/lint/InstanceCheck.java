@@ -170,7 +170,7 @@ final class InstanceCheck implements FileCheck {
             if (polled.isPresent() && p >= 0) {
                 ConfLine.Entry e = polled.get();
                 if (sk.kernel() && p != 0 && p != 1) {
-                    kernelPolled(s, e, p, out);
+                    kernelPolled(s, e, out);
                 } else if (!sk.kernel() && p != 1 && p != 2) {
                     if (read) {
                         out.add(Rule.INSTANCE_POLLED, e.number(), s.name(), e.key(), e.key() + " = " + p + " in user"
@@ -242,17 +242,30 @@ final class InstanceCheck implements FileCheck {
      * sal_compression.c) reads the value as an 8-bit number and fails the device's start for 2
      * (epoll: "IsPolled 2 is not supported for kernel instance ...").
      */
-    private static void kernelPolled(ConfSection s, ConfLine.Entry e, long p, Findings out) {
-        boolean sal = SectionKind.of(s.name()) == SectionKind.KERNEL_QAT && (p & 0xff) == 2;
+    private static void kernelPolled(ConfSection s, ConfLine.Entry e, Findings out) {
+        boolean sal = SectionKind.of(s.name()) == SectionKind.KERNEL_QAT && salByte(e.value()) == 2;
         if (sal) {
-            out.add(Rule.INSTANCE_POLLED, e.number(), s.name(), e.key(), e.key() + " = " + p + " in [KERNEL_QAT]: the"
+            out.add(Rule.INSTANCE_POLLED, e.number(), s.name(), e.key(), e.key() + " = " + e.value() + " in [KERNEL_QAT]: the"
                     + " kernel QAT API refuses epoll for kernel instances ('IsPolled 2 is not supported for kernel"
                     + " instance') and the device fails to start; write 0 for ZFS");
         } else {
-            out.add(Rule.INSTANCE_POLLED, Severity.WARNING, e.number(), s.name(), e.key(), e.key() + " = " + p
+            out.add(Rule.INSTANCE_POLLED, Severity.WARNING, e.number(), s.name(), e.key(), e.key() + " = " + e.value()
                     + " in a kernel section: the driver takes it as interrupt mode, but only 0 (interrupt) and 1 (poll)"
                     + " are meant here (Intel's guide); write 0 for ZFS");
         }
+    }
+
+    /**
+     * The kernel QAT API's reading of IsPolled: {@code Sal_Strtoul} (sal_string_parse.c) is
+     * {@code simple_strtoull(cp, NULL, 10)}, the leading decimal digits with no sign and silent
+     * wrap-around, cast to {@code Cpa8U}: {@code 258} is 2, {@code 0x2} and {@code +2} are 0.
+     */
+    private static int salByte(String value) {
+        int v = 0;
+        for (int i = 0; i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9'; i++) {
+            v = (v * 10 + value.charAt(i) - '0') & 0xff; // 256 divides 2^64: the wrap-around keeps the low byte
+        }
+        return v;
     }
 
     /** Why the driver does not read a section's instances of a kind, for messages. */

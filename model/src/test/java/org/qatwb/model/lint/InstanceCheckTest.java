@@ -110,9 +110,9 @@ class InstanceCheckTest {
 
         /** The allocator takes any value but 1 as interrupt mode (allocator.md 8.3); nothing else reads [KERNEL]'s. */
         @ParameterizedTest
-        @CsvSource({"KERNEL,2", "KERNEL,3", "KERNEL_QAT,3"})
-        void kernelSectionsMean0And1AndTakeTheRestAsInterruptMode(String name, int polled) {
-            String text = general("cy;dc") + section(name, 1, 0, polled);
+        @CsvSource({"KERNEL,2", "KERNEL,3", "KERNEL_QAT,3", "KERNEL_QAT,0x2"})
+        void kernelSectionsMean0And1AndTakeTheRestAsInterruptMode(String name, String polled) {
+            String text = general("cy;dc") + section(name, 1, 0, 9).replace("Cy0IsPolled = 9", "Cy0IsPolled = " + polled);
             Finding f = single(lint(text), "instance.polled");
             assertFinding(f, "instance.polled", WARNING, lineOf(text, "Cy0IsPolled = " + polled), name, "Cy0IsPolled");
             assertMessage(f, "Cy0IsPolled = " + polled, "kernel section", "takes it as interrupt mode",
