@@ -26,13 +26,27 @@ public final class Allocator {
                 .collect(Collectors.toMap(DeviceConf::name, Function.identity(), (a, b) -> a));
         List<DeviceVerdict> out = new ArrayList<>(devices.size());
         for (DeviceConf d : devices) {
-            DeviceRun.PfOffer offer = DeviceRun.PfOffer.FRESH;
+            PfOffer offer = PfOffer.FRESH;
             if (d.device().vf()) {
-                offer = d.pf().map(byName::get).map(pf -> DeviceRun.offerSent(pf, release)).orElse(DeviceRun.PfOffer.FRESH);
+                offer = d.pf().map(byName::get).map(pf -> offer(pf, release)).orElse(PfOffer.FRESH);
             }
-            out.add(place(d, offer.map(), offer.caps(), release));
+            out.add(place(d, offer, release));
         }
         return out;
+    }
+
+    /**
+     * What a PF's driver sends its VFs once adf_ctl configured it with this file: the map and
+     * capabilities it holds (allocator.md section 3 and 10.1-10.3); {@link PfOffer#FRESH} for a
+     * device the model does not cover.
+     */
+    public static PfOffer offer(DeviceConf pf, DriverRelease release) {
+        return DeviceRun.offerSent(pf, release);
+    }
+
+    /** One device; for a VF {@code offer} is what its PF sends, for a PF it is ignored. */
+    public static DeviceVerdict place(DeviceConf device, PfOffer offer, DriverRelease release) {
+        return place(device, offer.map(), offer.caps(), release);
     }
 
     /** One device; for a VF {@code pfMap} is the map its PF sends, for a PF it is ignored. */

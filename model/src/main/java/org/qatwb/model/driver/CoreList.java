@@ -98,7 +98,11 @@ final class CoreList {
         if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return EINVAL;
         }
-        BigInteger v = new BigInteger(t);
+        String significant = t.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 20) {
+            return ERANGE; // more than ULONG_MAX's 20 digits, without parsing a hostile megabyte
+        }
+        BigInteger v = new BigInteger(significant);
         if (v.compareTo(ULONG_MAX) > 0) {
             return ERANGE;
         }

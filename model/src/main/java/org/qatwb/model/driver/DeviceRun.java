@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.parse.Snippet;
@@ -69,6 +70,16 @@ final class DeviceRun {
 
     /** Step A: capability lookup (A3), ring map (A4), banks and their positions (A2, A5). */
     private void init() throws Refusal {
+        boolean keyBeforeSection = device.conf().lines().stream()
+                .anyMatch(l -> l instanceof ConfLine.Entry e && e.section() == null && e.stored());
+        if (keyBeforeSection) {
+            // ini_config.cpp config::read_ini stores it through a null section: adf_ctl dies reading the
+            // file (on 4.8 an indented comment before the first header is such a key: no trim_left)
+            throw new Refusal(new DeviceVerdict.Refused(device.name(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), DeviceVerdict.Cause.FILE, "a key line comes before the first section header:"
+                            + " adf_ctl crashes reading the file and the driver never sees it",
+                    List.of(DriverMessage.adfCtl("Segmentation fault (core dumped)"))));
+        }
         if (device.conf().section(GENERAL).isEmpty()) {
             // adf_ctl itself stops here (dev_config.cpp): the kernel never sees the file
             throw new Refusal(new DeviceVerdict.Refused(device.name(), Optional.empty(), Optional.empty(),
@@ -181,33 +192,19 @@ final class DeviceRun {
         }
     }
 
-    /** What a PF sends its VFs: its ring map and the capabilities it kept ({@link RingMap#capabilities()} bits). */
-    record PfOffer(RingMap map, int caps) {
-        static final PfOffer FRESH = new PfOffer(RingMap.DEFAULT, RingMap.ALL);
-    }
-
     /** 4.8's reading of a capability-trimming GENERAL key: {@code kstrtoul(val, 0)}, unreadable refuses. */
     private long trimFlag(String key) throws Refusal {
         Optional<String> v = device.conf().value(GENERAL, key);
         if (v.isEmpty()) {
             return 0;
         }
-        String t = v.get().startsWith("+") ? v.get().substring(1) : v.get();
-        int radix = 10;
-        if (t.startsWith("0x") || t.startsWith("0X")) {
-            t = t.substring(2);
-            radix = 16;
-        } else if (t.length() > 1 && t.startsWith("0")) {
-            t = t.substring(1);
-            radix = 8;
-        }
-        try {
-            return new java.math.BigInteger(t, radix).signum();
-        } catch (NumberFormatException e) {
+        OptionalLong n = KernelValues.flag(v.get());
+        if (n.isEmpty()) {
             throw refuse(Optional.of(GENERAL), Optional.empty(), "[GENERAL] " + key + " " + Snippet.quote(v.get())
                     + " is not a number: driver 4.8 refuses the device and its log does not say why",
                     List.of(DriverMessage.kernel("Failed to do device init")), false);
         }
+        return n.getAsLong();
     }
 
     /** Step C, user section: one pass per process. */

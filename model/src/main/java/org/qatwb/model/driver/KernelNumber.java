@@ -26,6 +26,23 @@ final class KernelNumber {
         return v == null ? -1 : v.min(LONG_MAX).longValue();
     }
 
+    /**
+     * {@code kstrtoul(val, 0)}, as driver 4.8 reads its capability-trimming GENERAL keys: {@code 0x}
+     * is hex, a leading {@code 0} octal, else decimal; -1 when unreadable.
+     */
+    static long readBase0(String value) {
+        String t = value.startsWith("+") ? value.substring(1) : value;
+        BigInteger v;
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            v = kstrtoul(t, 16);
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            v = kstrtoul(t.substring(1), 8);
+        } else {
+            v = kstrtoul(t, 10);
+        }
+        return v == null ? -1 : v.min(LONG_MAX).longValue();
+    }
+
     /** {@code kstrtoul}: an optional {@code +}, digits of the base ({@code 0x} allowed in 16), one optional final newline. */
     private static BigInteger kstrtoul(String s, int base) {
         String t = s.startsWith("+") ? s.substring(1) : s;
@@ -43,7 +60,13 @@ final class KernelNumber {
                 return null;
             }
         }
-        BigInteger v = new BigInteger(t, base);
+        // past 22 significant digits (octal's most) it is above ULONG_MAX in every base: no need to
+        // build a number out of a hostile megabyte of digits
+        String significant = t.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 22) {
+            return null;
+        }
+        BigInteger v = new BigInteger(significant, base);
         return v.compareTo(ULONG_MAX) > 0 ? null : v;
     }
 }

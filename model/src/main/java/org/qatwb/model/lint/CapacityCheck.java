@@ -9,6 +9,7 @@ import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.driver.Allocator;
 import org.qatwb.model.driver.DeviceConf;
 import org.qatwb.model.driver.DeviceVerdict;
+import org.qatwb.model.driver.PfOffer;
 import org.qatwb.model.driver.RingMap;
 
 /**
@@ -23,9 +24,11 @@ import org.qatwb.model.driver.RingMap;
  * interrupt mode are the general, instance and syntax rules' findings, so they are not repeated:
  * once those are fixed, the placement is judged.
  *
- * <p>A VF's ring map is its PF's (allocator.md section 3): {@link LintContext#pfServices()} when the
- * device set has the PF; otherwise the VF's own {@code ServicesEnabled} stands for it (a VF offers
- * a subset of its PF's services, {@code vf.services-subset}, and the layouts write both alike).
+ * <p>A VF's ring map is its PF's (allocator.md section 3): {@link LintContext#pfOffer()} when the
+ * device set has the PF, which is the default {@code cy;dc} map when the PF's own file never got
+ * past adf_ctl or the service lookup (allocator.md section 10.2); otherwise the VF's own
+ * {@code ServicesEnabled} stands for it (a VF offers a subset of its PF's services,
+ * {@code vf.services-subset}, and the layouts write both alike).
  */
 final class CapacityCheck implements FileCheck {
 
@@ -36,12 +39,8 @@ final class CapacityCheck implements FileCheck {
             return; // unknown device, or Gen 4 whose ring model differs: nothing reliable to say
         }
         DeviceRef dev = device.get();
-        RingMap map = RingMap.DEFAULT;
-        if (dev.vf()) {
-            map = ctx.pfServices().or(() -> doc.value(SectionKind.GENERAL_NAME, "ServicesEnabled"))
-                    .flatMap(RingMap::of).orElse(RingMap.DEFAULT);
-        }
-        DeviceVerdict v = Allocator.place(new DeviceConf(dev.type(), dev, 0, doc, Optional.empty()), map, ctx.release());
+        DeviceVerdict v = Allocator.place(new DeviceConf(dev.type(), dev, 0, doc, Optional.empty()), offer(doc, ctx),
+                ctx.release());
         if (!(v instanceof DeviceVerdict.Refused r)) {
             return;
         }
@@ -68,6 +67,15 @@ final class CapacityCheck implements FileCheck {
                 // reported by the general and instance rules (see above)
             }
         }
+    }
+
+    /** What the VF's PF sends it (see above); for a PF, ignored by the allocator. */
+    static PfOffer offer(ConfDocument doc, LintContext ctx) {
+        if (ctx.pfOffer().isPresent()) {
+            return ctx.pfOffer().get();
+        }
+        RingMap own = doc.value(SectionKind.GENERAL_NAME, "ServicesEnabled").flatMap(RingMap::of).orElse(RingMap.DEFAULT);
+        return new PfOffer(own, PfOffer.FRESH.caps());
     }
 
     private static int line(ConfSection s, String key) {

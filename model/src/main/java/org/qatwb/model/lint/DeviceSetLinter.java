@@ -1,6 +1,8 @@
 package org.qatwb.model.lint;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,12 @@ import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.Allocator;
+import org.qatwb.model.driver.DeviceConf;
+import org.qatwb.model.driver.DeviceVerdict;
+import org.qatwb.model.driver.DriverMessage;
+import org.qatwb.model.driver.PfOffer;
+import org.qatwb.model.driver.RingMap;
 
 /**
  * Lints the conf files of one host together: each file's own rules, plus the rules that need the
@@ -33,22 +41,68 @@ public final class DeviceSetLinter {
         instanceCap(files, cross);
         List<FileReport> out = new ArrayList<>();
         for (ConfFile f : files) {
-            List<Finding> all = new ArrayList<>(ConfLinter.lint(f.doc(), withPf(f, files)));
+            LintContext ctx = withPf(f, files);
+            List<Finding> all = new ArrayList<>(ConfLinter.lint(f.doc(), ctx));
             all.addAll(cross.get(f).sorted());
+            all.addAll(refusedUnsaid(f, ctx, all));
             all.sort(Comparator.comparingInt(Finding::line));
             out.add(new FileReport(f.path(), f.device(), all));
         }
         return out;
     }
 
-    /** A VF's context with its PF's ServicesEnabled, which gives the VF its ring map, when the PF is in the set. */
+    /**
+     * A VF's context with what its PF's driver sends it (ring map and capabilities), when the PF is
+     * in the set: read from the PF's file as the driver reads it (model.driver.Allocator#offer).
+     */
     private static LintContext withPf(ConfFile f, List<ConfFile> files) {
-        if (f.ctx().pfServices().isPresent()) {
+        if (f.ctx().pfOffer().isPresent()) {
             return f.ctx();
         }
-        Optional<String> pf = files.stream().filter(p -> hosts(p, f)).findFirst()
-                .flatMap(p -> p.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled"));
-        return pf.isPresent() ? f.ctx().withPfServices(pf) : f.ctx();
+        Optional<PfOffer> offer = files.stream().filter(p -> hosts(p, f)).findFirst().map(p -> offer(p, f.ctx()));
+        return offer.isPresent() ? f.ctx().withPfOffer(offer) : f.ctx();
+    }
+
+    private static PfOffer offer(ConfFile pf, LintContext vfCtx) {
+        return Allocator.offer(new DeviceConf(pf.path(), pf.device().orElseThrow(), 0, pf.doc(), Optional.empty()),
+                vfCtx.release());
+    }
+
+    /**
+     * Errors that do not mean the device stays down: ZFS's or the workbench's own stricter
+     * judgement (zfs.polled, affinity.range), or a line adf_ctl reads otherwise than written but
+     * still accepts (syntax.empty, syntax.no-equals, syntax.indented-section, key.duplicate).
+     * An error of any other rule says the device is refused.
+     */
+    private static final Set<Rule> NOT_A_REFUSAL = EnumSet.of(Rule.ZFS_POLLED, Rule.AFFINITY_RANGE, Rule.SYNTAX_EMPTY,
+            Rule.SYNTAX_NO_EQUALS, Rule.SYNTAX_INDENTED_SECTION, Rule.KEY_DUPLICATE);
+
+    /**
+     * {@code driver.refused}: the driver model (model.driver.Allocator, held to the simulator's
+     * independent driver by nas-sim's DriverDifferentialTest and LintDifferentialTest) refuses the
+     * device, and no error found so far says the device is refused. Without it lint would be
+     * silent where the driver leaves the device down (allocator.md section 9).
+     */
+    private static List<Finding> refusedUnsaid(ConfFile f, LintContext ctx, List<Finding> found) {
+        Optional<DeviceRef> dev = f.device();
+        if (dev.isEmpty() || dev.get().banks() == 0 || found.stream()
+                .anyMatch(x -> x.severity() == Severity.ERROR && !NOT_A_REFUSAL.contains(x.rule()))) {
+            return List.of();
+        }
+        DeviceVerdict v = Allocator.place(new DeviceConf(f.path(), dev.get(), 0, f.doc(), Optional.empty()),
+                CapacityCheck.offer(f.doc(), ctx), ctx.release());
+        if (!(v instanceof DeviceVerdict.Refused r)) {
+            return List.of();
+        }
+        Optional<ConfSection> section = r.section().flatMap(f.doc()::section);
+        int line = section.map(s -> s.firstHeader().number()).orElse(1);
+        String logged = r.messages().stream().filter(m -> !m.text().startsWith("Failed to config"))
+                .findFirst().map(m -> "; " + (m.where() == DriverMessage.Where.KERNEL_LOG ? "the kernel logs" : "adf_ctl prints")
+                        + " '" + m.text() + "'").orElse("");
+        Findings out = new Findings();
+        out.add(Rule.DRIVER_REFUSED, line, section.map(ConfSection::name).orElse(null), null,
+                "driver " + ctx.release().label() + " refuses this device: " + r.why() + logged);
+        return out.sorted();
     }
 
     /**
@@ -65,18 +119,23 @@ public final class DeviceSetLinter {
             int pfInst = pf.get().instId().getAsInt();
             Optional<String> vfServices = vf.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled");
             Optional<String> pfServices = pf.flatMap(p -> p.doc().value(SectionKind.GENERAL_NAME, "ServicesEnabled"));
-            if (vfServices.isEmpty() || pfServices.isEmpty()) {
+            Optional<RingMap> vfMap = vfServices.flatMap(RingMap::of);
+            if (vfMap.isEmpty() || pfServices.isEmpty()) {
                 continue;
             }
-            if (!Services.expand(pfServices.get()).containsAll(Services.expand(vfServices.get()))) {
+            // what the PF's driver really grants (it keeps the default when its file is refused
+            // early, and 4.8 trims asym for PkeServiceDisabled): allocator.md section 10.1-10.3
+            PfOffer offer = offer(pf.get(), vf.ctx());
+            if (!offer.grants(vfMap.get())) {
                 int line = vf.doc().section(SectionKind.GENERAL_NAME).flatMap(g -> g.entry("ServicesEnabled"))
                         .map(e -> e.number()).orElse(1);
                 out.get(vf).add(Rule.VF_SERVICES_SUBSET, line, SectionKind.GENERAL_NAME, "ServicesEnabled",
                         "this VF (inst_id " + vf.instId().getAsInt() + ") enables " + vfServices.get() + ", but its PF "
                                 + pf.get().path() + " (inst_id " + pfInst + ", which hosts " + model.vfType() + " "
                                 + (pfInst * model.vfsPerPf()) + ".." + ((pfInst + 1) * model.vfsPerPf() - 1)
-                                + ") enables only " + pfServices.get() + ": the VF cannot offer a service its PF lacks"
-                                + " and fails to start; enable the service on the PF or remove it here");
+                                + ") enables " + pfServices.get() + " and grants its VFs only " + offer.capabilityNames()
+                                + ": the VF cannot offer a service its PF lacks, the driver logs 'Unsupported device"
+                                + " configuration' and the VF stays down; enable the service on the PF or remove it here");
             }
         }
     }

@@ -2,6 +2,7 @@ package org.qatwb.model.lint;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qatwb.model.conf.ConfDocument;
@@ -11,6 +12,10 @@ import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.driver.KernelValues;
+import org.qatwb.model.driver.RingMap;
+import org.qatwb.model.driver.ServiceType;
 import org.qatwb.model.parse.Snippet;
 
 /** The {@code [GENERAL]} section: version, services, request and buffer sizes, deprecated keys. */
@@ -50,10 +55,48 @@ final class GeneralCheck implements FileCheck {
                     out.add(Rule.GENERAL_BUFFER_SIZE, e.number(), g.name(), k, k + " = " + e.value()
                             + ": the driver silently uses 64; write 32 or 64");
                 }
+            } else if (TRIMS_48.containsKey(k) && ctx.release() == DriverRelease.R4_8
+                    && !ctx.device().map(DeviceRef::vf).orElse(true)) {
+                trims48(g, e, ctx, out);
             } else if (DEPRECATED.containsKey(k)) {
                 out.add(Rule.GENERAL_DEPRECATED, e.number(), g.name(), k, k + " is " + DEPRECATED.get(k)
                         + ": it has no effect; remove the line");
             }
+        }
+    }
+
+    /** The GENERAL keys driver 4.8 reads on a PF to switch a service off: asym for two, compression for one. */
+    private static final Map<String, String> TRIMS_48 = Map.of(
+            "PkeServiceDisabled", "asym", "StorageEnabled", "asym", "RLFirmwareEnabled", "dc");
+
+    /**
+     * Driver 4.8 reads these keys on a PF with {@code kstrtoul(val, 0)} and drops a capability for a
+     * non-zero value before it checks the services ({@code adf_cfg_update_pf_accel_cap_mask} and
+     * {@code adf_cfg_check_enabled_services}, 4.8 qat_common/adf_cfg_device.c): a service that
+     * needs it refuses the device ("Unsupported device configuration"), an unreadable value refuses
+     * it silently. 4.24 only warns that they are deprecated. Found by the differential test.
+     */
+    private static void trims48(ConfSection g, ConfLine.Entry e, LintContext ctx, Findings out) {
+        String k = e.key();
+        OptionalLong v = KernelValues.flag(e.value());
+        if (v.isEmpty()) {
+            out.add(Rule.VALUE_NOT_NUMBER, e.number(), g.name(), k, k + " = " + e.value() + " is not a number to driver"
+                    + " 4.8, which reads it (kstrtoul) and refuses the device; write 0 or remove the line");
+            return;
+        }
+        String service = TRIMS_48.get(k);
+        Optional<RingMap> map = g.value("ServicesEnabled").flatMap(RingMap::of);
+        boolean needs = map.isPresent() && (service.equals("dc") ? map.get().has(ServiceType.COMP)
+                : map.get().has(ServiceType.CRYPTO) || map.get().has(ServiceType.ASYM));
+        if (v.getAsLong() != 0 && needs) {
+            out.add(Rule.GENERAL_SERVICES, e.number(), g.name(), k, k + " = " + e.value() + ": driver 4.8 switches "
+                    + (service.equals("dc") ? "compression" : "asymmetric crypto") + " off for it, but ServicesEnabled = "
+                    + map.get().services() + " needs it: the driver logs 'Unsupported device configuration' and the"
+                    + " device stays down; write " + k + " = 0 or remove the line");
+        } else {
+            out.add(Rule.GENERAL_DEPRECATED, e.number(), g.name(), k, k + " = " + e.value() + ": driver 4.8 still"
+                    + " reads it (non-zero switches " + (service.equals("dc") ? "compression" : "asymmetric crypto")
+                    + " off), 4.24 and later ignore it as deprecated; remove the line");
         }
     }
 
@@ -131,6 +174,14 @@ final class GeneralCheck implements FileCheck {
             return Optional.of("DEFAULT");
         }
         String written = entry.get().value();
+        if (ctx.release() == DriverRelease.R4_8) {
+            // 4.8 has one list of services and no profile at all (allocator.md section 5): found by the
+            // differential test, where lint refused CRYPTO + dc files that driver 4.8 brings up
+            out.add(Rule.GENERAL_UNKNOWN_PROFILE, entry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
+                    + Snippet.excerpt(written) + ": driver 4.8 has no ServicesProfile and ignores the key (4.24 and later"
+                    + " read it and may restrict ServicesEnabled); remove it or keep it for a later driver");
+            return Optional.of("DEFAULT");
+        }
         boolean c4xxx = device.flatMap(DeviceRef::model).map(m -> m.type().equals(Services.C4XXX)).orElse(false);
         if (c4xxx) {
             return Optional.of(Services.DEFAULT_C4XXX);
@@ -139,10 +190,12 @@ final class GeneralCheck implements FileCheck {
             boolean otherDevice = device.flatMap(DeviceRef::model).isPresent();
             if (otherDevice) {
                 out.add(Rule.GENERAL_SERVICES, entry.get().number(), g.name(), "ServicesProfile", "ServicesProfile = "
-                        + written + " has no firmware on " + device.get().type() + ": the driver logs 'Unsupported"
-                        + " ServicesProfile.' and the device stays down; it is for c4xxx only, use DEFAULT, CRYPTO,"
-                        + " COMPRESSION or CUSTOM1");
-                return Optional.empty();
+                        + written + " has no firmware on " + device.get().type() + ": the driver takes the file, then"
+                        + " fails to load the firmware when it starts the device ('" + (device.get().type().startsWith(
+                                "dh895xcc") ? "invalid" : "Unsupported") + " ServicesProfile.', 'Failed to get UOF name')"
+                        + " and the device stays down; it is for c4xxx only, use DEFAULT, CRYPTO, COMPRESSION or CUSTOM1");
+                // the service lookup still runs, in DEFAULT_C4XXX's list (adf_cfg_get_services_enabled)
+                return Optional.of(written);
             }
             return Optional.of(written);
         }

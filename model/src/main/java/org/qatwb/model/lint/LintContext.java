@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.driver.PfOffer;
 
 /**
  * What the rules may know about a file beyond its text.
@@ -13,11 +14,12 @@ import org.qatwb.model.driver.DriverRelease;
  * @param cores      the NAS's CPU core count, for {@code affinity.range}; skipped when unknown
  * @param release    the driver release that reads the file (the NAS's, or the newest when unknown):
  *                   the rules that depend on it (the allocator's placement) follow it
- * @param pfServices for a VF: its PF's {@code ServicesEnabled} when the PF is in the device set,
- *                   which gives the VF its ring map (allocator.md section 3)
+ * @param pfOffer    for a VF: what its PF's driver sends it when the PF is in the device set (the
+ *                   ring map and the capabilities the PF kept, allocator.md sections 3 and 10), as
+ *                   {@code model.driver.Allocator#offer} reads the PF's file
  */
 public record LintContext(Optional<DeviceRef> device, OptionalInt cores, DriverRelease release,
-        Optional<String> pfServices) {
+        Optional<PfOffer> pfOffer) {
 
     /** A context for the newest release, without a PF. */
     public LintContext(Optional<DeviceRef> device, OptionalInt cores) {
@@ -29,10 +31,10 @@ public record LintContext(Optional<DeviceRef> device, OptionalInt cores, DriverR
     }
 
     public LintContext withRelease(DriverRelease r) {
-        return new LintContext(device, cores, r, pfServices);
+        return new LintContext(device, cores, r, pfOffer);
     }
 
-    public LintContext withPfServices(Optional<String> services) {
-        return new LintContext(device, cores, release, services);
+    public LintContext withPfOffer(Optional<PfOffer> offer) {
+        return new LintContext(device, cores, release, offer);
     }
 }

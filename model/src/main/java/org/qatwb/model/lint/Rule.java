@@ -72,18 +72,28 @@ public enum Rule {
     GENERAL_DEPRECATED("general.deprecated", WARNING, INTEL_GUIDE,
             "a key the driver ignores as deprecated"),
     VALUE_NOT_NUMBER("value.not-number", ERROR, DRIVER_SOURCE,
-            "a key that takes a number has a value the driver does not read as one"),
+            "a key that takes a number has a value the driver does not read as one (a warning where the driver"
+                    + " never reads it)",
+            "kernel: qat_common/adf_cfg_section.c adf_cfg_set_value (kstrtoul base 10, then 16) for counts and"
+                    + " IsPolled, adf_cfg_set_core_number_for_instance for CoreAffinity lists and ranges;"
+                    + " 4.8 qat_common/adf_cfg_device.c adf_cfg_update_pf_accel_cap_mask (kstrtoul base 0)"),
     INSTANCE_MISSING_KEY("instance.missing-key", ERROR, DRIVER_SOURCE,
             "Name, IsPolled or CoreAffinity missing for an instance below the count"),
     INSTANCE_ORPHAN_KEY("instance.orphan-key", WARNING, DRIVER_SOURCE,
             "instance keys with an index at or above the section's count"),
     INSTANCE_POLLED("instance.polled", ERROR, INTEL_GUIDE,
-            "IsPolled not allowed for the section kind (kernel 0/1, user 1/2)"),
+            "IsPolled not allowed for the section kind (kernel 0/1, user 1/2): an error where the driver refuses it"
+                    + " (a user instance it places; 2 in [KERNEL_QAT], refused at start), else a warning",
+            "kernel: qat_common/adf_cfg_bundle.c adf_cfg_get_ring_pairs_from_bundle (user instances);"
+                    + " lookaside/access_layer/src/common/ctrl/sal_crypto.c SalCtr_InstInit and its twin in"
+                    + " sal_compression.c (epoll refused for kernel instances when the device starts)"),
     INSTANCE_MISSING_COUNT("instance.missing-count", ERROR, DRIVER_SOURCE,
-            "NumberCyInstances or NumberDcInstances missing in a kernel section whose service is enabled",
+            "NumberCyInstances or NumberDcInstances missing in a kernel section, or a user section with processes,"
+                    + " whose service the device's ring map holds",
             "kernel (kernel log 'Failed to config device'): qat_common/adf_cfg_section.c"
                     + " adf_cfg_process_kernel_section, adf_cfg_create_rings_entries_for_cy_inst and _dc_inst"
-                    + " (adf_cfg_set_value fails on the missing count), adf_cfg_device.c adf_config_device"),
+                    + " (adf_cfg_set_value fails on the missing count), adf_cfg_process_user_section (the same reading"
+                    + " per process), adf_cfg_device.c adf_config_device"),
     INSTANCE_SERVICE_DISABLED("instance.service-disabled", ERROR, DRIVER_SOURCE,
             "Dc instances without dc enabled, or Cy instances without cy/sym/asym"),
     ZFS_POLLED("zfs.polled", ERROR, OPENZFS,
@@ -110,6 +120,13 @@ public enum Rule {
                     + " adf_cfg_can_be_shared (an interrupt-mode bank only for its first process) and"
                     + " adf_cfg_device.c adf_cfg_get_ring_pairs (kernel and user bank types; user banks above the"
                     + " last kernel bank); replayed by model.driver.Allocator (docs/driver/allocator.md)"),
+    DRIVER_REFUSED("driver.refused", ERROR, DRIVER_SOURCE,
+            "the driver's configuration step refuses the device for a reason no other rule reports; the finding carries"
+                    + " the allocator model's own explanation",
+            "kernel (kernel log 'Failed to config device'): qat_common/adf_cfg_device.c adf_config_device and"
+                    + " adf_cfg_device_init, adf_cfg_section.c adf_cfg_process_kernel_section / adf_cfg_process_user_section"
+                    + " and the create_rings_entries functions; adf_ctl (its own output) for the files it refuses;"
+                    + " replayed by model.driver.Allocator (docs/driver/allocator.md section 9)"),
     AFFINITY_RANGE("affinity.range", ERROR, DRIVER_SOURCE,
             "a CoreAffinity at or above the core count: the driver accepts it, but the interrupt hint points at no core",
             "kernel, silent: qat_common/adf_cfg_section.c adf_cfg_set_core_number_for_instance (no range check),"
@@ -117,8 +134,12 @@ public enum Rule {
                     + " adf_isr.c adf_request_irqs (the round-robin hint that stays), adf_vf_isr.c (VFs ignore it)"),
     AFFINITY_REMOTE_NODE("affinity.remote-node", WARNING, INTEL_GUIDE,
             "an instance's CoreAffinity is a core of another NUMA node than its device's"),
-    VF_SERVICES_SUBSET("vf.services-subset", ERROR, INTEL_GUIDE,
-            "a VF's ServicesEnabled is not its PF's or a subset of it"),
+    VF_SERVICES_SUBSET("vf.services-subset", ERROR, DRIVER_SOURCE,
+            "a VF's ServicesEnabled needs a service its PF's driver does not grant its VFs",
+            "kernel (kernel log 'Unsupported device configuration'): qat_common/adf_cfg_device.c"
+                    + " adf_cfg_check_enabled_services against the capabilities the PF kept"
+                    + " (adf_cfg_update_pf_accel_cap_mask) and sent (adf_pf2vf_capabilities.c"
+                    + " adf_pf_capabilities_msg_provider); replayed by model.driver.Allocator#offer"),
     PF_INSTANCES_WITH_VFS("pf.instances-with-vfs", WARNING, RuleSource.INTEL_SAMPLES,
             "a PF whose VFs are in the device set declares instances of its own"),
     ZFS_INSTANCE_CAP("zfs.instance-cap", WARNING, OPENZFS,

@@ -34,6 +34,15 @@ final class SyntaxCheck implements FileCheck {
                         + shorten(c.raw().text().strip()) + "': driver " + doc.release().label() + " trims it and skips"
                         + " the line, but 4.8 keeps the tab and stores it as a key; start comments in column 1");
             } else if (line instanceof ConfLine.Entry e && !e.spacesOnly()) {
+                if (e.section() == null && e.stored() && !beforeSectionReported) {
+                    // adf_ctl skips a line with an empty key or value before it looks for the section
+                    beforeSectionReported = true;
+                    out.add(Rule.SYNTAX_BEFORE_SECTION, e.number(), null, e.key(), "'" + shorten(e.raw().text())
+                            + "' comes before any section header" + (e.indentedComment() ? " and driver "
+                            + doc.release().label() + " keeps the blank before '#', so it reads the line as a key" : "")
+                            + ": adf_ctl crashes on it; " + (e.indentedComment() ? "start the comment in column 1"
+                                    : "move it below [GENERAL] or the section it belongs to"));
+                }
                 if (e.indentedComment()) {
                     indentedComment(e, out);
                     continue;
@@ -44,12 +53,6 @@ final class SyntaxCheck implements FileCheck {
                             + " adding the following keys to " + describe(e.section())
                             + " (4.24 and 4.28 trim leading blanks and read it as a header); start the line with '['");
                     continue;
-                }
-                if (e.section() == null && !beforeSectionReported) {
-                    beforeSectionReported = true;
-                    out.add(Rule.SYNTAX_BEFORE_SECTION, e.number(), null, e.key(), "'" + shorten(e.raw().text())
-                            + "' comes before any section header: adf_ctl crashes on it; move it below [GENERAL]"
-                            + " or the section it belongs to");
                 }
                 entry(e, out);
             }

@@ -21,8 +21,15 @@ import static org.qatwb.model.lint.Severity.WARNING;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.Allocator;
+import org.qatwb.model.driver.DeviceConf;
+import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.driver.PfOffer;
 
 /** The cross-file rules of a host's device set: a VF's services against its PF's, and ZFS's instance cap. */
 class DeviceSetLinterTest {
@@ -66,7 +73,7 @@ class DeviceSetLinterTest {
             Finding f = single(report(reports, "c6xxvf_dev17.conf").findings(), "vf.services-subset");
             assertFinding(f, "vf.services-subset", ERROR, lineOf(VF_ZFS, "ServicesEnabled = cy;dc"), "GENERAL",
                     "ServicesEnabled");
-            assertMessage(f, "inst_id 17", "enables cy;dc", "c6xx_dev1.conf", "c6xxvf 16..31", "enables only dc",
+            assertMessage(f, "inst_id 17", "enables cy;dc", "c6xx_dev1.conf", "c6xxvf 16..31", "grants its VFs only dc",
                     "enable the service on the PF or remove it here");
             for (String pf : List.of("c6xx_dev0.conf", "c6xx_dev1.conf")) {
                 assertNone(report(reports, pf).findings(), "vf.services-subset");
@@ -197,6 +204,51 @@ class DeviceSetLinterTest {
             List<ConfFile> set = singles(48, "Dc");
             set.add(confFile("4xxx_dev0.conf", general("dc") + section("KERNEL_QAT", 0, 4, 0), null));
             DeviceSetLinter.lint(set).forEach(r -> assertNone(r.findings(), "zfs.instance-cap"));
+        }
+    }
+
+    @Nested
+    class WhatThePfSends {
+
+        /** A PF whose file adf_ctl refuses (no ConfigVersion) keeps the default cy;dc map: 2 Cy per VF bank, not sym;dc's 4. */
+        @Test
+        void aVfIsPlacedUnderTheDefaultMapWhenItsPfsFileIsRefused() {
+            String pfText = edit(pf("sym;dc"), "ConfigVersion = 2\n", "");
+            String vfText = edit(vf("sym;dc"), "NumberCyInstances = 1", "NumberCyInstances = 3")
+                    + "Cy1Name = \"a\"\nCy1IsPolled = 0\nCy1CoreAffinity = 0\nCy2Name = \"b\"\nCy2IsPolled = 0\nCy2CoreAffinity = 0\n";
+            assertTrue(pfText.indexOf("ConfigVersion") < 0, pfText);
+            List<FileReport> refused = DeviceSetLinter.lint(List.of(confFile("c6xx_dev0.conf", pfText, null),
+                    confFile("c6xxvf_dev0.conf", vfText, null)));
+            Finding f = single(refused.get(1).findings(), "capacity.exceeded");
+            assertMessage(f, "b finds no free Cy position", "ring map cy;dc");
+            List<FileReport> accepted = DeviceSetLinter.lint(List.of(confFile("c6xx_dev0.conf", pf("sym;dc"), null),
+                    confFile("c6xxvf_dev0.conf", vfText, null)));
+            assertNone(accepted.get(1).findings(), "capacity.exceeded");
+        }
+
+        /**
+         * driver.refused: the allocator refuses the device and no error says so (zfs.polled does not
+         * say the device is down), here a VF asking for crypto of a PF that grants only compression,
+         * known from the context without the PF's file.
+         */
+        @Test
+        void driverRefusedCarriesTheAllocatorsReasonWhereNoOtherErrorSaysIt() {
+            PfOffer dcOnly = Allocator.offer(new DeviceConf(
+                    "c6xx_dev0.conf", DeviceRef.of("c6xx"), 0,
+                    ConfDocument.parse(pf("dc")), Optional.empty()),
+                    DriverRelease.NEWEST);
+            String text = edit(VF_ZFS, "Cy0IsPolled = 0", "Cy0IsPolled = 1");
+            ConfFile alone = confFile("c6xxvf_dev0.conf", text, null);
+            ConfFile file = new ConfFile(alone.path(), alone.doc(), alone.ctx().withPfOffer(Optional.of(dcOnly)),
+                    alone.instId());
+            List<Finding> fs = DeviceSetLinter.lint(List.of(file)).get(0).findings();
+            assertEquals(1, fs.stream().filter(x -> x.rule().id().equals("zfs.polled")).count(), fs.toString());
+            Finding f = single(fs, "driver.refused");
+            assertFinding(f, "driver.refused", ERROR, lineOf(text, "[GENERAL]"), "GENERAL", null);
+            assertMessage(f, "driver 4.28 refuses this device", "the PF does not offer its VFs",
+                    "the kernel logs 'Unsupported device configuration'");
+            // the same VF without the offer: nothing refuses it, so no driver.refused
+            assertNone(DeviceSetLinter.lint(List.of(alone)).get(0).findings(), "driver.refused");
         }
     }
 }

@@ -108,22 +108,44 @@ class InstanceCheckTest {
     @Nested
     class Polled {
 
+        /** The allocator takes any value but 1 as interrupt mode (allocator.md 8.3); nothing else reads [KERNEL]'s. */
         @ParameterizedTest
-        @CsvSource({"KERNEL,2", "KERNEL,3"})
-        void kernelSectionsAcceptOnly0And1(String name, int polled) {
-            String text = general("cy;dc") + section(name, 1, 0, polled);
+        @CsvSource({"KERNEL,2", "KERNEL,3", "KERNEL_QAT,3", "KERNEL_QAT,0x2"})
+        void kernelSectionsMean0And1AndTakeTheRestAsInterruptMode(String name, String polled) {
+            String text = general("cy;dc") + section(name, 1, 0, 9).replace("Cy0IsPolled = 9", "Cy0IsPolled = " + polled);
             Finding f = single(lint(text), "instance.polled");
-            assertFinding(f, "instance.polled", ERROR, lineOf(text, "Cy0IsPolled = " + polled), name, "Cy0IsPolled");
-            assertMessage(f, "Cy0IsPolled = " + polled, "kernel section", "accepts only 0 (interrupt) or 1 (poll)");
+            assertFinding(f, "instance.polled", WARNING, lineOf(text, "Cy0IsPolled = " + polled), name, "Cy0IsPolled");
+            assertMessage(f, "Cy0IsPolled = " + polled, "kernel section", "takes it as interrupt mode",
+                    "only 0 (interrupt) and 1 (poll)");
+        }
+
+        /** The kernel QAT API refuses epoll for kernel instances at start (sal_crypto.c SalCtr_InstInit), 258 is 2 as a byte. */
+        @ParameterizedTest
+        @CsvSource({"2", "258"})
+        void kernelQatRefusesEpollAtStart(int polled) {
+            String text = general("cy;dc") + section("KERNEL_QAT", 1, 0, polled);
+            Finding f = single(lint(text), "instance.polled");
+            assertFinding(f, "instance.polled", ERROR, lineOf(text, "Cy0IsPolled = " + polled), "KERNEL_QAT", "Cy0IsPolled");
+            assertMessage(f, "IsPolled 2 is not supported for kernel instance", "fails to start");
         }
 
         @ParameterizedTest
         @CsvSource({"SSL,0", "SHIM,3"})
         void userSectionsAcceptOnly1And2(String name, int polled) {
-            String text = general("cy;dc") + section(name, 0, 1, polled);
+            String text = general("cy;dc") + section(name, 0, 1, polled).replace("[" + name + "]\n",
+                    "[" + name + "]\nNumProcesses = 1\n");
             Finding f = single(lint(text), "instance.polled");
             assertFinding(f, "instance.polled", ERROR, lineOf(text, "Dc0IsPolled = " + polled), name, "Dc0IsPolled");
             assertMessage(f, "Dc0IsPolled = " + polled, "[" + name + "]", "IsPolled 1 or 2", "write 1 (poll) or 2 (epoll)");
+        }
+
+        /** A user section without NumProcesses gets no process: the driver never reads its instances. */
+        @Test
+        void aUserSectionWithoutProcessesIsOnlyWarnedAbout() {
+            String text = general("cy;dc") + section("SSL", 0, 1, 0);
+            Finding f = single(lint(text), "instance.polled");
+            assertFinding(f, "instance.polled", WARNING, lineOf(text, "Dc0IsPolled = 0"), "SSL", "Dc0IsPolled");
+            assertMessage(f, "does not read this one here", "NumProcesses gives [SSL] no process");
         }
 
         @ParameterizedTest
@@ -233,15 +255,23 @@ class InstanceCheckTest {
             assertMessage(f, "Cy0CoreAffinity = 0-31", "core 31", "pick a core below 16");
         }
 
+        /**
+         * A kernel instance takes the first core of a list or range (adf_cfg_set_core_number_for_instance
+         * with process 0): the driver accepts {@code 0-31} there (found by nas-sim's LintDifferentialTest).
+         */
         @Test
-        void aKernelSectionTakesOneCoreOnly() {
+        void aKernelSectionTakesTheFirstCoreOfAList() {
             String text = edit(VF_ZFS, "Cy0CoreAffinity = 0", "Cy0CoreAffinity = 0-31");
-            List<Finding> fs = lint(text, "c6xxvf", 56);
-            Finding f = single(fs, "value.not-number");
-            assertFinding(f, "value.not-number", ERROR, lineOf(text, "Cy0CoreAffinity = 0-31"), "KERNEL_QAT",
-                    "Cy0CoreAffinity");
-            assertMessage(f, "Cy0CoreAffinity = 0-31", "a core number", "write one core number");
+            List<Finding> fs = lint(text, "c6xxvf", 16);
+            assertNone(fs, "value.not-number");
             assertNone(fs, "affinity.range");
+            String past = edit(VF_ZFS, "Cy0CoreAffinity = 0", "Cy0CoreAffinity = 20,1");
+            Finding f = single(lint(past, "c6xxvf", 16), "affinity.range");
+            assertMessage(f, "names core 20");
+            Finding bad = single(lint(edit(VF_ZFS, "Cy0CoreAffinity = 0", "Cy0CoreAffinity = 3-1"), "c6xxvf", 16),
+                    "value.not-number");
+            assertFinding(bad, "value.not-number", ERROR, lineOf(VF_ZFS, "Cy0CoreAffinity = 0"), "KERNEL_QAT",
+                    "Cy0CoreAffinity");
         }
     }
 

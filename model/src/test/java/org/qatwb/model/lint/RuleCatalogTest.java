@@ -29,6 +29,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.driver.Allocator;
+import org.qatwb.model.driver.DeviceConf;
+import org.qatwb.model.driver.DriverRelease;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.layout.Baseline;
 import org.qatwb.model.layout.HostFileLines;
@@ -156,6 +160,11 @@ class RuleCatalogTest {
                         confFile("c6xx_dev0.conf", edit(PF_HOST_ONLY, "= cy;dc", "= dc"), null),
                         confFile("c6xxvf_dev0.conf", VF_ZFS, null)))
                 .get(1).findings());
+        // a caller that knows what the PF sends (here: only compression) without the PF's file in the set
+        t.put("driver.refused", () -> DeviceSetLinter.lint(List.of(new ConfFile("c6xxvf_dev0.conf", ConfDocument.parse(VF_ZFS),
+                LintFixtures.ctx("c6xxvf", null).withPfOffer(Optional.of(Allocator.offer(new DeviceConf("c6xx_dev0.conf",
+                        DeviceRef.of("c6xx"), 0, ConfDocument.parse(edit(PF_HOST_ONLY, "= cy;dc", "= dc")), Optional.empty()),
+                        DriverRelease.NEWEST))), java.util.OptionalInt.of(0)))).get(0).findings());
         t.put("pf.instances-with-vfs", () -> DeviceSetLinter.lint(List.of(
                         confFile("c6xx_dev0.conf", general("cy;dc") + section("SSL", 1, 0, 1), null),
                         confFile("c6xxvf_dev0.conf", VF_ZFS, null)))

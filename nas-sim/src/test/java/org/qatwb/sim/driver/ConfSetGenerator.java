@@ -109,7 +109,45 @@ final class ConfSetGenerator {
                 }
             }
         }
-        return f.toString();
+        return decorate(f.toString());
+    }
+
+    /**
+     * Blanks, tabs and comments where administrators leave them, which adf_ctl reads differently by
+     * release (4.24/4.28 trim leading blanks and delete tabs, 4.8 does neither; both cut at '#'):
+     * indented headers and keys, a tab around '=', comments on a line of their own (indented or
+     * not) and after a header or a value.
+     */
+    private String decorate(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (chance(2)) {
+                out.append(pick("# a comment", "  # indented", "\t# tabbed", "#[KERNEL_QAT]")).append('\n');
+            }
+            if (line.startsWith("[")) {
+                if (chance(3)) {
+                    line = pick("  ", "\t", " \t") + line;
+                }
+                if (chance(2)) {
+                    line = line + pick(" # section", "\t# section");
+                }
+            } else {
+                if (chance(2)) {
+                    line = pick(" ", "\t") + line;
+                }
+                if (chance(2)) {
+                    line = line.replaceFirst(" = ", pick("\t= ", " =\t", "\t=\t"));
+                }
+                if (chance(2)) {
+                    line = line + pick(" # note", "\t# note", "# note");
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
     }
 
     /** A number as administrators write it, now and then in a form only the driver's readers settle. */

@@ -150,6 +150,17 @@ class DriverDifferentialTest {
                 VF_ZFS.replace("Cy0IsPolled = 0", "Cy0IsPolled = 4294967297"));
     }
 
+    /**
+     * Found by the property once the generator wrote blanks and tabs (model wrong): adf_ctl 4.8 does
+     * not trim a line (ini_config.cpp config::read_ini), so a tab-indented comment before the first
+     * header is a key with no section, and adf_ctl crashes; 4.24 trims it and skips the comment.
+     */
+    @Test
+    void anIndentedCommentBeforeTheFirstHeaderCrashesAdfCtl48() {
+        agree(List.of(false), DriverRelease.R4_8, "c6xx", "\t# tabbed\n" + PF_HOST);
+        agree(List.of(true), DriverRelease.R4_24, "c6xx", "\t# tabbed\n" + PF_HOST);
+    }
+
     /** The example (allocator.md 7b, c): a VF with Cy and Dc on two cores is refused, on one core placed. */
     @Test
     void aVfsInterruptInstancesMustShareOneCore() {
@@ -169,17 +180,16 @@ class DriverDifferentialTest {
     }
 
     static List<DeviceVerdict> modelVerdicts(ConfSetGenerator.ConfSet set) {
+        org.qatwb.model.driver.DriverRelease release = LintDifferentialTest.modelRelease(set.release());
         List<DeviceConf> devices = new ArrayList<>();
         for (int i = 0; i < set.files().size(); i++) {
             boolean vf = i > 0;
             String type = vf ? set.pfType() + "vf" : set.pfType();
             String name = type + "_dev" + (vf ? i - 1 : 0) + ".conf";
             devices.add(new DeviceConf(name, DeviceRef.of(type), i,
-                    ConfDocument.parse(set.files().get(i).getBytes(StandardCharsets.ISO_8859_1)),
+                    ConfDocument.parse(set.files().get(i).getBytes(StandardCharsets.ISO_8859_1), release),
                     vf ? Optional.of(set.pfType() + "_dev0.conf") : Optional.empty()));
         }
-        org.qatwb.model.driver.DriverRelease release = set.release() == DriverRelease.R4_8
-                ? org.qatwb.model.driver.DriverRelease.R4_8 : org.qatwb.model.driver.DriverRelease.R4_24;
         return Allocator.place(devices, release);
     }
 
