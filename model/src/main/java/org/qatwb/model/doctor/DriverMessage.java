@@ -14,7 +14,8 @@ import java.util.Optional;
 enum DriverMessage {
     // ---- the kernel's: qat_common ----
     RINGS(Origin.KERNEL, "Don't have enough rings for instance", true,
-            "more instances than the device's rings hold (adf_cfg_device.c): the device fails to start",
+            "no bank could take the named instance (adf_cfg_device.c adf_cfg_get_ring_pairs): too many instances, or"
+                    + " a VF's interrupt-mode instances on different cores or mixing IsPolled: the device fails to start",
             "lower the instance counts of the named section, or give a VF's interrupt-mode instances one core"
                     + " (lint: capacity.exceeded), then restart"),
     CREATE_RINGS(Origin.KERNEL, "Failed to create rings for ", true,
@@ -61,8 +62,9 @@ enum DriverMessage {
             "adf_ctl could not configure a device (adf_ctl.cpp): it stays down; the kernel log says why",
             "correct the conf file (qat.conf-valid), then restart"),
     IOCTL(Origin.SERVICE, "Ioctl failed", true,
-            "adf_ctl could not talk to the driver (adf_ctl.cpp): its kernel modules are not loaded or do not match adf_ctl",
-            "reinstall the driver or start qat.service, then restart"),
+            "adf_ctl's configuration ioctl failed (dev_config.cpp): the kernel refused the file (its reason is in the"
+                    + " kernel log), or its modules are not loaded or do not match adf_ctl",
+            "read the kernel log's lines of the same moment; if there are none, reinstall the driver or start qat.service"),
     SRIOV_ENABLED(Origin.SERVICE, "SRIOV is already enabled", true,
             "qat_service could not create the VFs again (qat_service, enable_sriov): they still exist because the"
                     + " devices could not be stopped, usually because ZFS holds them",

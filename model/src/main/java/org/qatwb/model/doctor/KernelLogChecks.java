@@ -77,13 +77,13 @@ final class KernelLogChecks {
         List<String> details = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         seen.forEach((m, lines) -> {
-            details.add(lines.size() + "x " + m.origin().place() + ": " + Snippet.quote(lines.get(lines.size() - 1))
+            details.add(lines.size() + "x " + m.origin().place() + ": " + quoteLast(m, lines)
                     + ": " + m.meaning() + m.remedy().map(r -> "; " + r).orElse(""));
             m.remedy().filter(r -> !remedies.contains(r)).ifPresent(remedies::add);
         });
         List<DriverMessage> problems = seen.keySet().stream().filter(DriverMessage::problem).toList();
-        String summary = seen.entrySet().stream().map(e -> e.getValue().size() + "x " + Snippet.quote(
-                        e.getValue().get(e.getValue().size() - 1)) + " (" + e.getKey().origin().place() + ": "
+        String summary = seen.entrySet().stream().map(e -> e.getValue().size() + "x " + quoteLast(e.getKey(), e.getValue())
+                        + " (" + e.getKey().origin().place() + ": "
                         + e.getKey().meaning() + ")")
                 .collect(Collectors.joining("; "));
         if (problems.isEmpty()) {
@@ -92,6 +92,16 @@ final class KernelLogChecks {
         return CheckResult.warn(self, problems.size() + " kind(s) of driver error (from this or an earlier start): "
                         + summary + partly,
                 Restart.qat(s, String.join("; ", remedies))).withDetails(details);
+    }
+
+    /**
+     * The last line quoted, said to be the last when the lines differ: ten "Failed to configure
+     * qat_devN" lines may name ten devices, not ten times the one quoted.
+     */
+    private static String quoteLast(DriverMessage m, List<String> lines) {
+        String last = lines.get(lines.size() - 1);
+        boolean same = lines.stream().allMatch(l -> m.words(l).equals(m.words(last)));
+        return (same ? "" : "the last: ") + Snippet.quote(last);
     }
 
     private static void collect(DriverMessage.Origin origin, List<String> lines, Map<DriverMessage, List<String>> seen) {

@@ -88,7 +88,7 @@ class DriverChecksTest {
         assertTrue(r.message().contains("qat.service is active all the same") && r.message().contains("exit 0"),
                 r.message());
         assertTrue(r.message().contains("Don't have enough rings for instance ZFS_DC0")
-                && r.message().contains("more instances than the device's rings hold"), r.message());
+                && r.message().contains("no bank could take the named instance"), r.message());
     }
 
     @Test

@@ -74,6 +74,16 @@ class KernelLogChecksTest {
     }
 
     @Test
+    void linesOfOneKindNamingDifferentDevicesAreNotCountedAsTheLastOnesRepeats() {
+        CheckResult r = Host.c62x().log(Host.QAT_STARTED)
+                .journal("Failed to configure qat_dev3", "Failed to configure qat_dev5")
+                .check(Check.KERNEL_DRIVER_ERRORS);
+        assertTrue(r.details().get(0).startsWith("2x qat.service journal: the last: \"Failed to configure qat_dev5\""),
+                r.details().get(0));
+        assertTrue(r.details().get(0).contains("the kernel log says why"), r.details().get(0));
+    }
+
+    @Test
     void adfCtlsMessagesInTheKernelLogAndTheKernelsInTheJournalAreNotTheirs() {
         // a line that only quotes the other place's words is not that message: each is looked for where it is written
         CheckResult r = Host.c62x().log(Host.QAT_STARTED, "[ 20.2] QAT Error: Failed to configure qat_dev3")
