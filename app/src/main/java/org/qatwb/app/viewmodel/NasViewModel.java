@@ -345,12 +345,13 @@ public final class NasViewModel implements AutoCloseable {
         }
         NasLink n = nas;
         begin("Pinning " + plan.pin().irqName() + " to CPU " + plan.pin().cpu());
-        tasks.run(() -> new IrqPinned(n.pinIrqs(plan.pins()), n.snapshot()), r -> {
+        tasks.run(() -> new IrqPinned(n.pinIrqs(plan.pins(), plan.irqbalance()), n.snapshot()), r -> {
             end();
             show(r.snapshot());
             if (r.outcome().failure().isEmpty()) {
                 notify(new Notice(Notice.Level.INFO, "Interrupt pinned", plan.pin().irqName() + " (" + plan.pin().vfBsf()
-                        + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot."));
+                        + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot"
+                        + (plan.irqbalance().isPresent() ? "; irqbalance leaves it alone (qatwb's policy script)." : ".")));
             } else {
                 notify(new Notice(Notice.Level.ERROR, "Not pinned", r.outcome().failure()
                         .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("")));

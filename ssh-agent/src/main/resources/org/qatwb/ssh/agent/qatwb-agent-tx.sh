@@ -1356,7 +1356,20 @@ zia_reapply() {                # [POOL]
 IRQ_UNIT_NAME=qatwb-irq-pins.service
 IRQ_UNIT_WANTS=/etc/systemd/system/multi-user.target.wants/qatwb-irq-pins.service
 
-irq_pins_ok() {                # PIN...: none, or at most 256 NAME=CPU, each name once
+# [irqbalance PATH BEFORE AFTER SIZE] PIN...: with the irqbalance part, irqbalance's environment
+# file PATH (one of the two its units read) is BEFORE (sha256) and gets the data section's file 1
+# (AFTER, SIZE bytes; equal sums: unchanged), and qatwb's policy script bans the pinned IRQs.
+irq_pins_ok() {
+    if [ "${1-}" = irqbalance ]; then
+        [ $# -ge 6 ] || return 1
+        case $2 in /etc/default/irqbalance|/etc/sysconfig/irqbalance) ;; *) return 1 ;; esac
+        sha_ok "$3" && sha_ok "$4" && decimal_ok "$5" 0 65536 || return 1
+        shift 5
+    fi
+    irq_pin_words_ok "$@"
+}
+
+irq_pin_words_ok() {           # PIN...: none, or at most 256 NAME=CPU, each name once
     [ $# -ge 1 ] || return 1
     if [ "$1" = none ]; then [ $# -eq 1 ]; return; fi
     [ $# -le 256 ] || return 1
@@ -1416,9 +1429,92 @@ items_irq_unit() {
     else
         item_note irq_unit_state ok 0 disabled
     fi
+    items_irqbalance_files
 }
 
-irq_pin_cmd() {                # PIN...
+# irqbalance's policy script (model's IrqbalancePolicy.text, byte for byte): irqbalance runs it as
+# SCRIPT DEVPATH IRQ for each IRQ it finds and leaves those answered ban=true alone (classify.c,
+# get_irq_user_policy); each pinned IRQ is found by its name, as the unit finds it.
+IRQ_POLICY_DIR=/var/lib/qatwb/irq
+IRQ_POLICY=/var/lib/qatwb/irq/irqbalance-policy.sh
+
+irq_policy_text() {            # PIN...
+    printf '%s\n' '#!/bin/sh' \
+        "# Written by QAT Workbench (qatwb irq pin): irqbalance's --policyscript. irqbalance runs it as" \
+        '# SCRIPT DEVPATH IRQ for each IRQ; the VF interrupts qatwb pins (qatwb-irq-pins.service) are' \
+        '# answered ban=true, found by name since IRQ numbers change at every boot.' \
+        "case \${2-} in ''|*[!0-9]*) exit 0 ;; esac"
+    p_names=
+    for p_w in "$@"; do p_names="$p_names${p_names:+ }${p_w%=*}"; done
+    printf 'for name in %s; do\n' "$p_names"
+    cat <<'IRQ_POLICY_END'
+    if [ -d "${QATWB_ROOT-}/proc/irq/$2/$name" ]; then echo ban=true; exit 0; fi
+done
+exit 0
+IRQ_POLICY_END
+}
+
+# The data section's file 1 over FILE, if FILE still has the sum it had when the client read it:
+# into a temporary file beside it, checked against AFTER, renamed over it.
+irq_env_write() {              # FILE BEFORE AFTER
+    e_sum=$(as_root sha256sum -- "$1" 2>/dev/null) || { echo "cannot read ${1#"$R"}"; return 1; }
+    if [ "${e_sum%% *}" != "$2" ]; then
+        echo "${1#"$R"} changed since it was read: nothing written; read the NAS again"
+        return 1
+    fi
+    e_tmp=$(as_root mktemp "${1%/*}/.${1##*/}.XXXXXX") || return 1
+    if payload 1 | base64 -d | as_root tee "$e_tmp" >/dev/null; then
+        e_new=$(as_root sha256sum -- "$e_tmp" 2>/dev/null)
+        if [ "${e_new%% *}" = "$3" ] && as_root chmod 644 "$e_tmp" && as_root mv -f "$e_tmp" "$1"; then
+            return 0
+        fi
+        echo "the new ${1#"$R"} did not arrive whole: nothing written"
+    fi
+    as_root rm -f "$e_tmp"
+    return 1
+}
+
+# Keeps irqbalance off the pins (or, with none, undoes it): the policy script, the environment
+# file, and a restart of irqbalance when either changed and it runs (it reads both only at start).
+irq_balance_ban() {            # PATH BEFORE AFTER PIN...|none
+    b_path=$1 b_before=$2 b_after=$3
+    shift 3
+    b_changed=
+    if [ "$1" = none ]; then
+        if [ -e "$R$IRQ_POLICY" ]; then
+            step irqbalance_policy_remove as_root rm -f "$R$IRQ_POLICY" || return 0
+            b_changed=1
+        fi
+    elif [ "$(irq_policy_text "$@")" != "$(as_root cat "$R$IRQ_POLICY" 2>/dev/null)" ]; then
+        step irqbalance_policy_dir as_root mkdir -p "$R$IRQ_POLICY_DIR" \
+            && step irqbalance_policy_dir_mode as_root chmod 755 "$R${IRQ_POLICY_DIR%/*}" "$R$IRQ_POLICY_DIR" \
+            && step irqbalance_policy_write zia_write "$R$IRQ_POLICY" 755 irq_policy_text "$@" || return 0
+        b_changed=1
+    fi
+    if [ "$b_before" != "$b_after" ]; then
+        step irqbalance_env_write irq_env_write "$R$b_path" "$b_before" "$b_after" || return 0
+        b_changed=1
+    fi
+    if [ -n "$b_changed" ] && command -v systemctl >/dev/null 2>&1 \
+        && [ "$(systemctl is-active irqbalance 2>/dev/null </dev/null)" = active ]; then
+        step irqbalance_restart as_root systemctl restart irqbalance || :
+    fi
+}
+
+# The files the ban reads and writes, for the snapshot and the read-back.
+items_irqbalance_files() {
+    for b_f in /etc/default/irqbalance /etc/sysconfig/irqbalance; do
+        if [ -e "$R$b_f" ]; then item_file "irqbalance_env:$b_f" "$R$b_f"; fi
+    done
+    item_file irqbalance_policy "$R$IRQ_POLICY"
+}
+
+irq_pin_cmd() {                # [irqbalance PATH BEFORE AFTER SIZE] PIN...
+    i_bal=
+    if [ "$1" = irqbalance ]; then
+        i_bal="$2 $3 $4"
+        shift 5
+    fi
     if ! sudo_ok; then
         item_note irq_write denied 0 "$SUDO_MSG"
     elif [ "$1" != none ]; then
@@ -1449,6 +1545,12 @@ irq_pin_cmd() {                # PIN...
         step irq_unit_write irq_write_unit "$@" \
             && step daemon_reload as_root systemctl daemon-reload \
             && step irq_unit_enable as_root systemctl enable "$IRQ_UNIT_NAME"
+    fi
+    if [ -n "$i_bal" ] && sudo_ok; then
+        set -f
+        # shellcheck disable=SC2086 # three validated words: path and two sums
+        irq_balance_ban $i_bal "$@"
+        set +f
     fi
     items_irq_all
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.irq.IrqRates;
+import org.qatwb.model.irq.IrqbalanceBan;
+import org.qatwb.model.persist.IrqbalancePolicy;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.irq.QatInterrupts;
@@ -64,6 +66,21 @@ public final class IrqJson {
         } else {
             doc.putNull("irqbalance");
         }
+    }
+
+    /**
+     * {@code "irqbalanceBan": {"envFile", "change", "policyScript"}} (policyScript null when it is removed),
+     * or null: what is written to keep irqbalance off the pins (or to undo that).
+     */
+    public static void ban(ObjectNode doc, Optional<IrqbalanceBan> ban) {
+        if (ban.isEmpty()) {
+            doc.putNull("irqbalanceBan");
+            return;
+        }
+        ObjectNode b = doc.putObject("irqbalanceBan");
+        b.put("envFile", ban.get().envPath());
+        b.put("change", ban.get().change());
+        b.put("policyScript", ban.get().policyText().isPresent() ? IrqbalancePolicy.PATH : null);
     }
 
     /** QAT interrupts per second by CPU, or null (first line, a reset, no interrupt lines). */
