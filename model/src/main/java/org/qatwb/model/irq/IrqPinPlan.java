@@ -21,8 +21,8 @@ import org.qatwb.model.snapshot.NasSnapshot;
  * @param device     the VF
  * @param current    its IRQ now; empty when the VF is not up (the unit pins it at the next boot)
  * @param pins       every pin the unit will keep
- * @param oldText    the unit's text now ("" for none)
- * @param newText    the unit's text to write
+ * @param oldText    the unit's text now ("" for none); on TrueNAS the init script's fields
+ * @param newText    the unit's text to write; on TrueNAS the init script's fields
  * @param diff       unified diffs: the unit's, then irqbalance's environment file's and policy script's; "" when none
  * @param caution    set when the unit there was not written by qatwb as it is (it is replaced), or when
  *                   irqbalance runs and cannot be kept off the pins
@@ -59,12 +59,11 @@ public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current,
             throw new IllegalArgumentException("at most " + IrqPinUnit.MAX_PINS + " pins are kept");
         }
         String oldText = kept.unitText().orElse("");
-        String newText = IrqPinUnit.text(pins);
-        String diff = UnifiedDiff.of(kept.unitText().isEmpty() ? UnifiedDiff.NO_FILE : IrqPinUnit.PATH, IrqPinUnit.PATH,
-                oldText, newText);
+        String newText = kept.textFor(pins);
+        String diff = UnifiedDiff.of(kept.where(), kept.where(), oldText, newText);
         List<String> cautions = new ArrayList<>();
         if (kept.foreign()) {
-            cautions.add(IrqPinUnit.PATH + " was not written by qatwb as it is (edited by hand?): it is replaced");
+            cautions.add(kept.where() + " was not written by qatwb as it is (edited by hand?): it is replaced");
         }
         IrqbalanceBan.Decision ban = IrqbalanceBan.of(kept.irqbalance(), irqbalanceActive(s), pins);
         ban.caution().ifPresent(cautions::add);

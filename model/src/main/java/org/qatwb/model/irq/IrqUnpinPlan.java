@@ -39,12 +39,12 @@ public record IrqUnpinPlan(String irqName, List<IrqPin> pins, String diff, Optio
         KeptPins kept = s.irqPins();
         if (kept.pins().stream().noneMatch(p -> p.irqName().equals(name))) {
             throw new IllegalArgumentException("no pin of " + name + " (" + vfBsf + ") is kept"
-                    + (kept.foreign() ? ": " + IrqPinUnit.PATH + " was not written by qatwb as it is" : ""));
+                    + (kept.foreign() ? ": " + kept.where() + " was not written by qatwb as it is" : ""));
         }
         List<IrqPin> pins = kept.without(name);
         String oldText = kept.unitText().orElse("");
-        String newText = pins.isEmpty() ? "" : IrqPinUnit.text(pins);
-        String diff = UnifiedDiff.of(IrqPinUnit.PATH, IrqPinUnit.PATH, oldText, newText);
+        String newText = kept.textFor(pins);
+        String diff = UnifiedDiff.of(kept.where(), kept.where(), oldText, newText);
         IrqbalanceBan.Decision ban = IrqbalanceBan.of(kept.irqbalance(), IrqPinPlan.irqbalanceActive(s), pins);
         return new IrqUnpinPlan(name, pins, diff + ban.ban().map(IrqbalanceBan::diff).orElse(""), ban.ban(), ban.caution());
     }

@@ -142,7 +142,7 @@ public final class Machine implements RequestHandler {
         }
         if (initScripts != null) {
             for (String command : initScripts.commands("POSTINIT")) {
-                BootScripts.run(command, write);
+                BootScripts.run(command, write, pin);
             }
         }
     }

@@ -1429,7 +1429,52 @@ items_irq_unit() {
     else
         item_note irq_unit_state ok 0 disabled
     fi
+    if [ -e "$R/etc/version" ]; then
+        item_priv irq_init midclt call initshutdownscript.query "$IRQ_INIT_FILTER"
+    else
+        item_absent irq_init
+    fi
     items_irqbalance_files
+}
+
+# On TrueNAS the pins are kept by an init script (POSTINIT), as persist-params keeps the
+# parameters: the middleware's database survives upgrades, /etc/systemd/system does not
+# (docs/decisions/0005). Its command is the unit's per pin, joined by '; ' (model's IrqPinInit).
+IRQ_INIT_COMMENT='qatwb: QAT VF interrupt pins'
+IRQ_INIT_FILTER='[["comment", "=", "qatwb: QAT VF interrupt pins"]]'
+
+irq_init_json() {              # PIN...
+    j_cmd=
+    for j_w in "$@"; do
+        j_cmd="${j_cmd:+$j_cmd; }cd /proc/irq/*/${j_w%=*}/.. && echo ${j_w#*=} > smp_affinity_list"
+    done
+    printf '{"type": "COMMAND", "command": "%s", "when": "POSTINIT", "enabled": true, "timeout": 10, "comment": "%s"}' \
+        "$j_cmd" "$IRQ_INIT_COMMENT"
+}
+
+# Ours created, or the first with our comment updated and any others deleted; none deletes them all.
+irq_pin_init() {               # PIN...|none
+    if ! command -v midclt >/dev/null 2>&1; then
+        item_note irq_init_query absent 0 "midclt not found: TrueNAS's init scripts cannot be changed"
+        return 0
+    fi
+    step irq_init_query as_root midclt call initshutdownscript.query "$IRQ_INIT_FILTER" || return 0
+    n_ids=$(json_ids "$ST_OUT")
+    n_first=
+    if [ "$1" != none ]; then
+        n_json=$(irq_init_json "$@")
+        n_first=${n_ids%%"$NL"*}
+        if [ -z "$n_first" ]; then
+            step irq_init_create as_root midclt call initshutdownscript.create "$n_json" || :
+            return 0
+        fi
+        step irq_init_update as_root midclt call initshutdownscript.update "$n_first" "$n_json" || return 0
+    fi
+    for n_id in $n_ids; do
+        if [ "$n_id" != "$n_first" ]; then
+            step "irq_init_delete:$n_id" as_root midclt call initshutdownscript.delete "$n_id" || return 0
+        fi
+    done
 }
 
 # irqbalance's policy script (model's IrqbalancePolicy.text, byte for byte): irqbalance runs it as
@@ -1531,7 +1576,9 @@ irq_pin_cmd() {                # [irqbalance PATH BEFORE AFTER SIZE] PIN...
             fi
         done
     fi
-    if ! command -v systemctl >/dev/null 2>&1; then
+    if [ -e "$R/etc/version" ]; then
+        if sudo_ok; then irq_pin_init "$@"; fi
+    elif ! command -v systemctl >/dev/null 2>&1; then
         item_note irq_unit_write absent 0 "systemctl not found: the pins cannot be kept after a reboot on this NAS"
     elif ! sudo_ok; then
         :

@@ -47,14 +47,18 @@ public final class IrqJson {
         return a;
     }
 
-    /** {@code "pins": [{"bsf", "irq", "cpu"}]} and {@code "pinUnit": {"path", "enabled", "foreign"}} (null for none). */
+    /**
+     * {@code "pins": [{"bsf", "irq", "cpu"}]} and {@code "pinUnit": {"path", "enabled", "foreign", "keptBy"}} (null for
+     * none): {@code keptBy} is {@code systemd} (path: the unit) or {@code truenas} (path: the init script's name).
+     */
     public static void kept(ObjectNode doc, KeptPins kept) {
         ArrayNode pins = doc.putArray("pins");
         kept.pins().forEach(p -> pins.addObject().put("bsf", p.vfBsf()).put("irq", p.irqName()).put("cpu", p.cpu()));
         if (kept.unitText().isEmpty()) {
             doc.putNull("pinUnit");
         } else {
-            doc.putObject("pinUnit").put("path", IrqPinUnit.PATH).put("enabled", kept.enabled()).put("foreign", kept.foreign());
+            doc.putObject("pinUnit").put("path", kept.where()).put("enabled", kept.enabled()).put("foreign", kept.foreign())
+                    .put("keptBy", kept.trueNas() ? "truenas" : "systemd");
         }
     }
 
