@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.IrqPinUnit;
 
 /**
  * One gesture, a VF dropped on a core in the layout editor, doing both things issue 12 (section 4)
@@ -92,10 +93,13 @@ public final class VfCoreViewModel {
         if (o.failure().isPresent()) {
             return "Interrupt not pinned: " + o.failure().get().name() + ": " + Snippet.oneLine(o.failure().get().message());
         }
+        String kept = o.kept().trueNas() ? "TrueNAS init script" : IrqPinUnit.NAME;
+        String balance = plan.irqbalance().isPresent() ? "; irqbalance leaves it alone (qatwb's policy script)"
+                : plan.caution().filter(c -> c.contains("irqbalance")).map(c -> "; irqbalance may move it").orElse("");
         if (plan.current().isEmpty()) {
-            return name + " is not up now: pinned to core " + cpu + " at the next boot (" + org.qatwb.model.persist.IrqPinUnit.NAME + ")";
+            return name + " is not up now: pinned to core " + cpu + " at the next boot (" + kept + ")" + balance;
         }
         return name + (o.delivered(name, cpu) ? " pinned to core " + cpu + " now" : " written for core " + cpu
-                + " but delivered elsewhere") + ", and again at every boot (" + org.qatwb.model.persist.IrqPinUnit.NAME + ")";
+                + " but delivered elsewhere") + ", and again at every boot (" + kept + ")" + balance;
     }
 }

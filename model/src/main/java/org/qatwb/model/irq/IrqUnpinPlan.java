@@ -3,7 +3,6 @@ package org.qatwb.model.irq;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.persist.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 

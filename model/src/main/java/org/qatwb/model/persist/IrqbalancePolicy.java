@@ -12,7 +12,7 @@ import org.qatwb.model.irq.IrqPin;
  * parse_user_policy_key; add_new_irq puts it on the banned list). The script finds each pinned
  * IRQ by its name, as the boot unit does ({@code /proc/irq/IRQ/NAME/}, kernel/irq/proc.c), so it
  * holds across boots, where IRQ numbers change and {@code --banirq} would not. It is a file, not a
- * directory of scripts: directories need irqbalance 1.5.0, a file works from 1.0.x.
+ * directory of scripts: directories need irqbalance 1.5.0, a file works from 1.0.5.
  *
  * <p>{@code --banmod} was not taken: irqbalance 1.9.1 (ff48ac9, 725d9b1) compares it with the
  * driver of the PCI device and, for IRQs found under {@code /sys/bus/pci/devices/.../msi_irqs}
