@@ -1546,12 +1546,12 @@ irq_balance_ban() {            # PATH BEFORE AFTER PIN...|none
     fi
 }
 
-# The files the ban reads and writes, for the snapshot and the read-back.
+# The files the ban reads and writes, each that exists, for the snapshot and the read-back.
 items_irqbalance_files() {
     for b_f in /etc/default/irqbalance /etc/sysconfig/irqbalance; do
         if [ -e "$R$b_f" ]; then item_file "irqbalance_env:$b_f" "$R$b_f"; fi
     done
-    item_file irqbalance_policy "$R$IRQ_POLICY"
+    if [ -e "$R$IRQ_POLICY" ]; then item_file irqbalance_policy "$R$IRQ_POLICY"; fi
 }
 
 irq_pin_cmd() {                # [irqbalance PATH BEFORE AFTER SIZE] PIN...
