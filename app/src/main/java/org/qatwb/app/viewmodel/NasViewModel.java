@@ -340,7 +340,13 @@ public final class NasViewModel implements AutoCloseable {
      * the same use case as {@code qatwb irq pin}.
      */
     public void pinIrq(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
+        pinIrq(plan, done, message -> { });
+    }
+
+    /** The same; {@code failed} gets one line when the NAS could not be asked (not connected, connection lost). */
+    public void pinIrq(IrqPinPlan plan, Consumer<IrqPinOutcome> done, Consumer<String> failed) {
         if (nas == null) {
+            failed.accept("not connected to the NAS");
             return;
         }
         NasLink n = nas;
@@ -360,6 +366,7 @@ public final class NasViewModel implements AutoCloseable {
         }, e -> {
             end();
             notify(new Notice(Notice.Level.ERROR, "Not pinned", Snippet.oneLine(String.valueOf(e.getMessage()))));
+            failed.accept(Snippet.oneLine(String.valueOf(e.getMessage())));
         });
     }
 

@@ -84,7 +84,8 @@ public final class VfCoreViewModel {
         String irqName = plan.pin().irqName();
         report.set(new Report("Pinning " + irqName + " to core " + drop.core() + "…", edit.summary(), false));
         irq.pin(plan, outcome -> report.set(new Report(pinned(plan, outcome), edit.summary(),
-                outcome.failure().isEmpty())));
+                outcome.failure().isEmpty())),
+                message -> report.set(new Report("Interrupt not pinned: " + message, edit.summary(), false)));
     }
 
     private static String pinned(IrqPinPlan plan, IrqPinOutcome o) {

@@ -111,4 +111,20 @@ class VfCoreViewModelTest {
         assertFalse(editor.changedProperty().get());
         assertTrue(nas.snapshotProperty().get().irqPins().pins().isEmpty(), "nothing was pinned");
     }
+
+    @Test
+    void aPinTheNasCannotBeAskedForSaysSoWhileTheLayoutEditStands() {
+        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        nas.connect();
+        IrqViewModel irq = new IrqViewModel(nas);
+        LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
+        VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
+        VfCoreViewModel.Drop drop = vm.plan(VF, 9);
+        nas.close();
+        vm.commit(drop);
+        VfCoreViewModel.Report r = vm.reportProperty().get();
+        assertFalse(r.pinned());
+        assertEquals("Interrupt not pinned: not connected to the NAS", r.interrupt());
+        assertTrue(editor.changedProperty().get(), "the CoreAffinity edit is pending: " + r.coreAffinity());
+    }
 }
