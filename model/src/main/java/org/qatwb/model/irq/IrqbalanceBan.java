@@ -26,6 +26,9 @@ import org.qatwb.model.persist.UnifiedDiff;
 public record IrqbalanceBan(String envPath, String envBefore, String envAfter, Optional<String> policyText,
                             String change, String diff) {
 
+    /** The largest environment file edited (the agent takes at most 64 KiB). */
+    public static final int MAX_ENV_BYTES = 60_000;
+
     public IrqbalanceBan {
         Objects.requireNonNull(envPath, "envPath");
         Objects.requireNonNull(envBefore, "envBefore");
@@ -70,6 +73,10 @@ public record IrqbalanceBan(String envPath, String envBefore, String envAfter, O
                     + " to its arguments by hand"));
         }
         String before = files.envFiles().get(path.get());
+        if (before.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ENV_BYTES) {
+            return new Decision(Optional.empty(), Optional.of(path.get() + " is larger than " + MAX_ENV_BYTES
+                    + " bytes, which is no irqbalance environment file qatwb edits; it is left as it is"));
+        }
         EtcEdit edit;
         try {
             if (pins.isEmpty()) {
