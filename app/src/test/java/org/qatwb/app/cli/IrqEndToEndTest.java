@@ -125,6 +125,10 @@ class IrqEndToEndTest {
             CliRun absent = cli("irq", nas, "pin", "0000:99:01.0", "9");
             assertEquals(1, absent.exit(), absent.err());
             assertTrue(absent.err().contains("lists no device at 0000:99:01.0"), absent.err());
+            CliRun notKept = cli("irq", nas, "pin", "0000:3d:01.0", "none");
+            assertEquals(1, notKept.exit(), notKept.err());
+            assertEquals(java.util.List.of("qatwb: no pin of qat_3d:01.00 (0000:3d:01.0) is kept"), notKept.err().lines().toList());
+            assertEquals(2, cli("irq", nas, "pin", "0000:3d:01.0", "nothing").exit(), "none or digits");
             assertTrue(list(nas).get("pinUnit").isNull(), "nothing was written");
         }
     }
