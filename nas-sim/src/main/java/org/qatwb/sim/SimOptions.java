@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param zia      the pools show the Z.I.A. properties of the hpc/zfs fork
  * @param trueNas  whether the NAS is TrueNAS SCALE ({@code /etc/version}, and {@code midclt} with its
  *                 init scripts); null for what the profile is ({@code dh8950} and {@code no-qat} are)
+ * @param irqbalance run an irqbalance stand-in ({@code org.qatwb.sim.irq.SimIrqbalance}) that moves the
+ *                 QAT VF interrupts it has not banned every 10 simulated seconds
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
-                         boolean zia, Boolean trueNas) {
+                         boolean zia, Boolean trueNas, boolean irqbalance) {
 
     public static final String DEFAULT_USER = "admin";
 
@@ -37,7 +39,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false);
     }
 
     /** For tests: the clock moves only when the test says so. */
@@ -51,31 +53,36 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas);
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas);
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas);
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas);
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas);
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance);
+    }
+
+    /** With the irqbalance stand-in running from boot. */
+    public SimOptions withIrqbalance(boolean on) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on);
     }
 
     /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
     public SimOptions withTrueNas(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance);
     }
 }

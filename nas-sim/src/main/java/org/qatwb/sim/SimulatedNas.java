@@ -120,6 +120,9 @@ public final class SimulatedNas implements AutoCloseable {
                     : Files.createDirectories(options.stateDir().toAbsolutePath());
             SimulatedNas nas = new SimulatedNas(options, profile, dir, temp);
             try {
+                if (options.irqbalance()) {
+                    nas.machine.installIrqbalance(nas.env);
+                }
                 nas.startServices();
                 nas.machine.runZiaHooksAtBoot(nas.env);
             } catch (RuntimeException e) {

@@ -9,6 +9,8 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.irq.IrqUnpinPlan;
+import org.qatwb.model.persist.IrqbalancePolicy;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.persist.PersistOutcome;
@@ -31,11 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "pin", mixinStandardHelpOptions = true,
         description = {"Pin a VF's completion interrupt to a CPU: written to /proc/irq/N/smp_affinity_list now, and",
                 "kept after every boot by the systemd unit " + IrqPinUnit.NAME + " (ordered after qat.service,",
-                "finding the IRQ by its name, since IRQ numbers change). The driver hints a VF's IRQ to CPU",
+                "finding the IRQ by its name, since IRQ numbers change), on TrueNAS by a POSTINIT init script",
+                "(midclt; comment '" + org.qatwb.model.persist.IrqPinInit.COMMENT + "'). The driver hints a VF's IRQ to CPU",
                 "accel_id mod online CPUs whatever CoreAffinity says, and restarting the VF requests it again:",
-                "run this again after adf_ctl restart. The unit's diff is printed on stderr before anything is",
-                "written. Where irqbalance runs, ban the IRQ from it (irqbalance 1.9.1 and later:",
-                "--banmod=<IRQ name> in IRQBALANCE_ARGS), or it moves the IRQ again."},
+                "run this again after adf_ctl restart. Where irqbalance runs, it is kept off the pinned IRQs:",
+                "qatwb's policy script " + IrqbalancePolicy.PATH + " answers ban=true for them, named by",
+                IrqbalancePolicy.ARG + " in IRQBALANCE_ARGS (/etc/default/irqbalance or",
+                "/etc/sysconfig/irqbalance), and irqbalance is restarted when either changed. CPU 'none' takes",
+                "the VF's pin out (the last one removes the unit, the policy script and the word). Every diff is",
+                "printed on stderr before anything is written."},
         footer = {"", "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there),",
                 "2 usage error, 3 cannot reach or trust the NAS."})
 final class IrqPinCommand implements Callable<Integer> {
@@ -49,7 +55,7 @@ final class IrqPinCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VF-BSF", description = "the VF's PCI address, DDDD:BB:DD.F")
     String bsf;
 
-    @Parameters(index = "1", paramLabel = "CPU", description = "the CPU to deliver its interrupt to")
+    @Parameters(index = "1", paramLabel = "CPU", description = "the CPU to deliver its interrupt to, or none to unpin")
     String cpu;
 
     @Option(names = "--dry-run", description = "print the plan and the unit's diff, change nothing")
@@ -61,13 +67,16 @@ final class IrqPinCommand implements Callable<Integer> {
         if (!address.matches("[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\\.[0-7]")) {
             throw new CliException(ExitCodes.USAGE, "VF-BSF: not a PCI address DDDD:BB:DD.F: " + Snippet.quote(bsf));
         }
-        if (!cpu.matches("[0-9]{1,5}")) {
-            throw new CliException(ExitCodes.USAGE, "CPU: not a CPU number: " + Snippet.quote(cpu));
+        if (!cpu.matches("[0-9]{1,5}") && !cpu.equals("none")) {
+            throw new CliException(ExitCodes.USAGE, "CPU: not a CPU number or none: " + Snippet.quote(cpu));
         }
         PrintWriter err = spec.commandLine().getErr();
         try (NasSession session = connection.connect()) {
             AgentClient client = new AgentClient(session, connection.sudo);
             NasSnapshot s = client.snapshot();
+            if (cpu.equals("none")) {
+                return unpin(client, s, address, err);
+            }
             IrqPinPlan plan;
             try {
                 plan = IrqPinPlan.of(s, address, Integer.parseInt(cpu));
@@ -86,11 +95,12 @@ final class IrqPinCommand implements Callable<Integer> {
             p.put("irq", plan.pin().irqName());
             p.put("cpu", plan.pin().cpu());
             doc.put("diff", plan.diff());
+            IrqJson.ban(doc, plan.irqbalance());
             if (dryRun) {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
-            IrqPinOutcome o = client.pinIrqs(plan.pins());
+            IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
             ArrayNode steps = doc.putArray("steps");
             for (PersistOutcome.Step st : o.steps()) {
                 steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
@@ -114,6 +124,11 @@ final class IrqPinCommand implements Callable<Integer> {
                         + " after the write (irqbalance, or the kernel chose another CPU of the list)");
                 return ExitCodes.INPUT;
             }
+            if (plan.irqbalance().isPresent() && !o.kept().irqbalance().banning()) {
+                err.println("qatwb: " + plan.irqbalance().get().envPath() + " read back without " + IrqbalancePolicy.ARG
+                        + ": irqbalance may move the pin");
+                return ExitCodes.INPUT;
+            }
             if (!o.kept().pins().contains(plan.pin()) && o.kept().pins().stream()
                     .noneMatch(k -> k.irqName().equals(plan.pin().irqName()) && k.cpu() == plan.pin().cpu())) {
                 err.println("qatwb: the unit read back does not keep the pin");
@@ -123,6 +138,54 @@ final class IrqPinCommand implements Callable<Integer> {
             throw NasCommands.unreachable(e);
         } catch (AgentFailure e) {
             throw NasCommands.agent(e);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code CPU none}: the VF's pin out of the unit; with the last, irqbalance's ban undone too. */
+    private int unpin(AgentClient client, NasSnapshot s, String address, PrintWriter err) throws NasConnectionException,
+            AgentFailure {
+        IrqUnpinPlan plan;
+        try {
+            plan = IrqUnpinPlan.of(s, address);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INPUT, Snippet.oneLine(e.getMessage()));
+        }
+        err.println("qatwb: unpin " + plan.irqName() + " (" + address + ")" + (plan.pins().isEmpty()
+                ? ": no pin is left, the unit goes" + (plan.irqbalance().isPresent() ? " and irqbalance's ban is undone" : "")
+                : ": " + plan.pins().size() + " pins stay kept"));
+        plan.caution().ifPresent(c -> err.println("qatwb: caution: " + c));
+        err.print(plan.diff());
+        err.flush();
+        ObjectNode doc = JsonOut.object();
+        doc.putObject("unpin").put("bsf", address).put("irq", plan.irqName());
+        doc.put("diff", plan.diff());
+        IrqJson.ban(doc, plan.irqbalance());
+        if (dryRun) {
+            JsonOut.print(spec.commandLine().getOut(), doc);
+            return ExitCodes.OK;
+        }
+        IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
+        ArrayNode steps = doc.putArray("steps");
+        for (PersistOutcome.Step st : o.steps()) {
+            steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
+            err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
+                    + st.message()));
+        }
+        doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
+        IrqJson.irqbalance(doc, o.interrupts());
+        IrqJson.kept(doc, o.kept());
+        JsonOut.print(spec.commandLine().getOut(), doc);
+        if (o.failure().isPresent()) {
+            PersistOutcome.Step f = o.failure().get();
+            err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
+                    + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+            return ExitCodes.INPUT;
+        }
+        if (o.kept().pins().stream().anyMatch(k -> k.irqName().equals(plan.irqName()))
+                || plan.pins().isEmpty() && o.kept().irqbalance().banning()) {
+            err.println("qatwb: the NAS read back still keeps " + plan.irqName());
+            return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
     }

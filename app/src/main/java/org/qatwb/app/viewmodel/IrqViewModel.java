@@ -69,4 +69,9 @@ public final class IrqViewModel {
     public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
         nas.pinIrq(plan, done);
     }
+
+    /** The same; {@code failed} gets one line when the NAS could not be asked. */
+    public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done, Consumer<String> failed) {
+        nas.pinIrq(plan, done, failed);
+    }
 }

@@ -155,6 +155,80 @@ public final class LayoutEditorViewModel {
         selectedInstance.set(instance);
     }
 
+    /**
+     * A VF dropped on a core: every interrupt-mode instance of the VF gets that core, through
+     * {@link Layout#withCore} per section (the driver binds a VF's one bank to the core of its first
+     * interrupt-mode instance, qat_common/adf_cfg_bundle.c, and refuses any other core there). A
+     * pending edit like any other: it shows in the diff, undoes, and is written by {@link #apply}.
+     * Polled instances keep their core (they share banks freely and take no interrupt).
+     *
+     * @param vfBsf the VF's PCI address as adf_ctl lists it
+     */
+    public VfCoreEdit setVfCore(String vfBsf, int core) {
+        Layout before = layout.get();
+        if (before == null) {
+            return new VfCoreEdit(Optional.empty(), List.of(), core, "CoreAffinity unchanged: the layout has not been read yet");
+        }
+        Optional<Device> vf = before.devices().stream()
+                .filter(d -> d.vf() && d.info().bsf().filter(vfBsf::equals).isPresent()).findFirst();
+        if (vf.isEmpty()) {
+            return new VfCoreEdit(Optional.empty(), List.of(), core, "CoreAffinity unchanged: the layout has no VF at " + vfBsf);
+        }
+        DeviceKey key = vf.get().key();
+        Layout after = before;
+        boolean any = false;
+        for (InstanceSection s : vf.get().config().sections()) {
+            Optional<InstanceRef> first = firstInterruptMode(key, s);
+            if (first.isPresent()) {
+                any = true;
+                after = after.withCore(first.get(), core);
+            }
+        }
+        if (!any) {
+            return new VfCoreEdit(Optional.of(key), List.of(), core, "CoreAffinity unchanged: " + key.id()
+                    + " has no interrupt-mode instance (a polled instance takes no interrupt)");
+        }
+        List<InstanceRef> moved = changedCores(before, after, key);
+        if (moved.isEmpty()) {
+            return new VfCoreEdit(Optional.of(key), List.of(), core, "CoreAffinity unchanged: " + key.id()
+                    + "'s interrupt-mode instances are on core " + core + " already");
+        }
+        String names = String.join(", ", moved.stream().map(r -> "[" + r.section() + "] " + r.kind().prefix() + r.index())
+                .toList());
+        String summary = "CoreAffinity of " + key.id() + "'s " + names + " set to " + core
+                + " in the layout: written when the layout is applied";
+        edit(after, summary);
+        return new VfCoreEdit(Optional.of(key), moved, core, summary);
+    }
+
+    private static Optional<InstanceRef> firstInterruptMode(DeviceKey key, InstanceSection s) {
+        for (InstanceKind k : InstanceKind.values()) {
+            List<Instance> list = s.instances(k);
+            for (int i = 0; i < list.size(); i++) {
+                if (Layout.interruptMode(s, list.get(i))) {
+                    return Optional.of(new InstanceRef(key, s.name(), k, i));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The instances of the device whose core differs between the two layouts. */
+    private static List<InstanceRef> changedCores(Layout before, Layout after, DeviceKey key) {
+        List<InstanceRef> out = new ArrayList<>();
+        for (InstanceSection was : before.require(key).config().sections()) {
+            InstanceSection now = after.require(key).config().section(was.name()).orElseThrow();
+            for (InstanceKind k : InstanceKind.values()) {
+                for (int i = 0; i < was.instances(k).size(); i++) {
+                    if (!was.instances(k).get(i).core().equals(now.instances(k).get(i).core())) {
+                        out.add(new InstanceRef(key, was.name(), k, i));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** One line about the last edit where it did more than asked (a VF's instances moved together), else null. */
     public ReadOnlyStringProperty editNoteProperty() {
         return note.getReadOnlyProperty();

@@ -340,17 +340,24 @@ public final class NasViewModel implements AutoCloseable {
      * the same use case as {@code qatwb irq pin}.
      */
     public void pinIrq(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
+        pinIrq(plan, done, message -> { });
+    }
+
+    /** The same; {@code failed} gets one line when the NAS could not be asked (not connected, connection lost). */
+    public void pinIrq(IrqPinPlan plan, Consumer<IrqPinOutcome> done, Consumer<String> failed) {
         if (nas == null) {
+            failed.accept("not connected to the NAS");
             return;
         }
         NasLink n = nas;
         begin("Pinning " + plan.pin().irqName() + " to CPU " + plan.pin().cpu());
-        tasks.run(() -> new IrqPinned(n.pinIrqs(plan.pins()), n.snapshot()), r -> {
+        tasks.run(() -> new IrqPinned(n.pinIrqs(plan.pins(), plan.irqbalance()), n.snapshot()), r -> {
             end();
             show(r.snapshot());
             if (r.outcome().failure().isEmpty()) {
                 notify(new Notice(Notice.Level.INFO, "Interrupt pinned", plan.pin().irqName() + " (" + plan.pin().vfBsf()
-                        + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot."));
+                        + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot"
+                        + (plan.irqbalance().isPresent() ? "; irqbalance leaves it alone (qatwb's policy script)." : ".")));
             } else {
                 notify(new Notice(Notice.Level.ERROR, "Not pinned", r.outcome().failure()
                         .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("")));
@@ -359,6 +366,7 @@ public final class NasViewModel implements AutoCloseable {
         }, e -> {
             end();
             notify(new Notice(Notice.Level.ERROR, "Not pinned", Snippet.oneLine(String.valueOf(e.getMessage()))));
+            failed.accept(Snippet.oneLine(String.valueOf(e.getMessage())));
         });
     }
 

@@ -101,6 +101,12 @@ public final class NasLink implements AutoCloseable {
         return agent.pinIrqs(pins);
     }
 
+    /** The same, with irqbalance's ban where it runs ({@code IrqPinPlan.irqbalance()}). */
+    public IrqPinOutcome pinIrqs(List<IrqPin> pins, java.util.Optional<org.qatwb.model.irq.IrqbalanceBan> irqbalance)
+            throws NasConnectionException, AgentFailure {
+        return agent.pinIrqs(pins, irqbalance);
+    }
+
     /** Sets one Z.I.A. pool property and reads the pool back. */
     public ZiaSetOutcome setPoolProperty(ZiaChange change) throws NasConnectionException, AgentFailure {
         return agent.setPoolProperty(change);

@@ -125,7 +125,38 @@ class IrqEndToEndTest {
             CliRun absent = cli("irq", nas, "pin", "0000:99:01.0", "9");
             assertEquals(1, absent.exit(), absent.err());
             assertTrue(absent.err().contains("lists no device at 0000:99:01.0"), absent.err());
+            CliRun notKept = cli("irq", nas, "pin", "0000:3d:01.0", "none");
+            assertEquals(1, notKept.exit(), notKept.err());
+            assertEquals(java.util.List.of("qatwb: no pin of qat_3d:01.00 (0000:3d:01.0) is kept"), notKept.err().lines().toList());
+            assertEquals(2, cli("irq", nas, "pin", "0000:3d:01.0", "nothing").exit(), "none or digits");
             assertTrue(list(nas).get("pinUnit").isNull(), "nothing was written");
+        }
+    }
+
+    @Test
+    void onTrueNasThePinIsKeptByAnInitScriptNotByAUnit() {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withTrueNas(true))) {
+            JsonNode remote = irqOn(list(nas), 20);
+            String bsf = remote.get("bsf").asText();
+            String name = remote.get("name").asText();
+
+            CliRun pin = cli("irq", nas, "pin", bsf, "9");
+            assertEquals(0, pin.exit(), pin.err());
+            assertTrue(pin.err().contains("+++ TrueNAS init script (qatwb: QAT VF interrupt pins)")
+                    && pin.err().contains("+command: cd /proc/irq/*/" + name + "/.. && echo 9 > smp_affinity_list"), pin.err());
+            assertEquals(9, byName(pin.json(), name).get("effectiveCpu").asInt());
+            assertEquals(bsf, pin.json().get("pins").get(0).get("bsf").asText());
+            assertTrue(java.nio.file.Files.notExists(nas.root().resolve("etc/systemd/system/qatwb-irq-pins.service")),
+                    "no unit in /etc/systemd/system, which a TrueNAS upgrade does not keep");
+
+            nas.reboot();
+            assertEquals(9, byName(list(nas), name).get("effectiveCpu").asInt(), "the POSTINIT script pinned it again");
+
+            CliRun none = cli("irq", nas, "pin", bsf, "none");
+            assertEquals(0, none.exit(), none.err());
+            assertTrue(none.json().get("pins").isEmpty(), none.out());
+            nas.reboot();
+            assertEquals(20, byName(list(nas), name).get("effectiveCpu").asInt(), "the driver's hint again");
         }
     }
 }

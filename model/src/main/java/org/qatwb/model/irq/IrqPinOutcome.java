@@ -22,7 +22,8 @@ import org.qatwb.model.persist.PersistOutcome.Step;
  */
 public record IrqPinOutcome(List<Step> steps, Optional<QatInterrupts> interrupts, KeptPins kept) {
 
-    private static final Set<String> READ_BACK = Set.of("interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irqbalance");
+    private static final Set<String> READ_BACK = Set.of("interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance",
+            "irqbalance_policy", "irqbalance_env:/etc/default/irqbalance", "irqbalance_env:/etc/sysconfig/irqbalance");
 
     public IrqPinOutcome {
         steps = List.copyOf(steps);
@@ -59,8 +60,7 @@ public record IrqPinOutcome(List<Step> steps, Optional<QatInterrupts> interrupts
                     .withIrqbalance(out.frame("irqbalance").filter(f -> f.status() == ItemStatus.OK)
                             .map(f -> f.text().strip().equals("active"))));
         }
-        KeptPins kept = KeptPins.of(out.frame("irq_unit").filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::text),
-                out.frame("irq_unit_state").filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::text));
+        KeptPins kept = KeptPins.read(n -> out.frame(n).filter(f -> f.status() == ItemStatus.OK).map(AgentFrame::text));
         return new IrqPinOutcome(steps, irqs, kept);
     }
 }

@@ -1,5 +1,6 @@
 package org.qatwb.model.irq;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,24 +14,27 @@ import org.qatwb.model.snapshot.NasSnapshot;
  * behind {@code qatwb irq pin} and the layout editor's pin. Every value is checked before it can
  * reach the NAS: the address's shape ({@link IrqPin}), that it is a VF {@code adf_ctl} lists, and
  * that the CPU is online. The plan holds the whole set of pins the unit will keep (this one added
- * to those kept, or put in place of the VF's old one) and the unit's diff, shown before anything
- * is written.
+ * to those kept, or put in place of the VF's old one), where irqbalance runs the ban that keeps it
+ * off them ({@link IrqbalanceBan}), and the diffs of both, shown before anything is written.
  *
- * @param pin     the new pin
- * @param device  the VF
- * @param current its IRQ now; empty when the VF is not up (the unit pins it at the next boot)
- * @param pins    every pin the unit will keep
- * @param oldText the unit's text now ("" for none)
- * @param newText the unit's text to write
- * @param diff    unified diff from the one to the other; "" when equal
- * @param caution set when the unit there was not written by qatwb as it is (it is replaced)
+ * @param pin        the new pin
+ * @param device     the VF
+ * @param current    its IRQ now; empty when the VF is not up (the unit pins it at the next boot)
+ * @param pins       every pin the unit will keep
+ * @param oldText    the unit's text now ("" for none); on TrueNAS the init script's fields
+ * @param newText    the unit's text to write; on TrueNAS the init script's fields
+ * @param diff       unified diffs: the unit's, then irqbalance's environment file's and policy script's; "" when none
+ * @param caution    set when the unit there was not written by qatwb as it is (it is replaced), or when
+ *                   irqbalance runs and cannot be kept off the pins
+ * @param irqbalance the ban to write, where irqbalance runs (or qatwb's ban is in place already)
  */
 public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current, List<IrqPin> pins, String oldText,
-                         String newText, String diff, Optional<String> caution) {
+                         String newText, String diff, Optional<String> caution, Optional<IrqbalanceBan> irqbalance) {
 
     public IrqPinPlan {
         Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(irqbalance, "irqbalance");
         pins = List.copyOf(pins);
     }
 
@@ -55,20 +59,20 @@ public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current,
             throw new IllegalArgumentException("at most " + IrqPinUnit.MAX_PINS + " pins are kept");
         }
         String oldText = kept.unitText().orElse("");
-        String newText = IrqPinUnit.text(pins);
-        String diff = UnifiedDiff.of(kept.unitText().isEmpty() ? UnifiedDiff.NO_FILE : IrqPinUnit.PATH, IrqPinUnit.PATH,
-                oldText, newText);
-        List<String> cautions = new java.util.ArrayList<>();
+        String newText = kept.textFor(pins);
+        String diff = UnifiedDiff.of(kept.where(), kept.where(), oldText, newText);
+        List<String> cautions = new ArrayList<>();
         if (kept.foreign()) {
-            cautions.add(IrqPinUnit.PATH + " was not written by qatwb as it is (edited by hand?): it is replaced");
+            cautions.add(kept.where() + " was not written by qatwb as it is (edited by hand?): it is replaced");
         }
-        if (s.interrupts().flatMap(QatInterrupts::irqbalance).orElse(false)) {
-            // irqbalance 1.9.1 and later ban by a substring of the handler's name (classify.c, check_for_irq_ban)
-            cautions.add("irqbalance is active and moves this IRQ again unless it is banned: add --banmod="
-                    + pin.irqName() + " to IRQBALANCE_ARGS (/etc/default/irqbalance; irqbalance 1.9.1 or later)"
-                    + " and restart irqbalance");
-        }
+        IrqbalanceBan.Decision ban = IrqbalanceBan.of(kept.irqbalance(), irqbalanceActive(s), pins);
+        ban.caution().ifPresent(cautions::add);
         Optional<String> caution = cautions.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", cautions));
-        return new IrqPinPlan(pin, device, current, pins, oldText, newText, diff, caution);
+        return new IrqPinPlan(pin, device, current, pins, oldText, newText,
+                diff + ban.ban().map(IrqbalanceBan::diff).orElse(""), caution, ban.ban());
+    }
+
+    static boolean irqbalanceActive(NasSnapshot s) {
+        return s.interrupts().flatMap(QatInterrupts::irqbalance).orElse(false);
     }
 }

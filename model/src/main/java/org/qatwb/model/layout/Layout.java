@@ -169,7 +169,7 @@ public record Layout(List<Device> devices, HostSettings host, CpuTopology cpu) {
      * Whether the driver runs the instance's bank in interrupt mode ({@code adf_cfg_is_interrupt_mode}):
      * epoll (2), or a kernel section's instance not polled (1). An unreadable IsPolled counts as not.
      */
-    static boolean interruptMode(InstanceSection s, Instance i) {
+    public static boolean interruptMode(InstanceSection s, Instance i) {
         if (i.polled().isEmpty()) {
             return false;
         }

@@ -147,7 +147,7 @@ public final class NasSnapshotReader {
         Optional<QatInterrupts> interrupts = interrupts(devices);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
                 pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, interrupts,
-                KeptPins.of(item("irq_unit", AgentFrame::text), item("irq_unit_state", AgentFrame::text)), statuses, warnings,
+                KeptPins.read(n -> item(n, AgentFrame::text)), statuses, warnings,
                 journal, modules);
     }
 

@@ -105,6 +105,11 @@ class HostileInputPropertiesTest {
         holds(ModelTargets.INTERRUPTS, seed);
     }
 
+    @Property(tries = 500)
+    void irqbalanceFileAndPinInitScript(@ForAll long seed) {
+        holds(ModelTargets.IRQBALANCE, seed);
+    }
+
     @Property(tries = 1000)
     void adfStatus(@ForAll long seed) {
         holds(ModelTargets.ADF_STATUS, seed);

@@ -181,6 +181,20 @@ public final class ModelTargets {
                     " #engines: ", " state: ", "up", "down", "There is ", " QAT acceleration device(s) in the system:\n"),
             in -> AdfStatusParser.parse(text(in)).warnings(), PARSE);
 
+    /** irqbalance's environment file and qatwb's init script for the pins, as the pin plan reads them: never a throw. */
+    public static final FuzzTarget IRQBALANCE = new FuzzTarget("irq.IrqbalanceBan + KeptPins.ofInit",
+            utf8List("# irqbalance\n#IRQBALANCE_BANNED_CPULIST=\nIRQBALANCE_ARGS=\"--hintpolicy=ignore\"\n",
+                    "IRQBALANCE_ONESHOT=yes\nIRQBALANCE_ARGS='-l /x'\n"),
+            Mutator.utf8("IRQBALANCE_ARGS=", "\"", "'", "$", "`", " ", "\r\n", "export ", "#", "--policyscript=", "-l"),
+            in -> {
+                String t = text(in);
+                org.qatwb.model.irq.IrqbalanceBan.of(new org.qatwb.model.irq.IrqbalanceFiles(
+                        java.util.Map.of("/etc/default/irqbalance", t), java.util.Optional.of(t)), true,
+                        List.of(new org.qatwb.model.irq.IrqPin("0000:3d:01.0", 3)));
+                org.qatwb.model.irq.KeptPins.ofInit(t, org.qatwb.model.irq.IrqbalanceFiles.none());
+                return List.of();
+            }, NEVER);
+
     public static final FuzzTarget QAT_DEFAULTS = new FuzzTarget("etc.QatDefaultsParser",
             utf8List(FuzzSeeds.resource("/fixtures/etc/default_qat_hand_edited.txt"), "SRIOV_ENABLE=1\nENABLE_KAPI=1\n"),
             Mutator.utf8("SRIOV_ENABLE", "ENABLE_KAPI", "=", "export ", "'", "\"", "$(", "`", "\\\n", "#", "${X:-1}", ";"),

@@ -20,8 +20,8 @@ import org.qatwb.sim.tree.RootLayout;
  * {@code etc/systemd/system} (their {@code ExecStart=} lines, in order; a failing line ends its unit
  * unless it starts with {@code -}, as systemd runs a oneshot service) and TrueNAS's enabled
  * {@code POSTINIT} commands. Of a command only its writes to ZFS's QAT parameters
- * ({@code echo N > /sys/module/zfs/parameters/zfs_qat_*_disable}) do anything here; the rest of it
- * is a real NAS's business.
+ * ({@code echo N > /sys/module/zfs/parameters/zfs_qat_*_disable}) and qatwb's IRQ pins (an IRQ found
+ * by its handler's name) do anything here; the rest of it is a real NAS's business.
  */
 final class BootScripts {
 
@@ -75,6 +75,11 @@ final class BootScripts {
             ok &= pin.test(m.group(1), m.group(2));
         }
         return ok;
+    }
+
+    /** One init script's command: its parameter writes and its IRQ pins (qatwb's TrueNAS init script, model's IrqPinInit). */
+    static boolean run(String command, BiPredicate<ZfsParam, String> write, BiPredicate<String, String> pin) {
+        return run(command, write) & pins(command, pin);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.qatwb.sim.driver.KernelApi;
 import org.qatwb.sim.driver.QatDriver;
 import org.qatwb.sim.driver.ServiceState;
 import org.qatwb.sim.irq.SimInterrupts;
+import org.qatwb.sim.irq.SimIrqbalance;
 import org.qatwb.sim.profile.Profile;
 import org.qatwb.sim.request.Request;
 import org.qatwb.sim.request.RequestHandler;
@@ -50,6 +51,8 @@ public final class Machine implements RequestHandler {
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
     /** The QAT interrupts; null without a QAT card. */
     private final SimInterrupts irqs;
+    /** The irqbalance stand-in; null unless installed. */
+    private SimIrqbalance irqbalance;
     private boolean loseKstat;
 
     public Machine(Profile profile, RootLayout layout) {
@@ -139,7 +142,7 @@ public final class Machine implements RequestHandler {
         }
         if (initScripts != null) {
             for (String command : initScripts.commands("POSTINIT")) {
-                BootScripts.run(command, write);
+                BootScripts.run(command, write, pin);
             }
         }
     }
@@ -155,6 +158,9 @@ public final class Machine implements RequestHandler {
         }
         log.clear();
         boot();
+        if (irqbalance != null) {
+            irqbalance.reboot();
+        }
     }
 
     public long uptimeNanos() {
@@ -176,6 +182,9 @@ public final class Machine implements RequestHandler {
                     driver.countRequests(kind, n);
                     irqs.complete(n);
                 });
+            }
+            if (irqbalance != null) {
+                irqbalance.step(step);
             }
         }
         if (driver != null) {
@@ -312,6 +321,9 @@ public final class Machine implements RequestHandler {
     }
 
     private Response systemctl(List<String> args) {
+        if (args.size() == 2 && args.get(1).equals("irqbalance.service") && irqbalance != null) {
+            return irqbalance.systemctl(args.get(0));
+        }
         if (args.size() != 2 || driver == null || !args.get(1).equals("qat.service")) {
             return Response.fail("Failed to " + (args.isEmpty() ? "run" : args.get(0)) + " "
                     + (args.size() > 1 ? args.get(1) : "") + ": Unit not found.\n", 5);
@@ -354,6 +366,19 @@ public final class Machine implements RequestHandler {
         }
         return irqs.writeAffinity(Integer.parseInt(r.args().get(0)),
                 new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Installs and starts the irqbalance stand-in (a profile with a QAT card only): its environment
+     * file, {@code systemctl is-active irqbalance} active, and QAT VF interrupts moved every 10 s
+     * unless its policy script bans them.
+     */
+    public synchronized void installIrqbalance(Map<String, String> env) {
+        if (irqs == null) {
+            throw new IllegalStateException("profile " + profile.name() + " has no QAT interrupts for irqbalance to move");
+        }
+        irqbalance = new SimIrqbalance(layout.root(), layout.state().resolve("irqbalance"), env, irqs, profile.cpu().cores());
+        irqbalance.install();
     }
 
     /** The QAT interrupts; null without a QAT card. */

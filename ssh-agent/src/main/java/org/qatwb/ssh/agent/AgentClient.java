@@ -122,8 +122,17 @@ public final class AgentClient {
      * unit); what the agent did and read back is in the outcome, never thrown.
      */
     public IrqPinOutcome pinIrqs(List<IrqPin> pins) throws NasConnectionException, AgentFailure {
+        return pinIrqs(pins, java.util.Optional.empty());
+    }
+
+    /**
+     * {@link #pinIrqs(List)}, and, where irqbalance runs, its ban ({@code IrqbalanceBan}: its policy
+     * script and environment file, irqbalance restarted when either changed).
+     */
+    public IrqPinOutcome pinIrqs(List<IrqPin> pins, java.util.Optional<org.qatwb.model.irq.IrqbalanceBan> irqbalance)
+            throws NasConnectionException, AgentFailure {
         try {
-            return IrqPinOutcome.read(run(new AgentCommand.IrqPins(sudo, pins)));
+            return IrqPinOutcome.read(run(new AgentCommand.IrqPins(sudo, pins, irqbalance)));
         } catch (ParseException e) {
             throw unreadable(e);
         }

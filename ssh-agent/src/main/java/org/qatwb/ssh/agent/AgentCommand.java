@@ -1,5 +1,6 @@
 package org.qatwb.ssh.agent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,12 +175,22 @@ public sealed interface AgentCommand {
      * agent's {@code irq-pin}, docs/agent-protocol.md); an empty list removes the unit. Each pin
      * is validated already ({@code IrqPin}); the agent checks the words again.
      */
-    record IrqPins(boolean sudo, List<IrqPin> pins) implements AgentCommand {
+    record IrqPins(boolean sudo, List<IrqPin> pins, java.util.Optional<org.qatwb.model.irq.IrqbalanceBan> irqbalance)
+            implements AgentCommand {
         public IrqPins {
             pins = IrqPinUnit.sorted(pins);
             if (pins.size() > IrqPinUnit.MAX_PINS) {
                 throw new IllegalArgumentException("at most " + IrqPinUnit.MAX_PINS + " pins");
             }
+            Objects.requireNonNull(irqbalance, "irqbalance");
+            if (irqbalance.isPresent() && irqbalance.get().envAfter().getBytes(StandardCharsets.UTF_8).length > 65536) {
+                throw new IllegalArgumentException("irqbalance's environment file would be larger than 64 KiB");
+            }
+        }
+
+        /** Without irqbalance's ban (irqbalance not running). */
+        public IrqPins(boolean sudo, List<IrqPin> pins) {
+            this(sudo, pins, java.util.Optional.empty());
         }
 
         @Override
@@ -187,9 +198,33 @@ public sealed interface AgentCommand {
             return AgentVerb.IRQ_PIN;
         }
 
+        /**
+         * {@code [irqbalance PATH BEFORE AFTER SIZE] PIN...|none}: the environment file's path (one of
+         * two), the sums of its bytes as read and to write, and the size; its new bytes travel in the data
+         * section as file 1, never as words.
+         */
         @Override
         public List<String> extraArguments() {
-            return pins.isEmpty() ? List.of("none") : pins.stream().map(IrqPin::word).toList();
+            List<String> args = new ArrayList<>();
+            irqbalance.ifPresent(b -> {
+                byte[] after = b.envAfter().getBytes(StandardCharsets.UTF_8);
+                args.addAll(List.of("irqbalance", b.envPath(), Sha256.hex(b.envBefore().getBytes(StandardCharsets.UTF_8)),
+                        Sha256.hex(after), Integer.toString(after.length)));
+            });
+            if (pins.isEmpty()) {
+                args.add("none");
+            } else {
+                pins.stream().map(IrqPin::word).forEach(args::add);
+            }
+            return List.copyOf(args);
+        }
+
+        @Override
+        public byte[] stdin() {
+            if (irqbalance.isEmpty() || !irqbalance.get().envChanges()) {
+                return AgentCommand.super.stdin();
+            }
+            return AgentScript.withData(AgentData.section(Map.of(1, irqbalance.get().envAfter().getBytes(StandardCharsets.UTF_8))));
         }
     }
 

@@ -1356,7 +1356,20 @@ zia_reapply() {                # [POOL]
 IRQ_UNIT_NAME=qatwb-irq-pins.service
 IRQ_UNIT_WANTS=/etc/systemd/system/multi-user.target.wants/qatwb-irq-pins.service
 
-irq_pins_ok() {                # PIN...: none, or at most 256 NAME=CPU, each name once
+# [irqbalance PATH BEFORE AFTER SIZE] PIN...: with the irqbalance part, irqbalance's environment
+# file PATH (one of the two its units read) is BEFORE (sha256) and gets the data section's file 1
+# (AFTER, SIZE bytes; equal sums: unchanged), and qatwb's policy script bans the pinned IRQs.
+irq_pins_ok() {
+    if [ "${1-}" = irqbalance ]; then
+        [ $# -ge 6 ] || return 1
+        case $2 in /etc/default/irqbalance|/etc/sysconfig/irqbalance) ;; *) return 1 ;; esac
+        sha_ok "$3" && sha_ok "$4" && decimal_ok "$5" 0 65536 || return 1
+        shift 5
+    fi
+    irq_pin_words_ok "$@"
+}
+
+irq_pin_words_ok() {           # PIN...: none, or at most 256 NAME=CPU, each name once
     [ $# -ge 1 ] || return 1
     if [ "$1" = none ]; then [ $# -eq 1 ]; return; fi
     [ $# -le 256 ] || return 1
@@ -1416,9 +1429,137 @@ items_irq_unit() {
     else
         item_note irq_unit_state ok 0 disabled
     fi
+    if [ -e "$R/etc/version" ]; then
+        item_priv irq_init midclt call initshutdownscript.query "$IRQ_INIT_FILTER"
+    else
+        item_absent irq_init
+    fi
+    items_irqbalance_files
 }
 
-irq_pin_cmd() {                # PIN...
+# On TrueNAS the pins are kept by an init script (POSTINIT), as persist-params keeps the
+# parameters: the middleware's database survives upgrades, /etc/systemd/system does not
+# (docs/decisions/0005). Its command is the unit's per pin, joined by '; ' (model's IrqPinInit).
+IRQ_INIT_COMMENT='qatwb: QAT VF interrupt pins'
+IRQ_INIT_FILTER='[["comment", "=", "qatwb: QAT VF interrupt pins"]]'
+
+irq_init_json() {              # PIN...
+    j_cmd=
+    for j_w in "$@"; do
+        j_cmd="${j_cmd:+$j_cmd; }cd /proc/irq/*/${j_w%=*}/.. && echo ${j_w#*=} > smp_affinity_list"
+    done
+    printf '{"type": "COMMAND", "command": "%s", "when": "POSTINIT", "enabled": true, "timeout": 10, "comment": "%s"}' \
+        "$j_cmd" "$IRQ_INIT_COMMENT"
+}
+
+# Ours created, or the first with our comment updated and any others deleted; none deletes them all.
+irq_pin_init() {               # PIN...|none
+    if ! command -v midclt >/dev/null 2>&1; then
+        item_note irq_init_query absent 0 "midclt not found: TrueNAS's init scripts cannot be changed"
+        return 0
+    fi
+    step irq_init_query as_root midclt call initshutdownscript.query "$IRQ_INIT_FILTER" || return 0
+    n_ids=$(json_ids "$ST_OUT")
+    n_first=
+    if [ "$1" != none ]; then
+        n_json=$(irq_init_json "$@")
+        n_first=${n_ids%%"$NL"*}
+        if [ -z "$n_first" ]; then
+            step irq_init_create as_root midclt call initshutdownscript.create "$n_json" || :
+            return 0
+        fi
+        step irq_init_update as_root midclt call initshutdownscript.update "$n_first" "$n_json" || return 0
+    fi
+    for n_id in $n_ids; do
+        if [ "$n_id" != "$n_first" ]; then
+            step "irq_init_delete:$n_id" as_root midclt call initshutdownscript.delete "$n_id" || return 0
+        fi
+    done
+}
+
+# irqbalance's policy script (model's IrqbalancePolicy.text, byte for byte): irqbalance runs it as
+# SCRIPT DEVPATH IRQ for each IRQ it finds and leaves those answered ban=true alone (classify.c,
+# get_irq_user_policy); each pinned IRQ is found by its name, as the unit finds it.
+IRQ_POLICY_DIR=/var/lib/qatwb/irq
+IRQ_POLICY=/var/lib/qatwb/irq/irqbalance-policy.sh
+
+irq_policy_text() {            # PIN...
+    printf '%s\n' '#!/bin/sh' \
+        "# Written by QAT Workbench (qatwb irq pin): irqbalance's --policyscript. irqbalance runs it as" \
+        '# SCRIPT DEVPATH IRQ for each IRQ; the VF interrupts qatwb pins (qatwb-irq-pins.service) are' \
+        '# answered ban=true, found by name since IRQ numbers change at every boot.' \
+        "case \${2-} in ''|*[!0-9]*) exit 0 ;; esac"
+    p_names=
+    for p_w in "$@"; do p_names="$p_names${p_names:+ }${p_w%=*}"; done
+    printf 'for name in %s; do\n' "$p_names"
+    cat <<'IRQ_POLICY_END'
+    if [ -d "${QATWB_ROOT-}/proc/irq/$2/$name" ]; then echo ban=true; exit 0; fi
+done
+exit 0
+IRQ_POLICY_END
+}
+
+# The data section's file 1 over FILE, if FILE still has the sum it had when the client read it:
+# into a temporary file beside it, checked against AFTER, renamed over it.
+irq_env_write() {              # FILE BEFORE AFTER
+    e_sum=$(as_root sha256sum -- "$1" 2>/dev/null) || { echo "cannot read ${1#"$R"}"; return 1; }
+    if [ "${e_sum%% *}" != "$2" ]; then
+        echo "${1#"$R"} changed since it was read: nothing written; read the NAS again"
+        return 1
+    fi
+    e_tmp=$(as_root mktemp "${1%/*}/.${1##*/}.XXXXXX") || return 1
+    if payload 1 | base64 -d | as_root tee "$e_tmp" >/dev/null; then
+        e_new=$(as_root sha256sum -- "$e_tmp" 2>/dev/null)
+        if [ "${e_new%% *}" = "$3" ] && as_root chmod 644 "$e_tmp" && as_root mv -f "$e_tmp" "$1"; then
+            return 0
+        fi
+        echo "the new ${1#"$R"} did not arrive whole: nothing written"
+    fi
+    as_root rm -f "$e_tmp"
+    return 1
+}
+
+# Keeps irqbalance off the pins (or, with none, undoes it): the policy script, the environment
+# file, and a restart of irqbalance when either changed and it runs (it reads both only at start).
+irq_balance_ban() {            # PATH BEFORE AFTER PIN...|none
+    b_path=$1 b_before=$2 b_after=$3
+    shift 3
+    b_changed=
+    if [ "$1" = none ]; then
+        if [ -e "$R$IRQ_POLICY" ]; then
+            step irqbalance_policy_remove as_root rm -f "$R$IRQ_POLICY" || return 0
+            b_changed=1
+        fi
+    elif [ "$(irq_policy_text "$@")" != "$(as_root cat "$R$IRQ_POLICY" 2>/dev/null)" ]; then
+        step irqbalance_policy_dir as_root mkdir -p "$R$IRQ_POLICY_DIR" \
+            && step irqbalance_policy_dir_mode as_root chmod 755 "$R${IRQ_POLICY_DIR%/*}" "$R$IRQ_POLICY_DIR" \
+            && step irqbalance_policy_write zia_write "$R$IRQ_POLICY" 755 irq_policy_text "$@" || return 0
+        b_changed=1
+    fi
+    if [ "$b_before" != "$b_after" ]; then
+        step irqbalance_env_write irq_env_write "$R$b_path" "$b_before" "$b_after" || return 0
+        b_changed=1
+    fi
+    if [ -n "$b_changed" ] && command -v systemctl >/dev/null 2>&1 \
+        && [ "$(systemctl is-active irqbalance 2>/dev/null </dev/null)" = active ]; then
+        step irqbalance_restart as_root systemctl restart irqbalance || :
+    fi
+}
+
+# The files the ban reads and writes, each that exists, for the snapshot and the read-back.
+items_irqbalance_files() {
+    for b_f in /etc/default/irqbalance /etc/sysconfig/irqbalance; do
+        if [ -e "$R$b_f" ]; then item_file "irqbalance_env:$b_f" "$R$b_f"; fi
+    done
+    if [ -e "$R$IRQ_POLICY" ]; then item_file irqbalance_policy "$R$IRQ_POLICY"; fi
+}
+
+irq_pin_cmd() {                # [irqbalance PATH BEFORE AFTER SIZE] PIN...
+    i_bal=
+    if [ "$1" = irqbalance ]; then
+        i_bal="$2 $3 $4"
+        shift 5
+    fi
     if ! sudo_ok; then
         item_note irq_write denied 0 "$SUDO_MSG"
     elif [ "$1" != none ]; then
@@ -1435,7 +1576,9 @@ irq_pin_cmd() {                # PIN...
             fi
         done
     fi
-    if ! command -v systemctl >/dev/null 2>&1; then
+    if [ -e "$R/etc/version" ]; then
+        if sudo_ok; then irq_pin_init "$@"; fi
+    elif ! command -v systemctl >/dev/null 2>&1; then
         item_note irq_unit_write absent 0 "systemctl not found: the pins cannot be kept after a reboot on this NAS"
     elif ! sudo_ok; then
         :
@@ -1449,6 +1592,12 @@ irq_pin_cmd() {                # PIN...
         step irq_unit_write irq_write_unit "$@" \
             && step daemon_reload as_root systemctl daemon-reload \
             && step irq_unit_enable as_root systemctl enable "$IRQ_UNIT_NAME"
+    fi
+    if [ -n "$i_bal" ] && sudo_ok; then
+        set -f
+        # shellcheck disable=SC2086 # three validated words: path and two sums
+        irq_balance_ban $i_bal "$@"
+        set +f
     fi
     items_irq_all
 }

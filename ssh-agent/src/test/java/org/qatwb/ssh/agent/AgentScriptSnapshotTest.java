@@ -93,6 +93,8 @@ class AgentScriptSnapshotTest {
     /** Our unit, keeping compression on after boot, and midclt's answer: no init script of ours. */
     static final String UNIT = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS));
     static final String MIDCLT_ARGS = "call initshutdownscript.query " + InitScript.QUERY_FILTER;
+    /** The query for the init script that keeps VF interrupt pins on TrueNAS. */
+    static final String IRQ_MIDCLT_ARGS = "call initshutdownscript.query " + org.qatwb.model.persist.IrqPinInit.QUERY_FILTER;
 
     /** A C62x-like host: one PF, one VF, ZFS with QAT, two NUMA nodes. */
     static FakeNas c62x(Path dir) {
@@ -126,7 +128,9 @@ class AgentScriptSnapshotTest {
                         + " *) echo \"systemctl: unexpected arguments: $*\" >&2; exit 64 ;; esac")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
-                .toolPrinting("midclt", MIDCLT_ARGS, "[]\n")
+                // midclt answers both of qatwb's queries: no init script of ours
+                .tool("midclt", "case $* in " + ShellQuote.quote(MIDCLT_ARGS) + "|" + ShellQuote.quote(IRQ_MIDCLT_ARGS)
+                        + ") echo '[]' ;; *) echo \"midclt: unexpected arguments: $*\" >&2; exit 64 ;; esac")
                 // the doctor's evidence: qat.service's journal, modules and their holders, the VFs' drivers, options
                 .toolPrinting("journalctl", JOURNALCTL_ARGS, JOURNAL)
                 .link("sys/module/qat_api/holders/zfs", "../../zfs")
@@ -214,7 +218,7 @@ class AgentScriptSnapshotTest {
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
-                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irqbalance"),
+                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -352,7 +356,7 @@ class AgentScriptSnapshotTest {
                 "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet", "interrupts", "irq_affinity",
-                "irq_unit", "irq_unit_state", "irqbalance"),
+                "irq_unit", "irq_unit_state", "irq_init", "irqbalance"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);
@@ -443,6 +447,7 @@ class AgentScriptSnapshotTest {
                 BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name fw_counters
                 BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters
                 TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: ZFS QAT offload parameters"]]
+                TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: QAT VF interrupt pins"]]
                 """, calls);
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.irq.IrqRates;
+import org.qatwb.model.irq.IrqbalanceBan;
+import org.qatwb.model.persist.IrqbalancePolicy;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.persist.IrqPinUnit;
 import org.qatwb.model.irq.QatInterrupts;
@@ -45,14 +47,18 @@ public final class IrqJson {
         return a;
     }
 
-    /** {@code "pins": [{"bsf", "irq", "cpu"}]} and {@code "pinUnit": {"path", "enabled", "foreign"}} (null for none). */
+    /**
+     * {@code "pins": [{"bsf", "irq", "cpu"}]} and {@code "pinUnit": {"path", "enabled", "foreign", "keptBy"}} (null for
+     * none): {@code keptBy} is {@code systemd} (path: the unit) or {@code truenas} (path: the init script's name).
+     */
     public static void kept(ObjectNode doc, KeptPins kept) {
         ArrayNode pins = doc.putArray("pins");
         kept.pins().forEach(p -> pins.addObject().put("bsf", p.vfBsf()).put("irq", p.irqName()).put("cpu", p.cpu()));
         if (kept.unitText().isEmpty()) {
             doc.putNull("pinUnit");
         } else {
-            doc.putObject("pinUnit").put("path", IrqPinUnit.PATH).put("enabled", kept.enabled()).put("foreign", kept.foreign());
+            doc.putObject("pinUnit").put("path", kept.where()).put("enabled", kept.enabled()).put("foreign", kept.foreign())
+                    .put("keptBy", kept.trueNas() ? "truenas" : "systemd");
         }
     }
 
@@ -64,6 +70,21 @@ public final class IrqJson {
         } else {
             doc.putNull("irqbalance");
         }
+    }
+
+    /**
+     * {@code "irqbalanceBan": {"envFile", "change", "policyScript"}} (policyScript null when it is removed),
+     * or null: what is written to keep irqbalance off the pins (or to undo that).
+     */
+    public static void ban(ObjectNode doc, Optional<IrqbalanceBan> ban) {
+        if (ban.isEmpty()) {
+            doc.putNull("irqbalanceBan");
+            return;
+        }
+        ObjectNode b = doc.putObject("irqbalanceBan");
+        b.put("envFile", ban.get().envPath());
+        b.put("change", ban.get().change());
+        b.put("policyScript", ban.get().policyText().isPresent() ? IrqbalancePolicy.PATH : null);
     }
 
     /** QAT interrupts per second by CPU, or null (first line, a reset, no interrupt lines). */

@@ -23,8 +23,9 @@ import org.qatwb.model.snapshot.CpuTopology;
  * Every CPU core of the NAS, grouped by NUMA node, each showing how many instances interrupt
  * it and, live, how many QAT completion interrupts per second it really handles (a VF's IRQ goes
  * where its affinity says, not where CoreAffinity does). Instances are dropped onto a core to set
- * their {@code CoreAffinity}, VFs to pin their interrupt; the strip only says what went where,
- * the view models decide what that means.
+ * their {@code CoreAffinity}, VFs to pin their interrupt and set their interrupt-mode instances'
+ * {@code CoreAffinity} ({@code VfCoreViewModel}); the strip only says what went where, the view
+ * models decide what that means.
  */
 public final class CoreStrip extends VBox {
 
@@ -73,7 +74,7 @@ public final class CoreStrip extends VBox {
         }
     }
 
-    /** Called with (VF address, core) when a VF is dropped on a core: pin its interrupt there. */
+    /** Called with (VF address, core) when a VF is dropped on a core: pin its interrupt there, and its CoreAffinity. */
     public void onVfDropped(BiConsumer<String, Integer> action) {
         this.vfDropped = action;
     }

@@ -1,65 +1,84 @@
 package org.qatwb.app.gui.layout;
 
-import javafx.scene.control.Alert;
+import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.common.DiffView;
 import org.qatwb.app.viewmodel.IrqViewModel;
+import org.qatwb.app.viewmodel.VfCoreViewModel;
 import org.qatwb.model.irq.IrqPinPlan;
-import org.qatwb.model.parse.Snippet;
 
 /**
  * The core strip's interrupt side: live QAT interrupts per second on each core, and a VF dropped
- * on a core pins its interrupt there, after the boot unit's diff was shown and accepted.
+ * on a core, which pins its interrupt there (after the boot unit's diff was shown and accepted)
+ * and sets its interrupt-mode instances' CoreAffinity in the layout; a label under the strip says
+ * what happened to each ({@link VfCoreViewModel.Report}).
  */
 final class IrqPinning {
 
     private IrqPinning() {
     }
 
-    static void attach(CoreStrip strip, IrqViewModel irq, Window owner) {
+    /** Wires the strip; returns the report label to place under it. */
+    static Label attach(CoreStrip strip, IrqViewModel irq, VfCoreViewModel vfCore, Window owner) {
         irq.ratesProperty().addListener((o, a, r) -> strip.showRates(r));
+        Label report = new Label();
+        report.setId("vf-core-report");
+        report.setWrapText(true);
+        report.setPadding(new Insets(4, 6, 4, 6));
+        report.getStyleClass().add(Css.MUTED);
+        report.visibleProperty().bind(vfCore.reportProperty().isNotNull());
+        report.managedProperty().bind(report.visibleProperty());
+        vfCore.reportProperty().addListener((o, a, r) -> report.setText(r == null ? ""
+                : "Interrupt: " + r.interrupt() + "\nCoreAffinity: " + r.coreAffinity()));
         strip.onVfDropped((bsf, core) -> {
-            IrqPinPlan plan;
-            try {
-                plan = irq.plan(bsf, core);
-            } catch (IllegalArgumentException e) {
-                Alert a = new Alert(Alert.AlertType.WARNING, Snippet.oneLine(e.getMessage()));
-                a.initOwner(owner);
-                a.setHeaderText("Cannot pin this VF's interrupt to core " + core);
-                a.show();
-                return;
-            }
-            if (confirm(plan, owner)) {
-                irq.pin(plan, outcome -> { });
+            VfCoreViewModel.Drop drop = vfCore.plan(bsf, core);
+            if (confirm(drop, owner)) {
+                vfCore.commit(drop);
             }
         });
+        return report;
     }
 
-    private static boolean confirm(IrqPinPlan plan, Window owner) {
+    private static boolean confirm(VfCoreViewModel.Drop drop, Window owner) {
         Dialog<Boolean> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Pin interrupt");
-        d.setHeaderText("Deliver " + plan.pin().irqName() + " (" + plan.device().name() + ", " + plan.pin().vfBsf()
-                + ") to core " + plan.pin().cpu() + plan.current().map(i -> ", now on core "
-                + i.effective().map(Object::toString).orElse("?")).orElse(" (not up now: at the next boot)")
-                + ", and again after every boot");
-        DiffView view = new DiffView();
-        view.show(plan.diff());
-        view.setPrefSize(720, 240);
-        view.setId("irq-pin-diff");
-        Label note = new Label(plan.caution().map(c -> "Caution: " + c + ". ").orElse("")
-                + "The driver ignores CoreAffinity for a VF's interrupt; where irqbalance runs, ban this IRQ from it"
-                + " (--banmod=" + plan.pin().irqName() + "). Nothing is written before you pin.");
-        note.setWrapText(true);
-        d.getDialogPane().setContent(new VBox(8, view, note));
-        ButtonType pin = new ButtonType("Pin", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(pin, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == pin ? Boolean.TRUE : null);
+        d.setTitle("VF to core " + drop.core());
+        VBox content = new VBox(8);
+        if (drop.pin().isPresent()) {
+            IrqPinPlan plan = drop.pin().get();
+            d.setHeaderText("Deliver " + plan.pin().irqName() + " (" + plan.device().name() + ", " + plan.pin().vfBsf()
+                    + ") to core " + plan.pin().cpu() + plan.current().map(i -> ", now on core "
+                    + i.effective().map(Object::toString).orElse("?")).orElse(" (not up now: at the next boot)")
+                    + ", now and after every boot; and set its instances' CoreAffinity to " + drop.core() + " in the layout");
+            DiffView view = new DiffView();
+            view.show(plan.diff());
+            view.setPrefSize(720, 240);
+            view.setId("irq-pin-diff");
+            content.getChildren().add(view);
+            plan.caution().ifPresent(c -> content.getChildren().add(wrapped("Caution: " + c + ".")));
+        } else {
+            d.setHeaderText("The interrupt cannot be pinned: " + drop.pinRefusal().orElse("")
+                    + "\nSet the VF's interrupt-mode instances' CoreAffinity to " + drop.core() + " in the layout only?");
+        }
+        content.getChildren().add(wrapped("The interrupt pin is written now. The CoreAffinity change is an edit of the"
+                + " layout, written when you apply the layout. The driver ignores CoreAffinity for a VF's interrupt,"
+                + " so both are needed for the VF's completions to run on this core."));
+        d.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType(drop.pin().isPresent() ? "Pin" : "Edit layout", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ok ? Boolean.TRUE : null);
         return d.showAndWait().orElse(false);
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 }

@@ -35,6 +35,7 @@ import javafx.stage.Window;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
 import org.qatwb.app.viewmodel.IrqViewModel;
+import org.qatwb.app.viewmodel.VfCoreViewModel;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.model.conf.InstanceKind;
@@ -73,7 +74,8 @@ public final class LayoutPane extends BorderPane {
         setId("layout-editor");
         cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
         cores.setId("core-strip");
-        IrqPinning.attach(cores, new IrqViewModel(nas), owner);
+        IrqViewModel irq = new IrqViewModel(nas);
+        Label vfCoreReport = IrqPinning.attach(cores, irq, new VfCoreViewModel(irq, vm), owner);
         setTop(toolbar());
 
         grid.setPadding(new Insets(10));
@@ -96,7 +98,8 @@ public final class LayoutPane extends BorderPane {
         });
         ScrollPane coreScroll = new ScrollPane(cores);
         coreScroll.setFitToWidth(true);
-        SplitPane bottom = new SplitPane(coreScroll, findings);
+        VBox.setVgrow(coreScroll, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane bottom = new SplitPane(new VBox(coreScroll, vfCoreReport), findings);
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);

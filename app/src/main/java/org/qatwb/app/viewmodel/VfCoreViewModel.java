@@ -1,0 +1,106 @@
+package org.qatwb.app.viewmodel;
+
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.qatwb.model.irq.IrqPinOutcome;
+import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.IrqPinUnit;
+
+/**
+ * One gesture, a VF dropped on a core in the layout editor, doing both things issue 12 (section 4)
+ * asks of it: the VF's completion interrupt pinned there (live now, and kept by the boot unit:
+ * {@link IrqViewModel}, {@link IrqPinPlan}), and the one {@code CoreAffinity} its interrupt-mode
+ * instances share set to that core as a pending layout edit ({@link LayoutEditorViewModel#setVfCore},
+ * applied with the layout). The two take effect differently (a VF's IRQ does not follow
+ * {@code CoreAffinity}: docs/driver/interrupts.md), so {@link #reportProperty()} says what happened
+ * to each. FX thread only.
+ */
+public final class VfCoreViewModel {
+
+    /**
+     * A drop, decided before anything changes: the pin's plan (its unit diff is shown first) or why
+     * the interrupt cannot be pinned; the layout side is decided when committed.
+     *
+     * @param vfBsf      the VF
+     * @param core       the core it was dropped on
+     * @param pin        the pin's plan; empty when refused
+     * @param pinRefusal why not, in one line; empty when there is a plan
+     */
+    public record Drop(String vfBsf, int core, Optional<IrqPinPlan> pin, Optional<String> pinRefusal) {
+        public Drop {
+            Objects.requireNonNull(vfBsf, "vfBsf");
+            Objects.requireNonNull(pin, "pin");
+            Objects.requireNonNull(pinRefusal, "pinRefusal");
+        }
+    }
+
+    /**
+     * What the last drop did, one line each.
+     *
+     * @param interrupt    the IRQ pin: pending, pinned now and kept, failed, or refused
+     * @param coreAffinity the layout edit: changed (to apply) or unchanged and why
+     * @param pinned       whether the pin was made (live, and kept by the unit)
+     */
+    public record Report(String interrupt, String coreAffinity, boolean pinned) {
+    }
+
+    private final IrqViewModel irq;
+    private final LayoutEditorViewModel editor;
+    private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>();
+
+    public VfCoreViewModel(IrqViewModel irq, LayoutEditorViewModel editor) {
+        this.irq = Objects.requireNonNull(irq, "irq");
+        this.editor = Objects.requireNonNull(editor, "editor");
+    }
+
+    /** What the last drop did; null before the first. */
+    public ReadOnlyObjectProperty<Report> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** Decides a drop; nothing changes yet. */
+    public Drop plan(String vfBsf, int core) {
+        try {
+            return new Drop(vfBsf, core, Optional.of(irq.plan(vfBsf, core)), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return new Drop(vfBsf, core, Optional.empty(), Optional.of(Snippet.oneLine(e.getMessage())));
+        }
+    }
+
+    /**
+     * Makes the drop: the layout edit at once (pending, applied with the layout), the pin on the NAS
+     * in the background; the report is updated after each.
+     */
+    public void commit(Drop drop) {
+        VfCoreEdit edit = editor.setVfCore(drop.vfBsf(), drop.core());
+        if (drop.pin().isEmpty()) {
+            report.set(new Report("Interrupt not pinned: " + drop.pinRefusal().orElse(""), edit.summary(), false));
+            return;
+        }
+        IrqPinPlan plan = drop.pin().get();
+        String irqName = plan.pin().irqName();
+        report.set(new Report("Pinning " + irqName + " to core " + drop.core() + "…", edit.summary(), false));
+        irq.pin(plan, outcome -> report.set(new Report(pinned(plan, outcome), edit.summary(),
+                outcome.failure().isEmpty())),
+                message -> report.set(new Report("Interrupt not pinned: " + message, edit.summary(), false)));
+    }
+
+    private static String pinned(IrqPinPlan plan, IrqPinOutcome o) {
+        String name = plan.pin().irqName();
+        int cpu = plan.pin().cpu();
+        if (o.failure().isPresent()) {
+            return "Interrupt not pinned: " + o.failure().get().name() + ": " + Snippet.oneLine(o.failure().get().message());
+        }
+        String kept = o.kept().trueNas() ? "TrueNAS init script" : IrqPinUnit.NAME;
+        String balance = plan.irqbalance().isPresent() ? "; irqbalance leaves it alone (qatwb's policy script)"
+                : plan.caution().filter(c -> c.contains("irqbalance")).map(c -> "; irqbalance may move it").orElse("");
+        if (plan.current().isEmpty()) {
+            return name + " is not up now: pinned to core " + cpu + " at the next boot (" + kept + ")" + balance;
+        }
+        return name + (o.delivered(name, cpu) ? " pinned to core " + cpu + " now" : " written for core " + cpu
+                + " but delivered elsewhere") + ", and again at every boot (" + kept + ")" + balance;
+    }
+}
