@@ -94,7 +94,7 @@ final class ConfChecks {
             fixes.add(Restart.qat(s, "the driver reads the conf files when it starts"));
             return new CheckResult(self, CheckStatus.FAIL, k.polled().size() + " polled [KERNEL_QAT] instance(s), first "
                     + first.finding().key() + " in " + first.path() + " (line " + first.finding().line() + "): ZFS never"
-                    + " polls, so requests sent there wait until they time out; " + counts + " otherwise", fixes, details);
+                    + " polls, so a ZFS thread that sends a request there blocks forever (no timeout since ZFS 0.8.2, no failure counted); " + counts + " otherwise", fixes, details);
         }
         if (cy + dc == 0) {
             return CheckResult.fail(self, "no interrupt-mode [KERNEL_QAT] instance in " + k.files().size()

@@ -52,7 +52,7 @@ final class IrqPinning {
         VBox content = new VBox(8);
         if (drop.pin().isPresent()) {
             IrqPinPlan plan = drop.pin().get();
-            d.setHeaderText("Deliver " + plan.pin().irqName() + " (" + plan.device().name() + ", " + plan.pin().vfBsf()
+            header(d, "Deliver " + plan.pin().irqName() + " (" + plan.device().name() + ", " + plan.pin().vfBsf()
                     + ") to core " + plan.pin().cpu() + plan.current().map(i -> ", now on core "
                     + i.effective().map(Object::toString).orElse("?")).orElse(" (not up now: at the next boot)")
                     + ", now and after every boot; and set its instances' CoreAffinity to " + drop.core() + " in the layout");
@@ -63,7 +63,7 @@ final class IrqPinning {
             content.getChildren().add(view);
             plan.caution().ifPresent(c -> content.getChildren().add(wrapped("Caution: " + c + ".")));
         } else {
-            d.setHeaderText("The interrupt cannot be pinned: " + drop.pinRefusal().orElse("")
+            header(d, "The interrupt cannot be pinned: " + drop.pinRefusal().orElse("")
                     + "\nSet the VF's interrupt-mode instances' CoreAffinity to " + drop.core() + " in the layout only?");
         }
         content.getChildren().add(wrapped("The interrupt pin is written now. The CoreAffinity change is an edit of the"
@@ -74,6 +74,18 @@ final class IrqPinning {
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ok ? Boolean.TRUE : null);
         return d.showAndWait().orElse(false);
+    }
+
+    /**
+     * A header that wraps: the default one is a single line, and a long BSF-and-cores sentence made
+     * the dialog wider than the screen, centred on the window with its left edge off screen.
+     */
+    private static void header(Dialog<?> d, String text) {
+        Label header = wrapped(text);
+        header.getStyleClass().add("irq-pin-header");
+        header.setPadding(new javafx.geometry.Insets(12, 12, 4, 12));
+        d.getDialogPane().setHeader(header);
+        d.getDialogPane().setPrefWidth(760);
     }
 
     private static Label wrapped(String text) {
