@@ -101,12 +101,7 @@ final class IrqPinCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
-            ArrayNode steps = doc.putArray("steps");
-            for (PersistOutcome.Step st : o.steps()) {
-                steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
-                err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
-                        + st.message()));
-            }
+            steps(doc, o, err);
             boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
             doc.put("delivered", delivered);
             doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
@@ -166,12 +161,7 @@ final class IrqPinCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
-        ArrayNode steps = doc.putArray("steps");
-        for (PersistOutcome.Step st : o.steps()) {
-            steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
-            err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
-                    + st.message()));
-        }
+        steps(doc, o, err);
         doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
         IrqJson.irqbalance(doc, o.interrupts());
         IrqJson.kept(doc, o.kept());
@@ -188,5 +178,15 @@ final class IrqPinCommand implements Callable<Integer> {
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** The agent's steps: into the JSON, and one line each on stderr as they are read. */
+    private static void steps(ObjectNode doc, IrqPinOutcome o, PrintWriter err) {
+        ArrayNode steps = doc.putArray("steps");
+        for (PersistOutcome.Step st : o.steps()) {
+            steps.addObject().put("step", st.name()).put("status", st.status().wire()).put("message", st.message());
+            err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
+                    + st.message()));
+        }
     }
 }

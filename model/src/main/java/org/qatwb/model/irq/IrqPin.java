@@ -29,6 +29,15 @@ public record IrqPin(String vfBsf, int cpu) {
         }
     }
 
+    /**
+     * The pin of the VF whose interrupt the driver names {@code irqName} ({@code qat_3d:10.02}, the
+     * domain taken as {@code 0000}: the name has none); empty for any other name.
+     */
+    public static java.util.Optional<IrqPin> ofIrqName(String irqName, int cpu) {
+        return QatIrqName.parse(irqName).filter(n -> n instanceof QatIrqName.Vf)
+                .map(n -> new IrqPin("0000:" + ((QatIrqName.Vf) n).busSlotFunction(), cpu));
+    }
+
     /** The driver's name of the VF's interrupt ({@code qat_3d:01.00}: slot and function in decimal). */
     public String irqName() {
         String[] p = vfBsf.split("[:.]");

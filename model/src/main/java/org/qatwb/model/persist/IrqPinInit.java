@@ -53,13 +53,11 @@ public final class IrqPinInit {
             if (!m.matches() || pins.size() == IrqPinUnit.MAX_PINS) {
                 return Optional.empty();
             }
-            String[] n = m.group(1).substring(4).split("[:.]");
-            int slot = Integer.parseInt(n[1]);
-            int function = Integer.parseInt(n[2]);
-            if (slot > 31 || function > 7) {
+            Optional<IrqPin> pin = IrqPin.ofIrqName(m.group(1), Integer.parseInt(m.group(2)));
+            if (pin.isEmpty()) {
                 return Optional.empty();
             }
-            pins.add(new IrqPin(String.format("0000:%s:%02x.%x", n[0], slot, function), Integer.parseInt(m.group(2))));
+            pins.add(pin.get());
         }
         InitScript want = forPins(pins);
         boolean same = want.type().equals(e.type()) && want.command().equals(e.command()) && e.script().isEmpty()
