@@ -42,6 +42,11 @@ final class LayoutCommand implements Callable<Integer> {
                 "--preset '" + preset + "' is not one of " + Arrays.stream(Preset.values()).map(Preset::id)
                         .collect(Collectors.joining(", "))));
         Layout layout = Baseline.of(NasCommands.snapshot(connection, spec.commandLine().getErr())).layout();
+        if (layout.devices().isEmpty()) {
+            // an empty layout is the right answer, but silence would read as "nothing to do here"
+            spec.commandLine().getErr().println("qatwb: adf_ctl lists no QAT device on this NAS: the layout is empty"
+                    + (p == null ? "" : " and preset " + p.id() + " has nothing to lay out"));
+        }
         JsonOut.print(spec.commandLine().getOut(), LayoutJson.layout(p == null ? layout : p.apply(layout)));
         return ExitCodes.OK;
     }

@@ -105,6 +105,8 @@ class PresetsOnEveryProfileEndToEndTest {
                 CliRun made = cli("layout", nas, "--preset", preset.id());
                 assertEquals(0, made.exit(), what + ": " + made.err());
                 assertEquals(0, made.json().get("devices").size(), what);
+                assertTrue(made.err().contains("adf_ctl lists no QAT device on this NAS: the layout is empty and preset "
+                        + preset.id() + " has nothing to lay out"), what + ": " + made.err());
                 Path layout = dir.resolve(profile + "-" + preset.id() + ".json");
                 Files.writeString(layout, made.out());
                 CliRun applied = cli("apply", nas, layout.toString());
