@@ -1300,19 +1300,11 @@ zia_unit_text() {
         'WantedBy=multi-user.target'
 }
 
-# TEXT into a temporary file beside FILE, then renamed over it: a boot or an import that reads it
-# sees the old file or the new, never half of one.
-zia_write() {                  # FILE MODE TEXT_FUNCTION [ARG...]
-    z_file=$1 z_mode=$2
-    shift 2
-    as_root mkdir -p "${z_file%/*}" || return 1
-    z_tmp=$(as_root mktemp "${z_file%/*}/.${z_file##*/}.XXXXXX") || return 1
-    if "$@" | as_root tee "$z_tmp" >/dev/null && as_root chmod "$z_mode" "$z_tmp" \
-        && as_root mv -f "$z_tmp" "$z_file"; then
-        return 0
-    fi
-    as_root rm -f "$z_tmp"
-    return 1
+# write_atomic, after making FILE's directory: a NAS may have no /etc/zfs/zed.d or
+# /etc/systemd/system yet.
+write_atomic_mkdir() {         # FILE MODE TEXT_FUNCTION [ARG...]
+    as_root mkdir -p "${1%/*}" || return 1
+    write_atomic "$@"
 }
 
 zia_keep() {                   # POOL [PROPERTY=VALUE...]: validated in main
@@ -1320,13 +1312,13 @@ zia_keep() {                   # POOL [PROPERTY=VALUE...]: validated in main
         item_note zia_keep denied 0 "$SUDO_MSG"
     elif step zia_dirs as_root mkdir -p "$R$ZIA_DIR" "$R${ZIA_ZEDLET%/*}" \
         && step zia_dir_mode as_root chmod 755 "$R${ZIA_DIR%/*}" "$R$ZIA_DIR" \
-        && step zia_write_kept zia_write "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
-        && step zia_write_script zia_write "$R$ZIA_SCRIPT" 755 zia_script_text \
-        && step zia_write_zedlet zia_write "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
+        && step zia_write_kept write_atomic_mkdir "$R$ZIA_KEPT" 644 zia_kept_text "$@" \
+        && step zia_write_script write_atomic_mkdir "$R$ZIA_SCRIPT" 755 zia_script_text \
+        && step zia_write_zedlet write_atomic_mkdir "$R$ZIA_ZEDLET" 755 zia_zedlet_text; then
         if ! command -v systemctl >/dev/null 2>&1; then
             item_note zia_unit_write absent 0 "systemctl not found: no boot unit (ZED still re-applies after each import)"
         else
-            step zia_unit_write zia_write "$R/etc/systemd/system/$ZIA_UNIT" 644 zia_unit_text \
+            step zia_unit_write write_atomic_mkdir "$R/etc/systemd/system/$ZIA_UNIT" 644 zia_unit_text \
                 && step zia_daemon_reload as_root systemctl daemon-reload \
                 && step zia_unit_enable as_root systemctl enable "$ZIA_UNIT"
         fi
@@ -1405,14 +1397,7 @@ irq_unit_text() {              # PIN...
 }
 
 irq_write_unit() {             # PIN...
-    w_dir=$R$UNIT_DIR
-    w_tmp=$(as_root mktemp "$w_dir/.$IRQ_UNIT_NAME.XXXXXX") || return 1
-    if irq_unit_text "$@" | as_root tee "$w_tmp" >/dev/null && as_root chmod 644 "$w_tmp" \
-        && as_root mv -f "$w_tmp" "$w_dir/$IRQ_UNIT_NAME"; then
-        return 0
-    fi
-    as_root rm -f "$w_tmp"
-    return 1
+    write_atomic "$R$UNIT_DIR/$IRQ_UNIT_NAME" 644 irq_unit_text "$@"
 }
 
 irq_write_affinity() {         # FILE CPU
@@ -1533,7 +1518,7 @@ irq_balance_ban() {            # PATH BEFORE AFTER PIN...|none
     elif [ "$(irq_policy_text "$@")" != "$(as_root cat "$R$IRQ_POLICY" 2>/dev/null)" ]; then
         step irqbalance_policy_dir as_root mkdir -p "$R$IRQ_POLICY_DIR" \
             && step irqbalance_policy_dir_mode as_root chmod 755 "$R${IRQ_POLICY_DIR%/*}" "$R$IRQ_POLICY_DIR" \
-            && step irqbalance_policy_write zia_write "$R$IRQ_POLICY" 755 irq_policy_text "$@" || return 0
+            && step irqbalance_policy_write write_atomic_mkdir "$R$IRQ_POLICY" 755 irq_policy_text "$@" || return 0
         b_changed=1
     fi
     if [ "$b_before" != "$b_after" ]; then

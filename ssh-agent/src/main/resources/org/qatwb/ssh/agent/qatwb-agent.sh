@@ -562,17 +562,23 @@ init_json() {                  # KEEP
         "$i_cmd" "$INIT_COMMENT"
 }
 
-# The unit into a temporary file beside it, then renamed over it: a reader (or a boot) sees the
-# old text or the new, never half of one. mktemp's name starts with a dot: systemd ignores it.
-write_unit() {                 # KEEP
-    w_dir=$R$UNIT_DIR
-    w_tmp=$(as_root mktemp "$w_dir/.$UNIT_NAME.XXXXXX") || return 1
-    if unit_text "$1" | as_root tee "$w_tmp" >/dev/null && as_root chmod 644 "$w_tmp" \
-        && as_root mv -f "$w_tmp" "$w_dir/$UNIT_NAME"; then
+# TEXT_FUNCTION's output into a temporary file beside FILE, then renamed over it: a reader (or a
+# boot, or an import) sees the old text or the new, never half of one. mktemp's name starts with a
+# dot: systemd and ZED ignore it.
+write_atomic() {               # FILE MODE TEXT_FUNCTION [ARG...]
+    wa_file=$1 wa_mode=$2
+    shift 2
+    wa_tmp=$(as_root mktemp "${wa_file%/*}/.${wa_file##*/}.XXXXXX") || return 1
+    if "$@" | as_root tee "$wa_tmp" >/dev/null && as_root chmod "$wa_mode" "$wa_tmp" \
+        && as_root mv -f "$wa_tmp" "$wa_file"; then
         return 0
     fi
-    as_root rm -f "$w_tmp"
+    as_root rm -f "$wa_tmp"
     return 1
+}
+
+write_unit() {                 # KEEP
+    write_atomic "$R$UNIT_DIR/$UNIT_NAME" 644 unit_text "$1"
 }
 
 persist_unit() {               # KEEP
