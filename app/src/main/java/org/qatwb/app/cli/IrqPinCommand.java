@@ -104,14 +104,9 @@ final class IrqPinCommand implements Callable<Integer> {
             steps(doc, o, err);
             boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
             doc.put("delivered", delivered);
-            doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
-            IrqJson.irqbalance(doc, o.interrupts());
-            IrqJson.kept(doc, o.kept());
+            readBack(doc, o);
             JsonOut.print(spec.commandLine().getOut(), doc);
-            if (o.failure().isPresent()) {
-                PersistOutcome.Step f = o.failure().get();
-                err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
-                        + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+            if (failed(o, err)) {
                 return ExitCodes.INPUT;
             }
             if (plan.current().isPresent() && !delivered) {
@@ -162,14 +157,9 @@ final class IrqPinCommand implements Callable<Integer> {
         }
         IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
         steps(doc, o, err);
-        doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
-        IrqJson.irqbalance(doc, o.interrupts());
-        IrqJson.kept(doc, o.kept());
+        readBack(doc, o);
         JsonOut.print(spec.commandLine().getOut(), doc);
-        if (o.failure().isPresent()) {
-            PersistOutcome.Step f = o.failure().get();
-            err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
-                    + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+        if (failed(o, err)) {
             return ExitCodes.INPUT;
         }
         if (o.kept().pins().stream().anyMatch(k -> k.irqName().equals(plan.irqName()))
@@ -188,5 +178,23 @@ final class IrqPinCommand implements Callable<Integer> {
             err.println("qatwb: " + (st.ok() ? "ok   " : "FAIL ") + st.name() + (st.message().isEmpty() ? "" : ": "
                     + st.message()));
         }
+    }
+
+    /** What the NAS read back after the write: its interrupts, irqbalance and the pins it keeps. */
+    private static void readBack(ObjectNode doc, IrqPinOutcome o) {
+        doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
+        IrqJson.irqbalance(doc, o.interrupts());
+        IrqJson.kept(doc, o.kept());
+    }
+
+    /** Says the failed step, if one failed. */
+    private static boolean failed(IrqPinOutcome o, PrintWriter err) {
+        if (o.failure().isEmpty()) {
+            return false;
+        }
+        PersistOutcome.Step f = o.failure().get();
+        err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
+                + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+        return true;
     }
 }
