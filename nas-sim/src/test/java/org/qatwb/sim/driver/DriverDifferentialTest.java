@@ -1,5 +1,8 @@
 package org.qatwb.sim.driver;
 
+import static org.qatwb.sim.driver.DifferentialCases.PF_HOST;
+import static org.qatwb.sim.driver.DifferentialCases.VF_ZFS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -54,25 +57,6 @@ class DriverDifferentialTest {
     }
 
     // --- cases found by the property, settled from the driver source ---------------------------
-
-    private static final String VF_ZFS = """
-            [GENERAL]
-            ServicesEnabled = cy;dc
-            ConfigVersion = 2
-            [KERNEL_QAT]
-            NumberCyInstances = 1
-            NumberDcInstances = 1
-            Cy0Name = "ZFS_CY0"
-            Cy0IsPolled = 0
-            Cy0CoreAffinity = 5
-            Dc0Name = "ZFS_DC0"
-            Dc0IsPolled = 0
-            Dc0CoreAffinity = 5
-            """;
-
-    /** A PF that only hosts VFs, on cy;dc: its VFs may ask for any service. */
-    private static final String PF_HOST = "[GENERAL]\nServicesEnabled = cy;dc\nConfigVersion = 2\n[KERNEL_QAT]\n"
-            + "NumberCyInstances = 0\nNumberDcInstances = 0\n";
 
     /** Both sides must give {@code expected} (true = up), PF first. */
     private static void agree(List<Boolean> expected, DriverRelease release, String pfType, String... files) {

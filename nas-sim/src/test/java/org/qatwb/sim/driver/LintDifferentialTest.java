@@ -1,5 +1,8 @@
 package org.qatwb.sim.driver;
 
+import static org.qatwb.sim.driver.DifferentialCases.PF_HOST;
+import static org.qatwb.sim.driver.DifferentialCases.VF_ZFS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -131,24 +134,6 @@ class LintDifferentialTest {
     }
 
     // --- cases found by the property, settled from the driver source ---------------------------
-
-    private static final String PF_HOST = "[GENERAL]\nServicesEnabled = cy;dc\nConfigVersion = 2\n[KERNEL_QAT]\n"
-            + "NumberCyInstances = 0\nNumberDcInstances = 0\n";
-
-    private static final String VF_ZFS = """
-            [GENERAL]
-            ServicesEnabled = cy;dc
-            ConfigVersion = 2
-            [KERNEL_QAT]
-            NumberCyInstances = 1
-            NumberDcInstances = 1
-            Cy0Name = "ZFS_CY0"
-            Cy0IsPolled = 0
-            Cy0CoreAffinity = 5
-            Dc0Name = "ZFS_DC0"
-            Dc0IsPolled = 0
-            Dc0CoreAffinity = 5
-            """;
 
     /** Both must agree on the set, and the simulator must give {@code expectedUp} (PF first); returns lint's reports. */
     private static List<FileReport> agree(List<Boolean> expectedUp, DriverRelease release, String pfType, String... files) {
