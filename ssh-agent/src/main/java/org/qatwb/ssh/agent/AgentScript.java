@@ -1,19 +1,24 @@
 package org.qatwb.ssh.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The agent script, loaded once: {@code qatwb-agent.sh} (next to this class), with the transaction
- * part {@code qatwb-agent-tx.sh} put before its last line, the call of {@code main}. A client sends
- * exactly these bytes on the stdin of {@code sh -s -- ...}; nothing is installed on the NAS.
+ * The agent script, loaded once: {@code qatwb-agent.sh} (next to this class), with the other parts
+ * ({@link #PARTS}: the transactions by who runs them, and what qatwb keeps on the NAS) put before
+ * its last line, the call of {@code main}. A client sends exactly these bytes on the stdin of
+ * {@code sh -s -- ...}; nothing is installed on the NAS.
  */
 public final class AgentScript {
 
     static final String RESOURCE = "qatwb-agent.sh";
-    static final String TRANSACTIONS = "qatwb-agent-tx.sh";
+    /** The parts joined before the core's last line, in this order; each passes ShellCheck on its own. */
+    static final List<String> PARTS = List.of("qatwb-agent-tx.sh", "qatwb-agent-tx-exec.sh",
+            "qatwb-agent-tx-worker.sh", "qatwb-agent-keep.sh");
 
     /** The script's last line; the transactions part and {@link #withData} data go before it. */
     static final String LAST_LINE = "main \"$@\"; exit $?\n";
@@ -23,7 +28,15 @@ public final class AgentScript {
 
     /** Loaded on first use, then kept: the script is a few tens of kilobytes. */
     private static final class Holder {
-        static final byte[] BYTES = join(load(RESOURCE), load(TRANSACTIONS));
+        static final byte[] BYTES = join(load(RESOURCE), parts());
+
+        private static byte[] parts() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (String part : PARTS) {
+                all.writeBytes(load(part));
+            }
+            return all.toByteArray();
+        }
 
         private static byte[] load(String name) {
             try (InputStream in = AgentScript.class.getResourceAsStream(name)) {
@@ -36,11 +49,11 @@ public final class AgentScript {
             }
         }
 
-        private static byte[] join(byte[] core, byte[] transactions) {
+        private static byte[] join(byte[] core, byte[] parts) {
             if (!new String(core, StandardCharsets.US_ASCII).endsWith("\n" + LAST_LINE)) {
                 throw new IllegalStateException("the agent script must end with its call of main");
             }
-            return insertBeforeLastLine(core, transactions);
+            return insertBeforeLastLine(core, parts);
         }
     }
 

@@ -1,0 +1,492 @@
+# qatwb-agent, transactions: what the client's exec runs (checks, backups, staging, the launch of
+# the worker, and the commands apply, restore, confirm, status, history). Joined with the other
+# parts by AgentScript; the transaction's states and shared steps are in qatwb-agent-tx.sh.
+# shellcheck shell=sh
+
+# ---- checks and staging (the exec) ----------------------------------------------------------
+
+# A refusal before the transaction has a directory: the step, then the transaction's summary.
+tx_refuse_early() {            # NAME STATUS TEXT
+    item_note "step:$1" "$2" 0 "$3"
+    item_note tx ok 0 "id $TXID${NL}mode $TX_MODE${NL}state refused"
+}
+
+# The shell the exec runs under (the client runs 'sh -s'), by its path, for the worker and timer.
+tx_shell() {
+    s_sh=$(command -v sh)
+    case $s_sh in /*) printf '%s\n' "$s_sh" ;; *) echo /bin/sh ;; esac
+}
+
+# Whether transient systemd units can be started: systemd runs (sd_booted(3): this directory
+# exists) and systemd-run is there. Else the worker and the timer are setsid processes.
+tx_runner() {
+    if [ -d "$R/run/systemd/system" ] && command -v systemd-run >/dev/null 2>&1; then
+        echo systemd
+    elif command -v setsid >/dev/null 2>&1; then
+        echo setsid
+    else
+        echo nohup
+    fi
+}
+
+# Everything before the first change: tools, sudo, free space, the transaction's directory, the
+# lock. TX_WANT holds the files (see tx_check). Returns false after printing the refusal.
+tx_begin() {                   # ID MODE TIMEOUT EXPECTED SOURCE
+    tx_set "$1"
+    TX_MODE=$2 TX_TIMEOUT=$3 TX_EXPECTED=$4 TX_STEPS=0
+    for b_t in base64 sha256sum mktemp cp mv rm mkdir tee; do
+        if ! command -v "$b_t" >/dev/null 2>&1; then
+            tx_refuse_early check_tools absent "$b_t not found: a transaction needs base64 sha256sum mktemp cp mv rm mkdir tee"
+            return 1
+        fi
+    done
+    if [ "$TX_MODE" = restart ] && ! command -v adf_ctl >/dev/null 2>&1; then
+        tx_refuse_early check_tools absent "adf_ctl not found: no QAT driver to restart"
+        return 1
+    fi
+    if ! sudo_ok; then
+        tx_refuse_early check_sudo denied "$SUDO_MSG"
+        return 1
+    fi
+    if ! tx_space; then
+        tx_refuse_early check_space error "$SPACE_MSG"
+        return 1
+    fi
+    if ! b_out=$(as_root mkdir -p "$R$TX_BASE/tx" 2>&1); then
+        step_status 1 "$b_out"
+        tx_refuse_early check_store "$ST" "$b_out"
+        return 1
+    fi
+    if ! b_out=$(as_root mkdir "$TXD" "$TXD/old" "$TXD/new" "$TXD/steps" 2>&1); then
+        tx_refuse_early check_store error "$b_out"
+        return 1
+    fi
+    as_root chmod 755 "$R$TX_BASE" "$R$TX_BASE/tx" "$TXD"
+    tx_put pid "$$"
+    tx_state prepared
+    if ! tx_lock; then
+        as_root rm -rf "$TXD"
+        tx_refuse_early check_lock error "$LOCK_MSG"
+        return 1
+    fi
+    TX_RUNNER=$(tx_runner)
+    tx_put plan "mode $TX_MODE${NL}timeout $TX_TIMEOUT${NL}expected $TX_EXPECTED${NL}runner $TX_RUNNER${NL}source $5"
+    tx_step check_space ok 0 "$SPACE_MSG"
+    tx_prune
+    # from here a signal (the connection dropped) leaves nothing behind: temporary files go
+    trap 'tx_interrupted' HUP INT TERM
+    return 0
+}
+
+tx_interrupted() {
+    trap - HUP INT TERM
+    tx_drop_temps
+    tx_step interrupted error 0 "the exec was stopped before the worker started (connection lost?): nothing was changed"
+    tx_state refused
+    tx_unlock
+    exit 1
+}
+
+# Refuses the transaction from the exec: temporary files go, nothing was changed.
+tx_refuse() {
+    tx_drop_temps
+    tx_state refused
+    tx_unlock
+    trap - HUP INT TERM
+}
+
+# The files to write, checked against what the client saw; the manifest. TX_WANT holds the
+# candidates, five words each: PATH BEFORE AFTER SIZE SOURCE (BEFORE '*' when the caller has no
+# expectation: restore).
+tx_check() {
+    set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $TX_WANT
+    set +f
+    c_targets=
+    c_bad=
+    while [ $# -ge 5 ]; do
+        c_t=$R$1
+        if [ -L "$c_t" ]; then c_bad="$c_bad$1: a symbolic link (qatwb writes regular files only)$NL"
+        elif [ -e "$c_t" ] && [ ! -f "$c_t" ]; then c_bad="$c_bad$1: not a regular file$NL"
+        fi
+        c_targets="$c_targets $c_t"
+        shift 5
+    done
+    if [ -n "$c_bad" ]; then
+        tx_step check_files error 0 "${c_bad%"$NL"}"
+        return 1
+    fi
+    set -f
+    # shellcheck disable=SC2086
+    c_sums=$(tx_sums $c_targets)
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $TX_WANT
+    set +f
+    c_n=0
+    c_manifest=
+    TX_STAGE=
+    c_changed=
+    c_writes=0
+    while [ $# -ge 5 ]; do
+        c_n=$((c_n + 1))
+        c_now=${c_sums%%"$NL"*}
+        c_sums=${c_sums#*"$NL"}
+        if [ "$2" != '*' ] && [ "$2" != "$c_now" ]; then
+            if [ "$c_now" = - ]; then c_changed="$c_changed$1: removed since the snapshot$NL"
+            elif [ "$2" = - ]; then c_changed="$c_changed$1: created since the snapshot$NL"
+            else c_changed="$c_changed$1: changed since the snapshot$NL"
+            fi
+        fi
+        if [ "$3" = "$c_now" ]; then c_act=keep
+        elif [ "$3" = - ]; then c_act=delete
+        else c_act='write'; c_writes=$((c_writes + 1))
+        fi
+        c_manifest="$c_manifest$c_n $1 $c_now $3 $c_act$NL"
+        TX_STAGE="$TX_STAGE $c_n $1 $c_act $5 $3"
+        shift 5
+    done
+    if [ -n "$c_changed" ]; then
+        tx_step check_before error 0 "${c_changed%"$NL"}"
+        return 1
+    fi
+    tx_put manifest "${c_manifest%"$NL"}"
+    tx_step check_before ok 0 "$c_n files as the workbench read them; $c_writes to write"
+}
+
+# Free space for the new files beside their targets, and for the backups and the new files in the
+# transaction's directory, in KiB as 'df -Pk' counts (each file rounded up, plus a margin). Runs
+# before anything is written: a full disk would fail the transaction's own directory first. Sets
+# SPACE_MSG.
+tx_space() {
+    if ! command -v df >/dev/null 2>&1; then
+        SPACE_MSG="df not found: free space not checked"
+        return 0
+    fi
+    set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $TX_WANT
+    set +f
+    s_new=64
+    DIRS=
+    s_existing=
+    while [ $# -ge 5 ]; do
+        s_new=$((s_new + ($4 + 1023) / 1024 + 4))
+        if [ -e "$R$1" ]; then s_existing="$s_existing $R$1"; fi
+        s_d=$R$1
+        dir_add "${s_d%/*}"
+        shift 5
+    done
+    s_old=0
+    if [ -n "$s_existing" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        s_old=$(last_number "$(as_root wc -c -- $s_existing 2>/dev/null)")
+        set +f
+    fi
+    s_tx=$((s_new + (s_old + 1023) / 1024 + 4 * TX_FILES / 16 + 64))
+    s_bad=
+    s_store=$R$TX_BASE
+    while [ ! -d "$s_store" ] && [ "$s_store" != "${s_store%/*}" ]; do s_store=${s_store%/*}; done
+    for s_d in $DIRS "${s_store:-/}"; do
+        s_df=$(df -Pk "$s_d" 2>/dev/null | tail -n 1)
+        set -f
+        # shellcheck disable=SC2086 # splitting a list of words is the point here
+        set -- $s_df
+        set +f
+        s_avail=${4-}
+        case $s_avail in ''|*[!0-9]*) continue ;; esac
+        if [ "$s_d" = "${s_store:-/}" ]; then s_need=$s_tx; else s_need=$s_new; fi
+        if [ "$s_avail" -lt "$s_need" ]; then
+            s_bad="$s_bad${s_d#"$R"}: $s_avail KiB free, $s_need KiB needed$NL"
+        fi
+    done
+    if [ -n "$s_bad" ]; then
+        SPACE_MSG="not enough space: ${s_bad%"$NL"}"
+        return 1
+    fi
+    SPACE_MSG="$s_new KiB needed beside the files, $s_tx KiB for the transaction"
+}
+
+# Every file as it is now into old/NAME (the backup; the files an apply may write all have
+# distinct names), in one cp, checked against the manifest.
+tx_backup() {
+    set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
+    set -- $(tx_manifest)
+    set +f
+    k_n=0
+    k_files=
+    k_check=
+    while [ $# -ge 5 ]; do
+        if [ "$3" != - ]; then
+            k_files="$k_files $R$2"
+            k_check="$k_check $TXD/old/${2##*/} $3 $2"
+            k_n=$((k_n + 1))
+        fi
+        shift 5
+    done
+    if [ -n "$k_files" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        k_out=$(as_root cp -p -- $k_files "$TXD/old/" 2>&1) || { set +f; tx_step backup error 1 "$k_out"; return 1; }
+        set +f
+    fi
+    # shellcheck disable=SC2086
+    if ! tx_compare $k_check; then
+        tx_step backup error 1 "a backup differs from the file it copies: ${V_BAD%"$NL"}"
+        return 1
+    fi
+    tx_step backup ok 0 "$k_n files backed up in ${TXD#"$R"}"
+}
+
+tx_temp_of() {                 # N TEMPS: the temporary file of file N (relative to the root)
+    set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- "$1" $2
+    set +f
+    t_want=$1
+    shift
+    while [ $# -ge 2 ]; do
+        if [ "$1" = "$t_want" ]; then printf '%s\n' "$2"; return 0; fi
+        shift 2
+    done
+    return 1
+}
+
+# The new bytes of file N: from the client's data section (base64, decoded here, never run), or
+# from an earlier transaction's directory (restore).
+tx_content() {                 # N SOURCE
+    case $2 in
+        payload) payload "$1" | base64 -d ;;
+        *) as_root cat "$R$TX_BASE/tx/$2" ;;
+    esac
+}
+
+# TX_STAGE (from tx_check): N PATH ACTION SOURCE AFTER per file.
+# Each file to write into a temporary file beside it (same directory: the rename is atomic;
+# dot-named and not ending in .conf: neither the driver nor modprobe reads it), with the mode and
+# owner of the file it replaces (cp -p, then the new bytes over it), synced; a copy into new/NAME.
+tx_stage() {
+    set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $TX_STAGE
+    set +f
+    g_list=
+    g_check=
+    g_keep=
+    g_count=0
+    while [ $# -ge 5 ]; do
+        g_n=$1
+        g_act=$3
+        if [ "$g_act" = write ]; then
+            g_t=$R$2
+            g_out=$(as_root mktemp "${g_t%/*}/.qatwb.$TXID.${g_t##*/}.XXXXXX" 2>&1) || { tx_step stage error 1 "$2: $g_out"; return 1; }
+            g_tmp=$g_out
+            printf '%s %s\n' "$g_n" "${g_tmp#"$R"}" | as_root tee -a "$TXD/temps" >/dev/null
+            if [ -e "$g_t" ]; then
+                g_out=$(as_root cp -p "$g_t" "$g_tmp" 2>&1) || { tx_step stage error 1 "$2: $g_out"; return 1; }
+            else
+                g_out=$(as_root chmod 644 "$g_tmp" 2>&1) || { tx_step stage error 1 "$2: $g_out"; return 1; }
+            fi
+            g_out=$( { tx_content "$g_n" "$4" | as_root tee "$g_tmp" "$TXD/new/${2##*/}" >/dev/null; } 2>&1) \
+                || { tx_step stage error 1 "$2: ${g_out:-cannot write the new bytes}"; return 1; }
+            g_list="$g_list $g_tmp"
+            g_check="$g_check $g_tmp $5 $2"
+            g_count=$((g_count + 1))
+        elif [ "$g_act" = keep ]; then
+            g_keep="$g_keep $TXD/old/${2##*/}"
+        fi
+        shift 5
+    done
+    # new/ holds the whole set after the transaction (restore --restore-point after): the unchanged
+    # files too, in one cp
+    if [ -n "$g_keep" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        as_root cp -p -- $g_keep "$TXD/new/" 2>/dev/null
+        set +f
+    fi
+    if [ -n "$g_list" ]; then
+        set -f
+        # shellcheck disable=SC2086
+        tx_sync $g_list
+        set +f
+    fi
+    # shellcheck disable=SC2086
+    if ! tx_compare $g_check; then
+        tx_step stage error 1 "the staged bytes are not what the workbench sent: ${V_BAD%"$NL"}"
+        return 1
+    fi
+    tx_step stage ok 0 "$g_count files staged beside their targets"
+}
+
+# Starts the worker outside the SSH session, then waits for it to finish (or to wait for the
+# confirm). The exec may die meanwhile (the connection dropped): the worker goes on regardless.
+# It gets none of our descriptors: an SSH server closes the channel only when every holder of the
+# exec's stdout has closed it, and the worker (and the timer it starts) may live for minutes.
+tx_launch() {
+    trap - HUP INT TERM
+    case $TX_RUNNER in
+        systemd)
+            l_out=$(as_root systemd-run --unit="qatwb-tx-$TXID" --quiet --description="qatwb: transaction $TXID" \
+                "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&-) \
+                || { tx_step launch error 1 "systemd-run: $l_out"; tx_refuse; return 1; } ;;
+        setsid)
+            as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" </dev/null >/dev/null 2>&1 4>&- & ;;
+        *)
+            # no setsid: immune to the hangup, at least
+            ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- & ;;
+    esac
+    tx_wait "$TX_WAIT"
+}
+
+tx_wait() {                    # SECONDS: until the transaction is not running, or that long
+    w_left=$(($1 * 10))
+    while :; do
+        w_state=$(tx_get state)
+        if [ "$w_state" = prepared ] && [ "$(tx_get pid)" != "$$" ] && tx_orphaned "$TXID"; then
+            tx_abandon "$TXID"
+            continue
+        fi
+        tx_kind "$w_state"
+        [ "$TX_KIND" = running ] || return 0
+        [ "$w_left" -gt 0 ] || return 0
+        w_left=$((w_left - 1))
+        sleep 0.1
+    done
+}
+
+# The agent's own copy for the worker and the timer: from the data section, checked.
+tx_store_agent() {
+    if [ -z "$PAYLOAD_AGENT_SHA" ] || ! sha_ok "$PAYLOAD_AGENT_SHA"; then
+        tx_step stage error 0 "the request holds no data section"
+        return 1
+    fi
+    s_out=$( { payload agent | base64 -d | as_root tee "$TXD/agent.sh" >/dev/null; } 2>&1)
+    s_sum=$(as_root sha256sum -- "$TXD/agent.sh" 2>/dev/null)
+    if [ "${s_sum%%" "*}" != "$PAYLOAD_AGENT_SHA" ]; then
+        tx_step stage error 1 "cannot keep the agent's copy: ${s_out:-its bytes differ}"
+        return 1
+    fi
+}
+
+# check, back up, stage, launch: the whole exec side of apply and restore
+tx_prepare_and_launch() {
+    if tx_check && tx_backup && tx_store_agent && tx_stage; then
+        tx_launch
+    else
+        tx_refuse
+    fi
+}
+
+apply_cmd() {                  # ID MODE TIMEOUT EXPECTED [PATH BEFORE AFTER SIZE]...
+    a_id=$1 a_mode=$2 a_timeout=$3 a_expected=$4
+    shift 4
+    TX_WANT=
+    while [ $# -ge 4 ]; do
+        TX_WANT="$TX_WANT $1 $2 $3 $4 payload"
+        shift 4
+    done
+    tx_begin "$a_id" "$a_mode" "$a_timeout" "$a_expected" apply || return 0
+    tx_prepare_and_launch
+    tx_report
+}
+
+# A new transaction that puts back the files of transaction SRC as they were before it (its
+# backups) or after it; the same checks, worker, timer and confirm as apply.
+restore_cmd() {                # SRC POINT ID MODE TIMEOUT
+    S_SRC=$1 S_POINT=$2
+    s_src=$R$TX_BASE/tx/$1
+    TXID=$3 TX_MODE=$4
+    if ! as_root test -d "$s_src"; then
+        tx_refuse_early check_source absent "no transaction $1 on this NAS"
+        return 0
+    fi
+    s_plan=$(as_root cat "$s_src/plan" 2>/dev/null)
+    if [ "$2" = before ]; then
+        s_exp=$(as_root cat "$s_src/up_before" 2>/dev/null | head -n 1)
+    else
+        s_exp=$(printf '%s\n' "$s_plan" | while read -r s_k s_v; do
+            if [ "$s_k" = expected ]; then printf '%s\n' "$s_v"; break; fi
+        done)
+    fi
+    case $s_exp in none) ;; *) expected_ok "${s_exp:--}" || s_exp=- ;; esac
+    s_manifest=$(as_root cat "$s_src/manifest" 2>/dev/null)
+    s_id=$3 s_mode=$4 s_timeout=$5
+    set -f
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $s_manifest
+    set +f
+    TX_WANT=
+    while [ $# -ge 5 ]; do
+        if [ "$S_POINT" = before ]; then s_sum=$3 s_from=old/${2##*/}; else s_sum=$4 s_from=new/${2##*/}; fi
+        s_size=0
+        if [ "$s_sum" != - ]; then s_size=$(last_number "$(as_root wc -c "$s_src/$s_from" 2>/dev/null)"); fi
+        TX_WANT="$TX_WANT $2 * $s_sum ${s_size:-0} $S_SRC/$s_from"
+        shift 5
+    done
+    tx_begin "$s_id" "$s_mode" "$s_timeout" "${s_exp:--}" "restore $S_SRC $S_POINT" || return 0
+    tx_prepare_and_launch
+    tx_report
+}
+
+confirm_cmd() {                # ID
+    tx_open "$1"
+    if ! as_root test -d "$TXD"; then
+        item_note tx absent 0 "no transaction $1 on this NAS"
+        return 0
+    fi
+    c_state=$(tx_get state)
+    if [ "$c_state" != awaiting-confirm ]; then
+        item_note step:confirm error 0 "nothing to confirm: the transaction is $c_state"
+    elif tx_claim confirm || [ "$(tx_get decided/by)" = confirm ]; then
+        tx_finish confirmed
+        tx_step confirm ok 0 "confirmed over a new connection"
+        tx_disarm
+    else
+        item_note step:confirm error 0 "too late: the rollback timer fired first"
+    fi
+    tx_report
+}
+
+status_cmd() {                 # ID WAIT
+    tx_open "$1"
+    if ! as_root test -d "$TXD"; then
+        item_note tx absent 0 "no transaction $1 on this NAS"
+        return 0
+    fi
+    tx_wait "$2"
+    tx_report
+}
+
+history_cmd() {
+    for h_id in $(tx_ids); do
+        tx_set "$h_id"
+        tx_summary "tx:$h_id"
+    done
+}
+
+# apply's arguments: ID MODE TIMEOUT EXPECTED, then PATH BEFORE AFTER SIZE per file (at most
+# TX_FILES, each path once). Anything off is a usage error: nothing runs.
+apply_args_ok() {
+    # shellcheck disable=SC2015 # usage exits, so C never runs after B
+    [ $# -ge 8 ] && [ $((($# - 4) % 4)) -eq 0 ] \
+        || usage "usage: apply ID stage|restart CONFIRM_SECONDS EXPECTED PATH BEFORE AFTER SIZE [PATH BEFORE AFTER SIZE]..."
+    tx_id_ok "$1" || usage "a transaction id is YYYYMMDDTHHMMSSZ-xxxxxxxx"
+    case $2 in stage|restart) ;; *) usage "the mode is stage or restart" ;; esac
+    decimal_ok "$3" 1 86400 || usage "the confirm timeout is 1..86400 seconds"
+    expected_ok "$4" || usage "the expected devices are -, or DDDD:BB:DD.F joined by commas"
+    [ $((($# - 4) / 4)) -le "$TX_FILES" ] || usage "at most $TX_FILES files"
+    shift 4
+    a_seen=
+    while [ $# -ge 4 ]; do
+        target_ok "$1" || usage "not a file qatwb writes: only /etc/<type>_dev<N>.conf, /etc/default/qat, /etc/modprobe.d/blacklist-qat-vfs.conf"
+        case " $a_seen " in *" $1 "*) usage "a file is named twice" ;; esac
+        a_seen="$a_seen $1"
+        [ "$2" = - ] || sha_ok "$2" || usage "before: a sha256 (64 lowercase hex) or -"
+        sha_ok "$3" || usage "after: a sha256 (64 lowercase hex)"
+        decimal_ok "$4" 0 "$CAP" || usage "a size is 0..$CAP bytes"
+        shift 4
+    done
+}
