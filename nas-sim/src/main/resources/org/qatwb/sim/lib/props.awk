@@ -1,6 +1,6 @@
 # QAT Workbench simulated NAS: `zfs get` and `zpool get` over the simulator's property tables.
 # Variables: kind (zfs|zpool), H (scripted), P (parsable), R (recursive), fields, types, props,
-# names (space-separated datasets or pools, may be empty).
+# names (tab-separated datasets or pools, may be empty: a name may hold a space, never a tab).
 # zfs rows:   name type property parsable human source; source n/a for a property that does not
 #             apply to the dataset's type (a filesystem's volblocksize): zfs prints "-" for it when
 #             it is named, and leaves it out of "all"
@@ -14,7 +14,7 @@ BEGIN {
     alltypes = (types == "all" || types == "")
     nt = split(types, T, ",")
     for (i = 1; i <= nt; i++) okt[T[i]] = 1
-    nn = split(names, N, " ")
+    nn = split(names, N, "\t")
     for (i = 1; i <= nn; i++) wantn[N[i]] = 1
     nds = 0; nrow = 0
 }

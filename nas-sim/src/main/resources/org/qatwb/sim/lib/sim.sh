@@ -1,4 +1,5 @@
 # QAT Workbench simulated NAS: shell library of the stand-ins in $QATWB_ROOT/sim-bin.
+# shellcheck shell=sh
 # Sourced, never run. POSIX sh (dash, busybox ash).
 #
 # Read-only answers (adf_ctl status, dmesg, zfs get, ...) are files under .sim/state that the
@@ -6,7 +7,10 @@
 # is a request to the simulator's JVM, see sim_request below.
 
 SIM_DIR="$QATWB_ROOT/.sim"
+# read by the stand-ins that source this file
+# shellcheck disable=SC2034
 SIM_STATE="$SIM_DIR/state"
+# shellcheck disable=SC2034 # read by zfs and zpool
 SIM_LIB="$SIM_DIR/lib"
 # The caller's PATH, for a command run on its behalf (sudo), and the system's, for our own tools:
 # the stand-ins must not call each other by accident.
@@ -22,6 +26,9 @@ sim_which() {
     for _wd in $SIM_ORIG_PATH; do
         IFS=$_wifs
         _wt=${_wd:-.}/$1
+        # -ef is not POSIX, but dash, bash and busybox ash (the shells the simulator runs on) have it,
+        # and nothing POSIX tells a hard or symbolic link to the stand-in from another file
+        # shellcheck disable=SC3013
         if [ -f "$_wt" ] && [ -x "$_wt" ] && ! [ "$_wt" -ef "$QATWB_ROOT/sim-bin/$1" ]; then
             printf '%s\n' "$_wt"
             return 0
