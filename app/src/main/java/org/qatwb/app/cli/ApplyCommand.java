@@ -46,11 +46,13 @@ import picocli.CommandLine.Spec;
                 "(/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices",
                 "and rolls back by itself on failure, or unless this command confirms over a new connection.",
                 "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
-                "before TX (or after it), as a new transaction; --status TX says where TX is."},
+                "before TX (or after it), as a new transaction; --status TX says where TX is.",
+                "Before anything is written the diff is printed on stderr and, on a terminal, confirmed; without",
+                "a terminal only --yes writes (scripts opt in)."},
         footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
-                "problems (error findings: nothing is applied), or the apply was refused or rolled back, 2 usage",
-                "error, 3 cannot reach or trust the NAS (a restart it could not confirm rolls back by itself),",
-                "4 an apply that could not be rolled back (or is still running)."})
+                "problems (error findings: nothing is applied), or the apply was refused, rolled back or not",
+                "confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS (a restart",
+                "it could not confirm rolls back by itself), 4 an apply that could not be rolled back (or is still running)."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -89,6 +91,9 @@ final class ApplyCommand implements Callable<Integer> {
         boolean restart;
     }
 
+    @Option(names = "--yes", description = "write without asking: the diff is still printed (without a terminal, writing needs --yes)")
+    boolean yes;
+
     @Option(names = "--confirm-timeout", paramLabel = "S", description = "seconds the NAS waits for confirmation before rolling back (default 120)")
     Integer confirmTimeout;
 
@@ -120,6 +125,7 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
+            DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
             return print(doc, new Transactions(client, err).apply(c.applyPlan(mode(), timeout)));
         });
     }
@@ -132,7 +138,11 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), TxJson.history(t.history()));
                 return ExitCodes.OK;
             }
-            return print(JsonOut.object(), restore != null ? t.restore(restore, point(), mode(), timeout) : t.status(status));
+            if (restore == null) {
+                return print(JsonOut.object(), t.status(status));
+            }
+            DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
+            return print(JsonOut.object(), t.restore(restore, point(), mode(), timeout));
         });
     }
 
@@ -170,6 +180,9 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (restorePoint != null && restore == null) {
             throw new CliException(ExitCodes.USAGE, "--restore-point goes with --restore");
+        }
+        if (yes && (dryRun || history || status != null)) {
+            throw new CliException(ExitCodes.USAGE, "--yes goes with LAYOUT.json or --restore (it writes nothing else)");
         }
         if ((when != null || confirmTimeout != null) && (history || status != null)) {
             throw new CliException(ExitCodes.USAGE, "--stage, --restart and --confirm-timeout go with LAYOUT.json or --restore");

@@ -3,6 +3,7 @@ package org.qatwb.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.IrqJson;
 import org.qatwb.app.cli.json.JsonOut;
@@ -41,9 +42,10 @@ import picocli.CommandLine.Spec;
                 IrqbalancePolicy.ARG + " in IRQBALANCE_ARGS (/etc/default/irqbalance or",
                 "/etc/sysconfig/irqbalance), and irqbalance is restarted when either changed. CPU 'none' takes",
                 "the VF's pin out (the last one removes the unit, the policy script and the word). Every diff is",
-                "printed on stderr before anything is written."},
-        footer = {"", "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there),",
-                "2 usage error, 3 cannot reach or trust the NAS."})
+                "printed on stderr before anything is written, and confirmed on a terminal (without one, only",
+                "--yes writes)."},
+        footer = {"", "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there)",
+                "or not confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS."})
 final class IrqPinCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +62,9 @@ final class IrqPinCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "print the plan and the unit's diff, change nothing")
     boolean dryRun;
+
+    @Option(names = "--yes", description = "write without asking (the diff is still printed; without a terminal, writing needs --yes)")
+    boolean yes;
 
     @Override
     public Integer call() {
@@ -100,6 +105,7 @@ final class IrqPinCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
+            confirm(session, "the pin of " + plan.pin().irqName());
             IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
             steps(doc, o, err);
             boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
@@ -155,6 +161,7 @@ final class IrqPinCommand implements Callable<Integer> {
             JsonOut.print(spec.commandLine().getOut(), doc);
             return ExitCodes.OK;
         }
+        confirm(client.session(), "the unpin of " + plan.irqName());
         IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
         steps(doc, o, err);
         readBack(doc, o);
@@ -168,6 +175,15 @@ final class IrqPinCommand implements Callable<Integer> {
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** The diff is out: on a terminal the user says yes, else --yes was given; or nothing is written. */
+    private void confirm(NasSession session, String what) {
+        Optional<DiffConfirmation.Refusal> no = DiffConfirmation.ask("Write " + what + " to "
+                + Snippet.oneLine(session.spec().host()) + "? [y/N] ", what, yes);
+        if (no.isPresent()) {
+            throw new CliException(no.get().exitCode(), no.get().message());
+        }
     }
 
     /** The agent's steps: into the JSON, and one line each on stderr as they are read. */

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.SnapshotJson;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
@@ -39,9 +40,12 @@ import picocli.CommandLine.Spec;
                 "zfs_qat_*_disable). Prints the resulting values; null where ZFS has no such parameter.",
                 "With --keep-after-reboot the parameters that are on are also kept on at every boot (zfs.ko,",
                 "loaded before qat.service, forces them to 1): a systemd unit ordered after qat.service, or",
-                "on TrueNAS an init script; the change is printed as a diff on stderr before it is made."},
-        footer = {"", "Exit status: 0 done, 1 the kernel or the NAS refused (EPERM: QAT initialisation failed),",
-                "2 usage error, 3 cannot reach or trust the NAS.",
+                "on TrueNAS an init script; the change is printed as a diff on stderr before it is made, and",
+                "confirmed on a terminal (without one, only --yes makes it). A unit or script edited by hand is",
+                "replaced only with --replace-edited, or when the user answers yes on a terminal."},
+        footer = {"", "Exit status: 0 done, 1 the kernel or the NAS refused (EPERM: QAT initialisation failed), or",
+                "keeping after reboot was not confirmed or would replace a hand edit, 2 usage error (or keeping",
+                "after reboot without a terminal and without --yes), 3 cannot reach or trust the NAS.",
                 "Checksum and encryption offload can trigger OpenZFS issue #14463 (requests pending,",
                 "use-after-free under load); compression is not affected."})
 final class ParamsCommand implements Callable<Integer> {
@@ -65,13 +69,24 @@ final class ParamsCommand implements Callable<Integer> {
             "are) on after every boot; with all off, remove what keeps them"})
     boolean keepAfterReboot;
 
+    @Option(names = "--yes", description = "with --keep-after-reboot: make the change without asking (the diff is still printed)")
+    boolean yes;
+
+    @Option(names = "--replace-edited", description = {"with --keep-after-reboot: replace a unit or init script edited",
+            "by hand (otherwise refused; on a terminal, asked)"})
+    boolean replaceEdited;
+
     @Override
     public Integer call() {
         Map<ZfsParam, Boolean> wanted = new LinkedHashMap<>();
         put(wanted, ZfsParam.COMPRESS, compress);
         put(wanted, ZfsParam.CHECKSUM, checksum);
         put(wanted, ZfsParam.ENCRYPT, encrypt);
+        if ((yes || replaceEdited) && !keepAfterReboot) {
+            throw new CliException(ExitCodes.USAGE, "--yes and --replace-edited go with --keep-after-reboot");
+        }
         List<String> refusals = new ArrayList<>();
+        int exit = ExitCodes.OK;
         try (NasSession session = connection.connect()) {
             AgentClient client = new AgentClient(session, connection.sudo);
             for (Map.Entry<ZfsParam, Boolean> w : wanted.entrySet()) {
@@ -87,7 +102,11 @@ final class ParamsCommand implements Callable<Integer> {
                 PersistPlan plan = PersistPlan.of(persistence, keep(snapshot.params(), wanted));
                 printPlan(plan);
                 Optional<PersistOutcome> outcome = Optional.empty();
-                if (plan.changes()) {
+                Optional<DiffConfirmation.Refusal> no = plan.changes() ? consent(plan, session.spec().host()) : Optional.empty();
+                if (no.isPresent()) {
+                    refusals.add(no.get().message());
+                    exit = Math.max(exit, no.get().exitCode());
+                } else if (plan.changes()) {
                     outcome = Optional.of(client.persistParams(plan.keep()));
                     persistence = outcome.get().after();
                     explain(outcome.get()).ifPresent(refusals::add);
@@ -104,7 +123,33 @@ final class ParamsCommand implements Callable<Integer> {
         for (String r : refusals) {
             spec.commandLine().getErr().println("qatwb: " + r);
         }
-        return refusals.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
+        return refusals.isEmpty() ? ExitCodes.OK : Math.max(exit, ExitCodes.INPUT);
+    }
+
+    /**
+     * Whether the change may be made (its diff is out already): a unit or script edited by hand is
+     * replaced only with --replace-edited or a yes on the terminal to that question; anything else
+     * with a yes on the terminal, or --yes.
+     */
+    private Optional<DiffConfirmation.Refusal> consent(PersistPlan plan, String host) {
+        String what = what(plan);
+        String where = " on " + Snippet.oneLine(host);
+        if (plan.current() instanceof PersistState.Foreign f && !replaceEdited) {
+            String edited = "keep after reboot: the " + what + " was edited by hand (" + Snippet.oneLine(f.reason()) + ")";
+            return switch (TerminalPrompts.yesNo("Replace the " + what + where + ", edited by hand, as the diff shows? [y/N] ")) {
+                case YES -> Optional.empty();
+                case NO -> Optional.of(new DiffConfirmation.Refusal(ExitCodes.INPUT, edited + ": not replaced, nothing was changed"));
+                case NO_TERMINAL -> Optional.of(new DiffConfirmation.Refusal(ExitCodes.INPUT, edited
+                        + ": nothing was changed; to replace it, run again with --replace-edited --yes"));
+            };
+        }
+        return DiffConfirmation.ask("Change the " + what + where + " as the diff shows? [y/N] ", "the " + what, yes)
+                .map(r -> new DiffConfirmation.Refusal(r.exitCode(), "keep after reboot: " + r.message()));
+    }
+
+    private static String what(PersistPlan plan) {
+        return plan.target() == PersistTarget.SYSTEMD_UNIT ? "systemd unit " + ZfsQatUnit.PATH
+                : PersistPlan.INIT_SCRIPT_NAME;
     }
 
     /** The parameters that are on as chosen: given on, or not given and 0 now; only those ZFS has. */
@@ -121,8 +166,7 @@ final class ParamsCommand implements Callable<Integer> {
     /** The change on stderr, before it is made: what, where, a caution, the diff, the commands. */
     private void printPlan(PersistPlan plan) {
         PrintWriter err = spec.commandLine().getErr();
-        String what = plan.target() == PersistTarget.SYSTEMD_UNIT ? "systemd unit " + ZfsQatUnit.PATH
-                : PersistPlan.INIT_SCRIPT_NAME;
+        String what = what(plan);
         String kept = plan.keep().isEmpty() ? "nothing" : KeepList.word(plan.keep());
         if (!plan.changes()) {
             err.println("qatwb: keep after reboot: " + kept + " already, by the " + what + "; nothing to change");

@@ -62,6 +62,28 @@ final class TerminalPrompts {
         }
     }
 
+    /** An answer to a yes/no question; {@link #NO_TERMINAL} when there was nobody to ask. */
+    enum Answer {
+        YES, NO, NO_TERMINAL
+    }
+
+    /** Asks {@code question} on the terminal: "y" or "yes" is yes, anything else (or end of input) no. */
+    static Answer yesNo(String question) {
+        Console console = System.console();
+        if (console == null) {
+            return Answer.NO_TERMINAL;
+        }
+        PrintWriter tty = sink(console);
+        tty.print(question);
+        tty.flush();
+        String answer = console.readLine();
+        if (answer == null) {
+            return Answer.NO;
+        }
+        String a = answer.strip().toLowerCase(Locale.ROOT);
+        return a.equals("y") || a.equals("yes") ? Answer.YES : Answer.NO;
+    }
+
     static Credentials credentials() {
         return new Credentials() {
             @Override

@@ -8,11 +8,14 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.ZiaJson;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.persist.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaHookOutcome;
+import org.qatwb.model.zia.ZiaHooks;
 import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.model.zia.ZiaUseCase;
@@ -36,8 +39,9 @@ import picocli.CommandLine.Spec;
                 "a pool's live settings on the NAS and installs hooks that set them again at boot and after",
                 "each import. Offloads are refused on pools with encryption or dedup in use."},
         subcommands = {ZiaCommand.Show.class, ZiaCommand.Set.class, ZiaCommand.Keep.class, ZiaCommand.Reapply.class},
-        footer = {"", "Exit status: 0 done (show: live and kept agree), 1 refused, failed, or live differs from",
-                "kept, 2 usage error, 3 cannot reach or trust the NAS."})
+        footer = {"", "Exit status: 0 done (show: live and kept agree), 1 refused, failed, not confirmed, or live",
+                "differs from kept, 2 usage error (or keep without a terminal and without --yes), 3 cannot reach or",
+                "trust the NAS."})
 final class ZiaCommand implements Runnable {
 
     @Spec
@@ -163,7 +167,8 @@ final class ZiaCommand implements Runnable {
 
     @Command(name = "keep", mixinStandardHelpOptions = true,
             description = {"Keep POOL's live Z.I.A. settings on the NAS and install the hooks that set them again at",
-                    "boot and after each import (all off: the pool is forgotten)."})
+                    "boot and after each import (all off: the pool is forgotten). The kept settings' diff and the",
+                    "hooks are printed on stderr first, then confirmed on a terminal; without one only --yes writes."})
     static final class Keep implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -171,6 +176,8 @@ final class ZiaCommand implements Runnable {
         ConnectionMixin connection;
         @Parameters(index = "0", paramLabel = "POOL")
         String pool;
+        @picocli.CommandLine.Option(names = "--yes", description = "write without asking (the diff is still printed)")
+        boolean yes;
 
         @Override
         public Integer call() {
@@ -191,6 +198,7 @@ final class ZiaCommand implements Runnable {
                     return ExitCodes.INPUT;
                 }
                 doc.putNull("refused");
+                confirm(s, plan, session, spec, yes);
                 ZiaHookOutcome o = client.keepZia(plan);
                 doc.set("steps", ZiaJson.steps(o));
                 int rc = printShow(spec, client, doc);
@@ -201,6 +209,34 @@ final class ZiaCommand implements Runnable {
                 throw NasCommands.agent(e);
             }
         }
+    }
+
+    /**
+     * The kept settings before and after, as the kept file's POOL PROPERTY VALUE lines (the agent
+     * writes them under its own two comment lines), and the hooks it writes with them; then the
+     * user's yes on a terminal, or --yes.
+     */
+    private static void confirm(NasSnapshot s, ZiaKeepPlan plan, NasSession session, CommandSpec spec, boolean yes) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("qatwb: keep " + (plan.words().isEmpty() ? "nothing for pool " + plan.pool() : plan.pool() + ": "
+                + String.join(" ", plan.words())) + "; the kept settings (" + ZiaKept.PATH + "):");
+        String diff = UnifiedDiff.of(ZiaKept.PATH, ZiaKept.PATH, lines(s.zia().kept()), lines(plan.after()));
+        err.print(diff.isEmpty() ? "  (unchanged)\n" : diff);
+        err.println("qatwb: will write " + ZiaHooks.SCRIPT + ", " + ZiaHooks.ZEDLET + " and the boot unit "
+                + ZiaHooks.UNIT + " (enabled), as qatwb writes them");
+        err.flush();
+        Optional<DiffConfirmation.Refusal> no = DiffConfirmation.ask("Keep these Z.I.A. settings on "
+                + Snippet.oneLine(session.spec().host()) + "? [y/N] ", "the kept Z.I.A. settings", yes);
+        if (no.isPresent()) {
+            throw new CliException(no.get().exitCode(), no.get().message());
+        }
+    }
+
+    private static String lines(ZiaKept kept) {
+        StringBuilder out = new StringBuilder();
+        kept.settings().forEach(c -> out.append(c.pool()).append(' ').append(c.property().wire()).append(' ')
+                .append(c.value()).append('\n'));
+        return out.toString();
     }
 
     static boolean failed(CommandSpec spec, ZiaHookOutcome o) {

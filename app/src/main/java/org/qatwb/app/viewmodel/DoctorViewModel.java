@@ -163,6 +163,14 @@ public final class DoctorViewModel {
      * @return whether the fix was started here
      */
     public boolean apply(Fix fix) {
+        return apply(fix, false);
+    }
+
+    /**
+     * {@link #apply(Fix)}; {@code replaceEdited}: the user chose to replace a keep-after-reboot unit
+     * or script edited by hand (otherwise such a plan is not carried out).
+     */
+    public boolean apply(Fix fix, boolean replaceEdited) {
         // pending first: the new snapshot the fix brings may arrive before the call returns
         if (fix instanceof Fix.ParamFix p) {
             runPending = true;
@@ -171,7 +179,7 @@ public final class DoctorViewModel {
         }
         if (fix instanceof Fix.PersistFix p) {
             runPending = true;
-            nas.keepAfterReboot(p.plan());
+            nas.keepAfterReboot(p.plan(), replaceEdited);
             return true;
         }
         return false;

@@ -294,7 +294,7 @@ public final class NasViewModel implements AutoCloseable {
     /**
      * What "Keep after reboot" would change to keep the offloads that are on now (all off: remove
      * what keeps them); empty before the first snapshot. The view shows its diff before
-     * {@link #keepAfterReboot(PersistPlan)}.
+     * {@link #keepAfterReboot(PersistPlan, boolean)}.
      */
     public Optional<PersistPlan> keepAfterRebootPlan() {
         NasSnapshot s = snapshot.get();
@@ -310,22 +310,51 @@ public final class NasViewModel implements AutoCloseable {
         return Optional.of(PersistPlan.of(s.persistence(), on));
     }
 
-    /** Carries out a plan the user has seen: the agent writes exactly the plan's text. */
-    public void keepAfterReboot(PersistPlan plan) {
+    /**
+     * Whether carrying out {@code plan} replaces a unit or init script edited by hand (ours changed,
+     * or several with our comment): the view then says so and asks, with Cancel as the default.
+     */
+    public static boolean replacesHandEdit(PersistPlan plan) {
+        return plan.changes() && plan.current() instanceof PersistState.Foreign;
+    }
+
+    /**
+     * Carries out a plan the user has seen: the agent writes exactly the plan's text. A hand edit is
+     * replaced only when {@code replaceEdited} says the user chose that; and nothing is written when
+     * what keeps the parameters at boot is no longer what the plan was made from (an edit since the
+     * diff was shown): the NAS is read again first.
+     */
+    public void keepAfterReboot(PersistPlan plan, boolean replaceEdited) {
         if (nas == null || !plan.changes()) {
+            return;
+        }
+        if (replacesHandEdit(plan) && !replaceEdited) {
+            notify(new Notice(Notice.Level.WARNING, "Not kept after reboot", "What keeps the parameters at boot was edited"
+                    + " by hand (" + Snippet.oneLine(((PersistState.Foreign) plan.current()).reason())
+                    + "); it is replaced only when you choose to replace it."));
             return;
         }
         NasLink n = nas;
         begin("Keeping the offload settings after reboot");
-        tasks.run(() -> new Persisted(n.persistParams(plan.keep()), n.snapshot()), r -> {
+        tasks.run(() -> {
+            NasSnapshot now = n.snapshot();
+            if (!now.persistence().equals(plan.current())) {
+                return new Persisted(Optional.empty(), now);
+            }
+            return new Persisted(Optional.of(n.persistParams(plan.keep())), n.snapshot());
+        }, r -> {
             end();
             show(r.snapshot());
-            if (r.outcome().ok()) {
+            if (r.outcome().isEmpty()) {
+                notify(new Notice(Notice.Level.WARNING, "Not kept after reboot", "What keeps the parameters at boot"
+                        + " changed on the NAS since the change was shown (now " + persistenceSummary(r.snapshot())
+                        + "); nothing was written. Keep… shows the change from what is there now."));
+            } else if (r.outcome().get().ok()) {
                 notify(new Notice(Notice.Level.INFO, "Kept after reboot", plan.keep().isEmpty()
                         ? "Nothing sets the parameters at boot any more."
                         : "At every boot, after qat.service, ZFS's QAT offload is turned on for " + names(plan.keep()) + "."));
             } else {
-                notify(new Notice(Notice.Level.ERROR, "Not kept after reboot", r.outcome().failure()
+                notify(new Notice(Notice.Level.ERROR, "Not kept after reboot", r.outcome().get().failure()
                         .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("the NAS did not confirm the change")));
             }
         }, e -> {
@@ -618,7 +647,8 @@ public final class NasViewModel implements AutoCloseable {
     private record Applied(ApplyOutcome outcome, NasSnapshot snapshot) {
     }
 
-    private record Persisted(PersistOutcome outcome, NasSnapshot snapshot) {
+    /** The outcome is empty when nothing was written: the NAS no longer held what the plan was made from. */
+    private record Persisted(Optional<PersistOutcome> outcome, NasSnapshot snapshot) {
     }
 
     private record ZiaHooked(org.qatwb.model.zia.ZiaHookOutcome outcome, NasSnapshot snapshot) {

@@ -56,7 +56,7 @@ class ApplyEndToEndTest {
             Path f = dir.resolve("compression.json");
             Files.writeString(f, preset.out());
             long execs = nas.execCount();
-            CliRun run = cli("apply", nas, f.toString());
+            CliRun run = cli("apply", nas, "--yes", f.toString());
             assertEquals(0, run.exit(), run.err());
             assertEquals(2, nas.execCount() - execs, "a snapshot to compile against, then one exec for the transaction");
             JsonNode t = tx(run);
@@ -74,12 +74,40 @@ class ApplyEndToEndTest {
         }
     }
 
+    /**
+     * Without a terminal nothing is written unless the script opts in with --yes: the diff is printed
+     * first all the same, so that the refusal shows what would have changed.
+     */
+    @Test
+    void withoutATerminalTheDiffIsShownAndNothingIsWrittenWithoutYes() throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+            QatFileSet before = QatFileSet.read(nas.root());
+            Path f = edited(nas, 41);
+            CliRun run = cli("apply", nas, f.toString(), "--restart");
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().contains("\n--- /etc/c6xxvf_dev4.conf\n+++ /etc/c6xxvf_dev4.conf\n"), run.err());
+            assertTrue(run.err().strip().endsWith("without a terminal to confirm on, a script must opt in with --yes"), run.err());
+            assertEquals("", run.out());
+            assertTrue(QatFileSet.read(nas.root()).sameAs(before));
+            assertFalse(Files.exists(nas.transactions()) && Files.list(nas.transactions()).findAny().isPresent());
+
+            CliRun applied = cli("apply", nas, "--yes", f.toString(), "--restart");
+            assertEquals(0, applied.exit(), applied.err());
+            assertTrue(applied.err().contains("\n+++ /etc/c6xxvf_dev4.conf\n"), applied.err());
+            String id = tx(applied).get("id").asText();
+            CliRun restore = cli("apply", nas, "--restore", id);
+            assertEquals(2, restore.exit(), restore.err());
+            assertTrue(restore.err().contains("puts back the files as they were before it"), restore.err());
+            assertEquals(1, cli("apply", nas, "--history").json().get("transactions").size());
+        }
+    }
+
     @Test
     void aRestartIsVerifiedAndConfirmedOverANewConnection() throws IOException {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
             Path f = edited(nas, 41);
             long connections = nas.connectionCount();
-            CliRun run = cli("apply", nas, f.toString(), "--restart", "--confirm-timeout", "60");
+            CliRun run = cli("apply", nas, "--yes", f.toString(), "--restart", "--confirm-timeout", "60");
             assertEquals(0, run.exit(), run.err());
             JsonNode t = tx(run);
             assertEquals("confirmed", t.get("state").asText(), t.toString());
@@ -100,7 +128,7 @@ class ApplyEndToEndTest {
             QatFileSet before = QatFileSet.read(nas.root());
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0");
-            CliRun run = cli("apply", nas, f.toString(), "--restart");
+            CliRun run = cli("apply", nas, "--yes", f.toString(), "--restart");
             assertEquals(1, run.exit(), run.err());
             assertEquals("rolled-back", tx(run).get("state").asText());
             assertTrue(QatFileSet.read(nas.root()).sameAs(before));
@@ -118,7 +146,7 @@ class ApplyEndToEndTest {
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0")
                     .failCall("systemctl", "restart", 2, "Job for qat.service failed because the control process exited with error code.");
-            CliRun run = cli("apply", nas, f.toString(), "--restart");
+            CliRun run = cli("apply", nas, "--yes", f.toString(), "--restart");
             assertEquals(4, run.exit(), run.err());
             assertEquals("rollback-failed", tx(run).get("state").asText());
             assertTrue(QatFileSet.read(nas.root()).sameAs(before), "the files are back; QAT is not");
@@ -131,7 +159,7 @@ class ApplyEndToEndTest {
     void historyListsTransactionsAndRestorePutsTheFilesBack() throws IOException {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
             QatFileSet before = QatFileSet.read(nas.root());
-            CliRun applied = cli("apply", nas, edited(nas, 41).toString());
+            CliRun applied = cli("apply", nas, "--yes", edited(nas, 41).toString());
             assertEquals(0, applied.exit(), applied.err());
             String id = tx(applied).get("id").asText();
 
@@ -142,13 +170,13 @@ class ApplyEndToEndTest {
             assertEquals("/etc/c6xxvf_dev4.conf", first.get("files").get(0).get("path").asText(), "the one file the layout changes");
             assertEquals("write", first.get("files").get(0).get("action").asText());
 
-            CliRun restore = cli("apply", nas, "--restore", id);
+            CliRun restore = cli("apply", nas, "--yes", "--restore", id);
             assertEquals(0, restore.exit(), restore.err());
             assertEquals(id, tx(restore).get("restoreOf").get("id").asText());
             assertEquals("before", tx(restore).get("restoreOf").get("point").asText());
             assertTrue(QatFileSet.read(nas.root()).sameAs(before));
 
-            CliRun again = cli("apply", nas, "--restore", id, "--restore-point", "after", "--restart");
+            CliRun again = cli("apply", nas, "--yes", "--restore", id, "--restore-point", "after", "--restart");
             assertEquals(0, again.exit(), again.err());
             assertEquals("confirmed", tx(again).get("state").asText());
             assertTrue(Files.readString(nas.root().resolve("etc/c6xxvf_dev4.conf")).contains("Dc0CoreAffinity = 41"));

@@ -59,7 +59,7 @@ class IrqEndToEndTest {
             String name = remote.get("name").asText();
             int number = remote.get("irq").asInt();
 
-            CliRun pin = cli("irq", nas, "pin", bsf, "9");
+            CliRun pin = cli("irq", nas, "pin", "--yes", bsf, "9");
             assertEquals(0, pin.exit(), pin.err());
             assertTrue(pin.err().contains("+ExecStart=-/bin/sh -c 'cd /proc/irq/*/" + name + "/.. && echo 9 > smp_affinity_list'"),
                     "the unit's diff before the change: " + pin.err());
@@ -140,7 +140,7 @@ class IrqEndToEndTest {
             String bsf = remote.get("bsf").asText();
             String name = remote.get("name").asText();
 
-            CliRun pin = cli("irq", nas, "pin", bsf, "9");
+            CliRun pin = cli("irq", nas, "pin", "--yes", bsf, "9");
             assertEquals(0, pin.exit(), pin.err());
             assertTrue(pin.err().contains("+++ TrueNAS init script (qatwb: QAT VF interrupt pins)")
                     && pin.err().contains("+command: cd /proc/irq/*/" + name + "/.. && echo 9 > smp_affinity_list"), pin.err());
@@ -152,7 +152,7 @@ class IrqEndToEndTest {
             nas.reboot();
             assertEquals(9, byName(list(nas), name).get("effectiveCpu").asInt(), "the POSTINIT script pinned it again");
 
-            CliRun none = cli("irq", nas, "pin", bsf, "none");
+            CliRun none = cli("irq", nas, "pin", "--yes", bsf, "none");
             assertEquals(0, none.exit(), none.err());
             assertTrue(none.json().get("pins").isEmpty(), none.out());
             nas.reboot();

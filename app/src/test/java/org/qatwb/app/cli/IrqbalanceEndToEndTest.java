@@ -50,7 +50,7 @@ class IrqbalanceEndToEndTest {
 
             // a file qatwb will not edit: the pin is made, with a caution, and irqbalance takes it away
             Files.writeString(env, "IRQBALANCE_ARGS=\"$EXTRA_ARGS\"\n");
-            CliRun unbanned = irq(nas, "pin", VF, "9");
+            CliRun unbanned = irq(nas, "pin", "--yes", VF, "9");
             assertEquals(0, unbanned.exit(), unbanned.err());
             assertTrue(unbanned.err().contains("qatwb: caution: ") && unbanned.err().contains("edit it by hand"),
                     unbanned.err());
@@ -61,7 +61,7 @@ class IrqbalanceEndToEndTest {
 
             // a file it can edit: the ban's diff first, then the pin holds through many intervals
             Files.writeString(env, original);
-            CliRun pin = irq(nas, "pin", VF, "9");
+            CliRun pin = irq(nas, "pin", "--yes", VF, "9");
             assertEquals(0, pin.exit(), pin.err());
             assertTrue(pin.err().contains("+IRQBALANCE_ARGS=\"" + IrqbalancePolicy.ARG + "\""), pin.err());
             assertTrue(pin.err().contains("+++ " + IrqbalancePolicy.PATH), pin.err());
@@ -78,7 +78,7 @@ class IrqbalanceEndToEndTest {
             nas.advance(Duration.ofSeconds(45));
             assertEquals(9, cpuOf(nas), "after a reboot: a new IRQ number, pinned by the unit, banned by name");
 
-            CliRun none = irq(nas, "pin", VF, "none");
+            CliRun none = irq(nas, "pin", "--yes", VF, "none");
             assertEquals(0, none.exit(), none.err());
             assertEquals(original, Files.readString(env), "irqbalance's file as it was");
             assertFalse(Files.exists(nas.root().resolve(IrqbalancePolicy.PATH.substring(1))));

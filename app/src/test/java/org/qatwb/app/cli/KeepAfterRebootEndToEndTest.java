@@ -49,7 +49,7 @@ class KeepAfterRebootEndToEndTest {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("dh8950").withTrueNas(false))) {
             assertEquals("none", cli("snapshot", nas).json().get("persistence").get("state").asText());
 
-            CliRun on = cli("params", nas, "--compress", "on", "--keep-after-reboot");
+            CliRun on = cli("params", nas, "--compress", "on", "--keep-after-reboot", "--yes");
             assertEquals(0, on.exit(), on.err());
             String unit = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS));
             assertEquals(unit, Files.readString(nas.root().resolve(UNIT)));
@@ -78,7 +78,7 @@ class KeepAfterRebootEndToEndTest {
             assertEquals(0, again.exit(), again.err());
             assertTrue(again.err().contains("nothing to change"), again.err());
 
-            CliRun off = cli("params", nas, "--compress", "off", "--keep-after-reboot");
+            CliRun off = cli("params", nas, "--compress", "off", "--keep-after-reboot", "--yes");
             assertEquals(0, off.exit(), off.err());
             assertTrue(off.err().contains("+++ /dev/null"), off.err());
             assertFalse(Files.exists(nas.root().resolve(UNIT)));
@@ -91,7 +91,7 @@ class KeepAfterRebootEndToEndTest {
     @Test
     void onTrueNasAnInitScriptKeepsThemAndTheDiffShowsItsFields() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("dh8950"))) {
-            CliRun on = cli("params", nas, "--compress", "on", "--checksum", "on", "--keep-after-reboot");
+            CliRun on = cli("params", nas, "--compress", "on", "--checksum", "on", "--keep-after-reboot", "--yes");
             assertEquals(0, on.exit(), on.err());
             assertTrue(on.err().contains("+command: echo 0 > /sys/module/zfs/parameters/zfs_qat_compress_disable;"
                     + " echo 0 > /sys/module/zfs/parameters/zfs_qat_checksum_disable\n"), on.err());
@@ -107,13 +107,13 @@ class KeepAfterRebootEndToEndTest {
             assertEquals("0", param(nas, ZfsParam.CHECKSUM));
             assertEquals("1", param(nas, ZfsParam.ENCRYPT));
 
-            CliRun fewer = cli("params", nas, "--checksum", "off", "--keep-after-reboot");
+            CliRun fewer = cli("params", nas, "--checksum", "off", "--keep-after-reboot", "--yes");
             assertEquals(0, fewer.exit(), fewer.err());
             assertEquals("replace", fewer.json().get("keepAfterReboot").get("action").asText());
             assertTrue(fewer.err().contains("will run: midclt call initshutdownscript.update 1 "), fewer.err());
             assertEquals("[\"compress\"]", fewer.json().get("persistence").get("keptAtBoot").toString());
 
-            CliRun none = cli("params", nas, "--compress", "off", "--keep-after-reboot");
+            CliRun none = cli("params", nas, "--compress", "off", "--keep-after-reboot", "--yes");
             assertEquals(0, none.exit(), none.err());
             assertEquals("none", none.json().get("persistence").get("state").asText());
             assertEquals("[]\n", Files.readString(nas.root().resolve(".sim/state/initshutdownscript.json")));
@@ -121,14 +121,29 @@ class KeepAfterRebootEndToEndTest {
     }
 
     @Test
-    void aUnitEditedByHandIsShownAsReplacedWithACaution() throws Exception {
+    void aUnitEditedByHandIsReplacedOnlyWithReplaceEditedAndThenWithACaution() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
             String mine = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS)).replace("Wants=qat.service\n",
                     "Wants=qat.service\nConditionPathExists=/etc/my-flag\n");
             Files.writeString(nas.root().resolve(UNIT), mine);
             JsonNode before = cli("snapshot", nas).json().get("persistence");
             assertEquals("foreign", before.get("state").asText());
-            CliRun run = cli("params", nas, "--keep-after-reboot");
+            CliRun refused = cli("params", nas, "--keep-after-reboot", "--yes");
+            assertEquals(1, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("\n-ConditionPathExists=/etc/my-flag\n"), "the diff, all the same: " + refused.err());
+            assertTrue(refused.err().strip().endsWith("qatwb: keep after reboot: the systemd unit " + ZfsQatUnit.PATH
+                    + " was edited by hand (" + before.get("reason").asText() + "): nothing was changed; to replace it,"
+                    + " run again with --replace-edited --yes"), refused.err());
+            assertEquals(mine, Files.readString(nas.root().resolve(UNIT)));
+            assertFalse(refused.json().get("keepAfterReboot").has("done"), "the agent was not asked: " + refused.out());
+            assertEquals("foreign", refused.json().get("persistence").get("state").asText());
+
+            CliRun noYes = cli("params", nas, "--keep-after-reboot", "--replace-edited");
+            assertEquals(2, noYes.exit(), noYes.err());
+            assertTrue(noYes.err().contains("a script must opt in with --yes"), noYes.err());
+            assertEquals(mine, Files.readString(nas.root().resolve(UNIT)));
+
+            CliRun run = cli("params", nas, "--keep-after-reboot", "--replace-edited", "--yes");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.err().contains("qatwb: caution: replaces what is there: "), run.err());
             assertTrue(run.err().contains("\n-ConditionPathExists=/etc/my-flag\n"), run.err());
@@ -142,7 +157,7 @@ class KeepAfterRebootEndToEndTest {
     void aSudoThatWantsAPasswordIsExitOneWithTheStepAndNothingIsWritten() {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
             nas.faults().sudoRequiresPassword(true);
-            CliRun run = cli("params", nas, "--sudo", "--keep-after-reboot");
+            CliRun run = cli("params", nas, "--sudo", "--keep-after-reboot", "--yes");
             assertEquals(1, run.exit(), run.out());
             assertTrue(run.err().contains("qatwb: keep after reboot: unit_write denied: sudo: a password is required"
                     + " (connect as root, or use --sudo)"), run.err());

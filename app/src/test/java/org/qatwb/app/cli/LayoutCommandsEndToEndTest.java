@@ -183,7 +183,7 @@ class LayoutCommandsEndToEndTest {
     @Test
     void applyingTheLayoutAsItIsChangesNothing() throws IOException {
         Map<String, byte[]> before = etc(c62x);
-        CliRun run = cli("apply", c62x, save(c62x).toString(), "--stage");
+        CliRun run = cli("apply", c62x, "--yes", save(c62x).toString(), "--stage");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("nothing to change"), run.err());
         assertTrue(run.json().get("transaction") == null, "no transaction for nothing");

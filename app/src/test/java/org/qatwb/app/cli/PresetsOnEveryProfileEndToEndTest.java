@@ -109,7 +109,7 @@ class PresetsOnEveryProfileEndToEndTest {
                         + preset.id() + " has nothing to lay out"), what + ": " + made.err());
                 Path layout = dir.resolve(profile + "-" + preset.id() + ".json");
                 Files.writeString(layout, made.out());
-                CliRun applied = cli("apply", nas, layout.toString());
+                CliRun applied = cli("apply", nas, "--yes", layout.toString());
                 assertEquals(0, applied.exit(), what + ": " + applied.err());
                 assertEquals(0, applied.json().get("files").size(), what + ": " + applied.out());
                 assertTrue(applied.err().contains("nothing to change"), what + ": " + applied.err());
@@ -180,7 +180,7 @@ class PresetsOnEveryProfileEndToEndTest {
         assertTrue(dry.json().get("applicable").asBoolean(), what);
         boolean changes = dry.json().get("files").size() > 0;
 
-        CliRun applied = cli("apply", nas, layout.toString(), "--restart", "--confirm-timeout", "60");
+        CliRun applied = cli("apply", nas, "--yes", layout.toString(), "--restart", "--confirm-timeout", "60");
         assertEquals(0, applied.exit(), what + ": " + applied.err());
         if (changes) {
             JsonNode tx = applied.json().get("transaction");
@@ -254,7 +254,7 @@ class PresetsOnEveryProfileEndToEndTest {
     private static void putBack(SimulatedNas nas, QatFileSet original, String what) {
         CliRun history = cli("apply", nas, "--history");
         String last = history.json().get("transactions").get(0).get("id").asText();
-        CliRun restore = cli("apply", nas, "--restore", last, "--restart", "--confirm-timeout", "60");
+        CliRun restore = cli("apply", nas, "--yes", "--restore", last, "--restart", "--confirm-timeout", "60");
         assertEquals(0, restore.exit(), what + ": " + restore.err());
         assertEquals("confirmed", restore.json().get("transaction").get("state").asText(), what);
         assertTrue(QatFileSet.read(nas.root()).sameAs(original),
@@ -276,7 +276,7 @@ class PresetsOnEveryProfileEndToEndTest {
         // core 0, as Intel's file says it, is on node 0: a card on another node gets a warning per instance
         assertEquals(card.nodeId() == 0 ? Map.of() : Map.of("affinity.remote-node", 2 * vfs), warnings, what);
 
-        CliRun applied = cli("apply", nas, layout.toString(), "--restart");
+        CliRun applied = cli("apply", nas, "--yes", layout.toString(), "--restart");
         assertEquals(1, applied.exit(), what);
         assertTrue(applied.err().strip().endsWith("error finding(s); nothing was applied"), what + ": " + applied.err());
         assertTrue(QatFileSet.read(nas.root()).sameAs(original), what + ": nothing written");

@@ -38,7 +38,7 @@ class TerminalEscapesEndToEndTest {
                     "Wants=qat.service\n" + HOSTILE + "\n");
             Files.writeString(nas.root().resolve(UNIT), mine);
 
-            CliRun run = cli("params", nas, "--keep-after-reboot");
+            CliRun run = cli("params", nas, "--keep-after-reboot", "--replace-edited", "--yes");
 
             assertEquals(0, run.exit(), run.err());
             assertNothingRaw(run.err());

@@ -138,7 +138,7 @@ class VfOnTwoCoresEndToEndTest {
             ((ObjectNode) kernelQat(layout).get("dc").get(0)).put("coreAffinity", cy);
             Path fixed = dir.resolve("fixed.json");
             Files.writeString(fixed, JSON.writeValueAsString(layout));
-            CliRun applied = cli("apply", nas, fixed.toString(), "--restart", "--confirm-timeout", "60");
+            CliRun applied = cli("apply", nas, "--yes", fixed.toString(), "--restart", "--confirm-timeout", "60");
             assertEquals(0, applied.exit(), applied.err());
             assertEquals("confirmed", applied.json().get("transaction").get("state").asText());
             assertEquals(original, Files.readString(conf, ISO_8859_1), "one line back, every other byte as it was");

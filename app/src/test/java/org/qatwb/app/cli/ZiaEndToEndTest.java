@@ -80,7 +80,12 @@ class ZiaEndToEndTest {
             CliRun set = zia(nas, "set", "tank", "zia_provider=zia_software_provider");
             assertEquals(0, set.exit(), set.err());
             assertEquals("ok", set.json().get("status").asText());
-            CliRun keep = zia(nas, "keep", "tank");
+            CliRun unasked = zia(nas, "keep", "tank");
+            assertEquals(2, unasked.exit(), "no terminal, no --yes: " + unasked.err());
+            assertTrue(unasked.err().contains("+++ " + ZiaKept.PATH + "\n@@ -0,0 +1,"), unasked.err());
+            assertTrue(unasked.err().contains("\n+tank zia_provider zia_software_provider\n"), unasked.err());
+            assertFalse(Files.exists(nas.root().resolve(ZiaKept.PATH.substring(1))), "nothing written");
+            CliRun keep = zia(nas, "keep", "--yes", "tank");
             assertEquals(0, keep.exit(), keep.err());
             assertTrue(keep.json().get("inSync").asBoolean(), keep.out());
             assertTrue(keep.json().get("hooks").get("boot").asBoolean(), keep.out());

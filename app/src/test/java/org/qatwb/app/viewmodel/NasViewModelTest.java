@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,8 @@ import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.history.SeriesCatalog;
 import org.qatwb.model.kstat.QatService;
 import org.qatwb.model.persist.PersistPlan;
+import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimulatedNas;
@@ -103,13 +106,51 @@ class NasViewModelTest {
         assertEquals(java.util.Set.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM), plan.keep(), "what is on now");
         assertTrue(plan.diff().contains("+ExecStart="), plan.diff());
 
-        vm.keepAfterReboot(plan);
+        vm.keepAfterReboot(plan, false);
 
         Path unit = sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service");
         assertEquals(plan.newText(), Files.readString(unit), "the text the user saw is the text written");
         assertEquals(plan.keep(), vm.snapshotProperty().get().persistence().keptAtBoot());
         assertTrue(NasViewModel.persistenceSummary(vm.snapshotProperty().get()).startsWith("kept at boot: compress, checksum"));
         assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
+    }
+
+    /**
+     * A unit edited by hand is replaced only when the user chose to (the dialog's own button, Cancel
+     * the default); and a plan made before someone edited the unit again writes nothing.
+     */
+    @Test
+    void aHandEditedUnitIsReplacedOnlyWhenChosenAndNeverOverAnEditMadeSinceTheDiff() throws Exception {
+        SimulatedNas nas = sims.get("c62x");
+        Path unit = nas.root().resolve("etc/systemd/system/qatwb-zfs-qat.service");
+        String mine = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS)).replace("Wants=qat.service\n",
+                "Wants=qat.service\nConditionPathExists=/etc/my-flag\n");
+        Files.writeString(unit, mine);
+        open(new NasTarget.Simulated("c62x"));
+        assertTrue(vm.snapshotProperty().get().persistence() instanceof PersistState.Foreign);
+        PersistPlan plan = vm.keepAfterRebootPlan().orElseThrow();
+        assertTrue(NasViewModel.replacesHandEdit(plan));
+
+        vm.keepAfterReboot(plan, false);
+        assertEquals(mine, Files.readString(unit), "not chosen: the hand edit stays");
+        Notice refused = vm.notices().get(vm.notices().size() - 1);
+        assertEquals(Notice.Level.WARNING, refused.level());
+        assertTrue(refused.message().contains("edited by hand"), refused.message());
+
+        String again = mine.replace("/etc/my-flag", "/etc/my-other-flag");
+        Files.writeString(unit, again);
+        vm.keepAfterReboot(plan, true);
+        assertEquals(again, Files.readString(unit), "edited since the diff was shown: nothing is written");
+        Notice stale = vm.notices().get(vm.notices().size() - 1);
+        assertEquals("Not kept after reboot", stale.title());
+        assertTrue(stale.message().contains("changed on the NAS since the change was shown"), stale.message());
+
+        PersistPlan fresh = vm.keepAfterRebootPlan().orElseThrow();
+        assertTrue(fresh.diff().contains("-ConditionPathExists=/etc/my-other-flag"), fresh.diff());
+        vm.keepAfterReboot(fresh, true);
+        assertEquals(fresh.newText(), Files.readString(unit), "chosen: the text the user saw is the text written");
+        assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
+        assertTrue(vm.snapshotProperty().get().persistence() instanceof PersistState.Kept);
     }
 
     @Test

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.gui.common.KeepAfterRebootDialog;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
@@ -52,7 +53,7 @@ final class OffloadCard extends VBox {
         keep.setTooltip(new Tooltip("Write the switches' current state at every boot, after qat.service (shows the change first)"));
         keep.setOnAction(e -> nas.keepAfterRebootPlan()
                 .flatMap(plan -> KeepAfterRebootDialog.confirm(owner, plan))
-                .ifPresent(nas::keepAfterReboot));
+                .ifPresent(c -> nas.keepAfterReboot(c.plan(), c.replaceEdited())));
         keep.disableProperty().bind(nas.snapshotProperty().isNull());
         VBox text = new VBox(2, name, state);
         HBox.setHgrow(text, Priority.ALWAYS);

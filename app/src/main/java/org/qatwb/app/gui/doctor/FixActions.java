@@ -7,11 +7,12 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.common.DiffView;
+import org.qatwb.app.gui.common.KeepAfterRebootDialog;
 import org.qatwb.app.viewmodel.DoctorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.model.doctor.Fix;
 
-/** Carries out a doctor's fix after showing what it changes: a file's diff, a plan's diff. */
+/** Carries out a doctor's fix after showing what it changes: a file's diff, a plan's diff (as Keep… shows it). */
 final class FixActions {
 
     private final NasViewModel nas;
@@ -29,7 +30,7 @@ final class FixActions {
             confirm("Fix " + file.path(), file.change(), file.diff()).ifPresent(ok -> nas.writeFile(file.path(),
                     file.oldText().getBytes(file.charset()), file.bytes()));
         } else if (f instanceof Fix.PersistFix p) {
-            confirm("Keep after reboot", p.summary(), p.plan().diff()).ifPresent(ok -> vm.apply(f));
+            KeepAfterRebootDialog.confirm(owner, p.plan()).ifPresent(c -> vm.apply(f, c.replaceEdited()));
         } else {
             vm.apply(f);
         }
