@@ -75,6 +75,7 @@ public final class SimulatedNas implements AutoCloseable {
     /** Reboots one at a time, and the faults that shape the next one. */
     private final Object powerLock = new Object();
     private final PowerCycle power = new PowerCycle();
+    private final java.util.concurrent.atomic.AtomicBoolean rebootQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     private int port;
     private volatile boolean running;
@@ -158,10 +159,13 @@ public final class SimulatedNas implements AutoCloseable {
                 yield Response.ok("");
             }
             case "reboot" -> {
-                // systemctl reboot returns once the job is queued; the machine goes down after the answer
-                Thread t = new Thread(this::rebootAfterAnswer, "qatwb-sim-reboot");
-                t.setDaemon(true);
-                t.start();
+                // systemctl reboot returns once the job is queued; the machine goes down after the answer.
+                // A second request while one is queued joins it, as systemd merges the same job.
+                if (rebootQueued.compareAndSet(false, true)) {
+                    Thread t = new Thread(this::rebootAfterAnswer, "qatwb-sim-reboot");
+                    t.setDaemon(true);
+                    t.start();
+                }
                 yield Response.ok("");
             }
             default -> machine.handle(r);
@@ -384,6 +388,7 @@ public final class SimulatedNas implements AutoCloseable {
 
     private void goDown() {
         stop(); // the watcher's close waits for its thread: the reboot's requester has its answer
+        rebootQueued.set(false); // no request reaches a machine that is down
         units.close(); // transient units do not survive a reboot
         NasProcesses.killAll(layout.root());
         machine.powerOff();
