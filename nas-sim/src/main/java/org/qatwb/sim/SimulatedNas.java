@@ -33,8 +33,10 @@ import org.qatwb.sim.tree.TreeGenerator;
  * <p>Each exec runs {@code /bin/sh -c COMMAND} as a real process against a generated root tree
  * ({@code QATWB_ROOT}: {@code etc/}, {@code proc/}, {@code sys/}) with stand-ins for
  * {@code adf_ctl}, {@code systemctl}, {@code zfs}, {@code zpool}, {@code dmesg}, {@code sudo} and
- * {@code tee} first on its {@code PATH}. The stand-ins read state files the JVM keeps current and
- * send anything that changes the machine to it (see docs/architecture.md).
+ * {@code tee} (and {@code reboot}, ...) first on its {@code PATH}. The stand-ins read state files the JVM
+ * keeps current and send anything that changes the machine to it (see docs/architecture.md). It
+ * reboots for real ({@link #reboot()}, or {@code systemctl reboot} on it): it goes down, refuses
+ * connections for a while and boots again.
  *
  * <pre>{@code
  * try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {

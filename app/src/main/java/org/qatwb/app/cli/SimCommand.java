@@ -79,12 +79,7 @@ final class SimCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
         }
         SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
-        try (SimulatedNas nas = SimulatedNas.start(options)) {
-            try {
-                armed.forEach(a -> a.arm(nas.faults()));
-            } catch (IllegalStateException e) {
-                throw new CliException(ExitCodes.USAGE, "profile " + profile + ": " + e.getMessage());
-            }
+        try (SimulatedNas nas = startArmed(options, armed)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 SimEndpointFile.delete();
                 nas.close();
@@ -102,6 +97,21 @@ final class SimCommand implements Callable<Integer> {
             SimEndpointFile.delete();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts the NAS, then arms the faults: after its first boot, so that a fault of "the next boot"
+     * waits for the reboot it is aimed at.
+     */
+    static SimulatedNas startArmed(SimOptions options, List<NamedFault.Armed> armed) {
+        SimulatedNas nas = SimulatedNas.start(options);
+        try {
+            armed.forEach(a -> a.arm(nas.faults()));
+        } catch (IllegalStateException e) {
+            nas.close();
+            throw new CliException(ExitCodes.USAGE, "profile " + options.profile() + ": " + e.getMessage());
+        }
+        return nas;
     }
 
     static ObjectNode endpointJson(SimEndpoint e) {
