@@ -55,7 +55,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
         return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null);
     }
 
-    /** For tests: the clock moves only when the test says so. */
+    /** For tests: the clock moves only when the test says so, and a reboot keeps the NAS down no longer than it takes. */
     public static SimOptions driven(String profile) {
         return of(profile).withRealTime(false).withDownTime(Duration.ZERO);
     }

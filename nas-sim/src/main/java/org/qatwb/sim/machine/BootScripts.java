@@ -31,12 +31,15 @@ final class BootScripts {
     private static final Pattern PIN = Pattern.compile(
             "cd /proc/irq/\\*/([A-Za-z0-9_:.-]+)/\\.\\. && echo ([0-9,-]+) > smp_affinity_list");
 
-    private BootScripts() {
-    }
-
-    /** The script of qatwb's a boot runs for real: a path under /var/lib/qatwb, then plain words. */
+    /**
+     * A command that runs one of qatwb's scripts: {@code sh}, a path under /var/lib/qatwb (no segment
+     * starts with a dot, so none is {@code ..}), then plain words (no quotes, no shell syntax).
+     */
     private static final Pattern SCRIPT = Pattern.compile(
             "(?:/bin/)?sh /var/lib/qatwb/((?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*)((?: [A-Za-z0-9._,:=+/-]+)*)");
+
+    private BootScripts() {
+    }
 
     /** Each unit enabled for multi-user.target, by name, as {@link BootUnit} reads it. */
     static List<BootUnit> enabledUnits(RootLayout layout) {
@@ -69,7 +72,7 @@ final class BootScripts {
     static Optional<List<String>> script(String command, Path root) {
         String c = command.startsWith("-") ? command.substring(1) : command;
         Matcher m = SCRIPT.matcher(c);
-        if (!m.matches()) { // a segment cannot start with '.': no "..", no way out of /var/lib/qatwb
+        if (!m.matches()) {
             return Optional.empty();
         }
         List<String> argv = new ArrayList<>(List.of("/bin/sh", root.resolve("var/lib/qatwb").resolve(m.group(1)).toString()));
@@ -90,7 +93,10 @@ final class BootScripts {
         return ok;
     }
 
-    /** One init script's command: its parameter writes and its IRQ pins (qatwb's TrueNAS init script, model's IrqPinInit). */
+    /**
+     * A command the boot does not run (a unit's {@code ExecStart=}, an init script's command): its
+     * parameter writes and its IRQ pins (qatwb's params unit and init script, model's IrqPinUnit and IrqPinInit).
+     */
     static boolean run(String command, BiPredicate<ZfsParam, String> write, BiPredicate<String, String> pin) {
         return run(command, write) & pins(command, pin);
     }
