@@ -36,13 +36,52 @@ public final class SimFaults {
     private final RootLayout layout;
     private final Supplier<SshServerHost> server;
     private final AtomicReference<Duration> slow;
+    private final PowerCycle power;
     private final Set<String> hostile = ConcurrentHashMap.newKeySet();
 
-    SimFaults(Machine machine, RootLayout layout, Supplier<SshServerHost> server, AtomicReference<Duration> slow) {
+    SimFaults(Machine machine, RootLayout layout, Supplier<SshServerHost> server, AtomicReference<Duration> slow,
+              PowerCycle power) {
         this.machine = machine;
         this.layout = layout;
         this.server = server;
         this.slow = slow;
+        this.power = power;
+    }
+
+    /**
+     * At the next boot the driver refuses the first VF's configuration: qat.service's start reads
+     * that VF's file as one the driver cannot place (more kernel instances than its one bank holds),
+     * so the VF stays down with the kernel's {@code Don't have enough rings for instance ...} and
+     * adf_ctl's {@code Failed to configure qat_devN}, through the simulator's own driver. The file on
+     * disk is not touched, and later restarts (a boot check's rollback) read the files as they are.
+     */
+    public SimFaults refuseVfAtNextBoot() {
+        machine.refuseVfAtNextBoot();
+        return this;
+    }
+
+    /**
+     * At the next boot, the first QAT restart after qat.service's start (a boot check's rollback)
+     * brings no device up and fails, as {@link #failNextRestart} does.
+     */
+    public SimFaults rollbackFailsAtNextBoot() {
+        machine.failRestartAtNextBoot();
+        return this;
+    }
+
+    /** The next reboot does not come back: the NAS goes down and stays down (until {@link SimulatedNas#powerOn()}). */
+    public SimFaults noReturn() {
+        power.noReturn();
+        return this;
+    }
+
+    /** The next reboot keeps the NAS down for {@code down} instead of {@link SimOptions#downTime}. */
+    public SimFaults slowBoot(Duration down) {
+        if (down.isNegative()) {
+            throw new IllegalArgumentException("down time " + down);
+        }
+        power.slowBoot(down);
+        return this;
     }
 
     /**
@@ -220,7 +259,10 @@ public final class SimFaults {
         return this;
     }
 
-    /** Disarms every fault (a restart failure already armed stays armed until a restart uses it). */
+    /**
+     * Disarms every fault (a restart failure and the boot faults of the driver already armed stay armed
+     * until a restart or a boot uses them; {@code no-return} and {@code slow-boot} are disarmed).
+     */
     public SimFaults clear() {
         readOnlyEtc(false);
         sudoRequiresPassword(false);
@@ -230,6 +272,7 @@ public final class SimFaults {
         clearCalls();
         dropConnectionsAfter(null);
         slowAnswers(null);
+        power.clear();
         return this;
     }
 

@@ -1,7 +1,9 @@
 package org.qatwb.sim;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import org.qatwb.sim.profile.ParamsAtBoot;
 
 /**
  * How to start a simulated NAS.
@@ -20,15 +22,26 @@ import java.util.Objects;
  *                 init scripts); null for what the profile is ({@code dh8950} and {@code no-qat} are)
  * @param irqbalance run an irqbalance stand-in ({@code org.qatwb.sim.irq.SimIrqbalance}) that moves the
  *                 QAT VF interrupts it has not banned every 10 simulated seconds
+ * @param downTime how long a reboot keeps the NAS down (connections refused) before it boots again, on
+ *                 the wall clock: 3 s by default, none for {@link #driven} tests
+ * @param paramsAtBoot what ZFS's QAT parameters read after a boot where zfs.ko found no QAT up; null for
+ *                 the profile's
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
-                         boolean zia, Boolean trueNas, boolean irqbalance) {
+                         boolean zia, Boolean trueNas, boolean irqbalance, Duration downTime,
+                         ParamsAtBoot paramsAtBoot) {
 
     public static final String DEFAULT_USER = "admin";
+    /** How long a reboot keeps the NAS down by default: long enough to see it go, short enough to wait for. */
+    public static final Duration DEFAULT_DOWN_TIME = Duration.ofSeconds(3);
 
     public SimOptions {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(downTime, "downTime");
+        if (downTime.isNegative()) {
+            throw new IllegalArgumentException("down time " + downTime);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port);
         }
@@ -39,12 +52,12 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null);
     }
 
-    /** For tests: the clock moves only when the test says so. */
+    /** For tests: the clock moves only when the test says so, and a reboot keeps the NAS down no longer than it takes. */
     public static SimOptions driven(String profile) {
-        return of(profile).withRealTime(false);
+        return of(profile).withRealTime(false).withDownTime(Duration.ZERO);
     }
 
     /** For a demonstration: the wall clock and the profile's workload, so the charts move. */
@@ -53,36 +66,46 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance, downTime, paramsAtBoot);
     }
 
     /** With the irqbalance stand-in running from boot. */
     public SimOptions withIrqbalance(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on, downTime, paramsAtBoot);
     }
 
     /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
     public SimOptions withTrueNas(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance, downTime, paramsAtBoot);
+    }
+
+    /** With a reboot keeping the NAS down this long before it boots. */
+    public SimOptions withDownTime(Duration d) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, d, paramsAtBoot);
+    }
+
+    /** With the parameters reading as {@code p} says after a boot where zfs.ko found no QAT; null for the profile's. */
+    public SimOptions withParamsAtBoot(ParamsAtBoot p) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, p);
     }
 }

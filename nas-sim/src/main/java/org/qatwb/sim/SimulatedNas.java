@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qatwb.sim.machine.Machine;
+import org.qatwb.sim.machine.NasProcesses;
 import org.qatwb.sim.machine.TransientUnits;
 import org.qatwb.sim.profile.Profile;
 import org.qatwb.sim.profile.Profiles;
@@ -32,8 +33,10 @@ import org.qatwb.sim.tree.TreeGenerator;
  * <p>Each exec runs {@code /bin/sh -c COMMAND} as a real process against a generated root tree
  * ({@code QATWB_ROOT}: {@code etc/}, {@code proc/}, {@code sys/}) with stand-ins for
  * {@code adf_ctl}, {@code systemctl}, {@code zfs}, {@code zpool}, {@code dmesg}, {@code sudo} and
- * {@code tee} first on its {@code PATH}. The stand-ins read state files the JVM keeps current and
- * send anything that changes the machine to it (see docs/architecture.md).
+ * {@code tee} (and {@code reboot}, ...) first on its {@code PATH}. The stand-ins read state files the JVM
+ * keeps current and send anything that changes the machine to it (see docs/architecture.md). It
+ * reboots for real ({@link #reboot()}, or {@code systemctl reboot} on it): it goes down, refuses
+ * connections for a while and boots again.
  *
  * <pre>{@code
  * try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
@@ -71,10 +74,15 @@ public final class SimulatedNas implements AutoCloseable {
     private final SimWorkload workload;
     private final SimClock clock;
     private final TransientUnits units;
+    /** Reboots one at a time, and the faults that shape the next one. */
+    private final Object powerLock = new Object();
+    private final PowerCycle power = new PowerCycle();
+    private final java.util.concurrent.atomic.AtomicBoolean rebootQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     private int port;
-    private boolean running;
-    private boolean closed;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private boolean deleted;
     private ScheduledExecutorService ticker;
 
     private SimulatedNas(SimOptions options, Profile profile, Path stateDir, boolean ownsStateDir) throws IOException {
@@ -91,7 +99,6 @@ public final class SimulatedNas implements AutoCloseable {
         this.env = environment(layout, home, options.user());
 
         this.machine = new Machine(profile, layout);
-        machine.boot();
         if (options.demoLoad()) {
             machine.loads().putAll(profile.demoLoad());
         }
@@ -99,7 +106,7 @@ public final class SimulatedNas implements AutoCloseable {
                 layout.root(), env, machine::uptimeNanos);
         this.watcher = new RequestWatcher(layout.requests(), this::handle);
         this.server = new SshServerHost(hostKey, options.user(), userKey.getPublic(), env, home, slow::get);
-        this.faults = new SimFaults(machine, layout, () -> server, slow);
+        this.faults = new SimFaults(machine, layout, () -> server, slow, power);
         this.workload = new SimWorkload(machine);
         this.clock = new SimClock(machine);
         this.port = options.port();
@@ -114,17 +121,23 @@ public final class SimulatedNas implements AutoCloseable {
         if (options.trueNas() != null) {
             profile = profile.withTrueNas(options.trueNas());
         }
+        if (options.paramsAtBoot() != null) {
+            profile = profile.withParamsAtBoot(options.paramsAtBoot());
+        }
         try {
             boolean temp = options.stateDir() == null;
             Path dir = temp ? Files.createTempDirectory("qatwb-sim-")
                     : Files.createDirectories(options.stateDir().toAbsolutePath());
             SimulatedNas nas = new SimulatedNas(options, profile, dir, temp);
             try {
+                nas.watcher.start(); // the boot's scripts send requests
+                nas.machine.boot(nas.env);
                 if (options.irqbalance()) {
                     nas.machine.installIrqbalance(nas.env);
                 }
                 nas.startServices();
                 nas.machine.runZiaHooksAtBoot(nas.env);
+                nas.power.booted();
             } catch (RuntimeException e) {
                 nas.close();
                 throw e;
@@ -145,6 +158,16 @@ public final class SimulatedNas implements AutoCloseable {
             case "unit" -> units.systemctl(r.args());
             case "drop-connections" -> {
                 server.dropAllConnections();
+                yield Response.ok("");
+            }
+            case "reboot" -> {
+                // systemctl reboot returns once the job is queued; the machine goes down after the answer.
+                // A second request while one is queued joins it, as systemd merges the same job.
+                if (rebootQueued.compareAndSet(false, true)) {
+                    Thread t = new Thread(this::rebootAfterAnswer, "qatwb-sim-reboot");
+                    t.setDaemon(true);
+                    t.start();
+                }
                 yield Response.ok("");
             }
             default -> machine.handle(r);
@@ -172,7 +195,7 @@ public final class SimulatedNas implements AutoCloseable {
         if (running) {
             return;
         }
-        watcher.start();
+        watcher.start(); // started already by a boot; here for restart()
         port = server.start(port);
         try {
             Files.writeString(knownHosts, SshKeys.knownHostsLine(SshServerHost.HOST, port, hostKey.getPublic()),
@@ -212,7 +235,7 @@ public final class SimulatedNas implements AutoCloseable {
     public Path toolsForRealSshd() throws IOException {
         Path dir = Files.createTempDirectory("qatwb-nas-tools");
         for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt",
-                "systemd-run", "df")) {
+                "systemd-run", "df", "reboot")) {
             Path standIn = layout.root().resolve("sim-bin").resolve(tool);
             if (Files.exists(standIn)) {
                 Files.createSymbolicLink(dir.resolve(tool), standIn);
@@ -314,23 +337,95 @@ public final class SimulatedNas implements AutoCloseable {
     }
 
     /**
-     * Reboots the NAS: connections drop, qat.service and zfs.ko start again in the profile's order
-     * (the parameters forced to 1 where zfs.ko loads first), the enabled units and TrueNAS POSTINIT
-     * scripts run, and it listens again on the same port. The files under etc/ stay.
+     * Reboots the NAS, as {@code systemctl reboot} on it does: every connection drops and every process
+     * of the NAS ends, it stops listening (connections are refused), transient units go, the QAT
+     * drivers and zfs.ko go; it stays down for {@link SimOptions#downTime} (or a {@code slow-boot}
+     * fault's time), boots ({@link Machine#boot}: qat.service, zfs.ko and the enabled units in
+     * systemd's order, qatwb's scripts as real processes, TrueNAS's POSTINIT scripts) and listens again
+     * on the same port with the same host key. With the {@code no-return} fault armed it stays down
+     * until {@link #powerOn()}. Returns when it is up again (or has gone down for good).
      */
-    public synchronized void reboot() {
-        stop();
+    public void reboot() {
+        synchronized (powerLock) {
+            goDown();
+            Duration down = power.downTime(options.downTime());
+            if (power.takeNoReturn()) {
+                return;
+            }
+            pause(down);
+            comeUp();
+        }
+    }
+
+    /** Boots a NAS that a {@code no-return} fault left down. */
+    public void powerOn() {
+        synchronized (powerLock) {
+            if (!isRunning() && !closed) {
+                comeUp();
+            }
+        }
+    }
+
+    /**
+     * Waits until the NAS has finished {@code n} boots since it started (its first boot is 1), for up
+     * to {@code max}; false when it has not.
+     */
+    public boolean awaitBoots(long n, Duration max) throws InterruptedException {
+        return power.awaitBoots(n, max);
+    }
+
+    /** The boots finished since the simulator started: 1 after start, one more per reboot. */
+    public long boots() {
+        return power.boots();
+    }
+
+    /** The reboot a stand-in asked for: once the watcher has delivered the answer, as {@link #reboot()}. */
+    private void rebootAfterAnswer() {
+        try {
+            reboot();
+        } catch (RuntimeException e) {
+            // the machine stays down, as a box whose boot failed; closing the simulator still works
+        }
+    }
+
+    private void goDown() {
+        stop(); // the watcher's close waits for its thread: the reboot's requester has its answer
+        rebootQueued.set(false); // no request reaches a machine that is down
         units.close(); // transient units do not survive a reboot
-        machine.reboot();
+        NasProcesses.killAll(layout.root());
+        machine.powerOff();
+    }
+
+    private void comeUp() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        watcher.start(); // the boot's scripts send requests
+        machine.boot(env);
+        machine.afterReboot();
         startServices();
         machine.runZiaHooksAtBoot(env);
+        power.booted();
+    }
+
+    private void pause(Duration d) {
+        try {
+            power.stayDown(d); // the machine is down: nothing to poll for; close() cuts it short
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops listening and ends every connection and exec; the machine's state is kept. */
     public synchronized void stop() {
-        if (!running) {
-            return;
+        if (running) {
+            halt();
         }
+    }
+
+    private synchronized void halt() {
         running = false;
         if (ticker != null) {
             ticker.shutdownNow();
@@ -346,24 +441,31 @@ public final class SimulatedNas implements AutoCloseable {
         startServices();
     }
 
-    public synchronized boolean isRunning() {
+    /** Whether it listens: false while a reboot keeps it down. */
+    public boolean isRunning() {
         return running;
     }
 
-    /** Stops, and deletes the state directory if the simulator made it. */
+    /** Stops, and deletes the state directory if the simulator made it; a reboot under way is cut short. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        stop();
-        units.close();
+    public void close() {
         closed = true;
-        if (ownsStateDir) {
-            try {
-                TreeGenerator.deleteTree(stateDir);
-            } catch (IOException e) {
-                // a temporary directory left behind is no reason to fail a test
+        power.close();
+        synchronized (powerLock) {
+            synchronized (this) {
+                if (deleted) {
+                    return;
+                }
+                deleted = true;
+                halt(); // also what a reboot under way had started
+                units.close();
+                if (ownsStateDir) {
+                    try {
+                        TreeGenerator.deleteTree(stateDir);
+                    } catch (IOException e) {
+                        // a temporary directory left behind is no reason to fail a test
+                    }
+                }
             }
         }
     }

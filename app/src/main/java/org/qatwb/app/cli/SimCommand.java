@@ -3,12 +3,15 @@ package org.qatwb.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.sim.NamedFault;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
+import org.qatwb.sim.profile.ParamsAtBoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,16 +43,43 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--zia", description = "the pools show the Z.I.A. properties of the hpc/zfs fork")
     boolean zia;
 
+    @Option(names = "--params-at-boot", paramLabel = "source|forced-one",
+            description = "what ZFS's QAT parameters read after a boot where zfs.ko found no QAT up: source (0,"
+                    + " as OpenZFS's source says) or forced-one (1, as administrators report); default: the profile's")
+    String paramsAtBoot;
+
+    @Option(names = "--fault", paramLabel = "NAME[=VALUE]",
+            description = {"arm a fault once the NAS is up (repeatable); faults of \"the next boot\" wait for a reboot"
+                    + " (systemctl reboot on the NAS)", "'--fault list' lists them"})
+    List<String> faults = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        if (faults.contains("list")) {
+            for (NamedFault f : NamedFault.ALL) {
+                spec.commandLine().getOut().printf("%-24s %s%n", f.usage(), f.description());
+            }
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        List<NamedFault.Armed> armed = new ArrayList<>();
+        for (String f : faults) {
+            armed.add(NamedFault.parse(f).orElseThrow(() -> new CliException(ExitCodes.USAGE, "unknown fault '"
+                    + f + "'; 'qatwb sim --fault list' lists them")));
+        }
+        ParamsAtBoot atBoot = null;
+        if (paramsAtBoot != null) {
+            atBoot = ParamsAtBoot.byWord(paramsAtBoot).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    "--params-at-boot must be source or forced-one, not '" + paramsAtBoot + "'"));
+        }
         if (!PROFILES.contains(profile)) {
             throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
         }
         if (port < 0 || port > 65535) {
             throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
         }
-        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia);
-        try (SimulatedNas nas = SimulatedNas.start(options)) {
+        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
+        try (SimulatedNas nas = startArmed(options, armed)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 SimEndpointFile.delete();
                 nas.close();
@@ -67,6 +97,21 @@ final class SimCommand implements Callable<Integer> {
             SimEndpointFile.delete();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts the NAS, then arms the faults: after its first boot, so that a fault of "the next boot"
+     * waits for the reboot it is aimed at.
+     */
+    static SimulatedNas startArmed(SimOptions options, List<NamedFault.Armed> armed) {
+        SimulatedNas nas = SimulatedNas.start(options);
+        try {
+            armed.forEach(a -> a.arm(nas.faults()));
+        } catch (IllegalStateException e) {
+            nas.close();
+            throw new CliException(ExitCodes.USAGE, "profile " + options.profile() + ": " + e.getMessage());
+        }
+        return nas;
     }
 
     static ObjectNode endpointJson(SimEndpoint e) {

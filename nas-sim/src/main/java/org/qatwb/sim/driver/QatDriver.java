@@ -56,6 +56,8 @@ public final class QatDriver {
     /** Per PF inst_id: the ring map and capabilities its driver holds now, which its VFs receive. */
     private final Map<Integer, RingAllocator.Link> pfLinks = new HashMap<>();
     private String failNextRestart;
+    /** The next start reads the first VF's file with {@link #REFUSED_VF_SECTION} before it (a fault). */
+    private boolean refuseFirstVf;
 
     public QatDriver(QatCard card, DriverRelease release, RootLayout layout, KernelLog log, ServiceJournal journal) {
         this.card = card;
@@ -72,6 +74,31 @@ public final class QatDriver {
     /** Arms a one-shot failure: the next restart (or start) brings no device up and reports {@code message}. */
     public void failNextRestart(String message) {
         this.failNextRestart = message;
+    }
+
+    /**
+     * The next configuration pass reads the first VF's conf file as if it began with
+     * {@link #REFUSED_VF_SECTION}: nine interrupt-mode kernel instances of each service on one core,
+     * more than a VF's single bank holds with any ring map (DOMAIN.md section 4), so this driver's own
+     * allocator refuses the device with the kernel's words ({@code Don't have enough rings for
+     * instance ...}) and adf_ctl's ({@code Failed to configure qat_devN}). The first occurrence of a
+     * key wins, so the section ahead of the file's own overrides it. The file on disk is untouched.
+     */
+    public void refuseFirstVfAtNextStart() {
+        refuseFirstVf = true;
+    }
+
+    static final String REFUSED_VF_SECTION = refusedVfSection();
+
+    private static String refusedVfSection() {
+        StringBuilder t = new StringBuilder("[KERNEL_QAT]\nNumberCyInstances = 9\nNumberDcInstances = 9\n");
+        for (int i = 0; i < 9; i++) {
+            for (String k : List.of("Cy", "Dc")) {
+                t.append(k).append(i).append("Name = \"Refused").append(k).append(i).append("\"\n")
+                        .append(k).append(i).append("IsPolled = 0\n").append(k).append(i).append("CoreAffinity = 0\n");
+            }
+        }
+        return t.append('\n').toString();
     }
 
     public ServiceState serviceState() {
@@ -326,7 +353,15 @@ public final class QatDriver {
             AdfCtlConf conf;
             if (Files.isRegularFile(file)) {
                 adfOut.add("Processing " + path);
-                conf = AdfCtlReader.read(read(file), release);
+                byte[] text = read(file);
+                if (refuseFirstVf && d.vf()) {
+                    refuseFirstVf = false;
+                    byte[] head = REFUSED_VF_SECTION.getBytes(StandardCharsets.ISO_8859_1);
+                    byte[] both = java.util.Arrays.copyOf(head, head.length + text.length);
+                    System.arraycopy(text, 0, both, head.length, text.length);
+                    text = both;
+                }
+                conf = AdfCtlReader.read(text, release);
             } else {
                 // dev_config's constructor: perror on lstat, then nothing read, so no [GENERAL]
                 adfErr.add("lstat() error: No such file or directory");

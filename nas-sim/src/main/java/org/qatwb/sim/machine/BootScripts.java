@@ -16,12 +16,13 @@ import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.tree.RootLayout;
 
 /**
- * What the end of a boot runs that the simulated machine can feel: the enabled systemd units under
- * {@code etc/systemd/system} (their {@code ExecStart=} lines, in order; a failing line ends its unit
- * unless it starts with {@code -}, as systemd runs a oneshot service) and TrueNAS's enabled
- * {@code POSTINIT} commands. Of a command only its writes to ZFS's QAT parameters
- * ({@code echo N > /sys/module/zfs/parameters/zfs_qat_*_disable}) and qatwb's IRQ pins (an IRQ found
- * by its handler's name) do anything here; the rest of it is a real NAS's business.
+ * What a boot runs that the simulated machine can feel: the enabled systemd units under
+ * {@code etc/systemd/system} and TrueNAS's enabled {@code POSTINIT} commands. A command that runs
+ * one of qatwb's scripts ({@code /bin/sh /var/lib/qatwb/PATH ARGS} in a unit, {@code sh
+ * /var/lib/qatwb/PATH ARGS} in an init script) is run for real ({@link #script}); of any other only
+ * its writes to ZFS's QAT parameters ({@code echo N > /sys/module/zfs/parameters/zfs_qat_*_disable})
+ * and qatwb's IRQ pins (an IRQ found by its handler's name) do anything here; the rest of it is a
+ * real NAS's business.
  */
 final class BootScripts {
 
@@ -30,22 +31,29 @@ final class BootScripts {
     private static final Pattern PIN = Pattern.compile(
             "cd /proc/irq/\\*/([A-Za-z0-9_:.-]+)/\\.\\. && echo ([0-9,-]+) > smp_affinity_list");
 
+    /**
+     * A command that runs one of qatwb's scripts: {@code sh}, a path under /var/lib/qatwb (no segment
+     * starts with a dot, so none is {@code ..}), then plain words (no quotes, no shell syntax).
+     */
+    private static final Pattern SCRIPT = Pattern.compile(
+            "(?:/bin/)?sh /var/lib/qatwb/((?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*)((?: [A-Za-z0-9._,:=+/-]+)*)");
+
     private BootScripts() {
     }
 
-    /** The {@code ExecStart=} commands of each unit enabled for multi-user.target, units by name. */
-    static List<List<String>> enabledUnits(RootLayout layout) {
-        List<List<String>> units = new ArrayList<>();
+    /** Each unit enabled for multi-user.target, by name, as {@link BootUnit} reads it. */
+    static List<BootUnit> enabledUnits(RootLayout layout) {
+        List<BootUnit> units = new ArrayList<>();
         if (!Files.isDirectory(layout.multiUserWants())) {
             return units;
         }
         try (Stream<Path> links = Files.list(layout.multiUserWants())) {
             for (Path link : links.sorted().toList()) {
                 // the link points at /etc/systemd/system/NAME on the real box: the unit is found by name
-                Path unit = layout.systemdUnits().resolve(link.getFileName().toString());
+                String name = link.getFileName().toString();
+                Path unit = layout.systemdUnits().resolve(name);
                 if (Files.isRegularFile(unit)) {
-                    units.add(Files.readAllLines(unit, StandardCharsets.UTF_8).stream()
-                            .filter(l -> l.startsWith("ExecStart=")).map(l -> l.substring("ExecStart=".length())).toList());
+                    units.add(BootUnit.parse(name, Files.readAllLines(unit, StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException e) {
@@ -54,18 +62,26 @@ final class BootScripts {
         return units;
     }
 
-    /** Runs a unit's commands; a failing one ends the unit unless it is marked {@code -}. */
-    static void runUnit(List<String> execStarts, BiPredicate<ZfsParam, String> write) {
-        runUnit(execStarts, write, (name, cpus) -> true);
-    }
-
-    /** The same, with the IRQ pins: {@code pin} sets the IRQ named so to the CPU list, false when it cannot. */
-    static void runUnit(List<String> execStarts, BiPredicate<ZfsParam, String> write, BiPredicate<String, String> pin) {
-        for (String exec : execStarts) {
-            if (!(run(exec, write) & pins(exec, pin)) && !exec.startsWith("-")) {
-                return;
+    /**
+     * The command line of a real process for one of qatwb's scripts ({@code /bin/sh ROOT/var/lib/qatwb/PATH
+     * ARGS}), or empty when {@code command} is not one: {@code /bin/sh /var/lib/qatwb/...} as a unit's
+     * {@code ExecStart=} writes it (with systemd's {@code -} prefix), {@code sh /var/lib/qatwb/...} as an
+     * init script's. Words are plain (no quotes, no shell syntax), so splitting at spaces is what
+     * systemd's and sh's word splitting would do.
+     */
+    static Optional<List<String>> script(String command, Path root) {
+        String c = command.startsWith("-") ? command.substring(1) : command;
+        Matcher m = SCRIPT.matcher(c);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", root.resolve("var/lib/qatwb").resolve(m.group(1)).toString()));
+        for (String w : m.group(2).strip().split(" ")) {
+            if (!w.isEmpty()) {
+                argv.add(w);
             }
         }
+        return Optional.of(argv);
     }
 
     private static boolean pins(String command, BiPredicate<String, String> pin) {
@@ -77,7 +93,10 @@ final class BootScripts {
         return ok;
     }
 
-    /** One init script's command: its parameter writes and its IRQ pins (qatwb's TrueNAS init script, model's IrqPinInit). */
+    /**
+     * A command the boot does not run (a unit's {@code ExecStart=}, an init script's command): its
+     * parameter writes and its IRQ pins (qatwb's params unit and init script, model's IrqPinUnit and IrqPinInit).
+     */
     static boolean run(String command, BiPredicate<ZfsParam, String> write, BiPredicate<String, String> pin) {
         return run(command, write) & pins(command, pin);
     }

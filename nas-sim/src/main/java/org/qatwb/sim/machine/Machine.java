@@ -1,5 +1,6 @@
 package org.qatwb.sim.machine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,10 @@ public final class Machine implements RequestHandler {
     /** The irqbalance stand-in; null unless installed. */
     private SimIrqbalance irqbalance;
     private boolean loseKstat;
+    private boolean refuseVfAtNextBoot;
+    private boolean failRestartAtNextBoot;
+    /** What the restart that {@link #failRestartAtNextBoot} fails says: adf_ctl's words for a device it could not bring up. */
+    static final String ROLLBACK_RESTART_FAILURE = "Failed to configure qat_dev0";
 
     public Machine(Profile profile, RootLayout layout) {
         this.profile = profile;
@@ -67,47 +72,139 @@ public final class Machine implements RequestHandler {
         this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
     }
 
+    /** qat.service's start in the boot when QAT comes up before zfs.ko, and after it on root on ZFS. */
+    private static final long QAT_FIRST_NANOS = 4_812_345_000L;
+    private static final long QAT_SECOND_NANOS = 11_530_960_000L;
+    private static final long ZFS_FIRST_NANOS = 3_207_551_000L;
+    private static final long ZFS_SECOND_NANOS = 9_104_221_000L;
+    /** Units that run once both are up, and TrueNAS's POSTINIT (after multi-user.target). */
+    private static final long UNITS_NANOS = 15_880_402_000L;
+    private static final long STEP_NANOS = 50_000_000L;
     /**
-     * Boots: the kernel, qat.service and zfs.ko in the profile's order (root on ZFS loads zfs.ko
-     * before qat.service, so ZFS finds no QAT), then the enabled units and TrueNAS POSTINIT scripts
-     * (which may write 0 to the parameters again: "keep after reboot"), then what the profile logged since.
+     * How long the simulator waits for a unit's script. systemd does not bound a oneshot's start by
+     * default (systemd.service(5), {@code TimeoutStartSec=}); a unit that gives one gets it.
      */
-    public synchronized void boot() {
-        uptime.set(0);
-        log.logAt(0, "Linux version " + profile.os().kernel() + " (simulated by QAT Workbench)");
-        log.logAt(0, "Command line: BOOT_IMAGE=/boot/vmlinuz-" + profile.os().kernel() + " root=ZFS=boot-pool/ROOT quiet");
-        boolean qatFirst = profile.qatUpAtZfsLoad();
-        if (qatFirst) {
-            startQat(4_812_345_000L);
-            loadZfs(9_104_221_000L, true);
-        } else {
-            loadZfs(3_207_551_000L, false);
-            startQat(11_530_960_000L);
+    static final Duration UNIT_LIMIT = Duration.ofSeconds(90);
+
+    /**
+     * Boots: the kernel; qat.service, zfs.ko and the enabled units in systemd's order ({@link BootOrder}:
+     * on root on ZFS the initramfs loads zfs.ko before any unit, so ZFS finds no QAT); then TrueNAS's
+     * POSTINIT scripts (which may write 0 to the parameters again: "keep after reboot"); then what the
+     * profile logged since. qatwb's scripts run as real processes with {@code env} ({@link BootScripts#script});
+     * this machine's lock is not held while they run, since their stand-ins send it requests.
+     */
+    public void boot(Map<String, String> env) {
+        List<BootStep> steps;
+        synchronized (this) {
+            uptime.set(0);
+            log.logAt(0, "Linux version " + profile.os().kernel() + " (simulated by QAT Workbench)");
+            log.logAt(0, "Command line: BOOT_IMAGE=/boot/vmlinuz-" + profile.os().kernel() + " root=ZFS=boot-pool/ROOT quiet");
+            AtomicFiles.write(layout.root().resolve("proc/sys/kernel/random/boot_id"), java.util.UUID.randomUUID() + "\n");
+            steps = BootOrder.order(BootScripts.enabledUnits(layout), !profile.qatUpAtZfsLoad(),
+                    driver != null);
         }
-        runBootScripts(15_880_402_000L);
-        uptime.set(37_002_118_000L);
+        boolean qatUp = false;
+        boolean zfsUp = false;
+        for (BootStep step : steps) {
+            if (step instanceof BootStep.QatStart) {
+                startQat(zfsUp ? QAT_SECOND_NANOS : QAT_FIRST_NANOS);
+                qatUp = true;
+            } else if (step instanceof BootStep.ZfsLoad) {
+                loadZfs(qatUp ? ZFS_SECOND_NANOS : ZFS_FIRST_NANOS, qatUp);
+                zfsUp = true;
+            } else if (step instanceof BootStep.UnitStart u) {
+                tick(qatUp && zfsUp ? UNITS_NANOS : 0);
+                runUnit(u.unit(), env);
+            }
+        }
+        if (initScripts != null) {
+            tick(UNITS_NANOS);
+            for (InitShutdownScripts.Command c : initScriptCommands()) {
+                BootScripts.script(c.command(), layout.root()).ifPresentOrElse(
+                        argv -> BootProcess.run(layout.root(), journalDir(), "initshutdownscript-" + c.id(), env, argv,
+                                Duration.ofSeconds(c.timeoutSeconds()), false),
+                        () -> interpret(c.command()));
+            }
+        }
+        finishBoot();
+    }
+
+    private synchronized List<InitShutdownScripts.Command> initScriptCommands() {
+        return initScripts.commands("POSTINIT");
+    }
+
+    /** The boot's clock moves on: to {@code floor}, or a step past the last thing it did. */
+    private synchronized void tick(long floor) {
+        uptime.set(Math.max(uptime.get() + STEP_NANOS, floor));
+    }
+
+    /** A oneshot unit's {@code ExecStart=} lines in order; a failing one ends it unless it starts with {@code -}. */
+    private void runUnit(BootUnit unit, Map<String, String> env) {
+        Duration limit = unit.timeoutSeconds().map(Duration::ofSeconds).orElse(UNIT_LIMIT);
+        for (String exec : unit.execStarts()) {
+            boolean ok = BootScripts.script(exec, layout.root())
+                    .map(argv -> BootProcess.run(layout.root(), journalDir(), unit.name(), env, argv, limit, true)
+                            == BootProcess.End.EXITED_0)
+                    .orElseGet(() -> interpret(exec));
+            if (!ok && !exec.startsWith("-")) {
+                return;
+            }
+        }
+    }
+
+    /** A command the simulator does not run: its parameter writes and IRQ pins, under the lock. */
+    private synchronized boolean interpret(String command) {
+        if (zfs == null) {
+            return true;
+        }
+        BiPredicate<ZfsParam, String> write = (p, v) -> zfs.write(p, v + "\n", kernelApi()).rc() == 0;
+        BiPredicate<String, String> pin = (name, cpus) -> irqs != null && irqs.pinByName(name, cpus);
+        return BootScripts.run(command, write, pin);
+    }
+
+    private java.nio.file.Path journalDir() {
+        return layout.state().resolve("journal");
+    }
+
+    private synchronized void finishBoot() {
+        uptime.set(Math.max(uptime.get(), 37_002_118_000L));
         for (String line : profile.pastKernelLog()) {
             uptime.addAndGet(1_311_000_000L);
             log.log(line);
         }
-        uptime.set(START_UPTIME_NANOS);
+        uptime.set(Math.max(uptime.get(), START_UPTIME_NANOS));
         log.flush();
         AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(profile));
         writePoolTable();
         if (driver != null) {
             driver.writeState();
         }
+        writeUptime();
+    }
+
+    /** {@code /proc/uptime}: seconds since boot and an idle time, as the kernel prints them. */
+    private void writeUptime() {
+        double s = uptime.get() / 1e9;
+        AtomicFiles.write(layout.root().resolve("proc/uptime"), String.format(java.util.Locale.ROOT, "%.2f %.2f%n", s, s * 0.9));
     }
 
     private void writePoolTable() {
         AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile, zia));
     }
 
-    private void startQat(long at) {
+    private synchronized void startQat(long at) {
         if (driver != null) {
-            uptime.set(at);
+            uptime.set(Math.max(uptime.get() + STEP_NANOS, at));
+            if (refuseVfAtNextBoot) {
+                refuseVfAtNextBoot = false;
+                driver.refuseFirstVfAtNextStart();
+            }
             driver.serviceStart();
             syncIrqs();
+            if (failRestartAtNextBoot) {
+                failRestartAtNextBoot = false;
+                driver.failNextRestart(ROLLBACK_RESTART_FAILURE);
+            }
         }
     }
 
@@ -118,48 +215,65 @@ public final class Machine implements RequestHandler {
         }
     }
 
-    private void loadZfs(long at, boolean qatFirst) {
-        uptime.set(at);
+    private synchronized void loadZfs(long at, boolean qatFirst) {
+        uptime.set(Math.max(uptime.get() + STEP_NANOS, at));
         log.log("ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
         zia.zfsLoaded(!booted);
         booted = true;
         writeDpusm();
         if (zfs != null) {
-            zfs.load(qatFirst, kernelApi());
-        }
-    }
-
-    /** After qat.service: the enabled units, then (TrueNAS) the POSTINIT init scripts. */
-    private void runBootScripts(long at) {
-        if (zfs == null) {
-            return;
-        }
-        uptime.set(at);
-        BiPredicate<ZfsParam, String> write = (p, v) -> zfs.write(p, v + "\n", kernelApi()).rc() == 0;
-        BiPredicate<String, String> pin = (name, cpus) -> irqs != null && irqs.pinByName(name, cpus);
-        for (List<String> unit : BootScripts.enabledUnits(layout)) {
-            BootScripts.runUnit(unit, write, pin);
-        }
-        if (initScripts != null) {
-            for (String command : initScripts.commands("POSTINIT")) {
-                BootScripts.run(command, write, pin);
-            }
+            zfs.load(qatFirst, kernelApi(), profile.paramsAtBoot());
         }
     }
 
     /**
-     * Reboots: the QAT drivers and zfs.ko go, the kernel log starts afresh, and the machine boots
-     * again as {@link #boot()} says; the files under etc/ and the workload stay.
+     * The machine goes down: the QAT drivers and zfs.ko go and the kernel log starts afresh; the
+     * files under etc/ and the workload stay. {@link #boot} brings it up again.
      */
-    public synchronized void reboot() {
+    public synchronized void powerOff() {
         if (driver != null) {
             driver.powerOff();
             irqs.powerOff();
         }
+        if (zfs != null) {
+            // zfs.ko is gone with its sysfs parameters and kstat until the boot loads it again
+            try {
+                for (ZfsParam p : ZfsParam.values()) {
+                    java.nio.file.Files.deleteIfExists(layout.param(p.sysfsName()));
+                }
+                java.nio.file.Files.deleteIfExists(layout.kstat());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         log.clear();
-        boot();
+    }
+
+    /** After a reboot's {@link #boot}: the irqbalance stand-in, if installed, starts again. */
+    public synchronized void afterReboot() {
         if (irqbalance != null) {
             irqbalance.reboot();
+        }
+    }
+
+    /**
+     * At the next boot the driver refuses the first VF's configuration (see
+     * {@link QatDriver#refuseFirstVfAtNextStart}); later starts read the files as they are.
+     */
+    public synchronized void refuseVfAtNextBoot() {
+        requireDriver();
+        refuseVfAtNextBoot = true;
+    }
+
+    /** At the next boot, the first QAT restart after qat.service's start fails (a boot check's rollback). */
+    public synchronized void failRestartAtNextBoot() {
+        requireDriver();
+        failRestartAtNextBoot = true;
+    }
+
+    private void requireDriver() {
+        if (driver == null) {
+            throw new IllegalStateException("profile " + profile.name() + " has no QAT driver");
         }
     }
 
@@ -191,6 +305,7 @@ public final class Machine implements RequestHandler {
             driver.writeFwCounters();
             irqs.writeCounts();
         }
+        writeUptime();
     }
 
     /** Unloads and loads zfs.ko: counters from zero; QAT initialised if it is up now. */
@@ -201,7 +316,7 @@ public final class Machine implements RequestHandler {
         KernelApi api = kernelApi();
         log.log("ZFS: Unloaded module v" + profile.os().zfsVersion(),
                 "ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
-        zfs.load(api.available(), api);
+        zfs.load(api.available(), api, profile.paramsAtBoot());
         zia.zfsLoaded(false);
         writePoolTable();
     }

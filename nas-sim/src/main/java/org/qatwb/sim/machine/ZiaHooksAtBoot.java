@@ -13,15 +13,14 @@ import org.qatwb.model.zia.ZiaHooks;
 import org.qatwb.sim.tree.RootLayout;
 
 /**
- * The end of a boot for qatwb's Z.I.A. hooks, run for real: the hook files the agent wrote are
+ * The end of a boot for qatwb's Z.I.A. hooks, run for real: the zedlets the agent wrote are
  * executed by {@code /bin/sh} against the simulated root, and their {@code zpool set} reaches the
  * simulated zpool through its stand-in, as on a NAS. Run once the simulator answers requests (never
  * under the machine's lock, which the stand-ins' requests need).
+ * qatwb's re-apply unit ({@code /bin/sh /var/lib/qatwb/...}) runs in the boot's order with the other
+ * units ({@link BootScripts#script}); what is left for the end of the boot is ZED:
  * <ul>
- * <li>An enabled unit whose {@code ExecStart=} is {@code /bin/sh SCRIPT} with SCRIPT under
- *     {@code /var/lib/qatwb/}: the script is run (found under the root, as {@link BootScripts} finds
- *     units by name). Other units' commands are not run here: they write to the host's paths.</li>
- * <li>ZED: after a reboot it finds its saved event id gone and replays every event since zfs.ko
+ * <li>after a reboot it finds its saved event id gone and replays every event since zfs.ko
  *     loaded (cmd/zed/zed_event.c {@code zed_event_seek} seeks to the start), so each boot import's
  *     {@code pool_import} event runs the zedlets named {@code pool_import-*} or {@code all-*}
  *     (zed_exec.c {@code zed_exec_process}) that are regular, executable and not writable by group
@@ -38,15 +37,6 @@ final class ZiaHooksAtBoot {
 
     /** Runs the hooks; what they print goes to the simulator's journal file, as a unit's output would. */
     static void run(RootLayout layout, Map<String, String> env, List<String> pools) {
-        for (List<String> unit : BootScripts.enabledUnits(layout)) {
-            for (String exec : unit) {
-                String[] words = exec.split(" ");
-                if (words.length == 2 && words[0].equals("/bin/sh") && words[1].startsWith("/var/lib/qatwb/")
-                        && !words[1].contains("..")) {
-                    sh(layout, env, List.of(layout.root() + words[1]), Map.of());
-                }
-            }
-        }
         Path zedDir = layout.root().resolve(ZiaHooks.ZEDLET.substring(1)).getParent();
         for (String pool : pools) {
             for (Path zedlet : zedlets(zedDir)) {

@@ -25,7 +25,9 @@ import org.qatwb.sim.driver.DriverRelease;
  * @param vfConfs              conf files exist for the VFs (not only the PFs)
  * @param confTweaks           values set in the generated conf files to plant problems
  * @param zfsWithQat           zfs.ko built {@code --with-qat}: the kstat and the parameters exist
- * @param qatUpAtZfsLoad       QAT was up when zfs.ko loaded (else the parameters start forced to 1)
+ * @param qatUpAtZfsLoad       QAT was up when zfs.ko loaded: qat.service runs before the zfs module load; false for
+ *                             root on ZFS, where the initramfs loads zfs.ko before any unit runs
+ * @param paramsAtBoot         what the parameters read after a boot where zfs.ko found no QAT up
  * @param datasets             the datasets, pool roots first
  * @param zia                  the pools know the Z.I.A. properties (hpc/zfs fork); shown only when asked for
  * @param ziaOn                the {@code zia_*} properties its administrator turned on (the provider stays off),
@@ -47,6 +49,7 @@ public record Profile(
         List<ConfTweak> confTweaks,
         boolean zfsWithQat,
         boolean qatUpAtZfsLoad,
+        ParamsAtBoot paramsAtBoot,
         List<Dataset> datasets,
         boolean zia,
         List<String> ziaOn,
@@ -55,6 +58,7 @@ public record Profile(
 
     public Profile {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(paramsAtBoot, "paramsAtBoot");
         if ((card == null) != (driverRelease == null)) {
             throw new IllegalArgumentException("a driver release goes with a QAT card, and only with one");
         }
@@ -81,18 +85,24 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, qatUpAtZfsLoad, datasets, on, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, qatUpAtZfsLoad, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, qatUpAtZfsLoad, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                confTweaks, zfsWithQat, qatUpAtZfsLoad, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy with QAT up or not when zfs.ko loaded. */
     public Profile withQatUpAtZfsLoad(boolean up) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, up, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, up, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+    }
+
+    /** A copy whose parameters read as {@code p} says after a boot where zfs.ko found no QAT. */
+    public Profile withParamsAtBoot(ParamsAtBoot p) {
+        return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+                zfsWithQat, qatUpAtZfsLoad, p, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 }

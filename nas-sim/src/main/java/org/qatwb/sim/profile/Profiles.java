@@ -77,7 +77,7 @@ public final class Profiles {
                 new CpuTopology(List.of("0-13,28-41", "14-27,42-55")),
                 new QatCard("c6xx", List.of("3d", "3f", "41"), 0), DriverRelease.R4_24,
                 true, true, false, true, List.of(),
-                true, true,
+                true, true, ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.6),
                         Dataset.fs("tank/backup", "gzip", "sha256", "aes-256-gcm", 128 * K, 3.1),
@@ -100,7 +100,7 @@ public final class Profiles {
                 new CpuTopology(List.of("0-7,16-23", "8-15,24-31")),
                 new QatCard("dh895xcc", List.of("83"), 1), DriverRelease.R4_28,
                 true, true, false, true, List.of(),
-                true, false,
+                true, false, ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("data", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("data/backup", "gzip", "sha256", "off", 128 * K, 2.9),
@@ -118,7 +118,7 @@ public final class Profiles {
                 new CpuTopology(List.of("0-7")),
                 null, null,
                 false, false, false, false, List.of(),
-                false, false,
+                false, false, ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
@@ -145,7 +145,7 @@ public final class Profiles {
                 // whose one bank is polled, but not one polled instance beside an interrupt-mode one
                 List.of(new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Cy0IsPolled", "1"),
                         new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Dc0IsPolled", "1")),
-                true, false,
+                true, false, ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", M, 1.3),
                         Dataset.fs("tank/media", "lz4", "on", "off", M, 1.01),

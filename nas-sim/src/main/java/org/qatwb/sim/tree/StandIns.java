@@ -27,7 +27,7 @@ public final class StandIns {
 
     /** The stand-ins a profile's NAS has. */
     public static List<String> toolsOf(Profile profile) {
-        List<String> tools = new ArrayList<>(List.of("systemctl", "systemd-run", "journalctl", "zfs", "zpool", "dmesg", "sudo", "tee", "df"));
+        List<String> tools = new ArrayList<>(List.of("systemctl", "systemd-run", "journalctl", "zfs", "zpool", "dmesg", "sudo", "tee", "df", "reboot"));
         if (profile.qat().isPresent()) {
             tools.add(0, "adf_ctl");
         }

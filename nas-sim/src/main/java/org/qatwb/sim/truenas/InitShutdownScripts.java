@@ -54,11 +54,21 @@ public final class InitShutdownScripts {
         }
     }
 
-    /** The commands of the enabled {@code COMMAND} scripts run at {@code when}, in id order. */
-    public List<String> commands(String when) {
+    /** An enabled {@code COMMAND} script: its id, its command, and how long the middleware waits for it. */
+    public record Command(long id, String command, long timeoutSeconds) {
+    }
+
+    /**
+     * The enabled {@code COMMAND} scripts run at {@code when}, in the order the middleware runs them.
+     * The entry has no order field: {@code execute_init_tasks} (plugins/init_shutdown_script/task.py)
+     * runs what {@code initshutdownscript.query([["enabled", "=", True], ["when", "=", when]])} returns,
+     * one after the other, each bounded by its {@code timeout}; the query gives no {@code order_by}, so
+     * the rows come in the table's (SQLite's rowid, that is id) order.
+     */
+    public List<Command> commands(String when) {
         return all().stream().filter(e -> when.equals(e.get("when")) && Boolean.TRUE.equals(e.get("enabled"))
                 && "COMMAND".equals(e.get("type")) && e.get("command") instanceof String)
-                .map(e -> (String) e.get("command")).toList();
+                .map(e -> new Command((Long) e.get("id"), (String) e.get("command"), (Long) e.get("timeout"))).toList();
     }
 
     /** {@code midclt ARGS...}: only {@code call initshutdownscript.*}. */

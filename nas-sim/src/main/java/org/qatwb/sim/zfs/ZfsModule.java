@@ -14,6 +14,7 @@ import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.KernelApi;
 import org.qatwb.sim.machine.KernelLog;
 import org.qatwb.sim.profile.Dataset;
+import org.qatwb.sim.profile.ParamsAtBoot;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
@@ -22,7 +23,8 @@ import org.qatwb.sim.tree.RootLayout;
  * zfs.ko built with QAT, as OpenZFS's {@code qat.c}, {@code qat_compress.c} and {@code qat_crypt.c}
  * behave (DOMAIN.md sections 5 to 8):
  * <ul>
- * <li>at module load the parameters are forced to 1 when QAT was not up, else QAT is initialised;</li>
+ * <li>at module load QAT is initialised when it is up; when it is not, the parameters read 0 or 1 as the
+ *     profile's {@link ParamsAtBoot} says;</li>
  * <li>writing 0 retries the initialisation: if the kernel API does not answer, the value goes back
  *     to 1 and the write fails with EPERM; with zero kernel instances it "succeeds" and nothing is
  *     ever offloaded (the trap); writing 1 stops new offloads but keeps the instances;</li>
@@ -64,9 +66,11 @@ public final class ZfsModule {
 
     /**
      * Loads (or reloads) the module: counters from zero, instances released, each parameter 0 when
-     * QAT initialises now and 1 when it was not up at load time or fails.
+     * QAT initialises now and 1 when its init fails. When QAT was not up at load time the parameters
+     * read as {@code notUp} says ({@link ParamsAtBoot}): 0 with the init not done (OpenZFS's source),
+     * or 1 (the seed administrator's report).
      */
-    public void load(boolean qatUpAtLoad, KernelApi api) {
+    public void load(boolean qatUpAtLoad, KernelApi api, ParamsAtBoot notUp) {
         java.util.Arrays.fill(counters, 0);
         java.util.Arrays.fill(initDone, false);
         flows.clear();
@@ -75,7 +79,11 @@ public final class ZfsModule {
         cyRequestsSinceMessage = 0;
         crtime = uptimeNanos.getAsLong();
         for (ZfsParam p : ZfsParam.values()) {
-            params.put(p, qatUpAtLoad && init(p.instanceKind(), api) ? 0 : 1);
+            if (qatUpAtLoad) {
+                params.put(p, init(p.instanceKind(), api) ? 0 : 1);
+            } else {
+                params.put(p, notUp == ParamsAtBoot.SOURCE ? 0 : 1);
+            }
         }
         writeParams();
         writeKstat();
