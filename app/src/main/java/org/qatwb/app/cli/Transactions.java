@@ -108,8 +108,8 @@ final class Transactions {
 
     static int exitCode(ApplyOutcome o) {
         return switch (o.result()) {
-            case APPLIED -> ExitCodes.OK;
-            case NOT_APPLIED -> ExitCodes.INPUT;
+            case APPLIED, PENDING_BOOT -> ExitCodes.OK;
+            case NOT_APPLIED, DEFERRED -> ExitCodes.INPUT;
             case NEEDS_ATTENTION, IN_PROGRESS, AWAITING_CONFIRM -> ExitCodes.NEEDS_ATTENTION;
         };
     }
@@ -128,6 +128,9 @@ final class Transactions {
                     + o.tx().id();
             case AWAITING_CONFIRM -> "not confirmed: the NAS rolls back by itself" + id;
             case APPLIED -> "applied" + id;
+            case PENDING_BOOT -> "written; takes effect at the next boot, where the boot check verifies it" + id;
+            case DEFERRED -> "not applied now: the driver refused to restart devices ZFS holds; takes effect at the next boot"
+                    + (failed.isEmpty() ? "" : ": " + failed) + driver + id;
         };
     }
 
