@@ -233,12 +233,17 @@ boot_last() {                  # OUTCOME IDS MESSAGE
 }
 
 # One line for the record: what the verification found, then the driver's words: the first QAT line
-# of this boot's kernel log that says error, fail, refuse or invalid, else its last QAT line.
+# of this boot's kernel log that says error, fail, refuse or invalid, else qat.service's last error
+# of this boot, else the kernel log's last QAT line.
 boot_driver_words() {          # VERIFICATION
     w_kern=$(as_root cat "$TXD/kernel_log" 2>/dev/null)
     w_line=$(printf '%s\n' "$w_kern" | grep -i -e err -e fail -e refus -e invalid | head -n 1)
+    # adf_ctl's own refusal ("QAT Error: ...") never reaches the kernel log: qat.service's journal has it
+    if [ -z "$w_line" ] && command -v journalctl >/dev/null 2>&1; then
+        w_line=$(boot_bounded journalctl -u qat.service -b -o cat --no-pager 2>/dev/null | grep -i -e err -e fail | tail -n 1)
+    fi
     [ -n "$w_line" ] || w_line=$(printf '%s\n' "$w_kern" | grep . | tail -n 1)
-    printf '%s%s' "${1%%"$NL"*}" "${w_line:+; kernel: $w_line}" | tr -d '\000-\037'
+    printf '%s%s' "${1%%"$NL"*}" "${w_line:+; driver: $w_line}" | tr -d '\000-\037'
 }
 
 # Every step below is bounded and every failure is recorded: the boot check always exits 0 (a
