@@ -176,6 +176,7 @@ public final class NasViewModel implements AutoCloseable {
             link.set(LinkState.CONNECTED);
             linkDetail.set(nas.destination());
             show(o.snapshot());
+            BootNotices.of(o.snapshot().pendingLayout(), o.snapshot().lastBootCheck()).forEach(this::notify);
             startStream();
         }, e -> {
             end();

@@ -2,7 +2,6 @@ package org.qatwb.model.apply;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,6 +52,9 @@ public record BootCheck(Outcome outcome, List<String> transactions, String messa
         }
     }
 
+    /** The kernel's boot id: a UUID as /proc/sys/kernel/random/boot_id prints it (the agent writes '-' when unknown). */
+    private static final String BOOT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     public BootCheck {
         Objects.requireNonNull(outcome, "outcome");
         transactions = List.copyOf(transactions);
@@ -87,7 +89,7 @@ public record BootCheck(Outcome outcome, List<String> transactions, String messa
                         "not a boot check outcome: " + Snippet.quote(value)));
                 case "tx" -> txs = ids(value, n);
                 case "message" -> message = Snippet.oneLine(value);
-                case "boot_id" -> bootId = value.matches("[0-9a-f-]{1,64}") ? Optional.of(value.toLowerCase(Locale.ROOT))
+                case "boot_id" -> bootId = value.matches(BOOT_ID) ? Optional.of(value)
                         : Optional.empty();
                 case "uptime" -> uptime = value.matches("[0-9]{1,12}") ? OptionalLong.of(Long.parseLong(value))
                         : OptionalLong.empty();

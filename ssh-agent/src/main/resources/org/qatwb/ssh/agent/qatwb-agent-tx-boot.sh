@@ -184,6 +184,7 @@ boot_restore_files() {
     # shellcheck disable=SC2086
     tx_compare $r_check
     r_changed=$V_BAD
+    set -f
     # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_manifest)
     set +f
