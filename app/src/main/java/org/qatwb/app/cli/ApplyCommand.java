@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.qatwb.app.cli.json.BootJson;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qatwb apply CONNECTION LAYOUT.json [--dry-run] [--stage | --restart] [--confirm-timeout S]}:
+ * {@code qatwb apply CONNECTION LAYOUT.json [--dry-run] [--stage | --restart | --reboot] [--confirm-timeout S]}:
  * compiles a layout file against the NAS's files as they are now, and shows (--dry-run) or applies
  * the result as one transaction on the NAS ({@link Transactions}); {@code --history},
  * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps.
@@ -45,6 +46,9 @@ import picocli.CommandLine.Spec;
                 "Applying is one transaction on the NAS: every file is checked against what was read, backed up",
                 "(/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices",
                 "and rolls back by itself on failure, or unless this command confirms over a new connection.",
+                "--stage (the default) writes them for the next boot and arms a boot check on the NAS, which verifies",
+                "them then and puts the old files back if the driver refuses them; --reboot also reboots the NAS",
+                "(after a confirmation; --yes without a terminal), waits for it and reports what the check found.",
                 "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
                 "before TX (or after it), as a new transaction; --status TX says where TX is.",
                 "Before anything is written the diff is printed on stderr and, on a terminal, confirmed; without",
@@ -52,7 +56,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
                 "problems (error findings: nothing is applied), or the apply was refused, rolled back or not",
                 "confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS (a restart",
-                "it could not confirm rolls back by itself), 4 an apply that could not be rolled back (or is still running)."})
+                "it could not confirm rolls back by itself; with --reboot, the NAS did not come back in time), 4 an",
+                "apply that could not be rolled back (or is still running). --reboot: 0 the new layout runs, 1 the",
+                "boot check rolled it back, 3 not back in time, 4 the rollback at boot failed."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -89,10 +95,22 @@ final class ApplyCommand implements Callable<Integer> {
 
         @Option(names = "--restart", description = "write the files and restart QAT now (ZFS offload pauses; rolls back by itself on failure)")
         boolean restart;
+
+        @Option(names = "--reboot", description = "write the files for the next boot, then reboot the NAS (after a confirmation)"
+                + " and report what its boot check found: the new layout runs, or the old files are back")
+        boolean reboot;
     }
 
-    @Option(names = "--yes", description = "write without asking: the diff is still printed (without a terminal, writing needs --yes)")
+    @Option(names = "--reboot-timeout", paramLabel = "S",
+            description = "with --reboot: seconds to wait for the NAS to go down, come back and check the layout (default 600)")
+    Integer rebootTimeout;
+
+    @Option(names = "--yes", description = "write (and with --reboot, reboot) without asking: the diff is still printed;"
+            + " without a terminal, writing needs --yes")
     boolean yes;
+
+    /** How long --reboot waits by default: a server's firmware alone may take minutes. */
+    static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofSeconds(600);
 
     @Option(names = "--confirm-timeout", paramLabel = "S", description = "seconds the NAS waits for confirmation before rolling back (default 120)")
     Integer confirmTimeout;
@@ -126,7 +144,9 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
-            return print(doc, new Transactions(client, err).apply(c.applyPlan(mode(), timeout)));
+            Transactions t = new Transactions(client, err);
+            Transactions.Result r = t.apply(c.applyPlan(mode(), timeout));
+            return print(doc, rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
         });
     }
 
@@ -142,13 +162,17 @@ final class ApplyCommand implements Callable<Integer> {
                 return print(JsonOut.object(), t.status(status));
             }
             DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
-            return print(JsonOut.object(), t.restore(restore, point(), mode(), timeout));
+            Transactions.Result r = t.restore(restore, point(), mode(), timeout);
+            return print(JsonOut.object(), rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
         });
     }
 
     /** The document with the transaction in it, once, on stdout; the exit code its outcome gives. */
     private int print(ObjectNode doc, Transactions.Result r) {
         doc.set("transaction", TxJson.outcome(r.outcome()));
+        if (rebooting()) {
+            doc.set("bootCheck", BootJson.lastBootCheck(r.bootCheck()));
+        }
         JsonOut.print(spec.commandLine().getOut(), doc);
         return r.exitCode();
     }
@@ -185,7 +209,19 @@ final class ApplyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--yes goes with LAYOUT.json or --restore (it writes nothing else)");
         }
         if ((when != null || confirmTimeout != null) && (history || status != null)) {
-            throw new CliException(ExitCodes.USAGE, "--stage, --restart and --confirm-timeout go with LAYOUT.json or --restore");
+            throw new CliException(ExitCodes.USAGE, "--stage, --restart, --reboot and --confirm-timeout go with LAYOUT.json or --restore");
+        }
+        if (rebootTimeout != null && !rebooting()) {
+            throw new CliException(ExitCodes.USAGE, "--reboot-timeout goes with --reboot");
+        }
+        if (rebooting() && dryRun) {
+            throw new CliException(ExitCodes.USAGE, "--dry-run changes nothing: it does not go with --reboot");
+        }
+        if (rebooting()) {
+            rebootLimit(); // a bad --reboot-timeout is refused before anything is written
+        }
+        if (rebooting() && !yes && !TerminalPrompts.canAsk()) {
+            throw new CliException(ExitCodes.USAGE, "--reboot asks before rebooting the NAS; without a terminal, give --yes");
         }
         for (String tx : new String[] {restore, status}) {
             if (tx != null && !TxId.isValid(tx)) {
@@ -195,8 +231,29 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    /** --reboot stages: the files take effect at the boot it starts. */
     private ApplyMode mode() {
         return when != null && when.restart ? ApplyMode.RESTART : ApplyMode.STAGE;
+    }
+
+    private boolean rebooting() {
+        return when != null && when.reboot;
+    }
+
+    private Duration rebootLimit() {
+        if (rebootTimeout == null) {
+            return DEFAULT_REBOOT_TIMEOUT;
+        }
+        if (rebootTimeout <= 0 || rebootTimeout > 86_400) {
+            throw new CliException(ExitCodes.USAGE, "--reboot-timeout takes 1..86400 seconds, not " + rebootTimeout);
+        }
+        return Duration.ofSeconds(rebootTimeout);
+    }
+
+    /** --yes, or the answer on the terminal (checkUsage made sure there is one). */
+    private boolean confirmReboot(AgentClient client) {
+        return yes || TerminalPrompts.confirm("Reboot " + client.session().spec().destination()
+                + " now? Its boot check verifies the staged files and puts the old ones back if the driver refuses them");
     }
 
     private RestorePoint point() {

@@ -84,6 +84,36 @@ final class TerminalPrompts {
         return a.equals("y") || a.equals("yes") ? Answer.YES : Answer.NO;
     }
 
+    /** Whether a question can be asked: there is a terminal. */
+    static boolean canAsk() {
+        return System.console() != null;
+    }
+
+    /** A yes/no question on the terminal; no terminal, or end of input, is no. */
+    static boolean confirm(String question) {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        PrintWriter tty = sink(console);
+        tty.print(question + " (yes/no)? ");
+        while (true) {
+            tty.flush();
+            String answer = console.readLine();
+            if (answer == null) {
+                return false;
+            }
+            switch (answer.strip().toLowerCase(Locale.ROOT)) {
+                case "yes":
+                    return true;
+                case "no":
+                    return false;
+                default:
+                    tty.print("Please type 'yes' or 'no': ");
+            }
+        }
+    }
+
     static Credentials credentials() {
         return new Credentials() {
             @Override

@@ -3,9 +3,12 @@ package org.qatwb.app.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
@@ -14,6 +17,8 @@ import org.qatwb.model.parse.Snippet;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;
+import org.qatwb.ssh.agent.RebootRequest;
+import org.qatwb.ssh.agent.RebootWait;
 
 /**
  * {@code apply}'s side on the NAS (issue 5): the transaction, its steps on stderr as they are
@@ -23,8 +28,11 @@ import org.qatwb.ssh.agent.AgentFailure;
  */
 final class Transactions {
 
-    /** The outcome and what the command exits with. */
-    record Result(ApplyOutcome outcome, int exitCode) {
+    /** The outcome, what the command exits with, and after a reboot what the boot check recorded. */
+    record Result(ApplyOutcome outcome, int exitCode, Optional<BootCheck> bootCheck) {
+        Result(ApplyOutcome outcome, int exitCode) {
+            this(outcome, exitCode, Optional.empty());
+        }
     }
 
     private final AgentClient client;
@@ -70,7 +78,8 @@ final class Transactions {
             err.println("qatwb: writing " + what + " and restarting QAT now: ZFS stops new offloads (its parameters go to 1)"
                     + " until QAT is verified; the NAS rolls back by itself unless confirmed within " + timeout.toSeconds() + " s");
         } else {
-            err.println("qatwb: staging " + what + " for the next QAT start (nothing is restarted)");
+            err.println("qatwb: staging " + what + " for the next boot (nothing is restarted now; a boot check on the NAS"
+                    + " verifies them then and puts the old files back if the driver refuses them)");
         }
         err.flush();
     }
@@ -100,6 +109,80 @@ final class Transactions {
         return new Result(o, code);
     }
 
+    /**
+     * {@code --reboot}: after a staging that armed the boot check, asks ({@code confirm}), reboots
+     * the NAS, waits up to {@code limit} for it and its boot check, and reports: exit 0 the new
+     * layout runs, 1 the boot check rolled it back (with the driver's words), 3 the NAS did not come
+     * back (or its check did not decide) in time, 4 the rollback at boot failed.
+     */
+    Result reboot(Result staged, Duration limit, BooleanSupplier confirm) throws NasConnectionException, AgentFailure {
+        ApplyOutcome o = staged.outcome();
+        if (o.state() != TxState.STAGED) {
+            return staged;
+        }
+        String id = o.tx().id();
+        Optional<TxStep> arm = o.steps().stream().filter(s -> s.name().equals("boot_arm")).findFirst();
+        if (arm.isEmpty() || !arm.get().ok()) {
+            err.println("qatwb: not rebooting: the boot check could not be armed ("
+                    + arm.map(TxStep::line).orElse("no boot_arm step") + "); the files are written for the next boot"
+                    + " (transaction " + id + ")");
+            err.flush();
+            return new Result(o, ExitCodes.NEEDS_ATTENTION);
+        }
+        if (!confirm.getAsBoolean()) {
+            err.println("qatwb: not rebooted: the files take effect at the next boot, where the boot check verifies them"
+                    + " (transaction " + id + ")");
+            err.flush();
+            return staged;
+        }
+        RebootRequest request = client.reboot();
+        if (!request.started()) {
+            err.println("qatwb: the NAS did not reboot (" + request.status().wire() + ": " + request.command()
+                    + "); the files take effect at the next boot (transaction " + id + ")");
+            err.flush();
+            return new Result(o, ExitCodes.INPUT);
+        }
+        err.println("qatwb: rebooting the NAS (" + request.command() + "); waiting up to " + limit.toSeconds() + " s");
+        err.flush();
+        RebootWait.Result waited = new RebootWait(client, line -> {
+            err.println("qatwb: " + line);
+            err.flush();
+        }).await(id, limit);
+        if (waited instanceof RebootWait.Back b) {
+            return afterBoot(o, b);
+        }
+        RebootWait.NotBack n = (RebootWait.NotBack) waited;
+        err.println("qatwb: " + n.why() + " (transaction " + id + "; ask again with qatwb apply --status " + id + ")");
+        err.flush();
+        return new Result(o, ExitCodes.UNREACHABLE);
+    }
+
+    private Result afterBoot(ApplyOutcome staged, RebootWait.Back b) {
+        ApplyOutcome o = b.outcome();
+        steps(o.steps().subList(Math.min(staged.steps().size(), o.steps().size()), o.steps().size()));
+        String words = b.bootCheck().map(c -> ": " + c.message()).orElse("");
+        int code = switch (o.state()) {
+            case BOOTED -> ExitCodes.OK;
+            case ROLLBACK_FAILED -> ExitCodes.NEEDS_ATTENTION;
+            default -> ExitCodes.INPUT;
+        };
+        String id = " (transaction " + o.tx().id() + ")";
+        if (o.state() == TxState.BOOTED) {
+            boolean verified = b.bootCheck().map(c -> c.outcome() == BootCheck.Outcome.VERIFIED).orElse(false);
+            err.println("qatwb: the NAS runs the new layout" + (verified ? ", verified by the driver's dev_cfg"
+                    : "; its devices are up, but the driver's dev_cfg could not be compared" + words) + id);
+        } else if (o.state() == TxState.ROLLED_BACK) {
+            err.println("qatwb: the boot check rolled back: the old files are back and QAT runs on them" + words + id);
+        } else if (o.state() == TxState.ROLLBACK_FAILED) {
+            err.println("qatwb: needs attention, the boot check could not roll back" + words + id
+                    + "; see qatwb apply --history");
+        } else {
+            err.println("qatwb: after the reboot the transaction is " + o.state().wire() + words + id);
+        }
+        err.flush();
+        return new Result(o, code, b.bootCheck());
+    }
+
     /** How long to keep trying new connections to confirm: most of the timer, leaving it time to fire cleanly. */
     static Duration patience(Duration timeout) {
         Duration p = timeout.multipliedBy(3).dividedBy(4);
@@ -108,8 +191,8 @@ final class Transactions {
 
     static int exitCode(ApplyOutcome o) {
         return switch (o.result()) {
-            case APPLIED -> ExitCodes.OK;
-            case NOT_APPLIED -> ExitCodes.INPUT;
+            case APPLIED, PENDING_BOOT -> ExitCodes.OK;
+            case NOT_APPLIED, DEFERRED -> ExitCodes.INPUT;
             case NEEDS_ATTENTION, IN_PROGRESS, AWAITING_CONFIRM -> ExitCodes.NEEDS_ATTENTION;
         };
     }
@@ -128,6 +211,9 @@ final class Transactions {
                     + o.tx().id();
             case AWAITING_CONFIRM -> "not confirmed: the NAS rolls back by itself" + id;
             case APPLIED -> "applied" + id;
+            case PENDING_BOOT -> "written; takes effect at the next boot, where the boot check verifies it" + id;
+            case DEFERRED -> "not applied now: the driver refused to restart devices ZFS holds; takes effect at the next boot"
+                    + (failed.isEmpty() ? "" : ": " + failed) + driver + id;
         };
     }
 

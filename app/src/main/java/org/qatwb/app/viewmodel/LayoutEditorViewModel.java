@@ -366,8 +366,11 @@ public final class LayoutEditorViewModel {
         }
         ApplyPlan plan = c.applyPlan(mode, confirmTimeout);
         nas.applyPlan(plan, outcome -> {
-            if (outcome.result() == TxState.Result.APPLIED && nas.snapshotProperty().get() != null) {
-                reset(nas.snapshotProperty().get());   // the NAS's new files are the new base
+            // written (now, or for the next boot): the NAS's new files are the new base
+            boolean written = outcome.result() == TxState.Result.APPLIED || outcome.result() == TxState.Result.PENDING_BOOT
+                    || outcome.result() == TxState.Result.DEFERRED;
+            if (written && nas.snapshotProperty().get() != null) {
+                reset(nas.snapshotProperty().get());
             }
         });
     }

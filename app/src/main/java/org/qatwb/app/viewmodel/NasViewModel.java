@@ -176,6 +176,7 @@ public final class NasViewModel implements AutoCloseable {
             link.set(LinkState.CONNECTED);
             linkDetail.set(nas.destination());
             show(o.snapshot());
+            BootNotices.of(o.snapshot().pendingLayout(), o.snapshot().lastBootCheck()).forEach(this::notify);
             startStream();
         }, e -> {
             end();
@@ -497,6 +498,11 @@ public final class NasViewModel implements AutoCloseable {
                     Snippet.oneLine(why) + tx + "; see qatwb apply --history");
             case AWAITING_CONFIRM, IN_PROGRESS -> new Notice(Notice.Level.WARNING, "Not confirmed",
                     "the NAS rolls back by itself unless confirmed" + tx);
+            case PENDING_BOOT -> new Notice(Notice.Level.INFO, "Written for the next boot",
+                    "the driver reads the new files at the next boot, where the boot check verifies them and puts the"
+                            + " old files back if the driver refuses them" + tx);
+            case DEFERRED -> new Notice(Notice.Level.WARNING, "Takes effect at the next boot",
+                    "the driver refused to restart devices ZFS holds; the files are kept for the next boot" + tx);
         };
     }
 

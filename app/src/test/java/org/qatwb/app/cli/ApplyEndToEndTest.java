@@ -60,7 +60,8 @@ class ApplyEndToEndTest {
             assertEquals(0, run.exit(), run.err());
             assertEquals(2, nas.execCount() - execs, "a snapshot to compile against, then one exec for the transaction");
             JsonNode t = tx(run);
-            assertEquals("applied", t.get("state").asText());
+            assertEquals("staged", t.get("state").asText());
+            assertEquals("pendingBoot", t.get("result").asText());
             assertEquals("stage", t.get("mode").asText());
             assertEquals(51, run.json().get("files").size());
             long written = 0;
@@ -69,7 +70,7 @@ class ApplyEndToEndTest {
             }
             assertEquals(51, written);
             assertEquals(51, before.differences(QatFileSet.read(nas.root())).size());
-            assertTrue(run.err().contains("staging 51 file(s) for the next QAT start"), run.err());
+            assertTrue(run.err().contains("staging 51 file(s) for the next boot"), run.err());
             assertTrue(Files.isDirectory(nas.transactions().resolve(t.get("id").asText()).resolve("old")));
         }
     }
@@ -183,7 +184,7 @@ class ApplyEndToEndTest {
 
             CliRun status = cli("apply", nas, "--status", id);
             assertEquals(0, status.exit(), status.err());
-            assertEquals("applied", tx(status).get("state").asText());
+            assertEquals("staged", tx(status).get("state").asText());
             assertEquals(3, cli("apply", nas, "--history").json().get("transactions").size());
         }
     }
@@ -194,10 +195,14 @@ class ApplyEndToEndTest {
             QatFileSet before = QatFileSet.read(nas.root());
             for (String[] args : new String[][] {{}, {"--history", "--status", "20261122T100001Z-3fa2b1c0"},
                     {"--history", "--dry-run"}, {"--status", "yesterday"}, {"--restore", "20261122T100001Z-3fa2b1c0", "--restore-point", "now"},
-                    {"--history", "--restart"}, {"--restore-point", "after", "--history"}}) {
+                    {"--history", "--restart"}, {"--restore-point", "after", "--history"}, {"--history", "--reboot"},
+                    {"--status", "20261122T100001Z-3fa2b1c0", "--reboot-timeout", "60"}, {"--history", "--yes"},
+                    // without a terminal --reboot must be told to go ahead: nothing is staged either
+                    {edited(nas, 41).toString(), "--reboot"},
+                    {edited(nas, 41).toString(), "--reboot", "--yes", "--reboot-timeout", "0"}}) {
                 CliRun run = cli("apply", nas, args);
                 assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
-                assertTrue(run.oneLineError(), run.err());
+                assertTrue(run.oneLineError(), String.join(" ", args) + ": " + run.err());
             }
             CliRun unknown = cli("apply", nas, "--status", "20261122T100001Z-3fa2b1c0");
             assertEquals(1, unknown.exit());

@@ -17,9 +17,13 @@ record CliRun(int exit, String out, String err) {
         return withStdin("", args);
     }
 
-    static synchronized CliRun withStdin(String stdin, String... args) {
+    static CliRun withStdin(String stdin, String... args) {
+        return watching(new StringWriter(), stdin, args);
+    }
+
+    /** A run whose stderr the test may read while it runs ({@code err} grows as the command writes). */
+    static synchronized CliRun watching(StringWriter err, String stdin, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         // the same sink as a real run: what the tests see is what a terminal would get
         CommandLine cl = QatwbCommand.commandLine(out, err);
         InputStream saved = System.in;

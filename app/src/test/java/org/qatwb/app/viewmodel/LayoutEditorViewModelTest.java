@@ -125,7 +125,7 @@ class LayoutEditorViewModelTest {
                     Files.readString(root.resolve(e.getKey().substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1), e.getKey());
         }
         Notice n = nas.notices().get(nas.notices().size() - 1);
-        assertEquals("Written", n.title(), n.message());
+        assertEquals("Written for the next boot", n.title(), n.message());
         assertFalse(vm.changedProperty().get(), "the NAS's new files are the new base");
         assertTrue(vm.compilationProperty().get().changes().isEmpty());
     }

@@ -17,7 +17,10 @@ public enum AgentVerb {
     STATUS("status"),
     HISTORY("history"),
     RESTORE("restore"),
-    IRQ_PIN("irq-pin");
+    IRQ_PIN("irq-pin"),
+    /** What a boot runs (a unit, with '-' for a boundary); a client runs it to check now, with frames. */
+    BOOT_CHECK("boot-check"),
+    REBOOT("reboot");
 
     private final String wire;
 

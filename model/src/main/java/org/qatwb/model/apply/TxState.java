@@ -2,7 +2,10 @@ package org.qatwb.model.apply;
 
 import java.util.Optional;
 
-/** Where a transaction is, as the agent's {@code state} file says (docs/agent-protocol.md, "Transactions"). */
+/**
+ * Where a transaction is, as the agent's {@code state} file says (docs/agent-protocol.md,
+ * "Transactions"); the agent's {@code tx_kind} is the one declaration of the states, this mirrors it.
+ */
 public enum TxState {
     /** Checked, backed up and staged by the exec; the worker has not started. */
     PREPARED("prepared", Result.IN_PROGRESS),
@@ -12,11 +15,23 @@ public enum TxState {
     ROLLING_BACK("rolling-back", Result.IN_PROGRESS),
     /** Restarted and verified; the rollback timer runs until the workbench confirms. */
     AWAITING_CONFIRM("awaiting-confirm", Result.AWAITING_CONFIRM),
+    /**
+     * Staged: the files are written and the boot check is armed; they take effect at the next
+     * boot, where the boot check verifies them (or puts the previous files back).
+     */
+    STAGED("staged", Result.PENDING_BOOT),
+    /**
+     * A restart the driver refused because ZFS holds its devices: the parameters were put back, the
+     * files are kept for the next boot (armed as {@link #STAGED}); nothing new runs now.
+     */
+    DEFERRED("deferred", Result.DEFERRED),
     /** A check failed before anything was changed. */
     REFUSED("refused", Result.NOT_APPLIED),
-    /** Staged for the next boot: the files are written. */
+    /** Written for the next boot, by an agent from before the boot check (a record kept on the NAS). */
     APPLIED("applied", Result.APPLIED),
     CONFIRMED("confirmed", Result.APPLIED),
+    /** The boot check found the staged files' devices up and their configuration loaded. */
+    BOOTED("booted", Result.APPLIED),
     /** A step failed (or nobody confirmed) and everything is back as it was. */
     ROLLED_BACK("rolled-back", Result.NOT_APPLIED),
     /** A step failed and so did a step of the rollback: someone has to look. */
@@ -33,7 +48,11 @@ public enum TxState {
         /** Could not be rolled back: CLI exit 4. */
         NEEDS_ATTENTION,
         /** Still running on the NAS. */
-        IN_PROGRESS
+        IN_PROGRESS,
+        /** Written; takes effect at the next boot, verified there: CLI exit 0. */
+        PENDING_BOOT,
+        /** The driver refused to restart busy devices; takes effect at the next boot: CLI exit 1. */
+        DEFERRED
     }
 
     private final String wire;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.qatwb.model.apply.BootCheck;
+import org.qatwb.model.apply.PendingLayout;
 import org.qatwb.model.driver.DriverRelease;
 import java.util.OptionalInt;
 import org.qatwb.model.adf.AdfStatus;
@@ -62,6 +64,8 @@ import org.qatwb.model.zia.ZiaHost;
  * @param serviceJournal qat.service's journal of this boot, oldest first: adf_ctl's and qat_service's
  *                       own messages, which never reach the kernel log
  * @param modules        the chain's kernel modules: loaded, held, depended on, bound to the VFs, given options
+ * @param pendingLayout  the layouts staged for the next boot, which its boot check will verify; empty when none
+ * @param lastBootCheck  what the last boot check found (kept on the NAS until the next one); empty when none ran
  */
 public record NasSnapshot(
         Optional<UserId> user,
@@ -88,7 +92,9 @@ public record NasSnapshot(
         Map<String, ItemStatus> itemStatus,
         List<String> warnings,
         List<String> serviceJournal,
-        ModuleFacts modules) {
+        ModuleFacts modules,
+        Optional<PendingLayout> pendingLayout,
+        Optional<BootCheck> lastBootCheck) {
 
     public NasSnapshot {
         Objects.requireNonNull(user, "user");
@@ -116,6 +122,8 @@ public record NasSnapshot(
         warnings = List.copyOf(warnings);
         serviceJournal = List.copyOf(serviceJournal);
         Objects.requireNonNull(modules, "modules");
+        Objects.requireNonNull(pendingLayout, "pendingLayout");
+        Objects.requireNonNull(lastBootCheck, "lastBootCheck");
     }
 
     private static <K, V> Map<K, V> ordered(Map<K, V> m) {

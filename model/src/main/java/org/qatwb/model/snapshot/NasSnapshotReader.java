@@ -25,6 +25,8 @@ import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.etc.VfBlacklistParser;
 import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.irq.IrqAffinity;
+import org.qatwb.model.apply.BootCheck;
+import org.qatwb.model.apply.PendingLayout;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.KstatParser;
@@ -59,6 +61,12 @@ public final class NasSnapshotReader {
      * an older agent does not send it, and the in-kernel driver has no version file.
      */
     public static final String DRIVER_VERSION_ITEM = "qat_version";
+
+    /** The layouts staged for the next boot ({@link PendingLayout}); not in {@link #EXPECTED}: older agents lack it. */
+    public static final String PENDING_ITEM = "tx_pending";
+
+    /** The last boot check's record ({@link BootCheck}); absent until a boot check ran. */
+    public static final String BOOT_CHECK_ITEM = "boot_check";
 
     /** Linux's most NUMA nodes (NODES_SHIFT 10). */
     static final int MAX_NODES = 1024;
@@ -148,7 +156,8 @@ public final class NasSnapshotReader {
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
                 pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, interrupts,
                 KeptPins.read(n -> item(n, AgentFrame::text)), statuses, warnings,
-                journal, modules);
+                journal, modules, item(PENDING_ITEM, f -> PendingLayout.parse(f.text())).flatMap(p -> p),
+                item(BOOT_CHECK_ITEM, f -> BootCheck.parse(f.text())));
     }
 
     /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */

@@ -86,6 +86,11 @@ public final class AgentClient {
         return session;
     }
 
+    /** Whether privileged steps go through {@code sudo -n}. */
+    public boolean sudo() {
+        return sudo;
+    }
+
     /** Everything the workbench shows, in one round trip. */
     public NasSnapshot snapshot() throws NasConnectionException, AgentFailure {
         return NasSnapshotReader.read(run(new AgentCommand.Snapshot(sudo)));
@@ -274,6 +279,19 @@ public final class AgentClient {
         } catch (ParseException e) {
             throw unreadable(e);
         }
+    }
+
+    /**
+     * Reboots the NAS: the agent answers with what it runs and the transactions the boot check will
+     * verify, then runs {@code systemctl reboot} (else {@code reboot}) detached, a moment later.
+     * Wait for it with {@link RebootWait}. A refusal (no tool, sudo denied) is in the answer, not thrown.
+     */
+    public RebootRequest reboot() throws NasConnectionException, AgentFailure {
+        AgentOutput out = run(new AgentCommand.Reboot(sudo));
+        AgentFrame r = out.frame("reboot").orElseThrow(() -> new AgentFailure("the agent's answer has no reboot item"));
+        List<String> pending = out.frame("boot_pending").filter(AgentFrame::readable)
+                .map(f -> f.text().lines().map(String::strip).filter(TxId::isValid).toList()).orElse(List.of());
+        return new RebootRequest(r.status(), Snippet.oneLine(r.text().strip()), pending);
     }
 
     /** The exec of a transaction was cut: the connection dropped, or it outlived its time. */

@@ -449,6 +449,35 @@ public sealed interface AgentCommand {
         }
     }
 
+    /**
+     * The boot check as a boot runs it (docs/agent-protocol.md, "The boot check"): verifies the
+     * pending transactions, rolls back what the driver refused; its log and outcome as items.
+     */
+    record BootCheck(boolean sudo) implements AgentCommand {
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.BOOT_CHECK;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of();
+        }
+    }
+
+    /** Reboots the NAS: the agent says what it runs, then runs it detached, a moment later. */
+    record Reboot(boolean sudo) implements AgentCommand {
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.REBOOT;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of();
+        }
+    }
+
     /** The confirm timeout as the agent takes it: whole seconds, 1..86400. */
     static long confirmSeconds(Duration d) {
         long s = (d.toMillis() + 999) / 1000;

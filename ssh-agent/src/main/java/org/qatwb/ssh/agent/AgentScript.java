@@ -11,14 +11,15 @@ import java.util.List;
  * The agent script, loaded once: {@code qatwb-agent.sh} (next to this class), with the other parts
  * ({@link #PARTS}: the transactions by who runs them, and what qatwb keeps on the NAS) put before
  * its last line, the call of {@code main}. A client sends exactly these bytes on the stdin of
- * {@code sh -s -- ...}; nothing is installed on the NAS.
+ * {@code sh -s -- ...}. The only copy kept on the NAS is the one staging leaves for the boot check
+ * ({@code /var/lib/qatwb/agent.sh}, docs/agent-protocol.md "The boot check").
  */
 public final class AgentScript {
 
     static final String RESOURCE = "qatwb-agent.sh";
     /** The parts joined before the core's last line, in this order; each passes ShellCheck on its own. */
     static final List<String> PARTS = List.of("qatwb-agent-tx.sh", "qatwb-agent-tx-exec.sh",
-            "qatwb-agent-tx-worker.sh", "qatwb-agent-keep.sh");
+            "qatwb-agent-tx-worker.sh", "qatwb-agent-tx-boot.sh", "qatwb-agent-keep.sh");
 
     /** The script's last line; the transactions part and {@link #withData} data go before it. */
     static final String LAST_LINE = "main \"$@\"; exit $?\n";

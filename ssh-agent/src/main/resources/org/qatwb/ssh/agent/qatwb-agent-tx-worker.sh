@@ -9,13 +9,21 @@ tx_worker() {                  # ID
     trap '' HUP PIPE            # the SSH session may go: it is not ours
     tx_open "$1"
     [ "$(tx_get state)" = prepared ] || return 0
+    if [ "$TX_MODE" != restart ]; then
+        tx_remember_up
+    fi
     tx_state committing
     if ! tx_commit; then
         tx_rollback files
         return 0
     fi
     if [ "$TX_MODE" != restart ]; then
-        tx_finish applied
+        # the files take effect at the next boot, where the boot check verifies them (or puts
+        # these backups back); a failed arming is a failed step, but the files are written.
+        # 'arming' keeps the exec waiting until the step is recorded.
+        tx_state arming
+        tx_do boot_arm tx_boot_arm
+        tx_finish staged
         return 0
     fi
     tx_state restarting
@@ -31,6 +39,14 @@ tx_worker() {                  # ID
         return 0
     fi
     tx_state awaiting-confirm
+}
+
+# Staging: the devices up now, on the files as they are, for the boot check's rollback.
+tx_remember_up() {
+    command -v adf_ctl >/dev/null 2>&1 || return 0
+    u_up=
+    for u_b in $(tx_up_list); do u_up="$u_up${u_up:+,}$u_b"; done
+    tx_put up_before "${u_up:-none}"
 }
 
 # The renames, after one last look that no target changed since the checks. A rename that fails

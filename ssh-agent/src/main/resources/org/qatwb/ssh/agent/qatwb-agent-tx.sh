@@ -25,12 +25,16 @@ payload() {                  # replaced by the client's data section; without on
     return 1
 }
 
-# What a transaction's state says: running (a worker or the exec is at it), waiting (for the
-# workbench's confirm), final. Sets TX_KIND.
+# What a transaction's state says, the one declaration of the states (model's TxState mirrors
+# it): running (a runner is at it; holds the lock), waiting (for the workbench's confirm; holds the
+# lock), boot (the lock is released; the boot check still has work: staged files take effect at the
+# next boot, deferred ones the driver refused to restart now), final (refused, applied: records from
+# before the boot check, confirmed, booted, rolled-back, rollback-failed). Sets TX_KIND.
 tx_kind() {                    # STATE
     case $1 in
-        prepared|committing|restarting|arming|rolling-back) TX_KIND=running ;;
+        prepared|awaiting-go|committing|restarting|arming|rolling-back) TX_KIND=running ;;
         awaiting-confirm) TX_KIND=waiting ;;
+        staged|deferred) TX_KIND=boot ;;
         *) TX_KIND=final ;;
     esac
 }

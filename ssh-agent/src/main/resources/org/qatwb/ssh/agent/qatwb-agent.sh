@@ -497,6 +497,7 @@ snapshot() {
     items_persist
     items_zia
     items_irq_all
+    items_boot
 }
 
 # ---- keep after reboot ---------------------------------------------------------------------
@@ -731,8 +732,11 @@ main() {
     [ $# -ge 3 ] || usage "usage: sh -s -- COMMAND BOUNDARY SUDO [ARGS...]"
     C=$1 B=$2 SUDO=$3
     shift 3
-    case $B in *[!0-9a-f]*) usage "the boundary must be 32 lowercase hex characters" ;; esac
-    [ ${#B} -eq 32 ] || usage "the boundary must be 32 lowercase hex characters"
+    # boot-check runs from a unit at boot with '-' for a boundary: no frames, lines for the journal
+    if [ "$C:$B" != boot-check:- ]; then
+        case $B in *[!0-9a-f]*) usage "the boundary must be 32 lowercase hex characters" ;; esac
+        [ ${#B} -eq 32 ] || usage "the boundary must be 32 lowercase hex characters"
+    fi
     case $SUDO in 0|1) ;; *) usage "SUDO must be 0 or 1" ;; esac
     case $C in
         snapshot|probe)
@@ -807,21 +811,27 @@ main() {
             [ $# -eq 2 ] || usage "usage: status ID WAIT_SECONDS"
             tx_id_ok "$1" || usage "a transaction id is YYYYMMDDTHHMMSSZ-xxxxxxxx"
             decimal_ok "$2" 0 600 || usage "the wait is 0..600 seconds" ;;
-        history)
+        history|boot-check|reboot)
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
         irq-pin)
             irq_pins_ok "$@" || usage "usage: irq-pin none | qat_BB:SS.FF=CPU... (at most 256, each IRQ once)" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore, irq-pin)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore, irq-pin, boot-check, reboot)" ;;
     esac
     case $C in
-        apply|restore|confirm|status|history|tx-run|tx-expire)
+        apply|restore|confirm|status|history|tx-run|tx-expire|boot-check)
             # the transaction's lists are words: a simulated root with blanks or globs cannot be one
             case $R in *[!A-Za-z0-9/._-]*) usage "QATWB_ROOT may hold only A-Za-z0-9/._-" ;; esac ;;
     esac
     case $C in
         tx-run|tx-expire) tx_internal "$C" "$1"; return 0 ;;
     esac
+    if [ "$B" = - ]; then
+        # the boot check from its unit: never a nonzero status, never a wait on stdin
+        exec </dev/null 9<&-
+        boot_check_cmd
+        return 0
+    fi
     # fd 4: stdout, for item bytes written from inside captures. fd 9: the client's stdin, which
     # only stream reads; every tool gets /dev/null instead, so none can eat it or wait on it.
     exec 4>&1 9<&0 </dev/null
@@ -845,6 +855,10 @@ main() {
         status) status_cmd "$1" "$2" ;;
         history) history_cmd ;;
         irq-pin) irq_pin_cmd "$@" ;;
+        boot-check)
+            item_run boot_log boot_check_cmd
+            items_boot ;;
+        reboot) reboot_cmd ;;
     esac
     if [ "$C" != stream ]; then frame 'done'; fi
 }

@@ -125,7 +125,7 @@ class AgentScriptApplyTest {
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120),
                 new FileChange(VF, Optional.of(VF_OLD), vf), new FileChange(PF, Optional.of(PF_OLD), PF_OLD),
                 new FileChange("/etc/c6xxvf_dev1.conf", Optional.empty(), fresh))));
-        assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
+        assertEquals(TxState.STAGED, o.state(), o.steps().toString());
         assertArrayEquals(vf, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         assertArrayEquals(PF_OLD, Files.readAllBytes(nas.path("etc/c6xx_dev0.conf")));
         assertArrayEquals(fresh, Files.readAllBytes(nas.path("etc/c6xxvf_dev1.conf")));
@@ -252,7 +252,7 @@ class AgentScriptApplyTest {
         String undo = TxId.next(Instant.now().plusSeconds(1));
         ApplyOutcome r = run(shell, nas, new AgentCommand.Restore(false, first, org.qatwb.model.apply.RestorePoint.BEFORE, undo,
                 ApplyMode.STAGE, Duration.ofSeconds(120)));
-        assertEquals(TxState.APPLIED, r.state(), r.steps().toString());
+        assertEquals(TxState.STAGED, r.state(), r.steps().toString());
         assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         assertFalse(Files.exists(nas.path("etc/c6xxvf_dev1.conf")), "the file the first one made is gone again");
         assertArrayEquals(vf, Files.readAllBytes(tx(nas, undo).resolve("old/c6xxvf_dev1.conf")), "and kept as a backup");

@@ -128,6 +128,10 @@ class AgentScriptSnapshotTest {
                         + " *) echo \"systemctl: unexpected arguments: $*\" >&2; exit 64 ;; esac")
                 .file("etc/systemd/system/" + ZfsQatUnit.NAME, UNIT)
                 .link("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME, ZfsQatUnit.PATH)
+                // the last boot check, and a layout staged since (its manifest is root's: no files listed here)
+                .file("var/lib/qatwb/boot/last", BOOT_LAST)
+                .file("var/lib/qatwb/boot/pending", PENDING_TX + "\nnot-an-id\n")
+                .file("var/lib/qatwb/tx/" + PENDING_TX + "/state", "staged\n")
                 // midclt answers both of qatwb's queries: no init script of ours
                 .tool("midclt", "case $* in " + ShellQuote.quote(MIDCLT_ARGS) + "|" + ShellQuote.quote(IRQ_MIDCLT_ARGS)
                         + ") echo '[]' ;; *) echo \"midclt: unexpected arguments: $*\" >&2; exit 64 ;; esac")
@@ -204,6 +208,11 @@ class AgentScriptSnapshotTest {
         return out.frame(name).orElseThrow(() -> new AssertionError("no item " + name)).status();
     }
 
+    static final String PENDING_TX = "20261207T080000Z-0a1b2c3d";
+    static final String BOOT_LAST = "outcome rolled-back\ntx 20261206T080000Z-00000001,20261206T090000Z-00000002\n"
+            + "boot_id 0f6c4b9e-2d7a-4c55-9d0e-7a1c2b3d4e5f\nuptime 14\n"
+            + "message the driver refused the staged layout: not up: 0000:3d:01.0; kernel: QAT: Failed to configure device\n";
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
     void everyItemHasItsStatusAndItsBytes(Shell shell, @TempDir Path dir) throws ParseException {
@@ -218,12 +227,19 @@ class AgentScriptSnapshotTest {
                         "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
-                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance"),
+                        "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance",
+                        "boot_check", "tx_pending"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
         assertEquals(AgentScriptTestSupport.idOfThisUser(), text(out, "id"), "the agent runs as the test's user");
         assertEquals(ADF_STATUS, text(out, "adf_status"));
+        assertEquals(BOOT_LAST, text(out, "boot_check"));
+        assertEquals(PENDING_TX + " staged", text(out, "tx_pending").strip(), "the ids checked, each with its state");
+        NasSnapshot boot = NasSnapshotReader.read(out);
+        assertEquals(org.qatwb.model.apply.BootCheck.Outcome.ROLLED_BACK, boot.lastBootCheck().orElseThrow().outcome());
+        assertEquals(Optional.of("0f6c4b9e-2d7a-4c55-9d0e-7a1c2b3d4e5f"), boot.lastBootCheck().orElseThrow().bootId());
+        assertEquals(List.of(PENDING_TX), boot.pendingLayout().orElseThrow().transactions());
         // the conf files come as one set, split by model along the sizes wc gave
         Map<String, ConfDocument> confs = NasSnapshotReader.read(out).confFiles();
         assertEquals(List.of("/etc/c6xx_dev0.conf", "/etc/c6xxvf_dev0.conf"), List.copyOf(confs.keySet()));
@@ -356,7 +372,7 @@ class AgentScriptSnapshotTest {
                 "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet", "interrupts", "irq_affinity",
-                "irq_unit", "irq_unit_state", "irq_init", "irqbalance"),
+                "irq_unit", "irq_unit_state", "irq_init", "irqbalance", "boot_check", "tx_pending"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

@@ -123,7 +123,7 @@ class ApplyFaultsTest {
             f.add(stage("rename " + k + " of 3 fails", (s, p) -> s.nas.faults().failCall("mv", "/etc", n,
                     "mv: cannot move: Input/output error"), TxState.ROLLED_BACK, Expect.OLD, "commit"));
             f.add(stage("the connection drops at rename " + k + " of 3", (s, p) -> s.nas.faults().dropConnectionsAtCall("mv", "/etc", n),
-                    TxState.APPLIED, Expect.NEW, null));
+                    TxState.STAGED, Expect.NEW, null));
         }
         // restart now: every step of the restart, the verification and the timer
         Target valid = SimNas::validEdit;

@@ -24,6 +24,8 @@ final class FakeNas {
             "true", "mktemp", "tee", "chmod", "mv", "rm",
             // a transaction's: decode and check the files, back them up, sync, detach the worker, df
             "base64", "sha256sum", "cp", "mkdir", "sync", "setsid", "df", "tr",
+            // the boot check's: enable its unit (the link 'systemctl enable' makes)
+            "ln",
             // the QAT lines of /proc/interrupts
             "awk");
 

@@ -86,6 +86,8 @@ public final class SnapshotJson {
         s.fwCounters().forEach(fw::put);
         doc.set("interrupts", IrqJson.interrupts(s.interrupts()));
         IrqJson.irqbalance(doc, s.interrupts());
+        doc.set("pendingLayout", BootJson.pendingLayout(s.pendingLayout()));
+        doc.set("lastBootCheck", BootJson.lastBootCheck(s.lastBootCheck()));
         ArrayNode warnings = doc.putArray("warnings");
         s.warnings().forEach(warnings::add);
         return doc;

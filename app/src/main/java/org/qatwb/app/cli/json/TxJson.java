@@ -69,7 +69,10 @@ public final class TxJson {
                 .put("before", f.before().orElse(null)).put("after", f.after().orElse(null));
     }
 
-    /** {@code applied}, {@code awaitingConfirm}, {@code notApplied}, {@code needsAttention}, {@code inProgress}. */
+    /**
+     * {@code applied}, {@code awaitingConfirm}, {@code notApplied}, {@code needsAttention},
+     * {@code inProgress}, {@code pendingBoot}, {@code deferred}.
+     */
     static String result(TxState.Result r) {
         return switch (r) {
             case APPLIED -> "applied";
@@ -77,6 +80,8 @@ public final class TxJson {
             case NOT_APPLIED -> "notApplied";
             case NEEDS_ATTENTION -> "needsAttention";
             case IN_PROGRESS -> "inProgress";
+            case PENDING_BOOT -> "pendingBoot";
+            case DEFERRED -> "deferred";
         };
     }
 }
