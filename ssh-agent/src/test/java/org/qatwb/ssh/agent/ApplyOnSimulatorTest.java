@@ -29,7 +29,7 @@ class ApplyOnSimulatorTest {
             assertEquals(1, s.nas.execCount() - execs, "staging is one exec");
             assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
             assertEquals(after, s.files());
-            assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit"),
+            assertEquals(List.of("check_space", "check_before", "backup", "stage", "go", "commit"),
                     o.steps().stream().map(TxStep::name).toList());
             var dir = s.nas.transactions().resolve(o.tx().id());
             for (int i = 0; i < o.tx().files().size(); i++) {
