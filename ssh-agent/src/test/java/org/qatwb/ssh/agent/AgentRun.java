@@ -64,6 +64,11 @@ record AgentRun(int exit, byte[] stdout, String stderr) {
         return run(shell, nas, command.arguments(boundary), command.stdin(), reply.isEmpty(), reply);
     }
 
+    /** Runs with {@code stdin} as the script, keeping stdin open until the agent has exited (a client that never answers). */
+    static AgentRun runHoldingStdin(Shell shell, FakeNas nas, List<String> args, byte[] stdin) {
+        return run(shell, nas, args, stdin, false);
+    }
+
     private static AgentRun run(Shell shell, FakeNas nas, List<String> args, byte[] stdin, boolean closeStdin) {
         return run(shell, nas, args, stdin, closeStdin, Optional.empty());
     }

@@ -188,6 +188,45 @@ class AgentScriptApplyTest {
                 .dropWhile(n -> !n.equals("expired")).toList());
     }
 
+    /** A client that closes stdin without its go (it went away): nothing is written, the lock is free. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void withoutTheGoNothingIsWritten(Shell shell, @TempDir Path dir) throws Exception {
+        FakeNas nas = nas(dir, shell);
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id(), plan(ApplyMode.STAGE, Duration.ofSeconds(60),
+                new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8))));
+        AgentRun run = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        assertCancelled(nas, run, "the client went away before it said go: nothing was changed");
+    }
+
+    /** A client that keeps the connection but never says go: the watchdog cancels (its bound shortened here). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void noGoWithinItsBoundCancels(Shell shell, @TempDir Path dir) throws Exception {
+        FakeNas nas = nas(dir, shell);
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id(), plan(ApplyMode.STAGE, Duration.ofSeconds(60),
+                new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8))));
+        String script = new String(apply.stdin(), StandardCharsets.ISO_8859_1);
+        String shortened = script.replace("\nTX_GO_WAIT=120 ", "\nTX_GO_WAIT=1 ");
+        assertFalse(script.equals(shortened), "the bound is where this test looks for it");
+        AgentRun run = AgentRun.runHoldingStdin(shell, nas, apply.arguments(B), shortened.getBytes(StandardCharsets.ISO_8859_1));
+        assertCancelled(nas, run, "no go from the client within 1 s: nothing was changed");
+    }
+
+    private static void assertCancelled(FakeNas nas, AgentRun run, String why) throws Exception {
+        assertEquals(0, run.exit(), run.stderr());
+        ApplyOutcome o = ApplyOutcome.read(run.parse(B)).orElseThrow();
+        assertEquals(TxState.REFUSED, o.state(), o.steps().toString());
+        assertEquals(List.of("check_space", "check_before", "backup", "stage", "cancelled"),
+                o.steps().stream().map(s -> s.name()).toList());
+        assertEquals(why, o.steps().get(4).text().strip());
+        assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
+        try (Stream<Path> etc = Files.list(nas.path("etc"))) {
+            assertEquals(List.of(), etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".qatwb.")).toList());
+        }
+        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock")), "the lock is released");
+    }
+
     /** With SUDO 1 the writes, the worker and the restart go through sudo -n, by the tools' paths. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
