@@ -179,7 +179,8 @@ class AgentScriptApplyTest {
         String id = id();
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.RESTART, Duration.ofSeconds(1),
                 new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8)))));
-        assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+        // the timer is armed before the commit: on a slow machine its second may pass before the worker is done
+        assertTrue(o.state() == TxState.AWAITING_CONFIRM || o.state() == TxState.ROLLED_BACK, o.steps().toString());
         assertTrue(Poll.until(Duration.ofSeconds(60), () -> state(nas, id).equals("rolled-back")), state(nas, id));
         assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         ApplyOutcome late = run(shell, nas, new AgentCommand.Status(false, id, 0));
