@@ -222,6 +222,23 @@ public final class SimFaults {
         return armCall(tool, pattern, nth, "drop", "");
     }
 
+    /**
+     * As {@link #failCall}, but the call hangs: it becomes a {@code sleep} of an hour in its own
+     * process (same pid: whoever bounds the call with timeout(1) ends it), as an adf_ctl or a
+     * {@code systemctl restart} stuck in the driver does.
+     */
+    public SimFaults hangAtCall(String tool, String pattern, int nth) {
+        return armCall(tool, pattern, nth, "hang", "");
+    }
+
+    /** As {@link #failCall}, but the call waits {@code delay} (whole seconds) and then does its work. */
+    public SimFaults slowCall(String tool, String pattern, int nth, Duration delay) {
+        if (delay.isNegative() || delay.toSeconds() > 3600) {
+            throw new IllegalArgumentException("a delay of 0..3600 s: " + delay);
+        }
+        return armCall(tool, pattern, nth, "slow", Long.toString(delay.toSeconds()));
+    }
+
     /** How many calls of {@code tool} matched its armed call fault so far. */
     public int calls(String tool) {
         try {

@@ -89,25 +89,42 @@ class SshServerTest {
         }
     }
 
+    /**
+     * What OpenSSH's sshd does when the client goes away from an exec without a pty: no signal
+     * (serverloop.c server_loop2: channel_free_all and session_destroy_all only close the pipes),
+     * so the process reads end of file on stdin, and its writes fail once nobody reads them.
+     */
     @Test
-    void closingTheChannelKillsTheProcess() throws Exception {
+    void closingTheChannelHangsUpWithoutASignal(@TempDir Path dir) throws Exception {
         try (MinaClient c = new MinaClient(nas.endpoint())) {
-            ChannelExec ch = c.session.createExecChannel("echo $$; exec sleep 600");
+            Path log = dir.resolve("log");
+            ChannelExec ch = c.session.createExecChannel(hangUpWitness(log));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ch.setOut(out);
             ch.setErr(new ByteArrayOutputStream());
             ch.open().verify(MinaClient.TIMEOUT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!out.toString(StandardCharsets.UTF_8).endsWith("\n") && System.nanoTime() < deadline) {
-                Thread.sleep(10); // waiting for the remote process, not for a clock
-            }
-            long pid = Long.parseLong(out.toString(StandardCharsets.UTF_8).strip());
-            Optional<ProcessHandle> proc = ProcessHandle.of(pid);
-            assertTrue(proc.isPresent() && proc.get().isAlive());
+            ProcessHandle proc = remotePid(out);
             ch.close(false).await(MinaClient.TIMEOUT); // the client's SSH_MSG_CHANNEL_CLOSE
-            proc.get().onExit().get(10, TimeUnit.SECONDS);
-            assertFalse(proc.get().isAlive());
+            proc.onExit().get(10, TimeUnit.SECONDS);
+            assertEquals("eof\nwrite failed\n", Files.readString(log), "no signal; end of file, then EPIPE");
         }
+    }
+
+    /** A shell that logs a signal, its stdin's end of file, and its first failed write, then ends. */
+    private static String hangUpWitness(Path log) {
+        String f = "'" + log + "'";
+        return "echo $$; trap 'echo signal >>" + f + "; exit 1' HUP INT TERM; trap '' PIPE; cat >/dev/null; echo eof >>" + f
+                + "; while echo tick 2>/dev/null; do sleep 0.05; done; echo 'write failed' >>" + f;
+    }
+
+    private static ProcessHandle remotePid(ByteArrayOutputStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!out.toString(StandardCharsets.UTF_8).endsWith("\n") && System.nanoTime() < deadline) {
+            Thread.sleep(10); // waiting for the remote process, not for a clock
+        }
+        ProcessHandle proc = ProcessHandle.of(Long.parseLong(out.toString(StandardCharsets.UTF_8).strip())).orElseThrow();
+        assertTrue(proc.isAlive());
+        return proc;
     }
 
     @Test
@@ -174,25 +191,24 @@ class SshServerTest {
         }
     }
 
+    /** A dropped connection is a hang-up too: the session ends, its process gets no signal (see above). */
     @Test
-    void droppingConnectionsCutsTheSessionAndEndsItsProcesses() throws Exception {
+    void droppingConnectionsCutsTheSessionAndHangsUpItsProcesses(@TempDir Path dir) throws Exception {
         try (MinaClient c = new MinaClient(nas.endpoint())) {
-            ChannelExec ch = c.session.createExecChannel("echo $$; exec sleep 600");
+            Path log = dir.resolve("log");
+            ChannelExec ch = c.session.createExecChannel(hangUpWitness(log));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ch.setOut(out);
             ch.setErr(new ByteArrayOutputStream());
             ch.open().verify(MinaClient.TIMEOUT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!out.toString(StandardCharsets.UTF_8).endsWith("\n") && System.nanoTime() < deadline) {
-                Thread.sleep(10); // waiting for the remote process, not for a clock
-            }
-            ProcessHandle proc = ProcessHandle.of(Long.parseLong(out.toString(StandardCharsets.UTF_8).strip())).orElseThrow();
+            ProcessHandle proc = remotePid(out);
             nas.faults().dropAllConnections();
             var events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), MinaClient.TIMEOUT);
             assertTrue(events.contains(ClientChannelEvent.CLOSED), events.toString());
             c.session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), MinaClient.TIMEOUT);
             assertTrue(c.session.isClosed() || c.session.isClosing());
             proc.onExit().get(10, TimeUnit.SECONDS);
+            assertEquals("eof\nwrite failed\n", Files.readString(log));
         }
     }
 

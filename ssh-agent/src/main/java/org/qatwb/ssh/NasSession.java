@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.qatwb.ssh.config.ConnectionSpec;
 import org.qatwb.ssh.hostkey.HostKeyOutcome;
 import org.qatwb.ssh.hostkey.HostKeyPrompt;
@@ -194,12 +195,33 @@ public final class NasSession implements AutoCloseable {
      */
     public ExecResult exec(String command, byte[] stdin, Duration timeout)
             throws NasConnectionException, ExecException {
+        return exec(command, stdin, timeout, Optional.empty());
+    }
+
+    /**
+     * {@link #exec(String, byte[], Duration)}, with {@code reply}: stdin stays open after
+     * {@code stdin} until stdout has shown the reply's trigger; then the reply's answer is written
+     * and stdin closed. Without the trigger, stdin stays open until the command ends (or is stopped).
+     */
+    public ExecResult exec(String command, byte[] stdin, Duration timeout, Optional<StdinReply> reply)
+            throws NasConnectionException, ExecException {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         CappedBuffer out = new CappedBuffer(settings.maxStdoutBytes(), true);
         CappedBuffer err = new CappedBuffer(settings.maxStderrBytes(), false);
-        ChannelOutput output = new ChannelOutput(out, err, () -> { });
+        AtomicReference<OutputStream> open = new AtomicReference<>();
+        ChannelOutput.Sink stdout = reply.<ChannelOutput.Sink>map(r -> {
+            StdinReply.Watch watch = r.watch();
+            return (b, off, len) -> {
+                out.write(b, off, len);
+                if (watch.feed(b, off, len)) {
+                    // JSch's session thread calls this: the answer is written on another
+                    timer.execute(() -> answer(open, r.answer()));
+                }
+            };
+        }).orElse(out);
+        ChannelOutput output = new ChannelOutput(stdout, err, () -> { });
         ChannelExec ch = channels.openExec(command, output);
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> kill = timer.schedule(() -> {
@@ -207,8 +229,19 @@ public final class NasSession implements AutoCloseable {
             stop(ch);
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            try (OutputStream in = ch.getOutputStream()) {
-                in.write(stdin);
+            try {
+                OutputStream in = ch.getOutputStream();
+                if (reply.isEmpty()) {
+                    try (in) {
+                        in.write(stdin);
+                    }
+                } else {
+                    synchronized (open) { // the answer waits for the script to be written whole
+                        open.set(in);
+                        in.write(stdin);
+                        in.flush();
+                    }
+                }
             } catch (IOException e) {
                 // the channel closed while stdin was written (timeout, cap, lost connection): see below
             }
@@ -256,6 +289,22 @@ public final class NasSession implements AutoCloseable {
             s.disconnect();
         }
         timer.shutdownNow();
+    }
+
+    /** Writes the reply and closes stdin (the command reads end of file after it). */
+    private static void answer(AtomicReference<OutputStream> open, byte[] answer) {
+        synchronized (open) {
+            OutputStream in = open.getAndSet(null);
+            if (in == null) {
+                return; // the channel is gone
+            }
+            try (in) {
+                in.write(answer);
+                in.flush();
+            } catch (IOException e) {
+                // the channel closed meanwhile: the command reads end of file, as if no reply came
+            }
+        }
     }
 
     private static void stop(ChannelExec ch) {

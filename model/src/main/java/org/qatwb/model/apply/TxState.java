@@ -9,6 +9,8 @@ import java.util.Optional;
 public enum TxState {
     /** Checked, backed up and staged by the exec; the worker has not started. */
     PREPARED("prepared", Result.IN_PROGRESS),
+    /** Staged by the exec, which waits for the client's go: without it, nothing is changed. */
+    AWAITING_GO("awaiting-go", Result.IN_PROGRESS),
     COMMITTING("committing", Result.IN_PROGRESS),
     RESTARTING("restarting", Result.IN_PROGRESS),
     ARMING("arming", Result.IN_PROGRESS),

@@ -14,7 +14,14 @@ import org.apache.sshd.server.command.Command;
  * One SSH exec run as a real process, {@code /bin/sh -c COMMAND}, as sshd does it: the channel's
  * stdin, stdout and stderr wired to the process by blocking pumps (no polling, so no latency
  * added), stdin's end of file passed on when the client closes it, the exit status returned once
- * all output is sent, and the process tree ended when the channel closes first.
+ * all output is sent.
+ *
+ * <p>A channel that closes first (the client went away) is a hang-up as OpenSSH's sshd does it for
+ * an exec without a pty: no signal, only the pipes closed (session.c {@code session_close_by_channel}
+ * and serverloop.c {@code server_loop2}: {@code channel_free_all} closes the channel's descriptors,
+ * {@code session_destroy_all} signals nobody; the one {@code killpg} is {@code session_signal_req},
+ * a signal the client asked for). The process reads end of file on stdin, and its writes fail with
+ * EPIPE once the pumps are gone. Only the server going down ({@link #kill()}) ends the process tree.
  */
 final class ExecCommand implements Command {
 
@@ -77,13 +84,13 @@ final class ExecCommand implements Command {
             pb.environment().putAll(ctx.env());
             Process p = pb.start();
             process = p;
-            if (destroyed) {
-                ProcessTree.terminate(p.toHandle());
-            }
             CountDownLatch outputs = new CountDownLatch(2);
             ctx.pool().execute(() -> pump(p.getInputStream(), out, outputs));
             ctx.pool().execute(() -> pump(p.getErrorStream(), err, outputs));
             ctx.pool().execute(() -> feed(in, p.getOutputStream()));
+            if (destroyed) {
+                hangUp(p);
+            }
             rc = p.waitFor();
             outputs.await(); // everything the process wrote goes out before the exit status
         } catch (IOException e) {
@@ -107,12 +114,20 @@ final class ExecCommand implements Command {
         }
     }
 
-    /** Process output to the channel, flushed at every read so that a stream reaches the client at once. */
-    private static void pump(InputStream from, OutputStream to, CountDownLatch done) {
+    /**
+     * Process output to the channel, flushed at every read so that a stream reaches the client at
+     * once. After a hang-up it stops at its next read and closes the pipe's read end: a read already
+     * waiting in the kernel takes one more write, every later one fails with EPIPE (the process's
+     * SIGPIPE), as on an sshd whose connection dropped.
+     */
+    private void pump(InputStream from, OutputStream to, CountDownLatch done) {
         byte[] buf = new byte[BUFFER];
         try (from) {
             int n;
-            while ((n = from.read(buf)) >= 0) {
+            while (!destroyed && (n = from.read(buf)) >= 0) {
+                if (destroyed) {
+                    break;
+                }
                 to.write(buf, 0, n);
                 to.flush();
             }
@@ -137,13 +152,28 @@ final class ExecCommand implements Command {
         }
     }
 
+    /** The channel closed before the process ended: the client went away. A hang-up, no signal. */
     @Override
     public void destroy(ChannelSession channel) {
         destroyed = true;
-        kill();
+        Process p = process;
+        if (p != null) {
+            hangUp(p);
+        }
     }
 
-    /** Ends the process tree (the channel closed, or the server stops). */
+    /** The process's stdin at end of file, its stdout and stderr read no more (see {@link #pump}). */
+    private static void hangUp(Process p) {
+        for (java.io.Closeable c : new java.io.Closeable[] {p.getOutputStream(), p.getInputStream(), p.getErrorStream()}) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+    }
+
+    /** Ends the process tree: the server stops (the NAS goes down), which is not a dropped client. */
     void kill() {
         destroyed = true;
         Process p = process;

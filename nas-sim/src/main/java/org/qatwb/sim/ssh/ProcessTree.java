@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Ends an exec's processes when its channel closes: the shell and every descendant still in its
- * session. A process that left the session ({@code setsid}, as a NAS-side rollback timer must) lives
- * on, as it would on a NAS whose SSH connection dropped.
+ * Ends an exec's processes when the simulated NAS goes down (the server stops): the shell and every
+ * descendant still in its session. A process that left the session ({@code setsid}, as a NAS-side
+ * worker and rollback timer do) is the machine's to end. A dropped client signals nothing (see
+ * {@link ExecCommand}).
  */
 final class ProcessTree {
 

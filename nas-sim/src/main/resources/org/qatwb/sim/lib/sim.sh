@@ -78,7 +78,8 @@ sim_request() {
 # sim_hook TOOL [ARG...]: the call faults (SimFaults.failCall, dropConnectionsAtCall). When a fault
 # is armed for TOOL, the calls with an argument starting with its pattern (a path under the root
 # counts without the root: /etc/...) are counted, and the Nth fails with the fault's message, or
-# drops every SSH connection first and then goes on. A stand-in calls it before anything else.
+# drops every SSH connection first and then goes on, or hangs (SimFaults.hangAtCall), or waits
+# first (SimFaults.slowCall). A stand-in calls it before anything else.
 sim_hook() {
     _hf="$SIM_DIR/faults/call-$1"
     [ -e "$_hf" ] || return 0
@@ -96,6 +97,8 @@ sim_hook() {
     case $_ha in
         fail) sed -n '3,$p' "$_hf" >&2; exit 1 ;;
         drop) sim_request drop-connections >/dev/null 2>&1 ;;
+        hang) exec sleep 3600 ;;
+        slow) sleep "$(sed -n 3p "$_hf")" ;;
     esac
     return 0
 }

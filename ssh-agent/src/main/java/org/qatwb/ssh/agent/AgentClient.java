@@ -350,7 +350,7 @@ public final class AgentClient {
         String boundary = Boundary.random();
         ExecResult result;
         try {
-            result = on.exec(command.commandLine(boundary), command.stdin(), timeout);
+            result = on.exec(command.commandLine(boundary), command.stdin(), timeout, command.reply(boundary));
         } catch (ConnectionLost e) {
             throw new Lost(e);
         } catch (ExecTimedOut e) {

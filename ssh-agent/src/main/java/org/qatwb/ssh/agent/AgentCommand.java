@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.ssh.StdinReply;
 
 /**
  * One request to the agent, validated when built, rendered as the exec's command line
@@ -57,6 +59,25 @@ public sealed interface AgentCommand {
     default byte[] stdin() {
         return AgentScript.bytes();
     }
+
+    /**
+     * What the client answers on the exec's stdin, and when: apply and restore wait for the
+     * client's go once everything is staged (item {@code awaiting_go} with the transaction's id,
+     * framed with this request's boundary), and cancel without it. Other commands: nothing.
+     */
+    default Optional<StdinReply> reply(String boundary) {
+        return Optional.empty();
+    }
+
+    /** The go an apply or restore waits for: the exact awaiting_go item, then {@code go ID}. */
+    static StdinReply go(String boundary, String txId) {
+        String b = AgentProtocol.requireBoundary(boundary);
+        String item = "\n@@" + b + " begin " + AWAITING_GO + "\n" + txId + "\n\n@@" + b + " end " + AWAITING_GO + " ok 0\n";
+        return new StdinReply(item.getBytes(StandardCharsets.UTF_8), ("go " + txId + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The item an apply's exec prints when it waits for the client's go. */
+    String AWAITING_GO = "awaiting_go";
 
     /** The exec's command line: {@code sh -s -- 'snapshot' '<boundary>' '0'}. */
     default String commandLine(String boundary) {
@@ -331,6 +352,11 @@ public sealed interface AgentCommand {
         }
 
         @Override
+        public Optional<StdinReply> reply(String boundary) {
+            return Optional.of(AgentCommand.go(boundary, txId));
+        }
+
+        @Override
         public AgentVerb verb() {
             return AgentVerb.APPLY;
         }
@@ -391,6 +417,11 @@ public sealed interface AgentCommand {
         @Override
         public byte[] stdin() {
             return AgentScript.withData(AgentData.section(Map.of()));
+        }
+
+        @Override
+        public Optional<StdinReply> reply(String boundary) {
+            return Optional.of(AgentCommand.go(boundary, txId));
         }
     }
 

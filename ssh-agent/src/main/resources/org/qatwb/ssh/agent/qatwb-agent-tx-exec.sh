@@ -73,26 +73,91 @@ tx_begin() {                   # ID MODE TIMEOUT EXPECTED SOURCE
     tx_put plan "mode $TX_MODE${NL}timeout $TX_TIMEOUT${NL}expected $TX_EXPECTED${NL}runner $TX_RUNNER${NL}source $5"
     tx_step check_space ok 0 "$SPACE_MSG"
     tx_prune
-    # from here a signal (the connection dropped) leaves nothing behind: temporary files go
-    trap 'tx_interrupted' HUP INT TERM
+    # From here the exec cleans up whatever ends it before the worker starts: a signal, or a write
+    # to a stdout the client no longer reads (SIGPIPE trapped; frame's failed write exits). An SSH
+    # server sends no signal when a pty-less exec's client goes away (OpenSSH: session.c
+    # session_close_by_channel and serverloop.c server_loop2 only close the channel's pipes; the
+    # one killpg is session_signal_req, the client's own request): the EOF on stdin that
+    # tx_await_go reads is what tells us.
+    TX_CANCEL=1
+    TX_CANCEL_WHY="the exec was stopped before the client said go (a signal): nothing was changed"
+    trap 'tx_interrupted' HUP INT TERM PIPE
+    trap 'tx_interrupted' EXIT
     return 0
 }
 
+# The exec stopped, or its stdout went with the client, before the worker started: nothing was
+# changed. Prints nothing (stdout may be gone).
 tx_interrupted() {
-    trap - HUP INT TERM
+    trap '' HUP INT TERM PIPE
+    trap - EXIT
+    if [ -n "${TX_CANCEL-}" ]; then
+        TX_CANCEL=
+        tx_cancel "$TX_CANCEL_WHY"
+    fi
+    exit 1
+}
+
+tx_cancel() {                  # TEXT
+    [ -z "${TX_GO_PID-}" ] || kill "$TX_GO_PID" 2>/dev/null
     tx_drop_temps
-    tx_step interrupted error 0 "the exec was stopped before the worker started (connection lost?): nothing was changed"
+    tx_step cancelled error 0 "$1"
     tx_state refused
     tx_unlock
-    exit 1
+}
+
+# Everything is staged: the commit waits for the client's explicit go. The exec says so (item
+# awaiting_go, the transaction's id) and reads one line from the client's stdin (fd 9; the shell
+# has read the whole script). 'go ID' starts the worker; end of file (the client went), anything
+# else, a signal, or nothing within TX_GO_WAIT seconds cancels. dash has no 'read -t': the line is
+# read by a child, which a watchdog ends when the time is up; the wait for the child is
+# interruptible by a trapped signal in every shell (POSIX 'wait').
+tx_await_go() {
+    tx_state awaiting-go
+    TX_CANCEL_WHY="the client went away before it said go: nothing was changed"
+    item_note awaiting_go ok 0 "$TXID"
+    TX_CANCEL_WHY="the exec was stopped (a signal) before the client said go: nothing was changed"
+    ( g_line=
+      IFS= read -r g_line || exit 3
+      [ "$g_line" = "go $TXID" ] || exit 4
+      exit 0 ) <&9 >/dev/null 2>&1 4>&- &
+    TX_GO_PID=$!
+    # ends within a second of the reader: nothing to kill, no pid of its own to trust
+    ( w_left=$TX_GO_WAIT
+      while [ "$w_left" -gt 0 ] && kill -0 "$TX_GO_PID" 2>/dev/null; do sleep 1; w_left=$((w_left - 1)); done
+      kill "$TX_GO_PID" 2>/dev/null ) </dev/null >/dev/null 2>&1 4>&- 9<&- &
+    wait "$TX_GO_PID"
+    g_rc=$?
+    TX_GO_PID=
+    exec 9<&-
+    case $g_rc in
+        0) tx_step go ok 0 "the client said go"; return 0 ;;
+        3) g_why="the client went away before it said go: nothing was changed" ;;
+        4) g_why="the client sent something other than go $TXID: nothing was changed" ;;
+        *) g_why="no go from the client within $TX_GO_WAIT s: nothing was changed" ;;
+    esac
+    trap '' HUP INT TERM PIPE
+    trap - EXIT
+    TX_CANCEL=
+    tx_cancel "$g_why"
+    trap 'exit 1' PIPE
+    trap - HUP INT TERM
+    return 1
 }
 
 # Refuses the transaction from the exec: temporary files go, nothing was changed.
 tx_refuse() {
+    tx_keep_on
     tx_drop_temps
     tx_state refused
     tx_unlock
-    trap - HUP INT TERM
+}
+
+# The exec's own end no longer cancels: the transaction is refused, or the worker takes over.
+tx_keep_on() {
+    TX_CANCEL=
+    trap - EXIT HUP INT TERM
+    trap 'exit 1' PIPE
 }
 
 # The files to write, checked against what the client saw; the manifest. TX_WANT holds the
@@ -326,17 +391,17 @@ tx_stage() {
 # It gets none of our descriptors: an SSH server closes the channel only when every holder of the
 # exec's stdout has closed it, and the worker (and the timer it starts) may live for minutes.
 tx_launch() {
-    trap - HUP INT TERM
+    tx_keep_on
     case $TX_RUNNER in
         systemd)
             l_out=$(as_root systemd-run --unit="qatwb-tx-$TXID" --quiet --description="qatwb: transaction $TXID" \
-                "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&-) \
+                "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&- 9<&-) \
                 || { tx_step launch error 1 "systemd-run: $l_out"; tx_refuse; return 1; } ;;
         setsid)
-            as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" </dev/null >/dev/null 2>&1 4>&- & ;;
+            as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
         *)
             # no setsid: immune to the hangup, at least
-            ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- & ;;
+            ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
     esac
     tx_wait "$TX_WAIT"
 }
@@ -345,7 +410,8 @@ tx_wait() {                    # SECONDS: until the transaction is not running, 
     w_left=$(($1 * 10))
     while :; do
         w_state=$(tx_get state)
-        if [ "$w_state" = prepared ] && [ "$(tx_get pid)" != "$$" ] && tx_orphaned "$TXID"; then
+        if { [ "$w_state" = prepared ] || [ "$w_state" = awaiting-go ]; } && [ "$(tx_get pid)" != "$$" ] \
+            && tx_orphaned "$TXID"; then
             tx_abandon "$TXID"
             continue
         fi
@@ -374,7 +440,7 @@ tx_store_agent() {
 # check, back up, stage, launch: the whole exec side of apply and restore
 tx_prepare_and_launch() {
     if tx_check && tx_backup && tx_store_agent && tx_stage; then
-        tx_launch
+        if tx_await_go; then tx_launch; fi
     else
         tx_refuse
     fi

@@ -8,13 +8,26 @@
 tx_worker() {                  # ID
     trap '' HUP PIPE            # the SSH session may go: it is not ours
     tx_open "$1"
-    [ "$(tx_get state)" = prepared ] || return 0
+    [ "$(tx_get state)" = awaiting-go ] || return 0   # the exec had the client's go
+    tx_put worker_pid "$$"
+    # the timer waits for this mark (or this process gone) before it rolls back: one runner at a time
+    trap 'tx_put worker_done yes' EXIT
     if [ "$TX_MODE" != restart ]; then
         tx_remember_up
+    else
+        # The protection first: from here a worker that dies anywhere is rolled back by the timer.
+        tx_state arming
+        if ! tx_do arm_timer tx_arm; then
+            tx_claim worker || return 0
+            tx_drop_temps
+            tx_step cancelled error 0 "the rollback timer could not be armed: nothing was changed"
+            tx_finish refused
+            return 0
+        fi
     fi
     tx_state committing
     if ! tx_commit; then
-        tx_rollback files
+        tx_worker_fails files
         return 0
     fi
     if [ "$TX_MODE" != restart ]; then
@@ -26,18 +39,14 @@ tx_worker() {                  # ID
         tx_finish staged
         return 0
     fi
+    tx_decided && return 0
     tx_state restarting
     tx_remember
     if ! tx_restart_verify "" "$TX_EXPECTED"; then
-        tx_rollback restart
+        tx_worker_fails restart
         return 0
     fi
-    tx_state arming
-    if ! tx_do arm_timer tx_arm; then
-        tx_claim worker || return 0
-        tx_rollback restart
-        return 0
-    fi
+    tx_decided && return 0
     tx_state awaiting-confirm
 }
 
@@ -47,6 +56,19 @@ tx_remember_up() {
     u_up=
     for u_b in $(tx_up_list); do u_up="$u_up${u_up:+,}$u_b"; done
     tx_put up_before "${u_up:-none}"
+}
+
+# The timer (or a confirm) took the turn while this worker ran: it is theirs now.
+tx_decided() {
+    [ -d "$TXD/decided" ]
+}
+
+# A step failed: the worker rolls back, unless the timer already took the turn (it rolls back
+# once this worker has ended). The timer of a restart is stopped.
+tx_worker_fails() {            # files|restart
+    tx_claim worker || return 0
+    tx_disarm
+    tx_rollback "$1"
 }
 
 # The renames, after one last look that no target changed since the checks. A rename that fails
@@ -91,7 +113,7 @@ tx_commit() {
 tx_arm() {
     case $TX_RUNNER in
         systemd)
-            as_root systemd-run --unit="qatwb-rollback-$TXID" --on-active="${TX_TIMEOUT}s" \
+            tx_bounded "$TO_SYSTEMD" systemd-run --unit="qatwb-rollback-$TXID" --on-active="${TX_TIMEOUT}s" \
                 --timer-property=AccuracySec=1s --quiet --description="qatwb: roll back $TXID unless confirmed" \
                 "$(tx_shell)" "$TXD/agent.sh" tx-expire "$B" 0 "$TXID" || return 1
             echo "systemd timer qatwb-rollback-$TXID.timer: rolls back in $TX_TIMEOUT s unless confirmed" ;;
@@ -112,14 +134,28 @@ tx_arm() {
 
 # Stops the systemd timer of a confirmed transaction (a process timer sees 'decided' and ends).
 tx_disarm() {
-    if [ "$TX_RUNNER" = systemd ]; then as_root systemctl stop "qatwb-rollback-$TXID.timer" >/dev/null 2>&1; fi
+    if [ "$TX_RUNNER" = systemd ]; then tx_bounded "$TO_SYSTEMD" systemctl stop "qatwb-rollback-$TXID.timer" >/dev/null 2>&1; fi
     return 0
 }
 
+# The timer fired: unless a confirm came first, it takes the turn and rolls back whatever the
+# transaction had reached (any state that is not final: the worker may have died anywhere after it
+# armed the timer). A worker still at it is let finish its step first (every step is bounded, see
+# the timeouts in qatwb-agent-tx.sh): two runners never write steps at once.
 tx_expire() {                  # ID
     tx_open "$1"
-    tx_claim timer || return 0  # confirmed in time
-    case $(tx_get state) in awaiting-confirm|arming) ;; *) return 0 ;; esac
+    tx_kind "$(tx_get state)"
+    case $TX_KIND in running|waiting) ;; *) return 0 ;; esac
+    tx_claim timer || return 0  # confirmed in time, or the worker is rolling back
+    e_pid=$(tx_get worker_pid)
+    e_left=$((TO_WORKER_STEP * 10))
+    while [ "$e_left" -gt 0 ] && [ "$(tx_get worker_done)" != yes ]; do
+        case $e_pid in ''|*[!0-9]*) break ;; esac
+        kill -0 "$e_pid" 2>/dev/null || break
+        sleep 0.1
+        e_left=$((e_left - 1))
+    done
+    tx_open "$1"
     tx_step expired error 0 "not confirmed within $TX_TIMEOUT s: rolling back"
     tx_rollback restart
 }

@@ -20,6 +20,16 @@ TX_BASE=/var/lib/qatwb       # under $R: tx/<id>/ per transaction, and the lock
 TX_KEEP=20                   # transactions kept with their backups; the oldest finished go first
 TX_WAIT=540                  # seconds an exec waits for the worker before it answers "in progress"
 TX_FILES=256                 # files per transaction at most (a c4xxx host has 131 conf files)
+TX_GO_WAIT=120               # seconds the exec waits for the client's go once everything is staged
+# Every tool that can hang is bounded (tx_bounded, with timeout(1) where the NAS has one): a hung
+# step fails with "timed out after N s" and the rollback runs. Seconds:
+TO_RESTART=300               # systemctl restart qat, qat_service restart, adf_ctl restart (48 VFs: tens of s)
+TO_STATUS=60                 # adf_ctl status
+TO_SYNC=120                  # sync (a busy pool's fsync)
+TO_LOG=30                    # dmesg
+TO_SUDO=30                   # sudo -n true (a directory service may hang it)
+TO_SYSTEMD=60                # systemd-run, systemctl stop
+TO_WORKER_STEP=$((TO_RESTART + TO_STATUS + 60))   # the timer's wait for a worker still at a step
 PAYLOAD_AGENT_SHA=           # set by the client's data section, with payload(), for apply and restore
 payload() {                  # replaced by the client's data section; without one there is nothing
     return 1
@@ -181,7 +191,7 @@ tx_lock() {
     if tx_id_ok "$l_holder" && as_root test -d "$R$TX_BASE/tx/$l_holder"; then
         l_state=$(as_root cat "$R$TX_BASE/tx/$l_holder/state" 2>/dev/null | head -n 1)
         tx_kind "$l_state"
-        if [ "$l_state" = prepared ] && tx_orphaned "$l_holder"; then
+        if { [ "$l_state" = prepared ] || [ "$l_state" = awaiting-go ]; } && tx_orphaned "$l_holder"; then
             tx_abandon "$l_holder"
         elif [ "$TX_KIND" = running ]; then
             LOCK_MSG="transaction $l_holder is in progress ($l_state)"
@@ -311,9 +321,33 @@ dir_add() {                    # DIR
     case " $DIRS " in *" $1 "*) ;; *) DIRS="$DIRS $1" ;; esac
 }
 
+# CMD as root (as_root), ended when it outlives SECONDS: timeout(1) of coreutils (status 124) or
+# busybox (which kills CMD in its place: 143). Prints "timed out after N s" and returns 124 then.
+# Without timeout(1) CMD runs unbounded.
+tx_bounded() {                 # SECONDS CMD [ARG...]
+    b_secs=$1
+    shift
+    if ! b_to=$(command -v timeout 2>/dev/null); then
+        as_root "$@"
+        return
+    fi
+    if [ "$SUDO" = 1 ]; then
+        b_cmd=$(command -v "$1") || b_cmd=$1
+        shift
+        sudo -n "$b_to" "$b_secs" "$b_cmd" "$@"
+    else
+        "$b_to" "$b_secs" "$@"
+    fi
+    b_rc=$?
+    case $b_rc in
+        124|143) echo "timed out after $b_secs s"; return 124 ;;
+    esac
+    return "$b_rc"
+}
+
 # fsync: 'sync FILE' syncs just those (coreutils 8.24, busybox 1.26); older ones sync everything.
 tx_sync() {                    # FILE...
-    as_root sync -- "$@" 2>/dev/null || as_root sync
+    tx_bounded "$TO_SYNC" sync -- "$@" >/dev/null 2>&1 || tx_bounded "$TO_SYNC" sync >/dev/null 2>&1
 }
 
 tx_finish() {                  # FINAL_STATE
@@ -355,7 +389,7 @@ tx_remember() {
 # The BSFs of the devices adf_ctl shows up, normalised to DDDD:BB:DD.F, one per line.
 tx_up_list() {
     u_cr=$(printf '\r')
-    as_root adf_ctl status 2>/dev/null | while IFS= read -r u_l; do
+    tx_bounded "$TO_STATUS" adf_ctl status 2>/dev/null | while IFS= read -r u_l; do
         u_l=${u_l%"$u_cr"}             # CRLF, as some tools print it
         case $u_l in *"state: up"*|*"state=up"*) ;; *) continue ;; esac
         case $u_l in *bsf:*) u_b=${u_l#*bsf:} ;; *) continue ;; esac
@@ -368,7 +402,7 @@ tx_up_list() {
 
 # Every expected device is up ('-': every device adf_ctl lists, and at least one).
 tx_verify_devices() {          # EXPECTED
-    y_status=$(as_root adf_ctl status 2>&1)
+    y_status=$(tx_bounded "$TO_STATUS" adf_ctl status 2>&1)
     y_up=$(tx_up_list)
     y_missing=
     if [ "$1" = none ]; then
@@ -448,23 +482,23 @@ tx_get_all() {                 # NAME: a whole file of the transaction
 # qat.service's restart as the NAS does it: systemd, else the init script, else adf_ctl.
 tx_qat_restart() {
     if [ -d "$R/run/systemd/system" ] && command -v systemctl >/dev/null 2>&1; then
-        as_root systemctl restart qat
+        tx_bounded "$TO_RESTART" systemctl restart qat
     elif [ -x "$R/etc/init.d/qat_service" ]; then
-        as_root "$R/etc/init.d/qat_service" restart
+        tx_bounded "$TO_RESTART" "$R/etc/init.d/qat_service" restart
     else
-        as_root adf_ctl restart
+        tx_bounded "$TO_RESTART" adf_ctl restart
     fi
 }
 
 # The kernel log's QAT lines since MARK lines (the driver's messages), kept with the transaction.
 tx_kernel_log() {              # MARK
     command -v dmesg >/dev/null 2>&1 || return 0
-    as_root dmesg 2>/dev/null | tail -n +$(($1 + 1)) \
+    tx_bounded "$TO_LOG" dmesg 2>/dev/null | tail -n +$(($1 + 1)) \
         | grep -i -e qat -e adf -e icp -e quickassist | as_root tee -a "$TXD/kernel_log" >/dev/null
 }
 
 tx_log_mark() {
-    if command -v dmesg >/dev/null 2>&1; then as_root dmesg 2>/dev/null | wc -l; else echo 0; fi
+    if command -v dmesg >/dev/null 2>&1; then tx_bounded "$TO_LOG" dmesg 2>/dev/null | wc -l; else echo 0; fi
 }
 
 # Parameters to 1, restart, verify the devices and the kstat, parameters back. PREFIX names the

@@ -91,7 +91,7 @@ sudo_ok() {
         SUDO_ASKED=1
         if ! command -v sudo >/dev/null 2>&1; then
             SUDO_MSG="sudo: command not found"
-        elif SUDO_MSG=$(sudo -n true 2>&1); then
+        elif SUDO_MSG=$(if command -v timeout >/dev/null 2>&1; then timeout "$TO_SUDO" sudo -n true; else sudo -n true; fi 2>&1); then
             SUDO_MSG=
         else
             SUDO_MSG=${SUDO_MSG:-sudo -n true failed}
@@ -833,9 +833,10 @@ main() {
         return 0
     fi
     # fd 4: stdout, for item bytes written from inside captures. fd 9: the client's stdin, which
-    # only stream reads; every tool gets /dev/null instead, so none can eat it or wait on it.
+    # only stream and the go wait read; every tool gets /dev/null instead, so none can eat it or wait on it.
     exec 4>&1 9<&0 </dev/null
-    if [ "$C" != stream ]; then exec 9<&-; fi
+    # apply and restore read one more line there: the client's go (tx_await_go)
+    case $C in stream|apply|restore) ;; *) exec 9<&- ;; esac
     # with a trap, a write to a closed stdout fails (and we exit, running the EXIT trap) instead
     # of killing the shell outright
     trap 'exit 1' PIPE

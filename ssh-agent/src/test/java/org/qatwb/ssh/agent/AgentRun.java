@@ -9,10 +9,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.ssh.StdinReply;
 
 /**
  * One run of the agent script under a local shell, as an SSH exec would run it: the script's
@@ -53,10 +55,29 @@ record AgentRun(int exit, byte[] stdout, String stderr) {
         return run(shell, nas, args, stdin, true);
     }
 
+    /**
+     * Runs {@code command} to the end as a client does: its stdin, and for apply and restore the
+     * go once the agent waits for it ({@link AgentCommand#reply}).
+     */
+    static AgentRun run(Shell shell, FakeNas nas, AgentCommand command, String boundary) {
+        Optional<StdinReply> reply = command.reply(boundary);
+        return run(shell, nas, command.arguments(boundary), command.stdin(), reply.isEmpty(), reply);
+    }
+
+    /** Runs with {@code stdin} as the script, keeping stdin open until the agent has exited (a client that never answers). */
+    static AgentRun runHoldingStdin(Shell shell, FakeNas nas, List<String> args, byte[] stdin) {
+        return run(shell, nas, args, stdin, false);
+    }
+
     private static AgentRun run(Shell shell, FakeNas nas, List<String> args, byte[] stdin, boolean closeStdin) {
+        return run(shell, nas, args, stdin, closeStdin, Optional.empty());
+    }
+
+    private static AgentRun run(Shell shell, FakeNas nas, List<String> args, byte[] stdin, boolean closeStdin,
+            Optional<StdinReply> reply) {
         try {
             Process p = builder(shell, nas, args).start();
-            CompletableFuture<byte[]> out = drain(p.getInputStream());
+            CompletableFuture<byte[]> out = reply.isPresent() ? answering(p, reply.get()) : drain(p.getInputStream());
             CompletableFuture<byte[]> err = drain(p.getErrorStream());
             OutputStream in = p.getOutputStream();
             try {
@@ -80,6 +101,35 @@ record AgentRun(int exit, byte[] stdout, String stderr) {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads stdout to its end; once it shows the reply's trigger, writes the answer and closes stdin. */
+    private static CompletableFuture<byte[]> answering(Process p, StdinReply reply) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        StdinReply.Watch watch = reply.watch();
+        Thread t = new Thread(() -> {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            try (InputStream in = p.getInputStream()) {
+                int n;
+                while ((n = in.read(chunk)) >= 0) {
+                    buf.write(chunk, 0, n);
+                    if (watch.feed(chunk, 0, n)) {
+                        try (OutputStream stdin = p.getOutputStream()) {
+                            stdin.write(reply.answer());
+                        } catch (IOException e) {
+                            // the agent went meanwhile
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // closed by the test: what was read so far
+            }
+            result.complete(buf.toByteArray());
+        }, "agent-answer");
+        t.setDaemon(true);
+        t.start();
+        return result;
     }
 
     /** Reads a stream to its end on a thread of its own (never the common pool: it may be one thread). */

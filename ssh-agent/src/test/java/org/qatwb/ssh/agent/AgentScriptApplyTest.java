@@ -71,7 +71,7 @@ class AgentScriptApplyTest {
     }
 
     private static ApplyOutcome run(Shell shell, FakeNas nas, AgentCommand command) throws Exception {
-        AgentRun run = AgentRun.run(shell, nas, command.arguments(B), command.stdin());
+        AgentRun run = AgentRun.run(shell, nas, command, B);
         assertEquals(0, run.exit(), run.stderr());
         return ApplyOutcome.read(run.parse(B)).orElseThrow();
     }
@@ -157,8 +157,9 @@ class AgentScriptApplyTest {
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.RESTART, Duration.ofSeconds(60),
                 new FileChange(VF, Optional.of(VF_OLD), vf))));
         assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
-        assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit", "params_off", "restart",
-                "verify_devices", "verify_kstat", "params_restore", "arm_timer"), o.steps().stream().map(s -> s.name()).toList());
+        // the rollback timer is armed before anything changes: a worker that dies after it is rolled back
+        assertEquals(List.of("check_space", "check_before", "backup", "stage", "go", "arm_timer", "commit", "params_off",
+                "restart", "verify_devices", "verify_kstat", "params_restore"), o.steps().stream().map(s -> s.name()).toList());
         assertEquals("0\n", Files.readString(nas.path("sys/module/zfs/parameters/zfs_qat_compress_disable")),
                 "the parameter is back as it was");
         assertTrue(runningFor(id), "the timer process waits");
@@ -178,13 +179,53 @@ class AgentScriptApplyTest {
         String id = id();
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.RESTART, Duration.ofSeconds(1),
                 new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8)))));
-        assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+        // the timer is armed before the commit: on a slow machine its second may pass before the worker is done
+        assertTrue(o.state() == TxState.AWAITING_CONFIRM || o.state() == TxState.ROLLED_BACK, o.steps().toString());
         assertTrue(Poll.until(Duration.ofSeconds(60), () -> state(nas, id).equals("rolled-back")), state(nas, id));
         assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         ApplyOutcome late = run(shell, nas, new AgentCommand.Status(false, id, 0));
         assertEquals(List.of("expired", "rollback_files", "rollback_params_off", "rollback_restart", "rollback_verify_devices",
                 "rollback_verify_kstat", "rollback_params_restore"), late.steps().stream().map(s -> s.name())
                 .dropWhile(n -> !n.equals("expired")).toList());
+    }
+
+    /** A client that closes stdin without its go (it went away): nothing is written, the lock is free. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void withoutTheGoNothingIsWritten(Shell shell, @TempDir Path dir) throws Exception {
+        FakeNas nas = nas(dir, shell);
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id(), plan(ApplyMode.STAGE, Duration.ofSeconds(60),
+                new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8))));
+        AgentRun run = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        assertCancelled(nas, run, "the client went away before it said go: nothing was changed");
+    }
+
+    /** A client that keeps the connection but never says go: the watchdog cancels (its bound shortened here). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void noGoWithinItsBoundCancels(Shell shell, @TempDir Path dir) throws Exception {
+        FakeNas nas = nas(dir, shell);
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id(), plan(ApplyMode.STAGE, Duration.ofSeconds(60),
+                new FileChange(VF, Optional.of(VF_OLD), "[GENERAL]\n".getBytes(StandardCharsets.UTF_8))));
+        String script = new String(apply.stdin(), StandardCharsets.ISO_8859_1);
+        String shortened = script.replace("\nTX_GO_WAIT=120 ", "\nTX_GO_WAIT=1 ");
+        assertFalse(script.equals(shortened), "the bound is where this test looks for it");
+        AgentRun run = AgentRun.runHoldingStdin(shell, nas, apply.arguments(B), shortened.getBytes(StandardCharsets.ISO_8859_1));
+        assertCancelled(nas, run, "no go from the client within 1 s: nothing was changed");
+    }
+
+    private static void assertCancelled(FakeNas nas, AgentRun run, String why) throws Exception {
+        assertEquals(0, run.exit(), run.stderr());
+        ApplyOutcome o = ApplyOutcome.read(run.parse(B)).orElseThrow();
+        assertEquals(TxState.REFUSED, o.state(), o.steps().toString());
+        assertEquals(List.of("check_space", "check_before", "backup", "stage", "cancelled"),
+                o.steps().stream().map(s -> s.name()).toList());
+        assertEquals(why, o.steps().get(4).text().strip());
+        assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
+        try (Stream<Path> etc = Files.list(nas.path("etc"))) {
+            assertEquals(List.of(), etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".qatwb.")).toList());
+        }
+        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock")), "the lock is released");
     }
 
     /** With SUDO 1 the writes, the worker and the restart go through sudo -n, by the tools' paths. */
@@ -198,7 +239,7 @@ class AgentScriptApplyTest {
         String id = id();
         AgentCommand.Apply apply = new AgentCommand.Apply(true, id, plan(ApplyMode.RESTART, Duration.ofSeconds(60),
                 new FileChange(VF, Optional.of(VF_OLD), vf)));
-        AgentRun run = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        AgentRun run = AgentRun.run(shell, nas, apply, B);
         assertEquals(0, run.exit(), run.stderr());
         ApplyOutcome o = ApplyOutcome.read(run.parse(B)).orElseThrow();
         assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());

@@ -77,7 +77,7 @@ class AgentScriptBusyboxUserlandTest {
                 new FileChange("/etc/c6xxvf_dev0.conf", Optional.of(
                         Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf"))), vf)),
                 ApplyMode.RESTART, Set.of("0000:3d:01.0"), Duration.ofSeconds(60)));
-        AgentRun run = AgentRun.run(BUSYBOX, nas, apply.arguments(AgentScriptTestSupport.BOUNDARY), apply.stdin());
+        AgentRun run = AgentRun.run(BUSYBOX, nas, apply, AgentScriptTestSupport.BOUNDARY);
         assertEquals(0, run.exit(), run.stderr());
         var o = ApplyOutcome.read(run.parse(AgentScriptTestSupport.BOUNDARY)).orElseThrow();
         assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());

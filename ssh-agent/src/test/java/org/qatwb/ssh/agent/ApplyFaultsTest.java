@@ -145,8 +145,9 @@ class ApplyFaultsTest {
                 (s, p) -> s.nas.faults().failCall("tee", "/sys/module/zfs/parameters", 4,
                         "tee: /sys/module/zfs/parameters/zfs_qat_compress_disable: Operation not permitted"),
                 false, (s, o) -> o, TxState.ROLLED_BACK, Expect.OLD, "params_restore", ApplyFaultsTest::offloadOn, null));
+        // the timer is armed before anything changes: without it, nothing does
         f.add(restart("the timer cannot be armed", valid, (s, p) -> s.nas.faults().failCall("systemd-run", "--on-active", 1,
-                "Failed to start transient timer unit: Connection timed out"), (s, o) -> o, TxState.ROLLED_BACK, Expect.OLD,
+                "Failed to start transient timer unit: Connection timed out"), (s, o) -> o, TxState.REFUSED, Expect.OLD,
                 "arm_timer"));
         f.add(restart("the restart drops the connection", valid, (s, p) -> s.nas.faults().dropConnectionsAtCall("systemctl",
                 "restart", 1), confirm, TxState.CONFIRMED, Expect.NEW, null));
@@ -196,6 +197,32 @@ class ApplyFaultsTest {
             }
             assertNoTemporaryFiles(s.nas.root());
             assertBackups(s, last, before);
+            assertFalse(Files.exists(s.nas.transactions().resolveSibling("lock")), "the lock is released");
+        }
+    }
+
+    /**
+     * A restart that hangs in the driver is ended by its bound and rolled back. The NAS's timeout(1)
+     * is wrapped to end any call after 2 s whatever bound the agent asks for, so that the test does
+     * not wait the real one.
+     */
+    @org.junit.jupiter.api.Test
+    void aRestartThatHangsTimesOutAndIsRolledBack() throws Exception {
+        Path timeout = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .map(d -> Path.of(d, "timeout")).filter(Files::isExecutable).findFirst().orElseThrow();
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet before = s.files();
+            ApplyPlan plan = s.plan(s.validEdit(), ApplyMode.RESTART);
+            s.nas.faults().hostileTool("timeout", "shift\nexec " + timeout + " 2 \"$@\"").hangAtCall("systemctl", "restart", 1);
+            ApplyOutcome o = s.client.apply(plan);
+            s.nas.awaitTransientUnits(Duration.ofSeconds(60));
+            s.nas.faults().clear();
+            assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
+            var failed = o.failure().orElseThrow();
+            assertEquals("restart", failed.name(), o.steps().toString());
+            assertTrue(failed.text().contains("timed out after 300 s"), failed.text());
+            assertTrue(s.files().sameAs(before), "the old files are back");
+            assertNoTemporaryFiles(s.nas.root());
             assertFalse(Files.exists(s.nas.transactions().resolveSibling("lock")), "the lock is released");
         }
     }

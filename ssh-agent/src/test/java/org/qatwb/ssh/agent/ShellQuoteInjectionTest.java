@@ -110,8 +110,7 @@ class ShellQuoteInjectionTest {
         AgentCommand.Apply apply = new AgentCommand.Apply(false, TxId.next(Instant.now()), new ApplyPlan(
                 List.of(new FileChange("/etc/c6xxvf_dev0.conf", Optional.empty(), bytes)), ApplyMode.STAGE, Set.of(),
                 ApplyPlan.DEFAULT_CONFIRM_TIMEOUT));
-        AgentRun run = AgentRun.run(new Shell("sh", "sh", List.of()), nas, apply.arguments(AgentScriptTestSupport.BOUNDARY),
-                apply.stdin());
+        AgentRun run = AgentRun.run(new Shell("sh", "sh", List.of()), nas, apply, AgentScriptTestSupport.BOUNDARY);
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(Files.exists(nas.path("etc/c6xxvf_dev0.conf")), () -> new String(run.stdout(), StandardCharsets.UTF_8));
         assertArrayEquals(bytes, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
