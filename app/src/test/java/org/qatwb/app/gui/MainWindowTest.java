@@ -184,6 +184,10 @@ class MainWindowTest {
         assertEquals("dpusm loaded", ((Label) robot.lookup("#zia-dpusm").query()).getText());
         robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("#zia-keep-tank");
+        // the diff first: nothing is kept until the dialog's Keep
+        waitUntil(() -> robot.lookup("#zia-keep-diff").tryQuery().isPresent());
+        assertTrue(((Label) robot.lookup("#zia-kept-tank").query()).getText().startsWith("Nothing kept"));
+        robot.clickOn("#zia-keep-confirm");
         waitUntil(() -> robot.lookup("#zia-kept-tank").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Kept settings are live; set again at boot")).orElse(false));
     }
