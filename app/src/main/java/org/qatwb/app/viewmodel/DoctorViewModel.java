@@ -21,6 +21,7 @@ import org.qatwb.model.zia.ZiaDataRisk;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaKeepPreview;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaUseCase;
 
@@ -38,6 +39,7 @@ public final class DoctorViewModel {
     private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper observing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ziaBusy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ZiaKeepPreview> ziaKeepPending = new ReadOnlyObjectWrapper<>();
     private boolean runPending;
     private StreamSample base;
     private NasSnapshot examined;
@@ -129,15 +131,52 @@ public final class DoctorViewModel {
         nas.setPoolProperty(change, () -> ziaBusy.set(false));
     }
 
-    /** Keeps {@code pool}'s live Z.I.A. settings on the NAS (with the re-apply hooks), then examines again. */
-    public void keepZia(String pool) {
-        Optional<ZiaKeepPlan> plan = ziaKeepPlan(pool);
-        if (ziaBusy.get() || plan.isEmpty() || plan.get().refusal().isPresent()) {
+    /** The keep waiting for the user's yes (its diff is shown); null when none. */
+    public ReadOnlyObjectProperty<ZiaKeepPreview> ziaKeepPendingProperty() {
+        return ziaKeepPending.getReadOnlyProperty();
+    }
+
+    /**
+     * "Keep these settings": what keeping {@code pool}'s live settings writes, held for the user's
+     * yes; nothing is written. Nothing is offered while a change runs, or for a refused keep.
+     */
+    public void offerZiaKeep(String pool) {
+        preview(pool).ifPresent(ziaKeepPending::set);
+    }
+
+    /**
+     * The user said yes: keeps the pending pool's live Z.I.A. settings on the NAS (with the re-apply
+     * hooks), then examines again; unless what it would write changed since the diff was shown (the
+     * NAS was read again meanwhile), when nothing is written and the new preview is pending instead.
+     */
+    public void confirmZiaKeep() {
+        ZiaKeepPreview shown = ziaKeepPending.get();
+        if (shown == null) {
+            return;
+        }
+        ziaKeepPending.set(null);
+        Optional<ZiaKeepPreview> now = preview(shown.plan().pool());
+        if (now.isEmpty() || !now.get().equals(shown)) {
+            now.ifPresent(ziaKeepPending::set);
             return;
         }
         ziaBusy.set(true);
         runPending = true;
-        nas.ziaHooks(pool, plan, () -> ziaBusy.set(false));
+        nas.ziaHooks(shown.plan().pool(), Optional.of(shown.plan()), () -> ziaBusy.set(false));
+    }
+
+    /** The user said no: nothing is written. */
+    public void cancelZiaKeep() {
+        ziaKeepPending.set(null);
+    }
+
+    private Optional<ZiaKeepPreview> preview(String pool) {
+        NasSnapshot s = nas.snapshotProperty().get();
+        Optional<ZiaKeepPlan> plan = ziaKeepPlan(pool);
+        if (ziaBusy.get() || s == null || plan.isEmpty() || plan.get().refusal().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(ZiaKeepPreview.of(s.zia(), plan.get()));
     }
 
     /** Sets {@code pool}'s kept Z.I.A. settings again now, then examines again. */

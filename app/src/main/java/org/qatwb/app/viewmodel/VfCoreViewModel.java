@@ -16,7 +16,8 @@ import org.qatwb.model.persist.IrqPinUnit;
  * instances share set to that core as a pending layout edit ({@link LayoutEditorViewModel#setVfCore},
  * applied with the layout). The two take effect differently (a VF's IRQ does not follow
  * {@code CoreAffinity}: docs/driver/interrupts.md), so {@link #reportProperty()} says what happened
- * to each. FX thread only.
+ * to each. Nothing changes on a drop: it is held as {@link #pendingProperty()}, whose diff the view
+ * shows, until {@link #confirm()} (the user's yes) or {@link #cancel()}. FX thread only.
  */
 public final class VfCoreViewModel {
 
@@ -50,6 +51,7 @@ public final class VfCoreViewModel {
     private final IrqViewModel irq;
     private final LayoutEditorViewModel editor;
     private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Drop> pending = new ReadOnlyObjectWrapper<>();
 
     public VfCoreViewModel(IrqViewModel irq, LayoutEditorViewModel editor) {
         this.irq = Objects.requireNonNull(irq, "irq");
@@ -61,8 +63,47 @@ public final class VfCoreViewModel {
         return report.getReadOnlyProperty();
     }
 
-    /** Decides a drop; nothing changes yet. */
-    public Drop plan(String vfBsf, int core) {
+    /** The drop waiting for the user's yes (its diff is shown); null when none. */
+    public ReadOnlyObjectProperty<Drop> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    /** A VF dropped on a core: decided and held for confirmation; nothing changes yet. */
+    public void drop(String vfBsf, int core) {
+        pending.set(plan(vfBsf, core));
+    }
+
+    /**
+     * The user said yes to the pending drop: it is made, unless what it would write changed since its
+     * diff was shown (the NAS was read again meanwhile: another pin kept, the unit edited); then
+     * nothing is written and the new drop is pending instead, to be shown and confirmed again.
+     * Nothing happens when none is pending.
+     */
+    public void confirm() {
+        Drop shown = pending.get();
+        if (shown == null) {
+            return;
+        }
+        pending.set(null);
+        Drop now = plan(shown.vfBsf(), shown.core());
+        if (!sameWrite(shown, now)) {
+            pending.set(now);
+            return;
+        }
+        commit(shown);
+    }
+
+    private static boolean sameWrite(Drop a, Drop b) {
+        return a.pinRefusal().equals(b.pinRefusal()) && a.pin().map(IrqPinPlan::diff).equals(b.pin().map(IrqPinPlan::diff))
+                && a.pin().map(IrqPinPlan::pins).equals(b.pin().map(IrqPinPlan::pins));
+    }
+
+    /** The user said no: the pending drop is forgotten, nothing changed. */
+    public void cancel() {
+        pending.set(null);
+    }
+
+    private Drop plan(String vfBsf, int core) {
         try {
             return new Drop(vfBsf, core, Optional.of(irq.plan(vfBsf, core)), Optional.empty());
         } catch (IllegalArgumentException e) {
@@ -74,7 +115,7 @@ public final class VfCoreViewModel {
      * Makes the drop: the layout edit at once (pending, applied with the layout), the pin on the NAS
      * in the background; the report is updated after each.
      */
-    public void commit(Drop drop) {
+    private void commit(Drop drop) {
         VfCoreEdit edit = editor.setVfCore(drop.vfBsf(), drop.core());
         if (drop.pin().isEmpty()) {
             report.set(new Report("Interrupt not pinned: " + drop.pinRefusal().orElse(""), edit.summary(), false));

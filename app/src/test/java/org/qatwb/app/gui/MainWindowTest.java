@@ -184,6 +184,10 @@ class MainWindowTest {
         assertEquals("dpusm loaded", ((Label) robot.lookup("#zia-dpusm").query()).getText());
         robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("#zia-keep-tank");
+        // the diff first: nothing is kept until the dialog's Keep
+        waitUntil(() -> robot.lookup("#zia-keep-diff").tryQuery().isPresent());
+        assertTrue(((Label) robot.lookup("#zia-kept-tank").query()).getText().startsWith("Nothing kept"));
+        robot.clickOn("#zia-keep-confirm");
         waitUntil(() -> robot.lookup("#zia-kept-tank").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Kept settings are live; set again at boot")).orElse(false));
     }
@@ -232,6 +236,27 @@ class MainWindowTest {
      * Waits for {@code condition}, evaluated on the FX thread: a lookup from the test thread walks the
      * scene graph while the FX thread rebuilds a pane, and then fails with an index out of bounds.
      */
+    @Test
+    void aVfDroppedOnACoreIsPinnedOnlyAfterTheDialogsYes(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
+        robot.clickOn("#layout-tab");
+        waitUntil(() -> robot.lookup("#tile-c6xxvf_dev0").tryQuery().isPresent());
+        Path unit = sims.get("c62x").root().resolve(org.qatwb.model.persist.IrqPinUnit.PATH.substring(1));
+        robot.drag("#tile-c6xxvf_dev0").dropTo("#core-9");
+        waitUntil(() -> robot.lookup("#irq-pin-diff").tryQuery().isPresent());
+        assertTrue(!Files.exists(unit), "nothing written while the diff is shown");
+        robot.clickOn("Cancel");
+        waitUntil(() -> robot.lookup("#irq-pin-diff").tryQuery().isEmpty());
+        assertTrue(!Files.exists(unit), "Cancel writes nothing");
+        assertTrue(!robot.lookup("#vf-core-report").query().isVisible(), "nothing happened to report");
+
+        robot.drag("#tile-c6xxvf_dev0").dropTo("#core-9");
+        waitUntil(() -> robot.lookup("#irq-pin-ok").tryQuery().isPresent());
+        robot.clickOn("#irq-pin-ok");
+        waitUntil(() -> Files.exists(unit));
+        waitUntil(() -> ((Label) robot.lookup("#vf-core-report").query()).getText().contains("pinned to core 9"));
+    }
+
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }

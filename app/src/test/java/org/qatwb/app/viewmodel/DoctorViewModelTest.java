@@ -3,6 +3,7 @@ package org.qatwb.app.viewmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaHooks;
+import org.qatwb.model.zia.ZiaKeepPreview;
+import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.zia.ZiaProperty;
 
 /** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
@@ -116,7 +120,8 @@ class DoctorViewModelTest {
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
         assertEquals(java.util.Map.of(), vm.ziaKeptOf("tank"), "set, not kept");
 
-        vm.keepZia("tank");
+        vm.offerZiaKeep("tank");
+        vm.confirmZiaKeep();
         assertFalse(vm.ziaBusyProperty().get());
         assertEquals("zia_software_provider", vm.ziaKeptOf("tank").get(ZiaProperty.PROVIDER));
         assertTrue(vm.ziaHooked());
@@ -128,7 +133,8 @@ class DoctorViewModelTest {
     void thePanelShowsKeptSettingsTheLivePoolLostAndReappliesThem() throws Exception {
         NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
         DoctorViewModel vm = open(target);
-        vm.keepZia("tank");
+        vm.offerZiaKeep("tank");
+        vm.confirmZiaKeep();
         assertEquals("on", vm.ziaKeptOf("tank").get(ZiaProperty.COMPRESS));
         assertTrue(vm.ziaHooked());
         // an import without the zedlet: the fork starts the pool with everything off
@@ -151,6 +157,72 @@ class DoctorViewModelTest {
         assertEquals(List.of(), vm.ziaDrift("tank"));
         assertEquals("on", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
+    }
+
+    @Test
+    void keepWritesNothingUntilTheUserSaysYesToItsDiffAndANoForgetsIt() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        DoctorViewModel vm = open(target);
+        java.nio.file.Path root = sims.get(target).root();
+        java.nio.file.Path kept = root.resolve(ZiaKept.PATH.substring(1));
+        java.nio.file.Path zedlet = root.resolve(ZiaHooks.ZEDLET.substring(1));
+
+        vm.offerZiaKeep("tank");
+        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        assertNotNull(shown);
+        assertTrue(shown.diff().contains("+++ " + ZiaKept.PATH) && shown.diff().contains("+tank zia_compress on"),
+                shown.diff());
+        assertEquals(List.of(ZiaKept.PATH, ZiaHooks.SCRIPT, ZiaHooks.ZEDLET, ZiaKeepPreview.UNIT_PATH), shown.files());
+        assertTrue(shown.caution().isEmpty(), shown.caution().toString());
+        vm.runAgain();
+        assertFalse(Files.exists(kept), "nothing kept before the yes");
+        assertFalse(Files.exists(zedlet), "no hook before the yes");
+        assertFalse(vm.ziaBusyProperty().get());
+
+        vm.cancelZiaKeep();
+        assertNull(vm.ziaKeepPendingProperty().get());
+        vm.confirmZiaKeep();
+        assertFalse(Files.exists(kept), "a yes after the no has nothing to confirm");
+
+        vm.offerZiaKeep("tank");
+        vm.confirmZiaKeep();
+        assertTrue(Files.readString(kept).contains("tank zia_compress on"));
+        assertTrue(vm.ziaHooked());
+    }
+
+    @Test
+    void aYesToAKeepWhoseDiffNoLongerHoldsWritesNothingAndShowsTheNewDiff() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        DoctorViewModel vm = open(target);
+        java.nio.file.Path kept = sims.get(target).root().resolve(ZiaKept.PATH.substring(1));
+        vm.offerZiaKeep("tank");
+        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        // meanwhile the provider is set (the CLI, another window) and the NAS read again
+        vm.changeZia(new ZiaChange("tank", ZiaProperty.PROVIDER, "zia_software_provider"));
+        assertFalse(vm.ziaBusyProperty().get());
+
+        vm.confirmZiaKeep();
+        assertFalse(Files.exists(kept), "nothing written on a yes to an old diff");
+        ZiaKeepPreview now = vm.ziaKeepPendingProperty().get();
+        assertNotNull(now, "the new diff waits for a yes of its own");
+        assertTrue(now.diff().contains("+tank zia_provider zia_software_provider") && !shown.diff().contains("zia_software"),
+                now.diff());
+        vm.confirmZiaKeep();
+        assertEquals("zia_software_provider", vm.ziaKeptOf("tank").get(ZiaProperty.PROVIDER));
+    }
+
+    @Test
+    void aKeptFileEditedByHandIsShownWithACautionThatKeepingDropsItsForeignLines() throws Exception {
+        NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
+        java.nio.file.Path kept = sims.get(target).root().resolve(ZiaKept.PATH.substring(1));
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "tank zia_compress on\nmy note that is no setting\n");
+        DoctorViewModel vm = open(target);
+        vm.offerZiaKeep("tank");
+        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        assertTrue(shown.caution().orElseThrow().contains("which keeping drops"), shown.caution().toString());
+        vm.cancelZiaKeep();
+        assertEquals("tank zia_compress on\nmy note that is no setting\n", Files.readString(kept));
     }
 
     @Test

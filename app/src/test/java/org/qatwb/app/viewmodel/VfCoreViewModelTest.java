@@ -2,6 +2,7 @@ package org.qatwb.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.Instance;
+import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.persist.IrqPinUnit;
 
 /**
  * A VF dropped on a core, on the synchronous executor over real SSH to the simulator: the one
@@ -54,10 +57,12 @@ class VfCoreViewModelTest {
         Path conf = sims.get("c62x").root().resolve(VF_CONF);
         String before = Files.readString(conf, StandardCharsets.ISO_8859_1);
 
-        VfCoreViewModel.Drop drop = vm.plan(VF, 9);
+        vm.drop(VF, 9);
+        VfCoreViewModel.Drop drop = vm.pendingProperty().get();
         assertTrue(drop.pin().isPresent(), drop.pinRefusal().toString());
-        assertFalse(editor.changedProperty().get(), "planning changes nothing");
-        vm.commit(drop);
+        assertFalse(editor.changedProperty().get(), "a drop changes nothing before the yes");
+        vm.confirm();
+        assertNull(vm.pendingProperty().get());
 
         VfCoreViewModel.Report r = vm.reportProperty().get();
         assertTrue(r.pinned(), r.interrupt());
@@ -100,9 +105,9 @@ class VfCoreViewModelTest {
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
 
-        VfCoreViewModel.Drop pf = vm.plan("0000:3d:00.0", 9);
-        assertTrue(pf.pin().isEmpty());
-        vm.commit(pf);
+        vm.drop("0000:3d:00.0", 9);
+        assertTrue(vm.pendingProperty().get().pin().isEmpty());
+        vm.confirm();
         VfCoreViewModel.Report r = vm.reportProperty().get();
         assertFalse(r.pinned());
         assertTrue(r.interrupt().startsWith("Interrupt not pinned:") && r.interrupt().contains("is a PF"), r.interrupt());
@@ -119,12 +124,79 @@ class VfCoreViewModelTest {
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
-        VfCoreViewModel.Drop drop = vm.plan(VF, 9);
+        vm.drop(VF, 9);
         nas.close();
-        vm.commit(drop);
+        vm.confirm();
         VfCoreViewModel.Report r = vm.reportProperty().get();
         assertFalse(r.pinned());
         assertEquals("Interrupt not pinned: not connected to the NAS", r.interrupt());
         assertTrue(editor.changedProperty().get(), "the CoreAffinity edit is pending: " + r.coreAffinity());
+    }
+
+    @Test
+    void nothingIsWrittenUntilTheUserSaysYesAndANoForgetsTheDrop() throws Exception {
+        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        nas.connect();
+        IrqViewModel irq = new IrqViewModel(nas);
+        LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
+        VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
+        Path unit = sims.get("c62x").root().resolve(IrqPinUnit.PATH.substring(1));
+        int cpuBefore = cpuOf("qat_3d:01.00");
+        assertTrue(cpuBefore != 9, "the VF's IRQ starts elsewhere: " + cpuBefore);
+
+        vm.drop(VF, 9);
+        VfCoreViewModel.Drop drop = vm.pendingProperty().get();
+        IrqPinPlan plan = drop.pin().orElseThrow();
+        assertEquals(IrqPinUnit.PATH, plan.where());
+        assertTrue(plan.diff().contains("+++ " + IrqPinUnit.PATH), plan.diff());
+        assertTrue(plan.steps().contains("systemctl enable " + IrqPinUnit.NAME), plan.steps().toString());
+        assertFalse(plan.replacesHandEdit());
+        nas.refresh();
+        assertFalse(Files.exists(unit), "no unit before the yes");
+        assertTrue(nas.snapshotProperty().get().irqPins().pins().isEmpty(), "nothing pinned before the yes");
+        assertEquals(cpuBefore, cpuOf("qat_3d:01.00"), "the IRQ not moved before the yes");
+        assertFalse(editor.changedProperty().get());
+        assertNull(vm.reportProperty().get());
+
+        vm.cancel();
+        assertNull(vm.pendingProperty().get());
+        vm.confirm();
+        assertFalse(Files.exists(unit), "a yes after the no has nothing to confirm");
+        assertFalse(editor.changedProperty().get());
+        assertNull(vm.reportProperty().get());
+
+        vm.drop(VF, 9);
+        vm.confirm();
+        assertTrue(Files.exists(unit), "written on the yes");
+        assertTrue(vm.reportProperty().get().pinned(), vm.reportProperty().get().interrupt());
+    }
+
+    @Test
+    void aYesToADiffThatNoLongerHoldsWritesNothingAndShowsTheNewDiff() throws Exception {
+        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        nas.connect();
+        IrqViewModel irq = new IrqViewModel(nas);
+        LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
+        VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
+        vm.drop(VF, 9);
+        VfCoreViewModel.Drop shown = vm.pendingProperty().get();
+        // meanwhile someone else keeps a pin of another VF (as qatwb irq pin would) and the NAS is read again
+        VfCoreViewModel other = new VfCoreViewModel(irq, new LayoutEditorViewModel(nas));
+        other.drop("0000:3d:01.1", 3);
+        other.confirm();
+        assertTrue(other.reportProperty().get().pinned(), other.reportProperty().get().interrupt());
+
+        vm.confirm();
+        VfCoreViewModel.Drop now = vm.pendingProperty().get();
+        assertTrue(now != null && !now.pin().orElseThrow().diff().equals(shown.pin().orElseThrow().diff()),
+                "the new diff waits for a yes of its own");
+        assertFalse(editor.changedProperty().get(), "nothing changed on the stale yes");
+        assertEquals(1, nas.snapshotProperty().get().irqPins().pins().size(), "only the other pin is kept");
+        vm.confirm();
+        assertEquals(2, nas.snapshotProperty().get().irqPins().pins().size());
+    }
+
+    private int cpuOf(String irq) {
+        return nas.snapshotProperty().get().interrupts().orElseThrow().byName(irq).orElseThrow().effectiveCpu().getAsInt();
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.persist.IrqPinInit;
 import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.persist.IrqbalancePolicy;
 import org.qatwb.model.persist.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 
@@ -27,15 +29,56 @@ import org.qatwb.model.snapshot.NasSnapshot;
  * @param caution    set when the unit there was not written by qatwb as it is (it is replaced), or when
  *                   irqbalance runs and cannot be kept off the pins
  * @param irqbalance the ban to write, where irqbalance runs (or qatwb's ban is in place already)
+ * @param kept       what keeps the pins now, as the snapshot read it: where the new text goes and
+ *                   whether it replaces a hand edit
  */
 public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current, List<IrqPin> pins, String oldText,
-                         String newText, String diff, Optional<String> caution, Optional<IrqbalanceBan> irqbalance) {
+                         String newText, String diff, Optional<String> caution, Optional<IrqbalanceBan> irqbalance,
+                         KeptPins kept) {
 
     public IrqPinPlan {
         Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(irqbalance, "irqbalance");
+        Objects.requireNonNull(kept, "kept");
         pins = List.copyOf(pins);
+    }
+
+    /** Where the pins are kept: the unit's path, or on TrueNAS the init script's label. */
+    public String where() {
+        return kept.where();
+    }
+
+    /** The unit (or init script) there was not written by qatwb as it is: the pin replaces a hand edit. */
+    public boolean replacesHandEdit() {
+        return kept.foreign();
+    }
+
+    /**
+     * What the agent's {@code irq-pin} runs on the NAS for this plan, in order, as the user reads it
+     * before saying yes (qatwb-agent-keep.sh {@code irq_pin_cmd}, {@code irq_pin_init},
+     * {@code irq_balance_ban}).
+     */
+    public List<String> steps() {
+        List<String> out = new ArrayList<>();
+        current.ifPresent(i -> out.add("echo " + pin.cpu() + " > /proc/irq/" + i.number() + "/smp_affinity_list"));
+        if (kept.trueNas()) {
+            out.add("midclt call initshutdownscript." + (kept.unitText().isPresent() ? "update" : "create")
+                    + " (POSTINIT, comment '" + IrqPinInit.COMMENT + "')");
+        } else {
+            out.add("write " + IrqPinUnit.PATH);
+            out.add("systemctl daemon-reload");
+            out.add("systemctl enable " + IrqPinUnit.NAME);
+        }
+        irqbalance.ifPresent(b -> {
+            b.policyText().ifPresent(t -> out.add("write " + IrqbalancePolicy.PATH
+                    + " (when it differs)"));
+            if (b.envChanges()) {
+                out.add("edit " + b.envPath() + ": " + b.change());
+            }
+            out.add("systemctl restart irqbalance (when either changed and it is active)");
+        });
+        return List.copyOf(out);
     }
 
     /**
@@ -69,7 +112,7 @@ public record IrqPinPlan(IrqPin pin, QatDevice device, Optional<QatIrq> current,
         ban.caution().ifPresent(cautions::add);
         Optional<String> caution = cautions.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", cautions));
         return new IrqPinPlan(pin, device, current, pins, oldText, newText,
-                diff + ban.ban().map(IrqbalanceBan::diff).orElse(""), caution, ban.ban());
+                diff + ban.ban().map(IrqbalanceBan::diff).orElse(""), caution, ban.ban(), kept);
     }
 
     static boolean irqbalanceActive(NasSnapshot s) {

@@ -33,7 +33,8 @@ import org.qatwb.model.zia.ZiaUseCase;
 /**
  * The Z.I.A. pool properties (DOMAIN.md section 10), shown only when a pool knows them: per pool
  * the provider and a switch per offload, whether the dpusm module is loaded (zia_available cannot
- * say), the settings qatwb keeps and whether the pool shows them live, with Keep and Re-apply. On a
+ * say), the settings qatwb keeps and whether the pool shows them live, with Keep (its diff shown
+ * first: {@link ZiaKeepDialog}) and Re-apply. On a
  * pool with encryption or dedup in use the panel says before any click that offloads are refused
  * (ZiaUseCase, as the CLI decides): the switches can only turn offloads off. A change that brings
  * more along (checksums on with a reconstruction, nothing offloaded without a provider) says so
@@ -51,6 +52,11 @@ final class ZiaPanel extends VBox {
         this.owner = owner;
         setId("zia-panel");
         setPadding(new Insets(10, 0, 0, 0));
+        vm.ziaKeepPendingProperty().addListener((o, a, preview) -> {
+            if (preview != null) {
+                ZiaKeepDialog.show(owner, vm, preview);
+            }
+        });
     }
 
     /** Builds the panel for {@code s}; false (and empty) when no pool knows Z.I.A. */
@@ -201,7 +207,8 @@ final class ZiaPanel extends VBox {
         keep.setDisable(plan.isEmpty() || plan.get().refusal().isPresent() || (!kept.isEmpty() && drift.isEmpty()
                 && vm.ziaHooked() && plan.get().after().of(p.name()).equals(kept)));
         plan.flatMap(ZiaKeepPlan::refusal).ifPresent(r -> Tooltip.install(keep, new Tooltip(r)));
-        keep.setOnAction(e -> vm.keepZia(p.name()));
+        // nothing is written on the click: the keep waits for the user's yes to its diff (ZiaKeepDialog)
+        keep.setOnAction(e -> vm.offerZiaKeep(p.name()));
         Button reapply = new Button("Re-apply kept");
         reapply.setId("zia-reapply-" + p.name());
         reapply.getStyleClass().add(Styles.SMALL);
