@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code qatwb apply CONNECTION LAYOUT.json [--dry-run] [--stage | --restart] [--confirm-timeout S]}:
  * compiles a layout file against the NAS's files as they are now, and shows (--dry-run) or applies
  * the result as one transaction on the NAS ({@link Transactions}); {@code --history},
- * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps.
+ * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps;
+ * {@code --confirm TX}, {@code --abort TX} and {@code --unlock TX} end one that has not ended.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply a layout (the JSON of 'qatwb layout', edited or not) to a NAS. The layout is compiled",
@@ -46,11 +47,18 @@ import picocli.CommandLine.Spec;
                 "(/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices",
                 "and rolls back by itself on failure, or unless this command confirms over a new connection.",
                 "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
-                "before TX (or after it), as a new transaction; --status TX says where TX is."},
+                "before TX (or after it), as a new transaction; --status TX says where TX is.",
+                "--confirm TX keeps a restarted TX (over a new connection); --abort TX rolls back one awaiting its",
+                "confirmation now, or puts back the files of one staged for the next boot; --unlock TX releases the",
+                "lock of a TX whose process is gone (the NAS first undoes what it left), and refuses, changing",
+                "nothing, while that process runs or TX awaits its confirmation.",
+                "The files as they were before qatwb first wrote them stay in /var/lib/qatwb/pristine (--history)."},
         footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
                 "problems (error findings: nothing is applied), or the apply was refused or rolled back, 2 usage",
                 "error, 3 cannot reach or trust the NAS (a restart it could not confirm rolls back by itself),",
-                "4 an apply that could not be rolled back (or is still running)."})
+                "4 an apply that could not be rolled back (or is still running).",
+                "--confirm, --abort, --unlock: 0 done, 1 refused (the reason on stderr), 3 as above, 4 a rollback",
+                "that did not complete."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -74,6 +82,15 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "TX", description = "where transaction TX is (after a lost connection, say)")
     String status;
+
+    @Option(names = "--confirm", paramLabel = "TX", description = "keep transaction TX, restarted and awaiting its confirmation")
+    String confirm;
+
+    @Option(names = "--abort", paramLabel = "TX", description = "roll back TX now (awaiting its confirmation), or put back its staged files")
+    String abort;
+
+    @Option(names = "--unlock", paramLabel = "TX", description = "release the lock TX holds when its process is gone (recovered first)")
+    String unlock;
 
     @Option(names = "--dry-run", description = "print the diff and the findings; change nothing")
     boolean dryRun;
@@ -132,7 +149,19 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), TxJson.history(t.history()));
                 return ExitCodes.OK;
             }
-            return print(JsonOut.object(), restore != null ? t.restore(restore, point(), mode(), timeout) : t.status(status));
+            Transactions.Result r;
+            if (restore != null) {
+                r = t.restore(restore, point(), mode(), timeout);
+            } else if (confirm != null) {
+                r = t.confirm(confirm);
+            } else if (abort != null) {
+                r = t.abort(abort);
+            } else if (unlock != null) {
+                r = t.unlock(unlock);
+            } else {
+                r = t.status(status);
+            }
+            return print(JsonOut.object(), r);
         });
     }
 
@@ -159,11 +188,18 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** Exactly one of LAYOUT.json, --history, --restore, --status; each option only where it means something. */
+    /**
+     * Exactly one of LAYOUT.json, --history, --restore, --status, --confirm, --abort, --unlock; each
+     * option only where it means something.
+     */
     private void checkUsage() {
-        int asked = (file != null ? 1 : 0) + (history ? 1 : 0) + (restore != null ? 1 : 0) + (status != null ? 1 : 0);
+        int asked = (file != null ? 1 : 0) + (history ? 1 : 0);
+        for (String tx : new String[] {restore, status, confirm, abort, unlock}) {
+            asked += tx != null ? 1 : 0;
+        }
         if (asked != 1) {
-            throw new CliException(ExitCodes.USAGE, "give one of LAYOUT.json, --history, --restore TX, --status TX");
+            throw new CliException(ExitCodes.USAGE,
+                    "give one of LAYOUT.json, --history, --restore TX, --status TX, --confirm TX, --abort TX, --unlock TX");
         }
         if (dryRun && file == null) {
             throw new CliException(ExitCodes.USAGE, "--dry-run goes with LAYOUT.json");
@@ -171,10 +207,10 @@ final class ApplyCommand implements Callable<Integer> {
         if (restorePoint != null && restore == null) {
             throw new CliException(ExitCodes.USAGE, "--restore-point goes with --restore");
         }
-        if ((when != null || confirmTimeout != null) && (history || status != null)) {
+        if ((when != null || confirmTimeout != null) && file == null && restore == null) {
             throw new CliException(ExitCodes.USAGE, "--stage, --restart and --confirm-timeout go with LAYOUT.json or --restore");
         }
-        for (String tx : new String[] {restore, status}) {
+        for (String tx : new String[] {restore, status, confirm, abort, unlock}) {
             if (tx != null && !TxId.isValid(tx)) {
                 throw new CliException(ExitCodes.USAGE, "not a transaction id (YYYYMMDDTHHMMSSZ-xxxxxxxx, as --history"
                         + " lists them): " + Snippet.quote(tx));

@@ -94,7 +94,7 @@ class AgentScriptTxSafetyTest {
         FakeNas nas = AgentScriptApplyTest.nas(dir, shell);
         // the agent with a main that only takes the lock as apply does (its directory, prepared,
         // first): 'held ID' or 'refused ...'
-        byte[] racer = AgentScript.withData(bytes("main() { SUDO=0; tx_set \"$1\"; mkdir \"$TXD\"; tx_state prepared; "
+        byte[] racer = AgentScript.withData(bytes("main() { SUDO=0; tx_set \"$1\"; mkdir \"$TXD\"; echo $$ > \"$TXD/pid\"; tx_state prepared; "
                 + "if tx_lock; then echo \"held $1\"; else echo \"refused $LOCK_MSG\"; fi; }\n"));
         Path lock = nas.path("var/lib/qatwb/lock");
         int pairs = 60;
@@ -125,7 +125,8 @@ class AgentScriptTxSafetyTest {
             String ra = new String(oa.get(), StandardCharsets.UTF_8).strip();
             String rb = new String(ob.get(), StandardCharsets.UTF_8).strip();
             List<String> held = Stream.of(ra, rb).filter(r -> r.startsWith("held ")).map(r -> r.substring(5)).toList();
-            String holder = Files.isSymbolicLink(lock) ? Files.readSymbolicLink(lock).toString() : "(no symbolic link)";
+            String holder = Files.isSymbolicLink(lock) ? Files.readSymbolicLink(lock).toString()
+                    : Files.exists(lock.resolve("holder")) ? Files.readString(lock.resolve("holder")).strip() : "(nothing)";
             if (held.size() != 1 || !held.get(0).equals(holder)) {
                 failures.add("pair " + i + (i % 2 == 0 ? " (stale lock)" : " (no lock)") + ": " + ra + " / " + rb
                         + "; the lock names " + holder);
@@ -192,7 +193,7 @@ class AgentScriptTxSafetyTest {
         }
         assertTrue(after.steps().stream().anyMatch(s -> s.name().equals("rollback_files") && s.text().contains("7 files restored")),
                 after.steps().toString());
-        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock")), "the lock is released");
+        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the lock is released");
         try (Stream<Path> etc = Files.list(nas.path("etc"))) {
             assertEquals(List.of(), etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
                     "no temporary file left");
@@ -238,7 +239,7 @@ class AgentScriptTxSafetyTest {
         assertArrayEquals(vfOld, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")), "what the transaction wrote goes back");
         String rollback = a.steps().stream().filter(s -> s.name().equals("rollback_files")).findFirst().orElseThrow().text();
         assertTrue(rollback.contains("/etc/c6xx_dev0.conf") && rollback.contains("changed by someone else"), rollback);
-        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock")));
+        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
 
         ApplyOutcome again = run(shell, nas, new AgentCommand.Abort(false, id));
         assertEquals("nothing to abort: the transaction is rollback-failed", again.failure().orElseThrow().text().strip());
@@ -265,7 +266,7 @@ class AgentScriptTxSafetyTest {
         assertArrayEquals(vfOld, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         assertFalse(Files.exists(nas.path("etc/c6xxvf_dev7.conf")), "the file it made is gone");
         assertEquals("20250101T000000Z-00000001\n", Files.readString(nas.path("var/lib/qatwb/boot/pending")));
-        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock")));
+        assertFalse(Files.exists(nas.path("var/lib/qatwb/lock"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     /**
