@@ -386,11 +386,14 @@ tx_wait() {                    # SECONDS: until the transaction is not running, 
     w_left=$(($1 * 10))
     while :; do
         w_state=$(tx_get state)
-        if [ "$w_state" = prepared ] && [ "$(tx_get pid)" != "$$" ] && tx_orphaned "$TXID"; then
-            tx_abandon "$TXID"
-            continue
-        fi
         tx_kind "$w_state"
+        # every 2 s: a runner that is gone (a killed worker, an exec that died while preparing) is
+        # recovered now rather than reported "in progress" for minutes
+        if [ "$TX_KIND" = running ] && [ $((w_left % 20)) -eq 0 ] && tx_gone "$TXID"; then
+            tx_recover_one "$TXID"
+            w_state=$(tx_get state)
+            tx_kind "$w_state"
+        fi
         [ "$TX_KIND" = running ] || return 0
         [ "$w_left" -gt 0 ] || return 0
         w_left=$((w_left - 1))

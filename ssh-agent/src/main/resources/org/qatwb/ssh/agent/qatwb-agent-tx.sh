@@ -282,10 +282,6 @@ tx_gone() {                    # ID
     ! tx_alive $o_proc
 }
 
-tx_orphaned() {                # ID: kept for tx_wait
-    tx_gone "$1"
-}
-
 # Whoever recovers transaction TXID first: recovery.N -> PID:BOOT_ID made with ln -s (whole or not
 # at all); a recovery whose process is gone is taken over with N + 1. After the claim, the
 # transaction is looked at again: its runner may have just written who it is.
@@ -343,14 +339,6 @@ tx_recover_one() {             # ID: its runner is gone
     fi
     tx_step recover error 0 "its runner was gone while $u_state (killed, or the NAS rebooted): undoing what it did"
     tx_rollback restart
-}
-
-# A prepared transaction whose exec died: refused, nothing was changed (tx_wait).
-tx_abandon() {                 # ID
-    a_id=$TXID a_steps=$TX_STEPS
-    tx_recover_one "$1"
-    tx_open "$a_id"
-    TX_STEPS=$a_steps
 }
 
 # Temporary files beside the targets (.qatwb.ID.NAME.XXXXXX) of transactions that no longer run:

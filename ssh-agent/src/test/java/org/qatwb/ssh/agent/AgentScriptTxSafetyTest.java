@@ -159,16 +159,45 @@ class AgentScriptTxSafetyTest {
     @MethodSource("shells")
     void aWorkerKilledMidCommitIsUndoneByTheNextRun(Shell shell, @TempDir Path dir) throws Exception {
         FakeNas nas = AgentScriptApplyTest.nas(dir, shell);
-        Path count = dir.resolve("renames");
         String id = TxId.next(Instant.now());
-        // mv: counts the commit's renames (a temporary file into etc); the 8th kills every process
-        // whose command line names the transaction (the worker, and the exec that waits for it)
+        List<FileChange> changes = killAtTheEighthRename(nas, dir, id, "*" + id + "*");
+        AgentCommand.Apply apply = new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes));
+        AgentRun killed = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        assertTrue(killed.exit() != 0, "the exec was killed with the worker");
+        assertEquals("committing", state(nas, id));
+        assertEquals(8, Integer.parseInt(Files.readString(dir.resolve("renames")).strip()), "killed at the 8th rename");
+
+        ApplyOutcome after = run(shell, nas, new AgentCommand.Status(false, id, 0));
+        assertUndone(nas, after, changes);
+        // and the NAS takes the next apply
+        ApplyOutcome next = run(shell, nas, new AgentCommand.Apply(false, TxId.next(Instant.now().plusSeconds(1)),
+                plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes.get(0))));
+        assertEquals(TxState.APPLIED, next.state(), next.steps().toString());
+    }
+
+    /** Only the worker is killed: the exec waiting for it sees its runner gone and undoes it at once. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void aWorkerKilledMidCommitIsUndoneByTheExecWaitingForIt(Shell shell, @TempDir Path dir) throws Exception {
+        FakeNas nas = AgentScriptApplyTest.nas(dir, shell);
+        String id = TxId.next(Instant.now());
+        List<FileChange> changes = killAtTheEighthRename(nas, dir, id, "*tx-run*" + id + "*");
+        ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes)));
+        assertUndone(nas, o, changes);
+    }
+
+    /**
+     * Twelve files to write, and an mv that counts the commit's renames (a temporary file into etc):
+     * the 8th kills every process whose command line matches {@code victims} (a case pattern).
+     */
+    private static List<FileChange> killAtTheEighthRename(FakeNas nas, Path dir, String id, String victims) {
+        Path count = dir.resolve("renames");
         nas.tool("mv", "case \"$*\" in *\"$QATWB_ROOT/etc/.qatwb.\"*)\n"
                 + "  n=$(($(cat " + count + " 2>/dev/null || echo 0) + 1)); echo $n > " + count + "\n"
                 + "  if [ $n -eq 8 ]; then\n"
                 + "    for d in /proc/[0-9]*; do\n"
                 + "      [ \"${d#/proc/}\" = $$ ] && continue\n"
-                + "      case $(tr '\\0' ' ' <$d/cmdline 2>/dev/null) in *" + id + "*) kill -9 \"${d#/proc/}\" ;; esac\n"
+                + "      case $(tr '\\0' ' ' <$d/cmdline 2>/dev/null) in " + victims + ") kill -9 \"${d#/proc/}\" ;; esac\n"
                 + "    done\n"
                 + "    exit 1\n"
                 + "  fi ;;\n"
@@ -180,28 +209,23 @@ class AgentScriptTxSafetyTest {
             nas.file("etc/c6xxvf_dev" + i + ".conf", old);
             changes.add(new FileChange("/etc/c6xxvf_dev" + i + ".conf", Optional.of(old), bytes("[GENERAL]\n# new " + i + "\n")));
         }
-        AgentCommand.Apply apply = new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes));
-        AgentRun killed = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
-        assertTrue(killed.exit() != 0, "the exec was killed with the worker");
-        assertEquals("committing", state(nas, id));
-        assertEquals(8, Integer.parseInt(Files.readString(count).strip()), "killed at the 8th rename");
+        return changes;
+    }
 
-        ApplyOutcome after = run(shell, nas, new AgentCommand.Status(false, id, 0));
-        assertEquals(TxState.ROLLED_BACK, after.state(), after.steps().toString());
+    /** The old set complete, the seven renames undone, no temporary file, the lock free. */
+    private static void assertUndone(FakeNas nas, ApplyOutcome o, List<FileChange> changes) throws IOException {
+        assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
         for (FileChange c : changes) {
             assertArrayEquals(c.before().orElseThrow(), Files.readAllBytes(nas.root.resolve(c.path().substring(1))), c.path());
         }
-        assertTrue(after.steps().stream().anyMatch(s -> s.name().equals("rollback_files") && s.text().contains("7 files restored")),
-                after.steps().toString());
+        assertTrue(o.steps().stream().anyMatch(s -> s.name().equals("recover")), o.steps().toString());
+        assertTrue(o.steps().stream().anyMatch(s -> s.name().equals("rollback_files") && s.text().contains("7 files restored")),
+                o.steps().toString());
         assertFalse(Files.exists(nas.path("var/lib/qatwb/lock"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the lock is released");
         try (Stream<Path> etc = Files.list(nas.path("etc"))) {
             assertEquals(List.of(), etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
                     "no temporary file left");
         }
-        // and the NAS takes the next apply
-        ApplyOutcome next = run(shell, nas, new AgentCommand.Apply(false, TxId.next(Instant.now().plusSeconds(1)),
-                plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes.get(0))));
-        assertEquals(TxState.APPLIED, next.state(), next.steps().toString());
     }
 
     private static String realTool(String name) {
