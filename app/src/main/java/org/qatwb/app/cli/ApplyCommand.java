@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code qatwb apply CONNECTION LAYOUT.json [--dry-run] [--stage | --restart | --reboot] [--confirm-timeout S]}:
  * compiles a layout file against the NAS's files as they are now, and shows (--dry-run) or applies
  * the result as one transaction on the NAS ({@link Transactions}); {@code --history},
- * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps.
+ * {@code --restore TX} and {@code --status TX} show and reuse the transactions the NAS keeps;
+ * {@code --confirm TX}, {@code --abort TX} and {@code --unlock TX} end one that has not ended.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply a layout (the JSON of 'qatwb layout', edited or not) to a NAS. The layout is compiled",
@@ -52,13 +53,20 @@ import picocli.CommandLine.Spec;
                 "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
                 "before TX (or after it), as a new transaction; --status TX says where TX is.",
                 "Before anything is written the diff is printed on stderr and, on a terminal, confirmed; without",
-                "a terminal only --yes writes (scripts opt in)."},
+                "a terminal only --yes writes (scripts opt in).",
+                "--confirm TX keeps a restarted TX (over a new connection); --abort TX rolls back one awaiting its",
+                "confirmation now, or puts back the files of one staged for the next boot; --unlock TX releases the",
+                "lock of a TX whose process is gone (the NAS first undoes what it left), and refuses, changing",
+                "nothing, while that process runs or TX awaits its confirmation.",
+                "The files as they were before qatwb first wrote them stay in /var/lib/qatwb/pristine (--history)."},
         footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
                 "problems (error findings: nothing is applied), or the apply was refused, rolled back or not",
                 "confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS (a restart",
                 "it could not confirm rolls back by itself; with --reboot, the NAS did not come back in time), 4 an",
                 "apply that could not be rolled back (or is still running). --reboot: 0 the new layout runs, 1 the",
-                "boot check rolled it back, 3 not back in time, 4 the rollback at boot failed."})
+                "boot check rolled it back, 3 not back in time, 4 the rollback at boot failed.",
+                "--confirm, --abort, --unlock: 0 done, 1 refused (the reason on stderr), 3 as above, 4 a rollback",
+                "that did not complete."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -82,6 +90,15 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "TX", description = "where transaction TX is (after a lost connection, say)")
     String status;
+
+    @Option(names = "--confirm", paramLabel = "TX", description = "keep transaction TX, restarted and awaiting its confirmation")
+    String confirm;
+
+    @Option(names = "--abort", paramLabel = "TX", description = "roll back TX now (awaiting its confirmation), or put back its staged files")
+    String abort;
+
+    @Option(names = "--unlock", paramLabel = "TX", description = "release the lock TX holds when its process is gone (recovered first)")
+    String unlock;
 
     @Option(names = "--dry-run", description = "print the diff and the findings; change nothing")
     boolean dryRun;
@@ -158,12 +175,21 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), TxJson.history(t.history()));
                 return ExitCodes.OK;
             }
-            if (restore == null) {
-                return print(JsonOut.object(), t.status(status));
+            Transactions.Result r;
+            if (restore != null) {
+                DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
+                r = t.restore(restore, point(), mode(), timeout);
+                r = rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r;
+            } else if (confirm != null) {
+                r = t.confirm(confirm);
+            } else if (abort != null) {
+                r = t.abort(abort);
+            } else if (unlock != null) {
+                r = t.unlock(unlock);
+            } else {
+                r = t.status(status);
             }
-            DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
-            Transactions.Result r = t.restore(restore, point(), mode(), timeout);
-            return print(JsonOut.object(), rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
+            return print(JsonOut.object(), r);
         });
     }
 
@@ -193,11 +219,18 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** Exactly one of LAYOUT.json, --history, --restore, --status; each option only where it means something. */
+    /**
+     * Exactly one of LAYOUT.json, --history, --restore, --status, --confirm, --abort, --unlock; each
+     * option only where it means something.
+     */
     private void checkUsage() {
-        int asked = (file != null ? 1 : 0) + (history ? 1 : 0) + (restore != null ? 1 : 0) + (status != null ? 1 : 0);
+        int asked = (file != null ? 1 : 0) + (history ? 1 : 0);
+        for (String tx : new String[] {restore, status, confirm, abort, unlock}) {
+            asked += tx != null ? 1 : 0;
+        }
         if (asked != 1) {
-            throw new CliException(ExitCodes.USAGE, "give one of LAYOUT.json, --history, --restore TX, --status TX");
+            throw new CliException(ExitCodes.USAGE,
+                    "give one of LAYOUT.json, --history, --restore TX, --status TX, --confirm TX, --abort TX, --unlock TX");
         }
         if (dryRun && file == null) {
             throw new CliException(ExitCodes.USAGE, "--dry-run goes with LAYOUT.json");
@@ -205,10 +238,10 @@ final class ApplyCommand implements Callable<Integer> {
         if (restorePoint != null && restore == null) {
             throw new CliException(ExitCodes.USAGE, "--restore-point goes with --restore");
         }
-        if (yes && (dryRun || history || status != null)) {
+        if (yes && (dryRun || history || status != null || confirm != null || abort != null || unlock != null)) {
             throw new CliException(ExitCodes.USAGE, "--yes goes with LAYOUT.json or --restore (it writes nothing else)");
         }
-        if ((when != null || confirmTimeout != null) && (history || status != null)) {
+        if ((when != null || confirmTimeout != null) && file == null && restore == null) {
             throw new CliException(ExitCodes.USAGE, "--stage, --restart, --reboot and --confirm-timeout go with LAYOUT.json or --restore");
         }
         if (rebootTimeout != null && !rebooting()) {
@@ -223,7 +256,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (rebooting() && !yes && !TerminalPrompts.canAsk()) {
             throw new CliException(ExitCodes.USAGE, "--reboot asks before rebooting the NAS; without a terminal, give --yes");
         }
-        for (String tx : new String[] {restore, status}) {
+        for (String tx : new String[] {restore, status, confirm, abort, unlock}) {
             if (tx != null && !TxId.isValid(tx)) {
                 throw new CliException(ExitCodes.USAGE, "not a transaction id (YYYYMMDDTHHMMSSZ-xxxxxxxx, as --history"
                         + " lists them): " + Snippet.quote(tx));

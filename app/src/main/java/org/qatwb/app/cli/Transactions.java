@@ -9,7 +9,9 @@ import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.BootCheck;
+import org.qatwb.model.apply.PristineFile;
 import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxHistory;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.apply.TxStep;
@@ -61,15 +63,61 @@ final class Transactions {
         return new Result(o, exitCode(o));
     }
 
-    List<TxRecord> history() throws NasConnectionException, AgentFailure {
-        List<TxRecord> h = client.history();
-        for (TxRecord r : h) {
+    /** --confirm TX: 0 confirmed (now or before), 1 too late or nothing to confirm, 4 its rollback did not complete. */
+    Result confirm(String txId) throws NasConnectionException, AgentFailure {
+        ApplyOutcome o = client.confirm(txId);
+        int code = o.state() == TxState.CONFIRMED ? ExitCodes.OK
+                : o.result() == TxState.Result.NEEDS_ATTENTION ? ExitCodes.NEEDS_ATTENTION : ExitCodes.INPUT;
+        return ended(o, "confirm", code);
+    }
+
+    /** --abort TX: 0 rolled back (or its files put back) as asked, 1 refused, 4 the rollback did not complete. */
+    Result abort(String txId) throws NasConnectionException, AgentFailure {
+        ApplyOutcome o = client.abort(txId);
+        boolean aborted = o.steps().stream().anyMatch(s -> s.name().equals("abort") && s.ok());
+        int code = o.result() == TxState.Result.NEEDS_ATTENTION ? ExitCodes.NEEDS_ATTENTION
+                : aborted ? ExitCodes.OK : ExitCodes.INPUT;
+        return ended(o, "abort", code);
+    }
+
+    /** --unlock TX: 0 released, 1 refused (its process runs, or it awaits its confirmation), 4 its recovery did not complete. */
+    Result unlock(String txId) throws NasConnectionException, AgentFailure {
+        ApplyOutcome o = client.unlock(txId)
+                .orElseThrow(() -> new CliException(ExitCodes.INPUT, "no transaction " + txId + " on this NAS"));
+        boolean released = o.steps().stream().anyMatch(s -> s.name().equals("unlock") && s.ok());
+        int code = o.result() == TxState.Result.NEEDS_ATTENTION ? ExitCodes.NEEDS_ATTENTION
+                : released ? ExitCodes.OK : ExitCodes.INPUT;
+        return ended(o, "unlock", code);
+    }
+
+    /** The steps on stderr; when the command did not do what it was asked, the step that says why. */
+    private Result ended(ApplyOutcome o, String step, int code) {
+        steps(o);
+        if (code != ExitCodes.OK) {
+            String why = o.steps().stream().filter(s -> s.name().equals(step) && !s.ok()).map(TxStep::line).findFirst()
+                    .orElseGet(() -> explain(o));
+            err.println("qatwb: " + step + " of transaction " + o.tx().id() + ": " + why);
+        }
+        err.flush();
+        return new Result(o, code);
+    }
+
+    TxHistory.Kept history() throws NasConnectionException, AgentFailure {
+        TxHistory.Kept kept = client.kept();
+        for (TxRecord r : kept.transactions()) {
             err.println(r.id() + "  " + (r.mode() == ApplyMode.RESTART ? "restart" : "stage  ") + "  " + r.state().wire()
                     + "  " + r.changed().size() + " file(s) changed"
                     + r.restoreOf().map(s -> " (puts back the files " + s.point().wire() + " " + s.id() + ")").orElse(""));
         }
+        if (!kept.pristine().isEmpty()) {
+            err.println("the files as they were before qatwb first wrote them (kept until you remove them):");
+            for (PristineFile p : kept.pristine()) {
+                err.println("  " + (p.sha256().isPresent() ? p.path() : p.name() + ": did not exist")
+                        + "  (backed up by " + p.txId() + ")");
+            }
+        }
         err.flush();
-        return h;
+        return kept;
     }
 
     /** DOMAIN.md section 8: a restart now is an explicit choice, with its warning. */

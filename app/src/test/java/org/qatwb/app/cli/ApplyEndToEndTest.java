@@ -189,6 +189,45 @@ class ApplyEndToEndTest {
         }
     }
 
+    /**
+     * --confirm, --abort and --unlock of a transaction that has ended are refused with its state,
+     * exit 1; --abort of one staged for the next boot puts its files back, exit 0; --history shows
+     * the first backup of each file.
+     */
+    @Test
+    void confirmAbortAndUnlockOverTheCli() throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+            QatFileSet before = QatFileSet.read(nas.root());
+            CliRun applied = cli("apply", nas, edited(nas, 41).toString());
+            assertEquals(0, applied.exit(), applied.err());
+            String id = tx(applied).get("id").asText();
+
+            CliRun confirm = cli("apply", nas, "--confirm", id);
+            assertEquals(1, confirm.exit(), confirm.err());
+            assertTrue(confirm.err().contains("nothing to confirm: the transaction is applied"), confirm.err());
+            CliRun unlock = cli("apply", nas, "--unlock", id);
+            assertEquals(1, unlock.exit(), unlock.err());
+            assertTrue(unlock.err().contains("the lock is not held by " + id), unlock.err());
+            CliRun refused = cli("apply", nas, "--abort", id);
+            assertEquals(1, refused.exit(), refused.err());
+            assertEquals("applied", tx(refused).get("state").asText());
+
+            // what staging for the next boot leaves (issue 13): the files written, the boot check pending
+            Files.writeString(nas.transactions().resolve(id).resolve("state"), "staged\n");
+            CliRun abort = cli("apply", nas, "--abort", id);
+            assertEquals(0, abort.exit(), abort.err());
+            assertEquals("rolled-back", tx(abort).get("state").asText());
+            assertTrue(QatFileSet.read(nas.root()).sameAs(before));
+
+            CliRun history = cli("apply", nas, "--history");
+            JsonNode pristine = history.json().get("pristine");
+            assertEquals(1, pristine.size(), pristine.toString());
+            assertEquals("/var/lib/qatwb/pristine/c6xxvf_dev4.conf", pristine.get(0).get("path").asText());
+            assertEquals(id, pristine.get(0).get("transaction").asText());
+            assertTrue(history.err().contains("/var/lib/qatwb/pristine/c6xxvf_dev4.conf"), history.err());
+        }
+    }
+
     @Test
     void usageErrorsAreOneLineAndExitTwo() throws IOException {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
@@ -196,7 +235,8 @@ class ApplyEndToEndTest {
             for (String[] args : new String[][] {{}, {"--history", "--status", "20261122T100001Z-3fa2b1c0"},
                     {"--history", "--dry-run"}, {"--status", "yesterday"}, {"--restore", "20261122T100001Z-3fa2b1c0", "--restore-point", "now"},
                     {"--history", "--restart"}, {"--restore-point", "after", "--history"}, {"--history", "--reboot"},
-                    {"--status", "20261122T100001Z-3fa2b1c0", "--reboot-timeout", "60"}, {"--history", "--yes"},
+                    {"--status", "20261122T100001Z-3fa2b1c0", "--reboot-timeout", "60"}, {"--history", "--yes"}, {"--abort", "now"},
+                    {"--unlock", "20261122T100001Z-3fa2b1c0", "--restart"}, {"--confirm", "20261122T100001Z-3fa2b1c0", "--history"},
                     // without a terminal --reboot must be told to go ahead: nothing is staged either
                     {edited(nas, 41).toString(), "--reboot"},
                     {edited(nas, 41).toString(), "--reboot", "--yes", "--reboot-timeout", "0"}}) {

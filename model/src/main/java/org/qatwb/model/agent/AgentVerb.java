@@ -14,6 +14,8 @@ public enum AgentVerb {
     PROBE("probe"),
     APPLY("apply"),
     CONFIRM("confirm"),
+    ABORT("abort"),
+    UNLOCK("unlock"),
     STATUS("status"),
     HISTORY("history"),
     RESTORE("restore"),

@@ -274,8 +274,13 @@ public final class AgentClient {
 
     /** The transactions the NAS keeps with their backups, newest first. */
     public List<TxRecord> history() throws NasConnectionException, AgentFailure {
+        return kept().transactions();
+    }
+
+    /** The transactions the NAS keeps, newest first, and the first backup of each file it ever wrote. */
+    public TxHistory.Kept kept() throws NasConnectionException, AgentFailure {
         try {
-            return TxHistory.read(run(new AgentCommand.History(sudo)));
+            return TxHistory.readKept(run(new AgentCommand.History(sudo)));
         } catch (ParseException e) {
             throw unreadable(e);
         }
@@ -292,6 +297,36 @@ public final class AgentClient {
         List<String> pending = out.frame("boot_pending").filter(AgentFrame::readable)
                 .map(f -> f.text().lines().map(String::strip).filter(TxId::isValid).toList()).orElse(List.of());
         return new RebootRequest(r.status(), Snippet.oneLine(r.text().strip()), pending);
+    }
+
+    /**
+     * Ends transaction {@code txId} now: awaiting its confirm, it rolls back (QAT restarted on the old
+     * files); staged or deferred, its files go back. Another state is refused (a failed step says so).
+     */
+    public ApplyOutcome abort(String txId) throws NasConnectionException, AgentFailure {
+        return single(new AgentCommand.Abort(sudo, txId), txId);
+    }
+
+    /**
+     * Releases the lock that transaction {@code txId} holds when it is stale (its runner is gone:
+     * the NAS recovers it first). Refused, nothing changed, while its runner runs or it awaits its
+     * confirm (a failed step says so); empty when the NAS never kept the transaction.
+     */
+    public Optional<ApplyOutcome> unlock(String txId) throws NasConnectionException, AgentFailure {
+        try {
+            return outcome(runTx(session, new AgentCommand.Unlock(sudo, txId), REQUEST_TIMEOUT), txId);
+        } catch (Lost e) {
+            throw e.cause();
+        }
+    }
+
+    private ApplyOutcome single(AgentCommand command, String txId) throws NasConnectionException, AgentFailure {
+        try {
+            return outcome(runTx(session, command, TRANSACTION_TIMEOUT), txId)
+                    .orElseThrow(() -> new AgentFailure("the NAS has no transaction " + txId));
+        } catch (Lost e) {
+            throw e.cause();
+        }
     }
 
     /** The exec of a transaction was cut: the connection dropped, or it outlived its time. */

@@ -443,6 +443,46 @@ public sealed interface AgentCommand {
     }
 
     /**
+     * Ends a transaction that has not ended: one awaiting its confirm rolls back now (as its timer
+     * would), a staged or deferred one has its files put back and leaves the boot's pending list.
+     */
+    record Abort(boolean sudo, String txId) implements AgentCommand {
+        public Abort {
+            TxId.require(txId);
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.ABORT;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(txId);
+        }
+    }
+
+    /**
+     * Releases a stale lock held by a transaction: recovered first when its runner is gone; refused,
+     * nothing changed, while its runner still runs or it awaits its confirm.
+     */
+    record Unlock(boolean sudo, String txId) implements AgentCommand {
+        public Unlock {
+            TxId.require(txId);
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.UNLOCK;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(txId);
+        }
+    }
+
+    /**
      * Where a transaction is, after waiting up to {@code waitSeconds} for its worker: how a client
      * learns the outcome after the connection dropped during an apply.
      */

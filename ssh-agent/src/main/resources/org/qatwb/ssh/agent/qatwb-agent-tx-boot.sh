@@ -252,7 +252,7 @@ boot_driver_words() {          # VERIFICATION
 boot_check_cmd() {
     as_root mkdir -p "$R$BOOT_DIR" 2>/dev/null
     # a transaction whose runner the reboot took (H1's recovery), first of all
-    if command -v tx_recover >/dev/null 2>&1; then tx_recover; fi
+    tx_recover
     k_all=$(boot_pending)
     k_ids='' k_newest_first=''
     for k_id in $k_all; do

@@ -34,9 +34,9 @@ tx_runner() {
 tx_begin() {                   # ID MODE TIMEOUT EXPECTED SOURCE
     tx_set "$1"
     TX_MODE=$2 TX_TIMEOUT=$3 TX_EXPECTED=$4 TX_STEPS=0
-    for b_t in base64 sha256sum mktemp cp mv rm mkdir tee; do
+    for b_t in base64 sha256sum mktemp cp mv rm mkdir tee ln sort; do
         if ! command -v "$b_t" >/dev/null 2>&1; then
-            tx_refuse_early check_tools absent "$b_t not found: a transaction needs base64 sha256sum mktemp cp mv rm mkdir tee"
+            tx_refuse_early check_tools absent "$b_t not found: a transaction needs base64 sha256sum mktemp cp mv rm mkdir tee ln sort"
             return 1
         fi
     done
@@ -63,12 +63,14 @@ tx_begin() {                   # ID MODE TIMEOUT EXPECTED SOURCE
     fi
     as_root chmod 755 "$R$TX_BASE" "$R$TX_BASE/tx" "$TXD"
     tx_put pid "$$"
+    tx_mine
     tx_state prepared
     if ! tx_lock; then
         as_root rm -rf "$TXD"
         tx_refuse_early check_lock error "$LOCK_MSG"
         return 1
     fi
+    tx_number
     TX_RUNNER=$(tx_runner)
     tx_put plan "mode $TX_MODE${NL}timeout $TX_TIMEOUT${NL}expected $TX_EXPECTED${NL}runner $TX_RUNNER${NL}source $5"
     tx_step check_space ok 0 "$SPACE_MSG"
@@ -303,6 +305,45 @@ tx_backup() {
         return 1
     fi
     tx_step backup ok 0 "$k_n files backed up in ${TXD#"$R"}"
+    tx_pristine
+}
+
+# The files as they were before the first transaction that wrote them, kept until the user removes
+# them (never pruned): pristine/NAME from this backup, and a line in pristine/sums, "SHA NAME ID"
+# or "- NAME ID" (it did not exist). Once per file name; under the lock. A failure here is said, and
+# does not stop the transaction: its own backup is complete.
+tx_pristine() {
+    q_dir=$R$TX_BASE/pristine
+    as_root mkdir -p "$q_dir" 2>/dev/null
+    q_sums=$(as_root cat "$q_dir/sums" 2>/dev/null)
+    set -f
+    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
+    set -- $(tx_manifest)
+    set +f
+    q_new=
+    q_bad=
+    while [ $# -ge 5 ]; do
+        q_name=${2##*/}
+        if [ "$5" != keep ]; then
+            case "$NL$q_sums$NL" in
+                *" $q_name "*) ;;
+                *)
+                    if [ "$3" = - ]; then
+                        q_new="$q_new- $q_name $TXID$NL"
+                    elif as_root cp -p "$TXD/old/$q_name" "$q_dir/$q_name" 2>/dev/null; then
+                        q_new="$q_new$3 $q_name $TXID$NL"
+                    else
+                        q_bad="$q_bad $2"
+                    fi ;;
+            esac
+        fi
+        shift 5
+    done
+    if [ -n "$q_new" ]; then
+        printf '%s' "$q_new" | as_root tee -a "$q_dir/sums" >/dev/null || q_bad="$q_bad (pristine/sums)"
+    fi
+    if [ -n "$q_bad" ]; then tx_step pristine error 1 "could not keep the first backup of:$q_bad"; fi
+    return 0
 }
 
 tx_temp_of() {                 # N TEMPS: the temporary file of file N (relative to the root)
@@ -410,12 +451,14 @@ tx_wait() {                    # SECONDS: until the transaction is not running, 
     w_left=$(($1 * 10))
     while :; do
         w_state=$(tx_get state)
-        if { [ "$w_state" = prepared ] || [ "$w_state" = awaiting-go ]; } && [ "$(tx_get pid)" != "$$" ] \
-            && tx_orphaned "$TXID"; then
-            tx_abandon "$TXID"
-            continue
-        fi
         tx_kind "$w_state"
+        # every 2 s: a runner that is gone (a killed worker, an exec that died while preparing) is
+        # recovered now rather than reported "in progress" for minutes
+        if [ "$TX_KIND" = running ] && [ $((w_left % 20)) -eq 0 ] && tx_gone "$TXID"; then
+            tx_recover_one "$TXID"
+            w_state=$(tx_get state)
+            tx_kind "$w_state"
+        fi
         [ "$TX_KIND" = running ] || return 0
         [ "$w_left" -gt 0 ] || return 0
         w_left=$((w_left - 1))
@@ -454,6 +497,7 @@ apply_cmd() {                  # ID MODE TIMEOUT EXPECTED [PATH BEFORE AFTER SIZ
         TX_WANT="$TX_WANT $1 $2 $3 $4 payload"
         shift 4
     done
+    tx_recover
     tx_begin "$a_id" "$a_mode" "$a_timeout" "$a_expected" apply || return 0
     tx_prepare_and_launch
     tx_report
@@ -462,6 +506,7 @@ apply_cmd() {                  # ID MODE TIMEOUT EXPECTED [PATH BEFORE AFTER SIZ
 # A new transaction that puts back the files of transaction SRC as they were before it (its
 # backups) or after it; the same checks, worker, timer and confirm as apply.
 restore_cmd() {                # SRC POINT ID MODE TIMEOUT
+    tx_recover
     S_SRC=$1 S_POINT=$2
     s_src=$R$TX_BASE/tx/$1
     TXID=$3 TX_MODE=$4
@@ -498,6 +543,7 @@ restore_cmd() {                # SRC POINT ID MODE TIMEOUT
 }
 
 confirm_cmd() {                # ID
+    tx_recover
     tx_open "$1"
     if ! as_root test -d "$TXD"; then
         item_note tx absent 0 "no transaction $1 on this NAS"
@@ -517,6 +563,7 @@ confirm_cmd() {                # ID
 }
 
 status_cmd() {                 # ID WAIT
+    tx_recover
     tx_open "$1"
     if ! as_root test -d "$TXD"; then
         item_note tx absent 0 "no transaction $1 on this NAS"
@@ -527,10 +574,91 @@ status_cmd() {                 # ID WAIT
 }
 
 history_cmd() {
+    tx_recover
     for h_id in $(tx_ids); do
         tx_set "$h_id"
         tx_summary "tx:$h_id"
     done
+    # the first backups, kept until the user removes them: "SHA NAME ID" lines
+    if as_root test -e "$R$TX_BASE/pristine/sums"; then
+        frame begin pristine
+        as_root cat "$R$TX_BASE/pristine/sums" || exit 1
+        end_item pristine ok 0
+    fi
+}
+
+# An awaiting-confirm transaction rolls back now, as its timer would (it takes the 'decided' turn);
+# a staged or deferred one has its files put back (tx_restore_files) and leaves the boot's pending
+# list. Any other is refused with its state. The rollback may restart QAT: a dropped connection
+# must not stop it, and if it does, tx_recover finishes it (this shell is its runner).
+abort_cmd() {                  # ID
+    tx_recover
+    tx_open "$1"
+    if ! as_root test -d "$TXD"; then
+        item_note tx absent 0 "no transaction $1 on this NAS"
+        return 0
+    fi
+    b_state=$(tx_get state)
+    case $b_state in
+        awaiting-confirm)
+            if tx_claim abort; then
+                trap '' HUP PIPE
+                tx_mine
+                tx_step abort ok 0 "aborted by the workbench: rolling back now"
+                tx_disarm
+                tx_rollback restart
+            else
+                item_note step:abort error 0 "too late: $(tx_get decided/by) decided first"
+            fi ;;
+        staged|deferred)
+            if tx_relock; then
+                trap '' HUP PIPE
+                tx_mine
+                tx_step abort ok 0 "aborted by the workbench: the files go back, nothing waits for the boot"
+                tx_unpend
+                tx_rollback files
+            else
+                item_note step:abort error 0 "$LOCK_MSG"
+            fi ;;
+        *) item_note step:abort error 0 "nothing to abort: the transaction is ${b_state:-unknown}" ;;
+    esac
+    tx_report
+}
+
+# The transaction leaves the boot check's pending list (boot/pending: ids, one a line).
+tx_unpend() {
+    u_f=$R$TX_BASE/boot/pending
+    as_root test -e "$u_f" || return 0
+    as_root cat "$u_f" 2>/dev/null | grep -v -x -e "$TXID" | as_root tee "$u_f.tmp" >/dev/null \
+        && as_root mv -f "$u_f.tmp" "$u_f"
+}
+
+# A stale lock held by ID: recovered (tx_recover) and released. Refused, nothing changed, while
+# ID's runner is alive on this boot or ID awaits its confirm (abort it instead).
+unlock_cmd() {                 # ID
+    tx_set "$1"
+    n_was=$(tx_lock_holder)
+    TXID=''
+    tx_recover
+    tx_open "$1"
+    n_holder=$(tx_lock_holder)
+    n_state=
+    if as_root test -d "$TXD"; then n_state=$(tx_get state); fi
+    tx_kind "$n_state"
+    if [ "$n_was" = "$1" ] && [ "$n_holder" != "$1" ]; then
+        item_note step:unlock ok 0 "its runner was gone: recovered ($n_state), the lock is released"
+    elif [ "$n_holder" != "$1" ]; then
+        item_note step:unlock error 0 "the lock is not held by $1 (${n_holder:+held by }${n_holder:-nobody holds it})"
+    elif [ "$TX_KIND" = waiting ]; then
+        item_note step:unlock error 0 "transaction $1 awaits its confirmation: use --abort"
+    elif [ -n "$n_state" ] && [ "$TX_KIND" = running ]; then
+        item_note step:unlock error 0 "transaction $1 is in progress ($n_state) and its process runs on this boot: nothing changed"
+    elif tx_break_lock "$1"; then
+        item_note step:unlock ok 0 "the stale lock of transaction $1 (${n_state:-no directory}) is released"
+    else
+        item_note step:unlock error 0 "someone else released the lock of $1 first"
+    fi
+    if as_root test -d "$TXD"; then tx_report; fi
 }
 
 # apply's arguments: ID MODE TIMEOUT EXPECTED, then PATH BEFORE AFTER SIZE per file (at most

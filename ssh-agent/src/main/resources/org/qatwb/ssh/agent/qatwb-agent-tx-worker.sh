@@ -9,6 +9,7 @@ tx_worker() {                  # ID
     trap '' HUP PIPE            # the SSH session may go: it is not ours
     tx_open "$1"
     [ "$(tx_get state)" = awaiting-go ] || return 0   # the exec had the client's go
+    tx_mine                     # who runs it now: tx_recover undoes what a killed worker left
     tx_put worker_pid "$$"
     # the timer waits for this mark (or this process gone) before it rolls back: one runner at a time
     trap 'tx_put worker_done yes' EXIT
@@ -72,9 +73,12 @@ tx_worker_fails() {            # files|restart
 }
 
 # The renames, after one last look that no target changed since the checks. A rename that fails
-# stops the commit; the caller rolls back whatever was renamed.
+# stops the commit; the caller rolls back whatever was renamed. The journal says, before each
+# rename or removal, which file it is about: if the worker is killed here, tx_recover undoes
+# exactly those (it is made before the last look, so an empty one says nothing was renamed).
 tx_commit() {
     m=$(tx_manifest)
+    tx_journal_line "begin $$ $(tx_boot_id)" || { tx_step commit error 1 "cannot write the journal"; return 1; }
     if ! tx_verify_now "$m"; then
         tx_step commit error 0 "changed since the checks: ${V_BAD%"$NL"}"
         return 1
@@ -90,9 +94,11 @@ tx_commit() {
         case $5 in
             write)
                 o_tmp=$(tx_temp_of "$1" "$temps")
+                tx_journal_line "rename $1 $2" || { tx_step commit error 1 "cannot write the journal"; return 1; }
                 o_out=$(as_root mv -f "$R$o_tmp" "$R$2" 2>&1) || { tx_step commit error 1 "$2: $o_out"; return 1; }
                 o_n=$((o_n + 1)) ;;
             delete)
+                tx_journal_line "delete $1 $2" || { tx_step commit error 1 "cannot write the journal"; return 1; }
                 o_out=$(as_root rm -f "$R$2" 2>&1) || { tx_step commit error 1 "$2: $o_out"; return 1; }
                 o_n=$((o_n + 1)) ;;
         esac
@@ -105,7 +111,12 @@ tx_commit() {
     # shellcheck disable=SC2086
     [ -z "$DIRS" ] || tx_sync $DIRS
     set +f
+    tx_journal_line 'done'
     tx_step commit ok 0 "$o_n files written"
+}
+
+tx_journal_line() {            # TEXT: one line appended to the commit's journal
+    printf '%s\n' "$1" | as_root tee -a "$TXD/journal" >/dev/null
 }
 
 # ---- the rollback timer ----------------------------------------------------------------------
@@ -156,6 +167,7 @@ tx_expire() {                  # ID
         e_left=$((e_left - 1))
     done
     tx_open "$1"
+    tx_mine
     tx_step expired error 0 "not confirmed within $TX_TIMEOUT s: rolling back"
     tx_rollback restart
 }

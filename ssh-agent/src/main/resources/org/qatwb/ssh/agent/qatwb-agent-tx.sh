@@ -182,55 +182,196 @@ tx_manifest() {
 }
 
 # ---- the lock -------------------------------------------------------------------------------
-# One transaction at a time, from the exec's checks until it is final: mkdir is atomic. A lock
-# whose holder is final, gone, or still 'prepared' by an exec that died is stale and taken over.
+# One transaction at a time, from the exec's checks until it is final or waits for the boot. The
+# lock is a symbolic link, lock -> ID: symlink(2) makes it whole, its holder included, or fails
+# because it exists, so two applies never both hold it (a directory made with mkdir and a holder
+# file written after it can be read empty and taken over by a racer). Only one party ever removes
+# the lock held by X: the first to make tx/X/lock-broken (X's own unlock included). A lock whose
+# holder is final or waits for the boot is stale and broken that way; one whose runner is gone was
+# recovered by tx_recover before. An older agent's lock (a directory with a file 'holder') is read
+# and broken the same way.
+
+tx_lock_holder() {             # prints the lock's holder ('' when there is none)
+    if [ -L "$TXL" ]; then
+        h_l=$(as_root ls -l "$TXL" 2>/dev/null)
+        printf '%s\n' "${h_l##* -> }"
+    elif [ -d "$TXL" ]; then
+        as_root cat "$TXL/holder" 2>/dev/null | head -n 1
+    fi
+}
 
 tx_lock() {
-    as_root mkdir "$TXL" 2>/dev/null && { printf '%s\n' "$TXID" | as_root tee "$TXL/holder" >/dev/null; return 0; }
-    l_holder=$(as_root cat "$TXL/holder" 2>/dev/null | head -n 1)
-    if tx_id_ok "$l_holder" && as_root test -d "$R$TX_BASE/tx/$l_holder"; then
-        l_state=$(as_root cat "$R$TX_BASE/tx/$l_holder/state" 2>/dev/null | head -n 1)
+    l_try=0
+    while [ "$l_try" -lt 3 ]; do
+        l_try=$((l_try + 1))
+        # an older agent's directory: ln would make the link inside it
+        if [ -L "$TXL" ] || [ ! -d "$TXL" ]; then as_root ln -s "$TXID" "$TXL" 2>/dev/null && return 0; fi
+        l_holder=$(tx_lock_holder)
+        if [ -z "$l_holder" ] && [ ! -L "$TXL" ] && [ ! -e "$TXL" ]; then continue; fi  # released meanwhile
+        if ! tx_id_ok "$l_holder"; then
+            LOCK_MSG="the lock ${TXL#"$R"} names no transaction (${l_holder:-empty}): if no apply runs, remove it by hand"
+            return 1
+        fi
+        l_state=
+        if [ -r "$R$TX_BASE/tx/$l_holder/state" ]; then read -r l_state <"$R$TX_BASE/tx/$l_holder/state"; fi
         tx_kind "$l_state"
-        if { [ "$l_state" = prepared ] || [ "$l_state" = awaiting-go ]; } && tx_orphaned "$l_holder"; then
-            tx_abandon "$l_holder"
-        elif [ "$TX_KIND" = running ]; then
+        if [ -n "$l_state" ] && [ "$TX_KIND" = running ]; then
             LOCK_MSG="transaction $l_holder is in progress ($l_state)"
             return 1
         elif [ "$TX_KIND" = waiting ]; then
-            LOCK_MSG="transaction $l_holder awaits its confirmation"
+            LOCK_MSG="transaction $l_holder awaits its confirmation (confirm or abort it)"
             return 1
         fi
-    fi
-    as_root rm -rf "$TXL"
-    if as_root mkdir "$TXL" 2>/dev/null; then
-        printf '%s\n' "$TXID" | as_root tee "$TXL/holder" >/dev/null
-        return 0
-    fi
+        tx_break_lock "$l_holder" || { LOCK_MSG="another transaction took the lock"; return 1; }
+    done
     LOCK_MSG="another transaction took the lock"
     return 1
 }
 
+# Removes the lock held by HOLDER, when this caller is the first to try (see above). The marker
+# lives in the holder's directory, or beside the lock when that directory is gone.
+tx_break_lock() {              # HOLDER
+    k_d=$R$TX_BASE/tx/$1
+    if ! as_root test -d "$k_d"; then
+        k_d=$R$TX_BASE/broken/$1
+        as_root mkdir -p "$k_d" 2>/dev/null || return 1
+    fi
+    as_root mkdir "$k_d/lock-broken" 2>/dev/null || return 1
+    if [ "$(tx_lock_holder)" = "$1" ]; then as_root rm -rf "$TXL"; fi
+    return 0
+}
+
 tx_unlock() {
-    if [ "$(as_root cat "$TXL/holder" 2>/dev/null | head -n 1)" = "$TXID" ]; then as_root rm -rf "$TXL"; fi
+    if [ "$(tx_lock_holder)" = "$TXID" ]; then tx_break_lock "$TXID"; fi
+    return 0
 }
 
-# Whether prepared transaction ID lost its exec (the connection dropped and took it) before the
-# worker started: its process is gone.
-tx_orphaned() {                # ID
-    o_pid=$(as_root cat "$R$TX_BASE/tx/$1/pid" 2>/dev/null | head -n 1)
-    case $o_pid in ''|*[!0-9]*) return 0 ;; esac
-    ! kill -0 "$o_pid" 2>/dev/null
+# A transaction that released the lock (staged, deferred) takes it again to change its files (abort):
+# its marker from its own unlock goes first.
+tx_relock() {
+    as_root rmdir "$TXD/lock-broken" 2>/dev/null
+    tx_lock
 }
 
-# A transaction whose exec died while preparing: its temporary files go, it is refused.
-tx_abandon() {                 # ID
-    a_id=$TXID a_steps=$TX_STEPS
+# ---- who runs a transaction, and recovery ---------------------------------------------------
+# The file 'process' of a transaction: "PID BOOT_ID" of whoever runs it now (the exec, then the
+# worker, the timer's rollback, an abort, a recovery). A process of another boot is gone; on this
+# boot, gone when /proc has no such process or only its zombie.
+
+tx_boot_id() {
+    o_b=
+    for o_f in "$R/proc/sys/kernel/random/boot_id" /proc/sys/kernel/random/boot_id; do
+        if [ -r "$o_f" ]; then read -r o_b <"$o_f"; break; fi
+    done
+    case $o_b in ''|*[!0-9a-f-]*) echo unknown ;; *) printf '%s\n' "$o_b" ;; esac
+}
+
+tx_mine() {                    # this shell runs the transaction now
+    tx_put process "$$ $(tx_boot_id)"
+}
+
+tx_alive() {                   # PID BOOT_ID
+    case $1 in ''|*[!0-9]*) return 1 ;; esac
+    [ "$2" = "$(tx_boot_id)" ] || return 1
+    if [ -d /proc/self ]; then
+        [ -r "/proc/$1/stat" ] || return 1
+        o_st=
+        read -r o_st <"/proc/$1/stat" 2>/dev/null
+        o_st=${o_st##*) }
+        case $o_st in Z*|X*|'') return 1 ;; esac
+        return 0
+    fi
+    kill -0 "$1" 2>/dev/null
+}
+
+# Whether the process running transaction ID is gone (an older agent's: its exec's 'pid').
+tx_gone() {                    # ID
+    o_proc=$(as_root cat "$R$TX_BASE/tx/$1/process" 2>/dev/null | head -n 1)
+    if [ -z "$o_proc" ]; then
+        o_proc="$(as_root cat "$R$TX_BASE/tx/$1/pid" 2>/dev/null | head -n 1) $(tx_boot_id)"
+    fi
+    # shellcheck disable=SC2086 # PID BOOT_ID: two words
+    ! tx_alive $o_proc
+}
+
+# Whoever recovers transaction TXID first: recovery.N -> PID:BOOT_ID made with ln -s (whole or not
+# at all); a recovery whose process is gone is taken over with N + 1. After the claim, the
+# transaction is looked at again: its runner may have just written who it is.
+tx_claim_recovery() {
+    c_me="$$:$(tx_boot_id)"
+    c_n=1
+    while [ "$c_n" -le 64 ]; do
+        if as_root ln -s "$c_me" "$TXD/recovery.$c_n" 2>/dev/null; then
+            c_state=$(tx_get state)
+            tx_kind "$c_state"
+            if [ "$TX_KIND" = running ] && tx_gone "$TXID"; then
+                tx_mine
+                return 0
+            fi
+            as_root rm -f "$TXD/recovery.$c_n"
+            return 1
+        fi
+        c_l=$(as_root ls -l "$TXD/recovery.$c_n" 2>/dev/null)
+        c_v=${c_l##* -> }
+        tx_alive "${c_v%%:*}" "${c_v#*:}" && return 1
+        c_n=$((c_n + 1))
+    done
+    return 1
+}
+
+# Finishes or undoes every transaction whose runner is gone (killed, or a boot ago), and removes
+# the temporary files of those that are no longer running. Runs first in every transaction command
+# and in the boot check: a worker killed mid-commit must not leave a mix of files and the lock held.
+# Undoing is tx_rollback: only what the journal says was renamed, only where it still holds what
+# this transaction wrote (tx_restore_files); QAT restarted again when it was restarted.
+tx_recover() {
+    v_id=${TXID-} v_steps=${TX_STEPS-0}
+    for v_tx in $(tx_ids); do
+        [ "$v_tx" = "$v_id" ] && continue
+        v_state=
+        if [ -r "$R$TX_BASE/tx/$v_tx/state" ]; then read -r v_state <"$R$TX_BASE/tx/$v_tx/state"; fi
+        tx_kind "$v_state"
+        if [ -z "$v_state" ] || [ "$TX_KIND" != running ]; then continue; fi
+        tx_gone "$v_tx" || continue
+        tx_recover_one "$v_tx"
+    done
+    tx_drop_stale_temps
+    if [ -n "$v_id" ]; then tx_open "$v_id"; TX_STEPS=$v_steps; else TXID='' TXD=''; fi
+}
+
+tx_recover_one() {             # ID: its runner is gone
     tx_open "$1"
-    tx_drop_temps
-    tx_step abandoned error 0 "its exec ended before the worker started (connection lost?): nothing was changed"
-    tx_finish refused
-    tx_set "$a_id"
-    TX_STEPS=$a_steps
+    tx_claim_recovery || return 0
+    u_state=$(tx_get state)
+    if ! as_root test -e "$TXD/journal" && { [ "$u_state" = prepared ] || [ "$u_state" = awaiting-go ]; }; then
+        tx_drop_temps
+        tx_step abandoned error 0 "its exec ended before the worker started (connection lost?): nothing was changed"
+        tx_finish refused
+        return 0
+    fi
+    tx_step recover error 0 "its runner was gone while $u_state (killed, or the NAS rebooted): undoing what it did"
+    tx_rollback restart
+}
+
+# Temporary files beside the targets (.qatwb.ID.NAME.XXXXXX) of transactions that no longer run:
+# final ones, those waiting or staged (their renames are done), and those whose directory is gone.
+tx_drop_stale_temps() {
+    for d_dir in "$R/etc" "$R/etc/default" "$R/etc/modprobe.d"; do
+        for d_f in "$d_dir/.qatwb."*; do
+            [ -e "$d_f" ] || continue
+            d_id=${d_f#"$d_dir/.qatwb."}
+            d_id=${d_id%%.*}
+            if tx_id_ok "$d_id" && [ -r "$R$TX_BASE/tx/$d_id/state" ]; then
+                d_state=
+                read -r d_state <"$R$TX_BASE/tx/$d_id/state"
+                tx_kind "$d_state"
+                [ "$TX_KIND" = running ] && continue
+            elif tx_id_ok "$d_id" && as_root test -d "$R$TX_BASE/tx/$d_id"; then
+                continue       # a transaction being made: no state yet
+            fi
+            as_root rm -f "$d_f"
+        done
+    done
 }
 
 # The transaction's temporary files go: those listed, and any a signal cut off before it was listed
@@ -251,21 +392,50 @@ tx_drop_temps() {
     done
 }
 
-# The oldest finished transactions go, so that TX_KEEP stay with this one.
+# The oldest final transactions go, in the NAS's order (seq, not the ids' times: those are the
+# client's clock): at most TX_KEEP that changed files, and apart from them at most TX_KEEP refused
+# or empty ones (no file changed), so that those never push out a backup that matters. Never one
+# that is not final (staged and deferred ones included), nor the lock's holder, nor this one. The
+# first backup of each file (pristine/) is never pruned.
 tx_prune() {
-    # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
-    set -- $(tx_ids)
-    p_over=$(($# - TX_KEEP))
-    for p_id in "$@"; do
-        [ "$p_over" -gt 0 ] || break
+    p_holder=$(tx_lock_holder)
+    p_major=
+    p_minor=
+    for p_id in $(tx_ids); do
         [ "$p_id" = "$TXID" ] && continue
+        [ "$p_id" = "$p_holder" ] && continue
         p_d=$R$TX_BASE/tx/$p_id
-        tx_kind "$(as_root cat "$p_d/state" 2>/dev/null | head -n 1)"
-        if [ "$TX_KIND" = final ]; then
-            as_root rm -rf "$p_d"
-            p_over=$((p_over - 1))
+        p_state=
+        if [ -r "$p_d/state" ]; then read -r p_state <"$p_d/state"; fi
+        tx_kind "$p_state"
+        if [ -z "$p_state" ] || [ "$TX_KIND" != final ]; then continue; fi
+        if [ "$p_state" = refused ] || ! as_root grep -q -e ' write$' -e ' delete$' "$p_d/manifest" 2>/dev/null; then
+            p_minor="$p_minor $p_id"
+        else
+            p_major="$p_major $p_id"
         fi
     done
+    for p_list in "$p_major" "$p_minor"; do
+        # shellcheck disable=SC2086 # ids: words
+        set -- $p_list
+        p_over=$(($# - TX_KEEP))
+        for p_id in "$@"; do
+            [ "$p_over" -gt 0 ] || break
+            as_root rm -rf "$R$TX_BASE/tx/$p_id"
+            p_over=$((p_over - 1))
+        done
+    done
+}
+
+# The NAS's own order of transactions: /var/lib/qatwb/seq counts up under the lock and each
+# transaction keeps its number in tx/ID/seq (anyone may read it, as the state).
+tx_number() {
+    n_seq=0
+    if as_root test -e "$R$TX_BASE/seq"; then n_seq=$(as_root cat "$R$TX_BASE/seq" 2>/dev/null | head -n 1); fi
+    case $n_seq in ''|*[!0-9]*|??????????*) n_seq=0 ;; esac
+    n_seq=$((n_seq + 1))
+    printf '%s\n' "$n_seq" | as_root tee "$R$TX_BASE/.seq.tmp" >/dev/null && as_root mv -f "$R$TX_BASE/.seq.tmp" "$R$TX_BASE/seq"
+    printf '%s\n' "$n_seq" | as_root tee "$TXD/seq" >/dev/null && as_root chmod 644 "$TXD/seq"
 }
 
 # The sha256 of each file, in order, '-' for one that is not there: one sha256sum for all (it
@@ -309,11 +479,15 @@ tx_compare() {                 # FILE SHA PATH...
     [ -z "$V_BAD" ]
 }
 
-# The transactions on this NAS, oldest first (their ids sort by time); root's directory.
+# The transactions on this NAS, oldest first by their seq (those from before it, 0, by id).
 tx_ids() {
     as_root ls "$R$TX_BASE/tx" 2>/dev/null | while read -r i_id; do
-        if tx_id_ok "$i_id"; then printf '%s\n' "$i_id"; fi
-    done
+        tx_id_ok "$i_id" || continue
+        i_seq=0
+        if [ -r "$R$TX_BASE/tx/$i_id/seq" ]; then read -r i_seq <"$R$TX_BASE/tx/$i_id/seq"; fi
+        case $i_seq in ''|*[!0-9]*|??????????*) i_seq=0 ;; esac
+        printf '%s %s\n' "$i_seq" "$i_id"
+    done | sort -k1,1n -k2,2 | while read -r i_seq i_id; do printf '%s\n' "$i_id"; done
 }
 
 # DIRS gets DIR once: the directories to sync after renames.
@@ -516,8 +690,8 @@ tx_restart_verify() {          # PREFIX EXPECTED
     tx_do "${1}params_restore" tx_params_restore
 }
 
-# Puts every file back as it was (the backup, atomically, or no file), then, when QAT was
-# restarted, restarts it on the old files and verifies the devices that were up before.
+# Puts back what this transaction wrote (tx_restore_files), then, when QAT was restarted,
+# restarts it on the old files and verifies the devices that were up before.
 tx_rollback() {                # files|restart
     tx_state rolling-back
     k_ok=1
@@ -532,37 +706,79 @@ tx_rollback() {                # files|restart
     if [ -n "$k_ok" ]; then tx_finish rolled-back; else tx_finish rollback-failed; fi
 }
 
+# Puts back what this transaction wrote, and nothing else: only the files the journal says it
+# renamed or removed (all of them when an older agent kept no journal), and of those only the ones
+# that still hold what it wrote (AFTER; for a removal, still absent): the backup goes back
+# atomically, or the file it made goes. A file that holds BEFORE again is left. A file that holds
+# anything else was changed by someone else after this transaction: it stays as it is, is named,
+# and the rollback fails (needs attention) rather than write over another writer's bytes.
 tx_restore_files() {
+    f_journal=
+    if as_root test -e "$TXD/journal"; then
+        f_journal=" $(as_root cat "$TXD/journal" 2>/dev/null | while read -r f_k f_n _; do
+            case $f_k in rename|delete) printf '%s ' "$f_n" ;; esac
+        done)"
+    fi
     set -f
     # shellcheck disable=SC2046 # splitting the list is the point (set -f is on)
     set -- $(tx_manifest)
     set +f
-    f_n=0
-    f_bad=
-    DIRS=
+    f_cand=
+    f_files=
     while [ $# -ge 5 ]; do
         if [ "$5" != keep ]; then
-            f_t=$R$2
-            if [ "$3" = - ]; then
-                as_root rm -f "$f_t" || f_bad="$f_bad $2"
-            else
-                # shellcheck disable=SC2015 # any failed step, the last included, marks the file bad: that is the point
-                f_tmp=$(as_root mktemp "${f_t%/*}/.qatwb.$TXID.${f_t##*/}.XXXXXX") \
-                    && as_root cp -p "$TXD/old/${2##*/}" "$f_tmp" && tx_sync "$f_tmp" && as_root mv -f "$f_tmp" "$f_t" \
-                    || { f_bad="$f_bad $2"; [ -z "${f_tmp-}" ] || as_root rm -f "$f_tmp"; }
-                f_tmp=
-            fi
+            case ${f_journal:-all} in all|*" $1 "*) f_cand="$f_cand $1 $2 $3 $4"; f_files="$f_files $R$2" ;; esac
+        fi
+        shift 5
+    done
+    f_n=0
+    f_same=0
+    f_bad=
+    f_other=
+    DIRS=
+    set -f
+    # shellcheck disable=SC2086
+    f_sums=$(tx_sums $f_files)
+    # shellcheck disable=SC2086 # splitting a list of words is the point here
+    set -- $f_cand
+    set +f
+    while [ $# -ge 4 ]; do
+        f_now=${f_sums%%"$NL"*}
+        f_sums=${f_sums#*"$NL"}
+        f_t=$R$2
+        if [ "$f_now" = "$3" ]; then
+            f_same=$((f_same + 1))
+        elif [ "$f_now" != "$4" ]; then
+            f_other="$f_other$2$NL"
+        elif [ "$3" = - ]; then
+            as_root rm -f "$f_t" || f_bad="$f_bad $2"
+            f_n=$((f_n + 1))
+            dir_add "${f_t%/*}"
+        else
+            # shellcheck disable=SC2015 # any failed step, the last included, marks the file bad: that is the point
+            f_tmp=$(as_root mktemp "${f_t%/*}/.qatwb.$TXID.${f_t##*/}.XXXXXX") \
+                && as_root cp -p "$TXD/old/${2##*/}" "$f_tmp" && tx_sync "$f_tmp" && as_root mv -f "$f_tmp" "$f_t" \
+                || { f_bad="$f_bad $2"; [ -z "${f_tmp-}" ] || as_root rm -f "$f_tmp"; }
+            f_tmp=
             f_n=$((f_n + 1))
             dir_add "${f_t%/*}"
         fi
-        shift 5
+        shift 4
     done
     set -f
     # shellcheck disable=SC2086
     [ -z "$DIRS" ] || tx_sync $DIRS
     set +f
+    f_msg="$f_n files restored from the backups"
+    if [ "$f_same" -gt 0 ]; then f_msg="$f_msg; $f_same already as before"; fi
+    if [ "$f_journal" = " " ]; then f_msg="nothing was renamed: nothing to restore"; fi
+    if [ -n "$f_other" ]; then
+        printf '%s\n%s' "$f_msg; changed by someone else since this transaction wrote them, left as they are:" "$f_other"
+        [ -z "$f_bad" ] || echo "could not restore:$f_bad"
+        return 1
+    fi
     if [ -n "$f_bad" ]; then echo "could not restore:$f_bad"; return 1; fi
-    echo "$f_n files restored from the backups"
+    echo "$f_msg"
 }
 
 # Confirm and the timer take turns here: the first to make the directory decides, and says who

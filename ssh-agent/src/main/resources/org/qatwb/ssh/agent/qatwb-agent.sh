@@ -804,7 +804,7 @@ main() {
             case $2 in before|after) ;; *) usage "restore to: before or after" ;; esac
             case $4 in stage|restart) ;; *) usage "the mode is stage or restart" ;; esac
             decimal_ok "$5" 1 86400 || usage "the confirm timeout is 1..86400 seconds" ;;
-        confirm|tx-run|tx-expire)
+        confirm|abort|unlock|tx-run|tx-expire)
             [ $# -eq 1 ] || usage "usage: $C ID"
             tx_id_ok "$1" || usage "a transaction id is YYYYMMDDTHHMMSSZ-xxxxxxxx" ;;
         status)
@@ -816,10 +816,10 @@ main() {
         irq-pin)
             irq_pins_ok "$@" || usage "usage: irq-pin none | qat_BB:SS.FF=CPU... (at most 256, each IRQ once)" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, status, history, restore, irq-pin, boot-check, reboot)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, abort, unlock, status, history, restore, irq-pin, boot-check, reboot)" ;;
     esac
     case $C in
-        apply|restore|confirm|status|history|tx-run|tx-expire|boot-check)
+        apply|restore|confirm|abort|unlock|status|history|tx-run|tx-expire|boot-check)
             # the transaction's lists are words: a simulated root with blanks or globs cannot be one
             case $R in *[!A-Za-z0-9/._-]*) usage "QATWB_ROOT may hold only A-Za-z0-9/._-" ;; esac ;;
     esac
@@ -853,6 +853,8 @@ main() {
         apply) apply_cmd "$@" ;;
         restore) restore_cmd "$@" ;;
         confirm) confirm_cmd "$1" ;;
+        abort) abort_cmd "$1" ;;
+        unlock) unlock_cmd "$1" ;;
         status) status_cmd "$1" "$2" ;;
         history) history_cmd ;;
         irq-pin) irq_pin_cmd "$@" ;;

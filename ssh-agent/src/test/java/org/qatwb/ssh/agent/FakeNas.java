@@ -23,9 +23,8 @@ final class FakeNas {
     private static final List<String> BASICS = List.of("cat", "head", "wc", "grep", "tail", "sleep", "id", "find", "ls", "sh",
             "true", "mktemp", "tee", "chmod", "mv", "rm",
             // a transaction's: decode and check the files, back them up, sync, detach the worker, df
-            "base64", "sha256sum", "cp", "mkdir", "sync", "setsid", "df", "tr",
-            // the boot check's: enable its unit (the link 'systemctl enable' makes)
-            "ln",
+            "base64", "sha256sum", "cp", "mkdir", "sync", "setsid", "df", "tr", "ln", "sort", "rmdir",
+            // (ln also makes the boot check unit's link, as 'systemctl enable' does)
             // the QAT lines of /proc/interrupts
             "awk");
 

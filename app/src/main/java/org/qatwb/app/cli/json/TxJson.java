@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.PristineFile;
 import org.qatwb.model.apply.TxFile;
+import org.qatwb.model.apply.TxHistory;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.apply.TxStep;
@@ -31,11 +33,26 @@ public final class TxJson {
         into.put("name", s.name()).put("status", s.status().wire()).put("rc", s.rc()).put("message", s.text().strip());
     }
 
-    /** {@code {"transactions": [...]}}, newest first. */
-    public static ObjectNode history(List<TxRecord> records) {
+    /**
+     * {@code --history}: {@code {"transactions": [...], "pristine": [...]}}, the transactions newest first, and {@code pristine}: the first backup of each
+     * file qatwb wrote, {@code sha256} null for a file that did not exist then.
+     */
+    public static ObjectNode history(TxHistory.Kept kept) {
         ObjectNode doc = JsonOut.object();
         ArrayNode all = doc.putArray("transactions");
-        records.forEach(r -> all.add(record(r)));
+        kept.transactions().forEach(r -> all.add(record(r)));
+        ArrayNode pristine = doc.putArray("pristine");
+        for (PristineFile p : kept.pristine()) {
+            ObjectNode f = pristine.addObject();
+            f.put("name", p.name());
+            f.put("path", p.path());
+            if (p.sha256().isPresent()) {
+                f.put("sha256", p.sha256().get());
+            } else {
+                f.putNull("sha256");
+            }
+            f.put("transaction", p.txId());
+        }
         return doc;
     }
 
