@@ -251,7 +251,7 @@ boot_driver_words() {          # VERIFICATION
 # failed oneshot unit would only add a red line to the boot; it must never hold the boot up).
 boot_check_cmd() {
     as_root mkdir -p "$R$BOOT_DIR" 2>/dev/null
-    # a transaction whose runner the reboot took (H1's recovery), first of all
+    # a transaction whose runner the reboot took, first of all (tx_recover undoes it)
     tx_recover
     k_all=$(boot_pending)
     k_ids='' k_newest_first=''
