@@ -20,9 +20,12 @@ import java.util.Objects;
  *                 init scripts); null for what the profile is ({@code dh8950} and {@code no-qat} are)
  * @param irqbalance run an irqbalance stand-in ({@code org.qatwb.sim.irq.SimIrqbalance}) that moves the
  *                 QAT VF interrupts it has not banned every 10 simulated seconds
+ * @param qatUpAtZfsLoad whether qat.service starts before zfs.ko loads at boot (then ZFS starts QAT
+ *                 instances and the driver refuses to stop the devices it holds); null for what the
+ *                 profile is ({@code c62x} is, the root-on-ZFS profiles are not)
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
-                         boolean zia, Boolean trueNas, boolean irqbalance) {
+                         boolean zia, Boolean trueNas, boolean irqbalance, Boolean qatUpAtZfsLoad) {
 
     public static final String DEFAULT_USER = "admin";
 
@@ -39,7 +42,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, null);
     }
 
     /** For tests: the clock moves only when the test says so. */
@@ -53,36 +56,41 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance, qatUpAtZfsLoad);
     }
 
     /** With the irqbalance stand-in running from boot. */
     public SimOptions withIrqbalance(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on, qatUpAtZfsLoad);
     }
 
     /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
     public SimOptions withTrueNas(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance, qatUpAtZfsLoad);
+    }
+
+    /** qat.service before zfs.ko at boot or not, whatever the profile is: whether ZFS holds QAT after boot. */
+    public SimOptions withQatUpAtZfsLoad(boolean up) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, up);
     }
 }
