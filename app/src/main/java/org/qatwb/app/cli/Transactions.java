@@ -109,7 +109,7 @@ final class Transactions {
     static int exitCode(ApplyOutcome o) {
         return switch (o.result()) {
             case APPLIED -> ExitCodes.OK;
-            case NOT_APPLIED -> ExitCodes.INPUT;
+            case NOT_APPLIED, DEFERRED -> ExitCodes.INPUT;
             case NEEDS_ATTENTION, IN_PROGRESS, AWAITING_CONFIRM -> ExitCodes.NEEDS_ATTENTION;
         };
     }
@@ -127,6 +127,8 @@ final class Transactions {
             case IN_PROGRESS -> "still running on the NAS (" + o.state().wire() + "); ask again with qatwb apply --status "
                     + o.tx().id();
             case AWAITING_CONFIRM -> "not confirmed: the NAS rolls back by itself" + id;
+            case DEFERRED -> "deferred: the files are staged and take effect at the next boot; nothing new runs now: "
+                    + failed + id;
             case APPLIED -> "applied" + id;
         };
     }

@@ -17,6 +17,11 @@ public enum TxState {
     /** Staged for the next boot: the files are written. */
     APPLIED("applied", Result.APPLIED),
     CONFIRMED("confirmed", Result.APPLIED),
+    /**
+     * The driver refused to stop the devices ZFS holds: the parameters are as they were, the files
+     * stay committed and take effect at the next boot; nothing new runs now.
+     */
+    DEFERRED("deferred", Result.DEFERRED),
     /** A step failed (or nobody confirmed) and everything is back as it was. */
     ROLLED_BACK("rolled-back", Result.NOT_APPLIED),
     /** A step failed and so did a step of the rollback: someone has to look. */
@@ -32,6 +37,8 @@ public enum TxState {
         NOT_APPLIED,
         /** Could not be rolled back: CLI exit 4. */
         NEEDS_ATTENTION,
+        /** Files staged for the next boot, nothing live: CLI exit 1. */
+        DEFERRED,
         /** Still running on the NAS. */
         IN_PROGRESS
     }

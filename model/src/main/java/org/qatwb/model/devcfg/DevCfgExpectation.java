@@ -67,9 +67,15 @@ public record DevCfgExpectation(List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** The lines of the device at {@code bsf} configured by {@code doc} (read as its release's adf_ctl reads it). */
+    /**
+     * The lines of the device at {@code bsf} configured by {@code doc} (read as its release's adf_ctl
+     * reads it); none for an address that is not {@code DDDD:BB:DD.F} (the agent could not find it).
+     */
     public static List<Line> of(String bsf, ConfDocument doc) {
         List<Line> out = new ArrayList<>();
+        if (!BSF.matcher(bsf).matches()) {
+            return out;
+        }
         for (ConfSection s : doc.sections()) {
             if (!COMPARED.contains(s.name())) {
                 continue;

@@ -20,10 +20,19 @@ tx_worker() {                  # ID
     fi
     tx_state restarting
     tx_remember
-    if ! tx_restart_verify "" "$TX_EXPECTED"; then
-        tx_rollback restart
+    # ZFS holds QAT devices: the driver would refuse the stop, and qat_service would still have
+    # stopped the VFs nobody holds (disable_sriov). Not restarted: deferred to the next boot.
+    if w_held=$(tx_qat_held); then
+        tx_step busy error 0 "ZFS holds QAT devices (module reference counts: $(printf '%s' "$w_held" | tr '\n' ' ')): the driver refuses to stop a device in use; not restarted"
+        tx_defer
         return 0
     fi
+    tx_restart_verify "" "$TX_EXPECTED"
+    case $? in
+        0) ;;
+        2) tx_defer; return 0 ;;
+        *) tx_rollback restart; return 0 ;;
+    esac
     tx_state arming
     if ! tx_do arm_timer tx_arm; then
         tx_claim worker || return 0
@@ -68,6 +77,11 @@ tx_commit() {
     [ -z "$DIRS" ] || tx_sync $DIRS
     set +f
     tx_step commit ok 0 "$o_n files written"
+}
+
+# PLACEHOLDER: H4 provides tx_boot_arm
+tx_boot_arm() {
+    echo "the boot check is not installed by this version: the files take effect at the next boot, unverified"
 }
 
 # ---- the rollback timer ----------------------------------------------------------------------

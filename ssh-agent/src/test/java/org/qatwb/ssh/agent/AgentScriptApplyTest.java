@@ -158,7 +158,7 @@ class AgentScriptApplyTest {
                 new FileChange(VF, Optional.of(VF_OLD), vf))));
         assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
         assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit", "params_off", "restart",
-                "verify_devices", "verify_kstat", "params_restore", "arm_timer"), o.steps().stream().map(s -> s.name()).toList());
+                "verify_devices", "verify_kstat", "verify_devcfg", "params_restore", "arm_timer"), o.steps().stream().map(s -> s.name()).toList());
         assertEquals("0\n", Files.readString(nas.path("sys/module/zfs/parameters/zfs_qat_compress_disable")),
                 "the parameter is back as it was");
         assertTrue(runningFor(id), "the timer process waits");
@@ -183,7 +183,7 @@ class AgentScriptApplyTest {
         assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         ApplyOutcome late = run(shell, nas, new AgentCommand.Status(false, id, 0));
         assertEquals(List.of("expired", "rollback_files", "rollback_params_off", "rollback_restart", "rollback_verify_devices",
-                "rollback_verify_kstat", "rollback_params_restore"), late.steps().stream().map(s -> s.name())
+                "rollback_verify_kstat", "rollback_verify_devcfg", "rollback_params_restore"), late.steps().stream().map(s -> s.name())
                 .dropWhile(n -> !n.equals("expired")).toList());
     }
 

@@ -69,13 +69,14 @@ public final class TxJson {
                 .put("before", f.before().orElse(null)).put("after", f.after().orElse(null));
     }
 
-    /** {@code applied}, {@code awaitingConfirm}, {@code notApplied}, {@code needsAttention}, {@code inProgress}. */
+    /** {@code applied}, {@code awaitingConfirm}, {@code notApplied}, {@code needsAttention}, {@code deferred}, {@code inProgress}. */
     static String result(TxState.Result r) {
         return switch (r) {
             case APPLIED -> "applied";
             case AWAITING_CONFIRM -> "awaitingConfirm";
             case NOT_APPLIED -> "notApplied";
             case NEEDS_ATTENTION -> "needsAttention";
+            case DEFERRED -> "deferred";
             case IN_PROGRESS -> "inProgress";
         };
     }
