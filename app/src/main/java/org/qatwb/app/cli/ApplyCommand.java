@@ -120,6 +120,11 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
+            if (mode() == ApplyMode.RESTART) {
+                // before the restart: whether it can apply the layout at all (the driver refuses held devices)
+                err.println(Transactions.restartCanApply(snapshot.qatHeldByZfs()));
+                err.flush();
+            }
             return print(doc, new Transactions(client, err).apply(c.applyPlan(mode(), timeout)));
         });
     }

@@ -1,5 +1,6 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.devcfg.DevCfg;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -62,6 +63,10 @@ import org.qatwb.model.zia.ZiaHost;
  * @param serviceJournal qat.service's journal of this boot, oldest first: adf_ctl's and qat_service's
  *                       own messages, which never reach the kernel log
  * @param modules        the chain's kernel modules: loaded, held, depended on, bound to the VFs, given options
+ * @param devCfg         each device's debugfs dev_cfg by BSF ({@code DDDD:BB:DD.F}): the configuration the
+ *                       driver actually loaded (empty for a device that is down)
+ * @param qatHeldByZfs   whether a kernel user (ZFS) holds QAT devices, so the driver refuses to stop
+ *                       them and a restart cannot apply a layout; empty when unknown
  */
 public record NasSnapshot(
         Optional<UserId> user,
@@ -88,7 +93,9 @@ public record NasSnapshot(
         Map<String, ItemStatus> itemStatus,
         List<String> warnings,
         List<String> serviceJournal,
-        ModuleFacts modules) {
+        ModuleFacts modules,
+        Map<String, DevCfg> devCfg,
+        Optional<Boolean> qatHeldByZfs) {
 
     public NasSnapshot {
         Objects.requireNonNull(user, "user");
@@ -104,6 +111,8 @@ public record NasSnapshot(
         Objects.requireNonNull(persistence, "persistence");
         Objects.requireNonNull(zia, "zia");
         Objects.requireNonNull(interrupts, "interrupts");
+        devCfg = Map.copyOf(devCfg);
+        Objects.requireNonNull(qatHeldByZfs, "qatHeldByZfs");
         Objects.requireNonNull(irqPins, "irqPins");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);
