@@ -135,7 +135,9 @@ public final class NasSnapshotReader {
             item(f, g -> DevCfgParser.parse(g.text())).ifPresent(d -> devCfg.put(f.name().substring("dev_cfg:".length()), d));
         }
         Optional<Boolean> held = item("qat_refcnt", NasSnapshotReader::qatHeld);
-        if (held.isEmpty() && devices.filter(d -> !d.devices().isEmpty()).isPresent()) {
+        // the agent looked and found no count (an older agent's output has no such item: nothing to say)
+        if (held.isEmpty() && out.frame("qat_refcnt").filter(f -> f.status() == ItemStatus.ABSENT).isPresent()
+                && devices.filter(d -> !d.devices().isEmpty()).isPresent()) {
             warnings.add("whether ZFS holds QAT is unknown: no QAT driver module shows a reference count"
                     + " (/sys/module/qat_*/refcnt), so whether a restart can apply a layout is unknown");
         }
