@@ -118,6 +118,9 @@ public final class SimulatedNas implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + options.profile()
                         + "'; known: " + String.join(", ", Profiles.NAMES)))
                 .withZia(options.zia());
+        if (options.qatUpAtZfsLoad() != null) {
+            profile = profile.withQatUpAtZfsLoad(options.qatUpAtZfsLoad());
+        }
         if (options.trueNas() != null) {
             profile = profile.withTrueNas(options.trueNas());
         }

@@ -160,6 +160,11 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
+            if (mode() == ApplyMode.RESTART) {
+                // before the restart: whether it can apply the layout at all (the driver refuses held devices)
+                err.println(Transactions.restartCanApply(snapshot.qatHeldByZfs()));
+                err.flush();
+            }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
             Transactions t = new Transactions(client, err);
             Transactions.Result r = t.apply(c.applyPlan(mode(), timeout));

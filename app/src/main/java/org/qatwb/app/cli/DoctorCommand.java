@@ -63,9 +63,11 @@ final class DoctorCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--observe must be 0.." + MAX_OBSERVE + " seconds, not " + observe);
         }
         DoctorReport report;
+        Optional<Boolean> held;
         try (NasSession session = connection.connect()) {
             AgentClient client = new AgentClient(session, connection.sudo);
             NasSnapshot snapshot = client.snapshot();
+            held = snapshot.qatHeldByZfs();
             report = Doctor.examine(snapshot, Optional.empty());
             // no watching where the counters cannot move (no kstat, offload off, nothing offloadable)
             if (observe > 0 && snapshot.kstat().isPresent() && report.wantsObservation()) {
@@ -79,8 +81,12 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (AgentFailure e) {
             throw NasCommands.agent(e);
         }
-        JsonOut.print(spec.commandLine().getOut(), DoctorJson.report(report));
+        com.fasterxml.jackson.databind.node.ObjectNode doc = DoctorJson.report(report);
+        // whether ZFS holds QAT devices: then a restart cannot apply a layout (null: unknown)
+        held.ifPresentOrElse(h -> doc.put("qatHeldByZfs", h), () -> doc.putNull("qatHeldByZfs"));
+        JsonOut.print(spec.commandLine().getOut(), doc);
         printSummary(report);
+        spec.commandLine().getErr().println(Transactions.restartCanApply(held));
         return report.failed() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 

@@ -237,6 +237,22 @@ final class Transactions {
         return p.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : p;
     }
 
+    /**
+     * Whether a QAT restart can apply a layout now, in one line: the driver refuses to stop a device
+     * that ZFS's started instances hold (adf_ctl_drv.c adf_ctl_is_device_in_use), so then only the
+     * next boot can.
+     */
+    static String restartCanApply(Optional<Boolean> heldByZfs) {
+        if (heldByZfs.isEmpty()) {
+            return "qatwb: whether ZFS holds QAT is unknown (no module reference count to read): a restart may be"
+                    + " refused; then the layout takes effect at the next boot";
+        }
+        return heldByZfs.get()
+                ? "qatwb: ZFS holds the QAT devices: a restart cannot apply this layout now; it will take effect at the"
+                        + " next boot (apply --reboot)"
+                : "qatwb: ZFS holds no QAT device: a restart can apply this layout now";
+    }
+
     static int exitCode(ApplyOutcome o) {
         return switch (o.result()) {
             case APPLIED, PENDING_BOOT -> ExitCodes.OK;
@@ -258,10 +274,10 @@ final class Transactions {
             case IN_PROGRESS -> "still running on the NAS (" + o.state().wire() + "); ask again with qatwb apply --status "
                     + o.tx().id();
             case AWAITING_CONFIRM -> "not confirmed: the NAS rolls back by itself" + id;
+            case DEFERRED -> "deferred: the files are staged and take effect at the next boot; nothing new runs now: "
+                    + failed + id;
             case APPLIED -> "applied" + id;
             case PENDING_BOOT -> "written; takes effect at the next boot, where the boot check verifies it" + id;
-            case DEFERRED -> "not applied now: the driver refused to restart devices ZFS holds; takes effect at the next boot"
-                    + (failed.isEmpty() ? "" : ": " + failed) + driver + id;
         };
     }
 

@@ -494,6 +494,9 @@ public final class NasViewModel implements AutoCloseable {
                     (restart ? "the devices came up as expected" : "the driver reads the new files at the next QAT start")
                             + "; the old files are kept as a backup on the NAS" + tx);
             case NOT_APPLIED -> new Notice(Notice.Level.ERROR, "Rolled back", "nothing changed: " + Snippet.oneLine(why) + tx);
+            case DEFERRED -> new Notice(Notice.Level.WARNING, "Takes effect at the next boot",
+                    "ZFS holds QAT, so the driver refused the restart: the files are staged, nothing new runs now; "
+                            + Snippet.oneLine(why) + tx);
             case NEEDS_ATTENTION -> new Notice(Notice.Level.ERROR, "Needs attention: not rolled back",
                     Snippet.oneLine(why) + tx + "; see qatwb apply --history");
             case AWAITING_CONFIRM, IN_PROGRESS -> new Notice(Notice.Level.WARNING, "Not confirmed",
@@ -501,8 +504,6 @@ public final class NasViewModel implements AutoCloseable {
             case PENDING_BOOT -> new Notice(Notice.Level.INFO, "Written for the next boot",
                     "the driver reads the new files at the next boot, where the boot check verifies them and puts the"
                             + " old files back if the driver refuses them" + tx);
-            case DEFERRED -> new Notice(Notice.Level.WARNING, "Takes effect at the next boot",
-                    "the driver refused to restart devices ZFS holds; the files are kept for the next boot" + tx);
         };
     }
 

@@ -105,7 +105,7 @@ class ApplyEndToEndTest {
 
     @Test
     void aRestartIsVerifiedAndConfirmedOverANewConnection() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
             Path f = edited(nas, 41);
             long connections = nas.connectionCount();
             CliRun run = cli("apply", nas, "--yes", f.toString(), "--restart", "--confirm-timeout", "60");
@@ -123,9 +123,56 @@ class ApplyEndToEndTest {
         }
     }
 
+    /** Issue 13: on c62x as shipped (QAT up before zfs.ko) ZFS holds QAT, the driver would refuse the restart. */
+    @Test
+    void whileZfsHoldsQatARestartEndsDeferredExitOneWithNothingClaimedLive() throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+            Path devCfg = nas.root().resolve("sys/kernel/debug/qat_c6xxvf_0000:3d:01.4/dev_cfg");
+            String loaded = Files.readString(devCfg);
+            Path param = nas.root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
+            String paramBefore = Files.readString(param);
+            CliRun snap = cli("snapshot", nas);
+            assertTrue(snap.json().get("qatHeldByZfs").asBoolean(), snap.out());
+            assertTrue(snap.json().get("devices").get(7).get("devCfg").has("KERNEL_QAT"), snap.out());
+
+            CliRun run = cli("apply", nas, edited(nas, 41).toString(), "--restart");
+            assertEquals(1, run.exit(), run.err());
+            assertTrue(run.err().contains("qatwb: ZFS holds the QAT devices: a restart cannot apply this layout now; it will"
+                    + " take effect at the next boot (apply --reboot)"), run.err());
+            JsonNode t = tx(run);
+            assertEquals("deferred", t.get("state").asText(), t.toString());
+            String last = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+            assertTrue(last.startsWith("qatwb: deferred: the files are staged and take effect at the next boot; nothing new"
+                    + " runs now"), last);
+            assertTrue(Files.readString(nas.root().resolve("etc/c6xxvf_dev4.conf")).contains("Dc0CoreAffinity = 41"),
+                    "the files stay committed for the next boot");
+            assertEquals(loaded, Files.readString(devCfg), "the driver still runs the old configuration");
+            assertFalse(loaded.contains("Dc0CoreAffinity = 41"));
+            assertEquals(paramBefore, Files.readString(param), "the parameters as they were");
+        }
+    }
+
+    /** The same NAS booted as root-on-ZFS boots (zfs.ko first, no 0 written since): nothing holds QAT. */
+    @Test
+    void whereNothingHoldsQatARestartAppliesAndDevCfgShowsTheNewValues() throws IOException {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+            Path devCfg = nas.root().resolve("sys/kernel/debug/qat_c6xxvf_0000:3d:01.4/dev_cfg");
+            assertFalse(Files.readString(devCfg).contains("Dc0CoreAffinity = 41"));
+            CliRun snap = cli("snapshot", nas);
+            assertFalse(snap.json().get("qatHeldByZfs").asBoolean(), snap.out());
+            CliRun run = cli("apply", nas, edited(nas, 41).toString(), "--restart", "--confirm-timeout", "60");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.err().contains("qatwb: ZFS holds no QAT device: a restart can apply this layout now"), run.err());
+            JsonNode t = tx(run);
+            assertEquals("confirmed", t.get("state").asText());
+            assertTrue(t.toString().contains("verify_devcfg"), t.toString());
+            assertTrue(Files.readString(devCfg).contains("\nDc0CoreAffinity = 41\n"), Files.readString(devCfg));
+        }
+    }
+
     @Test
     void aFailedRestartRollsBackByItselfExitOneWithTheDriversWords() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0");
@@ -142,7 +189,7 @@ class ApplyEndToEndTest {
 
     @Test
     void aRollbackThatCannotRestartQatIsExitFour() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0")
@@ -158,7 +205,7 @@ class ApplyEndToEndTest {
 
     @Test
     void historyListsTransactionsAndRestorePutsTheFilesBack() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             CliRun applied = cli("apply", nas, "--yes", edited(nas, 41).toString());
             assertEquals(0, applied.exit(), applied.err());

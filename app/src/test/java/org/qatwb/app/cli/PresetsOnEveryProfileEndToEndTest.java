@@ -69,7 +69,7 @@ class PresetsOnEveryProfileEndToEndTest {
     @ParameterizedTest
     @MethodSource("qatProfiles")
     void everyPresetLintsCleanAndTheSimulatedDriverBringsEveryDeviceUp(String profile) throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
+        try (SimulatedNas nas = SimulatedNas.start(restartable(profile))) {
             QatFileSet original = QatFileSet.read(nas.root());
             JsonNode params = snapshot(nas).get("params");
             for (Preset preset : Preset.values()) {
@@ -98,7 +98,7 @@ class PresetsOnEveryProfileEndToEndTest {
     @ParameterizedTest
     @MethodSource("profilesWithoutQat")
     void onANasWithoutQatEveryPresetChangesNothing(String profile) throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
+        try (SimulatedNas nas = SimulatedNas.start(restartable(profile))) {
             QatFileSet original = QatFileSet.read(nas.root());
             for (Preset preset : Preset.values()) {
                 String what = profile + ", " + preset.id();
@@ -131,7 +131,7 @@ class PresetsOnEveryProfileEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"c62x", "dh8950"})
     void presetsStartVfsWithoutAFileFromTheTemplatesAndTheDriverTakesThem(String profile) throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven(profile))) {
+        try (SimulatedNas nas = SimulatedNas.start(restartable(profile))) {
             QatCard card = nas.profile().qat().orElseThrow();
             int vfs = card.pfs() * card.model().vfsPerPf();
             List<String> without = new ArrayList<>();
@@ -250,13 +250,18 @@ class PresetsOnEveryProfileEndToEndTest {
         assertEquals(0, back.exit(), what + ": " + back.err());
     }
 
-    /** The NAS's files as the profile made them, with QAT restarted on them, from the transaction's backups. */
+    /**
+     * The NAS's files as the profile made them, from the transaction's backups, and QAT started on
+     * them by a reboot: once the confirmed apply put the parameters back to 0, ZFS initialised QAT
+     * and holds its devices, so a restart would be refused (issue 13); the reboot (zfs.ko first)
+     * releases them, as on a real NAS.
+     */
     private static void putBack(SimulatedNas nas, QatFileSet original, String what) {
         CliRun history = cli("apply", nas, "--history");
         String last = history.json().get("transactions").get(0).get("id").asText();
-        CliRun restore = cli("apply", nas, "--yes", "--restore", last, "--restart", "--confirm-timeout", "60");
+        CliRun restore = cli("apply", nas, "--yes", "--restore", last, "--stage");
         assertEquals(0, restore.exit(), what + ": " + restore.err());
-        assertEquals("confirmed", restore.json().get("transaction").get("state").asText(), what);
+        nas.reboot();
         assertTrue(QatFileSet.read(nas.root()).sameAs(original),
                 what + ": put back: " + original.differences(QatFileSet.read(nas.root())));
     }
@@ -296,5 +301,13 @@ class PresetsOnEveryProfileEndToEndTest {
     /** on writes 0 (QAT used), off writes 1: the value the NAS had. */
     private static String onOff(JsonNode params, String name) {
         return params.get(name).asInt() == 0 ? "on" : "off";
+    }
+
+    /**
+     * The profile booted with zfs.ko before qat.service: ZFS holds no QAT device, so a restart can
+     * apply a preset (on c62x as shipped, ZFS holds them and a restart ends deferred: ApplyEndToEndTest).
+     */
+    private static SimOptions restartable(String profile) {
+        return SimOptions.driven(profile).withQatUpAtZfsLoad(false);
     }
 }

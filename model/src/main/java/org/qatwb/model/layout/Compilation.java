@@ -7,6 +7,7 @@ import java.util.Set;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.devcfg.DevCfgExpectation;
 
 /**
  * A layout compiled against a {@link Baseline}: the files it changes (only those whose bytes
@@ -17,14 +18,19 @@ import org.qatwb.model.apply.FileChange;
  *                   the blacklist
  * @param findings   every finding on the compiled set, each with its file, line and layout element
  * @param expectedUp the devices (by BSF) that must be up after a restart with these files
+ * @param expect     what each changed device's dev_cfg must show with these files
+ * @param expectBefore the same with the files as they were
  */
-public record Compilation(Layout layout, List<CompiledFile> files, List<LayoutFinding> findings, Set<String> expectedUp) {
+public record Compilation(Layout layout, List<CompiledFile> files, List<LayoutFinding> findings, Set<String> expectedUp,
+                          DevCfgExpectation expect, DevCfgExpectation expectBefore) {
 
     public Compilation {
         Objects.requireNonNull(layout, "layout");
         files = List.copyOf(files);
         findings = List.copyOf(findings);
         expectedUp = Set.copyOf(expectedUp);
+        Objects.requireNonNull(expect, "expect");
+        Objects.requireNonNull(expectBefore, "expectBefore");
     }
 
     /** Whether the layout may be applied: no finding is an error. */
@@ -56,6 +62,6 @@ public record Compilation(Layout layout, List<CompiledFile> files, List<LayoutFi
         if (!applicable()) {
             throw new IllegalStateException("the layout has " + errors() + " error finding(s) and cannot be applied");
         }
-        return new ApplyPlan(changes(), mode, expectedUp, confirmTimeout);
+        return new ApplyPlan(changes(), mode, expectedUp, confirmTimeout, expect, expectBefore);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.devcfg.DevCfgExpectation;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfEdit;
 import org.qatwb.model.conf.ConfEditor;
@@ -33,6 +34,8 @@ public final class LayoutCompiler {
         List<CompiledFile> files = new ArrayList<>();
         List<LayoutFinding> problems = new ArrayList<>();
         Map<DeviceKey, ConfDocument> docs = new LinkedHashMap<>(base.docs());
+        List<DevCfgExpectation.Line> expect = new ArrayList<>();
+        List<DevCfgExpectation.Line> expectBefore = new ArrayList<>();
         for (Device d : layout.devices()) {
             Optional<ConfDocument> before = base.doc(d.key());
             Optional<ConfDocument> after = conf(base, d, problems);
@@ -40,13 +43,19 @@ public final class LayoutCompiler {
             if (after.isPresent() && after.get() != before.orElse(null)) {
                 String path = d.key().confPath();
                 files.add(file(path, before.map(ConfDocument::text), after.get().text(), StandardCharsets.ISO_8859_1));
+                // the device the file configures, by the snapshot's adf_ctl status: its dev_cfg must show the file
+                d.info().bsf().ifPresent(bsf -> {
+                    expect.addAll(DevCfgExpectation.of(bsf, after.get()));
+                    before.ifPresent(b -> expectBefore.addAll(DevCfgExpectation.of(bsf, b)));
+                });
             }
         }
         HostFiles host = HostFiles.compile(base, layout.host(), problems);
         host.files().forEach(files::add);
         List<LayoutFinding> findings = new ArrayList<>(problems);
         findings.addAll(LayoutValidator.validate(base.layout(), layout, docs, host.defaultQat(), host.blacklist()));
-        return new Compilation(layout, files, findings, expectedUp(layout, docs));
+        return new Compilation(layout, files, findings, expectedUp(layout, docs), new DevCfgExpectation(expect),
+                new DevCfgExpectation(expectBefore));
     }
 
     /** The device's compiled document (the baseline's own instance when nothing changes), or none. */

@@ -1,5 +1,6 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.devcfg.DevCfg;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,10 @@ import org.qatwb.model.zia.ZiaHost;
  * @param modules        the chain's kernel modules: loaded, held, depended on, bound to the VFs, given options
  * @param pendingLayout  the layouts staged for the next boot, which its boot check will verify; empty when none
  * @param lastBootCheck  what the last boot check found (kept on the NAS until the next one); empty when none ran
+ * @param devCfg         each device's debugfs dev_cfg by BSF ({@code DDDD:BB:DD.F}): the configuration the
+ *                       driver actually loaded (empty for a device that is down)
+ * @param qatHeldByZfs   whether a kernel user (ZFS) holds QAT devices, so the driver refuses to stop
+ *                       them and a restart cannot apply a layout; empty when unknown
  */
 public record NasSnapshot(
         Optional<UserId> user,
@@ -94,7 +99,9 @@ public record NasSnapshot(
         List<String> serviceJournal,
         ModuleFacts modules,
         Optional<PendingLayout> pendingLayout,
-        Optional<BootCheck> lastBootCheck) {
+        Optional<BootCheck> lastBootCheck,
+        Map<String, DevCfg> devCfg,
+        Optional<Boolean> qatHeldByZfs) {
 
     public NasSnapshot {
         Objects.requireNonNull(user, "user");
@@ -110,6 +117,8 @@ public record NasSnapshot(
         Objects.requireNonNull(persistence, "persistence");
         Objects.requireNonNull(zia, "zia");
         Objects.requireNonNull(interrupts, "interrupts");
+        devCfg = Map.copyOf(devCfg);
+        Objects.requireNonNull(qatHeldByZfs, "qatHeldByZfs");
         Objects.requireNonNull(irqPins, "irqPins");
         confFiles = ordered(confFiles);
         lintReports = ordered(lintReports);

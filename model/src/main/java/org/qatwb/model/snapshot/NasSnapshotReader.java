@@ -37,6 +37,8 @@ import org.qatwb.model.lint.DeviceSetLinter;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.LintContext;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.devcfg.DevCfg;
+import org.qatwb.model.devcfg.DevCfgParser;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
@@ -135,6 +137,18 @@ public final class NasSnapshotReader {
         for (AgentFrame f : out.framesStartingWith("fw_counters:")) {
             item(f, AgentFrame::text).ifPresent(t -> fw.put(f.name().substring("fw_counters:".length()), t));
         }
+        // each device's debugfs dev_cfg: what the driver loaded (root only, like fw_counters)
+        Map<String, DevCfg> devCfg = new LinkedHashMap<>();
+        for (AgentFrame f : out.framesStartingWith("dev_cfg:")) {
+            item(f, g -> DevCfgParser.parse(g.text())).ifPresent(d -> devCfg.put(f.name().substring("dev_cfg:".length()), d));
+        }
+        Optional<Boolean> held = item("qat_refcnt", NasSnapshotReader::qatHeld);
+        // the agent looked and found no count (an older agent's output has no such item: nothing to say)
+        if (held.isEmpty() && out.frame("qat_refcnt").filter(f -> f.status() == ItemStatus.ABSENT).isPresent()
+                && devices.filter(d -> !d.devices().isEmpty()).isPresent()) {
+            warnings.add("whether ZFS holds QAT is unknown: no QAT driver module shows a reference count"
+                    + " (/sys/module/qat_*/refcnt), so whether a restart can apply a layout is unknown");
+        }
         Optional<String> service = item("qat_service", f -> firstLine(f.text()));
         Optional<OsRelease> os = item("os_release", f -> OsRelease.parse(f.text()));
         Optional<String> truenas = item("truenas_version", f -> firstLine(f.text()));
@@ -157,7 +171,31 @@ public final class NasSnapshotReader {
                 pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, interrupts,
                 KeptPins.read(n -> item(n, AgentFrame::text)), statuses, warnings,
                 journal, modules, item(PENDING_ITEM, f -> PendingLayout.parse(f.text())).flatMap(p -> p),
-                item(BOOT_CHECK_ITEM, f -> BootCheck.parse(f.text())));
+                item(BOOT_CHECK_ITEM, f -> BootCheck.parse(f.text())),
+                devCfg, held);
+    }
+
+    /**
+     * Item {@code qat_refcnt}: {@code MODULE COUNT} per QAT driver module. {@code adf_dev_get}
+     * (qat_common/adf_dev_mgr.c) takes a reference on the device's driver module when a kernel user
+     * (ZFS's started instances) starts using it: a count above 0 means a device is in use, and the
+     * driver refuses to stop any device then (adf_ctl_drv.c {@code adf_ctl_is_device_in_use}).
+     */
+    private static Boolean qatHeld(AgentFrame f) throws ParseException {
+        boolean held = false;
+        int n = 0;
+        for (String l : lines(f.text())) {
+            n++;
+            String[] w = l.strip().split(" ");
+            if (w.length != 2 || !w[0].matches("qat_[a-z0-9_]{1,40}") || !w[1].matches("[0-9]{1,9}")) {
+                throw new ParseException(n, "not MODULE COUNT");
+            }
+            held |= Integer.parseInt(w[1]) > 0;
+        }
+        if (n == 0) {
+            throw new ParseException(0, "no module listed");
+        }
+        return held;
     }
 
     /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */

@@ -58,6 +58,13 @@ public final class QatDriver {
     private String failNextRestart;
     /** The next start reads the first VF's file with {@link #REFUSED_VF_SECTION} before it (a fault). */
     private boolean refuseFirstVf;
+    /**
+     * Each device's {@code ref_count} (qat_common/adf_dev_mgr.c): raised by {@code adf_dev_get} when a
+     * kernel user starts an instance on it (the access layer's {@code cpaDcStartInstance} and
+     * {@code cpaCyStartInstance} call {@code icp_adf_qaDevGet}), and on a VF's PF too
+     * ({@code adf_dev_pf_get}); a device with a count is "in use" and cannot be stopped.
+     */
+    private final Map<Integer, Integer> refs = new HashMap<>();
 
     public QatDriver(QatCard card, DriverRelease release, RootLayout layout, KernelLog log, ServiceJournal journal) {
         this.card = card;
@@ -120,6 +127,9 @@ public final class QatDriver {
         if (service == ServiceState.ACTIVE) {
             return Response.ok("");
         }
+        if (!devices.isEmpty() && busy(devices).isPresent()) {
+            return startWhileHeld();
+        }
         QatDefaults defaults = readDefaults();
         kapiLoaded = defaults.kapiEnabled();
         boolean vfs = defaults.sriovEnabled() && !vfDriverBlacklisted();
@@ -132,6 +142,9 @@ public final class QatDriver {
             }
         }
         pfLinks.clear(); // the drivers were loaded afresh: every device as probed
+        for (SimDevice d : devices) {
+            writeDevCfg(d, DevCfgFile.empty()); // adf_cfg_dev_add at probe: the file exists before any config
+        }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         List<String> transcript = new ArrayList<>();
@@ -147,6 +160,30 @@ public final class QatDriver {
 
     /** {@code systemctl stop qat}: devices down, drivers unloaded (adf_ctl then sees none). */
     public Response serviceStop() {
+        if (service != ServiceState.INACTIVE && busy(devices).isPresent()) {
+            // qat_service shutdown (the unit's ExecStop): with SRIOV_ENABLE=1, disable_sriov first runs
+            // "adf_ctl qat_devN down" for each VF, one ioctl each: the VFs nobody holds do stop;
+            // then "$ADF_CTL down &> /dev/null" is refused by the kernel, "modprobe -q -r" fails
+            // quietly on modules in use, and the script ends "exit 0": the unit stops, the devices
+            // left stay up on the configuration they had
+            List<String> transcript = new ArrayList<>();
+            if (readDefaults().sriovEnabled()) {
+                transcript.add("disable sriov");
+                for (SimDevice vf : devices.stream().filter(SimDevice::vf).toList()) {
+                    transcript.add("Stopping device " + vf.name() + ".");
+                    if (refuse(List.of(vf))) {
+                        transcript.add("device busy");
+                    } else {
+                        stop(List.of(vf));
+                    }
+                }
+            }
+            refuse(devices);
+            service = ServiceState.INACTIVE;
+            journal.run("stop", transcript, true);
+            writeState();
+            return Response.ok("");
+        }
         if (service != ServiceState.INACTIVE) {
             log.log("QAT: Stopping all acceleration devices.");
             stopAll();
@@ -162,6 +199,7 @@ public final class QatDriver {
     /** The machine goes down: devices, drivers, debugfs and firmware counters gone, nothing logged. */
     public void powerOff() {
         up.clear();
+        refs.clear();
         fw.clear();
         pfLinks.clear();
         devices = List.of();
@@ -170,6 +208,40 @@ public final class QatDriver {
         service = ServiceState.INACTIVE;
         removeDebugfs();
         writeState();
+    }
+
+    /**
+     * {@code qat_service start} while the drivers could not be unloaded (build_files/qat_service,
+     * QAT 1.7 4.8 and 4.24 alike): modprobe finds them loaded, {@code $ADF_CTL $2 restart} is refused
+     * ("device busy", its status ignored); with {@code SRIOV_ENABLE=1}, {@code enable_sriov} finds
+     * {@code sriov_numvfs} not 0 on the first PF that is up, prints "SRIOV is already enabled for
+     * qat_devN" and exits 1 (the unit fails); otherwise {@code adf_ctl status} and {@code exit 0}.
+     */
+    private Response startWhileHeld() {
+        List<String> transcript = new ArrayList<>();
+        transcript.add("Restarting all devices.");
+        refuse(devices);
+        transcript.add("device busy");
+        QatDefaults defaults = readDefaults();
+        boolean sriov = defaults.sriovEnabled() && devices.stream().anyMatch(d -> !d.vf());
+        Optional<SimDevice> pfWithVfs = devices.stream()
+                .filter(d -> !d.vf() && isUp(d) && devices.stream().anyMatch(v -> v.vf() && v.pfInst() == d.instId()))
+                .findFirst();
+        boolean failed = false;
+        if (sriov) {
+            transcript.add("enable sriov");
+            if (pfWithVfs.isPresent()) {
+                transcript.add("SRIOV is already enabled for " + pfWithVfs.get().name());
+                failed = true;
+            }
+        }
+        if (!failed) {
+            transcript.addAll(List.of(statusText().split("\n")));
+        }
+        service = failed ? ServiceState.FAILED : ServiceState.ACTIVE;
+        journal.run("start", transcript, !failed);
+        writeState();
+        return new Response(String.join("\n", transcript) + "\n", "", failed ? 1 : 0);
     }
 
     public Response serviceRestart() {
@@ -207,6 +279,9 @@ public final class QatDriver {
             }
             case "down" -> {
                 out.append(target.isPresent() ? "Stopping device " + target.get().name() + ".\n" : "Stopping all devices.\n");
+                if (refuse(scope)) {
+                    return busyResponse(out);
+                }
                 stop(scope);
             }
             case "up" -> {
@@ -215,6 +290,9 @@ public final class QatDriver {
             }
             case "restart", "reset" -> {
                 out.append(target.isPresent() ? "Restarting device " + target.get().name() + ".\n" : "Restarting all devices.\n");
+                if (cmd.equals("restart") && refuse(scope)) {
+                    return busyResponse(out);
+                }
                 if (target.isEmpty()) {
                     log.log("QAT: Stopping all acceleration devices.");
                 }
@@ -227,6 +305,119 @@ public final class QatDriver {
         }
         writeState();
         return new Response(out.toString(), err.toString(), ok ? 0 : 1);
+    }
+
+    /**
+     * adf_ctl.cpp {@code perform_stop_dev}: the stop ioctl failed with EBUSY, so "device busy" on
+     * stderr and -1 from {@code main} (exit status 255); {@code restart} stops there too.
+     */
+    private Response busyResponse(StringBuilder out) {
+        writeState();
+        return new Response(out.toString(), "device busy\n", 255);
+    }
+
+    /**
+     * adf_ctl_drv.c {@code adf_ctl_is_device_in_use}, run by the stop ioctl before it stops anything:
+     * the first device of the scope (in the driver's list order) that is in use is logged
+     * {@code "device qat_devN is busy"} with the device's prefix ({@code dev_info}) and the whole
+     * ioctl fails with EBUSY: no device of the scope is stopped.
+     *
+     * @return whether the stop was refused
+     */
+    private boolean refuse(List<SimDevice> scope) {
+        Optional<SimDevice> busy = busy(scope);
+        busy.ifPresent(d -> log.log(d.kernelPrefix() + "device " + d.name() + " is busy"));
+        return busy.isPresent();
+    }
+
+    private Optional<SimDevice> busy(List<SimDevice> scope) {
+        return scope.stream().filter(d -> refs.getOrDefault(d.index(), 0) > 0).findFirst();
+    }
+
+    /**
+     * A kernel user (ZFS's {@code qat_dc_init}/{@code qat_cy_init}) starts instances of {@code kind}:
+     * {@code cpaDcGetInstances}/{@code cpaCyGetInstances} list the kernel instances of the devices that
+     * are up in device order, at most {@code max} are taken, and each start takes a reference on its
+     * device (and, for a VF, on its PF).
+     *
+     * @return per device name, the references this start took
+     */
+    public Map<String, Integer> startKernelInstances(InstanceKind kind, int max) {
+        Map<String, Integer> held = new LinkedHashMap<>();
+        if (!kapiLoaded) {
+            return held;
+        }
+        int taken = 0;
+        for (SimDevice d : devices) {
+            LoadedConf c = up.get(d.index());
+            int n = c == null ? 0 : Math.min(c.instances(kind), max - taken);
+            for (int i = 0; i < n; i++) {
+                get(d);
+            }
+            taken += n;
+            if (n > 0) {
+                held.put(d.name(), n);
+            }
+        }
+        writeRefcnt();
+        return held;
+    }
+
+    /** The kernel user stops the instances it started ({@code qat_dc_clean}, at zfs.ko's unload): {@code adf_dev_put} each. */
+    public void stopKernelInstances(Map<String, Integer> held) {
+        for (SimDevice d : devices) {
+            for (int i = held.getOrDefault(d.name(), 0); i > 0; i--) {
+                put(d);
+            }
+        }
+        writeRefcnt();
+    }
+
+    /** The devices some kernel user holds ({@code ref_count} not 0). */
+    public List<SimDevice> inUse() {
+        return devices.stream().filter(d -> refs.getOrDefault(d.index(), 0) > 0).toList();
+    }
+
+    private void get(SimDevice d) {
+        refs.merge(d.index(), 1, Integer::sum);
+        if (d.vf()) {
+            devices.stream().filter(p -> !p.vf() && p.instId() == d.pfInst()).findFirst()
+                    .ifPresent(p -> refs.merge(p.index(), 1, Integer::sum));
+        }
+    }
+
+    private void put(SimDevice d) {
+        refs.computeIfPresent(d.index(), (k, v) -> v > 1 ? v - 1 : null);
+        if (d.vf()) {
+            devices.stream().filter(p -> !p.vf() && p.instId() == d.pfInst()).findFirst()
+                    .ifPresent(p -> refs.computeIfPresent(p.index(), (k, v) -> v > 1 ? v - 1 : null));
+        }
+    }
+
+    /**
+     * {@code /sys/module/<driver>/refcnt}: {@code adf_dev_get} takes {@code try_module_get} on the
+     * device's driver module when its count leaves 0, {@code adf_dev_put} gives it back at 0.
+     */
+    private void writeRefcnt() {
+        Map<String, Integer> perModule = new LinkedHashMap<>();
+        String pfModule = pfModule();
+        perModule.put(pfModule, 0);
+        for (SimDevice d : devices) {
+            String m = d.vf() ? card.model().vfModule() : pfModule;
+            perModule.merge(m, refs.getOrDefault(d.index(), 0) > 0 ? 1 : 0, Integer::sum);
+        }
+        perModule.forEach((m, n) -> {
+            Path dir = layout.root().resolve("sys/module/" + m);
+            if (Files.isDirectory(dir)) {
+                AtomicFiles.write(dir.resolve("refcnt"), n + "\n");
+            }
+        });
+    }
+
+    /** The PF driver module ({@code qat_c62x} for {@code qat_c62xvf}), as qat_service modprobes it. */
+    private String pfModule() {
+        String vf = card.model().vfModule();
+        return vf.substring(0, vf.length() - 2);
     }
 
     private static Response usage() {
@@ -293,6 +484,7 @@ public final class QatDriver {
         AtomicFiles.write(layout.state().resolve("adf_status"), statusText());
         AtomicFiles.write(layout.state().resolve("qat_service"), service.word() + "\n");
         writeFwCounters();
+        writeRefcnt();
     }
 
     /** Rewrites the firmware counters of the PFs (debugfs exists only while the drivers are loaded). */
@@ -383,6 +575,7 @@ public final class QatDriver {
                 if (r.configured()) {
                     upNow = true;
                     up.put(d.index(), LoadedConf.of(r));
+                    writeDevCfg(d, DevCfgFile.render(conf, r));
                     if (!d.vf()) {
                         fw.computeIfAbsent(d.instId(), k -> new FwCounters(d.engines())).reset(); // firmware reloaded
                     }
@@ -426,6 +619,15 @@ public final class QatDriver {
         }
         transcript.addAll(adfOut);
         transcript.addAll(adfErr);
+    }
+
+    /**
+     * debugfs {@code qat_<type>_<bsf>/dev_cfg} (adf_cfg_dev_dbg.c {@code adf_cfg_dev_dbg_add}, mode
+     * 0400, created with the device's cfg at probe and removed with the driver): what the device
+     * loaded while it is up, empty once {@code adf_dev_shutdown} ran {@code adf_cfg_del_all}.
+     */
+    private void writeDevCfg(SimDevice d, String text) {
+        AtomicFiles.write(layout.debugfsDir(d.type(), d.bsf()).resolve("dev_cfg"), text);
     }
 
     private Path moduleVersionFile() {
@@ -472,6 +674,7 @@ public final class QatDriver {
         List<String> kernel = new ArrayList<>();
         for (SimDevice d : scope) {
             if (up.remove(d.index()) != null) {
+                writeDevCfg(d, DevCfgFile.empty());
                 kernel.add(d.kernelPrefix() + d.name() + " stopped " + d.engines() + " acceleration engines");
             }
         }

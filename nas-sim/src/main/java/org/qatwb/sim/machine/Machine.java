@@ -66,7 +66,18 @@ public final class Machine implements RequestHandler {
         this.log = new KernelLog(layout.state().resolve("dmesg"), uptime::get);
         this.journal = new ServiceJournal(layout.state(), uptime::get);
         this.driver = profile.qat().map(c -> new QatDriver(c, profile.driverRelease(), layout, log, journal)).orElse(null);
-        this.zfs = profile.zfsWithQat() ? new ZfsModule(layout, log, uptime::get) : null;
+        this.zfs = !profile.zfsWithQat() ? null : driver == null ? new ZfsModule(layout, log, uptime::get)
+                : new ZfsModule(layout, log, uptime::get, new ZfsModule.QatHolder() {
+                    @Override
+                    public Map<String, Integer> start(org.qatwb.model.conf.InstanceKind kind, int max) {
+                        return driver.startKernelInstances(kind, max);
+                    }
+
+                    @Override
+                    public void stop(Map<String, Integer> held) {
+                        driver.stopKernelInstances(held);
+                    }
+                });
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
         this.zia = new ZiaPools(profile);
         this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
@@ -236,6 +247,7 @@ public final class Machine implements RequestHandler {
             irqs.powerOff();
         }
         if (zfs != null) {
+            zfs.powerOff(); // the references went with the kernel
             // zfs.ko is gone with its sysfs parameters and kstat until the boot loads it again
             try {
                 for (ZfsParam p : ZfsParam.values()) {

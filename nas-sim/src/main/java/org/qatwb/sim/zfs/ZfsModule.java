@@ -25,6 +25,11 @@ import org.qatwb.sim.tree.RootLayout;
  * <ul>
  * <li>at module load QAT is initialised when it is up; when it is not, the parameters read 0 or 1 as the
  *     profile's {@link ParamsAtBoot} says;</li>
+ * <li>each initialisation that finds instances starts them all (at most 48 of a kind,
+ *     {@code QAT_DC_MAX_INSTANCES}/{@code QAT_CRYPT_MAX_INSTANCES}; qat_compress.c {@code qat_dc_init},
+ *     qat_crypt.c {@code qat_cy_init}), and each start takes a reference on its QAT device: the driver
+ *     then refuses to stop it. Only the module's unload ({@code qat_fini}) stops them; writing 1 to a
+ *     parameter does not ({@code param_set_qat_compress} acts on 0 only);</li>
  * <li>writing 0 retries the initialisation: if the kernel API does not answer, the value goes back
  *     to 1 and the write fails with EPERM; with zero kernel instances it "succeeds" and nothing is
  *     ever offloaded (the trap); writing 1 stops new offloads but keeps the instances;</li>
@@ -55,10 +60,21 @@ public final class ZfsModule {
     private final Map<String, Flow> flows = new HashMap<>();
     private final Map<InstanceKind, OffloadPath> paths = new EnumMap<>(InstanceKind.class);
     private final PoolLabels labels = new PoolLabels();
+    private final QatHolder holder;
+    /** Per kind, the references ZFS's started instances hold, per device (released only at unload). */
+    private final Map<InstanceKind, Map<String, Integer>> held = new EnumMap<>(InstanceKind.class);
     private long crtime;
     private long cyRequestsSinceMessage;
 
+    /** Instances per kind ZFS starts at most ({@code QAT_DC_MAX_INSTANCES}, {@code QAT_CRYPT_MAX_INSTANCES}). */
+    static final int MAX_INSTANCES = 48;
+
     public ZfsModule(RootLayout layout, KernelLog log, LongSupplier uptimeNanos) {
+        this(layout, log, uptimeNanos, QatHolder.NONE);
+    }
+
+    public ZfsModule(RootLayout layout, KernelLog log, LongSupplier uptimeNanos, QatHolder holder) {
+        this.holder = holder;
         this.layout = layout;
         this.log = log;
         this.uptimeNanos = uptimeNanos;
@@ -71,6 +87,7 @@ public final class ZfsModule {
      * or 1 (the seed administrator's report).
      */
     public void load(boolean qatUpAtLoad, KernelApi api, ParamsAtBoot notUp) {
+        release();
         java.util.Arrays.fill(counters, 0);
         java.util.Arrays.fill(initDone, false);
         flows.clear();
@@ -140,7 +157,26 @@ public final class ZfsModule {
             return true; // "if the user has configured no QAT ... units just return": success, never used
         }
         initDone[kind.ordinal()] = true;
+        held.put(kind, holder.start(kind, MAX_INSTANCES));
         return true;
+    }
+
+    /** The unload's {@code qat_fini}: every started instance stopped, every device reference given back. */
+    private void release() {
+        held.values().forEach(holder::stop);
+        held.clear();
+    }
+
+    /** The machine went down without unloading anything: nothing is held any more, nothing to give back. */
+    public void powerOff() {
+        held.clear();
+    }
+
+    /** The names of the QAT devices ZFS's instances hold now. */
+    public java.util.Set<String> heldDevices() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        held.values().forEach(m -> out.addAll(m.keySet()));
+        return out;
     }
 
     /** Whether {@code p}'s work goes to QAT now. */
@@ -260,6 +296,25 @@ public final class ZfsModule {
         for (ZfsParam p : ZfsParam.values()) {
             AtomicFiles.write(layout.param(p.sysfsName()), params.get(p) + "\n");
         }
+    }
+
+    /** The QAT driver's side of ZFS starting and stopping kernel instances ({@code adf_dev_get}/{@code adf_dev_put}). */
+    public interface QatHolder {
+        QatHolder NONE = new QatHolder() {
+            @Override
+            public Map<String, Integer> start(InstanceKind kind, int max) {
+                return Map.of();
+            }
+
+            @Override
+            public void stop(Map<String, Integer> held) {
+            }
+        };
+
+        /** Starts up to {@code max} kernel instances of {@code kind}; returns the references taken per device. */
+        Map<String, Integer> start(InstanceKind kind, int max);
+
+        void stop(Map<String, Integer> held);
     }
 
     /** Where offloaded requests land on the hardware. */

@@ -386,7 +386,15 @@ public sealed interface AgentCommand {
                     files.put(i + 1, changes.get(i).after());
                 }
             }
-            return AgentScript.withData(AgentData.section(files));
+            // always sent, even with --stage: the boot check verifies dev_cfg with it
+            Map<String, byte[]> named = new LinkedHashMap<>();
+            if (!plan.expect().lines().isEmpty()) {
+                named.put("expect", plan.expect().wire().getBytes(StandardCharsets.US_ASCII));
+            }
+            if (!plan.expectBefore().lines().isEmpty()) {
+                named.put("expect_before", plan.expectBefore().wire().getBytes(StandardCharsets.US_ASCII));
+            }
+            return AgentScript.withData(AgentData.section(files, named));
         }
     }
 

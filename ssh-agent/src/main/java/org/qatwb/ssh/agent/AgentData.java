@@ -38,6 +38,14 @@ public final class AgentData {
      * that are not written (unchanged) need no bytes.
      */
     public static byte[] section(Map<Integer, byte[]> files) {
+        return section(files, Map.of());
+    }
+
+    /**
+     * The section with named entries besides the files ({@code expect} and {@code expect_before}:
+     * what the devices' dev_cfg must show, docs/agent-protocol.md).
+     */
+    public static byte[] section(Map<Integer, byte[]> files, Map<String, byte[]> named) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] agent = AgentScript.bytes();
         write(out, "# ---- data: base64 in quoted here-documents, never run --------------------------------------\n");
@@ -45,6 +53,12 @@ public final class AgentData {
         write(out, "payload() {\n    case $1 in\n");
         block(out, "agent", agent);
         files.forEach((n, bytes) -> block(out, Integer.toString(n), bytes));
+        named.forEach((name, bytes) -> {
+            if (!name.matches("[a-z_]{1,32}") || name.equals("agent")) {
+                throw new IllegalArgumentException("not a data entry name: " + name);
+            }
+            block(out, name, bytes);
+        });
         write(out, "        *) return 1 ;;\n    esac\n}\n");
         return out.toByteArray();
     }

@@ -480,9 +480,39 @@ tx_store_agent() {
     fi
 }
 
+# What the driver must show in dev_cfg after the restart (data-section entry 'expect', and
+# 'expect_before' for the rollback): lines "BSF SECTION KEY VALUE", each checked here before it
+# is kept in $TXD; one bad line refuses the transaction. No entry (restore): nothing kept, and the
+# verification says it did not check dev_cfg.
+tx_store_expect() {
+    for e_name in expect expect_before; do
+        payload "$e_name" >/dev/null 2>&1 || continue
+        e_text=$(payload "$e_name" | base64 -d 2>/dev/null) || { tx_step stage error 1 "$e_name: not base64"; return 1; }
+        e_n=0
+        e_ok=
+        while IFS= read -r e_l; do
+            e_n=$((e_n + 1))
+            if [ "$e_n" -gt 20000 ]; then e_ok="more than 20000 lines"; break; fi
+            set -f
+            # shellcheck disable=SC2086 # splitting the line into its words is the point (set -f is on)
+            set -- $e_l
+            set +f
+            if [ $# -ne 4 ] || ! bsf_ok "$1"; then e_ok="line $e_n is not BSF SECTION KEY VALUE"; break; fi
+            case $2 in ''|*[!A-Za-z0-9_]*|????????????????????????????????????????????????????????????????*) e_ok="line $e_n: not a section name"; break ;; esac
+            case $3 in ''|*[!A-Za-z0-9_]*|????????????????????????????????????????????????????????????????*) e_ok="line $e_n: not a key"; break ;; esac
+            case $4 in ''|*[![:graph:]]*|*\\*|????????????????????????????????????????????????????????????????*) e_ok="line $e_n: not a value the driver prints"; break ;; esac
+        done <<EOF_EXPECT
+$e_text
+EOF_EXPECT
+        if [ -n "$e_ok" ]; then tx_step stage error 0 "$e_name: $e_ok"; return 1; fi
+        printf '%s\n' "$e_text" | as_root tee "$TXD/$e_name" >/dev/null || { tx_step stage error 1 "cannot keep $e_name"; return 1; }
+    done
+    return 0
+}
+
 # check, back up, stage, launch: the whole exec side of apply and restore
 tx_prepare_and_launch() {
-    if tx_check && tx_backup && tx_store_agent && tx_stage; then
+    if tx_check && tx_backup && tx_store_agent && tx_store_expect && tx_stage; then
         if tx_await_go; then tx_launch; fi
     else
         tx_refuse

@@ -43,10 +43,19 @@ tx_worker() {                  # ID
     tx_decided && return 0
     tx_state restarting
     tx_remember
-    if ! tx_restart_verify "" "$TX_EXPECTED"; then
-        tx_worker_fails restart
+    # ZFS holds QAT devices: the driver would refuse the stop, and qat_service would still have
+    # stopped the VFs nobody holds (disable_sriov). Not restarted: deferred to the next boot.
+    if w_held=$(tx_qat_held); then
+        tx_step busy error 0 "ZFS holds QAT devices (module reference counts: $(printf '%s' "$w_held" | tr '\n' ' ')): the driver refuses to stop a device in use; not restarted"
+        tx_worker_defers
         return 0
     fi
+    tx_restart_verify "" "$TX_EXPECTED"
+    case $? in
+        0) ;;
+        2) tx_worker_defers; return 0 ;;
+        *) tx_worker_fails restart; return 0 ;;
+    esac
     tx_decided && return 0
     tx_state awaiting-confirm
 }
@@ -70,6 +79,14 @@ tx_worker_fails() {            # files|restart
     tx_claim worker || return 0
     tx_disarm
     tx_rollback "$1"
+}
+
+# The driver refused to stop busy devices: the worker takes the turn from the rollback timer (the
+# files stay for the next boot; nothing is to be rolled back now), stops it, and defers.
+tx_worker_defers() {
+    tx_claim worker || return 0
+    tx_disarm
+    tx_defer
 }
 
 # The renames, after one last look that no target changed since the checks. A rename that fails

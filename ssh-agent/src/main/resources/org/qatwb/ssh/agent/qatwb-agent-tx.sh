@@ -675,19 +675,125 @@ tx_log_mark() {
     if command -v dmesg >/dev/null 2>&1; then tx_bounded "$TO_LOG" dmesg 2>/dev/null | wc -l; else echo 0; fi
 }
 
-# Parameters to 1, restart, verify the devices and the kstat, parameters back. PREFIX names the
-# steps of a rollback apart.
-tx_restart_verify() {          # PREFIX EXPECTED
+# The QAT driver modules' reference counts (/sys/module/<drv>/refcnt): adf_dev_get takes one on the
+# device's driver module when a kernel user (ZFS's started instances) starts using a device
+# (qat_common/adf_dev_mgr.c), and a stop ioctl with any device in use is refused whole
+# (adf_ctl_drv.c adf_ctl_is_device_in_use). Prints "MODULE COUNT" for each module in use; returns 0
+# when a device is held, 1 when none is, 3 when no QAT driver module shows a count.
+tx_qat_held() {
+    h_any=
+    h_held=1
+    for h_d in "$R"/sys/module/qat_*; do
+        [ -r "$h_d/refcnt" ] || continue
+        h_m=${h_d##*/}
+        case $h_m in qat_api|*[!a-z0-9_]*) continue ;; esac
+        h_any=1
+        h_n=$(head -n 1 "$h_d/refcnt" 2>/dev/null)
+        case $h_n in ''|*[!0-9]*) continue ;; esac
+        if [ "$h_n" -gt 0 ]; then
+            printf '%s %s\n' "$h_m" "$h_n"
+            h_held=0
+        fi
+    done
+    [ -n "$h_any" ] || return 3
+    return "$h_held"
+}
+
+# Whether, since kernel-log line MARK, the driver refused to stop a device in use: the kernel's
+# "device qat_devN is busy" (adf_ctl_is_device_in_use), or, in this transaction's restart step,
+# adf_ctl's "device busy" (adf_ctl.cpp perform_stop_dev). Prints the driver's words.
+tx_restart_refused() {         # MARK
+    b_words=
+    if command -v dmesg >/dev/null 2>&1; then
+        b_words=$(as_root dmesg 2>/dev/null | tail -n +$(($1 + 1)) | grep -e 'device qat_dev[0-9]* is busy' | head -n 5)
+    fi
+    if [ -z "$b_words" ]; then
+        case $NL${ST_OUT-}$NL in *"${NL}device busy$NL"*) b_words="adf_ctl: device busy" ;; esac
+    fi
+    [ -n "$b_words" ] || return 1
+    printf '%s\n' "$b_words"
+}
+
+# Each expected key (lines "BSF SECTION KEY VALUE" in $TXD/NAME, by default expect) against the
+# device's debugfs dev_cfg (qat_<type>_<BSF>/dev_cfg, what the driver loaded: adf_cfg_dev_dbg.c).
+# Prints one line per mismatch (at most 20, then a count); returns 0 all match (or nothing to
+# check), 1 a mismatch, 3 dev_cfg not readable (no debugfs).
+tx_verify_devcfg() {           # [NAME]
+    c_name=${1:-expect}
+    c_lines=$(as_root cat "$TXD/$c_name" 2>/dev/null)
+    if [ -z "$c_lines" ]; then echo "no dev_cfg expectation: not checked"; return 0; fi
+    if ! as_root test -d "$R/sys/kernel/debug"; then echo "debugfs is not mounted: dev_cfg not checked"; return 3; fi
+    c_bad=0
+    c_n=0
+    c_prev=
+    c_text=
+    c_file=
+    while read -r c_bsf c_sec c_key c_val; do
+        bsf_ok "$c_bsf" || continue
+        if [ "$c_bsf" != "$c_prev" ]; then
+            c_prev=$c_bsf
+            c_file=
+            for c_f in "$R"/sys/kernel/debug/qat_*_"$c_bsf"/dev_cfg; do
+                if as_root test -e "$c_f"; then c_file=$c_f; fi
+            done
+            c_text=
+            if [ -n "$c_file" ]; then c_text=$(as_root cat "$c_file" 2>/dev/null); fi
+        fi
+        c_n=$((c_n + 1))
+        if [ -z "$c_file" ]; then
+            c_got="(no dev_cfg)"
+        elif [ -z "$c_text" ]; then
+            c_got="(no configuration loaded)"
+        else
+            # the section's line 'KEY = VALUE': section and key are [A-Za-z0-9_] (checked when stored)
+            c_got=$(printf '%s\n' "$c_text" | awk -v s="[$c_sec]" -v k="$c_key = " '
+                /^\[/ { in_s = ($0 == s); next }
+                in_s && index($0, k) == 1 { print substr($0, length(k) + 1); exit }')
+            [ -n "$c_got" ] || c_got="(absent)"
+        fi
+        if [ "$c_got" != "$c_val" ]; then
+            c_bad=$((c_bad + 1))
+            if [ "$c_bad" -le 20 ]; then printf '%s [%s] %s: %s, the files say %s\n' "$c_bsf" "$c_sec" "$c_key" "$c_got" "$c_val"; fi
+        fi
+    done <<EOF_EXPECT
+$c_lines
+EOF_EXPECT
+    if [ "$c_bad" -gt 0 ]; then
+        echo "$c_bad of $c_n keys differ: the driver does not run these files"
+        return 1
+    fi
+    echo "$c_n keys as the files say"
+}
+
+# Parameters to 1, restart, verify the devices, the kstat and what the driver loaded (dev_cfg
+# against $TXD/DEVCFG), parameters back. PREFIX names the steps of a rollback apart. Returns 2
+# when the driver refused the restart because devices are in use (step PREFIXbusy, with its words).
+tx_restart_verify() {          # PREFIX EXPECTED [DEVCFG]
     tx_do "${1}params_off" tx_params_off || return 1
     echo yes | as_root tee "$TXD/restarted" >/dev/null
     v_mark=$(tx_log_mark)
     tx_do "${1}restart" tx_qat_restart
     v_rc=$?
     tx_kernel_log "$v_mark"
+    if v_busy=$(tx_restart_refused "$v_mark"); then
+        tx_step "${1}busy" error 0 "the driver refused to stop devices in use: $v_busy"
+        return 2
+    fi
     [ "$v_rc" -eq 0 ] || return 1
     tx_do "${1}verify_devices" tx_verify_devices "$2" || return 1
     tx_do "${1}verify_kstat" tx_verify_kstat || return 1
+    tx_do "${1}verify_devcfg" tx_verify_devcfg "${3:-expect}"
+    [ $? -ne 1 ] || return 1
     tx_do "${1}params_restore" tx_params_restore
+}
+
+# The driver refused to stop the devices ZFS holds: the parameters as they were, the files stay
+# committed for the next boot, and the boot check is armed to verify them there. The state
+# changes last: a waiting exec reports as soon as it leaves the running ones.
+tx_defer() {
+    tx_do params_restore tx_params_restore
+    tx_do boot_arm tx_boot_arm
+    tx_finish deferred
 }
 
 # Puts back what this transaction wrote (tx_restore_files), then, when QAT was restarted,
@@ -699,7 +805,7 @@ tx_rollback() {                # files|restart
     tx_drop_temps
     if [ "$1" = restart ] && [ "$(tx_get restarted)" = yes ]; then
         b_up=$(tx_get up_before)
-        tx_restart_verify rollback_ "${b_up:-none}" || k_ok=
+        tx_restart_verify rollback_ "${b_up:-none}" expect_before || k_ok=
     elif [ "$1" = restart ]; then
         tx_do rollback_params tx_params_restore || k_ok=
     fi

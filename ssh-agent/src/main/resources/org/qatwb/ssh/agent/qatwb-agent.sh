@@ -229,6 +229,44 @@ list_fw() {                    # ITEM
     if [ -n "$1" ]; then item_note debugfs ok 0 "${FW_DIRS%?}"; fi
 }
 
+# Each device's debugfs dev_cfg (what the driver loaded: qat_common/adf_cfg_dev_dbg.c, mode 0400),
+# as items dev_cfg:<BSF>; the directories are qat_<type>_<BSF>. Root's, like fw_counters.
+items_devcfg() {
+    d_d=$R/sys/kernel/debug
+    if [ ! -d "$d_d" ] || ! sudo_ok; then return 0; fi
+    d_out=$(as_root find "$d_d" -maxdepth 2 -name dev_cfg 2>/dev/null) || return 0
+    set -f                   # the paths are split at blanks, never globbed
+    for d_p in $d_out; do
+        d_dir=${d_p#"$d_d"/}
+        d_dir=${d_dir%/dev_cfg}
+        case $d_dir in qat_*[!A-Za-z0-9_:.-]*|*/*) continue ;; qat_*) ;; *) continue ;; esac
+        d_bsf=${d_dir##*_}
+        bsf_ok "$d_bsf" || continue
+        if [ "$SUDO" = 1 ]; then
+            item_run "dev_cfg:$d_bsf" as_root cat "$d_p"
+        else
+            item_file "dev_cfg:$d_bsf" "$d_p"
+        fi
+    done
+    set +f
+}
+
+# Item qat_refcnt: "MODULE COUNT" for each QAT driver module that shows a reference count. A device
+# in use (adf_dev_get, by ZFS's started instances) holds one on its driver module, and the driver
+# then refuses to stop any device (adf_ctl_drv.c adf_ctl_is_device_in_use). Absent: no count shown.
+item_qat_refcnt() {
+    q_out=
+    for q_d in "$R"/sys/module/qat_*; do
+        [ -r "$q_d/refcnt" ] || continue
+        q_m=${q_d##*/}
+        case $q_m in qat_api|*[!a-z0-9_]*) continue ;; esac
+        q_n=$(head -n 1 "$q_d/refcnt" 2>/dev/null)
+        case $q_n in ''|*[!0-9]*) continue ;; esac
+        q_out="$q_out$q_m $q_n$NL"
+    done
+    if [ -n "$q_out" ]; then item_note qat_refcnt ok 0 "${q_out%"$NL"}"; else item_absent qat_refcnt; fi
+}
+
 items_fw() {                   # the fw_counters of every directory in FW_DIRS
     for i_d in $FW_DIRS; do
         if [ "$SUDO" = 1 ]; then
@@ -483,6 +521,8 @@ snapshot() {
     items_modules
     list_fw yes
     items_fw
+    items_devcfg
+    item_qat_refcnt
     if command -v systemctl >/dev/null 2>&1 || [ -x "$R/etc/init.d/qat_service" ]; then
         item_run qat_service qat_state
     else

@@ -159,7 +159,8 @@ class AgentScriptApplyTest {
         assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
         // the rollback timer is armed before anything changes: a worker that dies after it is rolled back
         assertEquals(List.of("check_space", "check_before", "backup", "stage", "go", "arm_timer", "commit", "params_off",
-                "restart", "verify_devices", "verify_kstat", "params_restore"), o.steps().stream().map(s -> s.name()).toList());
+                "restart", "verify_devices", "verify_kstat",
+                "verify_devcfg", "params_restore"), o.steps().stream().map(s -> s.name()).toList());
         assertEquals("0\n", Files.readString(nas.path("sys/module/zfs/parameters/zfs_qat_compress_disable")),
                 "the parameter is back as it was");
         assertTrue(runningFor(id), "the timer process waits");
@@ -185,7 +186,7 @@ class AgentScriptApplyTest {
         assertArrayEquals(VF_OLD, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         ApplyOutcome late = run(shell, nas, new AgentCommand.Status(false, id, 0));
         assertEquals(List.of("expired", "rollback_files", "rollback_params_off", "rollback_restart", "rollback_verify_devices",
-                "rollback_verify_kstat", "rollback_params_restore"), late.steps().stream().map(s -> s.name())
+                "rollback_verify_kstat", "rollback_verify_devcfg", "rollback_params_restore"), late.steps().stream().map(s -> s.name())
                 .dropWhile(n -> !n.equals("expired")).toList());
     }
 

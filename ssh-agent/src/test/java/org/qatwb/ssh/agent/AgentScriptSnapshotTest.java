@@ -117,7 +117,9 @@ class AgentScriptSnapshotTest {
                 .file("sys/devices/system/node/node0/cpulist", "0-3\n")
                 .file("sys/devices/system/node/node1/cpulist", "4-7\n")
                 .file("sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters", FW)
-                .file("sys/kernel/debug/qat_c6xx_0000:3f:00.0/dev_cfg", "old driver: no fw_counters\n")
+                // a device whose debugfs has a dev_cfg but no fw_counters (an old driver): dev_cfg only
+                .file("sys/kernel/debug/qat_c6xx_0000:3f:00.0/dev_cfg", "[GENERAL]\nServicesEnabled = dc\n")
+                .file("sys/module/qat_c62x/refcnt", "0\n")
                 .file("sys/kernel/debug/dri/fw_counters", "not QAT\n")
                 .toolPrinting("adf_ctl", "status", ADF_STATUS)
                 .toolPrinting("zfs", ZFS_ARGS, ZFS_GET)
@@ -224,7 +226,7 @@ class AgentScriptSnapshotTest {
                         "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules", "zfs_depends",
                         "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "debugfs",
-                        "fw_counters:qat_c6xx_0000:3d:00.0", "qat_service",
+                        "fw_counters:qat_c6xx_0000:3d:00.0", "dev_cfg:0000:3f:00.0", "qat_refcnt", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
                         "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance",
@@ -291,6 +293,8 @@ class AgentScriptSnapshotTest {
         assertEquals(Map.of("zia_available", "no"), s.pools().get("tank").zia());
         assertEquals(3, s.kernelLog().size());
         assertEquals(FW, s.fwCounters().get("qat_c6xx_0000:3d:00.0"));
+        assertEquals(java.util.Optional.of("dc"), s.devCfg().get("0000:3f:00.0").value("GENERAL", "ServicesEnabled"));
+        assertEquals(java.util.Optional.of(true), s.qatHeldByZfs(), "qat_c62xvf 48: the VFs are in use");
         assertEquals("active", s.qatService().orElseThrow());
         assertEquals("12", s.osRelease().orElseThrow().versionId().orElseThrow());
         assertEquals(new DriverVersion("4.24.0", Optional.of(DriverRelease.R4_24)), s.driverVersion().orElseThrow());
@@ -369,7 +373,7 @@ class AgentScriptSnapshotTest {
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules",
-                "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_service", "os_release",
+                "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_refcnt", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet", "interrupts", "irq_affinity",
                 "irq_unit", "irq_unit_state", "irq_init", "irqbalance", "boot_check", "tx_pending"),
@@ -462,6 +466,8 @@ class AgentScriptSnapshotTest {
                 TOOLS/journalctl -u qat.service -b -o cat --no-pager
                 BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name fw_counters
                 BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3d:00.0/fw_counters
+                BASICS/find ROOT/sys/kernel/debug -maxdepth 2 -name dev_cfg
+                BASICS/cat ROOT/sys/kernel/debug/qat_c6xx_0000:3f:00.0/dev_cfg
                 TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: ZFS QAT offload parameters"]]
                 TOOLS/midclt call initshutdownscript.query [["comment", "=", "qatwb: QAT VF interrupt pins"]]
                 """, calls);

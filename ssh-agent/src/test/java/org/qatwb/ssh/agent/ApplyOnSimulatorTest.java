@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.devcfg.DevCfgExpectation;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxState;
 import org.qatwb.model.apply.TxStep;
@@ -45,7 +47,7 @@ class ApplyOnSimulatorTest {
 
     @Test
     void aRestartConfirmedOverANewConnectionStays() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             QatFileSet after = s.validEdit();
             var plan = s.plan(after, ApplyMode.RESTART);
             long execs = s.nas.execCount();
@@ -66,7 +68,7 @@ class ApplyOnSimulatorTest {
     /** Issue 5's target: a restart now is at most three execs plus the confirm, even when the restart drops the link. */
     @Test
     void aRestartThatDropsTheLinkCostsOneStatusOverANewConnectionThenTheConfirm() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             QatFileSet after = s.validEdit();
             var plan = s.plan(after, ApplyMode.RESTART);
             s.nas.faults().dropConnectionsAtCall("systemctl", "restart", 1);
@@ -85,7 +87,7 @@ class ApplyOnSimulatorTest {
 
     @Test
     void aRestartNobodyConfirmsRollsBackWhenTheTimerFires() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             QatFileSet before = s.files();
             ApplyOutcome o = s.client.apply(s.plan(s.validEdit(), ApplyMode.RESTART));
             assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
@@ -102,7 +104,7 @@ class ApplyOnSimulatorTest {
     /** A non-root account with sudo (TrueNAS admin users): every privileged step through sudo -n. */
     @Test
     void throughSudoARestartIsAppliedAndConfirmed() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             AgentClient sudo = new AgentClient(s.session, true);
             QatFileSet after = s.validEdit();
             ApplyOutcome o = sudo.apply(s.plan(after, ApplyMode.RESTART));
@@ -116,7 +118,7 @@ class ApplyOnSimulatorTest {
     /** Without systemd the worker and the timer are setsid processes, on the real clock. */
     @Test
     void withoutSystemdTheTimerIsADetachedProcessThatRollsBack() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             s.nas.faults().withoutSystemd(true);
             QatFileSet before = s.files();
             var plan = s.files().planTo(s.validEdit(), ApplyMode.RESTART, s.devices(), Duration.ofSeconds(1));
@@ -134,7 +136,7 @@ class ApplyOnSimulatorTest {
 
     @Test
     void withoutSystemdAConfirmEndsTheTimerProcess() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             s.nas.faults().withoutSystemd(true);
             QatFileSet after = s.validEdit();
             ApplyOutcome o = s.client.apply(s.files().planTo(after, ApplyMode.RESTART, s.devices(), Duration.ofSeconds(30)));
@@ -156,7 +158,7 @@ class ApplyOnSimulatorTest {
 
     @Test
     void aFileTheDriverRejectsRollsBackByItselfWithTheDriversWords() throws Exception {
-        try (SimNas s = SimNas.c62x()) {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
             QatFileSet before = s.files();
             ApplyOutcome o = s.client.apply(s.plan(s.rejectedEdit(), ApplyMode.RESTART));
             assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
@@ -170,6 +172,65 @@ class ApplyOnSimulatorTest {
             java.nio.file.Path journal = s.nas.root().resolve(".sim/state/journal_qat.cat");
             assertTrue(java.nio.file.Files.readString(journal).contains("QAT Error: Only version 2 config file supported\n"));
             assertEquals(48 + 3, s.devices().size());
+        }
+    }
+
+    /** Issue 13: on the c62x NAS, booted with QAT before zfs.ko, ZFS holds QAT: a restart cannot apply and says so. */
+    @Test
+    void whereZfsHoldsQatARestartIsDeferredNothingRestartedAndTheParametersAsTheyWere() throws Exception {
+        try (SimNas s = SimNas.c62x()) {
+            QatFileSet after = s.validEdit();
+            String loaded = s.vfDevCfg();
+            String params = s.nas.root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable").toString();
+            String paramBefore = Files.readString(java.nio.file.Path.of(params));
+            ApplyOutcome o = s.client.apply(s.planWithDevCfg(after, ApplyMode.RESTART));
+            assertEquals(TxState.DEFERRED, o.state(), o.steps().toString());
+            assertEquals(TxState.Result.DEFERRED, o.result());
+            assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit", "busy", "params_restore",
+                    "boot_arm"), o.steps().stream().map(TxStep::name).toList());
+            assertTrue(o.failure().orElseThrow().text().contains("ZFS holds QAT devices"), o.steps().toString());
+            assertEquals(after, s.files(), "the files stay committed for the next boot");
+            assertEquals(loaded, s.vfDevCfg(), "the driver still runs the old configuration");
+            assertEquals(paramBefore, Files.readString(java.nio.file.Path.of(params)));
+            assertEquals(List.of(), s.nas.transientUnits(), "no rollback timer: nothing to roll back now");
+            var dir = s.nas.transactions().resolve(o.tx().id());
+            assertTrue(Files.readString(dir.resolve("expect")).contains(" KERNEL_QAT Cy0CoreAffinity 3\n"));
+        }
+    }
+
+    @Test
+    void whereNothingHoldsQatARestartIsVerifiedByWhatTheDriverLoaded() throws Exception {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
+            QatFileSet after = s.validEdit();
+            assertFalse(s.vfDevCfg().contains("Cy0CoreAffinity = 3\n"));
+            ApplyOutcome o = s.client.apply(s.planWithDevCfg(after, ApplyMode.RESTART));
+            assertEquals(TxState.AWAITING_CONFIRM, o.state(), o.steps().toString());
+            TxStep devcfg = o.steps().stream().filter(x -> x.name().equals("verify_devcfg")).findFirst().orElseThrow();
+            assertTrue(devcfg.ok() && devcfg.text().endsWith("keys as the files say"), devcfg.toString());
+            assertTrue(s.vfDevCfg().contains("Cy0CoreAffinity = 3\n"), s.vfDevCfg());
+            assertEquals(TxState.CONFIRMED, s.client.confirm(o.tx().id()).state());
+        }
+    }
+
+    @Test
+    void aDevCfgThatDoesNotShowTheFilesRollsBackAndTheRollbackIsCheckedAgainstTheOldFiles() throws Exception {
+        try (SimNas s = SimNas.c62xZfsHoldsNothing()) {
+            QatFileSet before = s.files();
+            ApplyPlan honest = s.planWithDevCfg(s.validEdit(), ApplyMode.RESTART);
+            // an expectation the driver will not show: as if the restart had left the device on its old configuration
+            List<DevCfgExpectation.Line> lines = new java.util.ArrayList<>(honest.expect().lines());
+            DevCfgExpectation.Line first = lines.get(0);
+            lines.add(new DevCfgExpectation.Line(first.bsf(), "KERNEL_QAT", "NumberCyInstances", "7"));
+            ApplyPlan plan = new ApplyPlan(honest.changes(), honest.mode(), honest.expectedUp(), honest.confirmTimeout(),
+                    new DevCfgExpectation(lines), honest.expectBefore());
+            ApplyOutcome o = s.client.apply(plan);
+            assertEquals(TxState.ROLLED_BACK, o.state(), o.steps().toString());
+            assertEquals("verify_devcfg", o.failure().orElseThrow().name());
+            assertTrue(o.failure().orElseThrow().text().contains("[KERNEL_QAT] NumberCyInstances: 1, the files say 7"),
+                    o.failure().orElseThrow().text());
+            assertEquals(before, s.files());
+            TxStep back = o.steps().stream().filter(x -> x.name().equals("rollback_verify_devcfg")).findFirst().orElseThrow();
+            assertTrue(back.ok(), back.toString());
         }
     }
 }

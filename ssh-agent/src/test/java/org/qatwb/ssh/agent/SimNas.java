@@ -11,6 +11,8 @@ import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
+import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.devcfg.DevCfgExpectation;
 import org.qatwb.sim.SimulatedNas;
 import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasConnectionException;
@@ -47,6 +49,14 @@ final class SimNas implements AutoCloseable {
         return new SimNas(SimOptions.driven("c62x"));
     }
 
+    /**
+     * The c62x NAS booted with zfs.ko before qat.service (as root-on-ZFS systems boot) and the
+     * parameters never written 0 since: ZFS holds no QAT device, so a restart can apply a layout.
+     */
+    static SimNas c62xZfsHoldsNothing() throws NasConnectionException {
+        return new SimNas(SimOptions.driven("c62x").withQatUpAtZfsLoad(false));
+    }
+
     QatFileSet files() {
         return QatFileSet.read(nas.root());
     }
@@ -77,6 +87,23 @@ final class SimNas implements AutoCloseable {
 
     ApplyPlan plan(QatFileSet target, ApplyMode mode) throws Exception {
         return files().planTo(target, mode, devices(), Duration.ofSeconds(120));
+    }
+
+    /** {@link #plan} with what VF's dev_cfg must show after, and before (as the layout compiler sends it). */
+    ApplyPlan planWithDevCfg(QatFileSet target, ApplyMode mode) throws Exception {
+        ApplyPlan p = plan(target, mode);
+        String bsf = client.snapshot().devices().orElseThrow().devices().stream()
+                .filter(d -> d.confPath().equals(VF)).findFirst().orElseThrow().bsf();
+        return new ApplyPlan(p.changes(), p.mode(), p.expectedUp(), p.confirmTimeout(),
+                new DevCfgExpectation(DevCfgExpectation.of(bsf, ConfDocument.parse(target.get(VF)))),
+                new DevCfgExpectation(DevCfgExpectation.of(bsf, ConfDocument.parse(files().get(VF)))));
+    }
+
+    /** VF's debugfs dev_cfg as the simulated driver wrote it. */
+    String vfDevCfg() throws Exception {
+        String bsf = client.snapshot().devices().orElseThrow().devices().stream()
+                .filter(d -> d.confPath().equals(VF)).findFirst().orElseThrow().bsf();
+        return java.nio.file.Files.readString(nas.root().resolve("sys/kernel/debug/qat_c6xxvf_" + bsf + "/dev_cfg"));
     }
 
     @Override

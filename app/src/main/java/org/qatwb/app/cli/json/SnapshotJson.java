@@ -28,8 +28,29 @@ public final class SnapshotJson {
 
     public static ObjectNode snapshot(NasSnapshot s) {
         ObjectNode doc = JsonOut.object();
-        ParseJson.devices(doc.putArray("devices"), s.devices().map(d -> d.devices()).orElse(List.of()));
+        ArrayNode devices = doc.putArray("devices");
+        ParseJson.devices(devices, s.devices().map(d -> d.devices()).orElse(List.of()));
+        // what each device's driver loaded (debugfs dev_cfg; null: not read, e.g. without root)
+        for (com.fasterxml.jackson.databind.JsonNode n : devices) {
+            ObjectNode d = (ObjectNode) n;
+            org.qatwb.model.devcfg.DevCfg cfg = s.devCfg().get(d.path("bsf").asText());
+            if (cfg == null) {
+                d.putNull("devCfg");
+            } else {
+                ObjectNode sections = d.putObject("devCfg");
+                cfg.sections().forEach((name, keys) -> {
+                    ObjectNode sec = sections.putObject(name);
+                    keys.forEach(sec::put);
+                });
+            }
+        }
         doc.put("qatDriver", s.devices().isPresent());
+        // whether ZFS holds QAT devices, so that a restart cannot apply a layout (null: unknown, see warnings)
+        if (s.qatHeldByZfs().isPresent()) {
+            doc.put("qatHeldByZfs", s.qatHeldByZfs().get());
+        } else {
+            doc.putNull("qatHeldByZfs");
+        }
         // the driver's module version and the release its conf files were read and placed as (null: not reported)
         if (s.driverVersion().isPresent()) {
             ObjectNode release = doc.putObject("driverRelease");

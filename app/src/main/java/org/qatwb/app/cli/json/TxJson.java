@@ -96,9 +96,9 @@ public final class TxJson {
             case AWAITING_CONFIRM -> "awaitingConfirm";
             case NOT_APPLIED -> "notApplied";
             case NEEDS_ATTENTION -> "needsAttention";
+            case DEFERRED -> "deferred";
             case IN_PROGRESS -> "inProgress";
             case PENDING_BOOT -> "pendingBoot";
-            case DEFERRED -> "deferred";
         };
     }
 }
