@@ -292,7 +292,16 @@ public final class AgentClient {
      * Wait for it with {@link RebootWait}. A refusal (no tool, sudo denied) is in the answer, not thrown.
      */
     public RebootRequest reboot() throws NasConnectionException, AgentFailure {
-        AgentOutput out = run(new AgentCommand.Reboot(sudo));
+        AgentOutput out;
+        try {
+            out = run(new AgentCommand.Reboot(sudo));
+        } catch (ConnectionLost e) {
+            // The agent starts the reboot detached a moment after it answers; on a loaded NAS the
+            // machine can go down before the answer is read. Whether it did is for RebootWait to see
+            // (the old connection gone, then a new boot id), never assumed from this.
+            return new RebootRequest(ItemStatus.OK, "the connection dropped before the answer was read: the NAS is"
+                    + " probably going down", List.of());
+        }
         AgentFrame r = out.frame("reboot").orElseThrow(() -> new AgentFailure("the agent's answer has no reboot item"));
         List<String> pending = out.frame("boot_pending").filter(AgentFrame::readable)
                 .map(f -> f.text().lines().map(String::strip).filter(TxId::isValid).toList()).orElse(List.of());

@@ -105,10 +105,32 @@ public final class RebootWait {
         long down = clock.nanos();
         progress.accept("the NAS is down");
         long lastReport = down;
-        NasSession fresh = null;
-        while (fresh == null) {
-            try {
-                fresh = old.connectAgain();
+        boolean announced = false;
+        // A connection made before the machine really went down (the old one dropped early) is cut
+        // again by the reboot: then this simply waits for the next one.
+        while (true) {
+            try (NasSession back = old.connectAgain()) {
+                Duration downFor = Duration.ofNanos(clock.nanos() - down);
+                if (!announced) {
+                    progress.accept("back after " + downFor.toSeconds() + " s, reading the boot check");
+                    announced = true;
+                }
+                AgentClient again = new AgentClient(back, client.sudo());
+                while (true) {
+                    Optional<ApplyOutcome> o = again.status(txId, Duration.ZERO);
+                    if (o.isEmpty()) {
+                        throw new AgentFailure("the NAS no longer has transaction " + txId);
+                    }
+                    TxState s = o.get().state();
+                    if (s != TxState.STAGED && s != TxState.DEFERRED && o.get().result() != TxState.Result.IN_PROGRESS) {
+                        return new Back(o.get(), again.snapshot().lastBootCheck(), downFor);
+                    }
+                    if (clock.nanos() > deadline) {
+                        return new NotBack("the NAS is back, but its boot check has not decided about " + txId
+                                + " within " + limit.toSeconds() + " s (state " + s.wire() + ")", since(start));
+                    }
+                    pause();
+                }
             } catch (Unreachable | ConnectionLost e) {
                 if (clock.nanos() > deadline) {
                     return new NotBack("the NAS did not come back within " + limit.toSeconds() + " s ("
@@ -117,26 +139,6 @@ public final class RebootWait {
                 if (clock.nanos() - lastReport >= DOWN_REPORT.toNanos()) {
                     lastReport = clock.nanos();
                     progress.accept("down for " + Duration.ofNanos(lastReport - down).toSeconds() + " s");
-                }
-                pause();
-            }
-        }
-        Duration downFor = Duration.ofNanos(clock.nanos() - down);
-        try (NasSession back = fresh) {
-            progress.accept("back after " + downFor.toSeconds() + " s, reading the boot check");
-            AgentClient again = new AgentClient(back, client.sudo());
-            while (true) {
-                Optional<ApplyOutcome> o = again.status(txId, Duration.ZERO);
-                if (o.isEmpty()) {
-                    throw new AgentFailure("the NAS no longer has transaction " + txId);
-                }
-                TxState s = o.get().state();
-                if (s != TxState.STAGED && s != TxState.DEFERRED && o.get().result() != TxState.Result.IN_PROGRESS) {
-                    return new Back(o.get(), again.snapshot().lastBootCheck(), downFor);
-                }
-                if (clock.nanos() > deadline) {
-                    return new NotBack("the NAS is back, but its boot check has not decided about " + txId
-                            + " within " + limit.toSeconds() + " s (state " + s.wire() + ")", since(start));
                 }
                 pause();
             }
