@@ -9,7 +9,7 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
 import org.qatwb.app.cli.json.TxJson;
-import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.app.apply.ApplyRequest;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxId;
@@ -110,7 +110,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean yes;
 
     /** How long --reboot waits by default: a server's firmware alone may take minutes. */
-    static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofSeconds(600);
+    static final Duration DEFAULT_REBOOT_TIMEOUT = ApplyRequest.DEFAULT_REBOOT_LIMIT;
 
     @Option(names = "--confirm-timeout", paramLabel = "S", description = "seconds the NAS waits for confirmation before rolling back (default 120)")
     Integer confirmTimeout;
@@ -144,9 +144,9 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
-            Transactions t = new Transactions(client, err);
-            Transactions.Result r = t.apply(c.applyPlan(mode(), timeout));
-            return print(doc, rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
+            ApplyRequest request = ApplyRequest.of(c.applyPlan(when().mode(), timeout), when(), rebootLimit());
+            return print(doc, new Transactions(client, err).run(request, c.files().size() + " file(s)",
+                    () -> confirmReboot(client)));
         });
     }
 
@@ -162,8 +162,9 @@ final class ApplyCommand implements Callable<Integer> {
                 return print(JsonOut.object(), t.status(status));
             }
             DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
-            Transactions.Result r = t.restore(restore, point(), mode(), timeout);
-            return print(JsonOut.object(), rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
+            ApplyRequest request = new ApplyRequest(new ApplyRequest.Restore(restore, point()), when(), timeout, rebootLimit());
+            return print(JsonOut.object(), t.run(request, "the files " + point().wire() + " transaction " + restore,
+                    () -> confirmReboot(client)));
         });
     }
 
@@ -231,9 +232,12 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** --reboot stages: the files take effect at the boot it starts. */
-    private ApplyMode mode() {
-        return when != null && when.restart ? ApplyMode.RESTART : ApplyMode.STAGE;
+    /** --stage (the default), --restart or --reboot. */
+    private org.qatwb.app.apply.When when() {
+        if (when != null && when.restart) {
+            return org.qatwb.app.apply.When.RESTART;
+        }
+        return rebooting() ? org.qatwb.app.apply.When.REBOOT : org.qatwb.app.apply.When.STAGE;
     }
 
     private boolean rebooting() {
