@@ -28,7 +28,9 @@ final class ApplyNotices {
             case BOOTED -> new Notice(Notice.Level.INFO, "The NAS rebooted into the new layout",
                     r.bootCheck().filter(c -> c.outcome() == BootCheck.Outcome.VERIFIED).isPresent()
                             ? "the boot check verified it: every device's dev_cfg shows the new configuration" + tx + "." + down
-                            : "its devices are up, but the driver's dev_cfg could not be compared" + words + tx + "." + down);
+                            : "its devices are up; the boot check could not compare the driver's dev_cfg"
+                            + r.bootCheck().map(c -> Snippet.oneLine(c.message())).filter(m -> !m.isEmpty())
+                            .map(m -> " (" + m + ")").orElse("") + tx + "." + down);
             case NOT_APPLIED -> o.state() == TxState.REFUSED
                     ? new Notice(Notice.Level.ERROR, "Refused", "nothing was changed: " + Snippet.oneLine(why) + tx)
                     : new Notice(Notice.Level.ERROR, "Rolled back", "the files are as they were: " + Snippet.oneLine(why) + tx);

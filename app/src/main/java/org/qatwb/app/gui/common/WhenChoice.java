@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.qatwb.app.apply.When;
 
@@ -81,9 +82,12 @@ public final class WhenChoice {
                 + " the driver refuses it. The workbench waits up to " + limit.toMinutes() + " min for the NAS to come back"
                 + " and then says what the boot check found.");
         what.setWrapText(true);
-        what.setMaxWidth(560);
+        what.setPrefWidth(560);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.setId("reboot-confirm-text");
         d.getDialogPane().setContent(what);
+        // a width of its own: else the wrapping text's one-line width places the dialog before it wraps
+        d.getDialogPane().setPrefWidth(600);
         ButtonType reboot = new ButtonType("Reboot the NAS",
                 ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(reboot, ButtonType.CANCEL);
