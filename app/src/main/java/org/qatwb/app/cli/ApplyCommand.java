@@ -9,7 +9,7 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
 import org.qatwb.app.cli.json.TxJson;
-import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.app.apply.ApplyRequest;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxId;
@@ -127,7 +127,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean yes;
 
     /** How long --reboot waits by default: a server's firmware alone may take minutes. */
-    static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofSeconds(600);
+    static final Duration DEFAULT_REBOOT_TIMEOUT = ApplyRequest.DEFAULT_REBOOT_LIMIT;
 
     @Option(names = "--confirm-timeout", paramLabel = "S", description = "seconds the NAS waits for confirmation before rolling back (default 120)")
     Integer confirmTimeout;
@@ -160,15 +160,15 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
-            if (mode() == ApplyMode.RESTART) {
+            if (when() == org.qatwb.app.apply.When.RESTART) {
                 // before the restart: whether it can apply the layout at all (the driver refuses held devices)
                 err.println(Transactions.restartCanApply(snapshot.qatHeldByZfs()));
                 err.flush();
             }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
-            Transactions t = new Transactions(client, err);
-            Transactions.Result r = t.apply(c.applyPlan(mode(), timeout));
-            return print(doc, rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r);
+            ApplyRequest request = ApplyRequest.of(c.applyPlan(when().mode(), timeout), when(), rebootLimit());
+            return print(doc, new Transactions(client, err).run(request, c.files().size() + " file(s)",
+                    () -> confirmReboot(client)));
         });
     }
 
@@ -183,8 +183,8 @@ final class ApplyCommand implements Callable<Integer> {
             Transactions.Result r;
             if (restore != null) {
                 DiffConfirmation.confirmRestore(client, restore, point(), yes, err);
-                r = t.restore(restore, point(), mode(), timeout);
-                r = rebooting() ? t.reboot(r, rebootLimit(), () -> confirmReboot(client)) : r;
+                ApplyRequest request = new ApplyRequest(new ApplyRequest.Restore(restore, point()), when(), timeout, rebootLimit());
+                r = t.run(request, "the files " + point().wire() + " transaction " + restore, () -> confirmReboot(client));
             } else if (confirm != null) {
                 r = t.confirm(confirm);
             } else if (abort != null) {
@@ -269,9 +269,12 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** --reboot stages: the files take effect at the boot it starts. */
-    private ApplyMode mode() {
-        return when != null && when.restart ? ApplyMode.RESTART : ApplyMode.STAGE;
+    /** --stage (the default), --restart or --reboot. */
+    private org.qatwb.app.apply.When when() {
+        if (when != null && when.restart) {
+            return org.qatwb.app.apply.When.RESTART;
+        }
+        return rebooting() ? org.qatwb.app.apply.When.REBOOT : org.qatwb.app.apply.When.STAGE;
     }
 
     private boolean rebooting() {

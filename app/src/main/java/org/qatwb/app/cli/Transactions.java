@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.qatwb.app.apply.ApplyProgress;
+import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.apply.ApplyResult;
+import org.qatwb.app.apply.ApplyUseCase;
+import org.qatwb.app.apply.Verdict;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
-import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.apply.PristineFile;
 import org.qatwb.model.apply.RestorePoint;
@@ -19,14 +23,13 @@ import org.qatwb.model.parse.Snippet;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;
-import org.qatwb.ssh.agent.RebootRequest;
-import org.qatwb.ssh.agent.RebootWait;
 
 /**
- * {@code apply}'s side on the NAS (issue 5): the transaction, its steps on stderr as they are
- * reported, the confirm over a new connection once a restart is verified, and the exit code CLI.md
- * gives the outcome: 0 applied, 1 not applied (refused, or rolled back), 3 the confirm could not
- * reach the NAS (which then rolls back by itself), 4 not rolled back or still running.
+ * {@code apply}'s side on the NAS, printed: the apply itself is {@link ApplyUseCase}, the window's
+ * too; this prints its steps and lines on stderr as they come and gives its {@link Verdict} the exit
+ * code CLI.md says: 0 applied, booted or staged, 1 not applied (refused, rolled back, deferred), 3 the
+ * confirm could not reach the NAS (which then rolls back by itself) or it did not come back from a
+ * reboot in time, 4 not rolled back or still running.
  */
 final class Transactions {
 
@@ -45,15 +48,21 @@ final class Transactions {
         this.err = err;
     }
 
-    Result apply(ApplyPlan plan) throws NasConnectionException, AgentFailure {
-        warnBefore(plan.mode(), plan.confirmTimeout(), plan.changes().size() + " file(s)");
-        return finish(client.apply(plan), plan.confirmTimeout());
-    }
-
-    Result restore(String txId, RestorePoint point, ApplyMode mode, Duration confirmTimeout)
-            throws NasConnectionException, AgentFailure {
-        warnBefore(mode, confirmTimeout, "the files " + point.wire() + " transaction " + txId);
-        return finish(client.restore(txId, point, mode, confirmTimeout), confirmTimeout);
+    /**
+     * Runs {@code request} through the use case both front ends share, printing its steps and lines
+     * as they come and, where the outcome needs it, one line explaining it; {@code confirmReboot}
+     * is asked before a {@code --reboot} reboots.
+     */
+    Result run(ApplyRequest request, String what, BooleanSupplier confirmReboot) throws NasConnectionException, AgentFailure {
+        warnBefore(request.when().mode(), request.confirmTimeout(), what);
+        ApplyResult r = new ApplyUseCase(client, this::print).run(request, confirmReboot);
+        if (r.rebooted()) {
+            afterBoot(r);
+        } else if (r.detail().isEmpty() && exitCode(r.verdict()) != ExitCodes.OK) {
+            err.println("qatwb: " + explain(r.outcome()));
+        }
+        err.flush();
+        return new Result(r.outcome(), exitCode(r.verdict()), r.bootCheck());
     }
 
     Result status(String txId) throws NasConnectionException, AgentFailure {
@@ -132,91 +141,13 @@ final class Transactions {
         err.flush();
     }
 
-    private Result finish(ApplyOutcome applied, Duration timeout) throws AgentFailure {
-        ApplyOutcome o = applied;
-        steps(o);
-        if (o.result() == TxState.Result.AWAITING_CONFIRM) {
-            err.println("qatwb: QAT is up on the new files; confirming over a new connection");
-            err.flush();
-            try {
-                o = client.confirm(o.tx().id(), patience(timeout));
-            } catch (NasConnectionException e) {
-                err.println("qatwb: could not confirm transaction " + o.tx().id() + " over a new connection ("
-                        + Snippet.oneLine(String.valueOf(e.getMessage())) + "): the NAS rolls back by itself when its "
-                        + timeout.toSeconds() + " s are up");
-                err.flush();
-                return new Result(o, ExitCodes.UNREACHABLE);
-            }
-            steps(o.steps().subList(Math.min(applied.steps().size(), o.steps().size()), o.steps().size()));
-        }
-        int code = exitCode(o);
-        if (code != ExitCodes.OK) {
-            err.println("qatwb: " + explain(o));
-        }
-        err.flush();
-        return new Result(o, code);
-    }
-
-    /**
-     * {@code --reboot}: after a staging that armed the boot check, asks ({@code confirm}), reboots
-     * the NAS, waits up to {@code limit} for it and its boot check, and reports: exit 0 the new
-     * layout runs, 1 the boot check rolled it back (with the driver's words), 3 the NAS did not come
-     * back (or its check did not decide) in time, 4 the rollback at boot failed.
-     */
-    Result reboot(Result staged, Duration limit, BooleanSupplier confirm) throws NasConnectionException, AgentFailure {
-        ApplyOutcome o = staged.outcome();
-        if (o.state() != TxState.STAGED) {
-            return staged;
-        }
-        String id = o.tx().id();
-        Optional<TxStep> arm = o.steps().stream().filter(s -> s.name().equals("boot_arm")).findFirst();
-        if (arm.isEmpty() || !arm.get().ok()) {
-            err.println("qatwb: not rebooting: the boot check could not be armed ("
-                    + arm.map(TxStep::line).orElse("no boot_arm step") + "); the files are written for the next boot"
-                    + " (transaction " + id + ")");
-            err.flush();
-            return new Result(o, ExitCodes.NEEDS_ATTENTION);
-        }
-        if (!confirm.getAsBoolean()) {
-            err.println("qatwb: not rebooted: the files take effect at the next boot, where the boot check verifies them"
-                    + " (transaction " + id + ")");
-            err.flush();
-            return staged;
-        }
-        RebootRequest request = client.reboot();
-        if (!request.started()) {
-            err.println("qatwb: the NAS did not reboot (" + request.status().wire() + ": " + request.command()
-                    + "); the files take effect at the next boot (transaction " + id + ")");
-            err.flush();
-            return new Result(o, ExitCodes.INPUT);
-        }
-        err.println("qatwb: rebooting the NAS (" + request.command() + "); waiting up to " + limit.toSeconds() + " s");
-        err.flush();
-        RebootWait.Result waited = new RebootWait(client, line -> {
-            err.println("qatwb: " + line);
-            err.flush();
-        }).await(id, limit);
-        if (waited instanceof RebootWait.Back b) {
-            return afterBoot(o, b);
-        }
-        RebootWait.NotBack n = (RebootWait.NotBack) waited;
-        err.println("qatwb: " + n.why() + " (transaction " + id + "; ask again with qatwb apply --status " + id + ")");
-        err.flush();
-        return new Result(o, ExitCodes.UNREACHABLE);
-    }
-
-    private Result afterBoot(ApplyOutcome staged, RebootWait.Back b) {
-        ApplyOutcome o = b.outcome();
-        steps(o.steps().subList(Math.min(staged.steps().size(), o.steps().size()), o.steps().size()));
-        String words = b.bootCheck().map(c -> ": " + c.message()).orElse("");
-        int code = switch (o.state()) {
-            case BOOTED -> ExitCodes.OK;
-            case ROLLBACK_FAILED -> ExitCodes.NEEDS_ATTENTION;
-            default -> ExitCodes.INPUT;
-        };
+    /** The summary line after the NAS came back: what its boot check found. */
+    private void afterBoot(ApplyResult r) {
+        ApplyOutcome o = r.outcome();
+        String words = r.bootCheck().map(c -> ": " + c.message()).orElse("");
         String id = " (transaction " + o.tx().id() + ")";
         if (o.state() == TxState.BOOTED) {
-            boolean verified = b.bootCheck().map(c -> c.outcome() == BootCheck.Outcome.VERIFIED).orElse(false);
+            boolean verified = r.bootCheck().map(c -> c.outcome() == BootCheck.Outcome.VERIFIED).orElse(false);
             err.println("qatwb: the NAS runs the new layout" + (verified ? ", verified by the driver's dev_cfg"
                     : "; its devices are up, but the driver's dev_cfg could not be compared" + words) + id);
         } else if (o.state() == TxState.ROLLED_BACK) {
@@ -227,14 +158,28 @@ final class Transactions {
         } else {
             err.println("qatwb: after the reboot the transaction is " + o.state().wire() + words + id);
         }
-        err.flush();
-        return new Result(o, code, b.bootCheck());
     }
 
-    /** How long to keep trying new connections to confirm: most of the timer, leaving it time to fire cleanly. */
-    static Duration patience(Duration timeout) {
-        Duration p = timeout.multipliedBy(3).dividedBy(4);
-        return p.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : p;
+    /** What the use case reports, on stderr as it comes. */
+    private void print(ApplyProgress p) {
+        if (p instanceof ApplyProgress.Step s) {
+            steps(List.of(s.step()));
+        } else if (p instanceof ApplyProgress.Note n) {
+            err.println("qatwb: " + n.line());
+        } else if (p instanceof ApplyProgress.Waiting w) {
+            err.println("qatwb: " + w.line());
+        }
+        err.flush();
+    }
+
+    /** CLI.md's exit codes: 0 applied, booted or staged; 1 not applied; 3 unreachable or not back; 4 needs attention. */
+    static int exitCode(Verdict v) {
+        return switch (v) {
+            case APPLIED, STAGED, BOOTED -> ExitCodes.OK;
+            case NOT_APPLIED, DEFERRED, ROLLED_BACK_AT_BOOT, NOT_REBOOTED -> ExitCodes.INPUT;
+            case UNREACHABLE, NOT_BACK -> ExitCodes.UNREACHABLE;
+            case NEEDS_ATTENTION, ROLLBACK_FAILED_AT_BOOT -> ExitCodes.NEEDS_ATTENTION;
+        };
     }
 
     /**
@@ -254,11 +199,7 @@ final class Transactions {
     }
 
     static int exitCode(ApplyOutcome o) {
-        return switch (o.result()) {
-            case APPLIED, PENDING_BOOT -> ExitCodes.OK;
-            case NOT_APPLIED, DEFERRED -> ExitCodes.INPUT;
-            case NEEDS_ATTENTION, IN_PROGRESS, AWAITING_CONFIRM -> ExitCodes.NEEDS_ATTENTION;
-        };
+        return exitCode(Verdict.of(o));
     }
 
     /** One line: what happened, the step that decided it, the driver's first words. */

@@ -19,9 +19,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
-import org.qatwb.model.apply.TxState;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
@@ -356,20 +356,19 @@ public final class LayoutEditorViewModel {
     }
 
     /**
-     * Applies the compiled layout as one transaction on the NAS; a restart is confirmed over a
-     * new connection once the NAS reports it verified, else the NAS rolls back by itself.
+     * Applies the compiled layout as one transaction on the NAS, {@code when} the user chose (a
+     * reboot: after the dialog's second confirmation), through the use case the CLI runs too.
      */
-    public void apply(ApplyMode mode, Duration confirmTimeout) {
+    public void apply(When when, Duration confirmTimeout) {
         Compilation c = compilation.get();
         if (c == null || !c.applicable() || !changed.get()) {
             return;
         }
-        ApplyPlan plan = c.applyPlan(mode, confirmTimeout);
-        nas.applyPlan(plan, outcome -> {
-            // written (now, or for the next boot): the NAS's new files are the new base
-            boolean written = outcome.result() == TxState.Result.APPLIED || outcome.result() == TxState.Result.PENDING_BOOT
-                    || outcome.result() == TxState.Result.DEFERRED;
-            if (written && nas.snapshotProperty().get() != null) {
+        ApplyPlan plan = c.applyPlan(when.mode(), confirmTimeout);
+        nas.apply(ApplyRequest.of(plan, when, ApplyRequest.DEFAULT_REBOOT_LIMIT), result -> {
+            // written (running, or waiting for a boot): the NAS's new files are the new base; a layout
+            // rolled back at boot leaves the NAS on the old files, and the edits stay to be tried again
+            if (result.verdict().written() && nas.snapshotProperty().get() != null) {
                 reset(nas.snapshotProperty().get());
             }
         });

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -18,6 +17,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.qatwb.app.apply.ApplyProgress;
+import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.apply.ApplyResult;
+import org.qatwb.app.apply.When;
 import org.qatwb.app.tasks.BackgroundTasks;
 import org.qatwb.app.tasks.Coalescer;
 import org.qatwb.app.workbench.DeviceRow;
@@ -26,13 +29,10 @@ import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.agent.ItemStatus;
-import org.qatwb.model.apply.ApplyMode;
-import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxRecord;
-import org.qatwb.model.apply.TxState;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.PersistOutcome;
@@ -84,6 +84,8 @@ public final class NasViewModel implements AutoCloseable {
     private NasLink nas;
     private ReconnectingStream stream;
     private boolean lostSinceConnected;
+    /** Applies with a reboot in flight: their own notice says what the boot check found. */
+    private int rebooting;
     private boolean closed;
 
     public NasViewModel(NasTarget target, NasOpener opener, BackgroundTasks tasks, LiveChartsViewModel charts) {
@@ -196,7 +198,13 @@ public final class NasViewModel implements AutoCloseable {
         begin("Reading the NAS");
         tasks.run(n::snapshot, s -> {
             end();
+            NasSnapshot before = snapshot.get();
             show(s);
+            // a boot check that ran since the last snapshot (the NAS rebooted, and this is the
+            // stream's reconnect): said as on connect; an apply that rebooted says it itself
+            if (rebooting == 0 && before != null && !before.lastBootCheck().equals(s.lastBootCheck())) {
+                BootNotices.of(Optional.empty(), s.lastBootCheck()).forEach(this::notify);
+            }
         }, e -> {
             end();
             notify(new Notice(Notice.Level.ERROR, "Refresh failed", Snippet.oneLine(String.valueOf(e.getMessage()))));
@@ -409,50 +417,90 @@ public final class NasViewModel implements AutoCloseable {
      * are applied.
      */
     public void writeFile(String path, byte[] before, byte[] after) {
-        applyPlan(new ApplyPlan(List.of(new FileChange(path, before.length == 0 ? Optional.empty() : Optional.of(before),
-                after)), ApplyMode.STAGE, Set.of(), ApplyPlan.DEFAULT_CONFIRM_TIMEOUT), o -> { });
+        ApplyRequest.Files file = new ApplyRequest.Files(List.of(new FileChange(path,
+                before.length == 0 ? Optional.empty() : Optional.of(before), after)), Set.of());
+        apply(new ApplyRequest(file, When.STAGE, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT, ApplyRequest.DEFAULT_REBOOT_LIMIT), r -> { });
     }
 
     /**
-     * Runs {@code plan} as one transaction on the NAS. A restart that the NAS verified is
-     * confirmed at once over a new connection (the NAS rolls back by itself without it); then the
-     * NAS is read again and {@code done} gets the outcome.
+     * Whether "Restart QAT now" can apply a layout on this NAS now: empty when it can (or when that
+     * is not known: the NAS then says at the restart), else why not, in a sentence the apply dialogs
+     * show. ZFS's started instances hold their devices and the driver refuses to stop a device in
+     * use (docs/driver/dev-cfg-and-busy.md); the snapshot reads that from the QAT modules' counts.
      */
-    public void applyPlan(ApplyPlan plan, Consumer<ApplyOutcome> done) {
-        if (nas != null) {
-            NasLink n = nas;
-            transaction(plan.mode() == ApplyMode.RESTART ? "Applying and restarting QAT"
-                    : "Writing " + plan.changes().size() + " file(s)", plan.mode(), () -> n.apply(plan), done);
+    public Optional<String> restartCannotApply() {
+        NasSnapshot s = snapshot.get();
+        if (s == null || !s.qatHeldByZfs().orElse(false)) {
+            return Optional.empty();
         }
+        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use, so a restart"
+                + " cannot apply this layout now: stage it for the next boot, or apply and reboot.");
     }
 
     /**
-     * One transaction on the NAS, started by {@code start}: a restart the NAS verified is
-     * confirmed over a new connection (or the NAS rolls back by itself), then the NAS is read
-     * again, the outcome notified and handed to {@code done}.
+     * Runs {@code request} on the background executor through the use case the CLI runs too
+     * ({@link org.qatwb.app.apply.ApplyUseCase}): the transaction, the confirm of a verified restart
+     * over a new connection, and for a reboot (the user confirmed it in the dialog) the wait for the
+     * NAS and its boot check, each step shown in the activity line. Then the NAS is read again, so
+     * that every view shows it as it is now, the outcome is notified and handed to {@code done}.
      */
-    private void transaction(String activity, ApplyMode mode, Callable<ApplyOutcome> start, Consumer<ApplyOutcome> done) {
+    public void apply(ApplyRequest request, Consumer<ApplyResult> done) {
+        if (nas == null) {
+            return;
+        }
         NasLink n = nas;
-        boolean restart = mode == ApplyMode.RESTART;
-        begin(activity);
-        if (restart) {
+        String what = switch (request.when()) {
+            case STAGE -> "Writing the files for the next boot";
+            case RESTART -> "Applying and restarting QAT";
+            case REBOOT -> "Staging the files and rebooting the NAS";
+        };
+        begin(request.source() instanceof ApplyRequest.Restore r ? what + " (back to transaction " + r.txId() + ")" : what);
+        if (request.when() == When.RESTART) {
             charts.mark(EventKind.RESTART, "QAT restart");
         }
+        boolean reboot = request.when() == When.REBOOT;
+        if (reboot) {
+            rebooting++;
+        }
         tasks.run(() -> {
-            ApplyOutcome o = start.call();
-            if (o.result() == TxState.Result.AWAITING_CONFIRM) {
-                o = n.confirm(o.tx().id());
-            }
-            return new Applied(o, n.snapshot());
+            ApplyResult r = n.apply(request, p -> tasks.ui().execute(() -> progress(p)));
+            return new Applied(r, n.snapshot());
         }, a -> {
             end();
+            if (reboot) {
+                rebooting--;
+            }
+            if (a.result().rebooted()) {
+                charts.mark(EventKind.RESTART, "NAS rebooted");
+            }
             show(a.snapshot());
-            notify(applyNotice(a.outcome(), restart));
-            done.accept(a.outcome());
+            notify(ApplyNotices.of(a.result()));
+            done.accept(a.result());
         }, e -> {
             end();
+            if (reboot) {
+                rebooting--;
+            }
             notify(new Notice(Notice.Level.ERROR, "Not applied", Snippet.oneLine(String.valueOf(e.getMessage()))));
         });
+    }
+
+    /** A step or a line of the wait, in the activity line while the apply runs. */
+    private void progress(ApplyProgress p) {
+        if (running.get() == 0) {
+            return;
+        }
+        if (p instanceof ApplyProgress.Step s) {
+            activity.set((s.step().ok() ? "" : "Failed: ") + Snippet.oneLine(s.step().line()));
+        } else if (p instanceof ApplyProgress.Note note) {
+            activity.set(capitalised(note.line()));
+        } else if (p instanceof ApplyProgress.Waiting w) {
+            activity.set("Rebooting the NAS: " + w.line());
+        }
+    }
+
+    private static String capitalised(String line) {
+        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     /** The NAS's applied transactions, newest first, for the history list. */
@@ -475,36 +523,11 @@ public final class NasViewModel implements AutoCloseable {
 
     /**
      * Puts back the files of transaction {@code txId} as they were {@code point} it, as a new
-     * transaction through the same machinery (checks, backups, restart and rollback timer).
+     * transaction through the same use case (checks, backups, restart and rollback timer, or reboot).
      */
-    public void restore(String txId, RestorePoint point, ApplyMode mode, Consumer<ApplyOutcome> done) {
-        if (nas != null) {
-            NasLink n = nas;
-            transaction("Returning to transaction " + txId, mode,
-                    () -> n.restore(txId, point, mode, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT), done);
-        }
-    }
-
-    private static Notice applyNotice(ApplyOutcome o, boolean restart) {
-        String tx = " (transaction " + o.tx().id() + ")";
-        String why = o.failure().map(f -> f.name() + ": " + f.text()).orElse("")
-                + (o.kernelLog().isEmpty() ? "" : "; kernel log: " + String.join(" | ", o.kernelLog()));
-        return switch (o.result()) {
-            case APPLIED -> new Notice(Notice.Level.INFO, restart ? "Applied and QAT restarted" : "Written",
-                    (restart ? "the devices came up as expected" : "the driver reads the new files at the next QAT start")
-                            + "; the old files are kept as a backup on the NAS" + tx);
-            case NOT_APPLIED -> new Notice(Notice.Level.ERROR, "Rolled back", "nothing changed: " + Snippet.oneLine(why) + tx);
-            case DEFERRED -> new Notice(Notice.Level.WARNING, "Takes effect at the next boot",
-                    "ZFS holds QAT, so the driver refused the restart: the files are staged, nothing new runs now; "
-                            + Snippet.oneLine(why) + tx);
-            case NEEDS_ATTENTION -> new Notice(Notice.Level.ERROR, "Needs attention: not rolled back",
-                    Snippet.oneLine(why) + tx + "; see qatwb apply --history");
-            case AWAITING_CONFIRM, IN_PROGRESS -> new Notice(Notice.Level.WARNING, "Not confirmed",
-                    "the NAS rolls back by itself unless confirmed" + tx);
-            case PENDING_BOOT -> new Notice(Notice.Level.INFO, "Written for the next boot",
-                    "the driver reads the new files at the next boot, where the boot check verifies them and puts the"
-                            + " old files back if the driver refuses them" + tx);
-        };
+    public void restore(String txId, RestorePoint point, When when, Consumer<ApplyResult> done) {
+        apply(new ApplyRequest(new ApplyRequest.Restore(txId, point), when, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT,
+                ApplyRequest.DEFAULT_REBOOT_LIMIT), done);
     }
 
     /** Which offloads a reboot keeps on, in words, from the latest snapshot. */
@@ -651,7 +674,7 @@ public final class NasViewModel implements AutoCloseable {
     private record Opened(NasLink link, NasSnapshot snapshot) {
     }
 
-    private record Applied(ApplyOutcome outcome, NasSnapshot snapshot) {
+    private record Applied(ApplyResult result, NasSnapshot snapshot) {
     }
 
     /** The outcome is empty when nothing was written: the NAS no longer held what the plan was made from. */

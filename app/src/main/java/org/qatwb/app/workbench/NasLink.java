@@ -6,13 +6,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import java.time.Duration;
 import java.util.List;
-import org.qatwb.model.apply.ApplyMode;
-import org.qatwb.model.apply.ApplyOutcome;
-import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.app.apply.ApplyProgress;
+import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.apply.ApplyResult;
+import org.qatwb.app.apply.ApplyUseCase;
 import org.qatwb.model.apply.TxRecord;
-import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.PersistOutcome;
@@ -123,25 +122,23 @@ public final class NasLink implements AutoCloseable {
         return agent.reapplyZia(pool);
     }
 
-    /** One transaction on the NAS (stage, or restart with verification and a rollback timer). */
-    public ApplyOutcome apply(ApplyPlan plan) throws NasConnectionException, AgentFailure {
-        return agent.apply(plan);
-    }
-
-    /** Confirms a verified restart over a new connection, so the NAS's rollback timer stands down. */
-    public ApplyOutcome confirm(String txId) throws NasConnectionException, AgentFailure {
-        return agent.confirm(txId);
+    /**
+     * One apply through the use case the CLI runs too: the transaction, the confirm of a restart,
+     * and for a reboot the wait for the NAS and its boot check ({@code progress} hears about each,
+     * on the calling thread). The window asked before a reboot, so the use case does not ask again.
+     * After a reboot this link's connection is made again: the next request finds the NAS as it is now.
+     */
+    public ApplyResult apply(ApplyRequest request, Consumer<ApplyProgress> progress) throws NasConnectionException, AgentFailure {
+        ApplyResult r = new ApplyUseCase(agent, progress).run(request, () -> true);
+        if (r.rebooted()) {
+            agent.session().ensureConnected();
+        }
+        return r;
     }
 
     /** The transactions the NAS keeps (with their backups). */
     public List<TxRecord> history() throws NasConnectionException, AgentFailure {
         return agent.history();
-    }
-
-    /** Returns to the files before or after a kept transaction, as a new transaction. */
-    public ApplyOutcome restore(String txId, RestorePoint point, ApplyMode mode, Duration confirmTimeout)
-            throws NasConnectionException, AgentFailure {
-        return agent.restore(txId, point, mode, confirmTimeout);
     }
 
     public ReconnectingStream stream(int intervalMs, Consumer<StreamSample> samples, StreamStateListener states) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.app.apply.When;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
@@ -117,7 +117,7 @@ class LayoutEditorViewModelTest {
         compiled.changes().forEach(c -> expected.put(c.path(), c.after()));
         assertFalse(expected.isEmpty());
 
-        vm.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+        vm.apply(When.STAGE, Duration.ofSeconds(120));
 
         Path root = sims.get("c62x").root();
         for (Map.Entry<String, byte[]> e : expected.entrySet()) {
@@ -138,7 +138,7 @@ class LayoutEditorViewModelTest {
         Map<String, byte[]> compiled = new HashMap<>();
         vm.compilationProperty().get().changes().forEach(c -> compiled.put(c.path(), c.after()));
 
-        vm.apply(ApplyMode.RESTART, Duration.ofSeconds(120));
+        vm.apply(When.RESTART, Duration.ofSeconds(120));
 
         Notice done = nas.notices().get(nas.notices().size() - 1);
         assertEquals("Applied and QAT restarted", done.title(), done.message());
@@ -155,7 +155,7 @@ class LayoutEditorViewModelTest {
         }
         vm.applyPreset(Preset.ZFS_ALL);
         sims.get("c62x").faults().failNextRestart("adf_ctl: Failed to start qat_dev0");
-        vm.apply(ApplyMode.RESTART, Duration.ofSeconds(120));
+        vm.apply(When.RESTART, Duration.ofSeconds(120));
 
         Notice rolledBack = nas.notices().get(nas.notices().size() - 1);
         assertEquals("Rolled back", rolledBack.title(), rolledBack.message());
@@ -171,13 +171,13 @@ class LayoutEditorViewModelTest {
         Path root = sims.get("c62x").root();
         String pf0 = Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1);
         vm.applyPreset(Preset.ZFS_COMPRESSION);
-        vm.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+        vm.apply(When.STAGE, Duration.ofSeconds(120));
         assertNotEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1));
 
         java.util.List<org.qatwb.model.apply.TxRecord> history = new java.util.ArrayList<>();
         nas.loadHistory(history::addAll);
         assertEquals(1, history.size(), history.toString());
-        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, ApplyMode.STAGE, o -> { });
+        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE, o -> { });
 
         assertEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1),
                 "back to the files before the apply");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.model.apply.ApplyMode;
+import org.qatwb.app.apply.When;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
@@ -91,7 +91,7 @@ class VfCoreViewModelTest {
         assertEquals(1, editor.compilationProperty().get().changes().size(), "one file in the pending diff");
         assertEquals(before, Files.readString(conf, StandardCharsets.ISO_8859_1), "not written before the layout is applied");
 
-        editor.apply(ApplyMode.STAGE, Duration.ofSeconds(120));
+        editor.apply(When.STAGE, Duration.ofSeconds(120));
         String after = Files.readString(conf, StandardCharsets.ISO_8859_1);
         assertTrue(after.matches("(?s).*Cy0CoreAffinity *= *9\\b.*") && after.matches("(?s).*Dc0CoreAffinity *= *9\\b.*"),
                 after);

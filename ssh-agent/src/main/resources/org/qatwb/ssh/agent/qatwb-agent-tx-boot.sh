@@ -399,10 +399,14 @@ reboot_cmd() {
     fi
     item_note boot_pending ok 0 "$(boot_pending)"
     item_note reboot ok 0 "$r_tool${r_args:+ $r_args} in 2 s"
+    # The redirections are exec'd inside the background subshell, not put on the function call:
+    # dash saves the fds a function call's redirections replace on fds 10 and up, and the command
+    # the function runs inherits those copies of the exec's stdout and stderr; the client's exec then
+    # ends only when the reboot takes the connection, and its answer is lost with it.
     if command -v setsid >/dev/null 2>&1; then
-        as_root setsid sh -c "sleep 2; exec $r_tool $r_args" </dev/null >/dev/null 2>&1 4>&- &
+        ( exec </dev/null >/dev/null 2>&1 4>&-; as_root setsid sh -c "sleep 2; exec $r_tool $r_args" ) &
     else
         # shellcheck disable=SC2086 # r_args is one word or none
-        ( trap '' HUP; sleep 2; as_root "$r_tool" $r_args ) </dev/null >/dev/null 2>&1 4>&- &
+        ( exec </dev/null >/dev/null 2>&1 4>&-; trap '' HUP; sleep 2; as_root "$r_tool" $r_args ) &
     fi
 }

@@ -439,7 +439,10 @@ tx_launch() {
                 "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&- 9<&-) \
                 || { tx_step launch error 1 "systemd-run: $l_out"; tx_refuse; return 1; } ;;
         setsid)
-            as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
+            # redirected by exec inside the subshell: on the as_root call itself, dash would keep
+            # copies of the exec's stdout and stderr on fds 10 and up, and the worker would hold them
+            ( exec </dev/null >/dev/null 2>&1 4>&- 9<&-
+              as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) & ;;
         *)
             # no setsid: immune to the hangup, at least
             ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;

@@ -67,7 +67,7 @@ class AgentScriptBootCheckTest {
     private static ApplyOutcome stage(Shell shell, FakeNas nas, String id, FileChange... changes) throws Exception {
         AgentCommand.Apply apply = new AgentCommand.Apply(false, id, new ApplyPlan(List.of(changes), ApplyMode.STAGE,
                 Set.of("0000:3d:00.0", "0000:3d:01.0"), Duration.ofSeconds(120)));
-        AgentRun run = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        AgentRun run = AgentRun.run(shell, nas, apply, B); // with the go the client sends (H2)
         assertEquals(0, run.exit(), run.stderr());
         return ApplyOutcome.read(run.parse(B)).orElseThrow();
     }

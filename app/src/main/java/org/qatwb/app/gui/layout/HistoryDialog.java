@@ -14,8 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.qatwb.app.apply.When;
+import org.qatwb.app.gui.common.WhenChoice;
 import org.qatwb.app.viewmodel.NasViewModel;
-import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxRecord;
 
@@ -33,7 +34,8 @@ final class HistoryDialog {
         d.initOwner(owner);
         d.setTitle("Applied layouts");
         d.setHeaderText(history.isEmpty() ? "Nothing was applied on this NAS yet" : history.size()
-                + " transaction(s) kept on the NAS, newest first; returning to one is a new transaction (staged)");
+                + " transaction(s) kept on the NAS, newest first; returning to one is a new transaction, applied as chosen below");
+        WhenChoice when = new WhenChoice(nas.restartCannotApply());
         ListView<TxRecord> list = new ListView<>();
         list.setId("history-list");
         list.getItems().setAll(history);
@@ -51,23 +53,26 @@ final class HistoryDialog {
                         + t.state().wire() + "  ·  " + t.changed().size() + " file(s)" + t.restoreOf().map(r -> "  ·  restores "
                         + r.id()).orElse(""));
                 Button before = new Button("Back to before it");
-                before.setOnAction(e -> {
-                    nas.restore(t.id(), RestorePoint.BEFORE, ApplyMode.STAGE, o -> { });
-                    d.close();
-                });
+                before.setOnAction(e -> restore(d, owner, nas, t, RestorePoint.BEFORE, when.when()));
                 Button after = new Button("Return to it");
-                after.setOnAction(e -> {
-                    nas.restore(t.id(), RestorePoint.AFTER, ApplyMode.STAGE, o -> { });
-                    d.close();
-                });
+                after.setOnAction(e -> restore(d, owner, nas, t, RestorePoint.AFTER, when.when()));
                 HBox row = new HBox(10, what, before, after);
                 row.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
                 setGraphic(row);
             }
         });
-        d.getDialogPane().setContent(new VBox(8, list));
+        d.getDialogPane().setContent(new VBox(8, list, when.node()));
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
+    }
+
+    /** A reboot asks a second time; the history stays open when the user says no. */
+    private static void restore(Dialog<Void> d, Window owner, NasViewModel nas, TxRecord t, RestorePoint point, When when) {
+        if (when == When.REBOOT && !ApplyDialog.confirmReboot(owner, nas)) {
+            return;
+        }
+        nas.restore(t.id(), point, when, r -> { });
+        d.close();
     }
 }

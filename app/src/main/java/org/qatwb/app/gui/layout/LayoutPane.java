@@ -159,7 +159,7 @@ public final class LayoutPane extends BorderPane {
         apply.setId("layout-apply");
         apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.getStyleClass().add(Styles.ACCENT);
-        apply.setOnAction(e -> ApplyDialog.show(owner, vm));
+        apply.setOnAction(e -> ApplyDialog.show(owner, vm, nas));
         Button history = new Button("History…", Glyphs.icon(Glyphs.HISTORY));
         history.setId("layout-history");
         history.setTooltip(new Tooltip("The layouts applied on this NAS, with their backups; return to any of them"));
