@@ -433,8 +433,8 @@ public final class NasViewModel implements AutoCloseable {
         if (s == null || !s.qatHeldByZfs().orElse(false)) {
             return Optional.empty();
         }
-        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use, so a restart"
-                + " cannot apply this layout now: stage it for the next boot, or apply and reboot.");
+        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use:"
+                + " stage it for the next boot, or apply and reboot.");
     }
 
     /**

@@ -79,6 +79,8 @@ final class ApplyDialog {
 
         d.getDialogPane().setContent(new VBox(10, diff, when.node(), warning, timeoutRow));
         d.getDialogPane().setPrefWidth(880);
+        // the wrapped choice labels make the pane's computed width collapse to theirs: the diff needs room
+        d.getDialogPane().setMinWidth(880);
         d.setResizable(true);
         ButtonType apply = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
