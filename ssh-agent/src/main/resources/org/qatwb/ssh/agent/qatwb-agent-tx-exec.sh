@@ -439,7 +439,8 @@ tx_launch() {
                 "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&- 9<&-) \
                 || { tx_step launch error 1 "systemd-run: $l_out"; tx_refuse; return 1; } ;;
         setsid)
-            as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
+            # redirected as a subshell: see reboot_cmd (dash keeps a copy of a function call's fds)
+            ( as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
         *)
             # no setsid: immune to the hangup, at least
             ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
@@ -582,7 +583,7 @@ confirm_cmd() {                # ID
     c_state=$(tx_get state)
     if [ "$c_state" != awaiting-confirm ]; then
         item_note step:confirm error 0 "nothing to confirm: the transaction is $c_state"
-    elif tx_claim confirm || [ "$(tx_get decided/by)" = confirm ]; then
+    elif tx_claim confirm || [ "$(tx_decider)" = confirm ]; then
         tx_finish confirmed
         tx_step confirm ok 0 "confirmed over a new connection"
         tx_disarm
@@ -638,7 +639,7 @@ abort_cmd() {                  # ID
                 tx_disarm
                 tx_rollback restart
             else
-                item_note step:abort error 0 "too late: $(tx_get decided/by) decided first"
+                item_note step:abort error 0 "too late: $(tx_decider) decided first"
             fi ;;
         staged|deferred)
             if tx_relock; then
