@@ -165,7 +165,7 @@ class AgentOutputTest {
         assertTrue(failure(AgentOutputWriter.stream().done()).startsWith("line 2: a stream never ends with 'done'"));
         assertTrue(failure(AgentOutputWriter.stream().tick(2)).startsWith("line 2: expected 'tick 1'"));
         assertEquals("line 3: output continues after 'done'", failure(AgentOutputWriter.snapshot().done().raw("\n")));
-        assertTrue(failure(new AgentOutputWriter(BOUNDARY).header("reboot").done()).startsWith("line 1: unknown agent command"));
+        assertTrue(failure(new AgentOutputWriter(BOUNDARY).header("power-off").done()).startsWith("line 1: unknown agent command"));
         assertTrue(failure(new AgentOutputWriter(BOUNDARY).line("begin x")).startsWith("line 1: expected the header"));
         assertEquals("line 1: the agent speaks protocol version 2, this client reads 1",
                 failure(new AgentOutputWriter(BOUNDARY).line("agent 2 snapshot").done()));

@@ -585,7 +585,7 @@ confirm_cmd() {                # ID
     c_state=$(tx_get state)
     if [ "$c_state" != awaiting-confirm ]; then
         item_note step:confirm error 0 "nothing to confirm: the transaction is $c_state"
-    elif tx_claim confirm || [ "$(tx_get decided/by)" = confirm ]; then
+    elif tx_claim confirm || [ "$(tx_decider)" = confirm ]; then
         tx_finish confirmed
         tx_step confirm ok 0 "confirmed over a new connection"
         tx_disarm
@@ -641,7 +641,7 @@ abort_cmd() {                  # ID
                 tx_disarm
                 tx_rollback restart
             else
-                item_note step:abort error 0 "too late: $(tx_get decided/by) decided first"
+                item_note step:abort error 0 "too late: $(tx_decider) decided first"
             fi ;;
         staged|deferred)
             if tx_relock; then

@@ -148,14 +148,17 @@ tx_arm() {
         *)
             # The worker is outside the SSH session already; so is this child of it. It waits in
             # steps of a second and gives up once a confirm decided (or the transaction is gone):
-            # nothing to kill, no pid to trust, and it ends within a second of the confirm.
+            # nothing to kill, no pid to trust, and it ends within a second of the confirm. It
+            # expires as a shell of its own (exec): in a subshell $$ would be the worker's pid,
+            # and the record of who runs the rollback (tx_mine, tx_claim) would name a process
+            # that is gone, which tx_recover would then take over while the timer rolls back.
             ( t_left=$TX_TIMEOUT
               while [ "$t_left" -gt 0 ]; do
                   if [ -d "$TXD/decided" ] || [ ! -d "$TXD" ]; then exit 0; fi
                   sleep 1
                   t_left=$((t_left - 1))
               done
-              tx_expire "$TXID" ) </dev/null >/dev/null 2>&1 &
+              exec "$(tx_shell)" "$TXD/agent.sh" tx-expire "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 &
             echo "process $!: rolls back in $TX_TIMEOUT s unless confirmed" ;;
     esac
 }
@@ -174,7 +177,8 @@ tx_expire() {                  # ID
     tx_open "$1"
     tx_kind "$(tx_get state)"
     case $TX_KIND in running|waiting) ;; *) return 0 ;; esac
-    tx_claim timer || return 0  # confirmed in time, or the worker is rolling back
+    tx_claim timer || return 0  # confirmed in time, or the worker (or a recovery) is rolling back
+    tx_mine                     # from now this process runs it: tx_recover leaves it alone
     e_pid=$(tx_get worker_pid)
     e_left=$((TO_WORKER_STEP * 10))
     while [ "$e_left" -gt 0 ] && [ "$(tx_get worker_done)" != yes ]; do
@@ -184,7 +188,6 @@ tx_expire() {                  # ID
         e_left=$((e_left - 1))
     done
     tx_open "$1"
-    tx_mine
     tx_step expired error 0 "not confirmed within $TX_TIMEOUT s: rolling back"
     tx_rollback restart
 }

@@ -342,6 +342,16 @@ tx_recover() {
 tx_recover_one() {             # ID: its runner is gone
     tx_open "$1"
     tx_claim_recovery || return 0
+    # The rollback timer (armed before the commit), a confirm or an abort may be at it: whoever took
+    # the 'decided' turn and still runs keeps it. Else the turn is taken here, so that a timer that
+    # fires now finds it taken and leaves the transaction to this recovery.
+    if ! tx_claim recover; then
+        if tx_decider_alive; then
+            as_root rm -f "$TXD/recovery.$c_n"
+            return 0
+        fi
+        printf 'recover %s %s\n' "$$" "$(tx_boot_id)" | as_root tee "$TXD/decided/by" >/dev/null
+    fi
     u_state=$(tx_get state)
     if ! as_root test -e "$TXD/journal" && { [ "$u_state" = prepared ] || [ "$u_state" = awaiting-go ]; }; then
         tx_drop_temps
@@ -887,12 +897,32 @@ tx_restore_files() {
     echo "$f_msg"
 }
 
-# Confirm and the timer take turns here: the first to make the directory decides, and says who
-# it is in it (a confirm cut off right after its claim is finished by the next one).
+# Confirm, abort, the worker's own rollback, the timer and a recovery take turns here: the first to
+# make the directory decides, and says in it who it is and which process ("WHO PID BOOT_ID"), so
+# that tx_recover takes over only from a decider that is gone (a confirm cut off right after its
+# claim is finished by the next one).
 tx_claim() {                   # WHO
     as_root mkdir "$TXD/decided" 2>/dev/null || return 1
-    printf '%s\n' "$1" | as_root tee "$TXD/decided/by" >/dev/null
+    printf '%s %s %s\n' "$1" "$$" "$(tx_boot_id)" | as_root tee "$TXD/decided/by" >/dev/null
     return 0
+}
+
+tx_decider() {                 # prints who took the turn (WHO of tx_claim), '' when nobody did
+    d_by=$(tx_get decided/by)
+    printf '%s\n' "${d_by%% *}"
+}
+
+# Whether the turn was taken by a process that still runs: an empty record is a claim being made
+# (its process runs); an older agent's (WHO alone) names no process, so it is gone.
+tx_decider_alive() {
+    as_root test -d "$TXD/decided" || return 1
+    d_by=$(tx_get decided/by)
+    [ -n "$d_by" ] || return 0
+    set -f
+    # shellcheck disable=SC2086 # WHO PID BOOT_ID: three words
+    set -- $d_by
+    set +f
+    [ $# -eq 3 ] && tx_alive "$2" "$3"
 }
 
 # ---- what the client sees -------------------------------------------------------------------

@@ -47,7 +47,7 @@ class AgentScriptTxSafetyTest {
     }
 
     private static ApplyOutcome run(Shell shell, FakeNas nas, AgentCommand command) throws Exception {
-        AgentRun run = AgentRun.run(shell, nas, command.arguments(B), command.stdin());
+        AgentRun run = AgentRun.run(shell, nas, command, B); // apply's go sent as a client sends it
         assertEquals(0, run.exit(), run.stderr());
         return ApplyOutcome.read(run.parse(B)).orElseThrow();
     }
@@ -162,7 +162,7 @@ class AgentScriptTxSafetyTest {
         String id = TxId.next(Instant.now());
         List<FileChange> changes = killAtTheEighthRename(nas, dir, id, "*" + id + "*");
         AgentCommand.Apply apply = new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes));
-        AgentRun killed = AgentRun.run(shell, nas, apply.arguments(B), apply.stdin());
+        AgentRun killed = AgentRun.run(shell, nas, apply, B);
         assertTrue(killed.exit() != 0, "the exec was killed with the worker");
         assertEquals("committing", state(nas, id));
         assertEquals(8, Integer.parseInt(Files.readString(dir.resolve("renames")).strip()), "killed at the 8th rename");
@@ -172,7 +172,7 @@ class AgentScriptTxSafetyTest {
         // and the NAS takes the next apply
         ApplyOutcome next = run(shell, nas, new AgentCommand.Apply(false, TxId.next(Instant.now().plusSeconds(1)),
                 plan(ApplyMode.STAGE, Duration.ofSeconds(120), changes.get(0))));
-        assertEquals(TxState.APPLIED, next.state(), next.steps().toString());
+        assertEquals(TxState.STAGED, next.state(), next.steps().toString());
     }
 
     /** Only the worker is killed: the exec waiting for it sees its runner gone and undoes it at once. */
@@ -279,9 +279,9 @@ class AgentScriptTxSafetyTest {
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120),
                 new FileChange(VF, Optional.of(vfOld), bytes("[GENERAL]\n# staged\n")),
                 new FileChange("/etc/c6xxvf_dev7.conf", Optional.empty(), bytes("[GENERAL]\n# new file\n")))));
-        assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
-        // what the boot check's arming leaves (issue 13: --stage ends staged, pending the next boot)
-        nas.file("var/lib/qatwb/tx/" + id + "/state", "staged\n");
+        assertEquals(TxState.STAGED, o.state(), o.steps().toString());
+        assertEquals(id + "\n", Files.readString(nas.path("var/lib/qatwb/boot/pending")), "staging armed the boot check");
+        // an older transaction pending before it, which the abort must leave on the list
         nas.file("var/lib/qatwb/boot/pending", "20250101T000000Z-00000001\n" + id + "\n");
 
         AgentRun run = AgentRun.run(shell, nas, new AgentCommand.Abort(false, id).arguments(B), new AgentCommand.Abort(false, id).stdin());
@@ -341,7 +341,7 @@ class AgentScriptTxSafetyTest {
         String then = TxId.next(Instant.now().plusSeconds(1));
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, then, plan(ApplyMode.STAGE, Duration.ofSeconds(120),
                 new FileChange(VF, Optional.of(second), bytes("[GENERAL]\n# third\n")))));
-        assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
+        assertEquals(TxState.STAGED, o.state(), o.steps().toString());
         assertArrayEquals(vfOld, Files.readAllBytes(nas.path("var/lib/qatwb/pristine/c6xxvf_dev0.conf")));
         AgentRun h = AgentRun.run(shell, nas, new AgentCommand.History(false).arguments(B));
         TxHistory.Kept kept = TxHistory.readKept(h.parse(B));
@@ -377,7 +377,7 @@ class AgentScriptTxSafetyTest {
         String id = "20000101T000000Z-00000001"; // a client whose clock is far behind
         ApplyOutcome o = run(shell, nas, new AgentCommand.Apply(false, id, plan(ApplyMode.STAGE, Duration.ofSeconds(120),
                 new FileChange(VF, Optional.of(Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf"))), bytes("x\n")))));
-        assertEquals(TxState.APPLIED, o.state(), o.steps().toString());
+        assertEquals(TxState.STAGED, o.state(), o.steps().toString());
         assertEquals("61", Files.readString(tx(nas, id).resolve("seq")).strip());
         List<String> left;
         try (Stream<Path> t = Files.list(nas.path("var/lib/qatwb/tx"))) {

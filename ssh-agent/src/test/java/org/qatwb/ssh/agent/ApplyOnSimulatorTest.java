@@ -186,8 +186,9 @@ class ApplyOnSimulatorTest {
             ApplyOutcome o = s.client.apply(s.planWithDevCfg(after, ApplyMode.RESTART));
             assertEquals(TxState.DEFERRED, o.state(), o.steps().toString());
             assertEquals(TxState.Result.DEFERRED, o.result());
-            assertEquals(List.of("check_space", "check_before", "backup", "stage", "commit", "busy", "params_restore",
-                    "boot_arm"), o.steps().stream().map(TxStep::name).toList());
+            // the client's go, and the rollback timer armed before the commit (disarmed by the deferral)
+            assertEquals(List.of("check_space", "check_before", "backup", "stage", "go", "arm_timer", "commit", "busy",
+                    "params_restore", "boot_arm"), o.steps().stream().map(TxStep::name).toList());
             assertTrue(o.failure().orElseThrow().text().contains("ZFS holds QAT devices"), o.steps().toString());
             assertEquals(after, s.files(), "the files stay committed for the next boot");
             assertEquals(loaded, s.vfDevCfg(), "the driver still runs the old configuration");
