@@ -54,7 +54,7 @@ final class SimNas implements AutoCloseable {
      * parameters never written 0 since: ZFS holds no QAT device, so a restart can apply a layout.
      */
     static SimNas c62xZfsHoldsNothing() throws NasConnectionException {
-        return new SimNas(SimOptions.driven("c62x").withQatUpAtZfsLoad(false));
+        return new SimNas(SimOptions.driven("c62x").withKeptParams(false));
     }
 
     QatFileSet files() {
