@@ -152,7 +152,7 @@ class ApplyEndToEndTest {
         }
     }
 
-    /** The same NAS booted as root-on-ZFS boots (zfs.ko first, no 0 written since): nothing holds QAT. */
+    /** The same NAS without its parameters unit (zfs.ko first, no 0 written since): nothing holds QAT. */
     @Test
     void whereNothingHoldsQatARestartAppliesAndDevCfgShowsTheNewValues() throws IOException {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
