@@ -26,13 +26,13 @@ import org.qatwb.sim.profile.ParamsAtBoot;
  *                 the wall clock: 3 s by default, none for {@link #driven} tests
  * @param paramsAtBoot what ZFS's QAT parameters read after a boot where zfs.ko found no QAT up; null for
  *                 the profile's
- * @param qatUpAtZfsLoad whether qat.service starts before zfs.ko loads at boot (then ZFS starts QAT
- *                 instances and the driver refuses to stop the devices it holds); null for what the
- *                 profile is ({@code c62x} is, the root-on-ZFS profiles are not)
+ * @param keptParams whether the profile's {@code qatwb-zfs-qat.service} is in a new tree (then ZFS holds
+ *                 QAT after every boot and the driver refuses to stop the devices it holds; only
+ *                 {@code c62x} has one); false for a tree without it, where ZFS holds nothing after boot
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
                          boolean zia, Boolean trueNas, boolean irqbalance, Duration downTime,
-                         ParamsAtBoot paramsAtBoot, Boolean qatUpAtZfsLoad) {
+                         ParamsAtBoot paramsAtBoot, boolean keptParams) {
 
     public static final String DEFAULT_USER = "admin";
     /** How long a reboot keeps the NAS down by default: long enough to see it go, short enough to wait for. */
@@ -55,7 +55,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null, null);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null, true);
     }
 
     /** For tests: the clock moves only when the test says so, and a reboot keeps the NAS down no longer than it takes. */
@@ -69,51 +69,54 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     /** With the irqbalance stand-in running from boot. */
     public SimOptions withIrqbalance(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on, downTime, paramsAtBoot, keptParams);
     }
 
     /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
     public SimOptions withTrueNas(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance, downTime, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance, downTime, paramsAtBoot, keptParams);
     }
 
     /** With a reboot keeping the NAS down this long before it boots. */
     public SimOptions withDownTime(Duration d) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, d, paramsAtBoot, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, d, paramsAtBoot, keptParams);
     }
 
     /** With the parameters reading as {@code p} says after a boot where zfs.ko found no QAT; null for the profile's. */
     public SimOptions withParamsAtBoot(ParamsAtBoot p) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, p, qatUpAtZfsLoad);
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, p, keptParams);
     }
 
-    /** qat.service before zfs.ko at boot or not, whatever the profile is: whether ZFS holds QAT after boot. */
-    public SimOptions withQatUpAtZfsLoad(boolean up) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, up);
+    /**
+     * With or without the profile's parameters unit in a new tree: without it ZFS holds no QAT after a
+     * boot (zfs.ko loaded before qat.service and nothing wrote 0 since), so a restart can stop every device.
+     */
+    public SimOptions withKeptParams(boolean keep) {
+        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keep);
     }
 }

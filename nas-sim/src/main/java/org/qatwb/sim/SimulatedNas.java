@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,8 +119,8 @@ public final class SimulatedNas implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + options.profile()
                         + "'; known: " + String.join(", ", Profiles.NAMES)))
                 .withZia(options.zia());
-        if (options.qatUpAtZfsLoad() != null) {
-            profile = profile.withQatUpAtZfsLoad(options.qatUpAtZfsLoad());
+        if (!options.keptParams()) {
+            profile = profile.withKeptParams(Set.of());
         }
         if (options.trueNas() != null) {
             profile = profile.withTrueNas(options.trueNas());

@@ -22,7 +22,7 @@ class AdfCtlTest {
     @BeforeAll
     static void start() {
         // zfs.ko before qat.service: ZFS holds no device, so adf_ctl may stop and restart them (ZfsHoldsQatTest has the other order)
-        nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false));
+        nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false));
     }
 
     @AfterAll

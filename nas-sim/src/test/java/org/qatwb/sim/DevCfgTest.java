@@ -50,7 +50,7 @@ class DevCfgTest {
 
     @Test
     void aDeviceThatGoesDownKeepsAnEmptyDevCfgAndUnloadingTheDriverRemovesIt() throws Exception {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path file = nas.root().resolve("sys/kernel/debug/qat_c6xxvf_0000:3d:01.0/dev_cfg");
             assertFalse(Files.readString(file).isEmpty());
             assertEquals(0, Shell.run(nas, "adf_ctl qat_dev3 down").rc());

@@ -19,7 +19,7 @@ class DriverMessagesTest {
 
     @Test
     void aRefusedVfLeavesTheUnitActiveItsReasonInDmesgAndAdfCtlsLinesInTheJournal() throws Exception {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             String boot = Shell.run(nas, JOURNAL).out();
             assertTrue(boot.startsWith("Starting qat.service - QAT service...\nProcessing /etc/c6xx_dev0.conf\n"), boot);
             assertTrue(boot.endsWith("Processing /etc/c6xxvf_dev47.conf\nFinished qat.service - QAT service.\n"), boot);

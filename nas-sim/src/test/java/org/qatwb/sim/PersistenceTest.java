@@ -33,7 +33,7 @@ class PersistenceTest {
 
     @Test
     void systemctlEnablesDisablesAndReloadsUnitsAsSystemdDoes() throws Exception {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Shell.Result missing = Shell.run(nas, "systemctl enable " + ZfsQatUnit.NAME);
             assertEquals(1, missing.rc());
             assertEquals("Failed to enable unit: Unit file qatwb-zfs-qat.service does not exist.\n", missing.err());

@@ -135,9 +135,9 @@ class RebootTest {
     }
 
     /**
-     * c62x brings QAT up before zfs.ko: the probe (After=qat.service, Before=zfs-load-module.service)
-     * sees devices up and no zfs.ko yet; dh8950 (as a plain Debian box) is root on ZFS: zfs.ko first, the
-     * parameter at 1 (forced at load), the probe after qat.service, and the params unit's 0 only after it.
+     * Both boot as stock systemd units do (c62x from udev's modprobe for the pool's disks, dh8950 as a
+     * plain Debian box root on ZFS): zfs.ko first, the parameter at 1 (forced at load), the probe
+     * (After=qat.service, Before=the params unit) after qat.service, and the params unit's 0 only after it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"c62x", "dh8950"})
@@ -146,7 +146,7 @@ class RebootTest {
         try (SimulatedNas nas = SimulatedNas.start(options)) {
             sh(nas, "mkdir -p \"$QATWB_ROOT\"/var/lib/qatwb && cat > \"$QATWB_ROOT\"/var/lib/qatwb/probe.sh", PROBE);
             sh(nas, "cat > " + UNITS + "qatwb-boot-check.service",
-                    unit("qat.service", "qatwb-zfs-qat.service zfs-load-module.service zfs-import.target"));
+                    unit("qat.service", "qatwb-zfs-qat.service"));
             sh(nas, "cat > " + UNITS + ZfsQatUnit.NAME, ZfsQatUnit.text(EnumSet.allOf(ZfsParam.class)));
             sh(nas, "systemctl enable qatwb-boot-check.service && systemctl enable " + ZfsQatUnit.NAME, "");
             int up = Integer.parseInt(Shell.run(nas, "adf_ctl status | grep -c 'state: up'").out().strip());
@@ -157,11 +157,7 @@ class RebootTest {
             assertTrue(seen.contains("args=boot-check - 0\n"), seen);
             assertTrue(seen.contains("up=" + up + "\n"), "qat.service had run: " + seen);
             assertTrue(seen.contains("restart=0\n"), "its stand-ins were answered: " + seen);
-            if (profile.equals("c62x")) {
-                assertTrue(seen.contains("zfs=0\nparam=absent\n"), "before zfs.ko: " + seen);
-            } else {
-                assertTrue(seen.contains("zfs=1\nparam=1\n"), "zfs.ko first, before the params unit: " + seen);
-            }
+            assertTrue(seen.contains("zfs=1\nparam=1\n"), "zfs.ko first, before the params unit: " + seen);
             assertEquals("0\n", param(nas), "the params unit ran after it");
             assertEquals("probe ran\n", Files.readString(nas.root().resolve(".sim/state/journal/qatwb-boot-check.service.log")),
                     "its output went to its journal");
@@ -214,9 +210,8 @@ class RebootTest {
 
     @Test
     void refuseVfAtBootLeavesOneVfDownWithTheDriversWordsUntilARestartReadsTheFilesAgain() throws Exception {
-        // booted as root on ZFS boots (zfs.ko first): ZFS holds no QAT device, so the driver lets a
-        // restart stop them (DOMAIN.md 8; where ZFS holds them it refuses: device qat_devN is busy)
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        // without the params unit ZFS holds nothing after the boot, so the restart may stop every device
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path conf = nas.root().resolve("etc/c6xxvf_dev0.conf");
             String before = Files.readString(conf);
             int up = Integer.parseInt(Shell.run(nas, "adf_ctl status | grep -c 'state: up'").out().strip());
@@ -241,8 +236,7 @@ class RebootTest {
 
     @Test
     void rollbackFailsAtBootFailsTheFirstRestartAfterQatServiceOnly() throws Exception {
-        // zfs.ko first, as above: a restart the driver would refuse as busy proves nothing here
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             nas.faults().rollbackFailsAtNextBoot();
             nas.reboot();
             assertTrue(Shell.run(nas, "adf_ctl status").out().contains("state: up"), "qat.service itself started");

@@ -118,7 +118,7 @@ class TransactionSupportTest {
     @Test
     void theKstatCanBeLostInTheNextRestart() {
         // zfs.ko first: ZFS holds no device, so the restart happens (ZfsHoldsQatTest: it is refused otherwise)
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path kstat = nas.root().resolve("proc/spl/kstat/zfs/qat");
             assertTrue(Files.exists(kstat));
             nas.faults().loseKstatOnNextRestart();

@@ -72,7 +72,7 @@ class ZfsHoldsQatTest {
 
     @Test
     void zfsFirstHoldsNothingUntilAZeroIsWrittenAndAReRebootReleasesIt() throws Exception {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             assertEquals("0\n", Shell.run(nas, "cat \"$QATWB_ROOT\"/sys/module/qat_c62x/refcnt").out());
             Path devCfg = nas.root().resolve("sys/kernel/debug/qat_c6xx_0000:3d:00.0/dev_cfg");
             Path conf = nas.root().resolve("etc/c6xx_dev0.conf");

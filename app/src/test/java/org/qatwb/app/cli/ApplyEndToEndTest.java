@@ -105,7 +105,7 @@ class ApplyEndToEndTest {
 
     @Test
     void aRestartIsVerifiedAndConfirmedOverANewConnection() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path f = edited(nas, 41);
             long connections = nas.connectionCount();
             CliRun run = cli("apply", nas, "--yes", f.toString(), "--restart", "--confirm-timeout", "60");
@@ -152,10 +152,10 @@ class ApplyEndToEndTest {
         }
     }
 
-    /** The same NAS booted as root-on-ZFS boots (zfs.ko first, no 0 written since): nothing holds QAT. */
+    /** The same NAS without its parameters unit (zfs.ko first, no 0 written since): nothing holds QAT. */
     @Test
     void whereNothingHoldsQatARestartAppliesAndDevCfgShowsTheNewValues() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path devCfg = nas.root().resolve("sys/kernel/debug/qat_c6xxvf_0000:3d:01.4/dev_cfg");
             assertFalse(Files.readString(devCfg).contains("Dc0CoreAffinity = 41"));
             CliRun snap = cli("snapshot", nas);
@@ -172,7 +172,7 @@ class ApplyEndToEndTest {
 
     @Test
     void aFailedRestartRollsBackByItselfExitOneWithTheDriversWords() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0");
@@ -189,7 +189,7 @@ class ApplyEndToEndTest {
 
     @Test
     void aRollbackThatCannotRestartQatIsExitFour() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             Path f = edited(nas, 41);
             nas.faults().failNextRestart("QAT: Failed to start qat_dev0")
@@ -205,7 +205,7 @@ class ApplyEndToEndTest {
 
     @Test
     void historyListsTransactionsAndRestorePutsTheFilesBack() throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             QatFileSet before = QatFileSet.read(nas.root());
             CliRun applied = cli("apply", nas, "--yes", edited(nas, 41).toString());
             assertEquals(0, applied.exit(), applied.err());

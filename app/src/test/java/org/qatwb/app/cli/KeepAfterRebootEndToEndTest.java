@@ -154,8 +154,11 @@ class KeepAfterRebootEndToEndTest {
     }
 
     @Test
-    void aSudoThatWantsAPasswordIsExitOneWithTheStepAndNothingIsWritten() {
+    void aSudoThatWantsAPasswordIsExitOneWithTheStepAndNothingIsWritten() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+            // all three on since the boot, and the administrator's unit taken away: there is something to keep
+            Files.delete(nas.root().resolve("etc/systemd/system/multi-user.target.wants/" + ZfsQatUnit.NAME));
+            Files.delete(nas.root().resolve(UNIT));
             nas.faults().sudoRequiresPassword(true);
             CliRun run = cli("params", nas, "--sudo", "--keep-after-reboot", "--yes");
             assertEquals(1, run.exit(), run.out());
@@ -168,7 +171,8 @@ class KeepAfterRebootEndToEndTest {
 
     @Test
     void hostileInputIsRefusedAndNothingIsWritten() throws Exception {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x"))) {
+        // without the unit c62x's administrator keeps: nothing there, so nothing may appear
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path pwned = nas.root().resolve("pwned");
             CliRun flag = cli("params", nas, "--keep-after-reboot=$(touch " + pwned + ")");
             assertEquals(2, flag.exit(), flag.err());

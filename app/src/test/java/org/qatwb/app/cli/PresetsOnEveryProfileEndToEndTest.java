@@ -308,6 +308,6 @@ class PresetsOnEveryProfileEndToEndTest {
      * apply a preset (on c62x as shipped, ZFS holds them and a restart ends deferred: ApplyEndToEndTest).
      */
     private static SimOptions restartable(String profile) {
-        return SimOptions.driven(profile).withQatUpAtZfsLoad(false);
+        return SimOptions.driven(profile).withKeptParams(false);
     }
 }

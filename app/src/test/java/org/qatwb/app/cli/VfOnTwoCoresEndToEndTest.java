@@ -49,7 +49,7 @@ class VfOnTwoCoresEndToEndTest {
     @Test
     void aVfWithItsCyAndDcOnTwoCoresIsRefusedByQatwbLintAndTheSimulatedDriverAlikeAndTheEditorsFixBringsItUp()
             throws IOException {
-        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false))) {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false))) {
             Path conf = nas.root().resolve(CONF.substring(1));
             String original = Files.readString(conf, ISO_8859_1);
             int cy = core(original, "Cy0CoreAffinity");

@@ -99,6 +99,10 @@ class NasViewModelTest {
 
     @Test
     void keepAfterRebootShowsItsPlanThenInstallsExactlyThatUnit() throws Exception {
+        // c62x's administrator keeps the parameters with the unit already: take it away, so there is none to keep
+        Path wants = sims.get("c62x").root().resolve("etc/systemd/system/multi-user.target.wants/qatwb-zfs-qat.service");
+        Files.delete(wants);
+        Files.delete(sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service"));
         open(new NasTarget.Simulated("c62x"));
         vm.paramSwitch(ZfsParam.ENCRYPT).request(false);
         PersistPlan plan = vm.keepAfterRebootPlan().orElseThrow();

@@ -13,23 +13,25 @@ import java.util.TreeSet;
  * The small part of systemd's ordering the simulated boot needs (systemd.unit(5), "Before=,
  * After="): {@code A Before=B} and {@code B After=A} both mean A finishes starting before B starts;
  * the ordering applies only between units that are both being started, so a name that is not
- * started in this boot (a unit that does not exist, or zfs's module load on root on ZFS, done by
- * the initramfs before any unit) orders nothing. A {@code Type=oneshot} unit has finished starting
- * when its process exits (systemd.service(5)), so each step runs to its end before the next.
+ * started here (a unit that does not exist, or one of early boot) orders nothing. A
+ * {@code Type=oneshot} unit has finished starting when its process exits (systemd.service(5)), so
+ * each step runs to its end before the next.
  *
- * <p>Besides the enabled units the boot starts {@code qat.service} (Intel's unit:
- * {@code After=local-fs.target}, {@code WantedBy=multi-user.target}, in
- * {@code quickassist/build_system/build_files/qat.service}) and, where QAT comes up before zfs.ko (the
- * profile's premise), the module load as {@code zfs-load-module.service} ordered after it, with
- * {@code zfs-import.target} after that. Where systemd would start two steps in parallel (no order
- * between them), the simulator runs qat.service and the module load first, then units by name; an
- * ordering cycle (systemd breaks it by dropping a job) leaves the rest in name order.
+ * <p>zfs.ko always loads first, in early boot: udev runs {@code modprobe zfs} for the pool's disks
+ * (OpenZFS {@code udev/rules.d/90-zfs.rules.in}, {@code ID_FS_TYPE=="zfs_member"}), the import
+ * services that follow are {@code DefaultDependencies=no} and {@code Before=zfs-import.target}
+ * ({@code etc/systemd/system/zfs-import-cache.service.in}), and {@code zfs-mount.service} is
+ * {@code After=zfs-import.target} and {@code Before=local-fs.target} ({@code zfs-mount.service.in});
+ * on root on ZFS the initramfs loads it even earlier. Then the boot starts {@code qat.service}
+ * (Intel's unit: {@code After=local-fs.target}, {@code WantedBy=multi-user.target}, in
+ * {@code quickassist/build_system/build_files/qat.service}) and the enabled units. Where systemd
+ * would start two steps in parallel (no order between them), the simulator runs qat.service first,
+ * then units by name; an ordering cycle (systemd breaks it by dropping a job) leaves the rest in
+ * name order.
  */
 final class BootOrder {
 
     static final String QAT = "qat.service";
-    static final String ZFS_LOAD = "zfs-load-module.service";
-    static final String ZFS_IMPORT = "zfs-import.target";
 
     private BootOrder() {
     }
@@ -38,27 +40,16 @@ final class BootOrder {
      * The boot's steps.
      *
      * @param units       the enabled units
-     * @param zfsFirst    root on ZFS: the initramfs loads zfs.ko before any unit
      * @param hasQat      the NAS has qat.service
      */
-    static List<BootStep> order(List<BootUnit> units, boolean zfsFirst, boolean hasQat) {
+    static List<BootStep> order(List<BootUnit> units, boolean hasQat) {
         Map<String, BootStep> nodes = new LinkedHashMap<>();
         List<BootStep> steps = new ArrayList<>();
-        if (zfsFirst) {
-            steps.add(new BootStep.ZfsLoad());
-        }
+        steps.add(new BootStep.ZfsLoad());
         if (hasQat) {
             nodes.put(QAT, new BootStep.QatStart());
         }
         Map<String, Set<String>> edges = new HashMap<>(); // name -> the names that must wait for it
-        if (!zfsFirst) {
-            nodes.put(ZFS_LOAD, new BootStep.ZfsLoad());
-            nodes.put(ZFS_IMPORT, null); // a target: orders, runs nothing
-            edge(edges, ZFS_LOAD, ZFS_IMPORT);
-            if (hasQat) {
-                edge(edges, QAT, ZFS_LOAD);
-            }
-        }
         for (BootUnit u : units) {
             if (!nodes.containsKey(u.name())) {
                 nodes.put(u.name(), new BootStep.UnitStart(u));
@@ -89,9 +80,7 @@ final class BootOrder {
             for (String to : edges.getOrDefault(next, Set.of())) {
                 waiting.merge(to, -1, Integer::sum);
             }
-            if (nodes.get(next) != null) {
-                steps.add(nodes.get(next));
-            }
+            steps.add(nodes.get(next));
         }
         return steps;
     }
@@ -102,19 +91,11 @@ final class BootOrder {
         }
     }
 
-    /** qat.service, then the module load and its target, then units by name. */
+    /** qat.service, then units by name. */
     private static int compare(String a, String b) {
-        int ra = rank(a);
-        int rb = rank(b);
-        return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
-    }
-
-    private static int rank(String n) {
-        return switch (n) {
-            case QAT -> 0;
-            case ZFS_LOAD -> 1;
-            case ZFS_IMPORT -> 2;
-            default -> 3;
-        };
+        if (a.equals(QAT) != b.equals(QAT)) {
+            return a.equals(QAT) ? -1 : 1;
+        }
+        return a.compareTo(b);
     }
 }

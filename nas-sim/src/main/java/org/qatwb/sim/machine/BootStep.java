@@ -7,7 +7,7 @@ sealed interface BootStep {
     record QatStart() implements BootStep {
     }
 
-    /** zfs.ko loads: in the initramfs on root on ZFS, else by the zfs module-load unit. */
+    /** zfs.ko loads, in early boot: udev's {@code modprobe zfs} for the pool's disks, or the initramfs on root on ZFS. */
     record ZfsLoad() implements BootStep {
     }
 

@@ -83,11 +83,9 @@ public final class Machine implements RequestHandler {
         this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
     }
 
-    /** qat.service's start in the boot when QAT comes up before zfs.ko, and after it on root on ZFS. */
-    private static final long QAT_FIRST_NANOS = 4_812_345_000L;
-    private static final long QAT_SECOND_NANOS = 11_530_960_000L;
-    private static final long ZFS_FIRST_NANOS = 3_207_551_000L;
-    private static final long ZFS_SECOND_NANOS = 9_104_221_000L;
+    /** zfs.ko's load in early boot, and qat.service's start after local-fs.target. */
+    private static final long ZFS_LOAD_NANOS = 3_207_551_000L;
+    private static final long QAT_START_NANOS = 11_530_960_000L;
     /** Units that run once both are up, and TrueNAS's POSTINIT (after multi-user.target). */
     private static final long UNITS_NANOS = 15_880_402_000L;
     private static final long STEP_NANOS = 50_000_000L;
@@ -98,8 +96,8 @@ public final class Machine implements RequestHandler {
     static final Duration UNIT_LIMIT = Duration.ofSeconds(90);
 
     /**
-     * Boots: the kernel; qat.service, zfs.ko and the enabled units in systemd's order ({@link BootOrder}:
-     * on root on ZFS the initramfs loads zfs.ko before any unit, so ZFS finds no QAT); then TrueNAS's
+     * Boots: the kernel; zfs.ko, qat.service and the enabled units in systemd's order ({@link BootOrder}:
+     * zfs.ko loads in early boot, before qat.service, so ZFS finds no QAT); then TrueNAS's
      * POSTINIT scripts (which may write 0 to the parameters again: "keep after reboot"); then what the
      * profile logged since. qatwb's scripts run as real processes with {@code env} ({@link BootScripts#script});
      * this machine's lock is not held while they run, since their stand-ins send it requests.
@@ -111,20 +109,17 @@ public final class Machine implements RequestHandler {
             log.logAt(0, "Linux version " + profile.os().kernel() + " (simulated by QAT Workbench)");
             log.logAt(0, "Command line: BOOT_IMAGE=/boot/vmlinuz-" + profile.os().kernel() + " root=ZFS=boot-pool/ROOT quiet");
             AtomicFiles.write(layout.root().resolve("proc/sys/kernel/random/boot_id"), java.util.UUID.randomUUID() + "\n");
-            steps = BootOrder.order(BootScripts.enabledUnits(layout), !profile.qatUpAtZfsLoad(),
-                    driver != null);
+            steps = BootOrder.order(BootScripts.enabledUnits(layout), driver != null);
         }
         boolean qatUp = false;
-        boolean zfsUp = false;
         for (BootStep step : steps) {
             if (step instanceof BootStep.QatStart) {
-                startQat(zfsUp ? QAT_SECOND_NANOS : QAT_FIRST_NANOS);
+                startQat(QAT_START_NANOS);
                 qatUp = true;
             } else if (step instanceof BootStep.ZfsLoad) {
-                loadZfs(qatUp ? ZFS_SECOND_NANOS : ZFS_FIRST_NANOS, qatUp);
-                zfsUp = true;
+                loadZfs(ZFS_LOAD_NANOS);
             } else if (step instanceof BootStep.UnitStart u) {
-                tick(qatUp && zfsUp ? UNITS_NANOS : 0);
+                tick(qatUp ? UNITS_NANOS : 0);
                 runUnit(u.unit(), env);
             }
         }
@@ -226,14 +221,15 @@ public final class Machine implements RequestHandler {
         }
     }
 
-    private synchronized void loadZfs(long at, boolean qatFirst) {
+    /** zfs.ko loads in early boot: no QAT device is up yet (qat.service comes later). */
+    private synchronized void loadZfs(long at) {
         uptime.set(Math.max(uptime.get() + STEP_NANOS, at));
         log.log("ZFS: Loaded module v" + profile.os().zfsVersion() + ", ZFS pool version 5000, ZFS filesystem version 5");
         zia.zfsLoaded(!booted);
         booted = true;
         writeDpusm();
         if (zfs != null) {
-            zfs.load(qatFirst, kernelApi(), profile.paramsAtBoot());
+            zfs.load(false, kernelApi(), profile.paramsAtBoot());
         }
     }
 

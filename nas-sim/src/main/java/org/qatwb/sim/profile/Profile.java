@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.DriverRelease;
 
@@ -25,9 +27,11 @@ import org.qatwb.sim.driver.DriverRelease;
  * @param vfConfs              conf files exist for the VFs (not only the PFs)
  * @param confTweaks           values set in the generated conf files to plant problems
  * @param zfsWithQat           zfs.ko built {@code --with-qat}: the kstat and the parameters exist
- * @param qatUpAtZfsLoad       QAT was up when zfs.ko loaded: qat.service runs before the zfs module load; false for
- *                             root on ZFS, where the initramfs loads zfs.ko before any unit runs
- * @param paramsAtBoot         what the parameters read after a boot where zfs.ko found no QAT up
+ * @param keptParams           the parameters its administrator keeps at 0 after every boot with qatwb's
+ *                             {@code qatwb-zfs-qat.service} (enabled; written with the tree, never by the
+ *                             agent): zfs.ko always loads before qat.service ({@link org.qatwb.sim.machine.Machine#boot}),
+ *                             so without it ZFS holds no QAT after a boot; empty for none
+ * @param paramsAtBoot         what the parameters read after a boot (zfs.ko finds no QAT up)
  * @param datasets             the datasets, pool roots first
  * @param zia                  the pools know the Z.I.A. properties (hpc/zfs fork); shown only when asked for
  * @param ziaOn                the {@code zia_*} properties its administrator turned on (the provider stays off),
@@ -48,7 +52,7 @@ public record Profile(
         boolean vfConfs,
         List<ConfTweak> confTweaks,
         boolean zfsWithQat,
-        boolean qatUpAtZfsLoad,
+        Set<ZfsParam> keptParams,
         ParamsAtBoot paramsAtBoot,
         List<Dataset> datasets,
         boolean zia,
@@ -62,6 +66,7 @@ public record Profile(
         if ((card == null) != (driverRelease == null)) {
             throw new IllegalArgumentException("a driver release goes with a QAT card, and only with one");
         }
+        keptParams = Set.copyOf(keptParams);
         confTweaks = List.copyOf(confTweaks);
         datasets = List.copyOf(datasets);
         ziaOn = List.copyOf(ziaOn);
@@ -85,24 +90,24 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, qatUpAtZfsLoad, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, qatUpAtZfsLoad, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 
-    /** A copy with QAT up or not when zfs.ko loaded. */
-    public Profile withQatUpAtZfsLoad(boolean up) {
+    /** A copy whose administrator keeps {@code keep} at 0 with qatwb's unit (none when empty). */
+    public Profile withKeptParams(Set<ZfsParam> keep) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, up, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 
-    /** A copy whose parameters read as {@code p} says after a boot where zfs.ko found no QAT. */
+    /** A copy whose parameters read as {@code p} says after a boot (zfs.ko finds no QAT). */
     public Profile withParamsAtBoot(ParamsAtBoot p) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, qatUpAtZfsLoad, p, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad);
     }
 }

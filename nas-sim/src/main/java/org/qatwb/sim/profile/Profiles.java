@@ -3,6 +3,8 @@ package org.qatwb.sim.profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.DriverRelease;
 
@@ -11,7 +13,9 @@ import org.qatwb.sim.driver.DriverRelease;
  *
  * <ul>
  * <li>{@code c62x}: a Debian box with a C62x (3 PFs, 48 VFs) laid out for ZFS, everything working;
- *     driver 4.24;</li>
+ *     driver 4.24; it boots as stock systemd units do (zfs.ko, then qat.service), and its
+ *     administrator keeps the three parameters at 0 with qatwb's {@code qatwb-zfs-qat.service}, so ZFS
+ *     uses QAT after every boot;</li>
  * <li>{@code dh8950}: TrueNAS SCALE rebuilt with QAT, one 8950 card (32 VFs); zfs.ko loads before
  *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0; driver 4.28;</li>
  * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver;</li>
@@ -70,14 +74,21 @@ public final class Profiles {
         };
     }
 
-    /** A dual-socket Debian box with a C62x PCH (3 PFs on node 0), 48 VFs each with 1 Cy + 1 Dc for ZFS. */
+    /**
+     * A dual-socket Debian box with a C62x PCH (3 PFs on node 0), 48 VFs each with 1 Cy + 1 Dc for ZFS.
+     * zfs.ko loads in early boot (udev's {@code modprobe zfs} for the pool's disks, OpenZFS
+     * {@code udev/rules.d/90-zfs.rules.in}; the imports are {@code DefaultDependencies=no}), long before
+     * Intel's {@code qat.service} ({@code After=local-fs.target}); the parameters unit, after qat.service,
+     * turns the offload on.
+     */
     public static Profile c62x() {
-        return new Profile("c62x", "Debian 12, OpenZFS 2.2 built with QAT, C62x (3 PFs + 48 VFs), all up",
+        return new Profile("c62x", "Debian 12, OpenZFS 2.2 built with QAT, C62x (3 PFs + 48 VFs), all up"
+                + " (qatwb's unit keeps the parameters at 0 after boot)",
                 new OsIdentity(DEBIAN_12, null, "6.1.0-28-amd64", "2.2.7-1"),
                 new CpuTopology(List.of("0-13,28-41", "14-27,42-55")),
                 new QatCard("c6xx", List.of("3d", "3f", "41"), 0), DriverRelease.R4_24,
                 true, true, false, true, List.of(),
-                true, true, ParamsAtBoot.FORCED_ONE,
+                true, Set.of(ZfsParam.values()), ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.6),
                         Dataset.fs("tank/backup", "gzip", "sha256", "aes-256-gcm", 128 * K, 3.1),
@@ -100,7 +111,7 @@ public final class Profiles {
                 new CpuTopology(List.of("0-7,16-23", "8-15,24-31")),
                 new QatCard("dh895xcc", List.of("83"), 1), DriverRelease.R4_28,
                 true, true, false, true, List.of(),
-                true, false, ParamsAtBoot.FORCED_ONE,
+                true, Set.of(), ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("data", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("data/backup", "gzip", "sha256", "off", 128 * K, 2.9),
@@ -118,7 +129,7 @@ public final class Profiles {
                 new CpuTopology(List.of("0-7")),
                 null, null,
                 false, false, false, false, List.of(),
-                false, false, ParamsAtBoot.FORCED_ONE,
+                false, Set.of(), ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
@@ -145,7 +156,7 @@ public final class Profiles {
                 // whose one bank is polled, but not one polled instance beside an interrupt-mode one
                 List.of(new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Cy0IsPolled", "1"),
                         new ConfTweak("c6xxvf_dev0.conf", "KERNEL_QAT", "Dc0IsPolled", "1")),
-                true, false, ParamsAtBoot.FORCED_ONE,
+                true, Set.of(), ParamsAtBoot.FORCED_ONE,
                 List.of(
                         Dataset.fs("tank", "lz4", "on", "off", M, 1.3),
                         Dataset.fs("tank/media", "lz4", "on", "off", M, 1.01),

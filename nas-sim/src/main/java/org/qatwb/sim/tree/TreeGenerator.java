@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfEditor;
 import org.qatwb.model.device.DeviceModel;
+import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.sim.profile.ConfTweak;
 import org.qatwb.sim.profile.CpuTopology;
 import org.qatwb.sim.profile.Profile;
@@ -68,6 +69,9 @@ public final class TreeGenerator {
         Path etc = layout.etc();
         Files.createDirectories(etc);
         Files.writeString(etc.resolve("os-release"), profile.os().osRelease(), StandardCharsets.UTF_8);
+        if (!profile.keptParams().isEmpty()) {
+            writeKeptParamsUnit(layout, profile);
+        }
         if (profile.card() == null) {
             return;
         }
@@ -99,6 +103,19 @@ public final class TreeGenerator {
                 writeConf(layout, profile, m.vfType() + "_dev" + v + ".conf", doc);
             }
         }
+    }
+
+    /**
+     * qatwb's parameters unit as its administrator enabled it with {@code qatwb params --keep-after-reboot}:
+     * the exact text of {@code model.persist.ZfsQatUnit} (which the agent's {@code persist-params} writes too,
+     * so the agent recognises it as its own) and the link {@code systemctl enable} makes. Written with
+     * the tree: the simulator never runs the agent to set itself up.
+     */
+    private static void writeKeptParamsUnit(RootLayout layout, Profile profile) throws IOException {
+        Files.createDirectories(layout.multiUserWants());
+        Files.writeString(layout.systemdUnits().resolve(ZfsQatUnit.NAME), ZfsQatUnit.text(profile.keptParams()),
+                StandardCharsets.UTF_8);
+        Files.createSymbolicLink(layout.multiUserWants().resolve(ZfsQatUnit.NAME), Path.of(ZfsQatUnit.PATH));
     }
 
     private static void writeConf(RootLayout layout, Profile profile, String name, ConfDocument doc) throws IOException {

@@ -175,7 +175,7 @@ class ApplyOnSimulatorTest {
         }
     }
 
-    /** Issue 13: on the c62x NAS, booted with QAT before zfs.ko, ZFS holds QAT: a restart cannot apply and says so. */
+    /** Issue 13: on the c62x NAS, whose parameters unit gave ZFS its QAT after boot, ZFS holds it: a restart cannot apply and says so. */
     @Test
     void whereZfsHoldsQatARestartIsDeferredNothingRestartedAndTheParametersAsTheyWere() throws Exception {
         try (SimNas s = SimNas.c62x()) {

@@ -39,7 +39,7 @@ class ApplyOverOpenSshTest {
     void aRestartOverOpenSshIsConfirmedOverANewConnection() throws Exception {
         OpenSshServer.assumeAvailable();
         // booted as root on ZFS boots: ZFS holds no QAT device, so the restart can apply the layout
-        try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(false));
+        try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x").withKeptParams(false));
              OpenSshServer sshd = OpenSshServer.start(Map.of("QATWB_ROOT", sim.root().toString(),
                      "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"))) {
             sim.faults().withoutSystemd(true);

@@ -50,11 +50,11 @@ final class SimNas implements AutoCloseable {
     }
 
     /**
-     * The c62x NAS booted with zfs.ko before qat.service (as root-on-ZFS systems boot) and the
-     * parameters never written 0 since: ZFS holds no QAT device, so a restart can apply a layout.
+     * The c62x NAS without its parameters unit: zfs.ko loaded before qat.service (as every stock boot
+     * loads it) and nothing wrote 0 since, so ZFS holds no QAT device and a restart can apply a layout.
      */
     static SimNas c62xZfsHoldsNothing() throws NasConnectionException {
-        return new SimNas(SimOptions.driven("c62x").withQatUpAtZfsLoad(false));
+        return new SimNas(SimOptions.driven("c62x").withKeptParams(false));
     }
 
     QatFileSet files() {
