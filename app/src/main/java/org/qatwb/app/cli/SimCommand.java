@@ -48,6 +48,11 @@ final class SimCommand implements Callable<Integer> {
                     + " as OpenZFS's source says) or forced-one (1, as administrators report); default: the profile's")
     String paramsAtBoot;
 
+    @Option(names = "--zfs-first", description = {"zfs.ko loads before qat.service, as on root on ZFS: ZFS holds no QAT"
+            + " device after a boot, so a restart can apply a layout and a boot check can roll one back at boot;"
+            + " default: the profile's order (c62x: qat.service first, ZFS then holds QAT)"})
+    boolean zfsFirst;
+
     @Option(names = "--fault", paramLabel = "NAME[=VALUE]",
             description = {"arm a fault once the NAS is up (repeatable); faults of \"the next boot\" wait for a reboot"
                     + " (systemctl reboot on the NAS)", "'--fault list' lists them"})
@@ -67,19 +72,7 @@ final class SimCommand implements Callable<Integer> {
             armed.add(NamedFault.parse(f).orElseThrow(() -> new CliException(ExitCodes.USAGE, "unknown fault '"
                     + f + "'; 'qatwb sim --fault list' lists them")));
         }
-        ParamsAtBoot atBoot = null;
-        if (paramsAtBoot != null) {
-            atBoot = ParamsAtBoot.byWord(paramsAtBoot).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                    "--params-at-boot must be source or forced-one, not '" + paramsAtBoot + "'"));
-        }
-        if (!PROFILES.contains(profile)) {
-            throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
-        }
-        if (port < 0 || port > 65535) {
-            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
-        }
-        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
-        try (SimulatedNas nas = startArmed(options, armed)) {
+        try (SimulatedNas nas = startArmed(options(), armed)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 SimEndpointFile.delete();
                 nas.close();
@@ -97,6 +90,23 @@ final class SimCommand implements Callable<Integer> {
             SimEndpointFile.delete();
         }
         return ExitCodes.OK;
+    }
+
+    /** The simulator's options from the command line's; a bad one is a usage error. */
+    SimOptions options() {
+        ParamsAtBoot atBoot = null;
+        if (paramsAtBoot != null) {
+            atBoot = ParamsAtBoot.byWord(paramsAtBoot).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    "--params-at-boot must be source or forced-one, not '" + paramsAtBoot + "'"));
+        }
+        if (!PROFILES.contains(profile)) {
+            throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
+        }
+        if (port < 0 || port > 65535) {
+            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
+        }
+        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
+        return zfsFirst ? options.withQatUpAtZfsLoad(false) : options;
     }
 
     /**

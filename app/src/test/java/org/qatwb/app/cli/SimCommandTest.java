@@ -59,6 +59,22 @@ class SimCommandTest {
         }
     }
 
+    /** --zfs-first boots the profile as root on ZFS does: zfs.ko first, so ZFS holds no QAT device after the boot. */
+    @Test
+    void zfsFirstBootsZfsBeforeQatSoNothingHoldsQat() {
+        SimCommand plain = new SimCommand();
+        new picocli.CommandLine(plain).parseArgs();
+        assertEquals(null, plain.options().qatUpAtZfsLoad(), "the profile's own order");
+        SimCommand first = new SimCommand();
+        new picocli.CommandLine(first).parseArgs("--zfs-first");
+        SimOptions options = first.options();
+        assertEquals(Boolean.FALSE, options.qatUpAtZfsLoad());
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x").withQatUpAtZfsLoad(options.qatUpAtZfsLoad()))) {
+            assertEquals("0", SimShell.run(nas, "adf_ctl restart >/dev/null 2>&1; echo $?").out().strip(),
+                    "the driver stops and starts the devices: ZFS holds none");
+        }
+    }
+
     @Test
     void aBootFaultOnAProfileWithoutQatIsAUsageError() {
         CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> SimCommand.startArmed(
