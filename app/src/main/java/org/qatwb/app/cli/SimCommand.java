@@ -67,19 +67,7 @@ final class SimCommand implements Callable<Integer> {
             armed.add(NamedFault.parse(f).orElseThrow(() -> new CliException(ExitCodes.USAGE, "unknown fault '"
                     + f + "'; 'qatwb sim --fault list' lists them")));
         }
-        ParamsAtBoot atBoot = null;
-        if (paramsAtBoot != null) {
-            atBoot = ParamsAtBoot.byWord(paramsAtBoot).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                    "--params-at-boot must be source or forced-one, not '" + paramsAtBoot + "'"));
-        }
-        if (!PROFILES.contains(profile)) {
-            throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
-        }
-        if (port < 0 || port > 65535) {
-            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
-        }
-        SimOptions options = SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
-        try (SimulatedNas nas = startArmed(options, armed)) {
+        try (SimulatedNas nas = startArmed(options(), armed)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 SimEndpointFile.delete();
                 nas.close();
@@ -97,6 +85,22 @@ final class SimCommand implements Callable<Integer> {
             SimEndpointFile.delete();
         }
         return ExitCodes.OK;
+    }
+
+    /** The simulator's options from the command line's; a bad one is a usage error. */
+    SimOptions options() {
+        ParamsAtBoot atBoot = null;
+        if (paramsAtBoot != null) {
+            atBoot = ParamsAtBoot.byWord(paramsAtBoot).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    "--params-at-boot must be source or forced-one, not '" + paramsAtBoot + "'"));
+        }
+        if (!PROFILES.contains(profile)) {
+            throw new CliException(ExitCodes.USAGE, "unknown profile '" + profile + "'; use one of " + PROFILES);
+        }
+        if (port < 0 || port > 65535) {
+            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
+        }
+        return SimOptions.of(profile).withPort(port).withDemoLoad(!idle).withZia(zia).withParamsAtBoot(atBoot);
     }
 
     /**

@@ -83,7 +83,10 @@ final class Transactions {
     /** --abort TX: 0 rolled back (or its files put back) as asked, 1 refused, 4 the rollback did not complete. */
     Result abort(String txId) throws NasConnectionException, AgentFailure {
         ApplyOutcome o = client.abort(txId);
-        boolean aborted = o.steps().stream().anyMatch(s -> s.name().equals("abort") && s.ok());
+        // a refusal is a note of this run (step abort, error) printed beside the recorded steps,
+        // which may hold an earlier abort's 'ok': any failed abort step means this one was refused
+        boolean aborted = o.steps().stream().anyMatch(s -> s.name().equals("abort") && s.ok())
+                && o.steps().stream().noneMatch(s -> s.name().equals("abort") && !s.ok());
         int code = o.result() == TxState.Result.NEEDS_ATTENTION ? ExitCodes.NEEDS_ATTENTION
                 : aborted ? ExitCodes.OK : ExitCodes.INPUT;
         return ended(o, "abort", code);

@@ -109,13 +109,13 @@ class HostileNasEndToEndTest {
         assertEquals("", run.out());
     }
 
-    @ParameterizedTest(name = "every item is 700 kB of lines {0}")
+    @ParameterizedTest(name = "every item is 250 kB of lines {0}")
     @ValueSource(strings = {"x", "0 0-65535", "x\\tx\\tx\\tx", "#", "a=b", "[S]"})
     void shortLinesInEveryItemOfAnAnswerBelowItsCapStayUnder256Mb(String line) throws Exception {
-        // every item below the agent's cap and the answer below the client's (about 30 items go
-        // through head, so 700 kB each stays under 24 MiB): only what the client makes of many short
-        // lines can hurt (it ran out of memory at 3 MiB per item before)
-        nas.faults().hostileTool("head", "cat >/dev/null; yes '" + line + "' | exec /usr/bin/head -c 700000");
+        // every item below the agent's cap and the answer below the client's (about 85 items go
+        // through head, 51 of them the devices' dev_cfg, so 250 kB each stays under 24 MiB): only
+        // what the client makes of many short lines can hurt (it ran out of memory at 3 MiB per item before)
+        nas.faults().hostileTool("head", "cat >/dev/null; yes '" + line + "' | exec /usr/bin/head -c 250000");
 
         Child run = snapshotIn256Mb();
 

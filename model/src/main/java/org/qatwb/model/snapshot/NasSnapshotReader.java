@@ -139,8 +139,17 @@ public final class NasSnapshotReader {
         }
         // each device's debugfs dev_cfg: what the driver loaded (root only, like fw_counters)
         Map<String, DevCfg> devCfg = new LinkedHashMap<>();
+        int devCfgWarnings = warnings.size();
         for (AgentFrame f : out.framesStartingWith("dev_cfg:")) {
             item(f, g -> DevCfgParser.parse(g.text())).ifPresent(d -> devCfg.put(f.name().substring("dev_cfg:".length()), d));
+        }
+        // one item per device (51 on a C62x with its VFs): the first problem, then how many more,
+        // rather than a warning per device
+        if (warnings.size() - devCfgWarnings > 2) {
+            List<String> each = new ArrayList<>(warnings.subList(devCfgWarnings, warnings.size()));
+            warnings.subList(devCfgWarnings, warnings.size()).clear();
+            warnings.add(each.get(0));
+            warnings.add("dev_cfg: " + (each.size() - 1) + " more devices' dev_cfg could not be read either");
         }
         Optional<Boolean> held = item("qat_refcnt", NasSnapshotReader::qatHeld);
         // the agent looked and found no count (an older agent's output has no such item: nothing to say)
