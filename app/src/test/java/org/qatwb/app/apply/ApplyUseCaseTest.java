@@ -38,7 +38,16 @@ class ApplyUseCaseTest {
             implements AutoCloseable {
 
         static Nas start() throws Exception {
-            SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x"));
+            return start(SimOptions.driven("c62x"));
+        }
+
+        /** A C62x whose ZFS holds no QAT device after boot: a restart can apply a layout there. */
+        static Nas startWithNothingHeld() throws Exception {
+            return start(SimOptions.driven("c62x").withKeptParams(false));
+        }
+
+        static Nas start(SimOptions options) throws Exception {
+            SimulatedNas sim = SimulatedNas.start(options);
             SimEndpoint e = sim.endpoint();
             NasSession s = NasSession.connect(Specs.spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(),
                     false, Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none());
@@ -98,7 +107,7 @@ class ApplyUseCaseTest {
 
     @Test
     void aRestartIsConfirmedOverANewConnectionAndStays() throws Exception {
-        try (Nas n = Nas.start()) {
+        try (Nas n = Nas.startWithNothingHeld()) {
             QatFileSet after = n.validEdit();
             ApplyResult r = n.useCase().run(n.request(after, When.RESTART), () -> false);
             assertEquals(Verdict.APPLIED, r.verdict(), r.toString());
@@ -112,7 +121,7 @@ class ApplyUseCaseTest {
 
     @Test
     void aRestartTheDriverRefusesRollsBack() throws Exception {
-        try (Nas n = Nas.start()) {
+        try (Nas n = Nas.startWithNothingHeld()) {
             QatFileSet before = n.files();
             n.sim().faults().failNextRestart("adf_ctl: Failed to start qat_dev0");
             ApplyResult r = n.useCase().run(n.request(n.validEdit(), When.RESTART), () -> false);

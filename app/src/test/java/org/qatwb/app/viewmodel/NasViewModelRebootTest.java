@@ -86,6 +86,12 @@ class NasViewModelRebootTest {
         assertTrue(activity.contains("Rebooting the NAS: waiting for the NAS to go down"), activity.toString());
         assertTrue(activity.stream().anyMatch(a -> a.startsWith("Rebooting the NAS: back after ")), activity.toString());
         assertTrue(activity.stream().anyMatch(a -> a.startsWith("Rebooting the NAS (")), activity.toString());
+        // the live stream reconnects after the reboot on its own thread and may read the NAS once more
+        // (the boot notices): wait for that, bounded, rather than for a moment
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!vm.activityProperty().get().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertEquals("", vm.activityProperty().get(), "nothing in flight once it is over");
         assertTrue(vm.snapshotProperty().get().lastBootCheck().map(c -> c.outcome() == BootCheck.Outcome.VERIFIED
                 || c.outcome() == BootCheck.Outcome.UNVERIFIED).orElse(false), "the NAS read again after the reboot");
