@@ -69,12 +69,20 @@ class DoctorViewModelTest {
                 vm.reportProperty().get().toString());
         // the first report may come before the stream's first sample; run again once samples flow
         assertTrue(NasViewModelTest.waitFor(() -> nas.lastSampleProperty().get() != null));
-        vm.runAgain();
-        assertTrue(vm.observingProperty().get(), "offload is on and datasets are offloadable: watch the counters");
-        assertTrue(NasViewModelTest.waitFor(() -> {
-            sims.get("c62x").advance(Duration.ofSeconds(2));
-            return !vm.observingProperty().get();
-        }));
+        // The observation counts the stream's samples in a window of wall-clock time; on a loaded
+        // machine a window can close with too few samples (then SKIP, "not observed", which is
+        // right). What this test proves is that a window WITH samples passes: a few windows, bounded.
+        for (int window = 0; window < 3; window++) {
+            vm.runAgain();
+            assertTrue(vm.observingProperty().get(), "offload is on and datasets are offloadable: watch the counters");
+            assertTrue(NasViewModelTest.waitFor(() -> {
+                sims.get("c62x").advance(Duration.ofSeconds(2));
+                return !vm.observingProperty().get();
+            }));
+            if (vm.reportProperty().get().result(Check.ZFS_OFFLOAD_ACTIVE).orElseThrow().status() != CheckStatus.SKIP) {
+                break;
+            }
+        }
         assertEquals(CheckStatus.PASS, vm.reportProperty().get().result(Check.ZFS_OFFLOAD_ACTIVE).orElseThrow().status(),
                 vm.reportProperty().get().result(Check.ZFS_OFFLOAD_ACTIVE).orElseThrow().message());
     }
