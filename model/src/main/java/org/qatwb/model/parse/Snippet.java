@@ -41,6 +41,21 @@ public final class Snippet {
         return out.toString();
     }
 
+    /**
+     * What went wrong, in one line for a user: the failure's message, else its cause's, else what
+     * kind of failure it was ("NullPointerException"); never the word "null" standing for a missing
+     * message. Escaped as {@link #oneLine}.
+     */
+    public static String failure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank()) {
+                return oneLine(m.strip());
+            }
+        }
+        return t == null ? "unknown failure" : t.getClass().getSimpleName() + " (no message)";
+    }
+
     /** Code points kept from a NAS command's output in a message: a refusal's reason, not a dump. */
     public static final int MAX_OUTPUT_CODE_POINTS = 1000;
 

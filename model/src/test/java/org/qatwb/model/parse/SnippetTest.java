@@ -41,4 +41,11 @@ class SnippetTest {
         assertEquals("a\tb\nc\\u001b[2J\\r\\u0085\\u009b\\u2028\\u2029\\u007f", escaped);
         assertFalse(TerminalText.escapes('\u00a0'), "a no-break space is text");
     }
+
+    @Test
+    void aFailureWithoutAMessageNamesItsKindOrItsCauseNeverNull() {
+        assertEquals("NullPointerException (no message)", Snippet.failure(new NullPointerException()));
+        assertEquals("disk full", Snippet.failure(new RuntimeException(null, new java.io.IOException("disk full"))));
+        assertEquals("bad\\u001b[2J", Snippet.failure(new IllegalStateException("  bad\u001b[2J ")));
+    }
 }
