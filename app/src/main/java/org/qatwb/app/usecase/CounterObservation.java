@@ -13,7 +13,7 @@ import org.qatwb.model.snapshot.StreamSample;
  * and the window: fed stream samples from any source (the CLI's own stream, the window's live
  * one), it yields an {@link Observation} once the NAS's clock has advanced by the span since the
  * first usable sample. A sample without counters or time is a gap: the watch starts afresh after
- * it. A reset on the way (a counter went down: zfs.ko reloaded; the clock went back: a reboot)
+ * it; one at the same instant as the previous is passed over. A reset on the way (a counter went down: zfs.ko reloaded; the clock went back: a reboot)
  * yields an unusable observation at once, as {@link RateTracker} gives no rate across one.
  * Not thread safe: feed it from one thread.
  */
@@ -25,6 +25,7 @@ public final class CounterObservation {
     private final long spanNanos;
     private final RateTracker tracker = new RateTracker();
     private long baseNanos;
+    private long lastNanos;
     private QatKstat base;
 
     /** @param span how far the NAS's clock must advance; more than zero */
@@ -51,7 +52,12 @@ public final class CounterObservation {
         }
         long nanos = s.uptimeNanos().getAsLong();
         QatKstat kstat = s.kstat().get();
+        if (base != null && nanos == lastNanos) {
+            // the same instant again (a repeated tick): nothing to learn, wait for the clock to move
+            return Optional.empty();
+        }
         Optional<CounterRates> step = tracker.next(nanos, kstat);
+        lastNanos = nanos;
         if (base == null) {
             base = kstat;
             baseNanos = nanos;
