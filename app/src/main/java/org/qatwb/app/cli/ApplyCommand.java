@@ -40,33 +40,35 @@ import picocli.CommandLine.Spec;
  * {@code --confirm TX}, {@code --abort TX} and {@code --unlock TX} end one that has not ended.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a layout (the JSON of 'qatwb layout', edited or not) to a NAS. The layout is compiled",
-                "against the NAS's files as they are now: only what differs is edited, every other byte stays.",
-                "--dry-run prints {\"diff\": ..., \"findings\": [...]} and changes nothing; a layout with error",
-                "findings is never applied. Devices the file does not name keep their configuration.",
-                "Applying is one transaction on the NAS: every file is checked against what was read, backed up",
-                "(/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices",
-                "and rolls back by itself on failure, or unless this command confirms over a new connection.",
-                "--stage (the default) writes them for the next boot and arms a boot check on the NAS, which verifies",
-                "them then and puts the old files back if the driver refuses them; --reboot also reboots the NAS",
-                "(after a confirmation; --yes without a terminal), waits for it and reports what the check found.",
-                "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were",
-                "before TX (or after it), as a new transaction; --status TX says where TX is.",
-                "Before anything is written the diff is printed on stderr and, on a terminal, confirmed; without",
-                "a terminal only --yes writes (scripts opt in).",
-                "--confirm TX keeps a restarted TX (over a new connection); --abort TX rolls back one awaiting its",
-                "confirmation now, or puts back the files of one staged for the next boot; --unlock TX releases the",
-                "lock of a TX whose process is gone (the NAS first undoes what it left), and refuses, changing",
-                "nothing, while that process runs or TX awaits its confirmation.",
+        description = {"Apply a layout (the JSON of 'qatwb layout', edited or not) to a NAS.",
+                "The layout is compiled against the NAS's files as they are now: only what differs is edited, every other byte"
+                + " stays. --dry-run prints {\"diff\": ..., \"findings\": [...]} and changes nothing; a layout with error"
+                + " findings is never applied. Devices the file does not name keep their configuration.",
+                "Applying is one transaction on the NAS: every file is checked against what was read, backed up"
+                + " (/var/lib/qatwb/tx/<id>) and written atomically; --restart then restarts QAT, verifies the devices and rolls"
+                + " back by itself on failure, or unless this command confirms over a new connection. --stage (the default)"
+                + " writes them for the next boot and arms a boot check on the NAS, which verifies them then and puts the old"
+                + " files back if the driver refuses them; --reboot also reboots the NAS (after a confirmation; --yes without a"
+                + " terminal), waits for it and reports what the check found.",
+                "--history lists the transactions the NAS keeps; --restore TX puts back the files as they were before TX (or"
+                + " after it), as a new transaction; --status TX says where TX is.",
+                "Before anything is written the diff is printed on stderr and, on a terminal, confirmed; without a terminal only"
+                + " --yes writes (scripts opt in).",
+                "--confirm TX keeps a restarted TX (over a new connection); --abort TX rolls back one awaiting its confirmation"
+                + " now, or puts back the files of one staged for the next boot; --unlock TX releases the lock of a TX whose"
+                + " process is gone (the NAS first undoes what it left), and refuses, changing nothing, while that process runs"
+                + " or TX awaits its confirmation.",
                 "The files as they were before qatwb first wrote them stay in /var/lib/qatwb/pristine (--history)."},
-        footer = {"", "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has",
-                "problems (error findings: nothing is applied), or the apply was refused, rolled back or not",
-                "confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS (a restart",
-                "it could not confirm rolls back by itself; with --reboot, the NAS did not come back in time), 4 an",
-                "apply that could not be rolled back (or is still running). --reboot: 0 the new layout runs, 1 the",
-                "boot check rolled it back, 3 not back in time, 4 the rollback at boot failed.",
-                "--confirm, --abort, --unlock: 0 done, 1 refused (the reason on stderr), 3 as above, 4 a rollback",
-                "that did not complete."})
+        footer = {"",
+                "Exit status: 0 applied (or, with --dry-run, applicable), 1 the layout or the NAS's answer has problems (error"
+                + " findings: nothing is applied), or the apply was refused, rolled back or not confirmed, 2 usage error (or no"
+                + " terminal and no --yes), 3 cannot reach or trust the NAS (a restart it could not confirm rolls back by itself;"
+                + " with --reboot, the NAS did not come back in time), 4 an apply that could not be rolled back (or is still"
+                + " running).",
+                "--reboot: 0 the new layout runs, 1 the boot check rolled it back, 3 not back in time, 4 the rollback at boot"
+                + " failed.",
+                "--confirm, --abort, --unlock: 0 done, 1 refused (the reason on stderr), 3 as above, 4 a rollback that did not"
+                + " complete."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec

@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb doctor CONNECTION}: the QAT-to-ZFS chain, link by link, with the fix for each broken one. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Is ZFS actually using QAT? Check the whole chain on a NAS, link by link (driver, /etc/default/qat,",
-                "VF blacklist, conf files, devices, ZFS build and parameters, persistence, datasets, counters, known",
-                "problems in the kernel log, Z.I.A.), each with pass, warn, fail or skip and the fix.",
+        description = {"Is ZFS actually using QAT? Check the whole chain on a NAS, link by link, with the fix for each broken one.",
+                "The links: driver, /etc/default/qat, VF blacklist, conf files, devices, ZFS build and parameters, persistence,"
+                + " datasets, counters, known problems in the kernel log, Z.I.A.; each passes, warns, fails or is skipped.",
                 "Reads one snapshot, then watches the counters for --observe seconds."},
-        footer = {"", "Exit status: 0 no check failed, 1 a check failed (or the NAS's answer could not be used),",
-                "2 usage error, 3 cannot reach or trust the NAS."})
+        footer = {"",
+                "Exit status: 0 no check failed, 1 a check failed (or the NAS's answer could not be used), 2 usage error,"
+                + " 3 cannot reach or trust the NAS."})
 final class DoctorCommand implements Callable<Integer> {
 
     static final int MAX_OBSERVE = 3600;
@@ -41,8 +42,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     // 5: CounterObservation.DEFAULT, the window's watch too
     @Option(names = "--observe", defaultValue = "5", paramLabel = "SECONDS",
-            description = {"watch the counters this long for zfs.offload-active (run offloadable work meanwhile);",
-                    "0 skips that check; default ${DEFAULT-VALUE}"})
+            description = "watch the counters this long for zfs.offload-active (run offloadable work meanwhile);"
+                    + " 0 skips that check; default ${DEFAULT-VALUE}")
     int observe;
 
     @Override

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb irq list CONNECTION}: the QAT interrupts and the pins kept after a reboot. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Print the QAT interrupts ({\"interrupts\": [...] or null when /proc/interrupts was not read})",
-                "and the VF pins qatwb's boot unit keeps ({\"pins\": [{\"bsf\", \"irq\", \"cpu\"}], \"pinUnit\")."},
+        description = {"Print the QAT interrupts ({\"interrupts\": [...] or null when /proc/interrupts was not read) and the VF pins"
+                + " qatwb's boot unit keeps ({\"pins\": [{\"bsf\", \"irq\", \"cpu\"}], \"pinUnit\")."},
         footer = {"", "Exit status: 0 done, 2 usage error, 3 cannot reach or trust the NAS."})
 final class IrqListCommand implements Callable<Integer> {
 

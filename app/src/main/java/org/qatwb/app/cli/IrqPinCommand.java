@@ -33,20 +33,21 @@ import picocli.CommandLine.Spec;
  * every boot ({@link IrqPinPlan}, the same use case as the layout editor's pin).
  */
 @Command(name = "pin", mixinStandardHelpOptions = true,
-        description = {"Pin a VF's completion interrupt to a CPU: written to /proc/irq/N/smp_affinity_list now, and",
-                "kept after every boot by the systemd unit " + IrqPinUnit.NAME + " (ordered after qat.service,",
-                "finding the IRQ by its name, since IRQ numbers change), on TrueNAS by a POSTINIT init script",
-                "(midclt; comment '" + org.qatwb.model.persist.IrqPinInit.COMMENT + "'). The driver hints a VF's IRQ to CPU",
-                "accel_id mod online CPUs whatever CoreAffinity says, and restarting the VF requests it again:",
-                "run this again after adf_ctl restart. Where irqbalance runs, it is kept off the pinned IRQs:",
-                "qatwb's policy script " + IrqbalancePolicy.PATH + " answers ban=true for them, named by",
-                IrqbalancePolicy.ARG + " in IRQBALANCE_ARGS (/etc/default/irqbalance or",
-                "/etc/sysconfig/irqbalance), and irqbalance is restarted when either changed. CPU 'none' takes",
-                "the VF's pin out (the last one removes the unit, the policy script and the word). Every diff is",
-                "printed on stderr before anything is written, and confirmed on a terminal (without one, only",
-                "--yes writes)."},
-        footer = {"", "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there)",
-                "or not confirmed, 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS."})
+        description = {"Pin a VF's completion interrupt to a CPU, now and after every boot.",
+                "Written to /proc/irq/N/smp_affinity_list now, and kept after every boot by the systemd unit " + IrqPinUnit.NAME
+                + " (ordered after qat.service, finding the IRQ by its name, since IRQ numbers change), on TrueNAS by a POSTINIT"
+                + " init script (midclt; comment '" + org.qatwb.model.persist.IrqPinInit.COMMENT + "').",
+                "The driver hints a VF's IRQ to CPU accel_id mod online CPUs whatever CoreAffinity says, and restarting the VF"
+                + " requests it again: run this again after adf_ctl restart.",
+                "Where irqbalance runs, it is kept off the pinned IRQs: qatwb's policy script " + IrqbalancePolicy.PATH
+                + " answers ban=true for them, named by " + IrqbalancePolicy.ARG + " in IRQBALANCE_ARGS (/etc/default/irqbalance"
+                + " or /etc/sysconfig/irqbalance), and irqbalance is restarted when either changed.",
+                "CPU 'none' takes the VF's pin out (the last one removes the unit, the policy script and the word).",
+                "Every diff is printed on stderr before anything is written, and confirmed on a terminal (without one, only"
+                + " --yes writes)."},
+        footer = {"",
+                "Exit status: 0 pinned, 1 refused (not a VF, CPU offline, a step failed, not delivered there) or not confirmed,"
+                + " 2 usage error (or no terminal and no --yes), 3 cannot reach or trust the NAS."})
 final class IrqPinCommand implements Callable<Integer> {
 
     @Spec

@@ -16,15 +16,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb layout CONNECTION [--preset NAME]}: the NAS's layout, or a preset for its hardware, as JSON. */
 @Command(name = "layout", mixinStandardHelpOptions = true,
-        description = {"Print the layout of a NAS's QAT functions as JSON (docs/layout-json.md): every PF and VF",
-                "with its role, services and instances, and the host switches. With --preset, the preset for",
-                "that NAS's hardware instead; 'qatwb apply' takes either (edited or not) as its LAYOUT.json."},
-        footer = {"", "Presets:", "  zfs-compression     ZFS compression only: one interrupt-mode Dc instance per core of the",
-                "                      card's NUMA node, spread across PFs, at most 48",
-                "  zfs-all             ZFS all services: one Cy and one Dc interrupt-mode instance per VF, up to 48",
-                "  installer-defaults  what Intel's installer writes (polled instances, VF driver blacklisted)",
-                "", "Exit status: 0 printed, 1 the NAS's answer could not be used, 2 usage error,",
-                "3 cannot reach or trust the NAS."})
+        description = {"Print the layout of a NAS's QAT functions as JSON.",
+                "The format is docs/layout-json.md: every PF and VF with its role, services and instances, and the host"
+                + " switches. With --preset, the preset for that NAS's hardware instead; 'qatwb apply' takes either (edited or"
+                + " not) as its LAYOUT.json."},
+        footer = {"",
+                "Presets:",
+                "- zfs-compression: ZFS compression only, one interrupt-mode Dc instance per core of the card's NUMA node,"
+                + " spread across PFs, at most 48.",
+                "- zfs-all: ZFS all services, one Cy and one Dc interrupt-mode instance per VF, up to 48.",
+                "- installer-defaults: what Intel's installer writes (polled instances, VF driver blacklisted).",
+                "",
+                "Exit status: 0 printed, 1 the NAS's answer could not be used, 2 usage error, 3 cannot reach or trust the NAS."})
 final class LayoutCommand implements Callable<Integer> {
 
     @Spec

@@ -33,18 +33,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb params CONNECTION [--compress on|off] ...}: ZFS's use of QAT, per kind of work. */
 @Command(name = "params", mixinStandardHelpOptions = true,
-        description = {"Show or set ZFS's QAT parameters (on: ZFS offloads that work to QAT, writes 0 to",
-                "zfs_qat_*_disable). Prints the resulting values; null where ZFS has no such parameter.",
-                "With --keep-after-reboot the parameters that are on are also kept on at every boot (zfs.ko,",
-                "loaded before qat.service, forces them to 1): a systemd unit ordered after qat.service, or",
-                "on TrueNAS an init script; the change is printed as a diff on stderr before it is made, and",
-                "confirmed on a terminal (without one, only --yes makes it). A unit or script edited by hand is",
-                "replaced only with --replace-edited, or when the user answers yes on a terminal."},
-        footer = {"", "Exit status: 0 done, 1 the kernel or the NAS refused (EPERM: QAT initialisation failed), or",
-                "keeping after reboot was not confirmed or would replace a hand edit, 2 usage error (or keeping",
-                "after reboot without a terminal and without --yes), 3 cannot reach or trust the NAS.",
-                "Checksum and encryption offload can trigger OpenZFS issue #14463 (requests pending,",
-                "use-after-free under load); compression is not affected."})
+        description = {"Show or set ZFS's QAT parameters, per kind of work.",
+                "On: ZFS offloads that work to QAT (writes 0 to zfs_qat_*_disable). Prints the resulting values; null where ZFS"
+                + " has no such parameter.",
+                "With --keep-after-reboot the parameters that are on are also kept on at every boot (zfs.ko, loaded before"
+                + " qat.service, forces them to 1): a systemd unit ordered after qat.service, or on TrueNAS an init script. The"
+                + " change is printed as a diff on stderr before it is made, and confirmed on a terminal (without one, only --yes"
+                + " makes it). A unit or script edited by hand is replaced only with --replace-edited, or when the user answers"
+                + " yes on a terminal."},
+        footer = {"",
+                "Exit status: 0 done, 1 the kernel or the NAS refused (EPERM: QAT initialisation failed), or keeping after"
+                + " reboot was not confirmed or would replace a hand edit, 2 usage error (or keeping after reboot without a"
+                + " terminal and without --yes), 3 cannot reach or trust the NAS.",
+                "Checksum and encryption offload can trigger OpenZFS issue #14463 (requests pending, use-after-free under"
+                + " load); compression is not affected."})
 final class ParamsCommand implements Callable<Integer> {
 
     @Spec
@@ -62,15 +64,15 @@ final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--encrypt", paramLabel = "on|off", description = "QAT for AES-GCM encryption")
     String encrypt;
 
-    @Option(names = "--keep-after-reboot", description = {"keep the parameters that are on (as given, else as they",
-            "are) on after every boot; with all off, remove what keeps them"})
+    @Option(names = "--keep-after-reboot", description = "keep the parameters that are on (as given, else as they are) on after every boot;"
+                + " with all off, remove what keeps them")
     boolean keepAfterReboot;
 
     @Option(names = "--yes", description = "with --keep-after-reboot: make the change without asking (the diff is still printed)")
     boolean yes;
 
-    @Option(names = "--replace-edited", description = {"with --keep-after-reboot: replace a unit or init script edited",
-            "by hand (otherwise refused; on a terminal, asked)"})
+    @Option(names = "--replace-edited", description = "with --keep-after-reboot: replace a unit or init script edited by hand"
+                + " (otherwise refused; on a terminal, asked)")
     boolean replaceEdited;
 
     @Override

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         subcommands = {ParseCommand.class, LintCommand.class, RulesCommand.class, SimCommand.class,
                 SnapshotCommand.class, WatchCommand.class, ParamsCommand.class, DoctorCommand.class, LayoutCommand.class,
                 ApplyCommand.class, ZiaCommand.class, IrqCommand.class},
-        footer = {"", "Exit status: 0 success, 1 the input has problems, 2 usage error,",
-                "3 cannot reach or trust the NAS, 4 an apply that could not be rolled back."})
+        footer = {"",
+                "Exit status: 0 success, 1 the input has problems, 2 usage error, 3 cannot reach or trust the NAS, 4 an apply"
+                + " that could not be rolled back."})
 public final class QatwbCommand implements Runnable {
 
     @Spec

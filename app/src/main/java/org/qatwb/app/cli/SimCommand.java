@@ -20,9 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code qatwb sim}: a simulated NAS over real SSH on 127.0.0.1, until stdin closes or a signal. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Run a simulated NAS (SSH on 127.0.0.1) until stdin closes or Ctrl-C.",
-                "Prints one JSON line: where it listens and the key files to reach it.",
-                "Other commands reach it with --sim, or with the printed --host/--port/--user/",
-                "--identity/--known-hosts values."})
+                "Prints one JSON line: where it listens and the key files to reach it. Other commands reach it with --sim, or"
+                + " with the printed --host/--port/--user/--identity/--known-hosts values."})
 final class SimCommand implements Callable<Integer> {
 
     static final List<String> PROFILES = List.of("c62x", "dh8950", "no-qat", "broken");
@@ -49,8 +48,8 @@ final class SimCommand implements Callable<Integer> {
     String paramsAtBoot;
 
     @Option(names = "--fault", paramLabel = "NAME[=VALUE]",
-            description = {"arm a fault once the NAS is up (repeatable); faults of \"the next boot\" wait for a reboot"
-                    + " (systemctl reboot on the NAS)", "'--fault list' lists them"})
+            description = "arm a fault once the NAS is up (repeatable); faults of \"the next boot\" wait for a reboot"
+                    + " (systemctl reboot on the NAS); '--fault list' lists them")
     List<String> faults = new ArrayList<>();
 
     @Override

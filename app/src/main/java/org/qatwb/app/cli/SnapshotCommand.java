@@ -11,10 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb snapshot CONNECTION}: everything about QAT and ZFS on a NAS, in one round trip. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Read everything about QAT and ZFS on a NAS in one round trip: devices, conf files",
-                "with their findings, ZFS parameters and counters, CPUs, datasets, pools, kernel log."},
-        footer = {"", "Exit status: 0 read, 1 the NAS's answer could not be used, 2 usage error,",
-                "3 cannot reach or trust the NAS."})
+        description = {"Read everything about QAT and ZFS on a NAS in one round trip.",
+                "Devices, conf files with their findings, ZFS parameters and counters, CPUs, datasets, pools, kernel log."},
+        footer = {"",
+                "Exit status: 0 read, 1 the NAS's answer could not be used, 2 usage error, 3 cannot reach or trust the NAS."})
 final class SnapshotCommand implements Callable<Integer> {
 
     @Spec

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qatwb watch CONNECTION}: the QAT counters and their rates, one JSON line per interval. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Stream the QAT counters of a NAS, one JSON line per interval, with per-second rates",
-                "(null on the first line and after a counter reset). Reconnects by itself."},
+        description = {"Stream the QAT counters of a NAS, one JSON line per interval, with per-second rates.",
+                "Rates are null on the first line and after a counter reset. Reconnects by itself."},
         footer = {"", "Exit status: 0 after --count lines or Ctrl-C, 2 usage error, 3 cannot reach or trust the NAS."})
 final class WatchCommand implements Callable<Integer> {
 

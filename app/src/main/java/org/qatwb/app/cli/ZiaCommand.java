@@ -36,13 +36,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "zia", mixinStandardHelpOptions = true,
         description = {"Z.I.A. (hpc/zfs fork) pool properties: what is live, what qatwb keeps, and changes.",
-                "The fork keeps none of them over an export/import, a reboot or a module reload: 'keep' stores",
-                "a pool's live settings on the NAS and installs hooks that set them again at boot and after",
-                "each import. Offloads are refused on pools with encryption or dedup in use."},
+                "The fork keeps none of them over an export/import, a reboot or a module reload: 'keep' stores a pool's live"
+                + " settings on the NAS and installs hooks that set them again at boot and after each import. Offloads are"
+                + " refused on pools with encryption or dedup in use."},
         subcommands = {ZiaCommand.Show.class, ZiaCommand.Set.class, ZiaCommand.Keep.class, ZiaCommand.Reapply.class},
-        footer = {"", "Exit status: 0 done (show: live and kept agree), 1 refused, failed, not confirmed, or live",
-                "differs from kept, 2 usage error (or keep without a terminal and without --yes), 3 cannot reach or",
-                "trust the NAS."})
+        footer = {"",
+                "Exit status: 0 done (show: live and kept agree), 1 refused, failed, not confirmed, or live differs from kept,"
+                + " 2 usage error (or keep without a terminal and without --yes), 3 cannot reach or trust the NAS."})
 final class ZiaCommand implements Runnable {
 
     @Spec
@@ -94,7 +94,7 @@ final class ZiaCommand implements Runnable {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Set one property: zia_provider=NAME|off, or an offload (zia_compress, ...)=on|off.",
+            description = {"Set one property: zia_provider=NAME|off, or an offload such as zia_compress=on|off.",
                     "Refused on a pool with encryption or dedup in use; 'none' is not a way to unset the provider."})
     static final class Set implements Callable<Integer> {
         @Spec
@@ -166,9 +166,9 @@ final class ZiaCommand implements Runnable {
     }
 
     @Command(name = "keep", mixinStandardHelpOptions = true,
-            description = {"Keep POOL's live Z.I.A. settings on the NAS and install the hooks that set them again at",
-                    "boot and after each import (all off: the pool is forgotten). The kept settings' diff and the",
-                    "hooks are printed on stderr first, then confirmed on a terminal; without one only --yes writes."})
+            description = {"Keep POOL's live Z.I.A. settings on the NAS, with hooks that set them again at boot and after each import.",
+                    "All off: the pool is forgotten. The kept settings' diff and the hooks are printed on stderr first, then"
+                    + " confirmed on a terminal; without one only --yes writes."})
     static final class Keep implements Callable<Integer> {
         @Spec
         CommandSpec spec;
