@@ -54,7 +54,7 @@ public final class ApplyUseCase {
                 o = client.confirm(o.tx().id(), patience(request.confirmTimeout()));
             } catch (NasConnectionException e) {
                 String why = "could not confirm transaction " + o.tx().id() + " over a new connection ("
-                        + Snippet.oneLine(String.valueOf(e.getMessage())) + "): the NAS rolls back by itself when its "
+                        + Snippet.failure(e) + "): the NAS rolls back by itself when its "
                         + request.confirmTimeout().toSeconds() + " s are up";
                 note(why);
                 return ApplyResult.of(o, Verdict.UNREACHABLE, why);

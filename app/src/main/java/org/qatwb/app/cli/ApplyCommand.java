@@ -325,7 +325,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
             return LayoutJsonReader.read(text);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + Snippet.failure(e), e);
         }
     }
 
@@ -334,7 +334,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
             return base.layout().withChoicesOf(wanted);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + Snippet.failure(e), e);
         }
     }
 

@@ -63,13 +63,13 @@ final class ConnectionMixin {
         try {
             spec = ConnectionSpec.resolve(options());
         } catch (SshConfigException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, Snippet.oneLine(e.getMessage()), e);
+            throw new CliException(ExitCodes.UNREACHABLE, Snippet.failure(e), e);
         }
         try {
             return NasSession.connect(spec, SessionSettings.defaults(), TerminalPrompts.hostKeys(),
                     TerminalPrompts.credentials());
         } catch (NasConnectionException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, Snippet.oneLine(e.getMessage()), e);
+            throw new CliException(ExitCodes.UNREACHABLE, Snippet.failure(e), e);
         }
     }
 }

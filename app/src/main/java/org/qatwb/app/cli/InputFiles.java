@@ -72,7 +72,7 @@ final class InputFiles {
             throw new CliException(ExitCodes.USAGE, Snippet.excerpt(name) + ": no such file");
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, Snippet.excerpt(name) + ": cannot read: "
-                    + Snippet.excerpt(String.valueOf(e.getMessage())), e);
+                    + Snippet.excerpt(java.util.Objects.toString(e.getMessage(), e.getClass().getSimpleName())), e);
         }
     }
 

@@ -88,7 +88,7 @@ final class IrqPinCommand implements Callable<Integer> {
             try {
                 plan = IrqPinPlan.of(s, address, Integer.parseInt(cpu));
             } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.INPUT, Snippet.oneLine(e.getMessage()));
+                throw new CliException(ExitCodes.INPUT, Snippet.failure(e));
             }
             err.println("qatwb: pin " + plan.pin().irqName() + " (" + plan.device().name() + ", " + address + ") to CPU "
                     + plan.pin().cpu() + plan.current().map(i -> ": IRQ " + i.number() + ", now on CPU "
@@ -133,7 +133,7 @@ final class IrqPinCommand implements Callable<Integer> {
         try {
             plan = IrqUnpinPlan.of(s, address);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INPUT, Snippet.oneLine(e.getMessage()));
+            throw new CliException(ExitCodes.INPUT, Snippet.failure(e));
         }
         err.println("qatwb: unpin " + plan.irqName() + " (" + address + ")" + (plan.pins().isEmpty()
                 ? ": no pin is left, the unit goes" + (plan.irqbalance().isPresent() ? " and irqbalance's ban is undone" : "")

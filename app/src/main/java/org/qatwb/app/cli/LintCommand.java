@@ -142,7 +142,7 @@ final class LintCommand implements Callable<Integer> {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.USAGE, Snippet.excerpt(dir) + ": cannot list: "
-                    + Snippet.excerpt(String.valueOf(e.getMessage())), e);
+                    + Snippet.excerpt(java.util.Objects.toString(e.getMessage(), e.getClass().getSimpleName())), e);
         }
         if (names.isEmpty()) {
             throw new CliException(ExitCodes.INPUT, Snippet.excerpt(dir) + ": no QAT conf files (named <type>_dev<N>.conf) in it");

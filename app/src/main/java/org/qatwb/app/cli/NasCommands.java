@@ -16,7 +16,7 @@ final class NasCommands {
 
     /** Cannot reach or trust the NAS: exit 3. */
     static CliException unreachable(NasConnectionException e) {
-        return new CliException(ExitCodes.UNREACHABLE, Snippet.oneLine(e.getMessage()), e);
+        return new CliException(ExitCodes.UNREACHABLE, Snippet.failure(e), e);
     }
 
     /** One snapshot of the NAS, in one round trip; its warnings go to stderr, one line each. */
@@ -41,6 +41,6 @@ final class NasCommands {
 
     /** The NAS answered, but not usably: the input has problems, exit 1. */
     static CliException agent(AgentFailure e) {
-        return new CliException(ExitCodes.INPUT, Snippet.oneLine(e.getMessage()), e);
+        return new CliException(ExitCodes.INPUT, Snippet.failure(e), e);
     }
 }

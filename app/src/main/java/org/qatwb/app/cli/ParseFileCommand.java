@@ -32,7 +32,7 @@ abstract class ParseFileCommand<T> implements Callable<Integer> {
         try {
             parsed = parse(text);
         } catch (ParseException e) {
-            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.INPUT, Snippet.excerpt(file) + ": " + Snippet.failure(e), e);
         }
         JsonOut.print(spec.commandLine().getOut(), json(parsed));
         return ExitCodes.OK;

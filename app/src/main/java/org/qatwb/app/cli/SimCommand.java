@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.sim.NamedFault;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
@@ -112,7 +113,7 @@ final class SimCommand implements Callable<Integer> {
             armed.forEach(a -> a.arm(nas.faults()));
         } catch (IllegalStateException e) {
             nas.close();
-            throw new CliException(ExitCodes.USAGE, "profile " + options.profile() + ": " + e.getMessage());
+            throw new CliException(ExitCodes.USAGE, "profile " + options.profile() + ": " + Snippet.failure(e));
         }
         return nas;
     }
