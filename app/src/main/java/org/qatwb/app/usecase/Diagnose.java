@@ -3,6 +3,7 @@ package org.qatwb.app.usecase;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.qatwb.model.doctor.Doctor;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Observation;
@@ -42,7 +43,7 @@ public final class Diagnose {
      * them for {@code seconds} ({@code 0}: never) over a stream of its own and examines again.
      * {@code watching} hears {@link #watchingLine} before the watch starts.
      */
-    public Diagnosis run(int seconds, Duration grace, java.util.function.Consumer<String> watching)
+    public Diagnosis run(int seconds, Duration grace, Consumer<String> watching)
             throws NasConnectionException, AgentFailure, InterruptedException {
         NasSnapshot snapshot = agent.snapshot();
         DoctorReport report = examine(snapshot);
