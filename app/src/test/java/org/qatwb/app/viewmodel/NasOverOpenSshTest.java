@@ -50,7 +50,7 @@ class NasOverOpenSshTest {
                 assertEquals("1", Files.readString(sim.root().resolve("sys/module/zfs/parameters/zfs_qat_checksum_disable")).strip());
                 assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
 
-                vm.setPoolProperty(ZiaChange.turn("tank", ZiaProperty.RAIDZ2_REC, true), () -> { });
+                vm.zia().change(ZiaChange.turn("tank", ZiaProperty.RAIDZ2_REC, true));
                 assertEquals("on", vm.snapshotProperty().get().pools().get("tank").zia().get("zia_raidz2_rec"));
                 assertEquals("on", vm.snapshotProperty().get().pools().get("tank").zia().get("zia_checksum"),
                         "a reconstruction brings checksums along");

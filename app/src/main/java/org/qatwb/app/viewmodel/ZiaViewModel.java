@@ -1,0 +1,212 @@
+package org.qatwb.app.viewmodel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.qatwb.model.history.EventKind;
+import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaDrift;
+import org.qatwb.model.zia.ZiaHookOutcome;
+import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaKeepPreview;
+import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZiaSetOutcome;
+import org.qatwb.model.zia.ZiaUseCase;
+
+/**
+ * Z.I.A. on the NAS's pools (the doctor's Z.I.A. panel): what a change would bring along or why it
+ * is refused, setting one pool property, keeping a pool's live settings (after the user's yes to
+ * the diff), and setting the kept ones again. One change at a time ({@link #busyProperty()}); what
+ * came of the latest is {@link #outcomeProperty()}. UI thread only.
+ */
+public final class ZiaViewModel {
+
+    private final NasViewModel nas;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ZiaKeepPreview> keepPending = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Notice> outcome = new ReadOnlyObjectWrapper<>();
+
+    ZiaViewModel(NasViewModel nas) {
+        this.nas = nas;
+    }
+
+    /** A Z.I.A. change is on its way to the NAS; the panel's controls wait. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What came of the latest change: null before the first. */
+    public ReadOnlyObjectProperty<Notice> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** What {@code change} brings along on the NAS as last read, to show before it is made. */
+    public List<String> consequences(ZiaChange change) {
+        return decide(change) instanceof ZiaDecision.Allowed a ? a.consequences() : List.of();
+    }
+
+    /** Whether {@code change} may be made on the NAS as last read ({@link ZiaUseCase#check}, as the CLI decides it). */
+    public ZiaDecision decide(ZiaChange change) {
+        NasSnapshot s = snapshot();
+        return s == null ? new ZiaDecision.Refused(change, "the NAS has not been read yet") : ZiaUseCase.check(s, change);
+    }
+
+    /** Why no offload may be turned on and no provider named on {@code pool}; empty when they may. */
+    public Optional<String> refusal(String pool) {
+        NasSnapshot s = snapshot();
+        if (s == null) {
+            return Optional.empty();
+        }
+        ZiaDataRisk risk = ZiaDataRisk.of(s, pool);
+        return risk.any() ? Optional.of(risk.refusal()) : Optional.empty();
+    }
+
+    /** The kept settings of {@code pool} the pool does not show live. */
+    public List<ZiaDrift> drift(String pool) {
+        NasSnapshot s = snapshot();
+        return s == null ? List.of() : ZiaUseCase.drift(s, s.zia().kept()).stream().filter(d -> d.pool().equals(pool)).toList();
+    }
+
+    /** The settings qatwb keeps for {@code pool}, by property; empty when none. */
+    public Map<ZiaProperty, String> keptOf(String pool) {
+        NasSnapshot s = snapshot();
+        return s == null ? Map.of() : s.zia().kept().of(pool);
+    }
+
+    /** Both re-apply hooks (boot unit, ZED zedlet) are in place on the NAS. */
+    public boolean hooked() {
+        NasSnapshot s = snapshot();
+        return s != null && s.zia().hooked();
+    }
+
+    /** What keeping {@code pool}'s live settings would do, or why not. */
+    public Optional<ZiaKeepPlan> keepPlan(String pool) {
+        NasSnapshot s = snapshot();
+        return s == null ? Optional.empty() : Optional.of(ZiaUseCase.keep(s, s.zia().kept(), pool));
+    }
+
+    /**
+     * Sets one Z.I.A. pool property, then reads the NAS again. One at a time; a change the use
+     * case refuses is not made (the panel has said why).
+     */
+    public void change(ZiaChange change) {
+        if (busy.get() || decide(change) instanceof ZiaDecision.Refused) {
+            return;
+        }
+        String what = change.property().wire() + "=" + change.value();
+        String title = change.property().wire() + " not changed";
+        run("Setting " + what + " on pool " + change.pool(), n -> n.setPoolProperty(change), (ZiaSetOutcome o) -> {
+            if (o.ok()) {
+                nas.charts().mark(EventKind.PARAM_CHANGE, change.pool() + " " + what);
+                outcome.set(new Notice(Notice.Level.INFO, change.pool() + " " + what, ""));
+                return;
+            }
+            tell(new Notice(Notice.Level.ERROR, title, switch (o.status()) {
+                case DENIED -> "Not permitted: " + o.message()
+                        + (nas.target().simulated() ? "" : " (connect as root, or enable sudo for this connection)");
+                case ABSENT -> "this NAS has no zpool command";
+                case OK -> "zpool took it, but pool " + change.pool() + " reads "
+                        + o.after().map(p -> p.properties().getOrDefault(change.property().wire(), "nothing"))
+                        .orElse("nothing back");
+                default -> o.message().isEmpty() ? o.status().wire() : ZiaUseCase.explain(o.message());
+            }));
+        }, title);
+    }
+
+    /** The keep waiting for the user's yes (its diff is shown); null when none. */
+    public ReadOnlyObjectProperty<ZiaKeepPreview> keepPendingProperty() {
+        return keepPending.getReadOnlyProperty();
+    }
+
+    /**
+     * "Keep these settings": what keeping {@code pool}'s live settings writes, held for the user's
+     * yes; nothing is written. Nothing is offered while a change runs, or for a refused keep.
+     */
+    public void offerKeep(String pool) {
+        preview(pool).ifPresent(keepPending::set);
+    }
+
+    /**
+     * The user said yes: keeps the pending pool's live Z.I.A. settings on the NAS (with the re-apply
+     * hooks), then reads it again; unless what it would write changed since the diff was shown (the
+     * NAS was read again meanwhile), when nothing is written and the new preview is pending instead.
+     */
+    public void confirmKeep() {
+        ZiaKeepPreview shown = keepPending.get();
+        if (shown == null) {
+            return;
+        }
+        keepPending.set(null);
+        Optional<ZiaKeepPreview> now = preview(shown.plan().pool());
+        if (now.isEmpty() || !now.get().equals(shown)) {
+            now.ifPresent(keepPending::set);
+            return;
+        }
+        String what = "Keeping the Z.I.A. settings of pool " + shown.plan().pool();
+        run(what, n -> n.keepZia(shown.plan()), (ZiaHookOutcome o) -> hooks(what, o), what + " failed");
+    }
+
+    /** The user said no: nothing is written. */
+    public void cancelKeep() {
+        keepPending.set(null);
+    }
+
+    /** Sets {@code pool}'s kept Z.I.A. settings again now, then reads the NAS again. */
+    public void reapply(String pool) {
+        if (busy.get()) {
+            return;
+        }
+        String what = "Setting the kept Z.I.A. settings of pool " + pool + " again";
+        run(what, n -> n.reapplyZia(Optional.of(pool)), (ZiaHookOutcome o) -> hooks(what, o), what + " failed");
+    }
+
+    private void hooks(String what, ZiaHookOutcome o) {
+        if (o.failure().isPresent()) {
+            var f = o.failure().get();
+            tell(new Notice(Notice.Level.ERROR, what + " failed",
+                    f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())));
+        } else {
+            outcome.set(new Notice(Notice.Level.INFO, what, ""));
+        }
+    }
+
+    private <T> void run(String what, NasViewModel.NasWork<T> work, java.util.function.Consumer<T> done, String failedTitle) {
+        // busy before asking: on the synchronous executor the answer comes before change() returns
+        busy.set(true);
+        boolean asked = nas.change(what, work, (T o) -> {
+            busy.set(false);
+            done.accept(o);
+        }, failure -> {
+            busy.set(false);
+            tell(new Notice(Notice.Level.ERROR, failedTitle, failure));
+        });
+        if (!asked) {
+            busy.set(false);
+        }
+    }
+
+    private Optional<ZiaKeepPreview> preview(String pool) {
+        NasSnapshot s = snapshot();
+        Optional<ZiaKeepPlan> plan = keepPlan(pool);
+        if (busy.get() || s == null || plan.isEmpty() || plan.get().refusal().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(ZiaKeepPreview.of(s.zia(), plan.get()));
+    }
+
+    private NasSnapshot snapshot() {
+        return nas.snapshotProperty().get();
+    }
+
+    private void tell(Notice n) {
+        outcome.set(n);
+        nas.notify(n);
+    }
+}
