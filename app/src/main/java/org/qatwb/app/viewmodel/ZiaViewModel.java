@@ -94,10 +94,14 @@ public final class ZiaViewModel {
 
     /**
      * Sets one Z.I.A. pool property, then reads the NAS again. One at a time; a change the use
-     * case refuses is not made (the panel has said why).
+     * case refuses is not made: the outcome says why (the panel has said it already, so it is no notice).
      */
     public void change(ZiaChange change) {
-        if (busy.get() || decide(change) instanceof ZiaDecision.Refused) {
+        if (busy.get()) {
+            return;
+        }
+        if (decide(change) instanceof ZiaDecision.Refused r) {
+            outcome.set(new Notice(Notice.Level.WARNING, change.property().wire() + " not changed", r.reason()));
             return;
         }
         String what = change.property().wire() + "=" + change.value();
