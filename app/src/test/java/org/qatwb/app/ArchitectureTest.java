@@ -20,6 +20,7 @@ class ArchitectureTest {
     private static final String SSH = "org.qatwb.ssh..";
     private static final String SIM = "org.qatwb.sim..";
     private static final String APP = "org.qatwb.app..";
+    private static final String USECASE = "org.qatwb.app.usecase..";
     private static final String[] JAVAFX = {"javafx..", "org.controlsfx..", "atlantafx..", "org.testfx.."};
     private static final String[] SSH_LIBS = {"com.jcraft..", "org.apache.sshd..", "net.i2p.crypto.."};
 
@@ -80,6 +81,17 @@ class ArchitectureTest {
                 .allowEmptyShould(true));
     }
 
+    /**
+     * The use cases sit below both front ends (issue 14): the CLI and the window call them, they
+     * call neither, and they run without a toolkit.
+     */
+    @Test
+    void useCasesKnowNoFrontEndAndNoJavaFx() {
+        check(noClasses().that().resideInAPackage(USECASE).should().dependOnClassesThat().resideInAnyPackage(JAVAFX));
+        check(noClasses().that().resideInAPackage(USECASE).should().dependOnClassesThat()
+                .resideInAnyPackage("org.qatwb.app.gui..", "org.qatwb.app.viewmodel..", "org.qatwb.app.cli.."));
+    }
+
     @Test
     void theRulesSeeTheModel() {
         // guards against a rule passing vacuously because nothing was imported
@@ -87,5 +99,7 @@ class ArchitectureTest {
                 classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.qatwb.model")));
         org.junit.jupiter.api.Assertions.assertTrue(
                 classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.qatwb.app")));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                classes.stream().anyMatch(c -> c.getPackageName().equals("org.qatwb.app.usecase")));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.IrqJson;
 import org.qatwb.app.cli.json.JsonOut;
-import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.app.usecase.PinIrq;
+import org.qatwb.app.usecase.SudoHint;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqUnpinPlan;
@@ -106,28 +107,14 @@ final class IrqPinCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             confirm(session, "the pin of " + plan.pin().irqName());
-            IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
+            PinIrq.Result r = new PinIrq(client, SudoHint.CLI).pin(plan);
+            IrqPinOutcome o = r.outcome();
             steps(doc, o, err);
-            boolean delivered = o.delivered(plan.pin().irqName(), plan.pin().cpu());
-            doc.put("delivered", delivered);
+            doc.put("delivered", o.delivered(plan.pin().irqName(), plan.pin().cpu()));
             readBack(doc, o);
             JsonOut.print(spec.commandLine().getOut(), doc);
-            if (failed(o, err)) {
-                return ExitCodes.INPUT;
-            }
-            if (plan.current().isPresent() && !delivered) {
-                err.println("qatwb: " + plan.pin().irqName() + " is not delivered to CPU " + plan.pin().cpu()
-                        + " after the write (irqbalance, or the kernel chose another CPU of the list)");
-                return ExitCodes.INPUT;
-            }
-            if (plan.irqbalance().isPresent() && !o.kept().irqbalance().banning()) {
-                err.println("qatwb: " + plan.irqbalance().get().envPath() + " read back without " + IrqbalancePolicy.ARG
-                        + ": irqbalance may move the pin");
-                return ExitCodes.INPUT;
-            }
-            if (!o.kept().pins().contains(plan.pin()) && o.kept().pins().stream()
-                    .noneMatch(k -> k.irqName().equals(plan.pin().irqName()) && k.cpu() == plan.pin().cpu())) {
-                err.println("qatwb: the unit read back does not keep the pin");
+            if (!r.ok()) {
+                err.println("qatwb: " + r.message().line());
                 return ExitCodes.INPUT;
             }
         } catch (NasConnectionException e) {
@@ -162,16 +149,12 @@ final class IrqPinCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         confirm(client.session(), "the unpin of " + plan.irqName());
-        IrqPinOutcome o = client.pinIrqs(plan.pins(), plan.irqbalance());
-        steps(doc, o, err);
-        readBack(doc, o);
+        PinIrq.Result r = new PinIrq(client, SudoHint.CLI).unpin(plan);
+        steps(doc, r.outcome(), err);
+        readBack(doc, r.outcome());
         JsonOut.print(spec.commandLine().getOut(), doc);
-        if (failed(o, err)) {
-            return ExitCodes.INPUT;
-        }
-        if (o.kept().pins().stream().anyMatch(k -> k.irqName().equals(plan.irqName()))
-                || plan.pins().isEmpty() && o.kept().irqbalance().banning()) {
-            err.println("qatwb: the NAS read back still keeps " + plan.irqName());
+        if (!r.ok()) {
+            err.println("qatwb: " + r.message().line());
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
@@ -201,16 +184,5 @@ final class IrqPinCommand implements Callable<Integer> {
         doc.set("interrupts", IrqJson.interrupts(o.interrupts()));
         IrqJson.irqbalance(doc, o.interrupts());
         IrqJson.kept(doc, o.kept());
-    }
-
-    /** Says the failed step, if one failed. */
-    private static boolean failed(IrqPinOutcome o, PrintWriter err) {
-        if (o.failure().isEmpty()) {
-            return false;
-        }
-        PersistOutcome.Step f = o.failure().get();
-        err.println("qatwb: " + f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())
-                + (f.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
-        return true;
     }
 }

@@ -3,31 +3,28 @@ package org.qatwb.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.SnapshotJson;
-import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.app.usecase.KeepAfterReboot;
+import org.qatwb.app.usecase.SudoHint;
+import org.qatwb.app.usecase.SwitchOffload;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
-import org.qatwb.model.persist.PersistTarget;
-import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;
-import org.qatwb.ssh.agent.SetParamOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,20 +83,17 @@ final class ParamsCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--yes and --replace-edited go with --keep-after-reboot");
         }
         List<String> refusals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         int exit = ExitCodes.OK;
         try (NasSession session = connection.connect()) {
             AgentClient client = new AgentClient(session, connection.sudo);
-            for (Map.Entry<ZfsParam, Boolean> w : wanted.entrySet()) {
-                SetParamOutcome o = client.setParam(w.getKey(), !w.getValue());
-                if (o.status() != ItemStatus.OK) {
-                    refusals.add(explain(o));
-                }
-            }
-            NasSnapshot snapshot = client.snapshot();
+            SwitchOffload.Result switched = new SwitchOffload(client, SudoHint.CLI).run(wanted);
+            switched.messages().forEach(m -> refusals.add(m.line()));
+            NasSnapshot snapshot = switched.snapshot();
             ObjectNode doc = SnapshotJson.params(snapshot.params());
             PersistState persistence = snapshot.persistence();
             if (keepAfterReboot) {
-                PersistPlan plan = PersistPlan.of(persistence, keep(snapshot.params(), wanted));
+                PersistPlan plan = KeepAfterReboot.plan(snapshot, KeepAfterReboot.keep(snapshot.params(), wanted));
                 printPlan(plan);
                 Optional<PersistOutcome> outcome = Optional.empty();
                 Optional<DiffConfirmation.Refusal> no = plan.changes() ? consent(plan, session.spec().host()) : Optional.empty();
@@ -107,9 +101,16 @@ final class ParamsCommand implements Callable<Integer> {
                     refusals.add(no.get().message());
                     exit = Math.max(exit, no.get().exitCode());
                 } else if (plan.changes()) {
-                    outcome = Optional.of(client.persistParams(plan.keep()));
-                    persistence = outcome.get().after();
-                    explain(outcome.get()).ifPresent(refusals::add);
+                    // consent is in: a hand edit, if the plan replaces one, was chosen (--replace-edited or a yes)
+                    KeepAfterReboot.Result kept = new KeepAfterReboot(client, SudoHint.CLI).carryOut(plan, true);
+                    outcome = kept.outcome();
+                    persistence = outcome.map(PersistOutcome::after)
+                            .or(() -> kept.snapshot().map(NasSnapshot::persistence)).orElse(persistence);
+                    if (kept.message().problem()) {
+                        refusals.add(kept.message().line());
+                    } else {
+                        notes.add(kept.message().line());
+                    }
                 }
                 doc.set("keepAfterReboot", SnapshotJson.persistChange(plan, outcome));
             }
@@ -119,6 +120,9 @@ final class ParamsCommand implements Callable<Integer> {
             throw NasCommands.unreachable(e);
         } catch (AgentFailure e) {
             throw NasCommands.agent(e);
+        }
+        for (String n : notes) {
+            spec.commandLine().getErr().println("qatwb: " + n);
         }
         for (String r : refusals) {
             spec.commandLine().getErr().println("qatwb: " + r);
@@ -132,7 +136,7 @@ final class ParamsCommand implements Callable<Integer> {
      * with a yes on the terminal, or --yes.
      */
     private Optional<DiffConfirmation.Refusal> consent(PersistPlan plan, String host) {
-        String what = what(plan);
+        String what = KeepAfterReboot.what(plan);
         String where = " on " + Snippet.oneLine(host);
         if (plan.current() instanceof PersistState.Foreign f && !replaceEdited) {
             String edited = "keep after reboot: the " + what + " was edited by hand (" + Snippet.oneLine(f.reason()) + ")";
@@ -147,29 +151,13 @@ final class ParamsCommand implements Callable<Integer> {
                 .map(r -> new DiffConfirmation.Refusal(r.exitCode(), "keep after reboot: " + r.message()));
     }
 
-    private static String what(PersistPlan plan) {
-        return plan.target() == PersistTarget.SYSTEMD_UNIT ? "systemd unit " + ZfsQatUnit.PATH
-                : PersistPlan.INIT_SCRIPT_NAME;
-    }
-
-    /** The parameters that are on as chosen: given on, or not given and 0 now; only those ZFS has. */
-    static Set<ZfsParam> keep(Map<ZfsParam, Integer> now, Map<ZfsParam, Boolean> wanted) {
-        Set<ZfsParam> keep = EnumSet.noneOf(ZfsParam.class);
-        for (ZfsParam p : now.keySet()) {
-            if (wanted.getOrDefault(p, now.get(p) == 0)) {
-                keep.add(p);
-            }
-        }
-        return keep;
-    }
-
     /** The change on stderr, before it is made: what, where, a caution, the diff, the commands. */
     private void printPlan(PersistPlan plan) {
         PrintWriter err = spec.commandLine().getErr();
-        String what = what(plan);
+        String what = KeepAfterReboot.what(plan);
         String kept = plan.keep().isEmpty() ? "nothing" : KeepList.word(plan.keep());
         if (!plan.changes()) {
-            err.println("qatwb: keep after reboot: " + kept + " already, by the " + what + "; nothing to change");
+            err.println("qatwb: " + KeepAfterReboot.unchanged(plan).line());
             return;
         }
         err.println("qatwb: keep after reboot: " + kept + " (" + plan.action().name().toLowerCase(Locale.ROOT) + " the "
@@ -178,33 +166,6 @@ final class ParamsCommand implements Callable<Integer> {
         err.print(plan.diff());
         plan.steps().forEach(s -> err.println("qatwb: will run: " + s));
         err.flush();
-    }
-
-    /** One line when keeping after reboot did not work, saying which step and why. */
-    static Optional<String> explain(PersistOutcome o) {
-        Optional<PersistOutcome.Step> failed = o.failure();
-        if (failed.isPresent()) {
-            PersistOutcome.Step s = failed.get();
-            String said = s.message().isEmpty() ? "" : ": " + s.message();
-            return Optional.of("keep after reboot: " + s.name() + " " + s.status().wire()
-                    + (s.rc() != 0 ? " (exit status " + s.rc() + ")" : "") + said
-                    + (s.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
-        }
-        if (!o.achieved()) {
-            return Optional.of("keep after reboot: every step worked, but what was read back afterwards does not keep "
-                    + (o.keep().isEmpty() ? "nothing" : KeepList.word(o.keep())) + ": " + describe(o.after()));
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(PersistState s) {
-        if (s instanceof PersistState.Foreign f) {
-            return f.reason();
-        }
-        if (s instanceof PersistState.Unreadable u) {
-            return u.reason();
-        }
-        return s.keptAtBoot().isEmpty() ? "it keeps nothing" : "it keeps " + KeepList.word(s.keptAtBoot());
     }
 
     private static void put(Map<ZfsParam, Boolean> wanted, ZfsParam p, String value) {
@@ -217,18 +178,5 @@ final class ParamsCommand implements Callable<Integer> {
             default -> throw new CliException(ExitCodes.USAGE, "--" + p.shortName() + " takes on or off, not '"
                     + value + "'");
         }
-    }
-
-    /** One line per refusal, saying what the kernel or the NAS meant and what to check. */
-    static String explain(SetParamOutcome o) {
-        String name = o.param().sysfsName();
-        return switch (o.status()) {
-            case EPERM -> name + ": the kernel refused (EPERM): QAT initialisation failed. Check that qat.service is"
-                    + " up with its devices (adf_ctl status), that ENABLE_KAPI=1 is in /etc/default/qat, and that the"
-                    + " conf files have [KERNEL_QAT] instances with IsPolled = 0";
-            case ABSENT -> name + ": no such parameter: this ZFS is built without QAT (zfs.ko needs --with-qat)";
-            case DENIED -> name + ": not allowed: " + (o.message().isEmpty() ? "run as root or with --sudo" : o.message());
-            default -> name + ": the write failed: " + o.message();
-        };
     }
 }

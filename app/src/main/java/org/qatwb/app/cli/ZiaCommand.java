@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.ZiaJson;
-import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.app.usecase.KeepZia;
+import org.qatwb.app.usecase.SetPoolProperty;
+import org.qatwb.app.usecase.SudoHint;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
-import org.qatwb.model.zia.ZiaHookOutcome;
 import org.qatwb.model.zia.ZiaHooks;
 import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaKept;
@@ -111,7 +112,7 @@ final class ZiaCommand implements Runnable {
             try (NasSession session = connection.connect()) {
                 AgentClient client = new AgentClient(session, connection.sudo);
                 NasSnapshot s = client.snapshot();
-                ZiaDecision d = ZiaUseCase.check(s, change);
+                ZiaDecision d = SetPoolProperty.check(s, change);
                 ObjectNode doc = JsonOut.object();
                 doc.put("pool", change.pool());
                 doc.put("property", change.property().wire());
@@ -119,21 +120,20 @@ final class ZiaCommand implements Runnable {
                 if (d instanceof ZiaDecision.Refused r) {
                     doc.put("refused", r.reason());
                     JsonOut.print(spec.commandLine().getOut(), doc);
-                    say(spec, r.reason());
+                    say(spec, SetPoolProperty.refused(r).line());
                     return ExitCodes.INPUT;
                 }
                 doc.putNull("refused");
                 ZiaDecision.Allowed a = (ZiaDecision.Allowed) d;
                 a.consequences().forEach(c -> say(spec, "note: " + c));
                 a.consequences().forEach(doc.putArray("consequences")::add);
-                ZiaSetOutcome o = client.setPoolProperty(change);
+                SetPoolProperty.Result set = new SetPoolProperty(client, SudoHint.CLI).set(a);
+                ZiaSetOutcome o = set.outcome();
                 doc.put("status", o.status().wire());
                 doc.put("message", ZiaUseCase.explain(o.message()));
                 JsonOut.print(spec.commandLine().getOut(), doc);
-                if (!o.ok()) {
-                    say(spec, o.status() == ItemStatus.OK ? change.command() + " was taken, but the pool does not read back "
-                            + change.value() : change.command() + ": " + ZiaUseCase.explain(o.message())
-                            + (o.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : ""));
+                if (!set.ok()) {
+                    say(spec, set.message().line());
                     return ExitCodes.INPUT;
                 }
                 if (!change.value().equals("off")) {
@@ -199,10 +199,10 @@ final class ZiaCommand implements Runnable {
                 }
                 doc.putNull("refused");
                 confirm(s, plan, session, spec, yes);
-                ZiaHookOutcome o = client.keepZia(plan);
-                doc.set("steps", ZiaJson.steps(o));
+                KeepZia.Result kept = new KeepZia(client, SudoHint.CLI).keep(plan);
+                doc.set("steps", ZiaJson.steps(kept.outcome()));
                 int rc = printShow(spec, client, doc);
-                return failed(spec, o) ? ExitCodes.INPUT : rc;
+                return failed(spec, kept) ? ExitCodes.INPUT : rc;
             } catch (NasConnectionException e) {
                 throw NasCommands.unreachable(e);
             } catch (AgentFailure e) {
@@ -239,11 +239,12 @@ final class ZiaCommand implements Runnable {
         return out.toString();
     }
 
-    static boolean failed(CommandSpec spec, ZiaHookOutcome o) {
-        Optional<ZiaHookOutcome.Step> f = o.failure();
-        f.ifPresent(st -> say(spec, st.name() + " " + st.status().wire() + (st.message().isEmpty() ? "" : ": " + st.message())
-                + (st.status() == ItemStatus.DENIED ? " (connect as root, or use --sudo)" : "")));
-        return f.isPresent();
+    /** Says the failed step, if one failed. */
+    static boolean failed(CommandSpec spec, KeepZia.Result r) {
+        if (!r.ok()) {
+            say(spec, r.message().line());
+        }
+        return !r.ok();
     }
 
     @Command(name = "reapply", mixinStandardHelpOptions = true,
@@ -264,11 +265,11 @@ final class ZiaCommand implements Runnable {
             }
             try (NasSession session = connection.connect()) {
                 AgentClient client = new AgentClient(session, connection.sudo);
-                ZiaHookOutcome o = client.reapplyZia(Optional.ofNullable(pool));
+                KeepZia.Result again = new KeepZia(client, SudoHint.CLI).reapply(Optional.ofNullable(pool));
                 ObjectNode doc = JsonOut.object();
-                doc.set("steps", ZiaJson.steps(o));
+                doc.set("steps", ZiaJson.steps(again.outcome()));
                 int rc = printShow(spec, client, doc);
-                return failed(spec, o) ? ExitCodes.INPUT : rc;
+                return failed(spec, again) ? ExitCodes.INPUT : rc;
             } catch (NasConnectionException e) {
                 throw NasCommands.unreachable(e);
             } catch (AgentFailure e) {

@@ -76,6 +76,14 @@ public final class NasLink implements AutoCloseable {
         return target;
     }
 
+    /**
+     * The agent over this link's session, for the use cases ({@code org.qatwb.app.usecase}) the
+     * window runs as the CLI does; blocking, like every request here.
+     */
+    public AgentClient agent() {
+        return agent;
+    }
+
     /** {@code user@host:port} as connected. */
     public String destination() {
         return agent.session().spec().destination();
