@@ -1,6 +1,5 @@
 package org.qatwb.app.viewmodel;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -8,7 +7,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
-import org.qatwb.model.doctor.Doctor;
+import org.qatwb.app.usecase.CounterObservation;
+import org.qatwb.app.usecase.Diagnose;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
 import org.qatwb.model.doctor.Observation;
@@ -17,19 +17,18 @@ import org.qatwb.model.snapshot.StreamSample;
 
 /**
  * The Doctor view: the chain examined on the NAS's latest snapshot and, for
- * {@code zfs.offload-active}, on what the counters did over the next few seconds of the live
- * stream (no extra request: the stream is already running). Every snapshot the tab shows is
+ * {@code zfs.offload-active}, on what the counters did over the next
+ * {@link CounterObservation#DEFAULT} of the NAS's clock in the live stream (no extra request: the
+ * stream is already running), the rule and span {@code qatwb doctor} observes with too. Every snapshot the tab shows is
  * examined ("Run again" asks for one); its Z.I.A. panel is the tab's {@link NasViewModel#zia()}.
  */
 public final class DoctorViewModel {
 
-    /** How long the counters are watched; a second more than the CLI's default, since samples come once a second. */
-    static final Duration OBSERVATION = Duration.ofSeconds(6);
-
     private final NasViewModel nas;
     private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper observing = new ReadOnlyBooleanWrapper();
-    private StreamSample base;
+    /** The counters being watched (one rule for the CLI and the window: {@link CounterObservation}); null when not. */
+    private CounterObservation watch;
     private NasSnapshot examined;
     private final ChangeListener<StreamSample> watcher = (o, a, sample) -> observed(sample);
 
@@ -91,32 +90,32 @@ public final class DoctorViewModel {
     private void examine(NasSnapshot s) {
         examined = s;
         stopObserving();
-        DoctorReport r = Doctor.examine(s, Optional.empty());
+        DoctorReport r = Diagnose.examine(s);
         report.set(r);
-        if (r.wantsObservation() && nas.lastSampleProperty().get() != null) {
-            base = nas.lastSampleProperty().get();
+        StreamSample now = nas.lastSampleProperty().get();
+        if (Diagnose.worthWatching(s, r) && now != null) {
+            watch = new CounterObservation();
+            watch.offer(now);
             observing.set(true);
             nas.lastSampleProperty().addListener(watcher);
         }
     }
 
+    /** The next sample of the live stream, to the same rule and span as {@code qatwb doctor --observe}. */
     private void observed(StreamSample later) {
-        if (later == null || base == null) {
+        if (later == null || watch == null) {
             return;
         }
-        long elapsed = later.uptimeNanos().getAsLong() - base.uptimeNanos().getAsLong();
-        if (elapsed < OBSERVATION.toNanos() && elapsed > 0) {
-            return;
+        Optional<Observation> o = watch.offer(later);
+        if (o.isPresent()) {
+            stopObserving();
+            report.set(Diagnose.examine(examined, o.get()));
         }
-        Observation o = Observation.between(base.uptimeNanos().getAsLong(), base.kstat().get(),
-                later.uptimeNanos().getAsLong(), later.kstat().get());
-        stopObserving();
-        report.set(Doctor.examine(examined, Optional.of(o)));
     }
 
     private void stopObserving() {
         nas.lastSampleProperty().removeListener(watcher);
         observing.set(false);
-        base = null;
+        watch = null;
     }
 }

@@ -11,11 +11,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import org.qatwb.app.usecase.PinIrq;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqRateTracker;
 import org.qatwb.model.irq.IrqRates;
-import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.StreamSample;
 
 /**
@@ -83,35 +83,31 @@ public final class IrqViewModel {
     }
 
     /**
-     * What came of a pin: the NAS's outcome, or why the NAS could not be asked (not connected,
-     * connection lost), in one line.
+     * What came of a pin: the NAS's outcome (empty when the NAS could not be asked: not connected,
+     * connection lost), and what the user is told, in the words of {@code qatwb irq pin}.
      */
-    public record PinResult(IrqPinPlan plan, Optional<IrqPinOutcome> outcome, Optional<String> failure) {
+    public record PinResult(IrqPinPlan plan, Optional<IrqPinOutcome> outcome, Notice message) {
     }
 
     /**
-     * Pins a VF's completion interrupt as {@code plan} says (now, and after every boot), then reads
-     * the NAS again; the result is {@link #pinResultProperty()}, and a notice of the tab.
+     * Pins a VF's completion interrupt as {@code plan} says (now, and after every boot) through
+     * {@link PinIrq}, the use case {@code qatwb irq pin} runs, then reads the NAS again; the result
+     * is {@link #pinResultProperty()}, and a notice of the tab.
      */
     public void pin(IrqPinPlan plan) {
         pinning.set(true);
         boolean asked = nas.change("Pinning " + plan.pin().irqName() + " to CPU " + plan.pin().cpu(),
-                n -> n.pinIrqs(plan.pins(), plan.irqbalance()), (IrqPinOutcome o) -> {
-                    if (o.failure().isEmpty()) {
-                        nas.notify(new Notice(Notice.Level.INFO, "Interrupt pinned", plan.pin().irqName() + " (" + plan.pin().vfBsf()
-                                + ") is delivered to CPU " + plan.pin().cpu() + ", and pinned again at every boot"
-                                + (plan.irqbalance().isPresent() ? "; irqbalance leaves it alone (qatwb's policy script)." : ".")));
-                    } else {
-                        nas.notify(new Notice(Notice.Level.ERROR, "Not pinned", o.failure()
-                                .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("")));
-                    }
-                    finished(new PinResult(plan, Optional.of(o), Optional.empty()));
+                n -> new PinIrq(n.agent(), nas.sudoHint()).pin(plan), (PinIrq.Result r) -> {
+                    Notice said = Notice.of(r.message());
+                    nas.notify(said);
+                    finished(new PinResult(plan, Optional.of(r.outcome()), said));
                 }, failure -> {
-                    nas.notify(new Notice(Notice.Level.ERROR, "Not pinned", failure));
-                    finished(new PinResult(plan, Optional.empty(), Optional.of(failure)));
+                    Notice said = new Notice(Notice.Level.ERROR, "Not pinned", failure);
+                    nas.notify(said);
+                    finished(new PinResult(plan, Optional.empty(), said));
                 });
         if (!asked) {
-            finished(new PinResult(plan, Optional.empty(), Optional.of("not connected to the NAS")));
+            finished(new PinResult(plan, Optional.empty(), new Notice(Notice.Level.ERROR, "Not pinned", "not connected to the NAS")));
         }
     }
 
@@ -135,7 +131,7 @@ public final class IrqViewModel {
             public void changed(ObservableValue<? extends PinResult> o, PinResult was, PinResult r) {
                 if (r != null && r.plan() == plan) {
                     pinResult.removeListener(this);
-                    r.outcome().ifPresentOrElse(done, () -> failed.accept(r.failure().orElse("")));
+                    r.outcome().ifPresentOrElse(done, () -> failed.accept(r.message().message()));
                 }
             }
         };

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -20,6 +21,7 @@ import org.qatwb.app.apply.When;
 import org.qatwb.app.tasks.BackgroundTasks;
 import org.qatwb.app.tasks.Coalescer;
 import org.qatwb.app.tasks.NasRequests;
+import org.qatwb.app.usecase.SudoHint;
 import org.qatwb.app.workbench.DeviceRow;
 import org.qatwb.app.workbench.HostSummary;
 import org.qatwb.app.workbench.NasLink;
@@ -237,26 +239,48 @@ public final class NasViewModel implements AutoCloseable {
     }
 
     /**
-     * For the feature view models: runs {@code work} on the NAS as one request described by
-     * {@code what}, then reads the NAS again in the same request, so that no other request comes
-     * between the change and the read that shows it. On the UI thread: the snapshot is shown, then
-     * {@code done} gets what {@code work} returned; or {@code failed} gets one line.
+     * For the feature view models: runs {@code work} (a use case that does not read the NAS
+     * itself) as one request described by {@code what}, then reads the NAS again in the same
+     * request, so that no other request comes between the change and the read that shows it. On
+     * the UI thread: the snapshot is shown, then {@code done} gets what {@code work} returned; or
+     * {@code failed} gets one line.
      *
      * @return false, and nothing asked, when the NAS is not connected
      */
     <T> boolean change(String what, NasWork<T> work, Consumer<? super T> done, Consumer<String> failed) {
+        return this.<Changed<T>>ask(what, n -> new Changed<>(work.on(n), n.snapshot()), c -> Optional.of(c.snapshot()),
+                c -> done.accept(c.outcome()), failed);
+    }
+
+    /**
+     * For the feature view models: runs {@code work} (a use case that reads the NAS itself) as one
+     * request; {@code readOf} is the snapshot it read, if any, shown before {@code done} gets the
+     * outcome on the UI thread; or {@code failed} gets one line.
+     *
+     * @return false, and nothing asked, when the NAS is not connected
+     */
+    <T> boolean ask(String what, NasWork<T> work, Function<? super T, Optional<NasSnapshot>> readOf,
+            Consumer<? super T> done, Consumer<String> failed) {
         if (nas == null) {
             return false;
         }
         NasLink n = nas;
         requests.submit(what, () -> {
+            // taken as the work starts: every read the work makes comes after it, and every read of
+            // a request that starts later gets a higher number
+            long order = requests.readOrder();
             T outcome = work.on(n);
-            return new Changed<>(outcome, read(n));
-        }, c -> {
-            show(c.read());
-            done.accept(c.outcome());
+            return new Asked<T>(outcome, readOf.apply(outcome).map(s -> new SnapshotRead(order, s)));
+        }, a -> {
+            a.read().ifPresent(this::show);
+            done.accept(a.outcome());
         }, e -> failed.accept(Snippet.failure(e)));
         return true;
+    }
+
+    /** How a refusal for want of rights says to get them in the window (none on the simulator: root already). */
+    SudoHint sudoHint() {
+        return target.simulated() ? SudoHint.NONE : SudoHint.WINDOW;
     }
 
     /** The running request's latest step, in the activity line. */
@@ -418,6 +442,9 @@ public final class NasViewModel implements AutoCloseable {
     private record Opened(NasLink link, SnapshotRead read) {
     }
 
-    private record Changed<T>(T outcome, SnapshotRead read) {
+    private record Changed<T>(T outcome, NasSnapshot snapshot) {
+    }
+
+    private record Asked<T>(T outcome, Optional<SnapshotRead> read) {
     }
 }

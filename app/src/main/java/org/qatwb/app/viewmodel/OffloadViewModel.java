@@ -10,19 +10,17 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.app.usecase.KeepAfterReboot;
+import org.qatwb.app.usecase.SwitchOffload;
 import org.qatwb.model.history.EventKind;
-import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
-import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsParam;
-import org.qatwb.ssh.agent.SetParamOutcome;
 
 /**
  * The dashboard's offload card: the three switches (each a {@link ParamSwitchViewModel} with its
- * own pending state) and "Keep after reboot". Commands ask the NAS through its requests; what
+ * own pending state) and "Keep after reboot", through the use cases the CLI runs too
+ * ({@link SwitchOffload}, {@link KeepAfterReboot}, whose words the notices are). Commands ask the NAS through its requests; what
  * came of the latest one is {@link #outcomeProperty()}, and what the user must hear is also a
  * notice of the tab. UI thread only.
  */
@@ -60,15 +58,21 @@ public final class OffloadViewModel {
         return outcome.getReadOnlyProperty();
     }
 
+    /** Through {@link SwitchOffload}, the use case {@code qatwb params} runs: it sets, then reads the NAS. */
     private void set(ZfsParam p, boolean on) {
         ParamSwitchViewModel sw = switches.get(p);
         String what = sw.label() + " offload";
-        // pending before asking: on the synchronous executor the answer comes before change() returns
+        // pending before asking: on the synchronous executor the answer comes before ask() returns
         sw.setPending(true);
-        boolean asked = nas.change((on ? "Turning on " : "Turning off ") + what.toLowerCase(Locale.ROOT),
-                n -> n.setParam(p, on), (SetParamOutcome o) -> {
+        boolean asked = nas.ask((on ? "Turning on " : "Turning off ") + what.toLowerCase(Locale.ROOT),
+                n -> new SwitchOffload(n.agent(), nas.sudoHint()).run(p, on), r -> Optional.of(r.snapshot()),
+                (SwitchOffload.Result r) -> {
                     sw.setPending(false);
-                    report(sw, on, o);
+                    if (r.ok()) {
+                        nas.charts().mark(EventKind.PARAM_CHANGE, what + (on ? " on" : " off"));
+                        outcome.set(new Notice(Notice.Level.INFO, what + (on ? " on" : " off"), ""));
+                    }
+                    r.messages().forEach(m -> tell(Notice.of(m)));
                 }, failure -> {
                     sw.setPending(false);
                     tell(new Notice(Notice.Level.ERROR, what + " not changed", failure));
@@ -76,25 +80,6 @@ public final class OffloadViewModel {
         if (!asked) {
             sw.setPending(false);
         }
-    }
-
-    private void report(ParamSwitchViewModel sw, boolean on, SetParamOutcome o) {
-        String what = sw.label() + " offload";
-        if (o.status() == ItemStatus.OK) {
-            nas.charts().mark(EventKind.PARAM_CHANGE, what + (on ? " on" : " off"));
-            outcome.set(new Notice(Notice.Level.INFO, what + (on ? " on" : " off"), ""));
-            return;
-        }
-        tell(switch (o.status()) {
-            case EPERM -> new Notice(Notice.Level.ERROR, "QAT initialisation failed",
-                    "ZFS could not start QAT for " + sw.label().toLowerCase(Locale.ROOT) + " (the kernel refused the"
-                            + " write with EPERM). Check that qat.service is active, that all devices are up, and that"
-                            + " the conf files have interrupt-mode [KERNEL_QAT] instances for this service.");
-            case DENIED -> new Notice(Notice.Level.ERROR, what + " not changed",
-                    "Not permitted: " + o.message() + (nas.target().simulated() ? "" : " (connect as root, or enable sudo for this connection)"));
-            case ABSENT -> new Notice(Notice.Level.WARNING, what + " not changed", "this zfs.ko has no QAT parameters");
-            default -> new Notice(Notice.Level.ERROR, what + " not changed", o.message().isEmpty() ? o.status().wire() : o.message());
-        });
     }
 
     /**
@@ -121,76 +106,42 @@ public final class OffloadViewModel {
      * or several with our comment): the view then says so and asks, with Cancel as the default.
      */
     public static boolean replacesHandEdit(PersistPlan plan) {
-        return plan.changes() && plan.current() instanceof PersistState.Foreign;
+        return KeepAfterReboot.replacesHandEdit(plan);
     }
 
     /**
-     * Carries out a plan the user has seen: the agent writes exactly the plan's text. A hand edit is
-     * replaced only when {@code replaceEdited} says the user chose that; and nothing is written when
-     * what keeps the parameters at boot is no longer what the plan was made from (an edit since the
-     * diff was shown): the NAS is read again first.
+     * Carries out a plan the user has seen, through {@link KeepAfterReboot} (the use case of
+     * {@code qatwb params --keep-after-reboot}): the agent writes exactly the plan's text. A hand
+     * edit is replaced only when {@code replaceEdited} says the user chose that; and nothing is
+     * written when what keeps the parameters at boot is no longer what the plan was made from (an
+     * edit since the diff was shown): the NAS is read again first.
      */
     public void keep(PersistPlan plan, boolean replaceEdited) {
         if (keeping.get() || !plan.changes()) {
             return;
         }
         if (replacesHandEdit(plan) && !replaceEdited) {
-            tell(new Notice(Notice.Level.WARNING, "Not kept after reboot", "What keeps the parameters at boot was edited"
-                    + " by hand (" + Snippet.oneLine(((PersistState.Foreign) plan.current()).reason())
-                    + "); it is replaced only when you choose to replace it."));
+            tell(Notice.of(KeepAfterReboot.handEditKept(plan)));   // nothing to ask the NAS
             return;
         }
         keeping.set(true);
-        boolean asked = nas.change("Keeping the offload settings after reboot", n -> {
-            if (!n.snapshot().persistence().equals(plan.current())) {
-                return Optional.<PersistOutcome>empty();
-            }
-            return Optional.of(n.persistParams(plan.keep()));
-        }, (Optional<PersistOutcome> o) -> {
-            keeping.set(false);
-            kept(plan, o);
-        }, failure -> {
-            keeping.set(false);
-            tell(new Notice(Notice.Level.ERROR, "Not kept after reboot", failure));
-        });
+        boolean asked = nas.ask("Keeping the offload settings after reboot",
+                n -> new KeepAfterReboot(n.agent(), nas.sudoHint()).carryOut(plan, replaceEdited),
+                KeepAfterReboot.Result::snapshot, (KeepAfterReboot.Result r) -> {
+                    keeping.set(false);
+                    tell(Notice.of(r.message()));
+                }, failure -> {
+                    keeping.set(false);
+                    tell(new Notice(Notice.Level.ERROR, "Not kept after reboot", failure));
+                });
         if (!asked) {
             keeping.set(false);
         }
     }
 
-    /** {@code o} is empty when nothing was written: the NAS no longer held what the plan was made from. */
-    private void kept(PersistPlan plan, Optional<PersistOutcome> o) {
-        if (o.isEmpty()) {
-            tell(new Notice(Notice.Level.WARNING, "Not kept after reboot", "What keeps the parameters at boot"
-                    + " changed on the NAS since the change was shown (now " + persistenceSummary(nas.snapshotProperty().get())
-                    + "); nothing was written. Keep… shows the change from what is there now."));
-        } else if (o.get().ok()) {
-            tell(new Notice(Notice.Level.INFO, "Kept after reboot", plan.keep().isEmpty()
-                    ? "Nothing sets the parameters at boot any more."
-                    : "At every boot, after qat.service, ZFS's QAT offload is turned on for " + names(plan.keep()) + "."));
-        } else {
-            tell(new Notice(Notice.Level.ERROR, "Not kept after reboot", o.get().failure()
-                    .map(st -> st.name() + ": " + Snippet.oneLine(st.message())).orElse("the NAS did not confirm the change")));
-        }
-    }
-
-    /** Which offloads a reboot keeps on, in words, from a snapshot. */
+    /** Which offloads a reboot keeps on, in words, from a snapshot (the CLI's words too). */
     public static String persistenceSummary(NasSnapshot s) {
-        PersistState p = s.persistence();
-        if (p instanceof PersistState.Kept k) {
-            return k.enabled() ? "kept at boot: " + names(k.params()) : "a boot unit exists but is disabled";
-        }
-        if (p instanceof PersistState.Foreign f) {
-            return "edited by hand: " + f.reason();
-        }
-        if (p instanceof PersistState.Unreadable u) {
-            return "unknown: " + u.reason();
-        }
-        return "not kept: after a reboot ZFS decides (off if QAT was not up when zfs.ko loaded)";
-    }
-
-    private static String names(Set<ZfsParam> params) {
-        return params.isEmpty() ? "none" : String.join(", ", params.stream().map(ZfsParam::shortName).toList());
+        return KeepAfterReboot.summary(s.persistence());
     }
 
     private void tell(Notice n) {

@@ -7,24 +7,25 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.qatwb.app.usecase.KeepZia;
+import org.qatwb.app.usecase.SetPoolProperty;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDataRisk;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaDrift;
-import org.qatwb.model.zia.ZiaHookOutcome;
 import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaKeepPreview;
 import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * Z.I.A. on the NAS's pools (the doctor's Z.I.A. panel): what a change would bring along or why it
  * is refused, setting one pool property, keeping a pool's live settings (after the user's yes to
  * the diff), and setting the kept ones again. One change at a time ({@link #busyProperty()}); what
- * came of the latest is {@link #outcomeProperty()}. UI thread only.
+ * came of the latest is {@link #outcomeProperty()}. Through the use cases {@code qatwb zia} runs
+ * too ({@link SetPoolProperty}, {@link KeepZia}), in their words. UI thread only.
  */
 public final class ZiaViewModel {
 
@@ -55,7 +56,7 @@ public final class ZiaViewModel {
     /** Whether {@code change} may be made on the NAS as last read ({@link ZiaUseCase#check}, as the CLI decides it). */
     public ZiaDecision decide(ZiaChange change) {
         NasSnapshot s = snapshot();
-        return s == null ? new ZiaDecision.Refused(change, "the NAS has not been read yet") : ZiaUseCase.check(s, change);
+        return s == null ? new ZiaDecision.Refused(change, "the NAS has not been read yet") : SetPoolProperty.check(s, change);
     }
 
     /** Why no offload may be turned on and no provider named on {@code pool}; empty when they may. */
@@ -93,35 +94,28 @@ public final class ZiaViewModel {
     }
 
     /**
-     * Sets one Z.I.A. pool property, then reads the NAS again. One at a time; a change the use
-     * case refuses is not made: the outcome says why (the panel has said it already, so it is no notice).
+     * Sets one Z.I.A. pool property through {@link SetPoolProperty} ({@code qatwb zia set}'s use
+     * case), then reads the NAS again. One at a time; a change the use case refuses is not made:
+     * the outcome says why (the panel has said it already, so it is no notice).
      */
     public void change(ZiaChange change) {
         if (busy.get()) {
             return;
         }
-        if (decide(change) instanceof ZiaDecision.Refused r) {
-            outcome.set(new Notice(Notice.Level.WARNING, change.property().wire() + " not changed", r.reason()));
+        ZiaDecision d = decide(change);
+        if (d instanceof ZiaDecision.Refused r) {
+            outcome.set(Notice.of(SetPoolProperty.refused(r)));
             return;
         }
+        ZiaDecision.Allowed allowed = (ZiaDecision.Allowed) d;
         String what = change.property().wire() + "=" + change.value();
-        String title = change.property().wire() + " not changed";
-        run("Setting " + what + " on pool " + change.pool(), n -> n.setPoolProperty(change), (ZiaSetOutcome o) -> {
-            if (o.ok()) {
-                nas.charts().mark(EventKind.PARAM_CHANGE, change.pool() + " " + what);
-                outcome.set(new Notice(Notice.Level.INFO, change.pool() + " " + what, ""));
-                return;
-            }
-            tell(new Notice(Notice.Level.ERROR, title, switch (o.status()) {
-                case DENIED -> "Not permitted: " + o.message()
-                        + (nas.target().simulated() ? "" : " (connect as root, or enable sudo for this connection)");
-                case ABSENT -> "this NAS has no zpool command";
-                case OK -> "zpool took it, but pool " + change.pool() + " reads "
-                        + o.after().map(p -> p.properties().getOrDefault(change.property().wire(), "nothing"))
-                        .orElse("nothing back");
-                default -> o.message().isEmpty() ? o.status().wire() : ZiaUseCase.explain(o.message());
-            }));
-        }, title);
+        run("Setting " + what + " on pool " + change.pool(), n -> new SetPoolProperty(n.agent(), nas.sudoHint()).set(allowed),
+                (SetPoolProperty.Result r) -> {
+                    if (r.ok()) {
+                        nas.charts().mark(EventKind.PARAM_CHANGE, change.pool() + " " + what);
+                    }
+                    said(Notice.of(r.message()));
+                }, change.property().wire() + " not changed");
     }
 
     /** The keep waiting for the user's yes (its diff is shown); null when none. */
@@ -153,8 +147,9 @@ public final class ZiaViewModel {
             now.ifPresent(keepPending::set);
             return;
         }
-        String what = "Keeping the Z.I.A. settings of pool " + shown.plan().pool();
-        run(what, n -> n.keepZia(shown.plan()), (ZiaHookOutcome o) -> hooks(what, o), what + " failed");
+        String what = KeepZia.keepWhat(shown.plan().pool());
+        run(what, n -> new KeepZia(n.agent(), nas.sudoHint()).keep(shown.plan()), (KeepZia.Result r) -> said(Notice.of(r.message())),
+                what + " failed");
     }
 
     /** The user said no: nothing is written. */
@@ -167,17 +162,17 @@ public final class ZiaViewModel {
         if (busy.get()) {
             return;
         }
-        String what = "Setting the kept Z.I.A. settings of pool " + pool + " again";
-        run(what, n -> n.reapplyZia(Optional.of(pool)), (ZiaHookOutcome o) -> hooks(what, o), what + " failed");
+        String what = KeepZia.reapplyWhat(Optional.of(pool));
+        run(what, n -> new KeepZia(n.agent(), nas.sudoHint()).reapply(Optional.of(pool)), (KeepZia.Result r) -> said(Notice.of(r.message())),
+                what + " failed");
     }
 
-    private void hooks(String what, ZiaHookOutcome o) {
-        if (o.failure().isPresent()) {
-            var f = o.failure().get();
-            tell(new Notice(Notice.Level.ERROR, what + " failed",
-                    f.name() + " " + f.status().wire() + (f.message().isEmpty() ? "" : ": " + f.message())));
+    /** The use case's outcome; a notice of the tab only when something went wrong (a done change shows itself). */
+    private void said(Notice n) {
+        if (n.level() == Notice.Level.INFO) {
+            outcome.set(n);
         } else {
-            outcome.set(new Notice(Notice.Level.INFO, what, ""));
+            tell(n);
         }
     }
 
