@@ -155,6 +155,9 @@ public final class TransactionsViewModel {
 
     /** A step or a line of the wait, in the activity line while the apply runs. */
     private void progress(ApplyProgress p) {
+        if (!applying.get()) {
+            return;   // a step delivered after its apply ended: the line belongs to whatever runs now
+        }
         if (p instanceof ApplyProgress.Step s) {
             nas.progress((s.step().ok() ? "" : "Failed: ") + Snippet.oneLine(s.step().line()));
         } else if (p instanceof ApplyProgress.Note note) {

@@ -46,4 +46,28 @@ class StaleSnapshotTest {
                 "the snapshot shown is the one read after the switch");
         assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
     }
+
+    @Test
+    void requestsOfOneNasRunOneAtATimeInTheOrderAsked() {
+        vm = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims, tasks);
+        vm.connect();
+        tasks.drainNewestFirst();
+
+        vm.refresh();
+        vm.paramSwitch(ZfsParam.COMPRESS).request(false);
+        vm.paramSwitch(ZfsParam.CHECKSUM).request(false);
+        assertEquals(3, vm.runningProperty().get(), "three asked");
+        assertEquals(1, tasks.unfinished(), "one handed to the executor, the others wait behind it");
+        assertEquals("Reading the NAS", vm.activityProperty().get());
+
+        tasks.drainNewestFirst();
+
+        assertEquals(0, vm.runningProperty().get());
+        assertEquals("", vm.activityProperty().get());
+        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
+        java.util.List<String> marks = vm.charts().history().events().stream().map(e -> e.label())
+                .filter(l -> l.endsWith("offload off")).toList();
+        assertEquals(java.util.List.of("Compression offload off", "Checksum offload off"), marks, "in the order asked");
+    }
 }
