@@ -1,8 +1,5 @@
 package org.qatwb.app.viewmodel;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,47 +7,38 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
-import org.qatwb.model.doctor.Doctor;
+import org.qatwb.app.usecase.CounterObservation;
+import org.qatwb.app.usecase.Diagnose;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
 import org.qatwb.model.doctor.Observation;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.zia.ZiaChange;
-import org.qatwb.model.zia.ZiaDataRisk;
-import org.qatwb.model.zia.ZiaDecision;
-import org.qatwb.model.zia.ZiaDrift;
-import org.qatwb.model.zia.ZiaKeepPlan;
-import org.qatwb.model.zia.ZiaKeepPreview;
-import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaUseCase;
 
 /**
  * The Doctor view: the chain examined on the NAS's latest snapshot and, for
- * {@code zfs.offload-active}, on what the counters did over the next few seconds of the live
- * stream (no extra request: the stream is already running). "Run again" reads a new snapshot first.
+ * {@code zfs.offload-active}, on what the counters did over the next
+ * {@link CounterObservation#DEFAULT} of the NAS's clock in the live stream (no extra request: the
+ * stream is already running), the rule and span {@code qatwb doctor} observes with too. Every snapshot the tab shows is
+ * examined ("Run again" asks for one); its Z.I.A. panel is the tab's {@link NasViewModel#zia()}.
  */
 public final class DoctorViewModel {
-
-    /** How long the counters are watched; a second more than the CLI's default, since samples come once a second. */
-    static final Duration OBSERVATION = Duration.ofSeconds(6);
 
     private final NasViewModel nas;
     private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper observing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper ziaBusy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ZiaKeepPreview> ziaKeepPending = new ReadOnlyObjectWrapper<>();
-    private boolean runPending;
-    private StreamSample base;
+    /** The counters being watched (one rule for the CLI and the window: {@link CounterObservation}); null when not. */
+    private CounterObservation watch;
     private NasSnapshot examined;
     private final ChangeListener<StreamSample> watcher = (o, a, sample) -> observed(sample);
 
     public DoctorViewModel(NasViewModel nas) {
         this.nas = Objects.requireNonNull(nas, "nas");
-        nas.snapshotProperty().addListener((o, a, s) -> {
-            if (s != null && (runPending || report.get() == null)) {
-                runPending = false;
-                examine(s);
+        // every snapshot shown is examined, whoever asked for it (Run again, a fix, a switch on the
+        // dashboard, a Z.I.A. change): the verdict is always about the NAS as last read
+        nas.snapshotOrderProperty().addListener((o, a, b) -> {
+            if (nas.snapshotProperty().get() != null) {
+                examine(nas.snapshotProperty().get());
             }
         });
         if (nas.snapshotProperty().get() != null) {
@@ -68,130 +56,8 @@ public final class DoctorViewModel {
         return observing.getReadOnlyProperty();
     }
 
-    /** A Z.I.A. property is being set; the panel's controls wait. */
-    public ReadOnlyBooleanProperty ziaBusyProperty() {
-        return ziaBusy.getReadOnlyProperty();
-    }
-
-    /** What {@code change} brings along on the NAS as last read, to show before it is made. */
-    public List<String> consequences(ZiaChange change) {
-        return decide(change) instanceof ZiaDecision.Allowed a ? a.consequences() : List.of();
-    }
-
-    /** Whether {@code change} may be made on the NAS as last read ({@link ZiaUseCase#check}, as the CLI decides it). */
-    public ZiaDecision decide(ZiaChange change) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? new ZiaDecision.Refused(change, "the NAS has not been read yet") : ZiaUseCase.check(s, change);
-    }
-
-    /** Why no offload may be turned on and no provider named on {@code pool}; empty when they may. */
-    public Optional<String> ziaRefusal(String pool) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        if (s == null) {
-            return Optional.empty();
-        }
-        ZiaDataRisk risk = ZiaDataRisk.of(s, pool);
-        return risk.any() ? Optional.of(risk.refusal()) : Optional.empty();
-    }
-
-    /** The kept settings of {@code pool} the pool does not show live. */
-    public List<ZiaDrift> ziaDrift(String pool) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? List.of() : ZiaUseCase.drift(s, s.zia().kept()).stream().filter(d -> d.pool().equals(pool)).toList();
-    }
-
-    /** The settings qatwb keeps for {@code pool}, by property; empty when none. */
-    public Map<ZiaProperty, String> ziaKeptOf(String pool) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? Map.of() : s.zia().kept().of(pool);
-    }
-
-    /** Both re-apply hooks (boot unit, ZED zedlet) are in place on the NAS. */
-    public boolean ziaHooked() {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s != null && s.zia().hooked();
-    }
-
-    /** What keeping {@code pool}'s live settings would do, or why not. */
-    public Optional<ZiaKeepPlan> ziaKeepPlan(String pool) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        return s == null ? Optional.empty() : Optional.of(ZiaUseCase.keep(s, s.zia().kept(), pool));
-    }
-
-    /**
-     * Sets one Z.I.A. pool property, then examines the NAS again. One at a time; a change the use
-     * case refuses is not made (the panel has said why).
-     */
-    public void changeZia(ZiaChange change) {
-        if (ziaBusy.get() || decide(change) instanceof ZiaDecision.Refused) {
-            return;
-        }
-        ziaBusy.set(true);
-        runPending = true;
-        nas.setPoolProperty(change, () -> ziaBusy.set(false));
-    }
-
-    /** The keep waiting for the user's yes (its diff is shown); null when none. */
-    public ReadOnlyObjectProperty<ZiaKeepPreview> ziaKeepPendingProperty() {
-        return ziaKeepPending.getReadOnlyProperty();
-    }
-
-    /**
-     * "Keep these settings": what keeping {@code pool}'s live settings writes, held for the user's
-     * yes; nothing is written. Nothing is offered while a change runs, or for a refused keep.
-     */
-    public void offerZiaKeep(String pool) {
-        preview(pool).ifPresent(ziaKeepPending::set);
-    }
-
-    /**
-     * The user said yes: keeps the pending pool's live Z.I.A. settings on the NAS (with the re-apply
-     * hooks), then examines again; unless what it would write changed since the diff was shown (the
-     * NAS was read again meanwhile), when nothing is written and the new preview is pending instead.
-     */
-    public void confirmZiaKeep() {
-        ZiaKeepPreview shown = ziaKeepPending.get();
-        if (shown == null) {
-            return;
-        }
-        ziaKeepPending.set(null);
-        Optional<ZiaKeepPreview> now = preview(shown.plan().pool());
-        if (now.isEmpty() || !now.get().equals(shown)) {
-            now.ifPresent(ziaKeepPending::set);
-            return;
-        }
-        ziaBusy.set(true);
-        runPending = true;
-        nas.ziaHooks(shown.plan().pool(), Optional.of(shown.plan()), () -> ziaBusy.set(false));
-    }
-
-    /** The user said no: nothing is written. */
-    public void cancelZiaKeep() {
-        ziaKeepPending.set(null);
-    }
-
-    private Optional<ZiaKeepPreview> preview(String pool) {
-        NasSnapshot s = nas.snapshotProperty().get();
-        Optional<ZiaKeepPlan> plan = ziaKeepPlan(pool);
-        if (ziaBusy.get() || s == null || plan.isEmpty() || plan.get().refusal().isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(ZiaKeepPreview.of(s.zia(), plan.get()));
-    }
-
-    /** Sets {@code pool}'s kept Z.I.A. settings again now, then examines again. */
-    public void reapplyZia(String pool) {
-        if (ziaBusy.get()) {
-            return;
-        }
-        ziaBusy.set(true);
-        runPending = true;
-        nas.ziaHooks(pool, Optional.empty(), () -> ziaBusy.set(false));
-    }
-
     /** Reads the NAS again, then examines it. */
     public void runAgain() {
-        runPending = true;
         nas.refresh();
     }
 
@@ -210,15 +76,12 @@ public final class DoctorViewModel {
      * or script edited by hand (otherwise such a plan is not carried out).
      */
     public boolean apply(Fix fix, boolean replaceEdited) {
-        // pending first: the new snapshot the fix brings may arrive before the call returns
         if (fix instanceof Fix.ParamFix p) {
-            runPending = true;
-            nas.paramSwitch(p.param()).request(p.value() == 0);
+            nas.offload().paramSwitch(p.param()).request(p.value() == 0);
             return true;
         }
         if (fix instanceof Fix.PersistFix p) {
-            runPending = true;
-            nas.keepAfterReboot(p.plan(), replaceEdited);
+            nas.offload().keep(p.plan(), replaceEdited);
             return true;
         }
         return false;
@@ -227,32 +90,32 @@ public final class DoctorViewModel {
     private void examine(NasSnapshot s) {
         examined = s;
         stopObserving();
-        DoctorReport r = Doctor.examine(s, Optional.empty());
+        DoctorReport r = Diagnose.examine(s);
         report.set(r);
-        if (r.wantsObservation() && nas.lastSampleProperty().get() != null) {
-            base = nas.lastSampleProperty().get();
+        StreamSample now = nas.lastSampleProperty().get();
+        if (Diagnose.worthWatching(s, r) && now != null) {
+            watch = new CounterObservation();
+            watch.offer(now);
             observing.set(true);
             nas.lastSampleProperty().addListener(watcher);
         }
     }
 
+    /** The next sample of the live stream, to the same rule and span as {@code qatwb doctor --observe}. */
     private void observed(StreamSample later) {
-        if (later == null || base == null) {
+        if (later == null || watch == null) {
             return;
         }
-        long elapsed = later.uptimeNanos().getAsLong() - base.uptimeNanos().getAsLong();
-        if (elapsed < OBSERVATION.toNanos() && elapsed > 0) {
-            return;
+        Optional<Observation> o = watch.offer(later);
+        if (o.isPresent()) {
+            stopObserving();
+            report.set(Diagnose.examine(examined, o.get()));
         }
-        Observation o = Observation.between(base.uptimeNanos().getAsLong(), base.kstat().get(),
-                later.uptimeNanos().getAsLong(), later.kstat().get());
-        stopObserving();
-        report.set(Doctor.examine(examined, Optional.of(o)));
     }
 
     private void stopObserving() {
         nas.lastSampleProperty().removeListener(watcher);
         observing.set(false);
-        base = null;
+        watch = null;
     }
 }

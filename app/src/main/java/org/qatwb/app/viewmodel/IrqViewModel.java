@@ -5,8 +5,13 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import org.qatwb.app.usecase.PinIrq;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqRateTracker;
@@ -17,8 +22,8 @@ import org.qatwb.model.snapshot.StreamSample;
  * Where QAT's completion interrupts land, live, for the layout editor's core view (issue 12,
  * section 4): per CPU, QAT interrupts per second from the stream's {@code /proc/interrupts}
  * counts (a reset or a tick without them is a gap: no rates until the next tick), and pinning a
- * VF's interrupt to a CPU through {@link IrqPinPlan}, the use case {@code qatwb irq pin} shares.
- * FX thread only.
+ * VF's interrupt to a CPU through {@link IrqPinPlan}, the use case {@code qatwb irq pin} shares:
+ * {@link #pinningProperty()} while it runs, {@link #pinResultProperty()} what came of it. FX thread only.
  */
 public final class IrqViewModel {
 
@@ -26,6 +31,8 @@ public final class IrqViewModel {
     private final IrqRateTracker tracker = new IrqRateTracker();
     private final ReadOnlyObjectWrapper<SortedMap<Integer, Double>> rates =
             new ReadOnlyObjectWrapper<>(Collections.emptySortedMap());
+    private final ReadOnlyBooleanWrapper pinning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<PinResult> pinResult = new ReadOnlyObjectWrapper<>();
 
     public IrqViewModel(NasViewModel nas) {
         this.nas = nas;
@@ -65,13 +72,70 @@ public final class IrqViewModel {
         return IrqPinPlan.of(nas.snapshotProperty().get(), vfBsf, cpu);
     }
 
-    /** Pins as {@code plan} says; {@code done} gets the outcome once the NAS was read again. */
-    public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
-        nas.pinIrq(plan, done);
+    /** A pin is on its way to the NAS. */
+    public ReadOnlyBooleanProperty pinningProperty() {
+        return pinning.getReadOnlyProperty();
     }
 
-    /** The same; {@code failed} gets one line when the NAS could not be asked. */
+    /** What came of the latest pin: null before the first. */
+    public ReadOnlyObjectProperty<PinResult> pinResultProperty() {
+        return pinResult.getReadOnlyProperty();
+    }
+
+    /**
+     * What came of a pin: the NAS's outcome (empty when the NAS could not be asked: not connected,
+     * connection lost), and what the user is told, in the words of {@code qatwb irq pin}.
+     */
+    public record PinResult(IrqPinPlan plan, Optional<IrqPinOutcome> outcome, Notice message) {
+    }
+
+    /**
+     * Pins a VF's completion interrupt as {@code plan} says (now, and after every boot) through
+     * {@link PinIrq}, the use case {@code qatwb irq pin} runs, then reads the NAS again; the result
+     * is {@link #pinResultProperty()}, and a notice of the tab.
+     */
+    public void pin(IrqPinPlan plan) {
+        pinning.set(true);
+        boolean asked = nas.change("Pinning " + plan.pin().irqName() + " to CPU " + plan.pin().cpu(),
+                n -> new PinIrq(n.agent(), nas.sudoHint()).pin(plan), (PinIrq.Result r) -> {
+                    Notice said = Notice.of(r.message());
+                    nas.notify(said);
+                    finished(new PinResult(plan, Optional.of(r.outcome()), said));
+                }, failure -> {
+                    Notice said = new Notice(Notice.Level.ERROR, "Not pinned", failure);
+                    nas.notify(said);
+                    finished(new PinResult(plan, Optional.empty(), said));
+                });
+        if (!asked) {
+            finished(new PinResult(plan, Optional.empty(), new Notice(Notice.Level.ERROR, "Not pinned", "not connected to the NAS")));
+        }
+    }
+
+    private void finished(PinResult r) {
+        pinning.set(false);
+        pinResult.set(r);
+    }
+
+    /**
+     * {@link #pin(IrqPinPlan)}, then {@code done} with the outcome; kept for VfCoreViewModel (another
+     * helper's), which should bind to {@link #pinResultProperty()} instead.
+     */
+    public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
+        pin(plan, done, message -> { });
+    }
+
+    /** The same; {@code failed} gets one line when the NAS could not be asked. Kept for VfCoreViewModel. */
     public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done, Consumer<String> failed) {
-        nas.pinIrq(plan, done, failed);
+        ChangeListener<PinResult> once = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends PinResult> o, PinResult was, PinResult r) {
+                if (r != null && r.plan() == plan) {
+                    pinResult.removeListener(this);
+                    r.outcome().ifPresentOrElse(done, () -> failed.accept(r.message().message()));
+                }
+            }
+        };
+        pinResult.addListener(once);
+        pin(plan);
     }
 }

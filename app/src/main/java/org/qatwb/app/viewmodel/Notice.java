@@ -1,6 +1,7 @@
 package org.qatwb.app.viewmodel;
 
 import java.util.Objects;
+import org.qatwb.app.usecase.UserMessage;
 
 /**
  * Something the user should see as a notification: a failure, a refusal, a done change.
@@ -15,6 +16,11 @@ public record Notice(Level level, String title, String message) {
         INFO,
         WARNING,
         ERROR
+    }
+
+    /** A use case's message, as the window shows it. */
+    public static Notice of(UserMessage m) {
+        return new Notice(Level.valueOf(m.level().name()), m.title(), m.line());
     }
 
     public Notice {

@@ -30,11 +30,7 @@ public final class ParamSwitchViewModel {
 
     /** "Compression", "Checksum", "Encryption". */
     public String label() {
-        return switch (param) {
-            case COMPRESS -> "Compression";
-            case CHECKSUM -> "Checksum";
-            case ENCRYPT -> "Encryption";
-        };
+        return org.qatwb.app.usecase.SwitchOffload.label(param);
     }
 
     /** What ZFS offloads through this switch, and only that (DOMAIN.md section 7). */

@@ -114,26 +114,26 @@ class DoctorViewModelTest {
         DoctorViewModel vm = open(target);
         assertEquals(CheckStatus.FAIL, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status());
         assertEquals(List.of("zia_provider is not set: nothing is offloaded until it names a provider"),
-                vm.consequences(ZiaChange.turn("tank", ZiaProperty.DECOMPRESS, true)));
+                nas.zia().consequences(ZiaChange.turn("tank", ZiaProperty.DECOMPRESS, true)));
 
         ZiaChange provider = new ZiaChange("tank", ZiaProperty.PROVIDER, "zia_software_provider");
-        assertEquals(List.of(), vm.consequences(provider));
-        vm.changeZia(provider);
-        assertFalse(vm.ziaBusyProperty().get());
+        assertEquals(List.of(), nas.zia().consequences(provider));
+        nas.zia().change(provider);
+        assertFalse(nas.zia().busyProperty().get());
         CheckResult zia = vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow();
         assertEquals(CheckStatus.PASS, zia.status(), zia.message());
         assertEquals("tank: zia_compress, zia_checksum through provider zia_software_provider", zia.message());
         assertTrue(Files.readString(sims.get(target).root().resolve(".sim/state/zpool_props.tsv"))
                 .contains("tank\tzia_provider\tzia_software_provider\tzia_software_provider\tlocal\n"));
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
-        assertEquals(java.util.Map.of(), vm.ziaKeptOf("tank"), "set, not kept");
+        assertEquals(java.util.Map.of(), nas.zia().keptOf("tank"), "set, not kept");
 
-        vm.offerZiaKeep("tank");
-        vm.confirmZiaKeep();
-        assertFalse(vm.ziaBusyProperty().get());
-        assertEquals("zia_software_provider", vm.ziaKeptOf("tank").get(ZiaProperty.PROVIDER));
-        assertTrue(vm.ziaHooked());
-        assertEquals(List.of(), vm.ziaDrift("tank"));
+        nas.zia().offerKeep("tank");
+        nas.zia().confirmKeep();
+        assertFalse(nas.zia().busyProperty().get());
+        assertEquals("zia_software_provider", nas.zia().keptOf("tank").get(ZiaProperty.PROVIDER));
+        assertTrue(nas.zia().hooked());
+        assertEquals(List.of(), nas.zia().drift("tank"));
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
     }
 
@@ -141,10 +141,10 @@ class DoctorViewModelTest {
     void thePanelShowsKeptSettingsTheLivePoolLostAndReappliesThem() throws Exception {
         NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
         DoctorViewModel vm = open(target);
-        vm.offerZiaKeep("tank");
-        vm.confirmZiaKeep();
-        assertEquals("on", vm.ziaKeptOf("tank").get(ZiaProperty.COMPRESS));
-        assertTrue(vm.ziaHooked());
+        nas.zia().offerKeep("tank");
+        nas.zia().confirmKeep();
+        assertEquals("on", nas.zia().keptOf("tank").get(ZiaProperty.COMPRESS));
+        assertTrue(nas.zia().hooked());
         // an import without the zedlet: the fork starts the pool with everything off
         org.qatwb.sim.SimulatedNas sim = sims.get(target);
         Files.delete(sim.root().resolve(org.qatwb.model.zia.ZiaHooks.ZEDLET.substring(1)));
@@ -157,12 +157,12 @@ class DoctorViewModelTest {
         assertEquals(0, p.waitFor());
         vm.runAgain();
         assertEquals(List.of(new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.COMPRESS, "off", "on"),
-                new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.CHECKSUM, "off", "on")), vm.ziaDrift("tank"));
+                new org.qatwb.model.zia.ZiaDrift("tank", ZiaProperty.CHECKSUM, "off", "on")), nas.zia().drift("tank"));
         assertEquals(CheckStatus.WARN, vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().status(),
                 vm.reportProperty().get().result(Check.ZIA_STATUS).orElseThrow().message());
-        vm.reapplyZia("tank");
-        assertFalse(vm.ziaBusyProperty().get());
-        assertEquals(List.of(), vm.ziaDrift("tank"));
+        nas.zia().reapply("tank");
+        assertFalse(nas.zia().busyProperty().get());
+        assertEquals(List.of(), nas.zia().drift("tank"));
         assertEquals("on", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
         assertTrue(nas.notices().isEmpty(), nas.notices().toString());
     }
@@ -175,8 +175,8 @@ class DoctorViewModelTest {
         java.nio.file.Path kept = root.resolve(ZiaKept.PATH.substring(1));
         java.nio.file.Path zedlet = root.resolve(ZiaHooks.ZEDLET.substring(1));
 
-        vm.offerZiaKeep("tank");
-        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        nas.zia().offerKeep("tank");
+        ZiaKeepPreview shown = nas.zia().keepPendingProperty().get();
         assertNotNull(shown);
         assertTrue(shown.diff().contains("+++ " + ZiaKept.PATH) && shown.diff().contains("+tank zia_compress on"),
                 shown.diff());
@@ -185,17 +185,17 @@ class DoctorViewModelTest {
         vm.runAgain();
         assertFalse(Files.exists(kept), "nothing kept before the yes");
         assertFalse(Files.exists(zedlet), "no hook before the yes");
-        assertFalse(vm.ziaBusyProperty().get());
+        assertFalse(nas.zia().busyProperty().get());
 
-        vm.cancelZiaKeep();
-        assertNull(vm.ziaKeepPendingProperty().get());
-        vm.confirmZiaKeep();
+        nas.zia().cancelKeep();
+        assertNull(nas.zia().keepPendingProperty().get());
+        nas.zia().confirmKeep();
         assertFalse(Files.exists(kept), "a yes after the no has nothing to confirm");
 
-        vm.offerZiaKeep("tank");
-        vm.confirmZiaKeep();
+        nas.zia().offerKeep("tank");
+        nas.zia().confirmKeep();
         assertTrue(Files.readString(kept).contains("tank zia_compress on"));
-        assertTrue(vm.ziaHooked());
+        assertTrue(nas.zia().hooked());
     }
 
     @Test
@@ -203,20 +203,20 @@ class DoctorViewModelTest {
         NasTarget.Simulated target = new NasTarget.Simulated("broken", true);
         DoctorViewModel vm = open(target);
         java.nio.file.Path kept = sims.get(target).root().resolve(ZiaKept.PATH.substring(1));
-        vm.offerZiaKeep("tank");
-        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        nas.zia().offerKeep("tank");
+        ZiaKeepPreview shown = nas.zia().keepPendingProperty().get();
         // meanwhile the provider is set (the CLI, another window) and the NAS read again
-        vm.changeZia(new ZiaChange("tank", ZiaProperty.PROVIDER, "zia_software_provider"));
-        assertFalse(vm.ziaBusyProperty().get());
+        nas.zia().change(new ZiaChange("tank", ZiaProperty.PROVIDER, "zia_software_provider"));
+        assertFalse(nas.zia().busyProperty().get());
 
-        vm.confirmZiaKeep();
+        nas.zia().confirmKeep();
         assertFalse(Files.exists(kept), "nothing written on a yes to an old diff");
-        ZiaKeepPreview now = vm.ziaKeepPendingProperty().get();
+        ZiaKeepPreview now = nas.zia().keepPendingProperty().get();
         assertNotNull(now, "the new diff waits for a yes of its own");
         assertTrue(now.diff().contains("+tank zia_provider zia_software_provider") && !shown.diff().contains("zia_software"),
                 now.diff());
-        vm.confirmZiaKeep();
-        assertEquals("zia_software_provider", vm.ziaKeptOf("tank").get(ZiaProperty.PROVIDER));
+        nas.zia().confirmKeep();
+        assertEquals("zia_software_provider", nas.zia().keptOf("tank").get(ZiaProperty.PROVIDER));
     }
 
     @Test
@@ -226,30 +226,30 @@ class DoctorViewModelTest {
         Files.createDirectories(kept.getParent());
         Files.writeString(kept, "tank zia_compress on\nmy note that is no setting\n");
         DoctorViewModel vm = open(target);
-        vm.offerZiaKeep("tank");
-        ZiaKeepPreview shown = vm.ziaKeepPendingProperty().get();
+        nas.zia().offerKeep("tank");
+        ZiaKeepPreview shown = nas.zia().keepPendingProperty().get();
         assertTrue(shown.caution().orElseThrow().contains("which keeping drops"), shown.caution().toString());
-        vm.cancelZiaKeep();
+        nas.zia().cancelKeep();
         assertEquals("tank zia_compress on\nmy note that is no setting\n", Files.readString(kept));
     }
 
     @Test
     void onAnEncryptedPoolThePanelKnowsBeforeAnyClickThatOffloadsAreRefused() {
         DoctorViewModel vm = open(new NasTarget.Simulated("c62x", true));
-        String why = vm.ziaRefusal("tank").orElseThrow();
+        String why = nas.zia().refusal("tank").orElseThrow();
         assertTrue(why.contains("tank/backup (aes-256-gcm)"), why);
-        assertTrue(vm.decide(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true)) instanceof ZiaDecision.Refused);
-        vm.changeZia(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true));
-        assertFalse(vm.ziaBusyProperty().get(), "refused: nothing started");
+        assertTrue(nas.zia().decide(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true)) instanceof ZiaDecision.Refused);
+        nas.zia().change(ZiaChange.turn("tank", ZiaProperty.COMPRESS, true));
+        assertFalse(nas.zia().busyProperty().get(), "refused: nothing started");
         assertEquals("off", nas.snapshotProperty().get().pools().get("tank").zia().get("zia_compress"));
-        assertTrue(vm.ziaKeepPlan("tank").orElseThrow().refusal().isEmpty(), "all off: nothing unsafe to keep");
+        assertTrue(nas.zia().keepPlan("tank").orElseThrow().refusal().isEmpty(), "all off: nothing unsafe to keep");
     }
 
     @Test
     void aZiaChangeTheNasRefusesIsNotedInZpoolsWordsAndChangesNothing() {
         DoctorViewModel vm = open(new NasTarget.Simulated("broken", true));
-        vm.changeZia(new ZiaChange("tank", ZiaProperty.PROVIDER, "qat"));
-        assertFalse(vm.ziaBusyProperty().get());
+        nas.zia().change(new ZiaChange("tank", ZiaProperty.PROVIDER, "qat"));
+        assertFalse(nas.zia().busyProperty().get());
         Notice n = nas.notices().get(nas.notices().size() - 1);
         assertEquals(Notice.Level.ERROR, n.level());
         assertEquals("zia_provider not changed", n.title());

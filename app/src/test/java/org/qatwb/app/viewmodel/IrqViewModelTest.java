@@ -1,6 +1,7 @@
 package org.qatwb.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,9 @@ class IrqViewModelTest {
         assertTrue(plan.diff().contains("+ExecStart=-/bin/sh -c 'cd /proc/irq/*/qat_3d:01.00/.. && echo 9 > smp_affinity_list'"),
                 plan.diff());
         AtomicReference<IrqPinOutcome> outcome = new AtomicReference<>();
-        vm.pin(plan, outcome::set);
+        vm.pin(plan);
+        assertFalse(vm.pinningProperty().get());
+        outcome.set(vm.pinResultProperty().get().outcome().orElseThrow());
         assertTrue(outcome.get().failure().isEmpty(), outcome.get().steps().toString());
         QatIrq now = nas.snapshotProperty().get().interrupts().orElseThrow().byName("qat_3d:01.00").orElseThrow();
         assertEquals(9, now.effectiveCpu().getAsInt(), "the NAS was read again");

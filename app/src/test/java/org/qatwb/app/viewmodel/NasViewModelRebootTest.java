@@ -76,7 +76,8 @@ class NasViewModelRebootTest {
         long boots = sim.boots();
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
-        vm.apply(edit(When.REBOOT), got::set);
+        vm.transactions().apply(edit(When.REBOOT));
+        got.set(vm.transactions().resultProperty().get());
 
         assertNotNull(got.get(), vm.notices().toString());
         assertEquals(Verdict.BOOTED, got.get().verdict(), got.get().toString());
@@ -112,7 +113,8 @@ class NasViewModelRebootTest {
         sim.faults().refuseVfAtNextBoot();
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
-        vm.apply(edit(When.REBOOT), got::set);
+        vm.transactions().apply(edit(When.REBOOT));
+        got.set(vm.transactions().resultProperty().get());
 
         assertEquals(Verdict.ROLLED_BACK_AT_BOOT, got.get().verdict(), got.get().toString());
         assertEquals("Rolled back at boot", last().title(), last().message());
@@ -127,7 +129,8 @@ class NasViewModelRebootTest {
     void aRebootFromElsewhereShowsTheBootNoticesOnceTheStreamIsBack() throws Exception {
         open();
         AtomicReference<ApplyResult> got = new AtomicReference<>();
-        vm.apply(edit(When.STAGE), got::set);
+        vm.transactions().apply(edit(When.STAGE));
+        got.set(vm.transactions().resultProperty().get());
         assertEquals(Verdict.STAGED, got.get().verdict());
 
         sim.reboot();

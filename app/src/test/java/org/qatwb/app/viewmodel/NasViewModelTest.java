@@ -105,17 +105,17 @@ class NasViewModelTest {
         Files.delete(sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service"));
         open(new NasTarget.Simulated("c62x"));
         vm.paramSwitch(ZfsParam.ENCRYPT).request(false);
-        PersistPlan plan = vm.keepAfterRebootPlan().orElseThrow();
+        PersistPlan plan = vm.offload().keepPlan().orElseThrow();
         assertEquals(PersistPlan.Action.CREATE, plan.action());
         assertEquals(java.util.Set.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM), plan.keep(), "what is on now");
         assertTrue(plan.diff().contains("+ExecStart="), plan.diff());
 
-        vm.keepAfterReboot(plan, false);
+        vm.offload().keep(plan, false);
 
         Path unit = sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service");
         assertEquals(plan.newText(), Files.readString(unit), "the text the user saw is the text written");
         assertEquals(plan.keep(), vm.snapshotProperty().get().persistence().keptAtBoot());
-        assertTrue(NasViewModel.persistenceSummary(vm.snapshotProperty().get()).startsWith("kept at boot: compress, checksum"));
+        assertTrue(OffloadViewModel.persistenceSummary(vm.snapshotProperty().get()).startsWith("kept at boot: compress, checksum"));
         assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
     }
 
@@ -132,10 +132,10 @@ class NasViewModelTest {
         Files.writeString(unit, mine);
         open(new NasTarget.Simulated("c62x"));
         assertTrue(vm.snapshotProperty().get().persistence() instanceof PersistState.Foreign);
-        PersistPlan plan = vm.keepAfterRebootPlan().orElseThrow();
-        assertTrue(NasViewModel.replacesHandEdit(plan));
+        PersistPlan plan = vm.offload().keepPlan().orElseThrow();
+        assertTrue(OffloadViewModel.replacesHandEdit(plan));
 
-        vm.keepAfterReboot(plan, false);
+        vm.offload().keep(plan, false);
         assertEquals(mine, Files.readString(unit), "not chosen: the hand edit stays");
         Notice refused = vm.notices().get(vm.notices().size() - 1);
         assertEquals(Notice.Level.WARNING, refused.level());
@@ -143,15 +143,15 @@ class NasViewModelTest {
 
         String again = mine.replace("/etc/my-flag", "/etc/my-other-flag");
         Files.writeString(unit, again);
-        vm.keepAfterReboot(plan, true);
+        vm.offload().keep(plan, true);
         assertEquals(again, Files.readString(unit), "edited since the diff was shown: nothing is written");
         Notice stale = vm.notices().get(vm.notices().size() - 1);
         assertEquals("Not kept after reboot", stale.title());
         assertTrue(stale.message().contains("changed on the NAS since the change was shown"), stale.message());
 
-        PersistPlan fresh = vm.keepAfterRebootPlan().orElseThrow();
+        PersistPlan fresh = vm.offload().keepPlan().orElseThrow();
         assertTrue(fresh.diff().contains("-ConditionPathExists=/etc/my-other-flag"), fresh.diff());
-        vm.keepAfterReboot(fresh, true);
+        vm.offload().keep(fresh, true);
         assertEquals(fresh.newText(), Files.readString(unit), "chosen: the text the user saw is the text written");
         assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
         assertTrue(vm.snapshotProperty().get().persistence() instanceof PersistState.Kept);

@@ -1,5 +1,6 @@
 package org.qatwb.app.viewmodel;
 
+import org.qatwb.app.tasks.BackgroundTasks;
 import org.qatwb.app.tasks.DirectTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasLink;
@@ -23,8 +24,13 @@ final class TestNas {
 
     /** A NAS view model for {@code target}, not yet connected; everything runs on the caller's thread. */
     static NasViewModel viewModel(NasTarget target, BuiltInSimulator sims) {
+        return viewModel(target, sims, new DirectTasks());
+    }
+
+    /** The same, its NAS requests on {@code tasks} (the charts on the caller's thread). */
+    static NasViewModel viewModel(NasTarget target, BuiltInSimulator sims, BackgroundTasks tasks) {
         Prompts refuse = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
-        return new NasViewModel(target, t -> NasLink.open(t, refuse, sims), new DirectTasks(),
+        return new NasViewModel(target, t -> NasLink.open(t, refuse, sims), tasks,
                 new LiveChartsViewModel(new OffloadHistory(600), System::currentTimeMillis, new DirectTasks()));
     }
 }

@@ -9,7 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistTarget;
 
@@ -35,7 +35,7 @@ public final class KeepAfterRebootDialog {
     }
 
     static Dialog<Choice> dialog(PersistPlan plan) {
-        boolean handEdit = NasViewModel.replacesHandEdit(plan);
+        boolean handEdit = OffloadViewModel.replacesHandEdit(plan);
         Dialog<Choice> d = new Dialog<>();
         d.setTitle("Keep after reboot");
         d.setHeaderText(!plan.changes() ? "Already kept as it is now: nothing to change"

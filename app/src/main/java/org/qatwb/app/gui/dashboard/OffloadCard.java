@@ -15,6 +15,7 @@ import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
 import org.qatwb.app.gui.common.KeepAfterRebootDialog;
 import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
 import org.qatwb.app.workbench.Tone;
@@ -46,14 +47,14 @@ final class OffloadCard extends VBox {
         state.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
         state.setWrapText(true);
         state.setId("keep-state");
-        nas.snapshotProperty().addListener((o, a, s) -> state.setText(s == null ? "" : NasViewModel.persistenceSummary(s)));
+        nas.snapshotProperty().addListener((o, a, s) -> state.setText(s == null ? "" : OffloadViewModel.persistenceSummary(s)));
         javafx.scene.control.Button keep = new javafx.scene.control.Button("Keep…");
         keep.setId("keep-button");
         keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setTooltip(new Tooltip("Write the switches' current state at every boot, after qat.service (shows the change first)"));
-        keep.setOnAction(e -> nas.keepAfterRebootPlan()
+        keep.setOnAction(e -> nas.offload().keepPlan()
                 .flatMap(plan -> KeepAfterRebootDialog.confirm(owner, plan))
-                .ifPresent(c -> nas.keepAfterReboot(c.plan(), c.replaceEdited())));
+                .ifPresent(c -> nas.offload().keep(c.plan(), c.replaceEdited())));
         keep.disableProperty().bind(nas.snapshotProperty().isNull());
         VBox text = new VBox(2, name, state);
         HBox.setHgrow(text, Priority.ALWAYS);

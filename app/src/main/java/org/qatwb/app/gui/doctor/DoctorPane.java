@@ -47,9 +47,9 @@ public final class DoctorPane extends BorderPane {
     public DoctorPane(NasViewModel nas, DoctorViewModel vm, Window owner) {
         this.vm = vm;
         this.fixes = new FixActions(nas, vm, owner);
-        this.zia = new ZiaPanel(vm, owner);
+        this.zia = new ZiaPanel(nas.zia(), owner);
         // a change that failed brings no new report: the switches go back to what the NAS says
-        vm.ziaBusyProperty().addListener((o, was, busy) -> {
+        nas.zia().busyProperty().addListener((o, was, busy) -> {
             if (!busy) {
                 zia.show(nas.snapshotProperty().get());
             }

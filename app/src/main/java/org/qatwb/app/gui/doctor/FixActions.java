@@ -27,7 +27,7 @@ final class FixActions {
 
     void apply(Fix f) {
         if (f instanceof Fix.FileFix file) {
-            confirm("Fix " + file.path(), file.change(), file.diff()).ifPresent(ok -> nas.writeFile(file.path(),
+            confirm("Fix " + file.path(), file.change(), file.diff()).ifPresent(ok -> nas.transactions().writeFile(file.path(),
                     file.oldText().getBytes(file.charset()), file.bytes()));
         } else if (f instanceof Fix.PersistFix p) {
             KeepAfterRebootDialog.confirm(owner, p.plan()).ifPresent(c -> vm.apply(f, c.replaceEdited()));

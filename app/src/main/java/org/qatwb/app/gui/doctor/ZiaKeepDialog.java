@@ -9,15 +9,15 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.common.DiffView;
-import org.qatwb.app.viewmodel.DoctorViewModel;
+import org.qatwb.app.viewmodel.ZiaViewModel;
 import org.qatwb.model.zia.ZiaKeepPreview;
 
 /**
  * What "Keep these settings" will write, before anything is: the kept settings' diff, the hook
  * files written with them, the commands run, and a caution when the kept file holds lines qatwb
  * does not write (keeping drops them). Cancel is the default button: Enter writes nothing. Shown
- * without blocking; the answer goes to {@link DoctorViewModel#confirmZiaKeep()} or
- * {@link DoctorViewModel#cancelZiaKeep()}.
+ * without blocking; the answer goes to {@link ZiaViewModel#confirmKeep()} or
+ * {@link ZiaViewModel#cancelKeep()}.
  */
 final class ZiaKeepDialog {
 
@@ -25,16 +25,16 @@ final class ZiaKeepDialog {
     }
 
     /** Shows the pending keep; the answer goes back to {@code vm} when the dialog closes. */
-    static void show(Window owner, DoctorViewModel vm, ZiaKeepPreview preview) {
+    static void show(Window owner, ZiaViewModel vm, ZiaKeepPreview preview) {
         Dialog<Boolean> d = dialog(preview);
         if (owner != null) {
             d.initOwner(owner);
         }
         d.setOnHidden(e -> {
             if (Boolean.TRUE.equals(d.getResult())) {
-                vm.confirmZiaKeep();
+                vm.confirmKeep();
             } else {
-                vm.cancelZiaKeep();
+                vm.cancelKeep();
             }
         });
         d.show();

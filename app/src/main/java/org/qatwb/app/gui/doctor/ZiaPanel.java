@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.Css;
-import org.qatwb.app.viewmodel.DoctorViewModel;
+import org.qatwb.app.viewmodel.ZiaViewModel;
 import org.qatwb.app.workbench.Tone;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.ZfsPool;
@@ -43,16 +43,16 @@ import org.qatwb.model.zia.ZiaUseCase;
  */
 final class ZiaPanel extends VBox {
 
-    private final DoctorViewModel vm;
+    private final ZiaViewModel vm;
     private final Window owner;
 
-    ZiaPanel(DoctorViewModel vm, Window owner) {
+    ZiaPanel(ZiaViewModel vm, Window owner) {
         super(8);
         this.vm = vm;
         this.owner = owner;
         setId("zia-panel");
         setPadding(new Insets(10, 0, 0, 0));
-        vm.ziaKeepPendingProperty().addListener((o, a, preview) -> {
+        vm.keepPendingProperty().addListener((o, a, preview) -> {
             if (preview != null) {
                 ZiaKeepDialog.show(owner, vm, preview);
             }
@@ -97,7 +97,7 @@ final class ZiaPanel extends VBox {
         Css.tone(availableChip, available.equals("yes") ? Tone.NEUTRAL : Tone.BAD);
         Tooltip.install(availableChip, new Tooltip("zia_available says only how zpool was built, never whether dpusm"
                 + " is loaded"));
-        Optional<String> refusal = vm.ziaRefusal(p.name());
+        Optional<String> refusal = vm.refusal(p.name());
 
         String provider = ZiaUseCase.live(p).get(ZiaProperty.PROVIDER);
         TextField providerField = new TextField(provider);
@@ -170,7 +170,7 @@ final class ZiaPanel extends VBox {
             box.getChildren().add(refused);
         });
         box.getChildren().addAll(switches, kept(p));
-        box.disableProperty().bind(vm.ziaBusyProperty());
+        box.disableProperty().bind(vm.busyProperty());
         if (!changeable) {
             Label by = new Label("qatwb names only pools of letters, digits and _.:- to zpool; change this one by hand"
                     + " (zpool set zia_compress=on '" + p.name() + "').");
@@ -183,8 +183,8 @@ final class ZiaPanel extends VBox {
 
     /** What qatwb keeps for the pool against what it shows live, with Keep and Re-apply. */
     private HBox kept(ZfsPool p) {
-        Map<ZiaProperty, String> kept = vm.ziaKeptOf(p.name());
-        List<ZiaDrift> drift = vm.ziaDrift(p.name());
+        Map<ZiaProperty, String> kept = vm.keptOf(p.name());
+        List<ZiaDrift> drift = vm.drift(p.name());
         Label state = new Label();
         state.setId("zia-kept-" + p.name());
         state.setWrapText(true);
@@ -192,9 +192,9 @@ final class ZiaPanel extends VBox {
             state.setText("Nothing kept: the next export/import or reboot turns every Z.I.A. setting of this pool off.");
             state.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
         } else if (drift.isEmpty()) {
-            state.setText("Kept settings are live" + (vm.ziaHooked() ? "; set again at boot and after each import."
+            state.setText("Kept settings are live" + (vm.hooked() ? "; set again at boot and after each import."
                     : ", but the re-apply hooks are not all in place: Keep installs them."));
-            state.getStyleClass().addAll(vm.ziaHooked() ? Styles.SUCCESS : Styles.WARNING, Styles.TEXT_SMALL);
+            state.getStyleClass().addAll(vm.hooked() ? Styles.SUCCESS : Styles.WARNING, Styles.TEXT_SMALL);
         } else {
             state.setText("Live differs from kept: " + String.join("; ", drift.stream()
                     .map(d -> d.property().wire() + " is " + d.live() + ", kept " + d.kept()).toList()));
@@ -203,17 +203,17 @@ final class ZiaPanel extends VBox {
         Button keep = new Button("Keep these settings");
         keep.setId("zia-keep-" + p.name());
         keep.getStyleClass().add(Styles.SMALL);
-        Optional<ZiaKeepPlan> plan = vm.ziaKeepPlan(p.name());
+        Optional<ZiaKeepPlan> plan = vm.keepPlan(p.name());
         keep.setDisable(plan.isEmpty() || plan.get().refusal().isPresent() || (!kept.isEmpty() && drift.isEmpty()
-                && vm.ziaHooked() && plan.get().after().of(p.name()).equals(kept)));
+                && vm.hooked() && plan.get().after().of(p.name()).equals(kept)));
         plan.flatMap(ZiaKeepPlan::refusal).ifPresent(r -> Tooltip.install(keep, new Tooltip(r)));
         // nothing is written on the click: the keep waits for the user's yes to its diff (ZiaKeepDialog)
-        keep.setOnAction(e -> vm.offerZiaKeep(p.name()));
+        keep.setOnAction(e -> vm.offerKeep(p.name()));
         Button reapply = new Button("Re-apply kept");
         reapply.setId("zia-reapply-" + p.name());
         reapply.getStyleClass().add(Styles.SMALL);
         reapply.setDisable(drift.isEmpty());
-        reapply.setOnAction(e -> vm.reapplyZia(p.name()));
+        reapply.setOnAction(e -> vm.reapply(p.name()));
         HBox row = new HBox(10, state, keep, reapply);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -230,7 +230,7 @@ final class ZiaPanel extends VBox {
             undo.run();
             return;
         }
-        vm.changeZia(c);
+        vm.change(c);
     }
 
     private boolean confirmed(ZiaChange c, List<String> more) {

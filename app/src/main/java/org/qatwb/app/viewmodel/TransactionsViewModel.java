@@ -1,0 +1,189 @@
+package org.qatwb.app.viewmodel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.qatwb.app.apply.ApplyProgress;
+import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.apply.ApplyResult;
+import org.qatwb.app.apply.When;
+import org.qatwb.model.apply.ApplyPlan;
+import org.qatwb.model.apply.FileChange;
+import org.qatwb.model.apply.RestorePoint;
+import org.qatwb.model.apply.TxRecord;
+import org.qatwb.model.history.EventKind;
+import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.NasSnapshot;
+
+/**
+ * Transactions on the NAS: applying one (a layout, a doctor's file fix, a restore) through the use
+ * case the CLI runs too ({@link org.qatwb.app.apply.ApplyUseCase}), and the history of applied
+ * ones. {@link #applyingProperty()} while one runs, its steps in the tab's activity line;
+ * {@link #resultProperty()} the latest result, {@link #historyProperty()} the history last read.
+ * UI thread only.
+ */
+public final class TransactionsViewModel {
+
+    private final NasViewModel nas;
+    private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<TxRecord>> history = new ReadOnlyObjectWrapper<>(List.of());
+    /** Applies asked for and not finished (they queue behind one another on the NAS's requests). */
+    private int unfinished;
+
+    TransactionsViewModel(NasViewModel nas) {
+        this.nas = nas;
+    }
+
+    /** An apply is on its way or waits for the NAS (a reboot, the boot check). */
+    public ReadOnlyBooleanProperty applyingProperty() {
+        return applying.getReadOnlyProperty();
+    }
+
+    /** The latest apply's result; null before the first. */
+    public ReadOnlyObjectProperty<ApplyResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}. */
+    public ReadOnlyObjectProperty<List<TxRecord>> historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether "Restart QAT now" can apply a layout on this NAS now: empty when it can (or when that
+     * is not known: the NAS then says at the restart), else why not, in a sentence the apply dialogs
+     * show. ZFS's started instances hold their devices and the driver refuses to stop a device in
+     * use (docs/driver/dev-cfg-and-busy.md); the snapshot reads that from the QAT modules' counts.
+     */
+    public Optional<String> restartCannotApply() {
+        NasSnapshot s = nas.snapshotProperty().get();
+        if (s == null || !s.qatHeldByZfs().orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use:"
+                + " stage it for the next boot, or apply and reboot.");
+    }
+
+    /**
+     * Runs {@code request} through the use case the CLI runs too: the transaction, the confirm of a
+     * verified restart over a new connection, and for a reboot (the user confirmed it in the
+     * dialog) the wait for the NAS and its boot check, each step shown in the activity line. Then
+     * the NAS is read again, so that every view shows it as it is now, and the outcome is notified.
+     */
+    public void apply(ApplyRequest request) {
+        apply(request, r -> { });
+    }
+
+    /** {@link #apply(ApplyRequest)}, then {@code then} with the result (NasViewModel's delegate for gui/layout). */
+    void apply(ApplyRequest request, Consumer<ApplyResult> then) {
+        String what = switch (request.when()) {
+            case STAGE -> "Writing the files for the next boot";
+            case RESTART -> "Applying and restarting QAT";
+            case REBOOT -> "Staging the files and rebooting the NAS";
+        };
+        boolean reboot = request.when() == When.REBOOT;
+        started(reboot);
+        boolean asked = nas.change(request.source() instanceof ApplyRequest.Restore r ? what + " (back to transaction " + r.txId() + ")" : what,
+                n -> {
+                    // the restart's marker when it runs, not when it was asked (it may wait behind another request)
+                    if (request.when() == When.RESTART) {
+                        nas.ui().execute(() -> nas.charts().mark(EventKind.RESTART, "QAT restart"));
+                    }
+                    return n.apply(request, p -> nas.ui().execute(() -> progress(p)));
+                }, (ApplyResult r) -> {
+                    ended(reboot);
+                    if (r.rebooted()) {
+                        nas.charts().mark(EventKind.RESTART, "NAS rebooted");
+                    }
+                    result.set(r);
+                    nas.notify(ApplyNotices.of(r));
+                    then.accept(r);
+                }, failure -> {
+                    ended(reboot);
+                    nas.notify(new Notice(Notice.Level.ERROR, "Not applied", failure));
+                });
+        if (!asked) {
+            ended(reboot);
+        }
+    }
+
+    /**
+     * Writes one file on the NAS as a staged transaction (checked against the bytes the snapshot
+     * read, backed up, written atomically), then reads the NAS again: how the doctor's file fixes
+     * are applied.
+     */
+    public void writeFile(String path, byte[] before, byte[] after) {
+        ApplyRequest.Files file = new ApplyRequest.Files(List.of(new FileChange(path,
+                before.length == 0 ? Optional.empty() : Optional.of(before), after)), Set.of());
+        apply(new ApplyRequest(file, When.STAGE, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT, ApplyRequest.DEFAULT_REBOOT_LIMIT));
+    }
+
+    /**
+     * Puts back the files of transaction {@code txId} as they were {@code point} it, as a new
+     * transaction through the same use case (checks, backups, restart and rollback timer, or reboot).
+     */
+    public void restore(String txId, RestorePoint point, When when) {
+        restore(txId, point, when, r -> { });
+    }
+
+    void restore(String txId, RestorePoint point, When when, Consumer<ApplyResult> then) {
+        apply(new ApplyRequest(new ApplyRequest.Restore(txId, point), when, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT,
+                ApplyRequest.DEFAULT_REBOOT_LIMIT), then);
+    }
+
+    /** Reads the NAS's applied transactions into {@link #historyProperty()}, newest first. */
+    public void loadHistory() {
+        loadHistory(h -> { });
+    }
+
+    void loadHistory(Consumer<List<TxRecord>> then) {
+        nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
+            List<TxRecord> newest = new ArrayList<>(h);
+            newest.sort(Comparator.comparing(TxRecord::time).reversed());
+            history.set(List.copyOf(newest));
+            then.accept(history.get());
+        }, failure -> nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure)));
+    }
+
+    /** A step or a line of the wait, in the activity line while the apply runs. */
+    private void progress(ApplyProgress p) {
+        if (!applying.get()) {
+            return;   // a step delivered after its apply ended: the line belongs to whatever runs now
+        }
+        if (p instanceof ApplyProgress.Step s) {
+            nas.progress((s.step().ok() ? "" : "Failed: ") + Snippet.oneLine(s.step().line()));
+        } else if (p instanceof ApplyProgress.Note note) {
+            nas.progress(capitalised(note.line()));
+        } else if (p instanceof ApplyProgress.Waiting w) {
+            nas.progress("Rebooting the NAS: " + w.line());
+        }
+    }
+
+    private void started(boolean reboot) {
+        unfinished++;
+        applying.set(true);
+        if (reboot) {
+            nas.rebooting(1);
+        }
+    }
+
+    private void ended(boolean reboot) {
+        unfinished--;
+        applying.set(unfinished > 0);
+        if (reboot) {
+            nas.rebooting(-1);
+        }
+    }
+
+    private static String capitalised(String line) {
+        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
+    }
+}
