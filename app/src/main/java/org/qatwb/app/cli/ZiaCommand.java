@@ -8,7 +8,7 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.ZiaJson;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;

@@ -42,7 +42,7 @@ import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.ssh.HostKeyChanged;

@@ -18,7 +18,7 @@ import org.qatwb.model.lint.RuleSource;
 import org.qatwb.model.lint.SectionKind;
 import org.qatwb.model.lint.Severity;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * Link 5, the conf files, from the snapshot's lint reports: {@code qat.conf-valid} (what the driver

@@ -1,5 +1,7 @@
 package org.qatwb.model.driver;
 
+import org.qatwb.model.device.DriverRelease;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

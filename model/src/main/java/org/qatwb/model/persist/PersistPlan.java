@@ -1,11 +1,13 @@
 package org.qatwb.model.persist;
 
+import org.qatwb.model.text.UnifiedDiff;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What "keep after reboot" will change on a NAS, computed before anything is written, so that the

@@ -1,5 +1,7 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.zfs.ZfsParam;
+
 import org.qatwb.model.devcfg.DevCfg;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -10,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.apply.PendingLayout;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import java.util.OptionalInt;
 import org.qatwb.model.adf.AdfStatus;
 import org.qatwb.model.agent.ItemStatus;

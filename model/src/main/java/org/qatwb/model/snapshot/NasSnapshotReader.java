@@ -1,5 +1,7 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.zfs.ZfsParam;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Comparator;
@@ -18,7 +20,7 @@ import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklist;

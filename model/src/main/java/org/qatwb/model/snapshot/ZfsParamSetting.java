@@ -1,5 +1,7 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.zfs.ZfsParam;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

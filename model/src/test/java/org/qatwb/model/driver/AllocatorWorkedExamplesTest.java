@@ -1,5 +1,7 @@
 package org.qatwb.model.driver;
 
+import org.qatwb.model.device.DriverRelease;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qatwb.model.driver.DriverFixtures.conf;

@@ -1,5 +1,7 @@
 package org.qatwb.model.driver;
 
+import org.qatwb.model.device.DriverRelease;
+
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;

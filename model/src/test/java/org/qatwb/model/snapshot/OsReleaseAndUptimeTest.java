@@ -1,5 +1,7 @@
 package org.qatwb.model.snapshot;
 
+import org.qatwb.model.zfs.ZfsParam;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,6 @@
 package org.qatwb.sim.zfs;
 
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 import java.util.EnumMap;
 import java.util.HashMap;

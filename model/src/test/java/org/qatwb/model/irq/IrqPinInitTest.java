@@ -1,4 +1,6 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.irq;
+
+import org.qatwb.model.persist.InitScript;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,6 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.irq;
+
+import org.qatwb.model.persist.InitScript;
 
 import java.util.ArrayList;
 import java.util.List;
