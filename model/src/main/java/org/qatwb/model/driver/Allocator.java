@@ -1,7 +1,5 @@
 package org.qatwb.model.driver;
 
-import org.qatwb.model.device.DriverRelease;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * The driver's verdict on each device of a host (allocator.md section 4).

@@ -1,7 +1,5 @@
 package org.qatwb.model.irq;
 
-import org.qatwb.model.persist.InitScript;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.persist.InitScript;
 
 /**
  * On TrueNAS the pins are kept by one of its init/shutdown scripts, as the ZFS parameters are

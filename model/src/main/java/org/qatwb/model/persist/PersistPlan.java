@@ -1,12 +1,11 @@
 package org.qatwb.model.persist;
 
-import org.qatwb.model.text.UnifiedDiff;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.zfs.ZfsParam;
 
 /**

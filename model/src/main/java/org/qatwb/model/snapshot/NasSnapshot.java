@@ -1,7 +1,5 @@
 package org.qatwb.model.snapshot;
 
-import org.qatwb.model.zfs.ZfsParam;
-
 import org.qatwb.model.devcfg.DevCfg;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,6 +22,7 @@ import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaHost;
 
 /**

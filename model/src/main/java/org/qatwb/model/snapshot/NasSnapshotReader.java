@@ -1,7 +1,5 @@
 package org.qatwb.model.snapshot;
 
-import org.qatwb.model.zfs.ZfsParam;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Comparator;
@@ -44,6 +42,7 @@ import org.qatwb.model.devcfg.DevCfgParser;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaHost;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.SnapshotIssue.Kind;

@@ -1,7 +1,5 @@
 package org.qatwb.model.driver;
 
-import org.qatwb.model.device.DriverRelease;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.Samples;

@@ -1,13 +1,12 @@
 package org.qatwb.model.driver;
 
-import org.qatwb.model.device.DriverRelease;
-
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 
 /** Conf files written in tests, and one-device runs of the allocator. */
 final class DriverFixtures {

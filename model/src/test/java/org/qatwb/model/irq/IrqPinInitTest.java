@@ -1,7 +1,5 @@
 package org.qatwb.model.irq;
 
-import org.qatwb.model.persist.InitScript;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqbalanceFiles;
 import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.persist.InitScript;
 
 /** TrueNAS's init script for the pins: written as the unit's commands, read back exactly, anything else foreign. */
 class IrqPinInitTest {

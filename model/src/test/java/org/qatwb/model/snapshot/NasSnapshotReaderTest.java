@@ -1,7 +1,5 @@
 package org.qatwb.model.snapshot;
 
-import org.qatwb.model.zfs.ZfsParam;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +24,7 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.testutil.AgentOutputWriter;
 import org.qatwb.model.testutil.NasOutputs;
+import org.qatwb.model.zfs.ZfsParam;
 
 class NasSnapshotReaderTest {
 

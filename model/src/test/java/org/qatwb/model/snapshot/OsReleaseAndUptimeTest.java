@@ -1,7 +1,5 @@
 package org.qatwb.model.snapshot;
 
-import org.qatwb.model.zfs.ZfsParam;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.zfs.ZfsParam;
 
 class OsReleaseAndUptimeTest {
 
