@@ -12,9 +12,9 @@ import org.qatwb.app.usecase.SudoHint;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqUnpinPlan;
-import org.qatwb.model.persist.IrqbalancePolicy;
+import org.qatwb.model.irq.IrqbalancePolicy;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.ssh.NasConnectionException;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {"Pin a VF's completion interrupt to a CPU, now and after every boot.",
                 "Written to /proc/irq/N/smp_affinity_list now, and kept after every boot by the systemd unit " + IrqPinUnit.NAME
                 + " (ordered after qat.service, finding the IRQ by its name, since IRQ numbers change), on TrueNAS by a POSTINIT"
-                + " init script (midclt; comment '" + org.qatwb.model.persist.IrqPinInit.COMMENT + "').",
+                + " init script (midclt; comment '" + org.qatwb.model.irq.IrqPinInit.COMMENT + "').",
                 "The driver hints a VF's IRQ to CPU accel_id mod online CPUs whatever CoreAffinity says, and restarting the VF"
                 + " requests it again: run this again after adf_ctl restart.",
                 "Where irqbalance runs, it is kept off the pinned IRQs: qatwb's policy script " + IrqbalancePolicy.PATH

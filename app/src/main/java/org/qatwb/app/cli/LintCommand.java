@@ -18,7 +18,7 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.lint.ConfFile;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.lint.DeviceSetLinter;

@@ -3,6 +3,7 @@ package org.qatwb.app.cli;
 import java.io.PrintWriter;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.SnapshotIssue;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;
@@ -33,8 +34,8 @@ final class NasCommands {
     }
 
     static void warnings(NasSnapshot s, PrintWriter err) {
-        for (String w : s.warnings()) {
-            err.println("qatwb: " + w);
+        for (SnapshotIssue i : s.issues()) {
+            err.println("qatwb: " + i.line());
         }
         err.flush();
     }

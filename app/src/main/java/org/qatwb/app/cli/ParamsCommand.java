@@ -20,7 +20,7 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;

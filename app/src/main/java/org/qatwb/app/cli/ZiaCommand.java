@@ -10,7 +10,7 @@ import org.qatwb.app.usecase.KeepZia;
 import org.qatwb.app.usecase.SetPoolProperty;
 import org.qatwb.app.usecase.SudoHint;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;

@@ -12,7 +12,7 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;

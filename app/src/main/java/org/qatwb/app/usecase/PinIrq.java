@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqUnpinPlan;
-import org.qatwb.model.persist.IrqbalancePolicy;
+import org.qatwb.model.irq.IrqbalancePolicy;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;

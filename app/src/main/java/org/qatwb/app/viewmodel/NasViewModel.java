@@ -32,7 +32,7 @@ import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.HostKeyChanged;
 import org.qatwb.ssh.HostKeyRevoked;
 import org.qatwb.ssh.ReconnectingStream;

@@ -15,7 +15,7 @@ import org.qatwb.app.usecase.SwitchOffload;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * The dashboard's offload card: the three switches (each a {@link ParamSwitchViewModel} with its

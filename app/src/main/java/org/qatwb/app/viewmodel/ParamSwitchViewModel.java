@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** One of the three offload switches: its real state on the NAS and the command that flips it. */
 public final class ParamSwitchViewModel {

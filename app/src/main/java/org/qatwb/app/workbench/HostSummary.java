@@ -12,7 +12,7 @@ import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * The dashboard's summary of a host, derived from one snapshot: the QAT service, the devices,

@@ -17,7 +17,7 @@ import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaSetOutcome;
 import org.qatwb.sim.SimEndpoint;

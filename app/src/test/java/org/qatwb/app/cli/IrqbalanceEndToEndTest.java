@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.qatwb.model.persist.IrqbalancePolicy;
+import org.qatwb.model.irq.IrqbalancePolicy;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 

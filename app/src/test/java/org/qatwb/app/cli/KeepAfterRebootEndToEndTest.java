@@ -19,7 +19,7 @@ import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;

@@ -125,6 +125,12 @@ class LayoutCommandsEndToEndTest {
             assertEquals("cy", polled.get("element").get("kind").asText());
             assertEquals(0, polled.get("element").get("index").asInt());
             assertEquals("kapi", findings(dry, "host.kapi").get(0).get("element").get("host").asText());
+            // the element's one-string id reads back as the element the other fields name
+            org.qatwb.model.layout.ElementRef.OfInstance ref = (org.qatwb.model.layout.ElementRef.OfInstance)
+                    org.qatwb.model.layout.ElementRef.parse(polled.get("element").get("id").asText());
+            assertEquals("c6xxvf_dev0", ref.instance().device().id());
+            assertEquals(0, ref.instance().index());
+            assertEquals("host:kapi", findings(dry, "host.kapi").get(0).get("element").get("id").asText());
             assertFalse(dry.json().get("applicable").asBoolean());
             assertTrue(dry.err().contains("/etc/c6xxvf_dev0.conf:"), dry.err());
             assertTrue(dry.err().strip().endsWith("error finding(s)"), dry.err());

@@ -241,7 +241,7 @@ class MainWindowTest {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
         robot.clickOn("#layout-tab");
         waitUntil(() -> robot.lookup("#tile-c6xxvf_dev0").tryQuery().isPresent());
-        Path unit = sims.get("c62x").root().resolve(org.qatwb.model.persist.IrqPinUnit.PATH.substring(1));
+        Path unit = sims.get("c62x").root().resolve(org.qatwb.model.irq.IrqPinUnit.PATH.substring(1));
         robot.drag("#tile-c6xxvf_dev0").dropTo("#core-9");
         waitUntil(() -> robot.lookup("#irq-pin-diff").tryQuery().isPresent());
         assertTrue(!Files.exists(unit), "nothing written while the diff is shown");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.SimOptions;
 
 /**

@@ -12,7 +12,7 @@ import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.sim.SimOptions;

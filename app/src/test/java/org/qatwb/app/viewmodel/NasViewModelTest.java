@@ -30,7 +30,7 @@ import org.qatwb.model.kstat.QatService;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimulatedNas;
 

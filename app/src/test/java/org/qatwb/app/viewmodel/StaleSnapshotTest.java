@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.app.tasks.SteppedTasks;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * Issue 14: a read of the NAS that started before a change but finished after it must not show

@@ -19,7 +19,7 @@ import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.Instance;
 import org.qatwb.model.irq.IrqPinPlan;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinUnit;
 
 /**
  * A VF dropped on a core, on the synchronous executor over real SSH to the simulator: the one

@@ -55,8 +55,12 @@ public record AgentFrame(String name, ItemStatus status, int rc, byte[] content)
 
     /** The one line that says an item was not read for {@link #tooManyLines()}. */
     public String tooManyLinesWarning() {
-        return name + ": more than " + AgentProtocol.MAX_ITEM_LINES + " lines, more than the NAS's tools print there;"
-                + " not read";
+        return name + ": " + tooManyLinesMessage();
+    }
+
+    /** {@link #tooManyLinesWarning()} without the item's name. */
+    public String tooManyLinesMessage() {
+        return "more than " + AgentProtocol.MAX_ITEM_LINES + " lines, more than the NAS's tools print there; not read";
     }
 
     /** The bytes as UTF-8 text; malformed sequences become U+FFFD. */
@@ -74,9 +78,13 @@ public record AgentFrame(String name, ItemStatus status, int rc, byte[] content)
      * the bytes escaped and cut as {@link Snippet#excerpt} does.
      */
     public String problem() {
+        return name + ": " + problemMessage();
+    }
+
+    /** {@link #problem()} without the item's name: {@code STATUS (exit status RC): what it said}. */
+    public String problemMessage() {
         String t = text().strip();
-        return name + ": " + status.wire() + (rc != 0 ? " (exit status " + rc + ")" : "")
-                + (t.isEmpty() ? "" : ": " + Snippet.excerpt(t));
+        return status.wire() + (rc != 0 ? " (exit status " + rc + ")" : "") + (t.isEmpty() ? "" : ": " + Snippet.excerpt(t));
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.snapshot.NasSnapshot;
 
 /**
  * The bytes of the files an apply may write, as one snapshot read them: what each
@@ -27,11 +26,15 @@ public final class NasFiles {
         this.confsUnreadable = confsUnreadable;
     }
 
-    /** From a snapshot's output and the snapshot read from it. */
-    public static NasFiles read(AgentOutput out, NasSnapshot snapshot) {
+    /**
+     * From a snapshot's output and the conf files the snapshot read from it ({@code NasSnapshot.confFiles()}:
+     * taken as a map, not the snapshot, so that {@code apply} does not depend on {@code snapshot}, which reads
+     * {@code apply}'s items).
+     */
+    public static NasFiles read(AgentOutput out, Map<String, ConfDocument> confFiles) {
         Map<String, byte[]> present = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
-        for (Map.Entry<String, ConfDocument> e : snapshot.confFiles().entrySet()) {
+        for (Map.Entry<String, ConfDocument> e : confFiles.entrySet()) {
             present.put(e.getKey(), e.getValue().toBytes());
         }
         for (AgentFrame f : out.framesStartingWith("conf:")) {
@@ -40,7 +43,7 @@ public final class NasFiles {
             }
         }
         // the set read in one cat, refused whole when a file changed between the two reads
-        boolean confs = out.frame("conf_files").isPresent() && snapshot.confFiles().isEmpty();
+        boolean confs = out.frame("conf_files").isPresent() && confFiles.isEmpty();
         file(out, "default_qat", ApplyPaths.DEFAULT_QAT, present, unreadable);
         file(out, "blacklist", ApplyPaths.BLACKLIST, present, unreadable);
         return new NasFiles(present, unreadable, confs);

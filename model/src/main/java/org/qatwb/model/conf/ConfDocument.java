@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * A QAT conf file read with the driver's own grammar, keeping every byte.

@@ -3,7 +3,7 @@ package org.qatwb.model.conf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * Edits a conf document losslessly: every line an edit does not touch stays byte-identical,

@@ -1,6 +1,6 @@
 package org.qatwb.model.conf;
 
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * The driver's reading of one line, reproduced from {@code adf_ctl}'s INI reader

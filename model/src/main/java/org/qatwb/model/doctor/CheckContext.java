@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.SnapshotIssue;
 
 /**
  * What a check sees: the snapshot, the observation if one was taken, and the results of the checks
@@ -35,9 +36,9 @@ record CheckContext(NasSnapshot snapshot, Optional<Observation> observation, Map
         return snapshot.itemStatus().get(item) == ItemStatus.ABSENT;
     }
 
-    /** Why an item could not be used (denied, failed, cut, missing, unparseable), from the snapshot's warnings. */
+    /** Why an item could not be used (denied, failed, cut, missing, unparseable), as the user reads it. */
     Optional<String> unreadable(String item) {
-        return snapshot.warnings().stream().filter(w -> w.startsWith(item + ":")).findFirst();
+        return snapshot.issue(item).map(SnapshotIssue::line);
     }
 
     /** A skip naming the first of {@code self}'s prerequisites that failed, if any did. */

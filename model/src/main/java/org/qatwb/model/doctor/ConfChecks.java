@@ -18,7 +18,8 @@ import org.qatwb.model.lint.RuleSource;
 import org.qatwb.model.lint.SectionKind;
 import org.qatwb.model.lint.Severity;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.snapshot.SnapshotIssue;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * Link 5, the conf files, from the snapshot's lint reports: {@code qat.conf-valid} (what the driver
@@ -32,7 +33,7 @@ final class ConfChecks {
     static CheckResult confValid(CheckContext c) {
         Check self = Check.QAT_CONF_VALID;
         NasSnapshot s = c.snapshot();
-        List<String> unread = s.warnings().stream().filter(w -> w.startsWith("conf_files:") || w.startsWith("conf:")).toList();
+        List<String> unread = s.confIssues().stream().map(SnapshotIssue::line).toList();
         List<String> missing = s.devices().map(a -> a.devices().stream().map(QatDevice::confPath)
                 .filter(p -> p != null && !s.confFiles().containsKey(p)).toList()).orElse(List.of());
         if (s.confFiles().isEmpty()) {

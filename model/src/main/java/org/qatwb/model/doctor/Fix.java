@@ -8,9 +8,9 @@ import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.KeepList;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistTarget;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What repairs a link, as data: the workbench applies the first three kinds through its own paths

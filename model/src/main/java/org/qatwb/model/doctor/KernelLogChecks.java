@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * Beyond the chain, the kernel log (DOMAIN.md section 8): {@code kernel.requests-pending} (OpenZFS

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.snapshot.ZfsParamSetting;
 
 /**

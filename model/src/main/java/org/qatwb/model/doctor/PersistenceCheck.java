@@ -8,7 +8,7 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * Link 8 after a reboot, {@code zfs.persistence}: when zfs.ko loads before QAT is up, its QAT init

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** Link 7, {@code zfs.built-with-qat} (DOMAIN.md section 1); link 8's {@code zfs.params} is {@link ParamsCheck}. */
 final class ZfsChecks {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * The driver's verdict on each device of a host (allocator.md section 4).

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.qatwb.model.conf.ConfLine;
 import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.parse.Snippet;
 
 /** One device's pass through the driver's {@code adf_config_device} (allocator.md section 4). */

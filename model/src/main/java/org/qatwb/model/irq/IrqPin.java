@@ -6,7 +6,7 @@ import org.qatwb.model.snapshot.CpuTopology;
 
 /**
  * One VF's completion interrupt pinned to one CPU: what {@code qatwb irq pin} and the layout
- * editor ask for, and one line of the boot unit that keeps it ({@code model.persist.IrqPinUnit}).
+ * editor ask for, and one line of the boot unit that keeps it ({@code model.irq.IrqPinUnit}).
  * Both values are checked here, before anything reaches a shell: the PCI address by its shape
  * ({@code DDDD:BB:DD.F}, lower-case hex, slot below 32, function below 8), the CPU against the
  * CPUs online ({@link #check}).

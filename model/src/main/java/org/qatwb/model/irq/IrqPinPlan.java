@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.adf.QatDevice;
-import org.qatwb.model.persist.IrqPinInit;
-import org.qatwb.model.persist.IrqPinUnit;
-import org.qatwb.model.persist.IrqbalancePolicy;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.irq.IrqPinInit;
+import org.qatwb.model.irq.IrqPinUnit;
+import org.qatwb.model.irq.IrqbalancePolicy;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**

@@ -3,7 +3,7 @@ package org.qatwb.model.irq;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.qatwb.model.etc.EtcEdit;
 import org.qatwb.model.etc.IrqbalanceArgs;
 import org.qatwb.model.etc.IrqbalanceArgsEditor;
-import org.qatwb.model.persist.IrqbalancePolicy;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.irq.IrqbalancePolicy;
+import org.qatwb.model.text.UnifiedDiff;
 
 /**
  * What keeping a set of pins needs of irqbalance, where it runs: qatwb's policy script

@@ -33,6 +33,6 @@ public record IrqbalanceFiles(Map<String, String> envFiles, Optional<String> pol
     /** Whether qatwb's {@code --policyscript} word is in the file's IRQBALANCE_ARGS. */
     public boolean banning() {
         return envPath().map(p -> IrqbalanceArgs.read(envFiles.get(p)).words()
-                .contains(org.qatwb.model.persist.IrqbalancePolicy.ARG)).orElse(false);
+                .contains(org.qatwb.model.irq.IrqbalancePolicy.ARG)).orElse(false);
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import org.qatwb.model.etc.IrqbalanceArgs;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.InitScript;
-import org.qatwb.model.persist.IrqPinInit;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinInit;
+import org.qatwb.model.irq.IrqPinUnit;
 
 /**
  * The VF interrupt pins kept after a reboot, as the snapshot read them: qatwb's unit

@@ -20,6 +20,7 @@ import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.NasSnapshotReader;
 
 /**
  * The files a layout is compiled against, and the layout they hold: one snapshot's conf
@@ -170,12 +171,11 @@ public final class Baseline {
      */
     private static Optional<String> confProblem(NasSnapshot s) {
         for (Map.Entry<String, ItemStatus> e : s.itemStatus().entrySet()) {
-            if (e.getKey().startsWith("conf") && e.getValue() != ItemStatus.OK && e.getValue() != ItemStatus.ABSENT) {
+            if (NasSnapshotReader.isConfItem(e.getKey()) && e.getValue() != ItemStatus.OK && e.getValue() != ItemStatus.ABSENT) {
                 return Optional.of("the conf files were not all read (" + e.getKey() + ": " + e.getValue().wire() + ")");
             }
         }
-        return s.warnings().stream().filter(w -> w.startsWith("conf")).findFirst()
-                .map(w -> "the conf files were not all read (" + w + ")");
+        return s.confIssues().stream().findFirst().map(i -> "the conf files were not all read (" + i.line() + ")");
     }
 
     private static BaseFile baseFile(NasSnapshot s, String item, String path, Optional<String> text) {

@@ -17,7 +17,7 @@ import org.qatwb.model.conf.ConfEditor;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Rule;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 
 /**
  * Turns a layout into files: each device's conf document edited toward its config with

@@ -12,7 +12,7 @@ import org.qatwb.model.conf.ConfSection;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.device.DeviceRef;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.driver.KernelValues;
 import org.qatwb.model.driver.RingMap;
 import org.qatwb.model.driver.ServiceType;

@@ -3,7 +3,7 @@ package org.qatwb.model.lint;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.qatwb.model.device.DeviceRef;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.driver.PfOffer;
 
 /**

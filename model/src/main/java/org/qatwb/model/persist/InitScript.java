@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.qatwb.model.json.Json;
 import org.qatwb.model.parse.ParseException;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * One of TrueNAS's init/shutdown scripts ({@code midclt call initshutdownscript.*}), as its
@@ -34,7 +34,7 @@ public record InitScript(OptionalLong id, String type, String command, String sc
     public static final String COMMENT = "qatwb: ZFS QAT offload parameters";
     /** The filter argument of {@code initshutdownscript.query}, exactly as the agent passes it. */
     public static final String QUERY_FILTER = "[[\"comment\", \"=\", \"" + COMMENT + "\"]]";
-    static final long TIMEOUT = 10;
+    public static final long TIMEOUT = 10;
 
     public InitScript {
         Objects.requireNonNull(id, "id");

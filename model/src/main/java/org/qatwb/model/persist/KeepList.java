@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * The parameters to keep at 0 after a reboot, as one word: {@code none}, or their short names in

@@ -10,7 +10,7 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What the agent's {@code persist-params} did: each step it ran, and what it read back afterwards.

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.text.UnifiedDiff;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What "keep after reboot" will change on a NAS, computed before anything is written, so that the

@@ -3,7 +3,7 @@ package org.qatwb.model.persist;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What keeps ZFS's QAT parameters at 0 after a reboot on a NAS now, as the agent read it.

@@ -2,7 +2,7 @@ package org.qatwb.model.persist;
 
 import java.util.Optional;
 import java.util.Set;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * The systemd unit that keeps ZFS's QAT parameters at 0 after a reboot, where the NAS is not

@@ -1,7 +1,7 @@
 package org.qatwb.model.snapshot;
 
 import java.util.Optional;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.apply.PendingLayout;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import java.util.OptionalInt;
 import org.qatwb.model.adf.AdfStatus;
 import org.qatwb.model.agent.ItemStatus;
@@ -22,6 +22,7 @@ import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaHost;
 
 /**
@@ -30,7 +31,7 @@ import org.qatwb.model.zia.ZiaHost;
  * <p>"Absent" is an answer, not a zero: no {@code adf_ctl} means no QAT driver; no
  * {@code zfs_qat_*_disable} parameter and no kstat mean ZFS was built without QAT. Items the
  * agent could not read (denied, failed, truncated) and items that did not parse are empty here
- * and explained, one line each, in {@link #warnings()}.
+ * and explained, one {@link SnapshotIssue} each, in {@link #issues()}.
  *
  * @param user           who the agent ran as
  * @param devices        {@code adf_ctl status}; empty without {@code adf_ctl} (or when it failed)
@@ -61,7 +62,7 @@ import org.qatwb.model.zia.ZiaHost;
  *                       and device; empty when {@code /proc/interrupts} was not read
  * @param irqPins        the VF interrupt pins qatwb's unit keeps after a reboot
  * @param itemStatus     every item of the agent's output with its status, by name
- * @param warnings       one line per item that was denied, failed, cut or unreadable
+ * @param issues         one per item that was denied, failed, cut or unreadable (a few per item at most)
  * @param serviceJournal qat.service's journal of this boot, oldest first: adf_ctl's and qat_service's
  *                       own messages, which never reach the kernel log
  * @param modules        the chain's kernel modules: loaded, held, depended on, bound to the VFs, given options
@@ -95,7 +96,7 @@ public record NasSnapshot(
         Optional<QatInterrupts> interrupts,
         KeptPins irqPins,
         Map<String, ItemStatus> itemStatus,
-        List<String> warnings,
+        List<SnapshotIssue> issues,
         List<String> serviceJournal,
         ModuleFacts modules,
         Optional<PendingLayout> pendingLayout,
@@ -128,11 +129,26 @@ public record NasSnapshot(
         kernelLog = List.copyOf(kernelLog);
         fwCounters = ordered(fwCounters);
         itemStatus = ordered(itemStatus);
-        warnings = List.copyOf(warnings);
+        issues = List.copyOf(issues);
         serviceJournal = List.copyOf(serviceJournal);
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(pendingLayout, "pendingLayout");
         Objects.requireNonNull(lastBootCheck, "lastBootCheck");
+    }
+
+    /** The issues as a user reads them, {@code "item: message"} each: for showing, never for deciding. */
+    public List<String> warnings() {
+        return issues.stream().map(SnapshotIssue::line).toList();
+    }
+
+    /** The first issue about {@code item}, if any. */
+    public Optional<SnapshotIssue> issue(String item) {
+        return issues.stream().filter(i -> i.about(item)).findFirst();
+    }
+
+    /** The issues about the items the conf files are read from ({@link NasSnapshotReader#isConfItem}). */
+    public List<SnapshotIssue> confIssues() {
+        return issues.stream().filter(i -> NasSnapshotReader.isConfItem(i.item())).toList();
     }
 
     private static <K, V> Map<K, V> ordered(Map<K, V> m) {

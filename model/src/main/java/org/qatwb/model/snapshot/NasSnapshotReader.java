@@ -18,7 +18,7 @@ import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
 import org.qatwb.model.etc.VfBlacklist;
@@ -42,13 +42,15 @@ import org.qatwb.model.devcfg.DevCfgParser;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaHost;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.snapshot.SnapshotIssue.Kind;
 
 /**
  * Builds a {@link NasSnapshot} from the agent's {@code snapshot} output with the project's
  * parsers. It never throws for what the NAS sent: an item that was denied, failed, was cut or
- * does not parse becomes a one-line warning and an empty field, and the rest of the snapshot stands.
+ * does not parse becomes a {@link SnapshotIssue} and an empty field, and the rest of the snapshot stands.
  */
 public final class NasSnapshotReader {
 
@@ -70,10 +72,16 @@ public final class NasSnapshotReader {
     /** The last boot check's record ({@link BootCheck}); absent until a boot check ran. */
     public static final String BOOT_CHECK_ITEM = "boot_check";
 
+    /** The conf files read as one set: their bytes, and {@link #CONF_SIZES_ITEM} to split them ({@link ConfSet}). */
+    public static final String CONF_FILES_ITEM = "conf_files";
+    public static final String CONF_SIZES_ITEM = "conf_sizes";
+    /** One conf file read on its own: {@code conf:/etc/c6xx_dev0.conf} (an older agent). */
+    public static final String CONF_PREFIX = "conf:";
+
     /** Linux's most NUMA nodes (NODES_SHIFT 10). */
     static final int MAX_NODES = 1024;
 
-    /** Warnings one item adds at most; one more line counts the rest (a NAS must not flood the terminal). */
+    /** Issues one item adds at most; one more counts the rest (a NAS must not flood the terminal). */
     static final int WARNINGS_PER_ITEM = 8;
 
     /**
@@ -84,7 +92,7 @@ public final class NasSnapshotReader {
 
     private final AgentOutput out;
     private int confLinesLeft = MAX_CONF_LINES;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<SnapshotIssue> issues = new ArrayList<>();
 
     private NasSnapshotReader(AgentOutput out) {
         this.out = out;
@@ -104,7 +112,7 @@ public final class NasSnapshotReader {
         if (out.verb() == AgentVerb.SNAPSHOT) {
             for (String name : EXPECTED) {
                 if (out.frame(name).isEmpty()) {
-                    warnings.add(name + ": missing from the agent's output");
+                    issue(name, Kind.MISSING, "missing from the agent's output");
                 }
             }
         }
@@ -139,24 +147,24 @@ public final class NasSnapshotReader {
         }
         // each device's debugfs dev_cfg: what the driver loaded (root only, like fw_counters)
         Map<String, DevCfg> devCfg = new LinkedHashMap<>();
-        int devCfgWarnings = warnings.size();
+        int devCfgIssues = issues.size();
         for (AgentFrame f : out.framesStartingWith("dev_cfg:")) {
             item(f, g -> DevCfgParser.parse(g.text())).ifPresent(d -> devCfg.put(f.name().substring("dev_cfg:".length()), d));
         }
         // one item per device (51 on a C62x with its VFs): the first problem, then how many more,
         // rather than a warning per device
-        if (warnings.size() - devCfgWarnings > 2) {
-            List<String> each = new ArrayList<>(warnings.subList(devCfgWarnings, warnings.size()));
-            warnings.subList(devCfgWarnings, warnings.size()).clear();
-            warnings.add(each.get(0));
-            warnings.add("dev_cfg: " + (each.size() - 1) + " more devices' dev_cfg could not be read either");
+        if (issues.size() - devCfgIssues > 2) {
+            List<SnapshotIssue> each = new ArrayList<>(issues.subList(devCfgIssues, issues.size()));
+            issues.subList(devCfgIssues, issues.size()).clear();
+            issues.add(each.get(0));
+            issue("dev_cfg", each.get(0).kind(), (each.size() - 1) + " more devices' dev_cfg could not be read either");
         }
         Optional<Boolean> held = item("qat_refcnt", NasSnapshotReader::qatHeld);
         // the agent looked and found no count (an older agent's output has no such item: nothing to say)
         if (held.isEmpty() && out.frame("qat_refcnt").filter(f -> f.status() == ItemStatus.ABSENT).isPresent()
                 && devices.filter(d -> !d.devices().isEmpty()).isPresent()) {
-            warnings.add("whether ZFS holds QAT is unknown: no QAT driver module shows a reference count"
-                    + " (/sys/module/qat_*/refcnt), so whether a restart can apply a layout is unknown");
+            issue("qat_refcnt", Kind.UNKNOWN, "whether ZFS holds QAT is unknown: no QAT driver module shows a reference"
+                    + " count (/sys/module/qat_*/refcnt), so whether a restart can apply a layout is unknown");
         }
         Optional<String> service = item("qat_service", f -> firstLine(f.text()));
         Optional<OsRelease> os = item("os_release", f -> OsRelease.parse(f.text()));
@@ -166,11 +174,11 @@ public final class NasSnapshotReader {
         PersistState persistence = PersistReader.read(out, PersistTarget.of(statuses));
         if (persistence instanceof PersistState.Unreadable u
                 && PersistReader.ITEMS.stream().anyMatch(n -> out.frame(n).isPresent())) {
-            warnings.add("persistence: " + u.reason());
+            issue("persistence", Kind.NOT_READ, u.reason());
         }
 
         ZiaHost zia = ZiaHost.read(out);
-        zia.kept().warnings().forEach(warnings::add);
+        ziaKept(zia);
         Map<String, ConfDocument> confs = confFiles(release);
         Map<String, FileReport> reports = lint(confs, cpu.cores(), release);
         List<String> journal = item("qat_journal", f -> lines(f.text())).orElse(List.of());
@@ -178,7 +186,7 @@ public final class NasSnapshotReader {
         Optional<QatInterrupts> interrupts = interrupts(devices);
         return new NasSnapshot(user, devices, confs, reports, defaults, blacklist, params, kstat, cpu, datasets,
                 pools, kernelLog, fw, service, os, truenas, driver, persistence, zia, interrupts,
-                KeptPins.read(n -> item(n, AgentFrame::text)), statuses, warnings,
+                KeptPins.read(n -> item(n, AgentFrame::text)), statuses, issues,
                 journal, modules, item(PENDING_ITEM, f -> PendingLayout.parse(f.text())).flatMap(p -> p),
                 item(BOOT_CHECK_ITEM, f -> BootCheck.parse(f.text())),
                 devCfg, held);
@@ -233,22 +241,46 @@ public final class NasSnapshotReader {
         List<String> affinityWarnings = new ArrayList<>();
         Map<Integer, IrqAffinity> affinities = item("irq_affinity", f -> IrqAffinity.parse(f.text(), affinityWarnings))
                 .orElse(Map.of());
-        List<String> itemWarnings = new ArrayList<>();
-        table.get().warnings().forEach(w -> itemWarnings.add("interrupts: " + w));
-        affinityWarnings.forEach(w -> itemWarnings.add("irq_affinity: " + w));
-        itemWarnings.stream().limit(WARNINGS_PER_ITEM).forEach(warnings::add);
-        if (itemWarnings.size() > WARNINGS_PER_ITEM) {
-            warnings.add("interrupts: " + (itemWarnings.size() - WARNINGS_PER_ITEM) + " more warnings");
+        List<SnapshotIssue> itemIssues = new ArrayList<>();
+        table.get().warnings().forEach(w -> itemIssues.add(new SnapshotIssue("interrupts", Kind.BAD_LINES, w)));
+        affinityWarnings.forEach(w -> itemIssues.add(new SnapshotIssue("irq_affinity", Kind.BAD_LINES, w)));
+        itemIssues.stream().limit(WARNINGS_PER_ITEM).forEach(issues::add);
+        if (itemIssues.size() > WARNINGS_PER_ITEM) {
+            issue("interrupts", Kind.BAD_LINES, (itemIssues.size() - WARNINGS_PER_ITEM) + " more warnings");
         }
         Optional<Boolean> irqbalance = item("irqbalance", f -> firstLine(f.text())).map(w -> w.equals("active"));
         return Optional.of(QatInterrupts.of(table.get(), affinities, devices, affinityWarnings).withIrqbalance(irqbalance));
+    }
+
+    private void issue(String item, Kind kind, String message) {
+        issues.add(new SnapshotIssue(item, kind, message));
+    }
+
+    /** Whether {@code item} is one of the items the conf files are read from ({@code conf_files}, {@code conf:PATH}, ...). */
+    public static boolean isConfItem(String item) {
+        return item.equals(CONF_FILES_ITEM) || item.equals(CONF_SIZES_ITEM) || item.startsWith(CONF_PREFIX);
+    }
+
+    /**
+     * The kept Z.I.A. file's issues: not read at all (the item's status, as any item's), or lines that were
+     * skipped ({@link org.qatwb.model.zia.ZiaKept#warnings()}, which name the file and the line).
+     */
+    private void ziaKept(ZiaHost zia) {
+        Optional<AgentFrame> f = out.frame(ZiaHost.KEPT_ITEM).filter(g -> g.status() != ItemStatus.ABSENT);
+        if (f.isPresent() && !f.get().readable()) {
+            issue(f.get().name(), Kind.NOT_READ, f.get().problemMessage());
+        } else if (f.isPresent() && f.get().tooManyLines()) {
+            issue(f.get().name(), Kind.TOO_LARGE, f.get().tooManyLinesMessage());
+        } else {
+            zia.kept().warnings().forEach(w -> issue(ZiaHost.KEPT_ITEM, Kind.BAD_LINES, w));
+        }
     }
 
     private <T> Optional<T> item(String name, Reader<T> reader) {
         return out.frame(name).flatMap(f -> item(f, reader));
     }
 
-    /** The item's value, or empty with a warning saying why not. */
+    /** The item's value, or empty with an issue saying why not. */
     private <T> Optional<T> item(AgentFrame f, Reader<T> reader) {
         switch (f.status()) {
             case ABSENT:
@@ -256,24 +288,24 @@ public final class NasSnapshotReader {
             case OK:
                 break;
             case TRUNCATED:
-                warnings.add(f.name() + ": cut at " + f.size() + " bytes: the item is larger than the agent's cap of "
+                issue(f.name(), Kind.CUT, "cut at " + f.size() + " bytes: the item is larger than the agent's cap of "
                         + AgentProtocol.ITEM_CAP + " bytes");
                 break;
             default:
-                warnings.add(f.problem());
+                issue(f.name(), Kind.NOT_READ, f.problemMessage());
                 return Optional.empty();
         }
         if (f.tooManyLines()) {
-            warnings.add(f.tooManyLinesWarning());
+            issue(f.name(), Kind.TOO_LARGE, f.tooManyLinesMessage());
             return Optional.empty();
         }
         try {
             return Optional.ofNullable(reader.read(f));
         } catch (ParseException e) {
-            warnings.add(f.name() + ": " + Snippet.oneLine(e.getMessage()));
+            issue(f.name(), Kind.UNPARSEABLE, Snippet.oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             // a bug of ours must not cost the rest of the snapshot; tests look for this text
-            warnings.add(f.name() + ": internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
+            issue(f.name(), Kind.INTERNAL, "internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
         }
         return Optional.empty();
     }
@@ -297,7 +329,7 @@ public final class NasSnapshotReader {
     /**
      * "N LIST" per line; a bad line is skipped with a warning, the other nodes stay. Linux numbers
      * at most 1024 nodes (NODES_SHIFT 10), and each list may hold every CPU, so a higher node is
-     * refused rather than kept. After {@link #WARNINGS_PER_ITEM} bad lines one more line counts the rest.
+     * refused rather than kept. After {@link #WARNINGS_PER_ITEM} bad lines one more issue counts the rest.
      */
     private TreeMap<Integer, CpuList> cpuNodes(AgentFrame f) {
         TreeMap<Integer, CpuList> nodes = new TreeMap<>();
@@ -313,21 +345,21 @@ public final class NasSnapshotReader {
                 nodes.put(Integer.valueOf(w[0]), CpuList.parse(w.length > 1 ? w[1] : ""));
             } catch (ParseException e) {
                 if (++bad <= WARNINGS_PER_ITEM) {
-                    warnings.add("cpu_nodes: " + (e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage()));
+                    issue("cpu_nodes", Kind.BAD_LINES, e.line() > 0 ? e.getMessage() : "line " + (i + 1) + ": " + e.getMessage());
                 }
             }
         }
         if (bad > WARNINGS_PER_ITEM) {
-            warnings.add("cpu_nodes: " + (bad - WARNINGS_PER_ITEM) + " more bad lines");
+            issue("cpu_nodes", Kind.BAD_LINES, (bad - WARNINGS_PER_ITEM) + " more bad lines");
         }
         return nodes;
     }
 
     private ZfsPropertyTable table(String name, AgentFrame f) throws ParseException {
         ZfsPropertyTable t = ZfsPropertyTable.parse(f.text());
-        t.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> warnings.add(name + ": " + w));
+        t.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> issue(name, Kind.BAD_LINES, w));
         if (t.warnings().size() > WARNINGS_PER_ITEM) {
-            warnings.add(name + ": " + (t.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
+            issue(name, Kind.BAD_LINES, (t.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
         }
         return t;
     }
@@ -335,10 +367,10 @@ public final class NasSnapshotReader {
     /** The conf files that were read, PFs first, then VFs, each by inst_id; others after, by name. */
     private Map<String, ConfDocument> confFiles(DriverRelease release) {
         Map<String, ConfDocument> read = new HashMap<>(confSet(release));
-        for (AgentFrame f : out.framesStartingWith("conf:")) {
+        for (AgentFrame f : out.framesStartingWith(CONF_PREFIX)) {
             if (f.status() == ItemStatus.TRUNCATED) {
                 // a cut conf file must never be edited and written back
-                warnings.add(f.name() + ": larger than " + AgentProtocol.ITEM_CAP + " bytes, not read: "
+                issue(f.name(), Kind.TOO_LARGE, "larger than " + AgentProtocol.ITEM_CAP + " bytes, not read: "
                         + "it cannot be a conf file the driver accepts");
                 continue;
             }
@@ -360,14 +392,14 @@ public final class NasSnapshotReader {
 
     /** The conf files the agent read as one set ({@link ConfSet}); a set that does not add up is refused whole. */
     private Map<String, ConfDocument> confSet(DriverRelease release) {
-        Optional<AgentFrame> sizes = out.frame("conf_sizes");
-        Optional<AgentFrame> bytes = out.frame("conf_files");
+        Optional<AgentFrame> sizes = out.frame(CONF_SIZES_ITEM);
+        Optional<AgentFrame> bytes = out.frame(CONF_FILES_ITEM);
         if (sizes.isEmpty() || bytes.isEmpty()) {
             return Map.of();
         }
         if (bytes.get().status() != ItemStatus.OK || sizes.get().status() != ItemStatus.OK) {
-            warnings.add("conf_files: the conf files could not be read (" + bytes.get().status().wire() + ", exit "
-                    + bytes.get().rc() + "); run the snapshot again");
+            issue(CONF_FILES_ITEM, Kind.NOT_READ, "the conf files could not be read (" + bytes.get().status().wire()
+                    + ", exit " + bytes.get().rc() + "); run the snapshot again");
             return Map.of();
         }
         if (!spendConfLines(bytes.get())) {
@@ -377,11 +409,11 @@ public final class NasSnapshotReader {
         try {
             files = ConfSet.split(sizes.get().text(), bytes.get().content());
         } catch (ParseException e) {
-            warnings.add("conf_sizes: " + e.getMessage() + "; conf files not used");
+            issue(CONF_SIZES_ITEM, Kind.UNPARSEABLE, e.getMessage() + "; conf files not used");
             return Map.of();
         } catch (ConfSet.Refused e) {
-            warnings.add("conf_files: the conf files changed while they were read (" + e.getMessage()
-                    + "); run the snapshot again");
+            issue(CONF_FILES_ITEM, Kind.CHANGED_WHILE_READ, "the conf files changed while they were read ("
+                    + e.getMessage() + "); run the snapshot again");
             return Map.of();
         }
         Map<String, ConfDocument> docs = new HashMap<>();
@@ -397,7 +429,7 @@ public final class NasSnapshotReader {
     private boolean spendConfLines(AgentFrame f) {
         int lines = f.lines();
         if (lines > confLinesLeft) {
-            warnings.add(f.name() + ": not read: the conf files hold more than " + MAX_CONF_LINES
+            issue(f.name(), Kind.TOO_LARGE, "not read: the conf files hold more than " + MAX_CONF_LINES
                     + " lines in all, more than any QAT host's");
             return false;
         }
@@ -419,13 +451,13 @@ public final class NasSnapshotReader {
                 reports.put(r.path(), r);
             }
         } catch (RuntimeException e) {
-            warnings.add("lint: internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
+            issue("lint", Kind.INTERNAL, "internal error while reading it: " + Snippet.oneLine(String.valueOf(e)));
         }
         return reports;
     }
 
     private static String path(AgentFrame f) {
-        return f.name().substring("conf:".length());
+        return f.name().substring(CONF_PREFIX.length());
     }
 
     /** The device of a file the driver reads ({@code c6xxvf_dev3.conf}); templates and others have none. */

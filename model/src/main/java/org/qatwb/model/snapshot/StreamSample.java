@@ -20,34 +20,39 @@ import org.qatwb.model.parse.Snippet;
 /**
  * One tick of {@code stream} read with the project's parsers: when (the NAS's uptime), the QAT
  * counters, and the raw {@code fw_counters}. Like {@link NasSnapshotReader}, it never throws for
- * what the NAS sent: a missing or broken item is empty here and explained in {@link #warnings()}.
+ * what the NAS sent: a missing or broken item is empty here and explained in {@link #issues()}.
  *
  * @param n           the tick's number
  * @param uptimeNanos the NAS's uptime when the tick was read, the clock of rates
  * @param kstat       {@code /proc/spl/kstat/zfs/qat}; empty when absent (ZFS built without QAT)
  * @param fwCounters  raw {@code fw_counters} text by debugfs directory
  * @param interrupts  the QAT lines of {@code /proc/interrupts}; empty when the tick has none (an older agent)
- * @param warnings    one line per item that could not be used
+ * @param issues      one per item that could not be used
  */
 public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> kstat, Map<String, String> fwCounters,
-                           List<String> warnings, Optional<InterruptTable> interrupts) {
+                           List<SnapshotIssue> issues, Optional<InterruptTable> interrupts) {
 
     public StreamSample {
         Objects.requireNonNull(uptimeNanos, "uptimeNanos");
         Objects.requireNonNull(kstat, "kstat");
         fwCounters = Collections.unmodifiableMap(new LinkedHashMap<>(fwCounters));
-        warnings = List.copyOf(warnings);
+        issues = List.copyOf(issues);
         Objects.requireNonNull(interrupts, "interrupts");
     }
 
     /** A tick without interrupt counts. */
     public StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> kstat, Map<String, String> fwCounters,
-                        List<String> warnings) {
-        this(n, uptimeNanos, kstat, fwCounters, warnings, Optional.empty());
+                        List<SnapshotIssue> issues) {
+        this(n, uptimeNanos, kstat, fwCounters, issues, Optional.empty());
+    }
+
+    /** The issues as a user reads them, {@code "item: message"} each: for showing, never for deciding. */
+    public List<String> warnings() {
+        return issues.stream().map(SnapshotIssue::line).toList();
     }
 
     public static StreamSample read(StreamTick tick) {
-        List<String> warnings = new ArrayList<>();
+        List<SnapshotIssue> issues = new ArrayList<>();
         OptionalLong uptime = OptionalLong.empty();
         Optional<QatKstat> kstat = Optional.empty();
         Map<String, String> fw = new LinkedHashMap<>();
@@ -57,11 +62,12 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
                 continue;
             }
             if (!f.readable()) {
-                warnings.add(f.name() + ": " + f.status().wire() + ": " + Snippet.excerpt(f.text().strip()));
+                issues.add(new SnapshotIssue(f.name(), SnapshotIssue.Kind.NOT_READ,
+                        f.status().wire() + ": " + Snippet.excerpt(f.text().strip())));
                 continue;
             }
             if (f.tooManyLines()) {
-                warnings.add(f.tooManyLinesWarning());
+                issues.add(new SnapshotIssue(f.name(), SnapshotIssue.Kind.TOO_LARGE, f.tooManyLinesMessage()));
                 continue;
             }
             try {
@@ -72,18 +78,18 @@ public record StreamSample(int n, OptionalLong uptimeNanos, Optional<QatKstat> k
                 } else if (f.name().equals("interrupts")) {
                     InterruptTable t = InterruptTable.parse(f.text());
                     t.warnings().stream().limit(NasSnapshotReader.WARNINGS_PER_ITEM)
-                            .forEach(w -> warnings.add("interrupts: " + w));
+                            .forEach(w -> issues.add(new SnapshotIssue("interrupts", SnapshotIssue.Kind.BAD_LINES, w)));
                     interrupts = Optional.of(t);
                 } else if (f.name().startsWith("fw_counters:")) {
                     fw.put(f.name().substring("fw_counters:".length()), f.text());
                 }
             } catch (ParseException e) {
-                warnings.add(f.name() + ": " + Snippet.oneLine(e.getMessage()));
+                issues.add(new SnapshotIssue(f.name(), SnapshotIssue.Kind.UNPARSEABLE, Snippet.oneLine(e.getMessage())));
             }
         }
-        if (uptime.isEmpty() && warnings.stream().noneMatch(w -> w.startsWith("uptime:"))) {
-            warnings.add("uptime: missing from the tick");
+        if (uptime.isEmpty() && issues.stream().noneMatch(i -> i.about("uptime"))) {
+            issues.add(new SnapshotIssue("uptime", SnapshotIssue.Kind.MISSING, "missing from the tick"));
         }
-        return new StreamSample(tick.n(), uptime, kstat, fw, warnings, interrupts);
+        return new StreamSample(tick.n(), uptime, kstat, fw, issues, interrupts);
     }
 }

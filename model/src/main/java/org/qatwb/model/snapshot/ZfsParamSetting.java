@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.etc.VfBlacklistParser;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * A ZFS QAT parameter given a value at module load: an {@code options zfs zfs_qat_..._disable=V} line

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.qatwb.model.persist.UnifiedDiff;
+import org.qatwb.model.text.UnifiedDiff;
 
 /**
  * What "Keep these settings" writes, shown before anything is: the kept file's diff as its

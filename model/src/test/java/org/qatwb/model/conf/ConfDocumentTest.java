@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /** The reader reproduces adf_ctl's grammar (DOMAIN.md section 4), quirk by quirk. */
 class ConfDocumentTest {

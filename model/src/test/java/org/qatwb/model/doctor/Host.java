@@ -13,7 +13,7 @@ import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.testutil.AgentOutputWriter;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;

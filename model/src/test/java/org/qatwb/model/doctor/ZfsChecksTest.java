@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** zfs.built-with-qat, zfs.params and zfs.persistence. */
 class ZfsChecksTest {

@@ -14,6 +14,7 @@ import static org.qatwb.model.driver.DriverFixtures.run;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.qatwb.model.device.DriverRelease;
 
 /** Refusals outside placement proper (allocator.md section 6), and hostile values. */
 class AllocatorRefusalTest {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.lint.DeviceFileName;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.Samples;

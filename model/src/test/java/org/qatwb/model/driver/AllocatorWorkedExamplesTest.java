@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.qatwb.model.device.DriverRelease;
 
 /** allocator.md section 7, examples (b) to (e); (a) is {@link AllocatorSamplesTest}. */
 class AllocatorWorkedExamplesTest {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
+import org.qatwb.model.device.DriverRelease;
 
 /** Conf files written in tests, and one-device runs of the allocator. */
 final class DriverFixtures {

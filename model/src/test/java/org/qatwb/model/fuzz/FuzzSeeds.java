@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.testutil.AgentOutputWriter;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;

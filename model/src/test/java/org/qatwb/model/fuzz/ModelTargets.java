@@ -53,7 +53,7 @@ import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.OsRelease;
 import org.qatwb.model.snapshot.ProcUptime;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.snapshot.ZfsPropertyTable;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;
@@ -297,7 +297,7 @@ public final class ModelTargets {
         }
         Baseline b = Baseline.of(s);
         LayoutCompiler.compile(b, b.layout()).findings().forEach(f -> m.add(f.finding().message()));
-        NasFiles.read(out, s);
+        NasFiles.read(out, s.confFiles());
         return m;
     }
 

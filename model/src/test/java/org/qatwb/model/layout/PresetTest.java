@@ -25,7 +25,7 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.driver.Allocator;
 import org.qatwb.model.driver.DeviceConf;
 import org.qatwb.model.driver.DeviceVerdict;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.lint.Rule;
 import org.qatwb.model.lint.Severity;

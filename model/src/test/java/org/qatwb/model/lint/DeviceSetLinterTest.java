@@ -28,7 +28,7 @@ import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.driver.Allocator;
 import org.qatwb.model.driver.DeviceConf;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.driver.PfOffer;
 
 /** The cross-file rules of a host's device set: a VF's services against its PF's, and ZFS's instance cap. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.conf.ConfEditor;
 import org.qatwb.model.device.DeviceRef;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /**
  * Intel's own conf files (the sample corpus beside the checkout, {@code -Dqatwb.samples}) and a full

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.device.DeviceRef;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.testutil.C62xFixture;
 
 /** Fixtures and assertions shared by the rule tests: conf texts written for these tests, not corpus copies. */

@@ -32,7 +32,7 @@ import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.driver.Allocator;
 import org.qatwb.model.driver.DeviceConf;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.layout.Baseline;
 import org.qatwb.model.layout.HostFileLines;

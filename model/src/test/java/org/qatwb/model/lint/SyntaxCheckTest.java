@@ -24,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 
 /** Line-level rules: what the driver's reader does with what the administrator typed. */
 class SyntaxCheckTest {

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** Plans and their diffs: nothing to some, some to nothing, some to other, a foreign unit, TrueNAS. */
 class PersistPlanTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.ParseException;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.testutil.AgentOutputWriter;
 
 /** The persistence items of a snapshot (or a persist-params read-back) into a state. */

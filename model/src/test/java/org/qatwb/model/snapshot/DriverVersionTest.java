@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.parse.ParseException;
 
 /** {@code /sys/module/intel_qat/version}: the module's ADF_DRV_VERSION, and the release it is modelled as. */

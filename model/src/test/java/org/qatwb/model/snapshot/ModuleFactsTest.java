@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.testutil.AgentOutputWriter;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** The items about modules, VF drivers, load-time options and qat.service's journal, read into the snapshot. */
 class ModuleFactsTest {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qatwb.model.parse.ParseException;
+import org.qatwb.model.zfs.ZfsParam;
 
 class OsReleaseAndUptimeTest {
 

@@ -12,7 +12,7 @@ import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.tree.RootLayout;
 
 /**
@@ -27,7 +27,7 @@ import org.qatwb.sim.tree.RootLayout;
 final class BootScripts {
 
     private static final Pattern WRITE = Pattern.compile("echo (-?[0-9]+) > /sys/module/zfs/parameters/([A-Za-z0-9_]+)");
-    /** An IRQ pin of qatwb's unit, the IRQ found by its handler's name ({@code model.persist.IrqPinUnit}). */
+    /** An IRQ pin of qatwb's unit, the IRQ found by its handler's name ({@code model.irq.IrqPinUnit}). */
     private static final Pattern PIN = Pattern.compile(
             "cd /proc/irq/\\*/([A-Za-z0-9_:.-]+)/\\.\\. && echo ([0-9,-]+) > smp_affinity_list");
 

@@ -19,7 +19,7 @@ import org.qatwb.sim.request.Response;
 import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
 import org.qatwb.sim.truenas.InitShutdownScripts;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
 import org.qatwb.sim.zfs.ZiaPools;

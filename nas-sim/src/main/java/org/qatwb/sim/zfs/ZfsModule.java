@@ -1,7 +1,5 @@
 package org.qatwb.sim.zfs;
 
-import org.qatwb.model.snapshot.ZfsParam;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.kstat.QatCounter;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.sim.DatasetLoad;
 import org.qatwb.sim.driver.KernelApi;
 import org.qatwb.sim.machine.KernelLog;

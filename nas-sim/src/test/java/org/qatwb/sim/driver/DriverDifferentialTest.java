@@ -164,7 +164,7 @@ class DriverDifferentialTest {
     }
 
     static List<DeviceVerdict> modelVerdicts(ConfSetGenerator.ConfSet set) {
-        org.qatwb.model.driver.DriverRelease release = LintDifferentialTest.modelRelease(set.release());
+        org.qatwb.model.device.DriverRelease release = LintDifferentialTest.modelRelease(set.release());
         List<DeviceConf> devices = new ArrayList<>();
         for (int i = 0; i < set.files().size(); i++) {
             boolean vf = i > 0;

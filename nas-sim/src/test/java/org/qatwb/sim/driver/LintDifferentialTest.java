@@ -276,17 +276,17 @@ class LintDifferentialTest {
         return out;
     }
 
-    static org.qatwb.model.driver.DriverRelease modelRelease(DriverRelease r) {
+    static org.qatwb.model.device.DriverRelease modelRelease(DriverRelease r) {
         return switch (r) {
-            case R4_8 -> org.qatwb.model.driver.DriverRelease.R4_8;
-            case R4_24 -> org.qatwb.model.driver.DriverRelease.R4_24;
-            case R4_28 -> org.qatwb.model.driver.DriverRelease.R4_28;
+            case R4_8 -> org.qatwb.model.device.DriverRelease.R4_8;
+            case R4_24 -> org.qatwb.model.device.DriverRelease.R4_24;
+            case R4_28 -> org.qatwb.model.device.DriverRelease.R4_28;
         };
     }
 
     /** The set linted as the snapshot lints a NAS's files (NasSnapshotReader.lint): by name, release and cores. */
     static List<FileReport> lint(ConfSetGenerator.ConfSet set) {
-        org.qatwb.model.driver.DriverRelease release = modelRelease(set.release());
+        org.qatwb.model.device.DriverRelease release = modelRelease(set.release());
         List<ConfFile> files = new ArrayList<>();
         for (int i = 0; i < set.files().size(); i++) {
             boolean vf = i > 0;

@@ -31,7 +31,7 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaHookOutcome;
 import org.qatwb.model.zia.ZiaKeepPlan;

@@ -2,7 +2,7 @@ package org.qatwb.ssh.agent;
 
 import java.util.OptionalInt;
 import org.qatwb.model.agent.ItemStatus;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * What a parameter write did.

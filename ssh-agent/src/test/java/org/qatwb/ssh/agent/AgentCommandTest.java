@@ -19,7 +19,7 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.parse.ParseException;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaProperty;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.ReconnectingStream;

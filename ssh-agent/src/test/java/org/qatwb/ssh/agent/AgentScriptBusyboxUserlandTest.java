@@ -32,7 +32,7 @@ import org.qatwb.model.apply.TxState;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** The agent on a NAS whose utilities are busybox's applets, under busybox's own shell. */
 class AgentScriptBusyboxUserlandTest {

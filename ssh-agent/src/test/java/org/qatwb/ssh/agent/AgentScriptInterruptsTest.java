@@ -22,7 +22,7 @@ import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.irq.QatIrq;
 import org.qatwb.model.parse.ParseException;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.StreamSample;

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.InitScript;
-import org.qatwb.model.persist.IrqPinInit;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinInit;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.persist.PersistOutcome;
 
 /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqUnpinPlan;
-import org.qatwb.model.persist.IrqbalancePolicy;
+import org.qatwb.model.irq.IrqbalancePolicy;
 import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;

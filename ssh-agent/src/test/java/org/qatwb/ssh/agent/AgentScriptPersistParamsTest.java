@@ -29,7 +29,7 @@ import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * {@code persist-params}: the agent writes byte for byte what the model's plan shows (the unit file,

@@ -25,13 +25,13 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.conf.ConfDocument;
-import org.qatwb.model.driver.DriverRelease;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.kstat.QatCounter;
 import org.qatwb.model.lint.Finding;
 import org.qatwb.model.lint.Severity;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.InitScript;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
@@ -40,7 +40,7 @@ import org.qatwb.model.zia.ZiaHooks;
 import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.snapshot.ZfsParamSetting;
 
 /** {@code snapshot} run by each shell against a fake NAS: every item with the status and bytes it must have. */
@@ -94,7 +94,7 @@ class AgentScriptSnapshotTest {
     static final String UNIT = ZfsQatUnit.text(EnumSet.of(ZfsParam.COMPRESS));
     static final String MIDCLT_ARGS = "call initshutdownscript.query " + InitScript.QUERY_FILTER;
     /** The query for the init script that keeps VF interrupt pins on TrueNAS. */
-    static final String IRQ_MIDCLT_ARGS = "call initshutdownscript.query " + org.qatwb.model.persist.IrqPinInit.QUERY_FILTER;
+    static final String IRQ_MIDCLT_ARGS = "call initshutdownscript.query " + org.qatwb.model.irq.IrqPinInit.QUERY_FILTER;
 
     /** A C62x-like host: one PF, one VF, ZFS with QAT, two NUMA nodes. */
     static FakeNas c62x(Path dir) {

@@ -20,7 +20,7 @@ import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.TxFile;
 import org.qatwb.model.apply.TxState;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.testing.QatFileSet;
 
 /**

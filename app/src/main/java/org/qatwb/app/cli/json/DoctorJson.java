@@ -7,7 +7,7 @@ import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.doctor.Fix;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /**
  * {@code qatwb doctor}: {@code {"checks": [{"id", "status", "message", "fix", ...}]}} as CLI.md fixes

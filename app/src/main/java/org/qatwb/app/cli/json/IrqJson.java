@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.irq.IrqRates;
 import org.qatwb.model.irq.IrqbalanceBan;
-import org.qatwb.model.persist.IrqbalancePolicy;
+import org.qatwb.model.irq.IrqbalancePolicy;
 import org.qatwb.model.irq.KeptPins;
-import org.qatwb.model.persist.IrqPinUnit;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.irq.QatIrq;
 

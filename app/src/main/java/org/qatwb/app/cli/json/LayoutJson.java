@@ -118,8 +118,12 @@ public final class LayoutJson {
         }
     }
 
-    /** What the finding is about: {@code {"device"}}, {@code {"device","section","kind","index"}} or {@code {"host"}}. */
+    /**
+     * What the finding is about: {@code {"device"}}, {@code {"device","section","kind","index"}} or {@code {"host"}},
+     * each with {@code "id"}, the element's one-string name ({@link ElementRef#format()}: {@code "c6xxvf_dev0 [KERNEL_QAT] Cy0"}).
+     */
     static void element(ObjectNode o, ElementRef e) {
+        o.put("id", e.format());
         if (e instanceof ElementRef.OfDevice d) {
             o.put("device", d.device().id());
         } else if (e instanceof ElementRef.OfInstance i) {

@@ -16,8 +16,9 @@ import org.qatwb.model.persist.PersistOutcome;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.snapshot.SnapshotIssue;
 import org.qatwb.model.snapshot.ZfsDataset;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.snapshot.ZfsPool;
 
 /** JSON of what is read from a NAS: {@code qatwb snapshot}, {@code params} and {@code watch} (CLI.md). */
@@ -109,9 +110,24 @@ public final class SnapshotJson {
         IrqJson.irqbalance(doc, s.interrupts());
         doc.set("pendingLayout", BootJson.pendingLayout(s.pendingLayout()));
         doc.set("lastBootCheck", BootJson.lastBootCheck(s.lastBootCheck()));
-        ArrayNode warnings = doc.putArray("warnings");
-        s.warnings().forEach(warnings::add);
+        issues(doc, s.issues());
         return doc;
+    }
+
+    /**
+     * {@code "warnings": ["item: message", ...]} as scripts have always read them, and beside it the same
+     * issues typed, {@code "issues": [{"item": "adf_status", "kind": "not-read", "message": "..."}]}.
+     */
+    public static void issues(ObjectNode doc, List<SnapshotIssue> issues) {
+        ArrayNode warnings = doc.putArray("warnings");
+        issues.forEach(i -> warnings.add(i.line()));
+        ArrayNode typed = doc.putArray("issues");
+        for (SnapshotIssue i : issues) {
+            ObjectNode o = typed.addObject();
+            o.put("item", i.item());
+            o.put("kind", i.kind().id());
+            o.put("message", i.message());
+        }
     }
 
     /** {@code {"compress": 1, "checksum": 0, "encrypt": null}}: null where ZFS has no such parameter. */

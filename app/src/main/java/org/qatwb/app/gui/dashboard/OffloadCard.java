@@ -19,7 +19,7 @@ import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
 import org.qatwb.app.workbench.Tone;
-import org.qatwb.model.snapshot.ZfsParam;
+import org.qatwb.model.zfs.ZfsParam;
 
 /** The three ZFS offload switches, each showing the parameter's real state on the NAS. */
 final class OffloadCard extends VBox {

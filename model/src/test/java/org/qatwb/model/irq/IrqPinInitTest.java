@@ -1,4 +1,4 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.irq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqbalanceFiles;
 import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.persist.InitScript;
 
 /** TrueNAS's init script for the pins: written as the unit's commands, read back exactly, anything else foreign. */
 class IrqPinInitTest {

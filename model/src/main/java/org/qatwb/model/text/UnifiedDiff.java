@@ -1,4 +1,4 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.text;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;

@@ -1,4 +1,4 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.irq;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.qatwb.model.driver;
+package org.qatwb.model.device;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,11 +64,11 @@ public enum DriverRelease {
         return Optional.ofNullable(best);
     }
 
-    boolean distributesUserBanks() {
+    public boolean distributesUserBanks() {
         return this != R4_8;
     }
 
-    boolean crossChecksServices() {
+    public boolean crossChecksServices() {
         return this != R4_8;
     }
 

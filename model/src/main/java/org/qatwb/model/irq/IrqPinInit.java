@@ -1,4 +1,4 @@
-package org.qatwb.model.persist;
+package org.qatwb.model.irq;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.persist.InitScript;
 
 /**
  * On TrueNAS the pins are kept by one of its init/shutdown scripts, as the ZFS parameters are
