@@ -81,6 +81,7 @@ public final class LayoutEditorViewModel {
     private final Map<Integer, CoreCellModel> cellByCore = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<CpuTopology> cellsCpu = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<EmptyLayout> empty = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Set<DeviceKey>> selectedDevices = new ReadOnlyObjectWrapper<>(Set.of());
     private final Deque<Layout> undo = new ArrayDeque<>();
     private final Deque<Layout> redo = new ArrayDeque<>();
     private Baseline base;
@@ -170,11 +171,20 @@ public final class LayoutEditorViewModel {
         return selectedInstance.getReadOnlyProperty();
     }
 
+    /**
+     * The selection as one value, set once per change of it (where {@link #selection()} tells each
+     * device added or removed): a form follows this to be built once for a new selection.
+     */
+    public ReadOnlyObjectProperty<Set<DeviceKey>> selectedDevicesProperty() {
+        return selectedDevices.getReadOnlyProperty();
+    }
+
     /** The VFs or PFs to change together. */
     public void select(Collection<DeviceKey> devices) {
-        selected.clear();
+        selected.retainAll(Set.copyOf(devices));
         selected.addAll(devices);
         selectedInstance.set(null);
+        selectedDevices.set(Set.copyOf(selected));
     }
 
     /** What a finding points at, selected (clicking a finding). */
@@ -468,6 +478,7 @@ public final class LayoutEditorViewModel {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
         selected.retainAll(Set.copyOf(l.devices().stream().map(Device::key).toList()));
+        selectedDevices.set(Set.copyOf(selected));
         syncTiles(l, compilation.get());
         syncCells(l);
         layout.set(l);

@@ -1,7 +1,6 @@
 package org.qatwb.app.gui.layout;
 
 import atlantafx.base.theme.Styles;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -121,7 +120,7 @@ public final class LayoutPane extends BorderPane {
             cores.show(vm.cellsCpuProperty().get(), vm.coreCells());
         }
         vm.layoutProperty().addListener((o, a, l) -> refresh());
-        vm.selection().addListener((SetChangeListener<DeviceKey>) c -> detail.refresh());
+        vm.selectedDevicesProperty().addListener((o, a, b) -> detail.refresh());
         vm.selectedInstanceProperty().addListener((o, a, b) -> detail.refresh());
         vm.emptyProperty().addListener((o, a, b) -> showEmpty());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -145,6 +144,10 @@ public final class LayoutPane extends BorderPane {
 
     DeviceForm form() {
         return detail;
+    }
+
+    LayoutEditorViewModel viewModel() {
+        return vm;
     }
 
     private Node toolbar() {
