@@ -157,7 +157,10 @@ public final class LayoutEditorViewModel {
         return Optional.ofNullable(cellByCore.get(core));
     }
 
-    /** The topology {@link #coreCells()} were made for (its NUMA nodes group them); set before the list changes. */
+    /**
+     * The topology {@link #coreCells()} were made for (its NUMA nodes group them); set after the list
+     * changed, so that a view redrawing on it finds the new cells.
+     */
     public ReadOnlyObjectProperty<CpuTopology> cellsCpuProperty() {
         return cellsCpu.getReadOnlyProperty();
     }
@@ -536,8 +539,8 @@ public final class LayoutEditorViewModel {
                 cellByCore.put(core, cell);
                 next.add(cell);
             }
-            cellsCpu.set(l.cpu());
             cells.setAll(next);
+            cellsCpu.set(l.cpu());
         }
         Map<Integer, List<String>> byCore = instancesByCore(l);
         for (CoreCellModel cell : cells) {

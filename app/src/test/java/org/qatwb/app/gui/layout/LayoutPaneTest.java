@@ -89,8 +89,9 @@ class LayoutPaneTest {
         Prompts refuse = new Prompts(k -> HostKeyDecision.REFUSE, Credentials.none());
         nas = new NasViewModel(new NasTarget.Simulated(profile), t -> NasLink.open(t, refuse, sims), new DirectTasks(),
                 new LiveChartsViewModel(new OffloadHistory(60), System::currentTimeMillis, new DirectTasks()));
-        nas.connect();
+        // the pane first, as the window makes it: it draws what the first snapshot brings
         LayoutPane pane = new LayoutPane(nas, new LayoutEditorViewModel(nas), stage);
+        nas.connect();
         Scene scene = new Scene(pane, width, 900);
         scene.getStylesheets().add(Css.STYLESHEET);
         stage.setScene(scene);
