@@ -173,6 +173,7 @@ public final class LayoutPane extends BorderPane {
         revert.disableProperty().bind(vm.changedProperty().not());
         revert.setOnAction(e -> vm.revert());
         cap.setId("layout-cap");
+        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
         cap.setMinWidth(0);
         cap.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         apply.setId("layout-apply");
@@ -211,7 +212,6 @@ public final class LayoutPane extends BorderPane {
         cap.setText("ZFS instances Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + ", Dc " + dc + "/"
                 + LayoutEditorViewModel.ZFS_CAP + "  ·  " + c.errors() + " error(s), "
                 + (c.findings().size() - c.errors()) + " warning(s)");
-        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
         Css.tone(cap, cy > LayoutEditorViewModel.ZFS_CAP || dc > LayoutEditorViewModel.ZFS_CAP || c.errors() > 0
                 ? org.qatwb.app.workbench.Tone.BAD : org.qatwb.app.workbench.Tone.NEUTRAL);
         updateApply();
