@@ -188,7 +188,8 @@ public final class LayoutPane extends BorderPane {
         history.setOnAction(e -> nas.loadHistory(h -> HistoryDialog.show(owner, nas, h)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        // the actions together on the left, apply last among them; the counts take what width is left
+        // the actions together on the left, apply last among them; the counts on two lines at the right,
+        // narrow enough to stay in the bar (not its overflow menu) at 1024 px
         return new ToolBar(presets, undo, redo, revert, history, new Separator(Orientation.VERTICAL), apply, grow, cap);
     }
 
@@ -197,6 +198,7 @@ public final class LayoutPane extends BorderPane {
         presets.setDisable(why != null);
         presets.setTooltip(why == null ? null : new Tooltip("No presets: " + why.why()));
         empty.show(why);
+        cap.setVisible(why == null);
         setCenter(why == null ? editor : empty);
         updateApply();
     }
@@ -210,7 +212,7 @@ public final class LayoutPane extends BorderPane {
         int cy = vm.kernelInstances(InstanceKind.CY);
         int dc = vm.kernelInstances(InstanceKind.DC);
         cap.setText("ZFS instances Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + ", Dc " + dc + "/"
-                + LayoutEditorViewModel.ZFS_CAP + "  ·  " + c.errors() + " error(s), "
+                + LayoutEditorViewModel.ZFS_CAP + "\n" + c.errors() + " error(s), "
                 + (c.findings().size() - c.errors()) + " warning(s)");
         Css.tone(cap, cy > LayoutEditorViewModel.ZFS_CAP || dc > LayoutEditorViewModel.ZFS_CAP || c.errors() > 0
                 ? org.qatwb.app.workbench.Tone.BAD : org.qatwb.app.workbench.Tone.NEUTRAL);

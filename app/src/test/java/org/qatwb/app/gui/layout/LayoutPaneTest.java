@@ -175,6 +175,10 @@ class LayoutPaneTest {
                         - history.localToScene(history.getBoundsInLocal()).getMaxX();
                 assertTrue(gap >= 0 && gap < 40, "beside History…, not at the window's edge: " + gap + " px at " + width);
                 assertTrue(apply.localToScene(apply.getBoundsInLocal()).getMaxX() < width, "inside the window at " + width);
+                Node cap = pane.lookup("#layout-cap");
+                assertNotNull(cap, "the counts stay in the bar, not in its overflow menu, at " + width);
+                double capRight = cap.localToScene(cap.getBoundsInLocal()).getMaxX();
+                assertTrue(cap.isVisible() && capRight <= width, "the counts end at " + capRight + " of " + width);
                 Color fill = (Color) apply.getTextFill();
                 List<BackgroundFill> fills = apply.getBackground().getFills();
                 Color bg = (Color) fills.get(fills.size() - 1).getFill();
