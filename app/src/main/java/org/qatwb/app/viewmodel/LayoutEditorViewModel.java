@@ -18,7 +18,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import org.qatwb.app.apply.ApplyRequest;
 import org.qatwb.app.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
@@ -37,14 +39,22 @@ import org.qatwb.model.layout.InstanceRef;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.LayoutCompiler;
+import org.qatwb.model.layout.LayoutFinding;
 import org.qatwb.model.layout.Preset;
 import org.qatwb.model.layout.Role;
+import org.qatwb.model.snapshot.CpuList;
+import org.qatwb.model.snapshot.CpuTopology;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**
  * The layout editor: the NAS's layout as read, the edited one with undo and redo, and its
  * compilation (files, diff, findings) after every edit, on the UI thread (it takes a few
  * milliseconds: docs/benchmarks.md). Applying hands the compiled plan to the NAS's transaction.
+ *
+ * <p>The grid and the core strip are kept as keyed models ({@link #tiles()}, {@link #coreCells()}):
+ * one per device key and one per core, updated in place after an edit where their own state
+ * changed, added or removed only when a new snapshot brings or takes a device or core, so that a
+ * view redraws what an edit changed and not all 51 tiles of a C62x.
  */
 public final class LayoutEditorViewModel {
 
@@ -63,12 +73,27 @@ public final class LayoutEditorViewModel {
     private final ReadOnlyObjectWrapper<InstanceRef> selectedInstance = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper();
     private final ObservableSet<DeviceKey> selected = FXCollections.observableSet(new java.util.LinkedHashSet<>());
+    private final ObservableList<DeviceTileModel> tiles = FXCollections.observableArrayList();
+    private final ObservableList<DeviceTileModel> tilesView = FXCollections.unmodifiableObservableList(tiles);
+    private final Map<DeviceKey, DeviceTileModel> tileByKey = new java.util.HashMap<>();
+    private final ObservableList<CoreCellModel> cells = FXCollections.observableArrayList();
+    private final ObservableList<CoreCellModel> cellsView = FXCollections.unmodifiableObservableList(cells);
+    private final Map<Integer, CoreCellModel> cellByCore = new java.util.HashMap<>();
+    private final ReadOnlyObjectWrapper<CpuTopology> cellsCpu = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EmptyLayout> empty = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Set<DeviceKey>> selectedDevices = new ReadOnlyObjectWrapper<>(Set.of());
     private final Deque<Layout> undo = new ArrayDeque<>();
     private final Deque<Layout> redo = new ArrayDeque<>();
     private Baseline base;
 
     public LayoutEditorViewModel(NasViewModel nas) {
         this.nas = Objects.requireNonNull(nas, "nas");
+        selected.addListener((SetChangeListener<DeviceKey>) c -> {
+            DeviceTileModel t = tileByKey.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
+            if (t != null) {
+                t.select(c.wasAdded());
+            }
+        });
         nas.snapshotProperty().addListener((o, a, s) -> {
             // a new snapshot replaces the base; edits in progress are kept only while nothing was changed
             if (s != null && (base == null || !changed.get())) {
@@ -106,15 +131,63 @@ public final class LayoutEditorViewModel {
         return selected;
     }
 
+    /**
+     * One tile model per device of the layout, PFs each followed by their VFs (the layout's order).
+     * The same instances across edits, undo and redo, and across snapshots for the devices that stay;
+     * the list changes only when devices come or go.
+     */
+    public ObservableList<DeviceTileModel> tiles() {
+        return tilesView;
+    }
+
+    /** The tile model of a device, while the layout has it. */
+    public Optional<DeviceTileModel> tile(DeviceKey key) {
+        return Optional.ofNullable(tileByKey.get(key));
+    }
+
+    /**
+     * One cell model per CPU core of the NAS, by NUMA node then core; replaced only when the NAS's
+     * cores change ({@link #cellsCpuProperty()}), else updated in place.
+     */
+    public ObservableList<CoreCellModel> coreCells() {
+        return cellsView;
+    }
+
+    public Optional<CoreCellModel> coreCell(int core) {
+        return Optional.ofNullable(cellByCore.get(core));
+    }
+
+    /**
+     * The topology {@link #coreCells()} were made for (its NUMA nodes group them); set after the list
+     * changed, so that a view redrawing on it finds the new cells.
+     */
+    public ReadOnlyObjectProperty<CpuTopology> cellsCpuProperty() {
+        return cellsCpu.getReadOnlyProperty();
+    }
+
+    /** Why there is nothing to lay out on this NAS and what to do next; null when there is a device to lay out. */
+    public ReadOnlyObjectProperty<EmptyLayout> emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<InstanceRef> selectedInstanceProperty() {
         return selectedInstance.getReadOnlyProperty();
     }
 
+    /**
+     * The selection as one value, set once per change of it (where {@link #selection()} tells each
+     * device added or removed): a form follows this to be built once for a new selection.
+     */
+    public ReadOnlyObjectProperty<Set<DeviceKey>> selectedDevicesProperty() {
+        return selectedDevices.getReadOnlyProperty();
+    }
+
     /** The VFs or PFs to change together. */
     public void select(Collection<DeviceKey> devices) {
-        selected.clear();
+        selected.retainAll(Set.copyOf(devices));
         selected.addAll(devices);
         selectedInstance.set(null);
+        selectedDevices.set(Set.copyOf(selected));
     }
 
     /** What a finding points at, selected (clicking a finding). */
@@ -305,6 +378,9 @@ public final class LayoutEditorViewModel {
     }
 
     public void applyPreset(Preset preset) {
+        if (layout.get() == null || empty.get() != null) {
+            return; // nothing a preset could place; the view says why
+        }
         edit(preset.apply(layout.get()));
     }
 
@@ -336,11 +412,12 @@ public final class LayoutEditorViewModel {
 
     /** Which instances interrupt which core: for the core strip. */
     public Map<Integer, List<String>> instancesByCore() {
+        return layout.get() == null ? new TreeMap<>() : instancesByCore(layout.get());
+    }
+
+    private static Map<Integer, List<String>> instancesByCore(Layout l) {
         Map<Integer, List<String>> byCore = new TreeMap<>();
-        if (layout.get() == null) {
-            return byCore;
-        }
-        for (Device d : layout.get().devices()) {
+        for (Device d : l.devices()) {
             for (InstanceSection s : d.config().sections()) {
                 for (InstanceKind k : InstanceKind.values()) {
                     List<Instance> list = s.instances(k);
@@ -391,6 +468,7 @@ public final class LayoutEditorViewModel {
 
     private void reset(NasSnapshot s) {
         base = Baseline.of(s);
+        empty.set(EmptyLayout.of(s, base.layout()).orElse(null));
         undo.clear();
         redo.clear();
         show(base.layout());
@@ -403,6 +481,83 @@ public final class LayoutEditorViewModel {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
         selected.retainAll(Set.copyOf(l.devices().stream().map(Device::key).toList()));
+        selectedDevices.set(Set.copyOf(selected));
+        syncTiles(l, compilation.get());
+        syncCells(l);
         layout.set(l);
+    }
+
+    /** Tiles updated in place; made or dropped only for devices that came or went. */
+    private void syncTiles(Layout l, Compilation c) {
+        Map<DeviceKey, List<LayoutFinding>> byDevice = new java.util.HashMap<>();
+        for (LayoutFinding f : c.findings()) {
+            deviceOf(f.element()).ifPresent(k -> byDevice.computeIfAbsent(k, x -> new ArrayList<>()).add(f));
+        }
+        boolean sameKeys = tiles.size() == l.devices().size();
+        for (int i = 0; sameKeys && i < tiles.size(); i++) {
+            sameKeys = tiles.get(i).key().equals(l.devices().get(i).key());
+        }
+        if (!sameKeys) {
+            List<DeviceTileModel> next = new ArrayList<>();
+            Map<DeviceKey, DeviceTileModel> kept = new java.util.HashMap<>();
+            for (Device d : l.devices()) {
+                DeviceTileModel t = tileByKey.get(d.key());
+                next.add(t == null ? new DeviceTileModel(d) : t);
+                kept.put(d.key(), next.get(next.size() - 1));
+            }
+            tileByKey.clear();
+            tileByKey.putAll(kept);
+            for (DeviceTileModel t : next) {
+                t.update(l.require(t.key()), selected.contains(t.key()), byDevice.getOrDefault(t.key(), List.of()));
+            }
+            tiles.setAll(next);
+            return;
+        }
+        for (int i = 0; i < tiles.size(); i++) {
+            Device d = l.devices().get(i);
+            tiles.get(i).update(d, selected.contains(d.key()), byDevice.getOrDefault(d.key(), List.of()));
+        }
+    }
+
+    private static Optional<DeviceKey> deviceOf(ElementRef e) {
+        if (e instanceof ElementRef.OfDevice d) {
+            return Optional.of(d.device());
+        }
+        if (e instanceof ElementRef.OfInstance i) {
+            return Optional.of(i.instance().device());
+        }
+        return Optional.empty();
+    }
+
+    /** Cells made when the NAS's cores change, else each told its instances. */
+    private void syncCells(Layout l) {
+        if (!l.cpu().equals(cellsCpu.get())) {
+            List<CoreCellModel> next = new ArrayList<>();
+            cellByCore.clear();
+            for (int core : cores(l.cpu())) {
+                CoreCellModel cell = new CoreCellModel(core);
+                cellByCore.put(core, cell);
+                next.add(cell);
+            }
+            cells.setAll(next);
+            cellsCpu.set(l.cpu());
+        }
+        Map<Integer, List<String>> byCore = instancesByCore(l);
+        for (CoreCellModel cell : cells) {
+            cell.update(byCore.getOrDefault(cell.core(), List.of()));
+        }
+    }
+
+    /** The cores by NUMA node, else the online ones; each once. */
+    private static List<Integer> cores(CpuTopology cpu) {
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        if (cpu.nodes().isEmpty()) {
+            cpu.online().ifPresent(list -> list.stream().forEach(out::add));
+        } else {
+            for (CpuList n : cpu.nodes().values()) {
+                n.stream().forEach(out::add);
+            }
+        }
+        return List.copyOf(out);
     }
 }

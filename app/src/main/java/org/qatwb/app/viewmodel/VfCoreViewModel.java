@@ -107,7 +107,7 @@ public final class VfCoreViewModel {
         try {
             return new Drop(vfBsf, core, Optional.of(irq.plan(vfBsf, core)), Optional.empty());
         } catch (IllegalArgumentException e) {
-            return new Drop(vfBsf, core, Optional.empty(), Optional.of(Snippet.oneLine(e.getMessage())));
+            return new Drop(vfBsf, core, Optional.empty(), Optional.of(Snippet.failure(e)));
         }
     }
 

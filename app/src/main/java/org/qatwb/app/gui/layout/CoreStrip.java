@@ -1,7 +1,5 @@
 package org.qatwb.app.gui.layout;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -16,6 +14,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.qatwb.app.viewmodel.CoreCellModel;
 import org.qatwb.model.snapshot.CpuList;
 import org.qatwb.model.snapshot.CpuTopology;
 
@@ -41,9 +40,8 @@ public final class CoreStrip extends VBox {
     private static final PseudoClass INTERRUPTED = PseudoClass.getPseudoClass("qat-interrupts");
 
     private final BiConsumer<String, Integer> dropped;
-    private final List<Label> cores = new ArrayList<>();
-    private final Map<Label, String> baseText = new java.util.HashMap<>();
-    private final Map<Label, String> baseTip = new java.util.HashMap<>();
+    /** The cells drawn, by core: kept while the NAS has the core, each updating itself from its model. */
+    private final Map<Integer, Cell> cells = new java.util.LinkedHashMap<>();
     private Map<Integer, Double> rates = Map.of();
     private BiConsumer<String, Integer> vfDropped = (bsf, core) -> { };
 
@@ -58,19 +56,32 @@ public final class CoreStrip extends VBox {
     }
 
     /**
-     * Draws the cores of {@code cpu} with, for each core, the instances pinned to it.
-     *
-     * @param instancesByCore instance labels by core; cores without instances may be absent
+     * Draws one cell per core of {@code cpu}, grouped by NUMA node, each bound to its model: called
+     * when the NAS's cores change, not on an edit (the cells follow their models' instances).
      */
-    public void show(CpuTopology cpu, Map<Integer, ? extends Collection<String>> instancesByCore) {
+    public void show(CpuTopology cpu, List<CoreCellModel> models) {
         getChildren().clear();
-        cores.clear();
-        baseText.clear();
-        baseTip.clear();
-        try {
-            draw(cpu, instancesByCore);
-        } finally {
-            showRates(rates);
+        cells.clear();
+        Map<Integer, CoreCellModel> byCore = new java.util.HashMap<>();
+        models.forEach(m -> byCore.put(m.core(), m));
+        if (cpu.nodes().isEmpty()) {
+            FlowPane all = new FlowPane(3, 3);
+            cpu.online().ifPresent(list -> list.stream().forEach(c -> add(all, byCore.get(c))));
+            getChildren().add(node("CPU cores", all));
+        } else {
+            for (Map.Entry<Integer, CpuList> n : cpu.nodes().entrySet()) {
+                FlowPane row = new FlowPane(3, 3);
+                n.getValue().stream().forEach(c -> add(row, byCore.get(c)));
+                getChildren().add(node("NUMA node " + n.getKey() + " (" + n.getValue() + ")", row));
+            }
+        }
+    }
+
+    private void add(FlowPane row, CoreCellModel model) {
+        if (model != null && !cells.containsKey(model.core())) {
+            Cell cell = new Cell(model);
+            cells.put(model.core(), cell);
+            row.getChildren().add(cell);
         }
     }
 
@@ -85,14 +96,7 @@ public final class CoreStrip extends VBox {
      */
     public void showRates(Map<Integer, Double> perCpu) {
         rates = Map.copyOf(perCpu);
-        for (Label l : cores) {
-            int c = Integer.parseInt(l.getId().substring("core-".length()));
-            double r = rates.getOrDefault(c, 0.0);
-            boolean any = r >= 0.5;
-            l.setText(baseText.get(l) + (any ? "\n" + perSecond(r) : ""));
-            l.pseudoClassStateChanged(INTERRUPTED, any);
-            l.getTooltip().setText(baseTip.get(l) + (rates.isEmpty() ? "" : "\nQAT interrupts: " + perSecond(r)));
-        }
+        cells.values().forEach(Cell::draw);
     }
 
     /** 12/s, 3.4k/s, 1.2M/s. */
@@ -109,68 +113,78 @@ public final class CoreStrip extends VBox {
         return String.format(java.util.Locale.ROOT, "%.0f/s", r);
     }
 
-    private void draw(CpuTopology cpu, Map<Integer, ? extends Collection<String>> instancesByCore) {
-        if (cpu.nodes().isEmpty()) {
-            FlowPane all = new FlowPane(3, 3);
-            cpu.online().ifPresent(list -> list.stream().forEach(c -> all.getChildren().add(core(c, instancesByCore))));
-            getChildren().add(node("CPU cores", all));
-            return;
-        }
-        for (Map.Entry<Integer, CpuList> n : cpu.nodes().entrySet()) {
-            FlowPane row = new FlowPane(3, 3);
-            n.getValue().stream().forEach(c -> row.getChildren().add(core(c, instancesByCore)));
-            getChildren().add(node("NUMA node " + n.getKey() + " (" + n.getValue() + ")", row));
-        }
-    }
-
     private static VBox node(String title, FlowPane cores) {
         Label l = new Label(title);
         l.getStyleClass().add("muted");
         return new VBox(3, l, cores);
     }
 
-    private Label core(int c, Map<Integer, ? extends Collection<String>> byCore) {
-        Collection<String> here = byCore.get(c);
-        int n = here == null ? 0 : here.size();
-        Label l = new Label(n == 0 ? String.valueOf(c) : c + "·" + n);
-        l.setId("core-" + c);
-        l.getStyleClass().add("core");
-        l.setAlignment(Pos.CENTER);
-        l.pseudoClassStateChanged(BUSY, n == 1);
-        l.pseudoClassStateChanged(CROWDED, n > 1);
-        l.setTooltip(new Tooltip(n == 0 ? "core " + c + ": no instance" : "core " + c + ": " + String.join(", ", here)));
-        baseText.put(l, l.getText());
-        baseTip.put(l, l.getTooltip().getText());
-        l.setOnDragOver(e -> {
-            if (e.getDragboard().hasContent(INSTANCE) || e.getDragboard().hasContent(VF)) {
-                e.acceptTransferModes(TransferMode.MOVE);
+    /** One core: its number, how many instances it takes, its live interrupt rate; a drop target. */
+    private final class Cell extends Label {
+
+        private final CoreCellModel model;
+
+        Cell(CoreCellModel model) {
+            this.model = model;
+            int c = model.core();
+            setId("core-" + c);
+            getStyleClass().add("core");
+            setAlignment(Pos.CENTER);
+            setTooltip(new Tooltip());
+            model.instancesProperty().addListener((o, a, b) -> draw());
+            draw();
+            setOnDragOver(e -> {
+                if (e.getDragboard().hasContent(INSTANCE) || e.getDragboard().hasContent(VF)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                    e.consume();
+                }
+            });
+            setOnDragEntered(e -> pseudoClassStateChanged(TARGET, e.getDragboard().hasContent(INSTANCE)
+                    || e.getDragboard().hasContent(VF)));
+            setOnDragExited(e -> pseudoClassStateChanged(TARGET, false));
+            setOnDragDropped(e -> {
+                Dragboard db = e.getDragboard();
+                boolean ok = db.hasContent(INSTANCE) || db.hasContent(VF);
+                if (db.hasContent(INSTANCE)) {
+                    dropped.accept((String) db.getContent(INSTANCE), c);
+                } else if (db.hasContent(VF)) {
+                    vfDropped.accept((String) db.getContent(VF), c);
+                }
+                e.setDropCompleted(ok);
                 e.consume();
-            }
-        });
-        l.setOnDragEntered(e -> l.pseudoClassStateChanged(TARGET, e.getDragboard().hasContent(INSTANCE)
-                || e.getDragboard().hasContent(VF)));
-        l.setOnDragExited(e -> l.pseudoClassStateChanged(TARGET, false));
-        l.setOnDragDropped(e -> {
-            Dragboard db = e.getDragboard();
-            boolean ok = db.hasContent(INSTANCE) || db.hasContent(VF);
-            if (db.hasContent(INSTANCE)) {
-                dropped.accept((String) db.getContent(INSTANCE), c);
-            } else if (db.hasContent(VF)) {
-                vfDropped.accept((String) db.getContent(VF), c);
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-        cores.add(l);
-        return l;
+            });
+        }
+
+        void draw() {
+            int c = model.core();
+            List<String> here = model.instancesProperty().get();
+            int n = here.size();
+            double r = rates.getOrDefault(c, 0.0);
+            boolean any = r >= 0.5;
+            setText((n == 0 ? String.valueOf(c) : c + "·" + n) + (any ? "\n" + perSecond(r) : ""));
+            pseudoClassStateChanged(BUSY, n == 1);
+            pseudoClassStateChanged(CROWDED, n > 1);
+            pseudoClassStateChanged(INTERRUPTED, any);
+            getTooltip().setText((n == 0 ? "core " + c + ": no instance" : "core " + c + ": " + String.join(", ", here))
+                    + (rates.isEmpty() ? "" : "\nQAT interrupts: " + perSecond(r)));
+        }
     }
 
     /** Makes {@code node} a drag source for the VF at {@code bsf}: dropped on a core, its interrupt is pinned there. */
     public static void vfDragSource(javafx.scene.Node node, String bsf) {
+        vfDragSource(node, () -> java.util.Optional.of(bsf));
+    }
+
+    /** As {@link #vfDragSource(javafx.scene.Node, String)}, with the address read when the drag starts (none: no drag). */
+    public static void vfDragSource(javafx.scene.Node node, java.util.function.Supplier<java.util.Optional<String>> address) {
         node.setOnDragDetected(e -> {
+            java.util.Optional<String> bsf = address.get();
+            if (bsf.isEmpty()) {
+                return;
+            }
             Dragboard db = node.startDragAndDrop(TransferMode.MOVE);
             ClipboardContent content = new ClipboardContent();
-            content.put(VF, bsf);
+            content.put(VF, bsf.get());
             db.setContent(content);
             e.consume();
         });

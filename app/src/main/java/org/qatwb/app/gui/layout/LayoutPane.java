@@ -1,22 +1,17 @@
 package org.qatwb.app.gui.layout;
 
 import atlantafx.base.theme.Styles;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -24,9 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.viewmodel.EmptyLayout;
 import org.qatwb.app.viewmodel.IrqViewModel;
 import org.qatwb.app.viewmodel.VfCoreViewModel;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
@@ -42,13 +36,11 @@ import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.layout.Compilation;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceKey;
-import org.qatwb.model.layout.Instance;
 import org.qatwb.model.layout.InstanceRef;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.LayoutFinding;
 import org.qatwb.model.layout.Preset;
-import org.qatwb.model.layout.Role;
 
 /**
  * The layout editor: PFs and their VFs as a grid, the selected devices' role, services and
@@ -56,22 +48,27 @@ import org.qatwb.model.layout.Role;
  */
 public final class LayoutPane extends BorderPane {
 
-
     private final LayoutEditorViewModel vm;
     private final NasViewModel nas;
     private final Window owner;
-    private final VBox grid = new VBox(12);
-    private final VBox detail = new VBox(8);
+    private final DeviceGrid grid;
+    private final DeviceForm detail;
     private final CoreStrip cores;
     private final ListView<LayoutFinding> findings = new ListView<>();
     private final Label cap = new Label();
+    private final MenuButton presets = new MenuButton("Presets", Glyphs.icon(Glyphs.PRESET));
     private final Button apply = new Button("Review and apply…", Glyphs.icon(Glyphs.APPLY));
+    private final Tooltip applyTip = new Tooltip();
+    private final Node editor;
+    private final EmptyLayoutPane empty = new EmptyLayoutPane();
 
     public LayoutPane(NasViewModel nas, LayoutEditorViewModel vm, Window owner) {
         this.vm = vm;
         this.nas = nas;
         this.owner = owner;
         setId("layout-editor");
+        grid = new DeviceGrid(vm);
+        detail = new DeviceForm(vm);
         cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
         cores.setId("core-strip");
         IrqViewModel irq = new IrqViewModel(nas);
@@ -104,6 +101,7 @@ public final class LayoutPane extends BorderPane {
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.58);
+        editor = all;
         setCenter(all);
         // one line when an edit did more than asked (a VF's interrupt-mode instances moved together)
         Label note = new Label();
@@ -116,9 +114,15 @@ public final class LayoutPane extends BorderPane {
         note.managedProperty().bind(note.visibleProperty());
         setBottom(note);
 
+        // the tiles and the core cells follow their own models; the pane redraws the rest
+        vm.cellsCpuProperty().addListener((o, a, cpu) -> cores.show(cpu, vm.coreCells()));
+        if (vm.cellsCpuProperty().get() != null) {
+            cores.show(vm.cellsCpuProperty().get(), vm.coreCells());
+        }
         vm.layoutProperty().addListener((o, a, l) -> refresh());
-        vm.selection().addListener((SetChangeListener<DeviceKey>) c -> refresh());
-        vm.selectedInstanceProperty().addListener((o, a, b) -> refresh());
+        vm.selectedDevicesProperty().addListener((o, a, b) -> detail.refresh());
+        vm.selectedInstanceProperty().addListener((o, a, b) -> detail.refresh());
+        vm.emptyProperty().addListener((o, a, b) -> showEmpty());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 vm.undo();
@@ -129,11 +133,24 @@ public final class LayoutPane extends BorderPane {
                 e.consume();
             }
         });
+        showEmpty();
         refresh();
     }
 
+    /** The grid of tiles, for tests that check which nodes an edit kept. */
+    DeviceGrid grid() {
+        return grid;
+    }
+
+    DeviceForm form() {
+        return detail;
+    }
+
+    LayoutEditorViewModel viewModel() {
+        return vm;
+    }
+
     private Node toolbar() {
-        MenuButton presets = new MenuButton("Presets", Glyphs.icon(Glyphs.PRESET));
         presets.setId("layout-presets");
         for (Preset p : Preset.values()) {
             MenuItem item = new MenuItem(p.summary());
@@ -156,9 +173,14 @@ public final class LayoutPane extends BorderPane {
         revert.disableProperty().bind(vm.changedProperty().not());
         revert.setOnAction(e -> vm.revert());
         cap.setId("layout-cap");
+        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
+        cap.setMinWidth(0);
+        cap.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         apply.setId("layout-apply");
         apply.setMinWidth(Region.USE_PREF_SIZE);
+        // the primary action, drawn as one: the theme's toolbar buttons are flat, app.css gives it back its accent
         apply.getStyleClass().add(Styles.ACCENT);
+        apply.setTooltip(applyTip);
         apply.setOnAction(e -> ApplyDialog.show(owner, vm, nas));
         Button history = new Button("History…", Glyphs.icon(Glyphs.HISTORY));
         history.setId("layout-history");
@@ -166,7 +188,19 @@ public final class LayoutPane extends BorderPane {
         history.setOnAction(e -> nas.loadHistory(h -> HistoryDialog.show(owner, nas, h)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(presets, undo, redo, revert, history, grow, cap, apply);
+        // the actions together on the left, apply last among them; the counts on two lines at the right,
+        // narrow enough to stay in the bar (not its overflow menu) at 1024 px
+        return new ToolBar(presets, undo, redo, revert, history, new Separator(Orientation.VERTICAL), apply, grow, cap);
+    }
+
+    private void showEmpty() {
+        EmptyLayout why = vm.emptyProperty().get();
+        presets.setDisable(why != null);
+        presets.setTooltip(why == null ? null : new Tooltip("No presets: " + why.why()));
+        empty.show(why);
+        cap.setVisible(why == null);
+        setCenter(why == null ? editor : empty);
+        updateApply();
     }
 
     private void refresh() {
@@ -178,135 +212,28 @@ public final class LayoutPane extends BorderPane {
         int cy = vm.kernelInstances(InstanceKind.CY);
         int dc = vm.kernelInstances(InstanceKind.DC);
         cap.setText("ZFS instances Cy " + cy + "/" + LayoutEditorViewModel.ZFS_CAP + ", Dc " + dc + "/"
-                + LayoutEditorViewModel.ZFS_CAP + "  ·  " + c.errors() + " error(s), "
+                + LayoutEditorViewModel.ZFS_CAP + "\n" + c.errors() + " error(s), "
                 + (c.findings().size() - c.errors()) + " warning(s)");
-        cap.setTooltip(new Tooltip("ZFS uses at most " + LayoutEditorViewModel.ZFS_CAP + " kernel-API instances of each kind"));
         Css.tone(cap, cy > LayoutEditorViewModel.ZFS_CAP || dc > LayoutEditorViewModel.ZFS_CAP || c.errors() > 0
                 ? org.qatwb.app.workbench.Tone.BAD : org.qatwb.app.workbench.Tone.NEUTRAL);
-        apply.setDisable(!c.applicable() || !vm.changedProperty().get());
-        findings.getItems().setAll(c.findings());
-        drawGrid(l);
-        drawDetail(l);
-        cores.show(l.cpu(), vm.instancesByCore());
+        updateApply();
+        if (!findings.getItems().equals(c.findings())) {
+            findings.getItems().setAll(c.findings());
+        }
+        detail.refresh();
     }
 
-    private void drawGrid(Layout l) {
-        grid.getChildren().clear();
-        for (Device pf : l.devices()) {
-            if (pf.vf()) {
-                continue;
-            }
-            FlowPane vfs = new FlowPane(6, 6);
-            for (Device vf : l.vfsOf(pf.key())) {
-                vfs.getChildren().add(tile(vf));
-            }
-            Label title = new Label(pf.key().id() + pf.info().bsf().map(b -> "  ·  " + b).orElse("")
-                    + (pf.info().node().isPresent() ? "  ·  NUMA " + pf.info().node().getAsInt() : ""));
-            title.getStyleClass().add(Css.CARD_TITLE);
-            Button all = new Button("select its VFs");
-            all.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-            all.setOnAction(e -> vm.select(l.vfsOf(pf.key()).stream().map(Device::key).toList()));
-            HBox head = new HBox(8, tile(pf), new VBox(2, title, all));
-            head.setAlignment(Pos.CENTER_LEFT);
-            grid.getChildren().add(new VBox(6, head, vfs));
-        }
-        List<Device> orphans = l.devices().stream().filter(d -> d.vf() && d.info().pf().isEmpty()).toList();
-        if (!orphans.isEmpty()) {
-            FlowPane vfs = new FlowPane(6, 6);
-            orphans.forEach(d -> vfs.getChildren().add(tile(d)));
-            grid.getChildren().add(new VBox(6, new Label("VFs of no listed PF"), vfs));
-        }
-    }
-
-    private Node tile(Device d) {
-        DeviceTile t = new DeviceTile(d, vm.selection().contains(d.key()));
-        if (d.vf()) {
-            d.info().bsf().ifPresent(bsf -> CoreStrip.vfDragSource(t, bsf));
-        }
-        t.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            Set<DeviceKey> next = new LinkedHashSet<>(e.isShortcutDown() || e.isShiftDown() ? vm.selection() : Set.of());
-            if (!next.remove(d.key()) || !(e.isShortcutDown() || e.isShiftDown())) {
-                next.add(d.key());
-            }
-            vm.select(next);
-        });
-        return t;
-    }
-
-    private void drawDetail(Layout l) {
-        detail.getChildren().clear();
-        if (vm.selection().isEmpty()) {
-            Label hint = new Label("Select a PF or VF (Ctrl-click for several) to set its role, services and instances;"
-                    + " drag an instance onto a core to pin its interrupts there.");
-            hint.setWrapText(true);
-            hint.getStyleClass().add(Css.MUTED);
-            detail.getChildren().add(hint);
-            return;
-        }
-        List<Device> selected = vm.selection().stream().map(l::device).flatMap(java.util.Optional::stream).toList();
-        Label title = new Label(selected.size() == 1 ? selected.get(0).key().id() + "  (" + selected.get(0).key().confPath() + ")"
-                : selected.size() + " devices selected");
-        title.getStyleClass().add(Css.CARD_TITLE);
-        ChoiceBox<Role> role = new ChoiceBox<>();
-        role.getItems().setAll(Role.ZFS, Role.USER, Role.UNUSED);
-        role.setId("layout-role");
-        Role common = selected.stream().map(Device::role).distinct().count() == 1 ? selected.get(0).role() : null;
-        role.setValue(common);
-        role.setOnAction(e -> {
-            if (role.getValue() != null && role.getValue() != common) {
-                vm.setRole(role.getValue());
-            }
-        });
-        ChoiceBox<String> services = new ChoiceBox<>();
-        // only names the catalog accepts for every selected device
-        services.getItems().setAll(vm.servicesChoices());
-        services.setId("layout-services");
-        String commonServices = selected.stream().map(d -> String.valueOf(d.config().services())).distinct().count() == 1
-                ? selected.get(0).config().services() : null;
-        services.setValue(commonServices);
-        services.setOnAction(e -> {
-            if (services.getValue() != null && !services.getValue().equals(commonServices)) {
-                vm.setServices(services.getValue());
-            }
-        });
-        detail.getChildren().addAll(title, row("Role", role), row("ServicesEnabled", services));
-        if (selected.size() == 1) {
-            detail.getChildren().add(instances(selected.get(0)));
-        }
-    }
-
-    private Node instances(Device d) {
-        VBox box = new VBox(4);
-        Label title = new Label("Instances (drag onto a core)");
-        title.getStyleClass().add(Css.MUTED);
-        box.getChildren().add(title);
-        String capacity = vm.capacity(d.key());
-        if (!capacity.isEmpty()) {
-            // what the driver's allocator places on this device (model.driver), not a table of our own
-            Label holds = new Label(capacity);
-            holds.setId("layout-capacity");
-            holds.setWrapText(true);
-            holds.getStyleClass().add(Css.MUTED);
-            box.getChildren().add(holds);
-        }
-        for (InstanceSection s : d.config().sections()) {
-            for (InstanceKind k : InstanceKind.values()) {
-                List<Instance> list = s.instances(k);
-                for (int i = 0; i < list.size(); i++) {
-                    InstanceRef ref = new InstanceRef(d.key(), s.name(), k, i);
-                    Instance in = list.get(i);
-                    Label l = new Label("[" + s.name() + "] " + k.name() + i + "  →  core "
-                            + (in.core().isPresent() ? in.core().getAsInt() : "?")
-                            + (in.polled().isPresent() && in.polled().getAsInt() != 0 ? "  (polled)" : "  (interrupt)"));
-                    l.setId("instance-" + ref.toString().replaceAll("[^A-Za-z0-9]", "-"));
-                    l.getStyleClass().add("instance-chip");
-                    l.pseudoClassStateChanged(DeviceTile.SELECTED, ref.equals(vm.selectedInstanceProperty().get()));
-                    CoreStrip.dragSource(l, ref.toString());
-                    box.getChildren().add(l);
-                }
-            }
-        }
-        return box;
+    /** Off with its reason: nothing to lay out, nothing changed, or errors the driver would refuse. */
+    private void updateApply() {
+        Compilation c = vm.compilationProperty().get();
+        EmptyLayout why = vm.emptyProperty().get();
+        String reason = why != null ? "Nothing to apply: " + why.why()
+                : c == null ? "The layout has not been read yet"
+                : !vm.changedProperty().get() ? "Nothing to apply: the layout is the NAS's (edit it first)"
+                : !c.applicable() ? c.errors() + " error(s) in the findings: the driver would refuse this layout"
+                : null;
+        apply.setDisable(reason != null);
+        applyTip.setText(reason == null ? "Review the changed files, then choose when they take effect" : reason);
     }
 
     private java.util.Optional<InstanceRef> instanceById(String id) {
@@ -324,14 +251,6 @@ public final class LayoutPane extends BorderPane {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private static Node row(String label, Node control) {
-        Label l = new Label(label);
-        l.setMinWidth(120);
-        HBox h = new HBox(8, l, control);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
     }
 
     private static final class FindingCell extends ListCell<LayoutFinding> {
