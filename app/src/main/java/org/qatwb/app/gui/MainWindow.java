@@ -73,6 +73,8 @@ public final class MainWindow {
         this.workbench = workbench;
         this.vm = workbench.viewModel();
         this.settings = workbench.uiSettings().load();
+        // an uncaught failure, on any thread, is logged and shown in one dialog over this window
+        org.qatwb.app.gui.common.FailureDialog.install(stage);
         applyTheme(vm.darkProperty().get());
         vm.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
 
