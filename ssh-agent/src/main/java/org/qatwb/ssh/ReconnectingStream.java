@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Keeps a stream open across connection losses: when the stream ends for any reason other than
@@ -89,7 +90,7 @@ public final class ReconnectingStream implements AutoCloseable {
                     report(new StreamState.Failed(e));
                     return;
                 } catch (NasConnectionException e) {
-                    lost = e.getMessage();
+                    lost = Snippet.failure(e);
                 } catch (RuntimeException e) {
                     if (session.isClosed()) {
                         break; // the session was closed under us: nothing to reconnect

@@ -341,7 +341,8 @@ public final class MainWindow {
         try {
             workbench.uiSettings().save(settings);
         } catch (SettingsException e) {
-            System.err.println("qatwb: " + e.getMessage());
+            // the window is closing: nowhere to show it but the log
+            java.util.logging.Logger.getLogger(MainWindow.class.getName()).warning("window settings not saved: " + e.getMessage());
         }
     }
 }

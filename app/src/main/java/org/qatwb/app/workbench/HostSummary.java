@@ -132,6 +132,10 @@ public final class HostSummary {
         // a parameter file that exists, whether readable or not, means zfs.ko was built with QAT
         boolean params = Arrays.stream(ZfsParam.values()).map(p -> s.itemStatus().get(p.itemName()))
                 .anyMatch(st -> st != null && st != ItemStatus.ABSENT);
+        if (!kstat && !params && !EmptyStates.zfsLoaded(s)) {
+            return new StatusLine("zfs.qat", "ZFS with QAT", "ZFS not loaded", Tone.BAD,
+                    "no /sys/module/zfs: install OpenZFS built with QAT (--with-qat) and load it");
+        }
         if (!kstat && !params) {
             return new StatusLine("zfs.qat", "ZFS with QAT", "not built with QAT", Tone.BAD,
                     "this zfs.ko has no QAT support: no /proc/spl/kstat/zfs/qat and no zfs_qat_* parameters");
