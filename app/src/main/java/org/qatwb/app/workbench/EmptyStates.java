@@ -41,7 +41,8 @@ public final class EmptyStates {
         if (adf == ItemStatus.ABSENT) {
             return Optional.of(new Why("No QAT driver on this host",
                     "adf_ctl is not installed, so there is no QAT device to show. Install Intel's out-of-tree QAT"
-                            + " driver with the kernel API (./configure --enable-kapi), then start qat.service." + next));
+                            + " driver with the kernel API (./configure --enable-kapi), then start qat.service:"
+                            + " the Doctor tab has the commands."));
         }
         return Optional.of(new Why("QAT devices not read",
                 "adf_ctl status: " + (adf == null ? "not read" : adf.wire()) + " (the NAS's warnings say why)." + next));
@@ -71,7 +72,8 @@ public final class EmptyStates {
 
     /** Why "Keep after reboot" has nothing to keep; empty when it has. */
     public static Optional<String> nothingToKeep(NasSnapshot s) {
-        return noZfsQat(s).map(why -> "Nothing to keep: " + why);
+        return noZfsQat(s).map(why -> "Nothing to keep: " + (zfsLoaded(s) ? "this zfs.ko has" : "without ZFS there are")
+                + " no zfs_qat_* parameters to set at boot");
     }
 
     /** Why a device has no conf file to show, when the host has none at all. */
@@ -90,7 +92,7 @@ public final class EmptyStates {
      */
     public static Optional<String> nextStep(NasSnapshot s) {
         return firstFailure(Doctor.examine(s, Optional.empty()))
-                .map(c -> "The doctor's first failing link" + c.check().link().number().stream()
+                .map(c -> "Next, the Doctor tab's first failing link" + c.check().link().number().stream()
                         .mapToObj(n -> " (" + n + ". " + c.check().link().title() + ")").findFirst().orElse("")
                         + ": " + c.message() + ".");
     }

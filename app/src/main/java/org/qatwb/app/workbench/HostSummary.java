@@ -48,6 +48,10 @@ public final class HostSummary {
 
     private static StatusLine qatService(NasSnapshot s) {
         Optional<String> state = s.qatService();
+        if (state.isEmpty() && s.itemStatus().get("adf_status") == ItemStatus.ABSENT) {
+            return new StatusLine("qat.service", "qat.service", "not installed", Tone.WARN,
+                    "it comes with Intel's QAT driver, which is not installed (no adf_ctl)");
+        }
         if (state.isEmpty()) {
             return new StatusLine("qat.service", "qat.service", statusWord(s, "qat_service"), Tone.WARN,
                     "neither systemd nor the QAT init script answered");
@@ -67,6 +71,10 @@ public final class HostSummary {
     }
 
     private static StatusLine devices(NasSnapshot s) {
+        if (s.devices().isEmpty() && s.itemStatus().get("adf_status") == ItemStatus.ABSENT) {
+            return new StatusLine("devices", "QAT devices", "no driver", Tone.WARN,
+                    "no adf_ctl: install Intel's QAT driver (the Doctor tab has the commands)");
+        }
         if (s.devices().isEmpty()) {
             return new StatusLine("devices", "QAT devices", statusWord(s, "adf_status"), Tone.WARN,
                     "adf_ctl status gave no answer (is the QAT driver installed?)");

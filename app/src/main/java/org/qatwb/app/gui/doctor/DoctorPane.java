@@ -116,9 +116,8 @@ public final class DoctorPane extends BorderPane {
         Label title = new Label("Start here: " + first.check().link().number().stream().mapToObj(i -> "link " + i + ", ")
                 .findFirst().orElse("") + first.check().link().title());
         title.getStyleClass().add(Styles.TITLE_4);
-        Label what = new Label(first.message() + first.fixSummary().map(f -> ". Fix: " + f).orElse("")
-                + (waiting == 0 ? "" : ". " + waiting + " check" + (waiting == 1 ? " waits" : "s wait")
-                        + " for it (skipped below)."));
+        Label what = new Label(first.message() + (waiting == 0 ? "." : ". Fix this first: " + waiting + " check"
+                + (waiting == 1 ? " waits" : "s wait") + " for it (skipped below)."));
         what.setWrapText(true);
         what.setId("doctor-first-failure");
         FontIcon icon = Glyphs.icon(Glyphs.ERROR);

@@ -1,0 +1,102 @@
+package org.qatwb.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qatwb.app.workbench.BuiltInSimulator;
+import org.qatwb.app.workbench.EmptyStates;
+import org.qatwb.app.workbench.HostSummary;
+import org.qatwb.app.workbench.NasTarget;
+import org.qatwb.app.workbench.StatusLine;
+import org.qatwb.model.snapshot.NasSnapshot;
+
+/**
+ * What the empty views say on a host that is not (yet) a QAT NAS, read over real SSH from the
+ * simulator: the no-qat profile (stock TrueNAS: ZFS without QAT, no driver), the same box with
+ * zfs.ko unloaded (what a plain Debian host looks like), and a C62x NAS, where nothing is empty.
+ */
+class EmptyStatesTest {
+
+    private final BuiltInSimulator sims = TestNas.simulators();
+    private NasViewModel vm;
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.close();
+        }
+        sims.close();
+    }
+
+    private NasSnapshot read(String profile) {
+        vm = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
+        vm.connect();
+        assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
+        return vm.snapshotProperty().get();
+    }
+
+    @Test
+    void withoutADriverTheDeviceTableSaysSoAndPointsAtTheDoctor() {
+        NasSnapshot s = read("no-qat");
+        EmptyStates.Why why = EmptyStates.noDevices(s).orElseThrow();
+        assertEquals("No QAT driver on this host", why.title());
+        assertTrue(why.detail().contains("--enable-kapi") && why.detail().contains("Doctor"), why.detail());
+        assertEquals("no driver", line(s, "devices").value());
+        assertEquals("not installed", line(s, "qat.service").value());
+        assertTrue(EmptyStates.noConfFiles(s).orElseThrow().contains("not installed"));
+        assertEquals("qat.driver", EmptyStates.firstFailure(org.qatwb.model.doctor.Doctor.examine(s, java.util.Optional.empty()))
+                .orElseThrow().id(), "the doctor's first failing link is the driver");
+    }
+
+    @Test
+    void zfsWithoutQatLeavesTheSwitchesAndKeepWithAReason() {
+        NasSnapshot s = read("no-qat");
+        String why = EmptyStates.noZfsQat(s).orElseThrow();
+        assertTrue(why.contains("built without QAT") && why.contains("--with-qat"), why);
+        assertTrue(EmptyStates.nothingToKeep(s).orElseThrow().startsWith("Nothing to keep"));
+        assertEquals("not built with QAT", line(s, "zfs.qat").value());
+    }
+
+    @Test
+    void zfsNotLoadedIsNotCalledZfsWithoutQat() throws IOException {
+        read("no-qat");
+        deleteTree(sims.get("no-qat").root().resolve("sys/module/zfs"));
+        vm.refresh();
+        NasSnapshot s = vm.snapshotProperty().get();
+        assertFalse(EmptyStates.zfsLoaded(s));
+        String why = EmptyStates.noZfsQat(s).orElseThrow();
+        assertTrue(why.startsWith("ZFS is not loaded"), why);
+        assertFalse(why.contains("built without"), why);
+        assertEquals("ZFS not loaded", line(s, "zfs.qat").value());
+    }
+
+    @Test
+    void onAQatNasNothingIsEmpty() {
+        NasSnapshot s = read("c62x");
+        assertTrue(EmptyStates.noDevices(s).isEmpty());
+        assertTrue(EmptyStates.noZfsQat(s).isEmpty());
+        assertTrue(EmptyStates.nothingToKeep(s).isEmpty());
+        assertTrue(EmptyStates.noConfFiles(s).isEmpty());
+        assertTrue(EmptyStates.zfsLoaded(s));
+    }
+
+    private static StatusLine line(NasSnapshot s, String id) {
+        return HostSummary.of(s).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}
