@@ -65,7 +65,8 @@ public final class HostSummary {
         String detail = switch (word) {
             case "active" -> "";
             case "failed" -> "the driver refused to start: see the kernel log and the conf files' findings";
-            default -> "QAT devices are not started";
+            default -> s.itemStatus().get("adf_status") == ItemStatus.ABSENT
+                    ? "no QAT driver here (no adf_ctl): qat.service comes with it" : "QAT devices are not started";
         };
         return new StatusLine("qat.service", "qat.service", word, tone, detail);
     }

@@ -385,6 +385,10 @@ public final class AgentClient {
             if (o.isPresent() && !o.get().tx().id().equals(id)) {
                 throw new AgentFailure("the agent answered for transaction " + o.get().tx().id() + ", not " + id);
             }
+            // a transaction's state as the NAS reports it: what an administrator looks for after an apply
+            o.ifPresent(a -> LOG.log(System.Logger.Level.INFO, "transaction " + id + " (" + a.tx().mode().name()
+                    .toLowerCase(java.util.Locale.ROOT) + "): " + a.tx().state().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", " + a.tx().files().size() + " file(s)"));
             return o;
         } catch (ParseException e) {
             throw unreadable(e);
