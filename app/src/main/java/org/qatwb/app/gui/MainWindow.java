@@ -263,7 +263,8 @@ public final class MainWindow {
             return;
         }
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty()));
+                () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty(),
+                nas.snapshotProperty()));
         status.progressProperty().bind(javafx.beans.binding.Bindings.when(paneOf.get(nas).busyProperty()).then(-1.0).otherwise(0.0));
         showLinkTone(nas);
     }
@@ -288,7 +289,12 @@ public final class MainWindow {
         String what = nas.target().simulated() ? " (simulated)" : "";
         String detail = nas.linkDetailProperty().get();
         String activity = nas.activityProperty().get();
-        return state + what + (detail.isEmpty() ? "" : ": " + detail) + (activity.isEmpty() ? "" : "   ·   " + activity + "…");
+        // a host that answers but is not (yet) a QAT NAS says so here too, whichever tab is open
+        String notYet = nas.linkProperty().get() == org.qatwb.app.viewmodel.LinkState.CONNECTED
+                && nas.snapshotProperty().get() != null
+                ? org.qatwb.app.workbench.EmptyStates.notYet(nas.snapshotProperty().get()).map(n -> "   ·   " + n).orElse("") : "";
+        return state + what + (detail.isEmpty() ? "" : ": " + detail) + notYet
+                + (activity.isEmpty() ? "" : "   ·   " + activity + "…");
     }
 
     private void notify(Notice n) {

@@ -26,6 +26,23 @@ public final class EmptyStates {
     private EmptyStates() {
     }
 
+    /**
+     * The host in a few words, for the status bar, when it is not (yet) a QAT NAS:
+     * "not a QAT NAS yet: no QAT driver, ZFS not loaded (the Doctor tab says what to do)".
+     */
+    public static Optional<String> notYet(NasSnapshot s) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (noDevices(s).isPresent()) {
+            missing.add(s.itemStatus().get("adf_status") == ItemStatus.ABSENT ? "no QAT driver"
+                    : s.devices().isPresent() ? "no QAT device" : "QAT devices not read");
+        }
+        if (noZfsQat(s).isPresent()) {
+            missing.add(zfsLoaded(s) ? "ZFS without QAT" : "ZFS not loaded");
+        }
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of("not a QAT NAS yet: " + String.join(", ", missing) + " (the Doctor tab says what to do)");
+    }
+
     /** Why the device table is empty; empty when it is not. */
     public static Optional<Why> noDevices(NasSnapshot s) {
         if (s.devices().map(a -> !a.devices().isEmpty()).orElse(false)) {

@@ -79,6 +79,34 @@ class EmptyStatesTest {
         assertEquals("ZFS not loaded", line(s, "zfs.qat").value());
     }
 
+    /**
+     * The case the issue met, over a real OpenSSH sshd: a Debian-like host with neither the QAT
+     * driver nor ZFS (the no-qat tree with zfs.ko unloaded), read as a saved connection is.
+     */
+    @Test
+    void aRealSshdHostWithNeitherDriverNorZfsSaysWhatToInstall(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        org.qatwb.ssh.testing.OpenSshServer.assumeAvailable();
+        try (org.qatwb.sim.SimulatedNas sim = org.qatwb.sim.SimulatedNas.start(org.qatwb.sim.SimOptions.driven("no-qat"));
+             org.qatwb.ssh.testing.OpenSshServer sshd = org.qatwb.ssh.testing.OpenSshServer.start(java.util.Map.of(
+                     "QATWB_ROOT", sim.root().toString(), "PATH", sim.toolsForRealSshd() + ":/usr/bin:/bin"))) {
+            deleteTree(sim.root().resolve("sys/module/zfs"));
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, sshd.knownHostsLine() + "\n");
+            var c = new org.qatwb.app.settings.SavedConnection("debian", sshd.host(), sshd.port(), sshd.currentUser(),
+                    org.qatwb.app.settings.AuthMethod.KEY, sshd.userKey().toString(), false, knownHosts.toString());
+            vm = TestNas.viewModel(new NasTarget.Ssh(c), sims);
+            vm.connect();
+            assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
+            NasSnapshot s = vm.snapshotProperty().get();
+            assertEquals("No QAT driver on this host", EmptyStates.noDevices(s).orElseThrow().title());
+            assertTrue(EmptyStates.noZfsQat(s).orElseThrow().startsWith("ZFS is not loaded"), EmptyStates.noZfsQat(s).toString());
+            assertTrue(EmptyStates.nothingToKeep(s).isPresent());
+            assertEquals("ZFS not loaded", line(s, "zfs.qat").value());
+            assertEquals("not a QAT NAS yet: no QAT driver, ZFS not loaded (the Doctor tab says what to do)",
+                    EmptyStates.notYet(s).orElseThrow());
+        }
+    }
+
     @Test
     void onAQatNasNothingIsEmpty() {
         NasSnapshot s = read("c62x");
@@ -87,6 +115,7 @@ class EmptyStatesTest {
         assertTrue(EmptyStates.nothingToKeep(s).isEmpty());
         assertTrue(EmptyStates.noConfFiles(s).isEmpty());
         assertTrue(EmptyStates.zfsLoaded(s));
+        assertTrue(EmptyStates.notYet(s).isEmpty());
     }
 
     private static StatusLine line(NasSnapshot s, String id) {
