@@ -298,6 +298,11 @@ public final class MainWindow {
     }
 
     private void notify(Notice n) {
+        // what the user was told, in the log too: a bug report then has the notices beside the requests
+        java.util.logging.Logger.getLogger(MainWindow.class.getName()).log(switch (n.level()) {
+            case INFO -> java.util.logging.Level.INFO;
+            case WARNING, ERROR -> java.util.logging.Level.WARNING;
+        }, "notice: " + n.title() + ": " + n.message());
         Notification note = new Notification(n.title() + "\n" + n.message(), Glyphs.icon(switch (n.level()) {
             case INFO -> Glyphs.INFO;
             case WARNING -> Glyphs.WARNING;

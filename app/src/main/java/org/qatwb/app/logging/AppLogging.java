@@ -71,6 +71,15 @@ public final class AppLogging {
         return configure(mode, LogDir.user(), level.or(() -> fromEnv(System.getenv())));
     }
 
+    /**
+     * The SSH library's own log (JSch: algorithms, authentication methods, channels; never a secret,
+     * see {@code SshLog}) into this log, under {@code com.jcraft.jsch}: kept below warnings unless the
+     * level is debug or trace. For {@code SessionSettings.withLog}.
+     */
+    public static org.qatwb.ssh.SshLog sshLog() {
+        return org.qatwb.ssh.SshLog.to(System.getLogger("com.jcraft.jsch"));
+    }
+
     static Optional<Level> fromEnv(Map<String, String> env) {
         return LogLevels.parse(env.get(ENV));
     }
