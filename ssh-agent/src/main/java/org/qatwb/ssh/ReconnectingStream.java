@@ -19,6 +19,8 @@ import org.qatwb.model.parse.Snippet;
  */
 public final class ReconnectingStream implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ReconnectingStream.class.getName());
+
     private final NasSession session;
     private final Supplier<StreamRequest> requests;
     private final StreamStateListener states;
@@ -129,10 +131,28 @@ public final class ReconnectingStream implements AutoCloseable {
     }
 
     private void report(StreamState s) {
+        log(s);
         try {
             states.onState(s);
         } catch (RuntimeException e) {
-            // a failing observer must not stop the supervision it observes
+            // a failing observer must not stop the supervision it observes; it is a bug, so it is logged
+            LOG.log(System.Logger.Level.WARNING, "a live stream's observer failed: " + Snippet.failure(e), e);
+        }
+    }
+
+    /** The live stream's life in the log: opened, lost and why, retried, given up, stopped. */
+    private void log(StreamState s) {
+        String where = "live stream on " + session.spec().destination();
+        if (s instanceof StreamState.Connected) {
+            LOG.log(System.Logger.Level.INFO, where + ": open");
+        } else if (s instanceof StreamState.Lost l) {
+            LOG.log(System.Logger.Level.WARNING, where + ": lost (" + l.reason() + ")");
+        } else if (s instanceof StreamState.Failed f) {
+            LOG.log(System.Logger.Level.WARNING, where + ": given up (" + f.cause().getMessage() + ")");
+        } else if (s instanceof StreamState.Retrying r) {
+            LOG.log(System.Logger.Level.DEBUG, where + ": attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms");
+        } else if (s instanceof StreamState.Stopped) {
+            LOG.log(System.Logger.Level.INFO, where + ": closed");
         }
     }
 

@@ -53,7 +53,7 @@ class FailureDialogTest {
     @Test
     void aFailureOnTheFxThreadShowsOneDialogAndABurstAddsToIt(FxRobot robot) throws Exception {
         robot.clickOn("#thrower");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#failure-summary").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#failure-summary").tryQuery().isPresent());
         String summary = robot.lookup("#failure-summary").queryAs(Label.class).getText();
         assertEquals("IllegalStateException (no message)", summary);
         assertFalse(summary.contains("null"));
@@ -69,7 +69,7 @@ class FailureDialogTest {
                 t.start();
             }
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#failure-summary").queryAs(Label.class)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#failure-summary").queryAs(Label.class)
                 .getText().contains("(and 20 more)"));
         assertEquals(1, robot.lookup("#failure-dialog").queryAll().size(), "one dialog for the burst");
         DialogPane pane = robot.lookup("#failure-dialog").queryAs(DialogPane.class);
