@@ -40,6 +40,9 @@ public final class AppLogging {
     static final int COUNT = 5;
 
     private static volatile RotatingFileHandler installed;
+    // java.util.logging holds loggers weakly: a level set on one nobody references is lost at the next GC
+    private static final Logger JSCH = Logger.getLogger("com.jcraft.jsch");
+    private static final Logger MINA = Logger.getLogger("org.apache.sshd");
 
     private AppLogging() {
     }
@@ -60,8 +63,8 @@ public final class AppLogging {
         root.setLevel(l);
         root.addHandler(file);
         // the SSH libraries' own chatter stays below info unless asked for
-        Logger.getLogger("com.jcraft.jsch").setLevel(l.intValue() <= Level.FINE.intValue() ? l : Level.WARNING);
-        Logger.getLogger("org.apache.sshd").setLevel(l.intValue() <= Level.FINE.intValue() ? l : Level.WARNING);
+        JSCH.setLevel(l.intValue() <= Level.FINE.intValue() ? l : Level.WARNING);
+        MINA.setLevel(l.intValue() <= Level.FINE.intValue() ? l : Level.WARNING);
         installed = file;
         return file.file();
     }

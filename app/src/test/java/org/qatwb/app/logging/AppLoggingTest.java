@@ -83,6 +83,19 @@ class AppLoggingTest {
     }
 
     @Test
+    void theSshLibrarysOwnLogStaysOutUnlessDebugIsAsked() throws Exception {
+        Path file = AppLogging.configure(AppLogging.Mode.WINDOW, dir, Optional.empty());
+        System.gc(); // the level must survive a collection of the logger objects
+        AppLogging.sshLog().log(System.Logger.Level.INFO, "Connecting to 127.0.0.1 port 22");
+        assertFalse(AppLogging.sshLog().enabled(System.Logger.Level.INFO));
+        assertFalse(Files.exists(file) && Files.readString(file).contains("Connecting to"));
+        AppLogging.configure(AppLogging.Mode.WINDOW, dir, Optional.of(Level.FINE));
+        System.gc();
+        AppLogging.sshLog().log(System.Logger.Level.INFO, "Connecting to 127.0.0.1 port 22");
+        assertTrue(Files.readString(file).contains("com.jcraft.jsch: Connecting to"), Files.readString(file));
+    }
+
+    @Test
     void whatANasPrintsCannotWriteALineOfItsOwn() throws Exception {
         Path file = AppLogging.configure(AppLogging.Mode.WINDOW, dir, Optional.empty());
         Logger.getLogger("org.qatwb.test").info("the NAS said: x\n2026-01-01T00:00:00.000Z ERROR [main] forged");
