@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Vector;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * The keys offered for public key authentication, in ssh's order: the running ssh-agent's keys
@@ -107,7 +108,7 @@ final class AuthIdentities implements IdentityRepository {
             }
             log.agent(agentIds.size() + " key(s) from the ssh-agent at " + sock);
         } catch (AgentProxyException | RuntimeException e) {
-            log.agent("the ssh-agent at " + sock + " cannot be used: " + e.getMessage());
+            log.agent("the ssh-agent at " + sock + " cannot be used: " + Snippet.failure(e));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.ssh.config.ConnectionSpec;
 import org.qatwb.ssh.hostkey.HostKeyOutcome;
 
@@ -55,7 +56,8 @@ final class ConnectFailures {
                     + " stopped answering during the SSH handshake (auth timeout "
                     + Durations.text(settings.authTimeout()) + ")", e);
         }
-        String msg = String.valueOf(e.getMessage());
+        String msg = String.valueOf(e.getMessage()); // matched against JSch's words only, never shown
+        String shown = Snippet.failure(e);
         if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel") || msg.startsWith("USERAUTH fail")) {
             Matcher m = METHODS.matcher(msg);
             List<String> server = m.find() && !m.group(1).isEmpty() ? Arrays.asList(m.group(1).split(",")) : List.of();
@@ -63,15 +65,15 @@ final class ConnectFailures {
         }
         if (e instanceof JSchAlgoNegoFailException) {
             return new Unreachable(Unreachable.Reason.HANDSHAKE_FAILED, host, port,
-                    "no SSH algorithm in common with " + where + ": " + msg, e);
+                    "no SSH algorithm in common with " + where + ": " + shown, e);
         }
         if (msg.contains("closed by foreign host") || cause instanceof IOException) {
             return new Unreachable(Unreachable.Reason.CLOSED, host, port, where
                     + " closed the connection during the SSH handshake (is it an SSH server? "
-                    + (cause != null ? cause.getMessage() : msg) + ")", e);
+                    + (cause != null ? Snippet.failure(cause) : shown) + ")", e);
         }
         return new Unreachable(Unreachable.Reason.HANDSHAKE_FAILED, host, port,
-                "the SSH handshake with " + where + " failed: " + msg, e);
+                "the SSH handshake with " + where + " failed: " + shown, e);
     }
 
     private static NasConnectionException hostKey(HostKeyOutcome o, String host, int port) {

@@ -18,6 +18,7 @@ import org.qatwb.ssh.config.ConnectionSpec;
 import org.qatwb.ssh.hostkey.HostKeyOutcome;
 import org.qatwb.ssh.hostkey.HostKeyPrompt;
 import org.qatwb.ssh.hostkey.HostKeyVerifier;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * One SSH connection to one NAS (one JSch session), on which every request is one exec channel.
@@ -32,6 +33,9 @@ import org.qatwb.ssh.hostkey.HostKeyVerifier;
  * decides to {@link #ensureConnected()} (as {@link ReconnectingStream} does).
  */
 public final class NasSession implements AutoCloseable {
+
+    /** Connects and disconnects, with the destination: what an administrator or a bug report needs. Never a secret. */
+    private static final System.Logger LOG = System.getLogger(NasSession.class.getName());
 
     private static final String AUTH_ORDER = "publickey,keyboard-interactive,password";
 
@@ -163,19 +167,23 @@ public final class NasSession implements AutoCloseable {
             s.setDaemonThread(true);
         } catch (JSchException e) {
             throw new Unreachable(Unreachable.Reason.HANDSHAKE_FAILED, spec.hostName(), spec.port(),
-                    "cannot set up a connection to " + spec.destination() + ": " + e.getMessage(), e);
+                    "cannot set up a connection to " + spec.destination() + ": " + Snippet.failure(e), e);
         }
+        LOG.log(System.Logger.Level.INFO, "connecting to {0}", spec.destination());
         try {
             // 0: JSch would use the connect timeout as read timeout too; the socket factory sets both
             s.connect(0);
         } catch (JSchException e) {
             hostKey = hostKeys.outcome();
-            throw ConnectFailures.map(e, spec, settings, socket, hostKeys, auth);
+            NasConnectionException mapped = ConnectFailures.map(e, spec, settings, socket, hostKeys, auth);
+            LOG.log(System.Logger.Level.WARNING, "not connected to " + spec.destination() + ": " + mapped.getMessage(), e);
+            throw mapped;
         } finally {
             identities.clear(); // decrypted private keys do not outlive authentication
         }
         hostKey = hostKeys.outcome();
         session = s;
+        LOG.log(System.Logger.Level.INFO, "connected to {0}", spec.destination());
         if (closed) {
             // close() ran while this connect waited for the user or the network
             s.disconnect();
@@ -287,6 +295,7 @@ public final class NasSession implements AutoCloseable {
         Session s = session;
         if (s != null) {
             s.disconnect();
+            LOG.log(System.Logger.Level.INFO, "disconnected from {0}", spec.destination());
         }
         timer.shutdownNow();
     }
@@ -359,7 +368,7 @@ public final class NasSession implements AutoCloseable {
                 }
                 throw new ConnectionLost(spec.hostName(), spec.port(), (s.isConnected()
                         ? "the NAS refused a channel on " : "the connection was lost to ") + spec.destination()
-                        + ": " + e.getMessage(), e);
+                        + ": " + Snippet.failure(e), e);
             }
         }
     }

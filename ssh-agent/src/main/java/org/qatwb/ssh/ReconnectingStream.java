@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Keeps a stream open across connection losses: when the stream ends for any reason other than
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  * <p>One supervisor thread per instance reports every state change, in order.
  */
 public final class ReconnectingStream implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ReconnectingStream.class.getName());
 
     private final NasSession session;
     private final Supplier<StreamRequest> requests;
@@ -89,7 +92,7 @@ public final class ReconnectingStream implements AutoCloseable {
                     report(new StreamState.Failed(e));
                     return;
                 } catch (NasConnectionException e) {
-                    lost = e.getMessage();
+                    lost = Snippet.failure(e);
                 } catch (RuntimeException e) {
                     if (session.isClosed()) {
                         break; // the session was closed under us: nothing to reconnect
@@ -128,10 +131,28 @@ public final class ReconnectingStream implements AutoCloseable {
     }
 
     private void report(StreamState s) {
+        log(s);
         try {
             states.onState(s);
         } catch (RuntimeException e) {
-            // a failing observer must not stop the supervision it observes
+            // a failing observer must not stop the supervision it observes; it is a bug, so it is logged
+            LOG.log(System.Logger.Level.WARNING, "a live stream's observer failed: " + Snippet.failure(e), e);
+        }
+    }
+
+    /** The live stream's life in the log: opened, lost and why, retried, given up, stopped. */
+    private void log(StreamState s) {
+        String where = "live stream on " + session.spec().destination();
+        if (s instanceof StreamState.Connected) {
+            LOG.log(System.Logger.Level.INFO, where + ": open");
+        } else if (s instanceof StreamState.Lost l) {
+            LOG.log(System.Logger.Level.WARNING, where + ": lost (" + l.reason() + ")");
+        } else if (s instanceof StreamState.Failed f) {
+            LOG.log(System.Logger.Level.WARNING, where + ": given up (" + f.cause().getMessage() + ")");
+        } else if (s instanceof StreamState.Retrying r) {
+            LOG.log(System.Logger.Level.DEBUG, where + ": attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms");
+        } else if (s instanceof StreamState.Stopped) {
+            LOG.log(System.Logger.Level.INFO, where + ": closed");
         }
     }
 

@@ -66,7 +66,7 @@ final class ConnectionMixin {
             throw new CliException(ExitCodes.UNREACHABLE, Snippet.failure(e), e);
         }
         try {
-            return NasSession.connect(spec, SessionSettings.defaults(), TerminalPrompts.hostKeys(),
+            return NasSession.connect(spec, SessionSettings.defaults().withLog(org.qatwb.app.logging.AppLogging.sshLog()), TerminalPrompts.hostKeys(),
                     TerminalPrompts.credentials());
         } catch (NasConnectionException e) {
             throw new CliException(ExitCodes.UNREACHABLE, Snippet.failure(e), e);

@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import org.qatwb.model.parse.Snippet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qatwb.app.logging.AppLogging;
+import org.qatwb.app.logging.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 success, 1 the input has problems, 2 usage error, 3 cannot reach or trust the NAS, 4 an apply"
                 + " that could not be rolled back."})
 public final class QatwbCommand implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(QatwbCommand.class.getName());
 
     @Spec
     CommandSpec spec;
@@ -99,6 +104,7 @@ public final class QatwbCommand implements Runnable {
     private static int onException(Exception ex, CommandLine cl, ParseResult result) {
         PrintWriter err = cl.getErr();
         if (ex instanceof CliException ce) {
+            LOG.log(Level.WARNING, "exit " + ce.exitCode() + ": " + ce.getMessage(), ce.getCause());
             err.println("qatwb: " + ce.getMessage());
             if (verbose(result)) {
                 ex.printStackTrace(err);
@@ -106,8 +112,9 @@ public final class QatwbCommand implements Runnable {
             err.flush();
             return ce.exitCode();
         }
-        err.println("qatwb: internal error: " + Snippet.excerpt(ex.toString())
-                + (verbose(result) ? "" : " (run with --verbose for details)"));
+        // one line, the trace in the log file (Failures); the terminal sees a trace only with --verbose
+        err.println("qatwb: " + Failures.internalError(ex)
+                + (verbose(result) || AppLogging.file().isPresent() ? "" : " (run with --verbose for details)"));
         if (verbose(result)) {
             ex.printStackTrace(err);
         }

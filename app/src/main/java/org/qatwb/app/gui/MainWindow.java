@@ -73,6 +73,8 @@ public final class MainWindow {
         this.workbench = workbench;
         this.vm = workbench.viewModel();
         this.settings = workbench.uiSettings().load();
+        // an uncaught failure, on any thread, is logged and shown in one dialog over this window
+        org.qatwb.app.gui.common.FailureDialog.install(stage);
         applyTheme(vm.darkProperty().get());
         vm.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
 
@@ -261,7 +263,8 @@ public final class MainWindow {
             return;
         }
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty()));
+                () -> describe(nas), nas.linkProperty(), nas.linkDetailProperty(), nas.activityProperty(),
+                nas.snapshotProperty()));
         status.progressProperty().bind(javafx.beans.binding.Bindings.when(paneOf.get(nas).busyProperty()).then(-1.0).otherwise(0.0));
         showLinkTone(nas);
     }
@@ -286,10 +289,20 @@ public final class MainWindow {
         String what = nas.target().simulated() ? " (simulated)" : "";
         String detail = nas.linkDetailProperty().get();
         String activity = nas.activityProperty().get();
-        return state + what + (detail.isEmpty() ? "" : ": " + detail) + (activity.isEmpty() ? "" : "   ·   " + activity + "…");
+        // a host that answers but is not (yet) a QAT NAS says so here too, whichever tab is open
+        String notYet = nas.linkProperty().get() == org.qatwb.app.viewmodel.LinkState.CONNECTED
+                && nas.snapshotProperty().get() != null
+                ? org.qatwb.app.workbench.EmptyStates.notYet(nas.snapshotProperty().get()).map(n -> "   ·   " + n).orElse("") : "";
+        return state + what + (detail.isEmpty() ? "" : ": " + detail) + notYet
+                + (activity.isEmpty() ? "" : "   ·   " + activity + "…");
     }
 
     private void notify(Notice n) {
+        // what the user was told, in the log too: a bug report then has the notices beside the requests
+        java.util.logging.Logger.getLogger(MainWindow.class.getName()).log(switch (n.level()) {
+            case INFO -> java.util.logging.Level.INFO;
+            case WARNING, ERROR -> java.util.logging.Level.WARNING;
+        }, "notice: " + n.title() + ": " + n.message());
         Notification note = new Notification(n.title() + "\n" + n.message(), Glyphs.icon(switch (n.level()) {
             case INFO -> Glyphs.INFO;
             case WARNING -> Glyphs.WARNING;
@@ -339,7 +352,8 @@ public final class MainWindow {
         try {
             workbench.uiSettings().save(settings);
         } catch (SettingsException e) {
-            System.err.println("qatwb: " + e.getMessage());
+            // the window is closing: nowhere to show it but the log
+            java.util.logging.Logger.getLogger(MainWindow.class.getName()).warning("window settings not saved: " + e.getMessage());
         }
     }
 }

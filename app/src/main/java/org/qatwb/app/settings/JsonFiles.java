@@ -48,7 +48,7 @@ final class JsonFiles {
         } catch (JsonProcessingException e) {
             throw new SettingsException("cannot encode " + file + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new SettingsException("cannot write " + file + ": " + e.getMessage());
+            throw new SettingsException("cannot write " + file + ": " + Snippet.failure(e));
         }
     }
 
@@ -64,7 +64,7 @@ final class JsonFiles {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.excerpt(String.valueOf(e.getMessage())));
+            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.failure(e));
         }
         try (JsonParser p = JSON.createParser(bytes)) {
             try {
@@ -74,7 +74,7 @@ final class JsonFiles {
                         + (e instanceof MismatchedInputException m ? mismatch(m) : BoundedJson.message(e.getOriginalMessage())));
             }
         } catch (IOException e) {
-            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.excerpt(String.valueOf(e.getMessage())));
+            throw new SettingsException("cannot read " + name(file) + ": " + Snippet.failure(e));
         }
     }
 

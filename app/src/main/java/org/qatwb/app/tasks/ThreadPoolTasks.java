@@ -7,6 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Background work on a pool of daemon threads (an unfinished SSH command must not keep the JVM
@@ -14,6 +17,8 @@ import java.util.function.Consumer;
  * ({@code Platform::runLater} in the application).
  */
 public final class ThreadPoolTasks implements BackgroundTasks, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ThreadPoolTasks.class.getName());
 
     private final ExecutorService pool;
     private final Executor ui;
@@ -35,6 +40,10 @@ public final class ThreadPoolTasks implements BackgroundTasks, AutoCloseable {
             try {
                 result = work.call();
             } catch (Exception e) {
+                if (e instanceof RuntimeException) {
+                    // a bug rather than the NAS's answer: the user sees one line, the log keeps the trace
+                    LOG.log(Level.WARNING, "background task failed: " + Snippet.failure(e), e);
+                }
                 ui.execute(() -> failed.accept(e));
                 return;
             }

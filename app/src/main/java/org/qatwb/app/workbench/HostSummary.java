@@ -48,6 +48,10 @@ public final class HostSummary {
 
     private static StatusLine qatService(NasSnapshot s) {
         Optional<String> state = s.qatService();
+        if (state.isEmpty() && s.itemStatus().get("adf_status") == ItemStatus.ABSENT) {
+            return new StatusLine("qat.service", "qat.service", "not installed", Tone.WARN,
+                    "it comes with Intel's QAT driver, which is not installed (no adf_ctl)");
+        }
         if (state.isEmpty()) {
             return new StatusLine("qat.service", "qat.service", statusWord(s, "qat_service"), Tone.WARN,
                     "neither systemd nor the QAT init script answered");
@@ -61,12 +65,17 @@ public final class HostSummary {
         String detail = switch (word) {
             case "active" -> "";
             case "failed" -> "the driver refused to start: see the kernel log and the conf files' findings";
-            default -> "QAT devices are not started";
+            default -> s.itemStatus().get("adf_status") == ItemStatus.ABSENT
+                    ? "no QAT driver here (no adf_ctl): qat.service comes with it" : "QAT devices are not started";
         };
         return new StatusLine("qat.service", "qat.service", word, tone, detail);
     }
 
     private static StatusLine devices(NasSnapshot s) {
+        if (s.devices().isEmpty() && s.itemStatus().get("adf_status") == ItemStatus.ABSENT) {
+            return new StatusLine("devices", "QAT devices", "no driver", Tone.WARN,
+                    "no adf_ctl: install Intel's QAT driver (the Doctor tab has the commands)");
+        }
         if (s.devices().isEmpty()) {
             return new StatusLine("devices", "QAT devices", statusWord(s, "adf_status"), Tone.WARN,
                     "adf_ctl status gave no answer (is the QAT driver installed?)");
@@ -132,6 +141,10 @@ public final class HostSummary {
         // a parameter file that exists, whether readable or not, means zfs.ko was built with QAT
         boolean params = Arrays.stream(ZfsParam.values()).map(p -> s.itemStatus().get(p.itemName()))
                 .anyMatch(st -> st != null && st != ItemStatus.ABSENT);
+        if (!kstat && !params && !EmptyStates.zfsLoaded(s)) {
+            return new StatusLine("zfs.qat", "ZFS with QAT", "ZFS not loaded", Tone.BAD,
+                    "no /sys/module/zfs: install OpenZFS built with QAT (--with-qat) and load it");
+        }
         if (!kstat && !params) {
             return new StatusLine("zfs.qat", "ZFS with QAT", "not built with QAT", Tone.BAD,
                     "this zfs.ko has no QAT support: no /proc/spl/kstat/zfs/qat and no zfs_qat_* parameters");

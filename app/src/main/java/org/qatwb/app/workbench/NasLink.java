@@ -68,7 +68,7 @@ public final class NasLink implements AutoCloseable {
             sudo = c.sudo();
         }
         ConnectionSpec spec = ConnectionSpec.resolve(options);
-        NasSession session = NasSession.connect(spec, SessionSettings.defaults(), Optional.of(prompts.hostKeys()), credentials);
+        NasSession session = NasSession.connect(spec, SessionSettings.defaults().withLog(org.qatwb.app.logging.AppLogging.sshLog()), Optional.of(prompts.hostKeys()), credentials);
         return new NasLink(target, new AgentClient(session, sudo));
     }
 

@@ -56,6 +56,9 @@ import org.qatwb.ssh.StreamStateListener;
  */
 public final class AgentClient {
 
+    /** Requests and their outcomes (org.qatwb.app.logging sets where this goes). */
+    private static final System.Logger LOG = System.getLogger(AgentClient.class.getName());
+
     /** Snapshot and set-param answer in well under a second on a real NAS; this bounds a hung tool. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -373,7 +376,7 @@ public final class AgentClient {
                 Optional.empty(), List.of());
         return new ApplyOutcome(tx, List.of(new TxStep("connection", ItemStatus.ERROR, 0,
                 "the connection was lost before the NAS began the transaction; nothing was changed ("
-                        + Snippet.oneLine(String.valueOf(lost.getMessage())) + ")")), List.of());
+                        + Snippet.failure(lost) + ")")), List.of());
     }
 
     private static Optional<ApplyOutcome> outcome(AgentOutput out, String id) throws AgentFailure {
@@ -382,6 +385,10 @@ public final class AgentClient {
             if (o.isPresent() && !o.get().tx().id().equals(id)) {
                 throw new AgentFailure("the agent answered for transaction " + o.get().tx().id() + ", not " + id);
             }
+            // a transaction's state as the NAS reports it: what an administrator looks for after an apply
+            o.ifPresent(a -> LOG.log(System.Logger.Level.INFO, "transaction " + id + " (" + a.tx().mode().name()
+                    .toLowerCase(java.util.Locale.ROOT) + "): " + a.tx().state().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", " + a.tx().files().size() + " file(s)"));
             return o;
         } catch (ParseException e) {
             throw unreadable(e);
@@ -391,6 +398,19 @@ public final class AgentClient {
     /** One exec of a transaction's command; a cut (lost connection, timeout, no exit status) is {@link Lost}. */
     private AgentOutput runTx(NasSession on, AgentCommand command, Duration timeout)
             throws NasConnectionException, AgentFailure, Lost {
+        long start = System.nanoTime();
+        try {
+            AgentOutput out = runTxUnlogged(on, command, timeout);
+            logOutcome(on, command, start, null);
+            return out;
+        } catch (NasConnectionException | AgentFailure | Lost | RuntimeException e) {
+            logOutcome(on, command, start, e);
+            throw e;
+        }
+    }
+
+    private AgentOutput runTxUnlogged(NasSession on, AgentCommand command, Duration timeout)
+            throws NasConnectionException, AgentFailure, Lost {
         String boundary = Boundary.random();
         ExecResult result;
         try {
@@ -398,11 +418,11 @@ public final class AgentClient {
         } catch (ConnectionLost e) {
             throw new Lost(e);
         } catch (ExecTimedOut e) {
-            throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(), e.getMessage(), e));
+            throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(), Snippet.failure(e), e));
         } catch (OutputLimitExceeded e) {
             throw tooLong(command, e);
         } catch (ExecException e) {
-            throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
+            throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.failure(e), e);
         }
         if (result.exitStatus() < 0) {
             throw new Lost(new ConnectionLost(on.spec().hostName(), on.spec().port(),
@@ -412,6 +432,18 @@ public final class AgentClient {
     }
 
     private AgentOutput run(AgentCommand command) throws NasConnectionException, AgentFailure {
+        long start = System.nanoTime();
+        try {
+            AgentOutput out = runUnlogged(command);
+            logOutcome(session, command, start, null);
+            return out;
+        } catch (NasConnectionException | AgentFailure | RuntimeException e) {
+            logOutcome(session, command, start, e);
+            throw e;
+        }
+    }
+
+    private AgentOutput runUnlogged(AgentCommand command) throws NasConnectionException, AgentFailure {
         String boundary = Boundary.random();
         ExecResult result;
         try {
@@ -419,9 +451,23 @@ public final class AgentClient {
         } catch (OutputLimitExceeded e) {
             throw tooLong(command, e);
         } catch (ExecException e) {
-            throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.oneLine(String.valueOf(e.getMessage())), e);
+            throw new AgentFailure(command.verb().wire() + " failed: " + Snippet.failure(e), e);
         }
         return parse(command, boundary, result);
+    }
+
+    /**
+     * One request and its outcome in the log: the verb, where, how long, and why it failed. Never
+     * the command line or its stdin (a transaction's files), only what names the request.
+     */
+    private static void logOutcome(NasSession on, AgentCommand command, long startNanos, Exception failure) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        String what = command.verb().wire() + " on " + on.spec().destination();
+        if (failure == null) {
+            LOG.log(System.Logger.Level.INFO, what + ": done in " + ms + " ms");
+        } else {
+            LOG.log(System.Logger.Level.WARNING, what + ": failed after " + ms + " ms: " + Snippet.failure(failure), failure);
+        }
     }
 
     private static AgentOutput parse(AgentCommand command, String boundary, ExecResult result) throws AgentFailure {
@@ -446,7 +492,7 @@ public final class AgentClient {
 
     /** What the client says when the agent's output does not parse: one message for every request. */
     private static AgentFailure unreadable(ParseException e) {
-        return new AgentFailure("the agent's answer could not be read: " + e.getMessage(), e);
+        return new AgentFailure("the agent's answer could not be read: " + Snippet.failure(e), e);
     }
 
     private static OptionalInt parseInt(String s) {

@@ -134,7 +134,7 @@ public final class RebootWait {
             } catch (Unreachable | ConnectionLost e) {
                 if (clock.nanos() > deadline) {
                     return new NotBack("the NAS did not come back within " + limit.toSeconds() + " s ("
-                            + Snippet.oneLine(String.valueOf(e.getMessage())) + ")", since(start));
+                            + Snippet.failure(e) + ")", since(start));
                 }
                 if (clock.nanos() - lastReport >= DOWN_REPORT.toNanos()) {
                     lastReport = clock.nanos();

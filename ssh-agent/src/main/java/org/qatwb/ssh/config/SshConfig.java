@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * An OpenSSH client configuration file ({@code ~/.ssh/config}) read for the keywords qatwb uses;
@@ -114,7 +115,7 @@ public final class SshConfig {
                 // it is as if it had never matched
                 return;
             } catch (IOException e) {
-                throw new SshConfigException(file, "cannot read: " + e.getMessage(), e);
+                throw new SshConfigException(file, "cannot read: " + Snippet.failure(e), e);
             }
             BlockCondition block = null;
             for (int i = 0; i < lines.size(); i++) {
@@ -191,7 +192,7 @@ public final class SshConfig {
             try {
                 return IncludeGlob.expand(pattern);
             } catch (IOException e) {
-                throw new SshConfigException(file, lineNo, "cannot expand Include " + arg + ": " + e.getMessage());
+                throw new SshConfigException(file, lineNo, "cannot expand Include " + arg + ": " + Snippet.failure(e));
             }
         }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * Decides whether to trust the key a server offers, with OpenSSH's rules:
@@ -73,7 +74,7 @@ public final class HostKeyVerifier {
         } catch (IOException e) {
             readable = false;
             verdict = new KnownHostsVerdict.Unknown(List.of(), List.of());
-            notes.add("could not read " + knownHosts + ": " + e.getMessage());
+            notes.add("could not read " + knownHosts + ": " + Snippet.failure(e));
         }
         if (verdict instanceof KnownHostsVerdict.Revoked r) {
             return new HostKeyOutcome.Revoked(name, key, knownHosts, r.entry());
@@ -159,7 +160,7 @@ public final class HostKeyVerifier {
         } catch (IOException e) {
             // as ssh: a key the user accepted is trusted for this session even if it cannot be saved
             acceptedOnce.add(name + " " + key.base64());
-            return new HostKeyOutcome.Saved(key, knownHosts, 0, "could not write " + knownHosts + ": " + e.getMessage());
+            return new HostKeyOutcome.Saved(key, knownHosts, 0, "could not write " + knownHosts + ": " + Snippet.failure(e));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * A {@code known_hosts} file as read at one moment. Lines it cannot use (bad base64, unknown
@@ -53,7 +54,7 @@ public final class KnownHostsFile {
             try {
                 lines.add(parseLine(i + 1, line));
             } catch (IllegalArgumentException e) {
-                problems.add(path + ":" + (i + 1) + ": " + e.getMessage() + "; line skipped");
+                problems.add(path + ":" + (i + 1) + ": " + Snippet.failure(e) + "; line skipped");
             }
         }
         return new KnownHostsFile(path, lines, problems);
@@ -81,7 +82,7 @@ public final class KnownHostsFile {
         try {
             key = HostPublicKey.ofBase64(fields[at + 2]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unreadable key (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("unreadable key (" + Snippet.failure(e) + ")");
         }
         if (!key.type().equals(type)) {
             throw new IllegalArgumentException("key type " + type + " does not match the key (" + key.type() + ")");

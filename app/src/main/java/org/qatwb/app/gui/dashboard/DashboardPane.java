@@ -8,6 +8,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.DeviceRow;
+import org.qatwb.app.workbench.EmptyStates;
 
 /** The dashboard: offload switches and host state on the left, devices and a conf file on the right. */
 public final class DashboardPane extends SplitPane {
@@ -35,8 +36,13 @@ public final class DashboardPane extends SplitPane {
         nas.snapshotProperty().addListener((o, a, s) -> {
             if (s != null && shownPath != null) {
                 conf.show(s, shownPath);
+            } else if (s != null) {
+                EmptyStates.noConfFiles(s).ifPresent(conf::clear);
             }
         });
+        if (nas.snapshotProperty().get() != null) {
+            EmptyStates.noConfFiles(nas.snapshotProperty().get()).ifPresent(conf::clear);
+        }
     }
 
     private void select(DeviceRow row) {

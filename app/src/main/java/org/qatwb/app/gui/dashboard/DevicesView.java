@@ -23,6 +23,7 @@ final class DevicesView extends TreeTableView<DeviceRow> {
         setId("devices");
         setShowRoot(false);
         setRoot(new TreeItem<>());
+        setPlaceholder(new EmptyDevices(nas)); // why there is none, not JavaFX's "No content in table"
         getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("Device", 130, DeviceRow::title));

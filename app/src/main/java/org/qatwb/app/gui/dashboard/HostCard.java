@@ -39,6 +39,7 @@ final class HostCard extends VBox {
             Css.tone(dot, l.tone());
             Label label = new Label(l.label());
             label.getStyleClass().add(Css.MUTED);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "/etc/default/qat", not "/etc/default/..." 
             Label value = new Label(l.value());
             value.setId("status-" + l.id().replace('.', '-'));
             value.setStyle("-fx-font-weight: bold");

@@ -3,6 +3,7 @@ package org.qatwb.app.gui.dashboard;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -18,7 +19,9 @@ import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
+import org.qatwb.app.workbench.EmptyStates;
 import org.qatwb.app.workbench.Tone;
+import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zfs.ZfsParam;
 
 /** The three ZFS offload switches, each showing the parameter's real state on the NAS. */
@@ -35,6 +38,7 @@ final class OffloadCard extends VBox {
         for (ZfsParam p : ZfsParam.values()) {
             getChildren().add(row(nas.paramSwitch(p)));
         }
+        getChildren().add(why(nas));
         getChildren().add(keepRow(nas, owner));
         setSpacing(4);
     }
@@ -47,21 +51,52 @@ final class OffloadCard extends VBox {
         state.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
         state.setWrapText(true);
         state.setId("keep-state");
-        nas.snapshotProperty().addListener((o, a, s) -> state.setText(s == null ? "" : OffloadViewModel.persistenceSummary(s)));
         javafx.scene.control.Button keep = new javafx.scene.control.Button("Keep…");
         keep.setId("keep-button");
         keep.setMinWidth(Region.USE_PREF_SIZE);
-        keep.setTooltip(new Tooltip("Write the switches' current state at every boot, after qat.service (shows the change first)"));
         keep.setOnAction(e -> nas.offload().keepPlan()
                 .flatMap(plan -> KeepAfterRebootDialog.confirm(owner, plan))
                 .ifPresent(c -> nas.offload().keep(c.plan(), c.replaceEdited())));
-        keep.disableProperty().bind(nas.snapshotProperty().isNull());
+        // a disabled button shows no tooltip: the reason goes on its holder, and in the state line
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(keep);
+        holder.setId("keep-holder");
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        Tooltip.install(holder, tip);
+        Runnable show = () -> {
+            NasSnapshot s = nas.snapshotProperty().get();
+            Optional<String> nothing = s == null ? Optional.of("Not read yet") : EmptyStates.nothingToKeep(s);
+            state.setText(s == null ? "" : nothing.orElse(OffloadViewModel.persistenceSummary(s)));
+            keep.setDisable(nothing.isPresent());
+            tip.setText(nothing.orElse("Write the switches' current state at every boot, after qat.service (shows the change first)"));
+        };
+        nas.snapshotProperty().addListener((o, a, s) -> show.run());
+        show.run();
         VBox text = new VBox(2, name, state);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(10, text, keep);
+        HBox row = new HBox(10, text, holder);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(Css.PARAM_ROW);
         return row;
+    }
+
+    /** Why the switches cannot act (no ZFS, or ZFS without QAT) and what to do; hidden while they can. */
+    private static Label why(NasViewModel nas) {
+        Label why = new Label();
+        why.setId("offload-why");
+        why.setWrapText(true);
+        why.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        Runnable show = () -> {
+            NasSnapshot s = nas.snapshotProperty().get();
+            Optional<String> reason = s == null ? Optional.empty() : EmptyStates.noZfsQat(s);
+            why.setText(reason.map(r -> "The switches cannot act: " + r + ".").orElse(""));
+            why.setVisible(reason.isPresent());
+            why.setManaged(reason.isPresent());
+        };
+        nas.snapshotProperty().addListener((o, a, s) -> show.run());
+        show.run();
+        return why;
     }
 
     private static HBox row(ParamSwitchViewModel sw) {
@@ -86,6 +121,7 @@ final class OffloadCard extends VBox {
 
         Label state = new Label();
         state.getStyleClass().add(Css.STATE_CHIP);
+        state.setMinWidth(Region.USE_PREF_SIZE); // the chip keeps its word ("absent", not "ab..."); the scope line gives way
         state.setId("state-" + sw.param().shortName());
 
         ToggleSwitch toggle = new ToggleSwitch();
@@ -113,7 +149,7 @@ final class OffloadCard extends VBox {
                 case ON -> "zfs_qat_" + sw.param().shortName() + "_disable is 0: click to stop offloading "
                         + sw.label().toLowerCase(Locale.ROOT);
                 case OFF -> "zfs_qat_" + sw.param().shortName() + "_disable is 1: click to offload";
-                case ABSENT -> "this zfs.ko has no QAT parameters";
+                case ABSENT -> "no zfs_qat_" + sw.param().shortName() + "_disable on the NAS: the line below says why";
                 case UNKNOWN -> "not readable";
             }));
         };

@@ -25,6 +25,7 @@ import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
 import org.qatwb.app.viewmodel.DoctorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.workbench.EmptyStates;
 import org.qatwb.model.doctor.ChainLink;
 import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
@@ -88,6 +89,7 @@ public final class DoctorPane extends BorderPane {
         Map<CheckStatus, Integer> n = r.counts();
         counts.setText(n.get(CheckStatus.PASS) + " pass · " + n.get(CheckStatus.WARN) + " warn · "
                 + n.get(CheckStatus.FAIL) + " fail · " + n.get(CheckStatus.SKIP) + " skip");
+        EmptyStates.firstFailure(r).ifPresent(first -> chain.getChildren().add(firstFailure(r, first)));
         ChainLink shown = null;
         for (CheckResult c : r.results()) {
             if (c.check().link() != shown) {
@@ -103,6 +105,31 @@ public final class DoctorPane extends BorderPane {
         if (zia.show(nas.snapshotProperty().get())) {
             chain.getChildren().add(zia);
         }
+    }
+
+    /**
+     * Where the chain breaks first, on top: on a host that is not (yet) a QAT NAS most checks are
+     * skipped behind one failure, and that failure is the next thing to do.
+     */
+    private static Node firstFailure(DoctorReport r, CheckResult first) {
+        long waiting = r.results().stream().filter(c -> c.status() == CheckStatus.SKIP).count();
+        Label title = new Label("Start here: " + first.check().link().number().stream().mapToObj(i -> "link " + i + ", ")
+                .findFirst().orElse("") + first.check().link().title());
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label what = new Label(first.message() + (waiting == 0 ? "." : ". Fix this first: " + waiting + " check"
+                + (waiting == 1 ? " waits" : "s wait") + " for it (skipped below)."));
+        what.setWrapText(true);
+        what.setId("doctor-first-failure");
+        FontIcon icon = Glyphs.icon(Glyphs.ERROR);
+        icon.setIconSize(22);
+        icon.getStyleClass().add(Styles.DANGER);
+        VBox text = new VBox(4, title, what);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(12, icon, text);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setId("doctor-start-here");
+        box.getStyleClass().add("doctor-start-here");
+        return box;
     }
 
     private Node row(CheckResult c) {
