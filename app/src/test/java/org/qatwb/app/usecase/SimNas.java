@@ -1,10 +1,9 @@
 package org.qatwb.app.usecase;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.qatwb.app.testing.SimTime;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
@@ -33,26 +32,9 @@ record SimNas(SimulatedNas sim, NasSession session, AgentClient agent) implement
         }
     }
 
-    /** Runs {@code body} while the NAS's clock moves on a second every 50 ms, as a busy NAS's would seem to. */
+    /** Runs {@code body} while the NAS's clock moves ({@link SimTime#whileTimePasses}). */
     <T> T whileTimePasses(Callable<T> body) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread clock = new Thread(() -> {
-            while (!done.get()) {
-                sim.advance(Duration.ofSeconds(1));
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "sim-clock");
-        clock.start();
-        try {
-            return body.call();
-        } finally {
-            done.set(true);
-            clock.join();
-        }
+        return SimTime.whileTimePasses(sim, body);
     }
 
     @Override
