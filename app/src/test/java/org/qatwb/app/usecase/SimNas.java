@@ -1,13 +1,9 @@
 package org.qatwb.app.usecase;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qatwb.app.testing.SimTime;
-import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.testing.Specs;
@@ -22,9 +18,7 @@ record SimNas(SimulatedNas sim, NasSession session, AgentClient agent) implement
     static SimNas start(SimOptions options, boolean sudo) {
         SimulatedNas sim = SimulatedNas.start(options);
         try {
-            SimEndpoint e = sim.endpoint();
-            NasSession s = NasSession.connect(Specs.spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(),
-                    false, Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none());
+            NasSession s = Specs.connect(sim.endpoint());
             return new SimNas(sim, s, new AgentClient(s, sudo));
         } catch (Exception | Error e) {
             sim.close();
