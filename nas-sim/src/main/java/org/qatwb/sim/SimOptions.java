@@ -3,6 +3,7 @@ package org.qatwb.sim;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.qatwb.sim.profile.ParamsAtBoot;
 
 /**
@@ -69,47 +70,47 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
     }
 
     public SimOptions withPort(int p) {
-        return new SimOptions(profile, p, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.port = p);
     }
 
     public SimOptions withStateDir(Path dir) {
-        return new SimOptions(profile, port, dir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.stateDir = dir);
     }
 
     public SimOptions withRealTime(boolean on) {
-        return new SimOptions(profile, port, stateDir, on, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.realTime = on);
     }
 
     public SimOptions withUser(String name) {
-        return new SimOptions(profile, port, stateDir, realTime, name, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.user = name);
     }
 
     public SimOptions withDemoLoad(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, on, zia, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.demoLoad = on);
     }
 
     public SimOptions withZia(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, on, trueNas, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.zia = on);
     }
 
     /** With the irqbalance stand-in running from boot. */
     public SimOptions withIrqbalance(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, on, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.irqbalance = on);
     }
 
     /** TrueNAS SCALE or not, whatever the profile is: {@code /etc/version} and {@code midclt} come and go with it. */
     public SimOptions withTrueNas(boolean on) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, on, irqbalance, downTime, paramsAtBoot, keptParams);
+        return edit(e -> e.trueNas = on);
     }
 
     /** With a reboot keeping the NAS down this long before it boots. */
     public SimOptions withDownTime(Duration d) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, d, paramsAtBoot, keptParams);
+        return edit(e -> e.downTime = d);
     }
 
     /** With the parameters reading as {@code p} says after a boot where zfs.ko found no QAT; null for the profile's. */
     public SimOptions withParamsAtBoot(ParamsAtBoot p) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, p, keptParams);
+        return edit(e -> e.paramsAtBoot = p);
     }
 
     /**
@@ -117,6 +118,49 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
      * boot (zfs.ko loaded before qat.service and nothing wrote 0 since), so a restart can stop every device.
      */
     public SimOptions withKeptParams(boolean keep) {
-        return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime, paramsAtBoot, keep);
+        return edit(e -> e.keptParams = keep);
+    }
+
+    /** A copy with what {@code change} sets: each {@code with} method names only its own field. */
+    private SimOptions edit(Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
+    }
+
+    /** The components as fields, so that a copy changes one by name; built through the checks above. */
+    private static final class Edit {
+        String profile;
+        int port;
+        Path stateDir;
+        boolean realTime;
+        String user;
+        boolean demoLoad;
+        boolean zia;
+        Boolean trueNas;
+        boolean irqbalance;
+        Duration downTime;
+        ParamsAtBoot paramsAtBoot;
+        boolean keptParams;
+
+        Edit(SimOptions o) {
+            profile = o.profile;
+            port = o.port;
+            stateDir = o.stateDir;
+            realTime = o.realTime;
+            user = o.user;
+            demoLoad = o.demoLoad;
+            zia = o.zia;
+            trueNas = o.trueNas;
+            irqbalance = o.irqbalance;
+            downTime = o.downTime;
+            paramsAtBoot = o.paramsAtBoot;
+            keptParams = o.keptParams;
+        }
+
+        SimOptions build() {
+            return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime,
+                    paramsAtBoot, keptParams);
+        }
     }
 }

@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.app.testing.SimTime;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 
@@ -53,25 +52,8 @@ class DoctorEndToEndTest {
     }
 
     /** Runs the doctor while the simulator's clock moves on a second every 50 ms, as a busy NAS's would. */
-    private static CliRun doctorWhileTimePasses(SimulatedNas nas, String... more) throws InterruptedException {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread clock = new Thread(() -> {
-            while (!done.get()) {
-                nas.advance(Duration.ofSeconds(1));
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "sim-clock");
-        clock.start();
-        try {
-            return NasCommandsEndToEndTest.cli("doctor", nas, more);
-        } finally {
-            done.set(true);
-            clock.join();
-        }
+    private static CliRun doctorWhileTimePasses(SimulatedNas nas, String... more) throws Exception {
+        return SimTime.whileTimePasses(nas, () -> NasCommandsEndToEndTest.cli("doctor", nas, more));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qatwb.model.persist.InitScript;
 import org.qatwb.model.persist.PersistPlan;
@@ -20,16 +19,11 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.zfs.ZfsParam;
-import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.ExecResult;
 import org.qatwb.ssh.NasSession;
-import org.qatwb.ssh.SessionSettings;
 import org.qatwb.ssh.agent.AgentScript;
-import org.qatwb.ssh.config.ConnectionOptions;
-import org.qatwb.ssh.config.ConnectionSpec;
 
 /**
  * {@code params --keep-after-reboot} end to end: the CLI, real SSH, the real agent, the simulated NAS
@@ -181,11 +175,7 @@ class KeepAfterRebootEndToEndTest {
             assertTrue(value.oneLineError(), value.err());
 
             // the agent itself, reached past the client: only its eight words pass
-            SimEndpoint e = nas.endpoint();
-            ConnectionSpec spec = ConnectionSpec.resolve(new ConnectionOptions(e.host(), e.port(), e.user(),
-                    e.identity(), e.knownHosts(), false, false));
-            try (NasSession session = NasSession.connect(spec, SessionSettings.defaults(), Optional.empty(),
-                    Credentials.none())) {
+            try (NasSession session = SimShell.session(nas)) {
                 for (String keep : List.of("compress;touch " + pwned, "$(touch " + pwned + ")", "compress,`id`",
                         "../../etc/passwd", "compress\nchecksum", "checksum,compress")) {
                     String line = "sh -s -- 'persist-params' '0123456789abcdef0123456789abcdef' '0' '"

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +20,10 @@ import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.ReconnectingStream;
-import org.qatwb.ssh.SessionSettings;
 import org.qatwb.ssh.StreamState;
 import org.qatwb.ssh.agent.AgentClient;
-import org.qatwb.ssh.config.ConnectionOptions;
-import org.qatwb.ssh.config.ConnectionSpec;
 
 /** snapshot, params and watch end to end: the CLI, real SSH, the real agent, the simulated NAS. */
 class NasCommandsEndToEndTest {
@@ -186,13 +181,9 @@ class NasCommandsEndToEndTest {
     @Test
     void theStreamComesBackAfterTheSimulatorRestarts() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.demo("c62x"))) {
-            SimEndpoint e = nas.endpoint();
-            ConnectionSpec spec = ConnectionSpec.resolve(new ConnectionOptions(e.host(), e.port(), e.user(),
-                    e.identity(), e.knownHosts(), false, false));
             List<StreamSample> samples = new CopyOnWriteArrayList<>();
             List<StreamState> states = new CopyOnWriteArrayList<>();
-            try (NasSession session = NasSession.connect(spec, SessionSettings.defaults(), Optional.empty(),
-                    Credentials.none())) {
+            try (NasSession session = SimShell.session(nas)) {
                 ReconnectingStream stream = new AgentClient(session, false).stream(200, samples::add, states::add);
                 try {
                     assertTrue(waitFor(() -> samples.size() >= 2), "samples before the restart");

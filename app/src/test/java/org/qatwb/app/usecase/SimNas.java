@@ -1,14 +1,9 @@
 package org.qatwb.app.usecase;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.qatwb.sim.SimEndpoint;
+import org.qatwb.app.testing.SimTime;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.testing.Specs;
@@ -23,9 +18,7 @@ record SimNas(SimulatedNas sim, NasSession session, AgentClient agent) implement
     static SimNas start(SimOptions options, boolean sudo) {
         SimulatedNas sim = SimulatedNas.start(options);
         try {
-            SimEndpoint e = sim.endpoint();
-            NasSession s = NasSession.connect(Specs.spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(),
-                    false, Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none());
+            NasSession s = Specs.connect(sim.endpoint());
             return new SimNas(sim, s, new AgentClient(s, sudo));
         } catch (Exception | Error e) {
             sim.close();
@@ -33,26 +26,9 @@ record SimNas(SimulatedNas sim, NasSession session, AgentClient agent) implement
         }
     }
 
-    /** Runs {@code body} while the NAS's clock moves on a second every 50 ms, as a busy NAS's would seem to. */
+    /** Runs {@code body} while the NAS's clock moves ({@link SimTime#whileTimePasses}). */
     <T> T whileTimePasses(Callable<T> body) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread clock = new Thread(() -> {
-            while (!done.get()) {
-                sim.advance(Duration.ofSeconds(1));
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "sim-clock");
-        clock.start();
-        try {
-            return body.call();
-        } finally {
-            done.set(true);
-            clock.join();
-        }
+        return SimTime.whileTimePasses(sim, body);
     }
 
     @Override

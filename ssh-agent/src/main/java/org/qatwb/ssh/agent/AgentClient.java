@@ -259,7 +259,7 @@ public final class AgentClient {
      * @param patience how long to keep trying when the NAS cannot be reached
      */
     public ApplyOutcome confirm(String txId, Duration patience) throws NasConnectionException, AgentFailure {
-        AgentCommand.Confirm command = new AgentCommand.Confirm(sudo, txId);
+        AgentCommand.TxCommand command = AgentCommand.TxCommand.confirm(sudo, txId);
         return FreshConnection.run(session, patience, fresh -> outcome(runTx(fresh, command, REQUEST_TIMEOUT), txId)
                 .orElseThrow(() -> new AgentFailure("the NAS has no transaction " + txId)));
     }
@@ -316,7 +316,7 @@ public final class AgentClient {
      * files); staged or deferred, its files go back. Another state is refused (a failed step says so).
      */
     public ApplyOutcome abort(String txId) throws NasConnectionException, AgentFailure {
-        return single(new AgentCommand.Abort(sudo, txId), txId);
+        return single(AgentCommand.TxCommand.abort(sudo, txId), txId);
     }
 
     /**
@@ -326,7 +326,7 @@ public final class AgentClient {
      */
     public Optional<ApplyOutcome> unlock(String txId) throws NasConnectionException, AgentFailure {
         try {
-            return outcome(runTx(session, new AgentCommand.Unlock(sudo, txId), REQUEST_TIMEOUT), txId);
+            return outcome(runTx(session, AgentCommand.TxCommand.unlock(sudo, txId), REQUEST_TIMEOUT), txId);
         } catch (Lost e) {
             throw e.cause();
         }

@@ -433,55 +433,41 @@ public sealed interface AgentCommand {
         }
     }
 
-    /** Keeps a restarted transaction: stops its rollback timer. Sent over a new connection. */
-    record Confirm(boolean sudo, String txId) implements AgentCommand {
-        public Confirm {
-            TxId.require(txId);
-        }
-
-        @Override
-        public AgentVerb verb() {
-            return AgentVerb.CONFIRM;
-        }
-
-        @Override
-        public List<String> extraArguments() {
-            return List.of(txId);
-        }
-    }
-
     /**
-     * Ends a transaction that has not ended: one awaiting its confirm rolls back now (as its timer
-     * would), a staged or deferred one has its files put back and leaves the boot's pending list.
+     * One of the three commands that act on a transaction by its id alone, {@code VERB TXID}:
+     * <ul>
+     * <li>{@link AgentVerb#CONFIRM}: keeps a restarted transaction, stops its rollback timer (sent over
+     * a new connection);</li>
+     * <li>{@link AgentVerb#ABORT}: ends a transaction that has not ended: one awaiting its confirm rolls
+     * back now (as its timer would), a staged or deferred one has its files put back and leaves the
+     * boot's pending list;</li>
+     * <li>{@link AgentVerb#UNLOCK}: releases a stale lock held by a transaction: recovered first when
+     * its runner is gone; refused, nothing changed, while its runner still runs or it awaits its confirm.</li>
+     * </ul>
      */
-    record Abort(boolean sudo, String txId) implements AgentCommand {
-        public Abort {
+    record TxCommand(boolean sudo, AgentVerb verb, String txId) implements AgentCommand {
+        /** The verbs that take a transaction's id and nothing else. */
+        public static final Set<AgentVerb> VERBS = Collections.unmodifiableSet(
+                EnumSet.of(AgentVerb.CONFIRM, AgentVerb.ABORT, AgentVerb.UNLOCK));
+
+        public TxCommand {
+            Objects.requireNonNull(verb, "verb");
+            if (!VERBS.contains(verb)) {
+                throw new IllegalArgumentException(verb.wire() + " is not one of " + VERBS);
+            }
             TxId.require(txId);
         }
 
-        @Override
-        public AgentVerb verb() {
-            return AgentVerb.ABORT;
+        public static TxCommand confirm(boolean sudo, String txId) {
+            return new TxCommand(sudo, AgentVerb.CONFIRM, txId);
         }
 
-        @Override
-        public List<String> extraArguments() {
-            return List.of(txId);
-        }
-    }
-
-    /**
-     * Releases a stale lock held by a transaction: recovered first when its runner is gone; refused,
-     * nothing changed, while its runner still runs or it awaits its confirm.
-     */
-    record Unlock(boolean sudo, String txId) implements AgentCommand {
-        public Unlock {
-            TxId.require(txId);
+        public static TxCommand abort(boolean sudo, String txId) {
+            return new TxCommand(sudo, AgentVerb.ABORT, txId);
         }
 
-        @Override
-        public AgentVerb verb() {
-            return AgentVerb.UNLOCK;
+        public static TxCommand unlock(boolean sudo, String txId) {
+            return new TxCommand(sudo, AgentVerb.UNLOCK, txId);
         }
 
         @Override

@@ -575,13 +575,19 @@ restore_cmd() {                # SRC POINT ID MODE TIMEOUT
     tx_report
 }
 
-confirm_cmd() {                # ID
+# The start of every command on one transaction by its id (confirm, status, abort): what a dead
+# runner left is recovered first, then ID is opened. False, after the item 'tx absent', when the
+# NAS has no transaction ID: the client reads that as "never kept", not as a failure.
+tx_existing() {                # ID
     tx_recover
     tx_open "$1"
-    if ! as_root test -d "$TXD"; then
-        item_note tx absent 0 "no transaction $1 on this NAS"
-        return 0
-    fi
+    as_root test -d "$TXD" && return 0
+    item_note tx absent 0 "no transaction $1 on this NAS"
+    return 1
+}
+
+confirm_cmd() {                # ID
+    tx_existing "$1" || return 0
     c_state=$(tx_get state)
     if [ "$c_state" != awaiting-confirm ]; then
         item_note step:confirm error 0 "nothing to confirm: the transaction is $c_state"
@@ -596,12 +602,7 @@ confirm_cmd() {                # ID
 }
 
 status_cmd() {                 # ID WAIT
-    tx_recover
-    tx_open "$1"
-    if ! as_root test -d "$TXD"; then
-        item_note tx absent 0 "no transaction $1 on this NAS"
-        return 0
-    fi
+    tx_existing "$1" || return 0
     tx_wait "$2"
     tx_report
 }
@@ -625,12 +626,7 @@ history_cmd() {
 # list. Any other is refused with its state. The rollback may restart QAT: a dropped connection
 # must not stop it, and if it does, tx_recover finishes it (this shell is its runner).
 abort_cmd() {                  # ID
-    tx_recover
-    tx_open "$1"
-    if ! as_root test -d "$TXD"; then
-        item_note tx absent 0 "no transaction $1 on this NAS"
-        return 0
-    fi
+    tx_existing "$1" || return 0
     b_state=$(tx_get state)
     case $b_state in
         awaiting-confirm)

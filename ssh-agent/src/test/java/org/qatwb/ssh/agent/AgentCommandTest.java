@@ -77,6 +77,17 @@ class AgentCommandTest {
     }
 
     @Test
+    void transactionCommandsTakeTheirVerbAndTheIdOnly() {
+        String id = org.qatwb.model.apply.TxId.next(java.time.Instant.parse("2026-01-02T03:04:05Z"));
+        assertEquals("sh -s -- 'confirm' '" + B + "' '1' '" + id + "'", AgentCommand.TxCommand.confirm(true, id).commandLine(B));
+        assertEquals(List.of("abort", B, "0", id), AgentCommand.TxCommand.abort(false, id).arguments(B));
+        assertEquals(List.of("unlock", B, "0", id), AgentCommand.TxCommand.unlock(false, id).arguments(B));
+        assertThrows(IllegalArgumentException.class, () -> new AgentCommand.TxCommand(false, AgentVerb.APPLY, id));
+        assertThrows(NullPointerException.class, () -> new AgentCommand.TxCommand(false, null, id));
+        assertThrows(IllegalArgumentException.class, () -> AgentCommand.TxCommand.abort(false, "x; reboot"));
+    }
+
+    @Test
     void boundariesAreFreshHex() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {

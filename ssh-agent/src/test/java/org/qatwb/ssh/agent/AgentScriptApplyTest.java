@@ -164,11 +164,11 @@ class AgentScriptApplyTest {
         assertEquals("0\n", Files.readString(nas.path("sys/module/zfs/parameters/zfs_qat_compress_disable")),
                 "the parameter is back as it was");
         assertTrue(runningFor(id), "the timer process waits");
-        ApplyOutcome c = run(shell, nas, new AgentCommand.Confirm(false, id));
+        ApplyOutcome c = run(shell, nas, AgentCommand.TxCommand.confirm(false, id));
         assertEquals(TxState.CONFIRMED, c.state(), c.steps().toString());
         assertTrue(Poll.until(Duration.ofSeconds(30), () -> !runningFor(id)), "the timer process ends after the confirm");
         assertArrayEquals(vf, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
-        ApplyOutcome again = run(shell, nas, new AgentCommand.Confirm(false, id));
+        ApplyOutcome again = run(shell, nas, AgentCommand.TxCommand.confirm(false, id));
         assertEquals(TxState.CONFIRMED, again.state());
         assertEquals("nothing to confirm: the transaction is confirmed", again.failure().orElseThrow().text().strip());
     }

@@ -84,7 +84,7 @@ class AgentScriptBusyboxUserlandTest {
         assertArrayEquals(vf, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(nas.path("etc/c6xxvf_dev0.conf"))),
                 "busybox's cp -p kept the mode");
-        AgentCommand.Confirm confirm = new AgentCommand.Confirm(false, id);
+        AgentCommand.TxCommand confirm = AgentCommand.TxCommand.confirm(false, id);
         AgentRun c = AgentRun.run(BUSYBOX, nas, confirm.arguments(AgentScriptTestSupport.BOUNDARY));
         assertEquals(TxState.CONFIRMED,
                 ApplyOutcome.read(c.parse(AgentScriptTestSupport.BOUNDARY)).orElseThrow().state());

@@ -257,7 +257,7 @@ class AgentScriptTxSafetyTest {
         byte[] theirs = bytes("[GENERAL]\n# edited by hand after the apply\n");
         nas.file("etc/c6xx_dev0.conf", theirs);
 
-        ApplyOutcome a = run(shell, nas, new AgentCommand.Abort(false, id));
+        ApplyOutcome a = run(shell, nas, AgentCommand.TxCommand.abort(false, id));
         assertEquals(TxState.ROLLBACK_FAILED, a.state(), a.steps().toString());
         assertArrayEquals(theirs, Files.readAllBytes(nas.path("etc/c6xx_dev0.conf")), "the other writer's bytes stay");
         assertArrayEquals(vfOld, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")), "what the transaction wrote goes back");
@@ -265,7 +265,7 @@ class AgentScriptTxSafetyTest {
         assertTrue(rollback.contains("/etc/c6xx_dev0.conf") && rollback.contains("changed by someone else"), rollback);
         assertFalse(Files.exists(nas.path("var/lib/qatwb/lock"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
 
-        ApplyOutcome again = run(shell, nas, new AgentCommand.Abort(false, id));
+        ApplyOutcome again = run(shell, nas, AgentCommand.TxCommand.abort(false, id));
         assertEquals("nothing to abort: the transaction is rollback-failed", again.failure().orElseThrow().text().strip());
     }
 
@@ -284,7 +284,7 @@ class AgentScriptTxSafetyTest {
         // an older transaction pending before it, which the abort must leave on the list
         nas.file("var/lib/qatwb/boot/pending", "20250101T000000Z-00000001\n" + id + "\n");
 
-        AgentRun run = AgentRun.run(shell, nas, new AgentCommand.Abort(false, id).arguments(B), new AgentCommand.Abort(false, id).stdin());
+        AgentRun run = AgentRun.run(shell, nas, AgentCommand.TxCommand.abort(false, id).arguments(B), AgentCommand.TxCommand.abort(false, id).stdin());
         assertEquals(0, run.exit(), run.stderr());
         assertEquals("rolled-back", state(nas, id), new String(run.stdout(), StandardCharsets.UTF_8));
         assertArrayEquals(vfOld, Files.readAllBytes(nas.path("etc/c6xxvf_dev0.conf")));
@@ -308,19 +308,19 @@ class AgentScriptTxSafetyTest {
         Path lock = nas.path("var/lib/qatwb/lock");
         Files.createSymbolicLink(lock, Path.of(id));
 
-        ApplyOutcome alive = run(shell, nas, new AgentCommand.Unlock(false, id));
+        ApplyOutcome alive = run(shell, nas, AgentCommand.TxCommand.unlock(false, id));
         assertTrue(alive.failure().orElseThrow().text().contains("its process runs on this boot"), alive.steps().toString());
         assertEquals(Path.of(id), Files.readSymbolicLink(lock), "the lock stays");
         assertEquals("committing", state(nas, id));
 
         nas.file("var/lib/qatwb/tx/" + id + "/state", "awaiting-confirm\n");
-        ApplyOutcome waiting = run(shell, nas, new AgentCommand.Unlock(false, id));
+        ApplyOutcome waiting = run(shell, nas, AgentCommand.TxCommand.unlock(false, id));
         assertTrue(waiting.failure().orElseThrow().text().contains("use --abort"), waiting.steps().toString());
         assertEquals(Path.of(id), Files.readSymbolicLink(lock));
 
         nas.file("var/lib/qatwb/tx/" + id + "/state", "committing\n");
         nas.file("var/lib/qatwb/tx/" + id + "/process", "4194304 " + boot + "\n"); // no such process
-        ApplyOutcome gone = run(shell, nas, new AgentCommand.Unlock(false, id));
+        ApplyOutcome gone = run(shell, nas, AgentCommand.TxCommand.unlock(false, id));
         assertEquals(TxState.ROLLED_BACK, gone.state(), gone.steps().toString());
         assertFalse(Files.exists(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS), "released");
     }

@@ -1,20 +1,16 @@
 package org.qatwb.ssh.agent;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.sim.SimEndpoint;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.model.conf.ConfDocument;
 import org.qatwb.model.devcfg.DevCfgExpectation;
 import org.qatwb.sim.SimulatedNas;
-import org.qatwb.ssh.Credentials;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.testing.QatFileSet;
@@ -32,11 +28,9 @@ final class SimNas implements AutoCloseable {
 
     SimNas(SimOptions options) throws NasConnectionException {
         nas = SimulatedNas.start(options);
-        SimEndpoint e = nas.endpoint();
         NasSession s;
         try {
-            s = NasSession.connect(Specs.spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(), false,
-                    Optional.empty()), Specs.fast(), Optional.empty(), Credentials.none());
+            s = Specs.connect(nas.endpoint());
         } catch (NasConnectionException | RuntimeException ex) {
             nas.close();
             throw ex;

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.qatwb.sim.SimEndpoint;
+import org.qatwb.ssh.Credentials;
+import org.qatwb.ssh.NasConnectionException;
+import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.SessionSettings;
 import org.qatwb.ssh.config.ConnectionSpec;
 
@@ -22,5 +26,11 @@ public final class Specs {
     public static SessionSettings fast() {
         return SessionSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)).withAuthTimeout(Duration.ofSeconds(10))
                 .withStreamCloseGrace(Duration.ofSeconds(2));
+    }
+
+    /** A session to a simulated NAS with its own key and known_hosts, the {@link #fast} settings, no prompt, no password. */
+    public static NasSession connect(SimEndpoint e) throws NasConnectionException {
+        return NasSession.connect(spec(e.host(), e.port(), e.user(), List.of(e.identity()), e.knownHosts(), false,
+                Optional.empty()), fast(), Optional.empty(), Credentials.none());
     }
 }
