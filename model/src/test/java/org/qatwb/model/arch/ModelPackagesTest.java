@@ -31,7 +31,8 @@ class ModelPackagesTest {
     @Test
     void theRuleSeesTheModel() {
         // guards against passing vacuously: the packages whose cycles were broken are there
-        for (String p : new String[] {"snapshot", "persist", "apply", "conf", "driver", "irq", "irq.plan", "zia", "zia.plan", "text", "zfs", "cpu"}) {
+        for (String p : new String[] {"snapshot", "persist", "apply", "conf", "driver", "irq", "irq.plan", "zia", "zia.plan",
+                "text", "zfs", "cpu"}) {
             Assertions.assertTrue(MODEL.stream().anyMatch(c -> c.getPackageName().equals("org.qatwb.model." + p)), p);
         }
     }
