@@ -19,7 +19,8 @@ import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaSetOutcome;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.ZpoolRefusal;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.NasSession;
 import org.qatwb.ssh.agent.AgentClient;
@@ -130,7 +131,7 @@ final class ZiaCommand implements Runnable {
                 SetPoolProperty.Result set = new SetPoolProperty(client, SudoHint.CLI).set(a);
                 ZiaSetOutcome o = set.outcome();
                 doc.put("status", o.status().wire());
-                doc.put("message", ZiaUseCase.explain(o.message()));
+                doc.put("message", ZpoolRefusal.explain(o.message()));
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 if (!set.ok()) {
                     say(spec, set.message().line());

@@ -5,7 +5,8 @@ import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaSetOutcome;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.ZpoolRefusal;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 import org.qatwb.ssh.NasConnectionException;
 import org.qatwb.ssh.agent.AgentClient;
 import org.qatwb.ssh.agent.AgentFailure;
@@ -64,7 +65,7 @@ public final class SetPoolProperty {
             return UserMessage.info(c.property().wire() + " changed", "pool " + c.pool() + " reads "
                     + c.property().wire() + "=" + c.value() + " now");
         }
-        String explained = ZiaUseCase.explain(o.message());
+        String explained = ZpoolRefusal.explain(o.message());
         return UserMessage.error(title(c), switch (o.status()) {
             case OK -> what + " was taken, but pool " + c.pool() + " reads " + o.after()
                     .map(p -> p.properties().getOrDefault(c.property().wire(), "nothing")).orElse("nothing back")

@@ -13,9 +13,9 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import org.qatwb.app.usecase.PinIrq;
 import org.qatwb.model.irq.IrqPinOutcome;
-import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqRateTracker;
 import org.qatwb.model.irq.IrqRates;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 import org.qatwb.model.snapshot.StreamSample;
 
 /**

@@ -25,6 +25,8 @@ import org.qatwb.app.apply.ApplyRequest;
 import org.qatwb.app.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.driver.BankGeometry;
@@ -42,8 +44,6 @@ import org.qatwb.model.layout.LayoutCompiler;
 import org.qatwb.model.layout.LayoutFinding;
 import org.qatwb.model.layout.Preset;
 import org.qatwb.model.layout.Role;
-import org.qatwb.model.snapshot.CpuList;
-import org.qatwb.model.snapshot.CpuTopology;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**

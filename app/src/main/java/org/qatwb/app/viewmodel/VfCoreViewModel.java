@@ -5,7 +5,7 @@ import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.qatwb.model.irq.IrqPinOutcome;
-import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.irq.IrqPinUnit;
 

@@ -12,13 +12,13 @@ import org.qatwb.app.usecase.SetPoolProperty;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zia.ZiaChange;
-import org.qatwb.model.zia.ZiaDataRisk;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaKeepPreview;
 import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.plan.ZiaDataRisk;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 
 /**
  * Z.I.A. on the NAS's pools (the doctor's Z.I.A. panel): what a change would bring along or why it

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.qatwb.model.irq.IrqPinPlan;
-import org.qatwb.model.irq.IrqUnpinPlan;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 import org.qatwb.model.irq.QatIrq;
+import org.qatwb.model.irq.plan.IrqUnpinPlan;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.sim.SimOptions;
 

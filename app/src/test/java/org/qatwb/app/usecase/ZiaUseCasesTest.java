@@ -14,7 +14,7 @@ import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaKept;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaSetOutcome;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 import org.qatwb.sim.SimOptions;
 
 /** Z.I.A. set, keep and reapply over real SSH on the simulated NAS with the hpc/zfs fork, and their wording. */

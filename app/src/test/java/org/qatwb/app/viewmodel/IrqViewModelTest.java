@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.model.irq.IrqPinOutcome;
-import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.QatIrq;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 import org.qatwb.sim.SimulatedNas;
 
 /** The core view's interrupts on the synchronous executor, over real SSH to the simulator: live rates, and a pin. */

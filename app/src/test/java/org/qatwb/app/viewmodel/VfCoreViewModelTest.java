@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.apply.When;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.Instance;
-import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqPinUnit;
 
 /**

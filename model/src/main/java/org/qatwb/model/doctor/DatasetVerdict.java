@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.qatwb.model.snapshot.ZfsDataset;
+import org.qatwb.model.zfs.ZfsDataset;
 
 /**
  * What QAT can do for one dataset, from its properties (DOMAIN.md section 7; OpenZFS qat_*.c): only

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.cpu.CpuList;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.irq.QatIrq;
 import org.qatwb.model.irq.QatIrqName;
-import org.qatwb.model.snapshot.CpuList;
 import org.qatwb.model.snapshot.NasSnapshot;
 
 /**

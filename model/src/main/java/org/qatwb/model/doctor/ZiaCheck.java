@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsPool;
-import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zfs.ZfsPool;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.plan.ZiaDataRisk;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 
 /**
  * {@code zia.status} (DOMAIN.md section 10): the hpc/zfs fork's Z.I.A. offloads through a provider

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.qatwb.model.cpu.CpuList;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.parse.Warnings;
-import org.qatwb.model.snapshot.CpuList;
 
 /**
  * The QAT lines of {@code /proc/interrupts}, as the kernel prints it (kernel/irq/proc.c,

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.qatwb.model.cpu.CpuList;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.parse.Warnings;
-import org.qatwb.model.snapshot.CpuList;
 
 /**
  * Where one IRQ may run and where it does: {@code /proc/irq/N/smp_affinity_list} (the CPUs

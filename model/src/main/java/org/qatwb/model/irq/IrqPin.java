@@ -2,7 +2,7 @@ package org.qatwb.model.irq;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.qatwb.model.snapshot.CpuTopology;
+import org.qatwb.model.cpu.CpuTopology;
 
 /**
  * One VF's completion interrupt pinned to one CPU: what {@code qatwb irq pin} and the layout
@@ -24,7 +24,7 @@ public record IrqPin(String vfBsf, int cpu) {
             throw new IllegalArgumentException("not a PCI address DDDD:BB:DD.F (lower-case hex, slot 00-1f, function 0-7): "
                     + org.qatwb.model.parse.Snippet.quote(vfBsf));
         }
-        if (cpu < 0 || cpu > org.qatwb.model.snapshot.CpuList.MAX_CPU) {
+        if (cpu < 0 || cpu > org.qatwb.model.cpu.CpuList.MAX_CPU) {
             throw new IllegalArgumentException("not a CPU number: " + cpu);
         }
     }

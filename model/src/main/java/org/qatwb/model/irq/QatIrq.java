@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qatwb.model.snapshot.CpuList;
+import org.qatwb.model.cpu.CpuList;
 
 /**
  * One QAT interrupt as the snapshot read it.

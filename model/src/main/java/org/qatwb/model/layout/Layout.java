@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.qatwb.model.conf.ConfValues;
 import org.qatwb.model.conf.InstanceKind;
+import org.qatwb.model.cpu.CpuTopology;
 import org.qatwb.model.device.DeviceModel;
 import org.qatwb.model.lint.SectionKind;
 import org.qatwb.model.lint.Services;
-import org.qatwb.model.snapshot.CpuTopology;
 
 /**
  * How a NAS's QAT functions are used: for every PF and VF its role, services and instances, and

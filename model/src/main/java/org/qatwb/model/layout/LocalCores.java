@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.qatwb.model.snapshot.CpuList;
-import org.qatwb.model.snapshot.CpuTopology;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
 
 /**
  * The cores an instance of a device should interrupt: those of the device's NUMA node, so that

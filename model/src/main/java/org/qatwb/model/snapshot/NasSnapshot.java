@@ -1,6 +1,5 @@
 package org.qatwb.model.snapshot;
 
-import org.qatwb.model.devcfg.DevCfg;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -8,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.qatwb.model.apply.BootCheck;
-import org.qatwb.model.apply.PendingLayout;
-import org.qatwb.model.device.DriverRelease;
 import java.util.OptionalInt;
 import org.qatwb.model.adf.AdfStatus;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.apply.BootCheck;
+import org.qatwb.model.apply.PendingLayout;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.cpu.CpuTopology;
+import org.qatwb.model.devcfg.DevCfg;
+import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.irq.KeptPins;
@@ -22,7 +23,9 @@ import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.persist.PersistState;
+import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
+import org.qatwb.model.zfs.ZfsPool;
 import org.qatwb.model.zia.ZiaHost;
 
 /**

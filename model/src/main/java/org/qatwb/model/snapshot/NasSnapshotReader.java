@@ -1,9 +1,9 @@
 package org.qatwb.model.snapshot;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,13 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.AgentProtocol;
 import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.agent.ItemStatus;
+import org.qatwb.model.apply.BootCheck;
+import org.qatwb.model.apply.PendingLayout;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
+import org.qatwb.model.devcfg.DevCfg;
+import org.qatwb.model.devcfg.DevCfgParser;
 import org.qatwb.model.device.DriverRelease;
 import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.QatDefaultsParser;
@@ -25,8 +31,6 @@ import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.etc.VfBlacklistParser;
 import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.irq.IrqAffinity;
-import org.qatwb.model.apply.BootCheck;
-import org.qatwb.model.apply.PendingLayout;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kstat.KstatParser;
@@ -37,15 +41,16 @@ import org.qatwb.model.lint.DeviceSetLinter;
 import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.LintContext;
 import org.qatwb.model.parse.ParseException;
-import org.qatwb.model.devcfg.DevCfg;
-import org.qatwb.model.devcfg.DevCfgParser;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
-import org.qatwb.model.zfs.ZfsParam;
-import org.qatwb.model.zia.ZiaHost;
-import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.SnapshotIssue.Kind;
+import org.qatwb.model.zfs.ZfsDataset;
+import org.qatwb.model.zfs.ZfsParam;
+import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zfs.ZfsPropertyTable;
+import org.qatwb.model.zia.ZiaHost;
 
 /**
  * Builds a {@link NasSnapshot} from the agent's {@code snapshot} output with the project's

@@ -1,14 +1,9 @@
 package org.qatwb.model.zia;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsPool;
 
 /**
  * One Z.I.A. pool property to set: {@code zpool set PROPERTY=VALUE POOL}. Validated when built,
@@ -69,35 +64,5 @@ public record ZiaChange(String pool, ZiaProperty property, String value) {
     /** The command, as an administrator would type it (every word is shell-safe already). */
     public String command() {
         return "zpool set " + property.wire() + "=" + value + " " + pool;
-    }
-
-    /**
-     * What else this change does to the pool, as the snapshot has it, one line each, to show
-     * before it is made; empty when it does only what it says. Whether it may be made at all is
-     * {@link ZiaUseCase#check}'s question.
-     */
-    public List<String> consequences(NasSnapshot s) {
-        ZfsPool p = s.pools().get(pool);
-        Map<String, String> zia = p == null ? Map.of() : p.zia();
-        List<String> out = new ArrayList<>();
-        boolean turningOn = property.onOff() && value.equals("on") && !"on".equals(zia.get(property.wire()));
-        boolean naming = property == ZiaProperty.PROVIDER && !value.equals("off");
-        if (turningOn && property.reconstruction() && !"on".equals(zia.get(ZiaProperty.CHECKSUM.wire()))) {
-            // spa.c spa_sync_props: a zia_raidzN_rec set on sets the pool's checksum flag too
-            out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
-        }
-        boolean dpusmMissing = s.zia().dpusm().equals(Optional.of(false));
-        if ((turningOn || naming) && dpusmMissing) {
-            out.add("the dpusm module is not loaded (zia_available only says zpool was built with Z.I.A.):"
-                    + (naming ? " zpool will answer '" + ZiaUseCase.NO_SUCH_PROVIDER + "'" : " nothing is offloaded"));
-        } else if (turningOn && ZiaUseCase.provider(zia.get(ZiaProperty.PROVIDER.wire())).equals("off")) {
-            out.add("zia_provider is not set: nothing is offloaded until it names a provider");
-        }
-        if (property == ZiaProperty.CHECKSUM && value.equals("off")) {
-            ZiaProperty.switches().stream().filter(o -> o.reconstruction() && "on".equals(zia.get(o.wire())))
-                    .findFirst().ifPresent(r -> out.add(r.wire() + " is on, and without zia_checksum ZFS offloads"
-                            + " no reconstruction"));
-        }
-        return List.copyOf(out);
     }
 }

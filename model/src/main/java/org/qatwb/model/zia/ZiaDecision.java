@@ -3,7 +3,7 @@ package org.qatwb.model.zia;
 import java.util.List;
 import java.util.Objects;
 
-/** Whether a Z.I.A. change may be made, as {@link ZiaUseCase#check} decides it for the CLI and the GUI alike. */
+/** Whether a Z.I.A. change may be made, as {@link org.qatwb.model.zia.plan.ZiaUseCase#check} decides it for the CLI and the GUI alike. */
 public sealed interface ZiaDecision {
 
     ZiaChange change();

@@ -12,8 +12,8 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.snapshot.ZfsPool;
-import org.qatwb.model.snapshot.ZfsPropertyTable;
+import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zfs.ZfsPropertyTable;
 
 /**
  * What the agent's {@code zia-keep} or {@code zia-reapply} did: each step, and the Z.I.A. state
@@ -53,12 +53,12 @@ public record ZiaHookOutcome(List<Step> steps, ZiaHost host, Map<String, ZfsPool
         return steps.stream().filter(s -> !s.ok()).findFirst();
     }
 
-    /** Reads the output; a step's words go through {@link ZiaUseCase#explain} (zpool's provider refusal). */
+    /** Reads the output; a step's words go through {@link ZpoolRefusal#explain} (zpool's provider refusal). */
     public static ZiaHookOutcome read(AgentOutput out) throws ParseException {
         List<Step> steps = new ArrayList<>();
         for (AgentFrame f : out.frames()) {
             if (!ZiaHost.ITEMS.contains(f.name()) && !f.name().equals("zpool_get") && !f.name().equals("agent")) {
-                steps.add(new Step(f.name(), f.status(), ZiaUseCase.explain(Snippet.output(f.text()))));
+                steps.add(new Step(f.name(), f.status(), ZpoolRefusal.explain(Snippet.output(f.text()))));
             }
         }
         if (out.frame(ZiaHost.KEPT_ITEM).isEmpty()) {

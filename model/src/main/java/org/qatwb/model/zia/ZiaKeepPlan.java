@@ -22,7 +22,8 @@ public record ZiaKeepPlan(String pool, Map<ZiaProperty, String> values, ZiaKept 
         Objects.requireNonNull(refusal, "refusal");
     }
 
-    static ZiaKeepPlan refused(String pool, String why) {
+    /** A plan that keeps nothing, and why. */
+    public static ZiaKeepPlan refused(String pool, String why) {
         return new ZiaKeepPlan(pool, Map.of(), ZiaKept.empty(), Optional.of(why));
     }
 

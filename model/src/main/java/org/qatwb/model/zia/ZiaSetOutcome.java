@@ -7,8 +7,8 @@ import org.qatwb.model.agent.AgentOutput;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.snapshot.ZfsPool;
-import org.qatwb.model.snapshot.ZfsPropertyTable;
+import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zfs.ZfsPropertyTable;
 
 /**
  * What the agent's {@code zpool-set} did.

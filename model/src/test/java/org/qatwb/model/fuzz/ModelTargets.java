@@ -20,6 +20,7 @@ import org.qatwb.model.apply.TxHistory;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.apply.TxStep;
 import org.qatwb.model.conf.ConfDocument;
+import org.qatwb.model.cpu.CpuList;
 import org.qatwb.model.debugfs.FwCountersParser;
 import org.qatwb.model.device.DeviceRef;
 import org.qatwb.model.doctor.CheckResult;
@@ -47,16 +48,15 @@ import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.irq.IrqAffinity;
 import org.qatwb.model.persist.ZfsQatUnit;
-import org.qatwb.model.snapshot.CpuList;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.NasSnapshotReader;
 import org.qatwb.model.snapshot.OsRelease;
 import org.qatwb.model.snapshot.ProcUptime;
 import org.qatwb.model.snapshot.StreamSample;
 import org.qatwb.model.zfs.ZfsParam;
-import org.qatwb.model.snapshot.ZfsPropertyTable;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;
+import org.qatwb.model.zfs.ZfsPropertyTable;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaKept;
@@ -233,11 +233,11 @@ public final class ModelTargets {
                 return List.of();
             }, NEVER);
 
-    public static final FuzzTarget ZFS_PROPERTIES = new FuzzTarget("snapshot.ZfsPropertyTable",
+    public static final FuzzTarget ZFS_PROPERTIES = new FuzzTarget("zfs.ZfsPropertyTable",
             utf8List(NasOutputs.ZFS_GET, NasOutputs.ZPOOL_GET), Mutator.utf8("\t", "tank", "-", "local", "\n"),
             in -> ZfsPropertyTable.parse(text(in)).warnings(), PARSE);
 
-    public static final FuzzTarget CPU_LIST = new FuzzTarget("snapshot.CpuList", utf8List("0-55\n", "0-13,28-41\n", "7\n"),
+    public static final FuzzTarget CPU_LIST = new FuzzTarget("cpu.CpuList", utf8List("0-55\n", "0-13,28-41\n", "7\n"),
             Mutator.utf8("-", ",", "0", "4294967295", "2147483647"), in -> {
                 CpuList.parse(text(in));
                 return List.of();

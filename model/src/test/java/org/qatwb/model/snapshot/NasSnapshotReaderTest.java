@@ -24,6 +24,7 @@ import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
 import org.qatwb.model.testutil.AgentOutputWriter;
 import org.qatwb.model.testutil.NasOutputs;
+import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
 
 class NasSnapshotReaderTest {

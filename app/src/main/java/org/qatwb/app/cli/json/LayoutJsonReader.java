@@ -16,6 +16,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.qatwb.app.json.BoundedJson;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceConfig;
@@ -29,8 +31,6 @@ import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.Role;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
-import org.qatwb.model.snapshot.CpuList;
-import org.qatwb.model.snapshot.CpuTopology;
 
 /**
  * Reads the JSON form of a layout (docs/layout-json.md) back into a {@link Layout}. Strict about

@@ -17,9 +17,9 @@ import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.SnapshotIssue;
-import org.qatwb.model.snapshot.ZfsDataset;
+import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
-import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zfs.ZfsPool;
 
 /** JSON of what is read from a NAS: {@code qatwb snapshot}, {@code params} and {@code watch} (CLI.md). */
 public final class SnapshotJson {

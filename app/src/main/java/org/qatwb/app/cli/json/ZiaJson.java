@@ -6,13 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsPool;
-import org.qatwb.model.zia.ZiaDataRisk;
+import org.qatwb.model.zfs.ZfsPool;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaHookOutcome;
 import org.qatwb.model.zia.ZiaHost;
 import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.plan.ZiaDataRisk;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 
 /** {@code qatwb zia}'s JSON: the pools' live and kept Z.I.A. settings, and what a keep or re-apply did. */
 public final class ZiaJson {

@@ -22,13 +22,13 @@ import org.qatwb.app.gui.Css;
 import org.qatwb.app.viewmodel.ZiaViewModel;
 import org.qatwb.app.workbench.Tone;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zfs.ZfsPool;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaDecision;
 import org.qatwb.model.zia.ZiaDrift;
 import org.qatwb.model.zia.ZiaKeepPlan;
 import org.qatwb.model.zia.ZiaProperty;
-import org.qatwb.model.zia.ZiaUseCase;
+import org.qatwb.model.zia.plan.ZiaUseCase;
 
 /**
  * The Z.I.A. pool properties (DOMAIN.md section 10), shown only when a pool knows them: per pool

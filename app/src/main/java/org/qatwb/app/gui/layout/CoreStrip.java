@@ -15,8 +15,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.qatwb.app.viewmodel.CoreCellModel;
-import org.qatwb.model.snapshot.CpuList;
-import org.qatwb.model.snapshot.CpuTopology;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
 
 /**
  * Every CPU core of the NAS, grouped by NUMA node, each showing how many instances interrupt

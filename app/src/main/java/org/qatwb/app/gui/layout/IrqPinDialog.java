@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qatwb.app.gui.common.DiffView;
 import org.qatwb.app.viewmodel.VfCoreViewModel;
-import org.qatwb.model.irq.IrqPinPlan;
+import org.qatwb.model.irq.plan.IrqPinPlan;
 
 /**
  * What a VF dropped on a core will write, before anything is: where the pin is kept, the diff of

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.qatwb.model.cpu.CpuList;
+import org.qatwb.model.cpu.CpuTopology;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceConfig;
 import org.qatwb.model.layout.DeviceInfo;
@@ -22,8 +24,6 @@ import org.qatwb.model.layout.HostSettings;
 import org.qatwb.model.layout.Instance;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
-import org.qatwb.model.snapshot.CpuList;
-import org.qatwb.model.snapshot.CpuTopology;
 
 class LayoutJsonTest {
 

@@ -1,15 +1,20 @@
-package org.qatwb.model.irq;
+package org.qatwb.model.irq.plan;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.qatwb.model.adf.QatDevice;
+import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinInit;
 import org.qatwb.model.irq.IrqPinUnit;
+import org.qatwb.model.irq.IrqbalanceBan;
 import org.qatwb.model.irq.IrqbalancePolicy;
-import org.qatwb.model.text.UnifiedDiff;
+import org.qatwb.model.irq.KeptPins;
+import org.qatwb.model.irq.QatInterrupts;
+import org.qatwb.model.irq.QatIrq;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.text.UnifiedDiff;
 
 /**
  * Pinning one VF's completion interrupt to a CPU, decided against a snapshot: the one use case

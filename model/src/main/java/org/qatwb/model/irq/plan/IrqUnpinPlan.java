@@ -1,10 +1,13 @@
-package org.qatwb.model.irq;
+package org.qatwb.model.irq.plan;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.qatwb.model.text.UnifiedDiff;
+import org.qatwb.model.irq.IrqPin;
+import org.qatwb.model.irq.IrqbalanceBan;
+import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.text.UnifiedDiff;
 
 /**
  * Taking one VF's pin out of those kept ({@code qatwb irq pin CONNECTION VF none}): the unit keeps

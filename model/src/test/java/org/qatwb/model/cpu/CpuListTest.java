@@ -1,4 +1,4 @@
-package org.qatwb.model.snapshot;
+package org.qatwb.model.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

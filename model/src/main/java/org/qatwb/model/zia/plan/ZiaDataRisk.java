@@ -1,4 +1,4 @@
-package org.qatwb.model.zia;
+package org.qatwb.model.zia.plan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsDataset;
-import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zfs.ZfsDataset;
+import org.qatwb.model.zfs.ZfsPool;
 
 /**
  * Encryption or dedup in use on a pool, which rules a Z.I.A. offload out.

@@ -1,4 +1,4 @@
-package org.qatwb.model.zia;
+package org.qatwb.model.zia.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qatwb.model.snapshot.NasSnapshot;
-import org.qatwb.model.snapshot.ZfsPool;
+import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zia.ZiaChange;
+import org.qatwb.model.zia.ZiaDecision;
+import org.qatwb.model.zia.ZiaDrift;
+import org.qatwb.model.zia.ZiaKeepPlan;
+import org.qatwb.model.zia.ZiaKept;
+import org.qatwb.model.zia.ZiaProperty;
+import org.qatwb.model.zia.ZpoolRefusal;
 
 /**
  * The Z.I.A. flows, decided once for the CLI ({@code qatwb zia}) and the GUI (the doctor's Z.I.A.
  * panel): whether a change may be made, what to keep, and where the live pool differs from what is
- * kept. Pure: the agent makes the changes.
+ * kept. Pure: the agent makes the changes. It sits above {@code snapshot}, which reads the Z.I.A.
+ * facts of {@code model.zia} it decides over.
  */
 public final class ZiaUseCase {
-
-    /** zpool's answer to a provider name dpusm does not know (libzfs_util.c, EZFS_ZIA_NONEXISTENT_PROVIDER). */
-    public static final String NO_SUCH_PROVIDER = "given provider does not exist";
 
     private ZiaUseCase() {
     }
@@ -44,7 +49,7 @@ public final class ZiaUseCase {
                 return new ZiaDecision.Refused(change, risk.refusal());
             }
         }
-        return new ZiaDecision.Allowed(change, change.consequences(s));
+        return new ZiaDecision.Allowed(change, consequences(s, change));
     }
 
     /** Turns an offload on, or names a provider: what encryption and dedup rule out. */
@@ -111,17 +116,34 @@ public final class ZiaUseCase {
     }
 
     /**
-     * zpool's refusal as the fork words it, with what it means when dpusm does not know the name:
-     * the name is the provider module's exact name, and dpusm must have been loaded before zfs.ko
-     * (module/zfs/zia.c {@code zia_init}, called once from dmu.c {@code dmu_init} at module load,
-     * finds dpusm or never looks again: {@code zia_get_provider} then answers no provider for every name).
+     * What else {@code change} does to the pool, as the snapshot has it, one line each, to show
+     * before it is made; empty when it does only what it says. Whether it may be made at all is
+     * {@link #check}'s question.
      */
-    public static String explain(String zpoolMessage) {
-        if (zpoolMessage.contains(NO_SUCH_PROVIDER)) {
-            return zpoolMessage + " (the name must be the provider module's exact name, loaded and registered"
-                    + " with dpusm; if dpusm was not loaded when zfs.ko loaded, every name fails this way until zfs.ko"
-                    + " is reloaded)";
+    public static List<String> consequences(NasSnapshot s, ZiaChange change) {
+        ZiaProperty property = change.property();
+        String value = change.value();
+        ZfsPool p = s.pools().get(change.pool());
+        Map<String, String> zia = p == null ? Map.of() : p.zia();
+        List<String> out = new ArrayList<>();
+        boolean turningOn = property.onOff() && value.equals("on") && !"on".equals(zia.get(property.wire()));
+        boolean naming = property == ZiaProperty.PROVIDER && !value.equals("off");
+        if (turningOn && property.reconstruction() && !"on".equals(zia.get(ZiaProperty.CHECKSUM.wire()))) {
+            // spa.c spa_sync_props: a zia_raidzN_rec set on sets the pool's checksum flag too
+            out.add("zia_checksum turns on too: ZFS offloads a reconstruction only together with its checksums");
         }
-        return zpoolMessage;
+        boolean dpusmMissing = s.zia().dpusm().equals(Optional.of(false));
+        if ((turningOn || naming) && dpusmMissing) {
+            out.add("the dpusm module is not loaded (zia_available only says zpool was built with Z.I.A.):"
+                    + (naming ? " zpool will answer '" + ZpoolRefusal.NO_SUCH_PROVIDER + "'" : " nothing is offloaded"));
+        } else if (turningOn && provider(zia.get(ZiaProperty.PROVIDER.wire())).equals("off")) {
+            out.add("zia_provider is not set: nothing is offloaded until it names a provider");
+        }
+        if (property == ZiaProperty.CHECKSUM && value.equals("off")) {
+            ZiaProperty.switches().stream().filter(o -> o.reconstruction() && "on".equals(zia.get(o.wire())))
+                    .findFirst().ifPresent(r -> out.add(r.wire() + " is on, and without zia_checksum ZFS offloads"
+                            + " no reconstruction"));
+        }
+        return List.copyOf(out);
     }
 }

@@ -1,4 +1,4 @@
-package org.qatwb.model.snapshot;
+package org.qatwb.model.cpu;
 
 import java.util.BitSet;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.qatwb.model.snapshot;
+package org.qatwb.model.zfs;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
