@@ -10,10 +10,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.qatwb.app.apply.ApplyProgress;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.When;
+import org.qatwb.app.usecase.apply.ApplyProgress;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
 import org.qatwb.model.apply.RestorePoint;
@@ -24,7 +24,7 @@ import org.qatwb.model.snapshot.NasSnapshot;
 
 /**
  * Transactions on the NAS: applying one (a layout, a doctor's file fix, a restore) through the use
- * case the CLI runs too ({@link org.qatwb.app.apply.ApplyUseCase}), and the history of applied
+ * case the CLI runs too ({@link org.qatwb.app.usecase.apply.ApplyUseCase}), and the history of applied
  * ones. {@link #applyingProperty()} while one runs, its steps in the tab's activity line;
  * {@link #resultProperty()} the latest result, {@link #historyProperty()} the history last read.
  * UI thread only.

@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.sim.SimOptions;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.apply.When;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceKey;
 import org.qatwb.model.layout.InstanceRef;
 import org.qatwb.model.layout.Preset;
+import org.qatwb.sim.SimOptions;
 
 /** The layout editor's view model on the synchronous executor, applying to the simulated C62x NAS. */
 class LayoutEditorViewModelTest {

@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.apply.When;
-import org.qatwb.model.layout.Device;
-import org.qatwb.model.layout.InstanceSection;
-import org.qatwb.model.layout.Layout;
-import org.qatwb.model.layout.Instance;
 import org.qatwb.model.irq.IrqPinPlan;
 import org.qatwb.model.irq.IrqPinUnit;
+import org.qatwb.model.layout.Device;
+import org.qatwb.model.layout.Instance;
+import org.qatwb.model.layout.InstanceSection;
+import org.qatwb.model.layout.Layout;
 
 /**
  * A VF dropped on a core, on the synchronous executor over real SSH to the simulator: the one

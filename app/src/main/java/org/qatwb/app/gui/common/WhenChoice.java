@@ -12,7 +12,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.qatwb.app.apply.When;
+import org.qatwb.app.usecase.apply.When;
 
 /**
  * The three ways a layout reaches the NAS, as radio buttons (the apply and history dialogs): stage
