@@ -10,6 +10,7 @@ import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
 import org.qatwb.app.cli.json.TxJson;
 import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.RestartCheck;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxId;
@@ -164,7 +165,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             if (when() == org.qatwb.app.usecase.apply.When.RESTART) {
                 // before the restart: whether it can apply the layout at all (the driver refuses held devices)
-                err.println(Transactions.restartCanApply(snapshot.qatHeldByZfs()));
+                err.println("qatwb: " + RestartCheck.of(snapshot.qatHeldByZfs(), RestartCheck.RebootAdvice.CLI).line());
                 err.flush();
             }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);

@@ -185,22 +185,6 @@ final class Transactions {
         };
     }
 
-    /**
-     * Whether a QAT restart can apply a layout now, in one line: the driver refuses to stop a device
-     * that ZFS's started instances hold (adf_ctl_drv.c adf_ctl_is_device_in_use), so then only the
-     * next boot can.
-     */
-    static String restartCanApply(Optional<Boolean> heldByZfs) {
-        if (heldByZfs.isEmpty()) {
-            return "qatwb: whether ZFS holds QAT is unknown (no module reference count to read): a restart may be"
-                    + " refused; then the layout takes effect at the next boot";
-        }
-        return heldByZfs.get()
-                ? "qatwb: ZFS holds the QAT devices: a restart cannot apply this layout now; it will take effect at the"
-                        + " next boot (apply --reboot)"
-                : "qatwb: ZFS holds no QAT device: a restart can apply this layout now";
-    }
-
     static int exitCode(ApplyOutcome o) {
         return exitCode(Verdict.of(o));
     }

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.qatwb.app.usecase.apply.ApplyProgress;
 import org.qatwb.app.usecase.apply.ApplyRequest;
 import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.RestartCheck;
 import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
@@ -59,17 +60,12 @@ public final class TransactionsViewModel {
 
     /**
      * Whether "Restart QAT now" can apply a layout on this NAS now: empty when it can (or when that
-     * is not known: the NAS then says at the restart), else why not, in a sentence the apply dialogs
-     * show. ZFS's started instances hold their devices and the driver refuses to stop a device in
-     * use (docs/driver/dev-cfg-and-busy.md); the snapshot reads that from the QAT modules' counts.
+     * is not known: the NAS then says at the restart), else why not, in the line the CLI prints too
+     * ({@link RestartCheck}).
      */
     public Optional<String> restartCannotApply() {
         NasSnapshot s = nas.snapshotProperty().get();
-        if (s == null || !s.qatHeldByZfs().orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use:"
-                + " stage it for the next boot, or apply and reboot.");
+        return RestartCheck.of(s == null ? Optional.empty() : s.qatHeldByZfs(), RestartCheck.RebootAdvice.WINDOW).cannotApply();
     }
 
     /**
