@@ -1,11 +1,11 @@
 package org.qatwb.app.viewmodel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,35 +27,57 @@ import org.qatwb.model.snapshot.NasSnapshot;
  * Transactions on the NAS: applying one (a layout, a doctor's file fix, a restore) through the use
  * case the CLI runs too ({@link org.qatwb.app.usecase.apply.ApplyUseCase}), and the history of applied
  * ones. {@link #applyingProperty()} while one runs, its steps in the tab's activity line;
- * {@link #resultProperty()} the latest result, {@link #historyProperty()} the history last read.
- * UI thread only.
+ * {@link #resultProperty()} the latest result with the request it answers, {@link #historyProperty()}
+ * the history last read, {@link #readingHistoryProperty()} while it is read. No completion
+ * callbacks: whoever asked watches these. UI thread only.
  */
 public final class TransactionsViewModel {
 
     private final NasViewModel nas;
     private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Applied> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<TxRecord>> history = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper readingHistory = new ReadOnlyBooleanWrapper();
     /** Applies asked for and not finished (they queue behind one another on the NAS's requests). */
     private int unfinished;
+    /** History reads asked for and not finished. */
+    private int unfinishedReads;
 
     TransactionsViewModel(NasViewModel nas) {
         this.nas = nas;
     }
 
-    /** An apply is on its way or waits for the NAS (a reboot, the boot check). */
+    /**
+     * An apply is on its way or waits for the NAS (a reboot, the boot check). It turns false after
+     * the last one's {@link #resultProperty()}: an apply not answered by then failed (a notice says why).
+     */
     public ReadOnlyBooleanProperty applyingProperty() {
         return applying.getReadOnlyProperty();
     }
 
-    /** The latest apply's result; null before the first. */
-    public ReadOnlyObjectProperty<ApplyResult> resultProperty() {
+    /**
+     * An apply that ended with a result, and the request it answers (the very object given to
+     * {@link #apply}, so that whoever asked knows its own among the tab's applies).
+     */
+    public record Applied(ApplyRequest request, ApplyResult result) {
+    }
+
+    /** The latest apply that ended with a result; null before the first. One that failed is a notice only. */
+    public ReadOnlyObjectProperty<Applied> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
-    /** The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}. */
+    /**
+     * The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}: a new
+     * list for every read, so that a read that finds what the last one found is heard too.
+     */
     public ReadOnlyObjectProperty<List<TxRecord>> historyProperty() {
         return history.getReadOnlyProperty();
+    }
+
+    /** A read of the history is asked and not finished; when it turns false without a new {@link #historyProperty()}, it failed (a notice says why). */
+    public ReadOnlyBooleanProperty readingHistoryProperty() {
+        return readingHistory.getReadOnlyProperty();
     }
 
     /**
@@ -75,11 +97,6 @@ public final class TransactionsViewModel {
      * the NAS is read again, so that every view shows it as it is now, and the outcome is notified.
      */
     public void apply(ApplyRequest request) {
-        apply(request, r -> { });
-    }
-
-    /** {@link #apply(ApplyRequest)}, then {@code then} with the result (NasViewModel's delegate for gui/layout). */
-    void apply(ApplyRequest request, Consumer<ApplyResult> then) {
         String what = switch (request.when()) {
             case STAGE -> "Writing the files for the next boot";
             case RESTART -> "Applying and restarting QAT";
@@ -95,13 +112,12 @@ public final class TransactionsViewModel {
                     }
                     return n.apply(request, p -> nas.ui().execute(() -> progress(p)));
                 }, (ApplyResult r) -> {
-                    ended(reboot);
                     if (r.rebooted()) {
                         nas.charts().mark(EventKind.RESTART, "NAS rebooted");
                     }
-                    result.set(r);
+                    result.set(new Applied(request, r));
+                    ended(reboot);   // after the result: who waits for its own hears it before applying turns false
                     nas.notify(ApplyNotices.of(r));
-                    then.accept(r);
                 }, failure -> {
                     ended(reboot);
                     nas.notify(new Notice(Notice.Level.ERROR, "Not applied", failure));
@@ -127,26 +143,32 @@ public final class TransactionsViewModel {
      * transaction through the same use case (checks, backups, restart and rollback timer, or reboot).
      */
     public void restore(String txId, RestorePoint point, When when) {
-        restore(txId, point, when, r -> { });
-    }
-
-    void restore(String txId, RestorePoint point, When when, Consumer<ApplyResult> then) {
         apply(new ApplyRequest(new ApplyRequest.Restore(txId, point), when, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT,
-                ApplyRequest.DEFAULT_REBOOT_LIMIT), then);
+                ApplyRequest.DEFAULT_REBOOT_LIMIT));
     }
 
     /** Reads the NAS's applied transactions into {@link #historyProperty()}, newest first. */
     public void loadHistory() {
-        loadHistory(h -> { });
-    }
-
-    void loadHistory(Consumer<List<TxRecord>> then) {
-        nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
+        historyReads(1);
+        boolean asked = nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
             List<TxRecord> newest = new ArrayList<>(h);
             newest.sort(Comparator.comparing(TxRecord::time).reversed());
-            history.set(List.copyOf(newest));
-            then.accept(history.get());
-        }, failure -> nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure)));
+            // wrapped, not List.copyOf: an empty copy is one shared instance, and the property would not change
+            history.set(Collections.unmodifiableList(newest));
+            historyReads(-1);
+        }, failure -> {
+            nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure));
+            historyReads(-1);
+        });
+        if (!asked) {
+            nas.notify(new Notice(Notice.Level.ERROR, "History not read", "not connected to the NAS"));
+            historyReads(-1);
+        }
+    }
+
+    private void historyReads(int delta) {
+        unfinishedReads += delta;
+        readingHistory.set(unfinishedReads > 0);
     }
 
     /** A step or a line of the wait, in the activity line while the apply runs. */

@@ -90,7 +90,7 @@ class DoctorViewModelTest {
     @Test
     void aParameterFixGoesThroughTheSwitchAndTheDoctorLooksAgain() throws Exception {
         DoctorViewModel vm = open("c62x");
-        nas.paramSwitch(org.qatwb.model.zfs.ZfsParam.COMPRESS).request(false);
+        nas.offload().paramSwitch(org.qatwb.model.zfs.ZfsParam.COMPRESS).request(false);
         vm.runAgain();
         CheckResult params = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
         Fix fix = params.fixes().stream().filter(f -> f instanceof Fix.ParamFix).findFirst().orElseThrow(() ->

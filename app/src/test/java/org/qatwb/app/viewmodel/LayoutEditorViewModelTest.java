@@ -179,10 +179,11 @@ class LayoutEditorViewModelTest {
         vm.apply(When.STAGE, Duration.ofSeconds(120));
         assertNotEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1));
 
-        java.util.List<org.qatwb.model.apply.TxRecord> history = new java.util.ArrayList<>();
-        nas.loadHistory(history::addAll);
+        nas.transactions().loadHistory();
+        assertFalse(nas.transactions().readingHistoryProperty().get());
+        java.util.List<org.qatwb.model.apply.TxRecord> history = nas.transactions().historyProperty().get();
         assertEquals(1, history.size(), history.toString());
-        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE, o -> { });
+        nas.transactions().restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE);
 
         assertEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1),
                 "back to the files before the apply");

@@ -77,7 +77,7 @@ class NasViewModelRebootTest {
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
         vm.transactions().apply(edit(When.REBOOT));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
 
         assertNotNull(got.get(), vm.notices().toString());
         assertEquals(Verdict.BOOTED, got.get().verdict(), got.get().toString());
@@ -114,7 +114,7 @@ class NasViewModelRebootTest {
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
         vm.transactions().apply(edit(When.REBOOT));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
 
         assertEquals(Verdict.ROLLED_BACK_AT_BOOT, got.get().verdict(), got.get().toString());
         assertEquals("Rolled back at boot", last().title(), last().message());
@@ -130,7 +130,7 @@ class NasViewModelRebootTest {
         open();
         AtomicReference<ApplyResult> got = new AtomicReference<>();
         vm.transactions().apply(edit(When.STAGE));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
         assertEquals(Verdict.STAGED, got.get().verdict());
 
         sim.reboot();

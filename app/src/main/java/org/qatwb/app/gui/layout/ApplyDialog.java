@@ -38,7 +38,7 @@ final class ApplyDialog {
         if (c == null) {
             return;
         }
-        Dialog<Choice> d = dialog(c, nas.restartCannotApply());
+        Dialog<Choice> d = dialog(c, nas.transactions().restartCannotApply());
         d.initOwner(owner);
         d.showAndWait().filter(choice -> choice.when() != When.REBOOT || confirmReboot(owner, nas))
                 .ifPresent(choice -> vm.apply(choice.when(), choice.confirmTimeout()));
