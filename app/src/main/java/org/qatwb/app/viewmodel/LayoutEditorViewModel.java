@@ -105,7 +105,8 @@ public final class LayoutEditorViewModel {
         if (nas.snapshotProperty().get() != null) {
             reset(nas.snapshotProperty().get());
         }
-        nas.transactions().resultProperty().addListener((o, was, a) -> applied(a));
+        // invalidation, not change: a change is judged by equals, and every result is an answer
+        nas.transactions().resultProperty().addListener(o -> applied(nas.transactions().resultProperty().get()));
         nas.transactions().applyingProperty().addListener((o, was, now) -> {
             if (!now) {
                 asked.clear();   // every apply has ended; one not answered failed, and is not waited for

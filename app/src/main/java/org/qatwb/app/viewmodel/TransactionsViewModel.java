@@ -1,7 +1,6 @@
 package org.qatwb.app.viewmodel;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.qatwb.app.usecase.apply.ApplyProgress;
 import org.qatwb.app.usecase.apply.ApplyRequest;
 import org.qatwb.app.usecase.apply.ApplyResult;
@@ -28,7 +29,8 @@ import org.qatwb.model.snapshot.NasSnapshot;
  * case the CLI runs too ({@link org.qatwb.app.usecase.apply.ApplyUseCase}), and the history of applied
  * ones. {@link #applyingProperty()} while one runs, its steps in the tab's activity line;
  * {@link #resultProperty()} the latest result with the request it answers, {@link #historyProperty()}
- * the history last read, {@link #readingHistoryProperty()} while it is read. No completion
+ * the history last read, {@link #readingHistoryProperty()} while it is read and
+ * {@link #historyFailureProperty()} why the last read failed. No completion
  * callbacks: whoever asked watches these. UI thread only.
  */
 public final class TransactionsViewModel {
@@ -38,6 +40,7 @@ public final class TransactionsViewModel {
     private final ReadOnlyObjectWrapper<Applied> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<TxRecord>> history = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper readingHistory = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper historyFailure = new ReadOnlyStringWrapper("");
     /** Applies asked for and not finished (they queue behind one another on the NAS's requests). */
     private int unfinished;
     /** History reads asked for and not finished. */
@@ -68,16 +71,22 @@ public final class TransactionsViewModel {
     }
 
     /**
-     * The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}: a new
-     * list for every read, so that a read that finds what the last one found is heard too.
+     * The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}. A read
+     * that finds what the last one found changes nothing here (JavaFX compares by equals): whoever
+     * waits for a read watches {@link #readingHistoryProperty()} turn false.
      */
     public ReadOnlyObjectProperty<List<TxRecord>> historyProperty() {
         return history.getReadOnlyProperty();
     }
 
-    /** A read of the history is asked and not finished; when it turns false without a new {@link #historyProperty()}, it failed (a notice says why). */
+    /** A read of the history is asked and not finished; when it turns false, {@link #historyFailureProperty()} says how the last one ended. */
     public ReadOnlyBooleanProperty readingHistoryProperty() {
         return readingHistory.getReadOnlyProperty();
+    }
+
+    /** Why the latest read of the history failed, in one line (a notice says it too); empty when it succeeded. */
+    public ReadOnlyStringProperty historyFailureProperty() {
+        return historyFailure.getReadOnlyProperty();
     }
 
     /**
@@ -153,17 +162,21 @@ public final class TransactionsViewModel {
         boolean asked = nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
             List<TxRecord> newest = new ArrayList<>(h);
             newest.sort(Comparator.comparing(TxRecord::time).reversed());
-            // wrapped, not List.copyOf: an empty copy is one shared instance, and the property would not change
-            history.set(Collections.unmodifiableList(newest));
-            historyReads(-1);
-        }, failure -> {
-            nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure));
-            historyReads(-1);
-        });
+            history.set(List.copyOf(newest));
+            historyRead("");
+        }, this::historyRead);
         if (!asked) {
-            nas.notify(new Notice(Notice.Level.ERROR, "History not read", "not connected to the NAS"));
-            historyReads(-1);
+            historyRead("not connected to the NAS");
         }
+    }
+
+    /** A read of the history ended: {@code failure} empty, or why it failed. */
+    private void historyRead(String failure) {
+        if (!failure.isEmpty()) {
+            nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure));
+        }
+        historyFailure.set(failure);
+        historyReads(-1);
     }
 
     private void historyReads(int delta) {

@@ -61,7 +61,9 @@ public final class VfCoreViewModel {
     public VfCoreViewModel(IrqViewModel irq, LayoutEditorViewModel editor) {
         this.irq = Objects.requireNonNull(irq, "irq");
         this.editor = Objects.requireNonNull(editor, "editor");
-        irq.pinResultProperty().addListener((o, was, r) -> {
+        // invalidation, not change: a change is judged by equals, and a pin equal to the last one is a new answer still
+        irq.pinResultProperty().addListener(o -> {
+            IrqViewModel.PinResult r = irq.pinResultProperty().get();
             // the IRQ view model's pins are also other views'; only the one this drop asked for is reported
             if (r != null && asked != null && r.plan() == asked.plan()) {
                 String coreAffinity = asked.coreAffinity();

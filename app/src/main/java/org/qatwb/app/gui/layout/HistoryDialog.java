@@ -34,10 +34,10 @@ final class HistoryDialog {
     }
 
     /**
-     * Opens at once and asks the NAS for its history; the list fills when the read arrives, and the
-     * header says so when it fails (the tab's notice says why).
+     * Opens at once and asks the NAS for its history; the list fills when the read ends, and the
+     * header says why when it failed.
      */
-    static void show(Window owner, NasViewModel nas) {
+    static Dialog<Void> show(Window owner, NasViewModel nas) {
         TransactionsViewModel tx = nas.transactions();
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
@@ -48,26 +48,23 @@ final class HistoryDialog {
         list.setId("history-list");
         list.setPlaceholder(new Label(READING));
         list.setPrefSize(760, 360);
-        boolean[] read = {false};
-        ChangeListener<List<TxRecord>> onHistory = (o, was, history) -> {
-            read[0] = true;
+        ChangeListener<Boolean> onReading = (o, was, reading) -> {
+            if (reading) {
+                return;
+            }
+            if (!tx.historyFailureProperty().get().isEmpty()) {
+                d.setHeaderText("The history could not be read: " + tx.historyFailureProperty().get());
+                list.setPlaceholder(new Label("Not read"));
+                return;
+            }
+            List<TxRecord> history = tx.historyProperty().get();
             list.getItems().setAll(history);
             list.setPlaceholder(new Label("Nothing was applied on this NAS yet"));
             d.setHeaderText(history.isEmpty() ? "Nothing was applied on this NAS yet" : history.size()
                     + " transaction(s) kept on the NAS, newest first; returning to one is a new transaction, applied as chosen below");
         };
-        ChangeListener<Boolean> onReading = (o, was, reading) -> {
-            if (!reading && !read[0]) {
-                d.setHeaderText("The history could not be read: the tab's notices say why");
-                list.setPlaceholder(new Label("Not read"));
-            }
-        };
-        tx.historyProperty().addListener(onHistory);
         tx.readingHistoryProperty().addListener(onReading);
-        d.setOnHidden(e -> {
-            tx.historyProperty().removeListener(onHistory);
-            tx.readingHistoryProperty().removeListener(onReading);
-        });
+        d.setOnHidden(e -> tx.readingHistoryProperty().removeListener(onReading));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(TxRecord t, boolean empty) {
@@ -94,6 +91,7 @@ final class HistoryDialog {
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
         tx.loadHistory();
+        return d;
     }
 
     /** A reboot asks a second time; the history stays open when the user says no. */
