@@ -11,14 +11,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qatwb.app.usecase.apply.ApplyRequest;
 import org.qatwb.app.usecase.apply.ApplyResult;
 import org.qatwb.app.usecase.apply.Verdict;
 import org.qatwb.app.usecase.apply.When;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.history.EventKind;
@@ -34,22 +32,14 @@ class NasViewModelRebootTest {
 
     private static final String VF = "/etc/c6xxvf_dev5.conf";
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel vm;
     private SimulatedNas sim;
     private final List<String> activity = new CopyOnWriteArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        if (vm != null) {
-            vm.close();
-        }
-        sims.close();
-    }
-
     private void open() {
-        vm = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        vm.connect();
+        vm = sims.connect("c62x");
         sim = sims.get("c62x");
         vm.activityProperty().addListener((o, a, b) -> activity.add(b));
     }

@@ -11,12 +11,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.DeviceRow;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
@@ -37,23 +36,15 @@ import org.qatwb.sim.SimulatedNas;
 /** The NAS view model on the synchronous executor, over real SSH to the in-process simulator. */
 class NasViewModelTest {
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel vm;
 
     @TempDir
     Path dir;
 
-    @AfterEach
-    void tearDown() {
-        if (vm != null) {
-            vm.close();
-        }
-        sims.close();
-    }
-
     private NasViewModel open(NasTarget target) {
-        vm = TestNas.viewModel(target, sims);
-        vm.connect();
+        vm = sims.connect(target);
         return vm;
     }
 

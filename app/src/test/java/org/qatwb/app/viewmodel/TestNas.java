@@ -52,7 +52,8 @@ final class TestNas implements AfterEachCallback {
         return open(new NasTarget.Simulated(profile));
     }
 
-    NasViewModel open(NasTarget.Simulated target) {
+    /** A view model of {@code target} (a simulated NAS, or one of these simulators over SSH), not yet connected. */
+    NasViewModel open(NasTarget target) {
         if (opened != null) {
             opened.close();
         }
@@ -65,7 +66,7 @@ final class TestNas implements AfterEachCallback {
         return connect(new NasTarget.Simulated(profile));
     }
 
-    NasViewModel connect(NasTarget.Simulated target) {
+    NasViewModel connect(NasTarget target) {
         NasViewModel nas = open(target);
         nas.connect();
         return nas;
