@@ -101,5 +101,8 @@ class ArchitectureTest {
                 classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.qatwb.app")));
         org.junit.jupiter.api.Assertions.assertTrue(
                 classes.stream().anyMatch(c -> c.getPackageName().equals("org.qatwb.app.usecase")));
+        // the apply the CLI and the window share is a use case too: the rule above covers it
+        org.junit.jupiter.api.Assertions.assertTrue(
+                classes.stream().anyMatch(c -> c.getName().equals("org.qatwb.app.usecase.apply.ApplyUseCase")));
     }
 }

@@ -9,7 +9,8 @@ import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.cli.json.LayoutJson;
 import org.qatwb.app.cli.json.LayoutJsonReader;
 import org.qatwb.app.cli.json.TxJson;
-import org.qatwb.app.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.RestartCheck;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.RestorePoint;
 import org.qatwb.model.apply.TxId;
@@ -162,9 +163,9 @@ final class ApplyCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), doc);
                 return ExitCodes.OK;
             }
-            if (when() == org.qatwb.app.apply.When.RESTART) {
+            if (when() == org.qatwb.app.usecase.apply.When.RESTART) {
                 // before the restart: whether it can apply the layout at all (the driver refuses held devices)
-                err.println(Transactions.restartCanApply(snapshot.qatHeldByZfs()));
+                err.println("qatwb: " + RestartCheck.of(snapshot.qatHeldByZfs(), RestartCheck.RebootAdvice.CLI).line());
                 err.flush();
             }
             DiffConfirmation.confirm(c.diff(), c.files().size() + " file(s)", client.session().spec().host(), yes, err);
@@ -272,11 +273,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** --stage (the default), --restart or --reboot. */
-    private org.qatwb.app.apply.When when() {
+    private org.qatwb.app.usecase.apply.When when() {
         if (when != null && when.restart) {
-            return org.qatwb.app.apply.When.RESTART;
+            return org.qatwb.app.usecase.apply.When.RESTART;
         }
-        return rebooting() ? org.qatwb.app.apply.When.REBOOT : org.qatwb.app.apply.When.STAGE;
+        return rebooting() ? org.qatwb.app.usecase.apply.When.REBOOT : org.qatwb.app.usecase.apply.When.STAGE;
     }
 
     private boolean rebooting() {

@@ -8,6 +8,7 @@ import org.qatwb.app.cli.json.DoctorJson;
 import org.qatwb.app.cli.json.JsonOut;
 import org.qatwb.app.usecase.Diagnose;
 import org.qatwb.app.usecase.WatchCounters;
+import org.qatwb.app.usecase.apply.RestartCheck;
 import org.qatwb.model.doctor.CheckResult;
 import org.qatwb.model.doctor.CheckStatus;
 import org.qatwb.model.doctor.DoctorReport;
@@ -72,7 +73,7 @@ final class DoctorCommand implements Callable<Integer> {
         held.ifPresentOrElse(h -> doc.put("qatHeldByZfs", h), () -> doc.putNull("qatHeldByZfs"));
         JsonOut.print(spec.commandLine().getOut(), doc);
         printSummary(report);
-        spec.commandLine().getErr().println(Transactions.restartCanApply(held));
+        spec.commandLine().getErr().println("qatwb: " + RestartCheck.of(held, RestartCheck.RebootAdvice.CLI).line());
         return report.failed() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 

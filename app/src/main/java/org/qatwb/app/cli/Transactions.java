@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.qatwb.app.apply.ApplyProgress;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.ApplyUseCase;
-import org.qatwb.app.apply.Verdict;
+import org.qatwb.app.usecase.apply.ApplyProgress;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.ApplyUseCase;
+import org.qatwb.app.usecase.apply.Verdict;
 import org.qatwb.model.apply.ApplyMode;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.BootCheck;
@@ -183,22 +183,6 @@ final class Transactions {
             case UNREACHABLE, NOT_BACK -> ExitCodes.UNREACHABLE;
             case NEEDS_ATTENTION, ROLLBACK_FAILED_AT_BOOT -> ExitCodes.NEEDS_ATTENTION;
         };
-    }
-
-    /**
-     * Whether a QAT restart can apply a layout now, in one line: the driver refuses to stop a device
-     * that ZFS's started instances hold (adf_ctl_drv.c adf_ctl_is_device_in_use), so then only the
-     * next boot can.
-     */
-    static String restartCanApply(Optional<Boolean> heldByZfs) {
-        if (heldByZfs.isEmpty()) {
-            return "qatwb: whether ZFS holds QAT is unknown (no module reference count to read): a restart may be"
-                    + " refused; then the layout takes effect at the next boot";
-        }
-        return heldByZfs.get()
-                ? "qatwb: ZFS holds the QAT devices: a restart cannot apply this layout now; it will take effect at the"
-                        + " next boot (apply --reboot)"
-                : "qatwb: ZFS holds no QAT device: a restart can apply this layout now";
     }
 
     static int exitCode(ApplyOutcome o) {

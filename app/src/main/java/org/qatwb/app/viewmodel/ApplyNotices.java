@@ -1,6 +1,6 @@
 package org.qatwb.app.viewmodel;
 
-import org.qatwb.app.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.ApplyResult;
 import org.qatwb.model.apply.ApplyOutcome;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.apply.TxState;

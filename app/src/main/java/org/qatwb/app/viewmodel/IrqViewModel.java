@@ -4,13 +4,10 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import org.qatwb.app.usecase.PinIrq;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.IrqRateTracker;
@@ -114,28 +111,5 @@ public final class IrqViewModel {
     private void finished(PinResult r) {
         pinning.set(false);
         pinResult.set(r);
-    }
-
-    /**
-     * {@link #pin(IrqPinPlan)}, then {@code done} with the outcome; kept for VfCoreViewModel (another
-     * helper's), which should bind to {@link #pinResultProperty()} instead.
-     */
-    public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done) {
-        pin(plan, done, message -> { });
-    }
-
-    /** The same; {@code failed} gets one line when the NAS could not be asked. Kept for VfCoreViewModel. */
-    public void pin(IrqPinPlan plan, Consumer<IrqPinOutcome> done, Consumer<String> failed) {
-        ChangeListener<PinResult> once = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends PinResult> o, PinResult was, PinResult r) {
-                if (r != null && r.plan() == plan) {
-                    pinResult.removeListener(this);
-                    r.outcome().ifPresentOrElse(done, () -> failed.accept(r.message().message()));
-                }
-            }
-        };
-        pinResult.addListener(once);
-        pin(plan);
     }
 }

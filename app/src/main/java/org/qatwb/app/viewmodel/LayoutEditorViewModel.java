@@ -2,6 +2,7 @@ package org.qatwb.app.viewmodel;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,8 +21,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.When;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.cpu.CpuList;
@@ -85,6 +85,8 @@ public final class LayoutEditorViewModel {
     private final Deque<Layout> undo = new ArrayDeque<>();
     private final Deque<Layout> redo = new ArrayDeque<>();
     private Baseline base;
+    /** This editor's applies not answered yet, by identity. */
+    private final Set<ApplyRequest> asked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public LayoutEditorViewModel(NasViewModel nas) {
         this.nas = Objects.requireNonNull(nas, "nas");
@@ -103,6 +105,13 @@ public final class LayoutEditorViewModel {
         if (nas.snapshotProperty().get() != null) {
             reset(nas.snapshotProperty().get());
         }
+        // invalidation, not change: a change is judged by equals, and every result is an answer
+        nas.transactions().resultProperty().addListener(o -> applied(nas.transactions().resultProperty().get()));
+        nas.transactions().applyingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                asked.clear();   // every apply has ended; one not answered failed, and is not waited for
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Layout> layoutProperty() {
@@ -188,6 +197,24 @@ public final class LayoutEditorViewModel {
         selected.addAll(devices);
         selectedInstance.set(null);
         selectedDevices.set(Set.copyOf(selected));
+    }
+
+    /**
+     * The instance {@code text} names ({@link InstanceRef#format()}, as a chip's drag carries it), if
+     * the layout has it now: a payload is text from anywhere (another window, an edit since the drag
+     * began), so anything else is no instance.
+     */
+    public Optional<InstanceRef> instanceNamed(String text) {
+        Layout l = layout.get();
+        if (l == null) {
+            return Optional.empty();
+        }
+        try {
+            InstanceRef ref = InstanceRef.parse(text);
+            return l.instance(ref).isPresent() ? Optional.of(ref) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** What a finding points at, selected (clicking a finding). */
@@ -410,7 +437,7 @@ public final class LayoutEditorViewModel {
         return layout.get() == null ? 0 : layout.get().kernelInstances(kind);
     }
 
-    /** Which instances interrupt which core: for the core strip. */
+    /** Which instances interrupt which core, each by its {@link InstanceRef#format()}: for the core strip. */
     public Map<Integer, List<String>> instancesByCore() {
         return layout.get() == null ? new TreeMap<>() : instancesByCore(layout.get());
     }
@@ -424,7 +451,7 @@ public final class LayoutEditorViewModel {
                     for (int i = 0; i < list.size(); i++) {
                         int index = i;
                         list.get(i).core().ifPresent(c -> byCore.computeIfAbsent(c, x -> new ArrayList<>())
-                                .add(new InstanceRef(d.key(), s.name(), k, index).toString()));
+                                .add(new InstanceRef(d.key(), s.name(), k, index).format()));
                     }
                 }
             }
@@ -442,13 +469,24 @@ public final class LayoutEditorViewModel {
             return;
         }
         ApplyPlan plan = c.applyPlan(when.mode(), confirmTimeout);
-        nas.apply(ApplyRequest.of(plan, when, ApplyRequest.DEFAULT_REBOOT_LIMIT), result -> {
-            // written (running, or waiting for a boot): the NAS's new files are the new base; a layout
-            // rolled back at boot leaves the NAS on the old files, and the edits stay to be tried again
-            if (result.verdict().written() && nas.snapshotProperty().get() != null) {
-                reset(nas.snapshotProperty().get());
-            }
-        });
+        ApplyRequest request = ApplyRequest.of(plan, when, ApplyRequest.DEFAULT_REBOOT_LIMIT);
+        asked.add(request);
+        nas.transactions().apply(request);
+    }
+
+    /**
+     * One of this editor's applies ended (the NAS was read again just before): written (running, or
+     * waiting for a boot), the NAS's new files are the new base; a layout rolled back at boot leaves
+     * the NAS on the old files, and the edits stay to be tried again. Another view's apply (a
+     * restore, a doctor's fix) leaves the edits alone, as a snapshot does while there are any.
+     */
+    private void applied(TransactionsViewModel.Applied a) {
+        if (a == null || !asked.remove(a.request())) {
+            return;
+        }
+        if (a.result().verdict().written() && nas.snapshotProperty().get() != null) {
+            reset(nas.snapshotProperty().get());
+        }
     }
 
     private void edit(Layout next) {

@@ -1,6 +1,5 @@
 package org.qatwb.app.viewmodel;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,9 +14,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.When;
 import org.qatwb.app.tasks.BackgroundTasks;
 import org.qatwb.app.tasks.Coalescer;
 import org.qatwb.app.tasks.NasRequests;
@@ -27,12 +23,9 @@ import org.qatwb.app.workbench.HostSummary;
 import org.qatwb.app.workbench.NasLink;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
-import org.qatwb.model.apply.RestorePoint;
-import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.snapshot.StreamSample;
-import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.ssh.HostKeyChanged;
 import org.qatwb.ssh.HostKeyRevoked;
 import org.qatwb.ssh.ReconnectingStream;
@@ -117,11 +110,6 @@ public final class NasViewModel implements AutoCloseable {
     /** Transactions: apply, history, restore. */
     public TransactionsViewModel transactions() {
         return transactions;
-    }
-
-    /** The switch of {@code p}: {@code offload().paramSwitch(p)}. */
-    public ParamSwitchViewModel paramSwitch(ZfsParam p) {
-        return offload.paramSwitch(p);
     }
 
     public ReadOnlyObjectProperty<LinkState> linkProperty() {
@@ -320,31 +308,6 @@ public final class NasViewModel implements AutoCloseable {
         devices.setAll(DeviceRow.of(r.snapshot()));
         snapshotOrder.set(r.order());
         return true;
-    }
-
-    // ---- kept for gui/layout and LayoutEditorViewModel (owned by other helpers): they delegate
-
-    /**
-     * Whether "Restart QAT now" can apply a layout on this NAS now; see
-     * {@link TransactionsViewModel#restartCannotApply()}.
-     */
-    public Optional<String> restartCannotApply() {
-        return transactions.restartCannotApply();
-    }
-
-    /** {@link TransactionsViewModel#apply(ApplyRequest)}, then {@code done} with the result (gui/layout's callers). */
-    public void apply(ApplyRequest request, Consumer<ApplyResult> done) {
-        transactions.apply(request, done);
-    }
-
-    /** {@link TransactionsViewModel#loadHistory()}, then {@code done} with it (gui/layout's callers). */
-    public void loadHistory(Consumer<List<TxRecord>> done) {
-        transactions.loadHistory(done);
-    }
-
-    /** {@link TransactionsViewModel#restore}, then {@code done} with the result (gui/layout's callers). */
-    public void restore(String txId, RestorePoint point, When when, Consumer<ApplyResult> done) {
-        transactions.restore(txId, point, when, done);
     }
 
     // ---- the live stream

@@ -5,15 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.qatwb.app.apply.ApplyProgress;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.When;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.qatwb.app.usecase.apply.ApplyProgress;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.RestartCheck;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.apply.ApplyPlan;
 import org.qatwb.model.apply.FileChange;
 import org.qatwb.model.apply.RestorePoint;
@@ -24,52 +26,77 @@ import org.qatwb.model.snapshot.NasSnapshot;
 
 /**
  * Transactions on the NAS: applying one (a layout, a doctor's file fix, a restore) through the use
- * case the CLI runs too ({@link org.qatwb.app.apply.ApplyUseCase}), and the history of applied
+ * case the CLI runs too ({@link org.qatwb.app.usecase.apply.ApplyUseCase}), and the history of applied
  * ones. {@link #applyingProperty()} while one runs, its steps in the tab's activity line;
- * {@link #resultProperty()} the latest result, {@link #historyProperty()} the history last read.
- * UI thread only.
+ * {@link #resultProperty()} the latest result with the request it answers, {@link #historyProperty()}
+ * the history last read, {@link #readingHistoryProperty()} while it is read and
+ * {@link #historyFailureProperty()} why the last read failed. No completion
+ * callbacks: whoever asked watches these. UI thread only.
  */
 public final class TransactionsViewModel {
 
     private final NasViewModel nas;
     private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Applied> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<TxRecord>> history = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper readingHistory = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper historyFailure = new ReadOnlyStringWrapper("");
     /** Applies asked for and not finished (they queue behind one another on the NAS's requests). */
     private int unfinished;
+    /** History reads asked for and not finished. */
+    private int unfinishedReads;
 
     TransactionsViewModel(NasViewModel nas) {
         this.nas = nas;
     }
 
-    /** An apply is on its way or waits for the NAS (a reboot, the boot check). */
+    /**
+     * An apply is on its way or waits for the NAS (a reboot, the boot check). It turns false after
+     * the last one's {@link #resultProperty()}: an apply not answered by then failed (a notice says why).
+     */
     public ReadOnlyBooleanProperty applyingProperty() {
         return applying.getReadOnlyProperty();
     }
 
-    /** The latest apply's result; null before the first. */
-    public ReadOnlyObjectProperty<ApplyResult> resultProperty() {
+    /**
+     * An apply that ended with a result, and the request it answers (the very object given to
+     * {@link #apply}, so that whoever asked knows its own among the tab's applies).
+     */
+    public record Applied(ApplyRequest request, ApplyResult result) {
+    }
+
+    /** The latest apply that ended with a result; null before the first. One that failed is a notice only. */
+    public ReadOnlyObjectProperty<Applied> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
-    /** The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}. */
+    /**
+     * The NAS's applied transactions, newest first, as last read by {@link #loadHistory()}. A read
+     * that finds what the last one found changes nothing here (JavaFX compares by equals): whoever
+     * waits for a read watches {@link #readingHistoryProperty()} turn false.
+     */
     public ReadOnlyObjectProperty<List<TxRecord>> historyProperty() {
         return history.getReadOnlyProperty();
     }
 
+    /** A read of the history is asked and not finished; when it turns false, {@link #historyFailureProperty()} says how the last one ended. */
+    public ReadOnlyBooleanProperty readingHistoryProperty() {
+        return readingHistory.getReadOnlyProperty();
+    }
+
+    /** Why the latest read of the history failed, in one line (a notice says it too); empty when it succeeded. */
+    public ReadOnlyStringProperty historyFailureProperty() {
+        return historyFailure.getReadOnlyProperty();
+    }
+
     /**
      * Whether "Restart QAT now" can apply a layout on this NAS now: empty when it can (or when that
-     * is not known: the NAS then says at the restart), else why not, in a sentence the apply dialogs
-     * show. ZFS's started instances hold their devices and the driver refuses to stop a device in
-     * use (docs/driver/dev-cfg-and-busy.md); the snapshot reads that from the QAT modules' counts.
+     * is not known: the NAS then says at the restart), else why not, in the line the CLI prints too
+     * ({@link RestartCheck}).
      */
     public Optional<String> restartCannotApply() {
         NasSnapshot s = nas.snapshotProperty().get();
-        if (s == null || !s.qatHeldByZfs().orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of("ZFS holds the QAT devices and the driver refuses to stop a device in use:"
-                + " stage it for the next boot, or apply and reboot.");
+        return RestartCheck.of(s == null ? Optional.empty() : s.qatHeldByZfs(), RestartCheck.RebootAdvice.WINDOW).cannotApply();
     }
 
     /**
@@ -79,11 +106,6 @@ public final class TransactionsViewModel {
      * the NAS is read again, so that every view shows it as it is now, and the outcome is notified.
      */
     public void apply(ApplyRequest request) {
-        apply(request, r -> { });
-    }
-
-    /** {@link #apply(ApplyRequest)}, then {@code then} with the result (NasViewModel's delegate for gui/layout). */
-    void apply(ApplyRequest request, Consumer<ApplyResult> then) {
         String what = switch (request.when()) {
             case STAGE -> "Writing the files for the next boot";
             case RESTART -> "Applying and restarting QAT";
@@ -99,13 +121,12 @@ public final class TransactionsViewModel {
                     }
                     return n.apply(request, p -> nas.ui().execute(() -> progress(p)));
                 }, (ApplyResult r) -> {
-                    ended(reboot);
                     if (r.rebooted()) {
                         nas.charts().mark(EventKind.RESTART, "NAS rebooted");
                     }
-                    result.set(r);
+                    result.set(new Applied(request, r));
+                    ended(reboot);   // after the result: who waits for its own hears it before applying turns false
                     nas.notify(ApplyNotices.of(r));
-                    then.accept(r);
                 }, failure -> {
                     ended(reboot);
                     nas.notify(new Notice(Notice.Level.ERROR, "Not applied", failure));
@@ -131,26 +152,36 @@ public final class TransactionsViewModel {
      * transaction through the same use case (checks, backups, restart and rollback timer, or reboot).
      */
     public void restore(String txId, RestorePoint point, When when) {
-        restore(txId, point, when, r -> { });
-    }
-
-    void restore(String txId, RestorePoint point, When when, Consumer<ApplyResult> then) {
         apply(new ApplyRequest(new ApplyRequest.Restore(txId, point), when, ApplyPlan.DEFAULT_CONFIRM_TIMEOUT,
-                ApplyRequest.DEFAULT_REBOOT_LIMIT), then);
+                ApplyRequest.DEFAULT_REBOOT_LIMIT));
     }
 
     /** Reads the NAS's applied transactions into {@link #historyProperty()}, newest first. */
     public void loadHistory() {
-        loadHistory(h -> { });
-    }
-
-    void loadHistory(Consumer<List<TxRecord>> then) {
-        nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
+        historyReads(1);
+        boolean asked = nas.change("Reading the transaction history", n -> n.history(), (List<TxRecord> h) -> {
             List<TxRecord> newest = new ArrayList<>(h);
             newest.sort(Comparator.comparing(TxRecord::time).reversed());
             history.set(List.copyOf(newest));
-            then.accept(history.get());
-        }, failure -> nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure)));
+            historyRead("");
+        }, this::historyRead);
+        if (!asked) {
+            historyRead("not connected to the NAS");
+        }
+    }
+
+    /** A read of the history ended: {@code failure} empty, or why it failed. */
+    private void historyRead(String failure) {
+        if (!failure.isEmpty()) {
+            nas.notify(new Notice(Notice.Level.ERROR, "History not read", failure));
+        }
+        historyFailure.set(failure);
+        historyReads(-1);
+    }
+
+    private void historyReads(int delta) {
+        unfinishedReads += delta;
+        readingHistory.set(unfinishedReads > 0);
     }
 
     /** A step or a line of the wait, in the activity line while the apply runs. */

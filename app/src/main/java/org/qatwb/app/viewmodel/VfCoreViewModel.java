@@ -52,10 +52,26 @@ public final class VfCoreViewModel {
     private final LayoutEditorViewModel editor;
     private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Drop> pending = new ReadOnlyObjectWrapper<>();
+    /** The pin this view model asked for and has not heard back about, with its drop's layout line; null when none. */
+    private Committed asked;
+
+    private record Committed(IrqPinPlan plan, String coreAffinity) {
+    }
 
     public VfCoreViewModel(IrqViewModel irq, LayoutEditorViewModel editor) {
         this.irq = Objects.requireNonNull(irq, "irq");
         this.editor = Objects.requireNonNull(editor, "editor");
+        // invalidation, not change: a change is judged by equals, and a pin equal to the last one is a new answer still
+        irq.pinResultProperty().addListener(o -> {
+            IrqViewModel.PinResult r = irq.pinResultProperty().get();
+            // the IRQ view model's pins are also other views'; only the one this drop asked for is reported
+            if (r != null && asked != null && r.plan() == asked.plan()) {
+                String coreAffinity = asked.coreAffinity();
+                asked = null;
+                report.set(r.outcome().map(outcome -> new Report(pinned(r.plan(), outcome), coreAffinity, outcome.failure().isEmpty()))
+                        .orElseGet(() -> new Report("Interrupt not pinned: " + r.message().message(), coreAffinity, false)));
+            }
+        });
     }
 
     /** What the last drop did; null before the first. */
@@ -124,9 +140,8 @@ public final class VfCoreViewModel {
         IrqPinPlan plan = drop.pin().get();
         String irqName = plan.pin().irqName();
         report.set(new Report("Pinning " + irqName + " to core " + drop.core() + "…", edit.summary(), false));
-        irq.pin(plan, outcome -> report.set(new Report(pinned(plan, outcome), edit.summary(),
-                outcome.failure().isEmpty())),
-                message -> report.set(new Report("Interrupt not pinned: " + message, edit.summary(), false)));
+        asked = new Committed(plan, edit.summary());
+        irq.pin(plan);
     }
 
     private static String pinned(IrqPinPlan plan, IrqPinOutcome o) {

@@ -1,16 +1,16 @@
 package org.qatwb.app.workbench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import java.util.List;
-import org.qatwb.app.apply.ApplyProgress;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.ApplyUseCase;
+import org.qatwb.app.usecase.apply.ApplyProgress;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.ApplyUseCase;
 import org.qatwb.model.apply.TxRecord;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinOutcome;

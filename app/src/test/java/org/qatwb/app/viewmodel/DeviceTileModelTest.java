@@ -17,10 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceConfig;
@@ -40,20 +38,12 @@ import org.qatwb.sim.SimOptions;
  */
 class DeviceTileModelTest {
 
-    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withKeptParams(false));
+    @RegisterExtension
+    final TestNas sims = TestNas.of(p -> SimOptions.driven(p).withKeptParams(false));
     private NasViewModel nas;
 
-    @AfterEach
-    void tearDown() {
-        if (nas != null) {
-            nas.close();
-        }
-        sims.close();
-    }
-
     private LayoutEditorViewModel open(String profile) {
-        nas = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
-        nas.connect();
+        nas = sims.connect(profile);
         return new LayoutEditorViewModel(nas);
     }
 

@@ -9,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.model.doctor.Check;
 import org.qatwb.model.doctor.CheckResult;
@@ -28,24 +27,16 @@ import org.qatwb.model.zia.ZiaProperty;
 /** The Doctor view model on the synchronous executor, over real SSH to the simulator's profiles. */
 class DoctorViewModelTest {
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel nas;
-
-    @AfterEach
-    void tearDown() {
-        if (nas != null) {
-            nas.close();
-        }
-        sims.close();
-    }
 
     private DoctorViewModel open(String profile) {
         return open(new NasTarget.Simulated(profile));
     }
 
     private DoctorViewModel open(NasTarget.Simulated target) {
-        nas = TestNas.viewModel(target, sims);
-        nas.connect();
+        nas = sims.connect(target);
         return new DoctorViewModel(nas);
     }
 
@@ -90,7 +81,7 @@ class DoctorViewModelTest {
     @Test
     void aParameterFixGoesThroughTheSwitchAndTheDoctorLooksAgain() throws Exception {
         DoctorViewModel vm = open("c62x");
-        nas.paramSwitch(org.qatwb.model.zfs.ZfsParam.COMPRESS).request(false);
+        nas.offload().paramSwitch(org.qatwb.model.zfs.ZfsParam.COMPRESS).request(false);
         vm.runAgain();
         CheckResult params = vm.reportProperty().get().result(Check.ZFS_PARAMS).orElseThrow();
         Fix fix = params.fixes().stream().filter(f -> f instanceof Fix.ParamFix).findFirst().orElseThrow(() ->

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.irq.QatIrq;
 import org.qatwb.model.irq.plan.IrqPinPlan;
@@ -19,16 +17,9 @@ import org.qatwb.sim.SimulatedNas;
 /** The core view's interrupts on the synchronous executor, over real SSH to the simulator: live rates, and a pin. */
 class IrqViewModelTest {
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel nas;
-
-    @AfterEach
-    void tearDown() {
-        if (nas != null) {
-            nas.close();
-        }
-        sims.close();
-    }
 
     private double rate(IrqViewModel vm, int cpu) {
         return vm.ratesProperty().get().getOrDefault(cpu, 0.0);
@@ -36,7 +27,7 @@ class IrqViewModelTest {
 
     @Test
     void ratesFollowTheLoadPerCoreAndMoveWithAPin() throws Exception {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        nas = sims.open("c62x");
         IrqViewModel vm = new IrqViewModel(nas);
         nas.connect();
         SimulatedNas sim = sims.get("c62x");
@@ -67,7 +58,7 @@ class IrqViewModelTest {
 
     @Test
     void aPfOrAnOfflineCpuIsRefusedInOneLineBeforeAnythingIsSent() {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
+        nas = sims.open("c62x");
         IrqViewModel vm = new IrqViewModel(nas);
         nas.connect();
         IllegalArgumentException pf = assertThrows(IllegalArgumentException.class, () -> vm.plan("0000:3d:00.0", 9));

@@ -12,18 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.sim.SimOptions;
-import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.apply.When;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.device.DeviceCatalog;
 import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceKey;
 import org.qatwb.model.layout.InstanceRef;
+import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.Preset;
+import org.qatwb.sim.SimOptions;
 
 /** The layout editor's view model on the synchronous executor, applying to the simulated C62x NAS. */
 class LayoutEditorViewModelTest {
@@ -32,20 +31,12 @@ class LayoutEditorViewModelTest {
      * Booted as root on ZFS boots (zfs.ko first): ZFS holds no QAT device, so a restart can apply a
      * layout (where it holds them the driver refuses, and the restart is deferred to the next boot).
      */
-    private final BuiltInSimulator sims = new BuiltInSimulator(p -> SimOptions.driven(p).withDemoLoad(true).withKeptParams(false));
+    @RegisterExtension
+    final TestNas sims = TestNas.of(p -> SimOptions.driven(p).withDemoLoad(true).withKeptParams(false));
     private NasViewModel nas;
 
-    @AfterEach
-    void tearDown() {
-        if (nas != null) {
-            nas.close();
-        }
-        sims.close();
-    }
-
     private LayoutEditorViewModel open(String profile) {
-        nas = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
-        nas.connect();
+        nas = sims.connect(profile);
         return new LayoutEditorViewModel(nas);
     }
 
@@ -179,15 +170,53 @@ class LayoutEditorViewModelTest {
         vm.apply(When.STAGE, Duration.ofSeconds(120));
         assertNotEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1));
 
-        java.util.List<org.qatwb.model.apply.TxRecord> history = new java.util.ArrayList<>();
-        nas.loadHistory(history::addAll);
+        nas.transactions().loadHistory();
+        assertFalse(nas.transactions().readingHistoryProperty().get());
+        java.util.List<org.qatwb.model.apply.TxRecord> history = nas.transactions().historyProperty().get();
         assertEquals(1, history.size(), history.toString());
-        nas.restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE, o -> { });
+        nas.transactions().restore(history.get(0).id(), org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE);
 
         assertEquals(pf0, Files.readString(root.resolve("etc/c6xx_dev0.conf"), java.nio.charset.StandardCharsets.ISO_8859_1),
                 "back to the files before the apply");
         assertFalse(vm.changedProperty().get());
         assertTrue(vm.compilationProperty().get().changes().isEmpty());
+    }
+
+    @Test
+    void aDraggedInstanceIsNamedByItsFormatAndResolvedOnlyWhileTheLayoutHasIt() {
+        LayoutEditorViewModel vm = open("c62x");
+        InstanceRef first = firstKernelInstance(vm);
+        assertEquals(java.util.Optional.of(first), vm.instanceNamed(first.format()));
+        assertTrue(vm.instancesByCore().values().stream().anyMatch(names -> names.contains(first.format())),
+                "the core strip names instances as a drag does");
+
+        InstanceRef beyond = new InstanceRef(first.device(), first.section(), first.kind(), 4096);
+        assertTrue(vm.instanceNamed(beyond.format()).isEmpty(), "well formed, but the layout has no such instance");
+        assertTrue(vm.instanceNamed(first.format() + " ").isEmpty(), "another spelling is no instance");
+        assertTrue(vm.instanceNamed("rm -rf /").isEmpty());
+        assertTrue(vm.instanceNamed(null).isEmpty());
+        assertTrue(vm.instanceNamed("c6xxvf_dev999 [KERNEL_QAT] Cy0").isEmpty(), "no such device");
+    }
+
+    @Test
+    void anApplyAskedElsewhereLeavesTheEditsInProgressAlone() throws Exception {
+        LayoutEditorViewModel vm = open("c62x");
+        vm.applyPreset(Preset.ZFS_COMPRESSION);
+        vm.apply(When.STAGE, Duration.ofSeconds(120));
+        assertFalse(vm.changedProperty().get(), "its own apply written: the NAS's new files are the base");
+        assertTrue(vm.compilationProperty().get().changes().isEmpty());
+
+        InstanceRef first = firstKernelInstance(vm);
+        vm.setAffinity(first, vm.layoutProperty().get().instance(first).orElseThrow().core().orElse(0) == 1 ? 2 : 1);
+        assertTrue(vm.changedProperty().get());
+        Layout edited = vm.layoutProperty().get();
+        nas.transactions().loadHistory();
+        nas.transactions().restore(nas.transactions().historyProperty().get().get(0).id(),
+                org.qatwb.model.apply.RestorePoint.BEFORE, When.STAGE);
+        assertTrue(nas.transactions().resultProperty().get().result().verdict().written(),
+                nas.transactions().resultProperty().get().toString());
+        assertEquals(edited, vm.layoutProperty().get(), "the restore is not the editor's apply: the edit stays");
+        assertTrue(vm.changedProperty().get());
     }
 
     @Test

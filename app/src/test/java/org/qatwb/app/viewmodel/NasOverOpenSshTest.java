@@ -46,9 +46,9 @@ class NasOverOpenSshTest {
                 assertEquals(3, vm.devices().size());
                 assertTrue(vm.linkDetailProperty().get().endsWith(":" + sshd.port()), vm.linkDetailProperty().get());
 
-                vm.paramSwitch(ZfsParam.CHECKSUM).request(false);
+                vm.offload().paramSwitch(ZfsParam.CHECKSUM).request(false);
                 assertEquals("1", Files.readString(sim.root().resolve("sys/module/zfs/parameters/zfs_qat_checksum_disable")).strip());
-                assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
+                assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.CHECKSUM).getState());
 
                 // tank holds encrypted datasets: the window refuses to engage Z.I.A. there (ZiaUseCase.check,
                 // as the CLI), says why, and sends nothing

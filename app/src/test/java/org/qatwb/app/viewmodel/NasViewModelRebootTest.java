@@ -11,14 +11,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.ApplyResult;
-import org.qatwb.app.apply.Verdict;
-import org.qatwb.app.apply.When;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.ApplyResult;
+import org.qatwb.app.usecase.apply.Verdict;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.adf.QatDevice;
 import org.qatwb.model.apply.BootCheck;
 import org.qatwb.model.history.EventKind;
@@ -34,22 +32,14 @@ class NasViewModelRebootTest {
 
     private static final String VF = "/etc/c6xxvf_dev5.conf";
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel vm;
     private SimulatedNas sim;
     private final List<String> activity = new CopyOnWriteArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        if (vm != null) {
-            vm.close();
-        }
-        sims.close();
-    }
-
     private void open() {
-        vm = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        vm.connect();
+        vm = sims.connect("c62x");
         sim = sims.get("c62x");
         vm.activityProperty().addListener((o, a, b) -> activity.add(b));
     }
@@ -77,7 +67,7 @@ class NasViewModelRebootTest {
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
         vm.transactions().apply(edit(When.REBOOT));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
 
         assertNotNull(got.get(), vm.notices().toString());
         assertEquals(Verdict.BOOTED, got.get().verdict(), got.get().toString());
@@ -114,7 +104,7 @@ class NasViewModelRebootTest {
         AtomicReference<ApplyResult> got = new AtomicReference<>();
 
         vm.transactions().apply(edit(When.REBOOT));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
 
         assertEquals(Verdict.ROLLED_BACK_AT_BOOT, got.get().verdict(), got.get().toString());
         assertEquals("Rolled back at boot", last().title(), last().message());
@@ -130,7 +120,7 @@ class NasViewModelRebootTest {
         open();
         AtomicReference<ApplyResult> got = new AtomicReference<>();
         vm.transactions().apply(edit(When.STAGE));
-        got.set(vm.transactions().resultProperty().get());
+        got.set(java.util.Optional.ofNullable(vm.transactions().resultProperty().get()).map(a -> a.result()).orElse(null));
         assertEquals(Verdict.STAGED, got.get().verdict());
 
         sim.reboot();

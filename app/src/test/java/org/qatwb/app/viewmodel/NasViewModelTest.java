@@ -11,12 +11,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
-import org.qatwb.app.workbench.BuiltInSimulator;
 import org.qatwb.app.workbench.DeviceRow;
 import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.workbench.StatusLine;
@@ -37,23 +36,15 @@ import org.qatwb.sim.SimulatedNas;
 /** The NAS view model on the synchronous executor, over real SSH to the in-process simulator. */
 class NasViewModelTest {
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel vm;
 
     @TempDir
     Path dir;
 
-    @AfterEach
-    void tearDown() {
-        if (vm != null) {
-            vm.close();
-        }
-        sims.close();
-    }
-
     private NasViewModel open(NasTarget target) {
-        vm = TestNas.viewModel(target, sims);
-        vm.connect();
+        vm = sims.connect(target);
         return vm;
     }
 
@@ -73,7 +64,7 @@ class NasViewModelTest {
         assertEquals(Tone.GOOD, service.tone());
         assertEquals(Tone.GOOD, line("zfs.qat").tone());
         for (ZfsParam p : ZfsParam.values()) {
-            assertEquals(ParamState.ON, vm.paramSwitch(p).getState(), p.name());
+            assertEquals(ParamState.ON, vm.offload().paramSwitch(p).getState(), p.name());
         }
         assertTrue(vm.linkDetailProperty().get().contains("127.0.0.1"), vm.linkDetailProperty().get());
     }
@@ -84,17 +75,17 @@ class NasViewModelTest {
         Path file = sims.get("c62x").root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
         assertEquals("0", Files.readString(file).strip());
 
-        vm.paramSwitch(ZfsParam.COMPRESS).request(false);
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(false);
 
         assertEquals("1", Files.readString(file).strip());
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
-        assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.CHECKSUM).getState(), "the others untouched");
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.ON, vm.offload().paramSwitch(ZfsParam.CHECKSUM).getState(), "the others untouched");
         assertTrue(vm.charts().history().events().stream().anyMatch(e -> e.kind() == EventKind.PARAM_CHANGE
                 && e.label().contains("Compression offload off")), vm.charts().history().events().toString());
 
-        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(true);
         assertEquals("0", Files.readString(file).strip());
-        assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.ON, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
     }
 
     @Test
@@ -104,7 +95,7 @@ class NasViewModelTest {
         Files.delete(wants);
         Files.delete(sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service"));
         open(new NasTarget.Simulated("c62x"));
-        vm.paramSwitch(ZfsParam.ENCRYPT).request(false);
+        vm.offload().paramSwitch(ZfsParam.ENCRYPT).request(false);
         PersistPlan plan = vm.offload().keepPlan().orElseThrow();
         assertEquals(PersistPlan.Action.CREATE, plan.action());
         assertEquals(java.util.Set.of(ZfsParam.COMPRESS, ZfsParam.CHECKSUM), plan.keep(), "what is on now");
@@ -160,12 +151,12 @@ class NasViewModelTest {
     @Test
     void epermIsQatInitialisationFailedWithWhatToCheck() {
         open(new NasTarget.Simulated("broken"));
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
-        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(true);
         Notice n = vm.notices().get(vm.notices().size() - 1);
         assertEquals("QAT initialisation failed", n.title());
         assertTrue(n.message().contains("qat.service"), n.message());
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState(), "the kernel put it back to 1");
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState(), "the kernel put it back to 1");
     }
 
     @Test
@@ -182,9 +173,9 @@ class NasViewModelTest {
     void aNasWithoutQatHasAbsentSwitchesThatDoNothing() {
         open(new NasTarget.Simulated("no-qat"));
         for (ZfsParam p : ZfsParam.values()) {
-            assertEquals(ParamState.ABSENT, vm.paramSwitch(p).getState());
+            assertEquals(ParamState.ABSENT, vm.offload().paramSwitch(p).getState());
         }
-        vm.paramSwitch(ZfsParam.COMPRESS).request(true);
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(true);
         assertTrue(vm.notices().isEmpty(), vm.notices().toString());
         assertEquals(Tone.BAD, line("zfs.qat").tone());
     }

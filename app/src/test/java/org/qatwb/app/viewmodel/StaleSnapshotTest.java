@@ -35,16 +35,16 @@ class StaleSnapshotTest {
         vm.connect();
         tasks.drainNewestFirst();
         assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
-        assertEquals(ParamState.ON, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.ON, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
 
         vm.refresh();                 // a read asked for first (the doctor's "Run again", a reconnect)...
         tasks.startAll();             // ...has read the NAS while compression was still offloaded
-        vm.paramSwitch(ZfsParam.COMPRESS).request(false);   // then the switch turns it off and reads again
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(false);   // then the switch turns it off and reads again
         tasks.drainNewestFirst();     // what is still to finish finishes the newest first
 
         assertEquals(1, vm.snapshotProperty().get().param(ZfsParam.COMPRESS).getAsInt(),
                 "the snapshot shown is the one read after the switch");
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
     }
 
     @Test
@@ -54,8 +54,8 @@ class StaleSnapshotTest {
         tasks.drainNewestFirst();
 
         vm.refresh();
-        vm.paramSwitch(ZfsParam.COMPRESS).request(false);
-        vm.paramSwitch(ZfsParam.CHECKSUM).request(false);
+        vm.offload().paramSwitch(ZfsParam.COMPRESS).request(false);
+        vm.offload().paramSwitch(ZfsParam.CHECKSUM).request(false);
         assertEquals(3, vm.runningProperty().get(), "three asked");
         assertEquals(1, tasks.unfinished(), "one handed to the executor, the others wait behind it");
         assertEquals("Reading the NAS", vm.activityProperty().get());
@@ -64,8 +64,8 @@ class StaleSnapshotTest {
 
         assertEquals(0, vm.runningProperty().get());
         assertEquals("", vm.activityProperty().get());
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.COMPRESS).getState());
-        assertEquals(ParamState.OFF, vm.paramSwitch(ZfsParam.CHECKSUM).getState());
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.COMPRESS).getState());
+        assertEquals(ParamState.OFF, vm.offload().paramSwitch(ZfsParam.CHECKSUM).getState());
         java.util.List<String> marks = vm.charts().history().events().stream().map(e -> e.label())
                 .filter(l -> l.endsWith("offload off")).toList();
         assertEquals(java.util.List.of("Compression offload off", "Checksum offload off"), marks, "in the order asked");

@@ -3,23 +3,22 @@ package org.qatwb.app.viewmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
-import org.qatwb.app.apply.When;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.model.irq.plan.IrqPinPlan;
+import org.qatwb.model.irq.IrqPinUnit;
 import org.qatwb.model.layout.Device;
+import org.qatwb.model.layout.Instance;
 import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
-import org.qatwb.model.layout.Instance;
-import org.qatwb.model.irq.IrqPinUnit;
 
 /**
  * A VF dropped on a core, on the synchronous executor over real SSH to the simulator: the one
@@ -31,16 +30,9 @@ class VfCoreViewModelTest {
     private static final String VF = "0000:3d:01.0";
     private static final String VF_CONF = "etc/c6xxvf_dev0.conf";
 
-    private final BuiltInSimulator sims = TestNas.simulators();
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
     private NasViewModel nas;
-
-    @AfterEach
-    void tearDown() {
-        if (nas != null) {
-            nas.close();
-        }
-        sims.close();
-    }
 
     private static Device vf(Layout l) {
         return l.devices().stream().filter(d -> d.vf() && d.info().bsf().filter(VF::equals).isPresent()).findFirst()
@@ -49,8 +41,7 @@ class VfCoreViewModelTest {
 
     @Test
     void oneDropPinsTheInterruptNowAndLeavesTheCoreAffinityAsAPendingEditUntilApplied() throws Exception {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        nas.connect();
+        nas = sims.connect("c62x");
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
@@ -70,6 +61,14 @@ class VfCoreViewModelTest {
         assertTrue(r.coreAffinity().contains("set to 9 in the layout: written when the layout is applied"), r.coreAffinity());
         assertEquals(9, nas.snapshotProperty().get().interrupts().orElseThrow().byName("qat_3d:01.00").orElseThrow()
                 .effectiveCpu().getAsInt(), "the IRQ is delivered to core 9 now");
+        irq.pin(irq.plan(VF, 10));   // the core view's pin, not this drop's
+        assertTrue(irq.pinResultProperty().get().outcome().isPresent(), irq.pinResultProperty().get().toString());
+        assertSame(r, vm.reportProperty().get(), "a pin asked elsewhere does not rewrite the drop's report");
+        irq.pin(irq.plan(VF, 9));
+        vm.drop(VF, 9);   // the same pin again: the report is its answer, not the last one
+        vm.confirm();
+        assertTrue(vm.reportProperty().get().pinned(), vm.reportProperty().get().interrupt());
+        assertTrue(vm.reportProperty().get().coreAffinity().contains("already"), vm.reportProperty().get().coreAffinity());
 
         assertTrue(editor.changedProperty().get(), "a pending layout edit");
         int interruptMode = 0;
@@ -99,8 +98,7 @@ class VfCoreViewModelTest {
 
     @Test
     void aPfDropIsNotPinnedAndSaysSoWhileAPolledOnlyVfKeepsItsCoreAffinity() {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        nas.connect();
+        nas = sims.connect("c62x");
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
@@ -119,8 +117,7 @@ class VfCoreViewModelTest {
 
     @Test
     void aPinTheNasCannotBeAskedForSaysSoWhileTheLayoutEditStands() {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        nas.connect();
+        nas = sims.connect("c62x");
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
@@ -135,8 +132,7 @@ class VfCoreViewModelTest {
 
     @Test
     void nothingIsWrittenUntilTheUserSaysYesAndANoForgetsTheDrop() throws Exception {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        nas.connect();
+        nas = sims.connect("c62x");
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);
@@ -173,8 +169,7 @@ class VfCoreViewModelTest {
 
     @Test
     void aYesToADiffThatNoLongerHoldsWritesNothingAndShowsTheNewDiff() throws Exception {
-        nas = TestNas.viewModel(new NasTarget.Simulated("c62x"), sims);
-        nas.connect();
+        nas = sims.connect("c62x");
         IrqViewModel irq = new IrqViewModel(nas);
         LayoutEditorViewModel editor = new LayoutEditorViewModel(nas);
         VfCoreViewModel vm = new VfCoreViewModel(irq, editor);

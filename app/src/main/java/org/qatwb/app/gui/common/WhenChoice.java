@@ -12,7 +12,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.qatwb.app.apply.When;
+import org.qatwb.app.usecase.apply.When;
 
 /**
  * The three ways a layout reaches the NAS, as radio buttons (the apply and history dialogs): stage
@@ -35,7 +35,7 @@ public final class WhenChoice {
         box = new VBox(6, stage, restart);
         restartCannotApply.ifPresent(why -> {
             restart.setDisable(true);
-            Label l = new Label("A restart cannot apply it now: " + why);
+            Label l = new Label(why);   // the use case's line says it all (RestartCheck)
             l.setWrapText(true);
             l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_SUBTLE);
             l.setId("when-restart-why");

@@ -36,7 +36,7 @@ final class OffloadCard extends VBox {
         hint.setWrapText(true);
         getChildren().addAll(title, hint);
         for (ZfsParam p : ZfsParam.values()) {
-            getChildren().add(row(nas.paramSwitch(p)));
+            getChildren().add(row(nas.offload().paramSwitch(p)));
         }
         getChildren().add(why(nas));
         getChildren().add(keepRow(nas, owner));

@@ -11,10 +11,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.qatwb.app.apply.ApplyRequest;
-import org.qatwb.app.apply.When;
 import org.qatwb.app.gui.common.DiffView;
 import org.qatwb.app.gui.common.WhenChoice;
+import org.qatwb.app.usecase.apply.ApplyRequest;
+import org.qatwb.app.usecase.apply.When;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.model.apply.ApplyPlan;
@@ -38,7 +38,7 @@ final class ApplyDialog {
         if (c == null) {
             return;
         }
-        Dialog<Choice> d = dialog(c, nas.restartCannotApply());
+        Dialog<Choice> d = dialog(c, nas.transactions().restartCannotApply());
         d.initOwner(owner);
         d.showAndWait().filter(choice -> choice.when() != When.REBOOT || confirmReboot(owner, nas))
                 .ifPresent(choice -> vm.apply(choice.when(), choice.confirmTimeout()));

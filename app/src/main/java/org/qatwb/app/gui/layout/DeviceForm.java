@@ -155,10 +155,10 @@ final class DeviceForm extends VBox {
                 for (int i = 0; i < list.size(); i++) {
                     InstanceRef ref = new InstanceRef(d.key(), s.name(), k, i);
                     Instance in = list.get(i);
-                    want.put(ref.toString(), "[" + s.name() + "] " + k.name() + i + "  →  core "
+                    want.put(ref.format(), "[" + s.name() + "] " + k.name() + i + "  →  core "
                             + (in.core().isPresent() ? in.core().getAsInt() : "?")
                             + (in.polled().isPresent() && in.polled().getAsInt() != 0 ? "  (polled)" : "  (interrupt)"));
-                    refs.put(ref.toString(), ref);
+                    refs.put(ref.format(), ref);
                 }
             }
         }

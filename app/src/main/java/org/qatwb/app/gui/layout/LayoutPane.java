@@ -34,10 +34,7 @@ import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.model.conf.InstanceKind;
 import org.qatwb.model.layout.Compilation;
-import org.qatwb.model.layout.Device;
 import org.qatwb.model.layout.DeviceKey;
-import org.qatwb.model.layout.InstanceRef;
-import org.qatwb.model.layout.InstanceSection;
 import org.qatwb.model.layout.Layout;
 import org.qatwb.model.layout.LayoutFinding;
 import org.qatwb.model.layout.Preset;
@@ -69,7 +66,7 @@ public final class LayoutPane extends BorderPane {
         setId("layout-editor");
         grid = new DeviceGrid(vm);
         detail = new DeviceForm(vm);
-        cores = new CoreStrip((id, core) -> instanceById(id).ifPresent(ref -> vm.setAffinity(ref, core)));
+        cores = new CoreStrip((id, core) -> vm.instanceNamed(id).ifPresent(ref -> vm.setAffinity(ref, core)));
         cores.setId("core-strip");
         IrqViewModel irq = new IrqViewModel(nas);
         Label vfCoreReport = IrqPinning.attach(cores, irq, new VfCoreViewModel(irq, vm), owner);
@@ -185,7 +182,7 @@ public final class LayoutPane extends BorderPane {
         Button history = new Button("History…", Glyphs.icon(Glyphs.HISTORY));
         history.setId("layout-history");
         history.setTooltip(new Tooltip("The layouts applied on this NAS, with their backups; return to any of them"));
-        history.setOnAction(e -> nas.loadHistory(h -> HistoryDialog.show(owner, nas, h)));
+        history.setOnAction(e -> HistoryDialog.show(owner, nas));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // the actions together on the left, apply last among them; the counts on two lines at the right,
@@ -234,23 +231,6 @@ public final class LayoutPane extends BorderPane {
                 : null;
         apply.setDisable(reason != null);
         applyTip.setText(reason == null ? "Review the changed files, then choose when they take effect" : reason);
-    }
-
-    private java.util.Optional<InstanceRef> instanceById(String id) {
-        Layout l = vm.layoutProperty().get();
-        for (Device d : l.devices()) {
-            for (InstanceSection s : d.config().sections()) {
-                for (InstanceKind k : InstanceKind.values()) {
-                    for (int i = 0; i < s.instances(k).size(); i++) {
-                        InstanceRef ref = new InstanceRef(d.key(), s.name(), k, i);
-                        if (ref.toString().equals(id)) {
-                            return java.util.Optional.of(ref);
-                        }
-                    }
-                }
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static final class FindingCell extends ListCell<LayoutFinding> {

@@ -18,7 +18,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
@@ -105,6 +107,34 @@ class LayoutPaneTest {
         Map<String, Node> out = new HashMap<>();
         root.lookupAll(selector).forEach(n -> out.put(n.getId(), n));
         return out;
+    }
+
+    /** The history dialog opens at once and fills from the transactions' properties when the read arrives. */
+    @Test
+    void theHistoryDialogShowsWhatTheReadFound() throws Exception {
+        fx(() -> {
+            LayoutPane pane = show("c62x", 1280);
+            Dialog<Void> none = HistoryDialog.show(stage, nas);
+            ListView<?> list = (ListView<?>) none.getDialogPane().lookup("#history-list");
+            assertEquals("Nothing was applied on this NAS yet", none.getHeaderText());
+            assertTrue(list.getItems().isEmpty());
+            none.close();
+
+            LayoutEditorViewModel vm = vmOf(pane);
+            vm.applyPreset(org.qatwb.model.layout.Preset.ZFS_COMPRESSION);
+            vm.apply(org.qatwb.app.usecase.apply.When.STAGE, java.time.Duration.ofSeconds(120));
+            Dialog<Void> one = HistoryDialog.show(stage, nas);
+            list = (ListView<?>) one.getDialogPane().lookup("#history-list");
+            assertEquals(1, list.getItems().size(), one.getHeaderText());
+            assertTrue(one.getHeaderText().startsWith("1 transaction(s) kept on the NAS"), one.getHeaderText());
+            one.close();
+
+            nas.close();   // the read cannot be asked: the dialog says so instead of "nothing applied"
+            Dialog<Void> failed = HistoryDialog.show(stage, nas);
+            assertEquals("The history could not be read: not connected to the NAS", failed.getHeaderText());
+            failed.close();
+            return null;
+        });
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.qatwb.app.apply;
+package org.qatwb.app.usecase.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

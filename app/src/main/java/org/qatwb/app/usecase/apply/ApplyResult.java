@@ -1,4 +1,4 @@
-package org.qatwb.app.apply;
+package org.qatwb.app.usecase.apply;
 
 import java.time.Duration;
 import java.util.Objects;
