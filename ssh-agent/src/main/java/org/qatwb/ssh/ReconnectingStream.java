@@ -148,7 +148,7 @@ public final class ReconnectingStream implements AutoCloseable {
         } else if (s instanceof StreamState.Lost l) {
             LOG.log(System.Logger.Level.WARNING, where + ": lost (" + l.reason() + ")");
         } else if (s instanceof StreamState.Failed f) {
-            LOG.log(System.Logger.Level.WARNING, where + ": given up (" + f.cause().getMessage() + ")");
+            LOG.log(System.Logger.Level.WARNING, where + ": given up (" + Snippet.failure(f.cause()) + ")");
         } else if (s instanceof StreamState.Retrying r) {
             LOG.log(System.Logger.Level.DEBUG, where + ": attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms");
         } else if (s instanceof StreamState.Stopped) {
