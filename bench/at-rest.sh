@@ -74,20 +74,29 @@ view() {
         sleep 1
     done
     [ -n "$win" ] || die "no window after 60 s; the workbench said: $(tail -n 5 "$cfg/out.log")"
-    # the NAS is read and its stream started within a few seconds; give it the time
-    sleep 8
     if [ "$which" = charts ]; then
         # the NAS pane's views are tabs below the NAS header: click "Live charts" (the second tab),
-        # found on the window's default layout (1360 px wide); Ctrl+2 needs the focus in the pane
-        local geo x y
+        # found on the window's default layout (1360 px wide; Ctrl+2 needs the focus in the pane).
+        # The tabs exist once the NAS is read, which a loaded machine makes slow: click every few
+        # seconds during the first half of the settling time (a click on the selected tab does
+        # nothing), then move the pointer out of the way, so that no hover effect is measured
+        local geo x y clicks
         geo=$(xdotool getwindowgeometry --shell "$win")
         x=$(sed -n 's/^X=//p' <<<"$geo")
         y=$(sed -n 's/^Y=//p' <<<"$geo")
-        xdotool mousemove $((x + ${CHARTS_TAB_X:-190})) $((y + ${CHARTS_TAB_Y:-167})) click 1
-        # and out of the way, so no hover effect is measured
-        xdotool mousemove 0 0
+        clicks=$((settle / 10 + 1))
+        for _ in $(seq 1 "$clicks"); do
+            sleep 5
+            xdotool mousemove $((x + ${CHARTS_TAB_X:-190})) $((y + ${CHARTS_TAB_Y:-167})) click 1
+            xdotool mousemove 0 0
+        done
+        settle=$((settle - 5 * clicks))
+        if [ "$settle" -lt 0 ]; then
+            settle=0
+        fi
     fi
     sleep "$settle"
+    kill -0 "$pid" 2>/dev/null || die "the workbench exited; it said: $(tail -n 5 "$cfg/out.log")"
     if [ -n "${SHOT:-}" ]; then
         import -window root "$SHOT"
     fi
@@ -95,7 +104,7 @@ view() {
     thread_ticks "$pid" >"$cfg/threads0"
     t0=$(cpu_ticks "$pid")
     sleep "$seconds"
-    t1=$(cpu_ticks "$pid")
+    t1=$(cpu_ticks "$pid") || die "the workbench exited; it said: $(tail -n 5 "$cfg/out.log")"
     # per thread: the simulated NAS runs in this JVM (its clock, its SSH server), and a real NAS
     # would not: its share is told apart by its threads' names, and the workbench's is the rest
     thread_ticks "$pid" >"$cfg/threads1"
