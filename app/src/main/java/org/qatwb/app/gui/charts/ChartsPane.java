@@ -55,10 +55,12 @@ import org.qatwb.model.parse.Snippet;
  * data, the window, the size, the theme), at most once per frame, and only while the charts are
  * on screen: nothing runs per frame, so a window left open costs nothing between samples
  * (docs/benchmarks.md, "Cost at rest"). The right edge moves in steps of one pixel column's time
- * (at least a second): between steps a new sample updates the legend's values, and the canvases
- * are redrawn when the step is crossed.
+ * (at least two seconds), and the legend's values at most once in that time too: at 1 Hz data
+ * the window draws one frame every two seconds.
  */
 public final class ChartsPane extends BorderPane {
+
+    static final long MIN_STEP_MILLIS = 2000;
 
     private final LiveChartsViewModel vm;
     private final Window owner;
@@ -88,6 +90,8 @@ public final class ChartsPane extends BorderPane {
     private long drawnFrom = Long.MIN_VALUE;
     private long drawnTo = Long.MIN_VALUE;
     private int drawnEvents = -1;
+    /** The window's end when the legend's values were last shown. */
+    private long textEnd;
     private long canvasDraws;
 
     public ChartsPane(LiveChartsViewModel vm, Window owner, Consumer<Notice> notices) {
@@ -264,7 +268,8 @@ public final class ChartsPane extends BorderPane {
         long to = Math.floorDiv(end + step - 1, step) * step;
         long from = to - vm.windowProperty().get().millis();
         int events = h.events(from, to).size();
-        if (viewChanged || from != drawnFrom || to != drawnTo || events != drawnEvents) {
+        boolean canvases = viewChanged || from != drawnFrom || to != drawnTo || events != drawnEvents;
+        if (canvases) {
             viewChanged = false;
             drawnFrom = from;
             drawnTo = to;
@@ -274,12 +279,17 @@ public final class ChartsPane extends BorderPane {
                 c.draw(h, from, to);
             }
         }
-        for (OffloadChart c : charts) {
-            c.showValues(h);
+        // the legend's values and the sample count follow the data at most once a step too: under
+        // software rendering any changed text costs a frame, which is what the steps save
+        if (canvases || end - textEnd >= MIN_STEP_MILLIS || end < textEnd) {
+            textEnd = end;
+            for (OffloadChart c : charts) {
+                c.showValues(h);
+            }
+            int samples = h.size();
+            status.setText((vm.pausedProperty().get() ? "Paused · " : "Live · ") + samples + " sample"
+                    + (samples == 1 ? "" : "s") + " kept (24 h max)");
         }
-        int samples = h.size();
-        status.setText((vm.pausedProperty().get() ? "Paused · " : "Live · ") + samples + " sample" + (samples == 1 ? "" : "s")
-                + " kept (24 h max)");
         if (vm.pausedProperty().get()) {
             clock.cancel();
         } else {
@@ -289,11 +299,15 @@ public final class ChartsPane extends BorderPane {
         }
     }
 
-    /** The time one pixel column of the plot holds, at least a second (the data's own rate). */
-    private long stepMillis() {
+    /**
+     * The time one pixel column of the plot holds, and at least {@link #MIN_STEP_MILLIS}: under
+     * software rendering a frame of six charts costs about 17 ms of the render thread, so at 1 Hz
+     * data the canvases follow every second sample (docs/benchmarks.md, "Cost at rest").
+     */
+    long stepMillis() {
         double columns = charts.isEmpty() ? 0 : charts.get(0).plotWidth();
         long window = vm.windowProperty().get().millis();
-        return columns < 10 ? 1000 : Math.max(1000, (long) Math.ceil(window / columns));
+        return columns < 10 ? MIN_STEP_MILLIS : Math.max(MIN_STEP_MILLIS, (long) Math.ceil(window / columns));
     }
 
     /** Draws every chart now (the benchmark times it). */

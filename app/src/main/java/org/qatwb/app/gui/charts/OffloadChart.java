@@ -79,6 +79,7 @@ final class OffloadChart extends VBox {
             Label name = new Label(SeriesColors.name(s));
             name.setTooltip(new javafx.scene.control.Tooltip(s.label()));
             Label value = new Label("–");
+            value.setId(spec.id() + "-value-" + i);
             value.getStyleClass().add(Css.MUTED);
             values.add(value);
             HBox item = new HBox(5, swatch, name, value);
@@ -259,7 +260,7 @@ final class OffloadChart extends VBox {
             g.strokeLine(x, TOP, x, TOP + ph);
             g.setLineDashes();
             double width = textWidth(e.label());
-            double left = x + 3 + width <= right ? x + 3 : Math.max(LEFT, x - 3 - width);
+            double left = labelLeft(x, width, right);
             int row = 0;
             while (row < LABEL_ROWS - 1 && left < rowEnds[row] + 4) {
                 row++;
@@ -269,6 +270,14 @@ final class OffloadChart extends VBox {
             g.fillText(e.label(), left, TOP + 1 + row * LABEL_ROW_HEIGHT);
         }
         g.setFill(axis);
+    }
+
+    /**
+     * Where a marker's label starts: right of the marker line at {@code x} if it ends before
+     * {@code right}, else left of the line, never left of the plot.
+     */
+    static double labelLeft(double x, double width, double right) {
+        return x + 3 + width <= right ? x + 3 : Math.max(LEFT, Math.min(x - 3, right) - width);
     }
 
     /** The width {@code text} takes in the axis font. */
