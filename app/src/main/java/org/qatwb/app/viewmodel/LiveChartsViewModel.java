@@ -17,6 +17,8 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.qatwb.app.tasks.BackgroundTasks;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.history.FirmwareSeries;
@@ -29,6 +31,7 @@ import org.qatwb.model.history.OffloadHistory;
 import org.qatwb.model.history.Series;
 import org.qatwb.model.history.SeriesCatalog;
 import org.qatwb.model.kstat.QatService;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.snapshot.StreamSample;
 
 /**
@@ -48,6 +51,10 @@ public final class LiveChartsViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper windowEnd = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper nothingToChart = new ReadOnlyStringWrapper(WAITING);
+    private final ReadOnlyStringWrapper missingCounters = new ReadOnlyStringWrapper("");
+    /** Whether any sample so far carried something to draw: kstat counters or firmware counters. */
+    private boolean charted;
     /** Batches that arrive while an export reads the history in the background, appended after it. */
     private final List<StreamSample> held = new ArrayList<>();
     private final List<Long> heldTimes = new ArrayList<>();
@@ -59,6 +66,15 @@ public final class LiveChartsViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.windowEnd.set(clock.getAsLong());
     }
+
+    static final String WAITING = "No samples yet: the charts start with the NAS's first reading, one a second"
+            + " once the stream is connected (the status bar says whether it is).";
+    static final String NO_COUNTERS = "Nothing to chart: this NAS's ZFS reports no QAT counters"
+            + " (/proc/spl/kstat/zfs/qat is absent) and no QAT device reports firmware counters. The charts need"
+            + " the QAT driver loaded and OpenZFS built with QAT; the Doctor tab shows the first link that fails,"
+            + " and the Dashboard what the host has.";
+    static final String NO_KSTAT = "ZFS reports no QAT counters in the latest sample (/proc/spl/kstat/zfs/qat is"
+            + " absent: zfs.ko unloaded, or built without QAT): the ZFS charts have a gap; the Doctor tab says why.";
 
     /** The charts, in display order; the firmware chart only once a device reports fw_counters. */
     public List<ChartSpec> charts() {
@@ -109,6 +125,19 @@ public final class LiveChartsViewModel {
         return windowEnd.getReadOnlyProperty();
     }
 
+    /**
+     * Why there is nothing to chart yet, and what to do instead; empty once a sample carried
+     * counters (from then on the charts, with their gaps, say what happened).
+     */
+    public ReadOnlyStringProperty nothingToChartProperty() {
+        return nothingToChart.getReadOnlyProperty();
+    }
+
+    /** Set while the latest sample has no ZFS QAT counters but something else is charted; else empty. */
+    public ReadOnlyStringProperty missingCountersProperty() {
+        return missingCounters.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty exportingProperty() {
         return exporting.getReadOnlyProperty();
     }
@@ -131,7 +160,16 @@ public final class LiveChartsViewModel {
         for (StreamSample s : batch) {
             recorder.record(now, s);
         }
+        observe(batch.get(batch.size() - 1));
         changed();
+    }
+
+    /** What the latest sample says about what can be charted. */
+    private void observe(StreamSample last) {
+        boolean kstat = last.kstat().isPresent();
+        charted |= kstat || !last.fwCounters().isEmpty();
+        nothingToChart.set(charted ? "" : NO_COUNTERS);
+        missingCounters.set(charted && !kstat ? NO_KSTAT : "");
     }
 
     /** An event marker at the current time: a parameter change, a restart. */
@@ -190,8 +228,8 @@ public final class LiveChartsViewModel {
             done.accept(Optional.empty());
         }, e -> {
             release();
-            done.accept(Optional.of(e instanceof IOException io ? "cannot write " + file + ": " + io.getMessage()
-                    : String.valueOf(e.getMessage())));
+            done.accept(Optional.of(e instanceof IOException io ? "cannot write " + file + ": " + Snippet.failure(io)
+                    : Snippet.failure(e)));
         });
     }
 
@@ -199,6 +237,9 @@ public final class LiveChartsViewModel {
         exporting.set(false);
         for (int i = 0; i < held.size(); i++) {
             recorder.record(heldTimes.get(i), held.get(i));
+        }
+        if (!held.isEmpty()) {
+            observe(held.get(held.size() - 1));
         }
         held.clear();
         heldTimes.clear();

@@ -105,6 +105,32 @@ class LiveChartsViewModelTest {
         assertTrue(lines.get(2).contains(",200"), lines.get(2));
     }
 
+    @Test
+    void whenThereIsNothingToChartItSaysWhyAndWhatToDo() throws Exception {
+        LiveChartsViewModel vm = new LiveChartsViewModel(new OffloadHistory(100), () -> now[0], new DirectTasks());
+        assertEquals(LiveChartsViewModel.WAITING, vm.nothingToChartProperty().get());
+        // a NAS whose ZFS has no QAT and no QAT driver: samples come, with nothing in them to draw
+        vm.add(List.of(bare(1, 10)));
+        assertEquals(LiveChartsViewModel.NO_COUNTERS, vm.nothingToChartProperty().get());
+        assertTrue(vm.nothingToChartProperty().get().contains("Doctor"), "says where to look next");
+        assertEquals("", vm.missingCountersProperty().get(), "nothing charted: the empty state says it all");
+
+        vm.add(List.of(sample(2, 11, 100)));
+        assertEquals("", vm.nothingToChartProperty().get());
+        assertEquals("", vm.missingCountersProperty().get());
+        // zfs.ko unloaded: the charts keep what they had, and a line says why they stopped
+        vm.add(List.of(bare(3, 12)));
+        assertEquals("", vm.nothingToChartProperty().get());
+        assertEquals(LiveChartsViewModel.NO_KSTAT, vm.missingCountersProperty().get());
+        vm.add(List.of(sample(4, 13, 200)));
+        assertEquals("", vm.missingCountersProperty().get());
+    }
+
+    /** A sample from a NAS without ZFS's QAT kstat and without firmware counters. */
+    private static StreamSample bare(int n, long uptimeSeconds) {
+        return new StreamSample(n, OptionalLong.of(uptimeSeconds * 1_000_000_000L), Optional.empty(), Map.of(), List.of());
+    }
+
     private static StreamSample sample(int n, long uptimeSeconds, long compRequests) throws Exception {
         QatKstat k = QatKstat.of(KstatParser.parse("19 1 0x01 1 48 1 2\nname                            type data\n"
                 + "comp_requests                   4    " + compRequests + "\n"));

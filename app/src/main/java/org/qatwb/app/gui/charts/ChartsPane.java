@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,21 +33,34 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.gui.common.ShownWatch;
 import org.qatwb.app.viewmodel.ChartSpec;
 import org.qatwb.app.viewmodel.ChartWindow;
 import org.qatwb.app.viewmodel.LiveChartsViewModel;
 import org.qatwb.app.viewmodel.Notice;
+import org.qatwb.model.history.OffloadHistory;
+import org.qatwb.model.parse.Snippet;
 
 /**
- * The live offload charts with their controls. Redraws at most once per frame, and only when
- * something changed and the charts are on screen.
+ * The live offload charts with their controls. Draws only when what the charts show changes (new
+ * data, the window, the size, the theme), at most once per frame, and only while the charts are
+ * on screen: nothing runs per frame, so a window left open costs nothing between samples
+ * (docs/benchmarks.md, "Cost at rest"). The right edge moves in steps of one pixel column's time
+ * (at least two seconds), and the legend's values at most once in that time too: at 1 Hz data
+ * the window draws one frame every two seconds.
  */
 public final class ChartsPane extends BorderPane {
+
+    static final long MIN_STEP_MILLIS = 2000;
 
     private final LiveChartsViewModel vm;
     private final Window owner;
@@ -56,7 +68,31 @@ public final class ChartsPane extends BorderPane {
     private final GridPane grid = new GridPane();
     private final List<OffloadChart> charts = new ArrayList<>();
     private final Label status = new Label();
-    private boolean dirty = true;
+    private final Label missing = new Label();
+    private final Label nothing = new Label();
+    private final StackPane body = new StackPane();
+    private final ScrollPane scroll = new ScrollPane(grid);
+    private final VBox empty;
+    private final ShownWatch shown;
+    private final ChartClock clock;
+    /** The next pulse draws; started for one frame only when something changed. */
+    private final AnimationTimer frame = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            scheduled = false;
+            refresh();
+        }
+    };
+    private boolean scheduled;
+    /** The canvases must be redrawn even if the window did not move (size, theme, chart set, pause). */
+    private boolean viewChanged = true;
+    private long drawnFrom = Long.MIN_VALUE;
+    private long drawnTo = Long.MIN_VALUE;
+    private int drawnEvents = -1;
+    /** The window's end when the legend's values were last shown. */
+    private long textEnd;
+    private long canvasDraws;
 
     public ChartsPane(LiveChartsViewModel vm, Window owner, Consumer<Notice> notices) {
         this.vm = vm;
@@ -70,42 +106,52 @@ public final class ChartsPane extends BorderPane {
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         grid.getColumnConstraints().addAll(half, half);
-        ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        setCenter(scroll);
+
+        missing.setId("charts-missing");
+        missing.setGraphic(Glyphs.icon(Glyphs.WARNING));
+        missing.setWrapText(true);
+        missing.setMaxWidth(Double.MAX_VALUE);
+        missing.setPadding(new Insets(8, 12, 0, 12));
+        missing.textProperty().bind(vm.missingCountersProperty());
+        missing.managedProperty().bind(missing.textProperty().isNotEmpty());
+        missing.visibleProperty().bind(missing.managedProperty());
+
+        FontIcon icon = Glyphs.icon(Glyphs.CHARTS);
+        icon.setIconSize(40);
+        icon.getStyleClass().add(Css.MUTED);
+        Label heading = new Label("Nothing to chart yet");
+        heading.getStyleClass().add(Styles.TITLE_3);
+        heading.setId("charts-empty-title");
+        nothing.setId("charts-empty-detail");
+        nothing.setWrapText(true);
+        nothing.setMaxWidth(620);
+        nothing.setTextAlignment(TextAlignment.CENTER);
+        nothing.textProperty().bind(vm.nothingToChartProperty());
+        empty = new VBox(10, icon, heading, nothing);
+        empty.setAlignment(Pos.CENTER);
+        empty.setPadding(new Insets(24));
+        empty.setId("charts-empty");
+        setCenter(new VBox(missing, body));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        showBodyOrEmpty();
+        vm.nothingToChartProperty().addListener((o, a, b) -> showBodyOrEmpty());
         rebuild();
 
-        vm.revisionProperty().addListener((o, a, b) -> dirty = true);
-        grid.widthProperty().addListener((o, a, b) -> dirty = true);
-        grid.heightProperty().addListener((o, a, b) -> dirty = true);
-        AnimationTimer frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (dirty && onScreen()) {
-                    dirty = false;
-                    redraw();
-                }
-            }
-        };
-        // the time axis moves on even when no sample arrives
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        // both run only while the pane is in a window: a closed NAS tab must not keep them (and
-        // through them its 24 h history) alive
-        sceneProperty().addListener((o, a, scene) -> {
-            dirty = true;
-            if (scene == null) {
-                frames.stop();
-                clock.stop();
+        clock = new ChartClock(vm::tick);
+        // shown again (this tab, the NAS's tab, the window): catch up at once; hidden: nothing to wake for
+        shown = new ShownWatch(this, on -> {
+            if (on) {
+                viewChanged();
             } else {
-                frames.start();
-                clock.play();
+                clock.cancel();
             }
         });
-        if (getScene() != null) {
-            frames.start();
-            clock.play();
-        }
+        vm.revisionProperty().addListener((o, a, b) -> changed());
+        grid.widthProperty().addListener((o, a, b) -> viewChanged());
+        grid.heightProperty().addListener((o, a, b) -> viewChanged());
+        vm.windowProperty().addListener((o, a, b) -> viewChanged());
+        vm.pausedProperty().addListener((o, a, b) -> viewChanged());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
@@ -119,6 +165,28 @@ public final class ChartsPane extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    private void viewChanged() {
+        viewChanged = true;
+        changed();
+    }
+
+    /** Something the charts show may have changed: draw at the next frame, if they are on screen. */
+    private void changed() {
+        if (shown == null || !shown.isShown()) {
+            // drawn when shown again (ShownWatch); no tick keeps a hidden chart's axis moving
+            clock.cancel();
+            return;
+        }
+        if (!scheduled) {
+            scheduled = true;
+            frame.start();
+        }
+    }
+
+    private void showBodyOrEmpty() {
+        body.getChildren().setAll(vm.nothingToChartProperty().get().isEmpty() ? scroll : empty);
     }
 
     private Node toolbar() {
@@ -173,45 +241,79 @@ public final class ChartsPane extends BorderPane {
         grid.getChildren().clear();
         List<ChartSpec> specs = vm.charts();
         for (int i = 0; i < specs.size(); i++) {
-            OffloadChart c = new OffloadChart(specs.get(i));
+            OffloadChart c = new OffloadChart(specs.get(i), this::viewChanged);
             charts.add(c);
             grid.add(c, i % 2, i / 2);
         }
+        viewChanged = true;
     }
 
-    private void redraw() {
+    /** One frame's work: the canvases if what they show changed, else the legend's values only. */
+    private void refresh() {
+        if (!shown.isShown()) {
+            clock.cancel();
+            return;
+        }
         List<ChartSpec> specs = vm.charts();
         if (specs.size() != charts.size() || !specs.get(specs.size() - 1).equals(charts.get(charts.size() - 1).spec())) {
             rebuild();
             applyCss();
             layout();
         }
-        long from = vm.windowStart();
-        long to = vm.windowEndProperty().get();
-        for (OffloadChart c : charts) {
-            c.draw(vm.history(), from, to);
-        }
-        int samples = vm.history().size();
-        status.setText((vm.pausedProperty().get() ? "Paused · " : "Live · ") + samples + " sample" + (samples == 1 ? "" : "s")
-                + " kept (24 h max)");
-    }
-
-    /** Draws nothing while the charts tab or the NAS tab is not shown. */
-    private boolean onScreen() {
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-            return false;
-        }
-        for (Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
+        OffloadHistory h = vm.history();
+        long step = stepMillis();
+        long end = vm.windowEndProperty().get();
+        // the right edge moves a column at a time: one redraw per column's worth of time, however
+        // many samples arrive in it (the 24 h window draws every 72 s, not every second)
+        long to = Math.floorDiv(end + step - 1, step) * step;
+        long from = to - vm.windowProperty().get().millis();
+        int events = h.events(from, to).size();
+        boolean canvases = viewChanged || from != drawnFrom || to != drawnTo || events != drawnEvents;
+        if (canvases) {
+            viewChanged = false;
+            drawnFrom = from;
+            drawnTo = to;
+            drawnEvents = events;
+            canvasDraws++;
+            for (OffloadChart c : charts) {
+                c.draw(h, from, to);
             }
         }
-        return true;
+        // the legend's values and the sample count follow the data at most once a step too: under
+        // software rendering any changed text costs a frame, which is what the steps save
+        if (canvases || end - textEnd >= MIN_STEP_MILLIS || end < textEnd) {
+            textEnd = end;
+            for (OffloadChart c : charts) {
+                c.showValues(h);
+            }
+            int samples = h.size();
+            status.setText((vm.pausedProperty().get() ? "Paused · " : "Live · ") + samples + " sample"
+                    + (samples == 1 ? "" : "s") + " kept (24 h max)");
+        }
+        if (vm.pausedProperty().get()) {
+            clock.cancel();
+        } else {
+            // without samples (a stalled stream) the axis still moves: a tick once the next step
+            // is due, pushed back by every sample that comes first
+            clock.wakeIn(Math.max(step, to - end + step));
+        }
     }
 
-    /** Draws every chart now (the benchmark times it; the frame timer calls the same). */
+    /**
+     * The time one pixel column of the plot holds, and at least {@link #MIN_STEP_MILLIS}: under
+     * software rendering a frame of six charts costs about 17 ms of the render thread, so at 1 Hz
+     * data the canvases follow every second sample (docs/benchmarks.md, "Cost at rest").
+     */
+    long stepMillis() {
+        double columns = charts.isEmpty() ? 0 : charts.get(0).plotWidth();
+        long window = vm.windowProperty().get().millis();
+        return columns < 10 ? MIN_STEP_MILLIS : Math.max(MIN_STEP_MILLIS, (long) Math.ceil(window / columns));
+    }
+
+    /** Draws every chart now (the benchmark times it). */
     void redrawNow() {
-        redraw();
+        viewChanged = true;
+        refresh();
     }
 
     int chartCount() {
@@ -221,6 +323,11 @@ public final class ChartsPane extends BorderPane {
     /** Total draws of all charts, for tests that watch the charts move. */
     public long drawCount() {
         return charts.stream().mapToLong(OffloadChart::drawCount).sum();
+    }
+
+    /** How many frames redrew the canvases (each draws every chart), for tests that count the work. */
+    long canvasDrawCount() {
+        return canvasDraws;
     }
 
     private File chooseFile(String title, String name, String extension) {
@@ -250,7 +357,7 @@ public final class ChartsPane extends BorderPane {
             writePng(f);
             notices.accept(new Notice(Notice.Level.INFO, "PNG saved", f.toString()));
         } catch (IOException e) {
-            notices.accept(new Notice(Notice.Level.ERROR, "PNG not saved", "cannot write " + f + ": " + e.getMessage()));
+            notices.accept(new Notice(Notice.Level.ERROR, "PNG not saved", "cannot write " + f + ": " + Snippet.failure(e)));
         }
     }
 

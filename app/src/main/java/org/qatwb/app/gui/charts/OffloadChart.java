@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.viewmodel.ChartSpec;
@@ -40,6 +41,8 @@ final class OffloadChart extends VBox {
     private static final double TOP = 8;
     private static final double BOTTOM = 20;
     private static final Font AXIS_FONT = Font.font(10.5);
+    private static final int LABEL_ROWS = 4;
+    private static final double LABEL_ROW_HEIGHT = 13;
 
     private final ChartSpec spec;
     private final Canvas canvas = new Canvas();
@@ -47,12 +50,16 @@ final class OffloadChart extends VBox {
     /** Theme colours, read from styled nodes, so the canvas follows light and dark. */
     private final Label axisProbe = new Label();
     private final Region gridProbe = new Region();
+    /** Measures marker labels (a Text outside the scene: layout bounds need no scene). */
+    private final Text measure = new Text();
     private float[] min = new float[0];
     private float[] max = new float[0];
     private long drawn;
 
-    OffloadChart(ChartSpec spec) {
+    /** @param themeChanged called when the theme's colours change: the canvas must be drawn again */
+    OffloadChart(ChartSpec spec, Runnable themeChanged) {
         this.spec = spec;
+        measure.setFont(AXIS_FONT);
         setId("chart-" + spec.id());
         getStyleClass().add(Css.CHART);
         setSpacing(4);
@@ -72,6 +79,7 @@ final class OffloadChart extends VBox {
             Label name = new Label(SeriesColors.name(s));
             name.setTooltip(new javafx.scene.control.Tooltip(s.label()));
             Label value = new Label("–");
+            value.setId(spec.id() + "-value-" + i);
             value.getStyleClass().add(Css.MUTED);
             values.add(value);
             HBox item = new HBox(5, swatch, name, value);
@@ -93,6 +101,24 @@ final class OffloadChart extends VBox {
         gridProbe.setManaged(false);
         gridProbe.setVisible(false);
         getChildren().addAll(head, legend, plot, axisProbe, gridProbe);
+        axisProbe.textFillProperty().addListener(o -> themeChanged.run());
+        gridProbe.backgroundProperty().addListener(o -> themeChanged.run());
+    }
+
+    /** The plot's width in pixel columns (0 before the first layout). */
+    double plotWidth() {
+        return Math.max(0, Math.floor(canvas.getWidth() - LEFT - RIGHT));
+    }
+
+    /** The legend's values: each series' latest sample (cheap: it runs on every new sample). */
+    void showValues(OffloadHistory h) {
+        for (int i = 0; i < spec.series().size(); i++) {
+            float last = h.last(spec.series().get(i));
+            String text = Float.isNaN(last) ? "–" : si(last);
+            if (!text.equals(values.get(i).getText())) {
+                values.get(i).setText(text);
+            }
+        }
     }
 
     ChartSpec spec() {
@@ -160,9 +186,8 @@ final class OffloadChart extends VBox {
                 drawEnvelope(g, h, s, from, to, columns, ph, yMax);
             }
             g.stroke();
-            float last = h.last(s);
-            values.get(i).setText(Float.isNaN(last) ? "–" : si(last));
         }
+        showValues(h);
         events(g, h, from, to, span, pw, ph, axis);
         drawn++;
     }
@@ -211,11 +236,18 @@ final class OffloadChart extends VBox {
         }
     }
 
+    /**
+     * Event markers: a dashed line, and its label beside it, on the right of the line where it
+     * fits in the canvas, else on its left; a label that would overlap the previous one goes a
+     * row lower, so that none is cut or drawn over another.
+     */
     private void events(GraphicsContext g, OffloadHistory h, long from, long to, double span, double pw, double ph, Paint axis) {
         g.setLineWidth(1);
-        g.setLineDashes(4, 3);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        double right = canvas.getWidth() - 2;
+        double[] rowEnds = new double[LABEL_ROWS];
+        java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
         for (HistoryEvent e : h.events(from, to)) {
             double x = Math.round(LEFT + (e.epochMillis() - from) / span * pw) + 0.5;
             Color c = switch (e.kind()) {
@@ -224,12 +256,34 @@ final class OffloadChart extends VBox {
                 case RECONNECT, GAP -> Color.web("#cf222e");
             };
             g.setStroke(c);
+            g.setLineDashes(4, 3);
             g.strokeLine(x, TOP, x, TOP + ph);
+            g.setLineDashes();
+            double width = textWidth(e.label());
+            double left = labelLeft(x, width, right);
+            int row = 0;
+            while (row < LABEL_ROWS - 1 && left < rowEnds[row] + 4) {
+                row++;
+            }
+            rowEnds[row] = left + width;
             g.setFill(c);
-            g.fillText(e.label(), x + 3, TOP + 1);
+            g.fillText(e.label(), left, TOP + 1 + row * LABEL_ROW_HEIGHT);
         }
-        g.setLineDashes();
         g.setFill(axis);
+    }
+
+    /**
+     * Where a marker's label starts: right of the marker line at {@code x} if it ends before
+     * {@code right}, else left of the line, never left of the plot.
+     */
+    static double labelLeft(double x, double width, double right) {
+        return x + 3 + width <= right ? x + 3 : Math.max(LEFT, Math.min(x - 3, right) - width);
+    }
+
+    /** The width {@code text} takes in the axis font. */
+    private double textWidth(String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private static void timeAxis(GraphicsContext g, long from, long to, double pw, double ph, Paint axis, Paint grid) {

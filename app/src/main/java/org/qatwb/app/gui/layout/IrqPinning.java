@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 import org.qatwb.app.gui.Css;
+import org.qatwb.app.gui.common.ShownWatch;
 import org.qatwb.app.viewmodel.IrqViewModel;
 import org.qatwb.app.viewmodel.VfCoreViewModel;
 
@@ -20,7 +21,18 @@ final class IrqPinning {
 
     /** Wires the strip; returns the report label to place under it. */
     static Label attach(CoreStrip strip, IrqViewModel irq, VfCoreViewModel vfCore, Window owner) {
-        irq.ratesProperty().addListener((o, a, r) -> strip.showRates(r));
+        // every second, but only while the strip is on screen: a hidden strip's update still costs
+        // the window a layout and a repaint (ShownWatch); shown again, it catches up
+        ShownWatch shown = new ShownWatch(strip, on -> {
+            if (on) {
+                strip.showRates(irq.ratesProperty().get());
+            }
+        });
+        irq.ratesProperty().addListener((o, a, r) -> {
+            if (shown.isShown()) {
+                strip.showRates(r);
+            }
+        });
         Label report = new Label();
         report.setId("vf-core-report");
         report.setWrapText(true);
