@@ -27,7 +27,7 @@ public final class AgentScript {
     private AgentScript() {
     }
 
-    /** Loaded on first use, then kept: the script is a few tens of kilobytes. */
+    /** Loaded on first use, then kept: the joined script is about 150 KB. */
     private static final class Holder {
         static final byte[] BYTES = join(load(RESOURCE), parts());
 
