@@ -5,6 +5,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qatwb.app.logging.AppLogging;
@@ -21,15 +27,41 @@ import picocli.CommandLine.Spec;
 @Command(name = "qatwb", mixinStandardHelpOptions = true, version = "qatwb 0.1.0-SNAPSHOT",
         description = {"QAT Workbench: Intel QuickAssist offload for OpenZFS.",
                 "JSON on stdout, messages on stderr."},
-        subcommands = {ParseCommand.class, LintCommand.class, RulesCommand.class, SimCommand.class,
-                SnapshotCommand.class, WatchCommand.class, ParamsCommand.class, DoctorCommand.class, LayoutCommand.class,
-                ApplyCommand.class, ZiaCommand.class, IrqCommand.class},
         footer = {"",
                 "Exit status: 0 success, 1 the input has problems, 2 usage error, 3 cannot reach or trust the NAS, 4 an apply"
                 + " that could not be rolled back."})
 public final class QatwbCommand implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(QatwbCommand.class.getName());
+
+    /**
+     * The subcommands by name, in the order the help lists them. Not in the {@code @Command}
+     * annotation: picocli would build the model of every one of them (their annotations, by
+     * reflection) at each start, most of the CLI's start time (docs/benchmarks.md, "Cost at rest");
+     * a run builds only what its arguments name ({@link #needed}). The names are the ones in each
+     * class's {@code @Command}; QatwbCommandTest checks that they agree.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("parse", ParseCommand.class);
+        m.put("lint", LintCommand.class);
+        m.put("rules", RulesCommand.class);
+        m.put("sim", SimCommand.class);
+        m.put("snapshot", SnapshotCommand.class);
+        m.put("watch", WatchCommand.class);
+        m.put("params", ParamsCommand.class);
+        m.put("doctor", DoctorCommand.class);
+        m.put("layout", LayoutCommand.class);
+        m.put("apply", ApplyCommand.class);
+        m.put("zia", ZiaCommand.class);
+        m.put("irq", IrqCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The options of {@code qatwb} whose handling needs no subcommand (none of its options takes a value). */
+    private static final Set<String> NO_SUBCOMMAND_NEEDED = Set.of("-V", "--version", "--verbose");
 
     @Spec
     CommandSpec spec;
@@ -52,16 +84,32 @@ public final class QatwbCommand implements Runnable {
         Charset charset = terminalCharset();
         System.setOut(TerminalSink.printStream(stdout, charset));
         System.setErr(TerminalSink.printStream(stderr, charset));
-        CommandLine cl = commandLine(new OutputStreamWriter(stdout, charset), new OutputStreamWriter(stderr, charset));
+        CommandLine cl = commandLine(new OutputStreamWriter(stdout, charset), new OutputStreamWriter(stderr, charset), args);
         int exit = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
         return exit;
     }
 
-    /** The configured command line writing to {@code out} and {@code err}, both through {@link TerminalSink}. */
+    /**
+     * The configured command line with every subcommand, writing to {@code out} and {@code err},
+     * both through {@link TerminalSink}.
+     */
     public static CommandLine commandLine(Writer out, Writer err) {
+        return commandLine(out, err, SUBCOMMANDS.keySet());
+    }
+
+    /** The configured command line for running {@code args}: with only the subcommands they need. */
+    public static CommandLine commandLine(Writer out, Writer err, String... args) {
+        return commandLine(out, err, needed(args));
+    }
+
+    private static CommandLine commandLine(Writer out, Writer err, Collection<String> subcommands) {
         CommandLine cl = new SinkOnly(new QatwbCommand());
+        // before the writers and handlers below: picocli hands them only to the subcommands it has
+        for (String name : subcommands) {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name));
+        }
         // picocli colours its help with escape sequences on a terminal, which the sink would show as text
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setOut(new PrintWriter(out));
@@ -69,6 +117,28 @@ public final class QatwbCommand implements Runnable {
         cl.setExecutionExceptionHandler(QatwbCommand::onException);
         cl.setParameterExceptionHandler(QatwbCommand::onBadUsage);
         return cl;
+    }
+
+    /**
+     * The subcommands a run of {@code args} needs. The first argument that is not an option names
+     * the subcommand (the options of {@code qatwb} itself take no value): a known name after no
+     * option but {@code --verbose} or {@code --version} needs only that one. Anything else needs
+     * them all: the help (its usage lists them, also {@code qatwb --help lint}), no subcommand
+     * (the same usage), an unknown name (for picocli's "Unknown subcommand" and its suggestion),
+     * an unknown option, {@code --}, an {@code @file}. {@code --version} alone needs none.
+     */
+    static Collection<String> needed(String... args) {
+        boolean version = false;
+        for (String a : args) {
+            if (!a.startsWith("-") && SUBCOMMANDS.containsKey(a)) {
+                return List.of(a);
+            }
+            if (!NO_SUBCOMMAND_NEEDED.contains(a)) {
+                return SUBCOMMANDS.keySet();
+            }
+            version |= !a.equals("--verbose");
+        }
+        return version ? List.of() : SUBCOMMANDS.keySet();
     }
 
     /** The charset the JVM writes stdout in (what picocli itself would use). */

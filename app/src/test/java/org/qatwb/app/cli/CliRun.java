@@ -24,8 +24,9 @@ record CliRun(int exit, String out, String err) {
     /** A run whose stderr the test may read while it runs ({@code err} grows as the command writes). */
     static synchronized CliRun watching(StringWriter err, String stdin, String... args) {
         StringWriter out = new StringWriter();
-        // the same sink as a real run: what the tests see is what a terminal would get
-        CommandLine cl = QatwbCommand.commandLine(out, err);
+        // the same sink, and the same choice of subcommands, as a real run: what the tests see is
+        // what a terminal would get
+        CommandLine cl = QatwbCommand.commandLine(out, err, args);
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
