@@ -30,14 +30,50 @@ public final class IrqViewModel {
             new ReadOnlyObjectWrapper<>(Collections.emptySortedMap());
     private final ReadOnlyBooleanWrapper pinning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<PinResult> pinResult = new ReadOnlyObjectWrapper<>();
+    /** Whether a view shows the rates: while none does, samples are only kept, not computed. */
+    private boolean watched = true;
+    /** While not watched, the two latest samples: enough to give, once watched, the rates it would have had. */
+    private StreamSample before;
+    private StreamSample latest;
 
     public IrqViewModel(NasViewModel nas) {
         this.nas = nas;
         nas.lastSampleProperty().addListener((o, a, s) -> {
-            if (s != null) {
+            if (s == null) {
+                return;
+            }
+            if (watched) {
                 accept(s);
+            } else {
+                before = latest;
+                latest = s;
             }
         });
+    }
+
+    /**
+     * Whether a view shows the rates (the layout editor's core strip, while on screen). Every
+     * second's rates over 56 CPUs cost the UI thread allocations for nothing while the Layout tab is
+     * hidden (docs/benchmarks.md, "Cost at rest"); watched again, the rates are those of the two
+     * latest samples, as if they had been computed all along.
+     */
+    public void setWatched(boolean on) {
+        if (on == watched) {
+            return;
+        }
+        watched = on;
+        if (on) {
+            // one sample missed: the tracker still holds the one before it; more: the last two suffice
+            if (before != null) {
+                tracker.reset();
+                accept(before);
+            }
+            if (latest != null) {
+                accept(latest);
+            }
+        }
+        before = null;
+        latest = null;
     }
 
     /** QAT interrupts per second by CPU since the previous tick; empty when there is no rate (yet). */

@@ -57,6 +57,32 @@ class IrqViewModelTest {
     }
 
     @Test
+    void ratesAreNotComputedWhileUnwatchedAndCatchUpWhenWatchedAgain() throws Exception {
+        nas = sims.open("c62x");
+        IrqViewModel shown = new IrqViewModel(nas);
+        IrqViewModel hidden = new IrqViewModel(nas);
+        hidden.setWatched(false);
+        nas.connect();
+        SimulatedNas sim = sims.get("c62x");
+        assertTrue(NasViewModelTest.waitFor(() -> {
+            sim.advance(Duration.ofSeconds(1));
+            return rate(shown, 3) > 0;
+        }), "QAT interrupts/s on CPU 3: " + shown.ratesProperty().get());
+        assertTrue(hidden.ratesProperty().get().isEmpty(), "computed while unwatched: " + hidden.ratesProperty().get());
+
+        // samples arrive on the stream's own time: compare when none came between the two reads
+        assertTrue(NasViewModelTest.waitFor(() -> {
+            sim.advance(Duration.ofSeconds(1));
+            hidden.setWatched(true);
+            boolean same = !shown.ratesProperty().get().isEmpty()
+                    && shown.ratesProperty().get().equals(hidden.ratesProperty().get());
+            hidden.setWatched(false);
+            return same;
+        }), "watched again, the rates of the latest samples: " + hidden.ratesProperty().get()
+                + " against " + shown.ratesProperty().get());
+    }
+
+    @Test
     void aPfOrAnOfflineCpuIsRefusedInOneLineBeforeAnythingIsSent() {
         nas = sims.open("c62x");
         IrqViewModel vm = new IrqViewModel(nas);

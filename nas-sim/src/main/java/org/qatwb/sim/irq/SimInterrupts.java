@@ -192,14 +192,17 @@ public final class SimInterrupts {
         // as kernel/irq/proc.c's show_interrupts prints it: "CPU%-8d" per online CPU, "%*d: " and "%10u " per line
         StringBuilder t = new StringBuilder("     ");
         for (int c = 0; c < cpus; c++) {
-            t.append(String.format("CPU%-8d", c));
+            t.append("CPU");
+            padded(t, Long.toString(c), -8);
         }
         t.append('\n');
         line(t, "0", "IO-APIC    2-edge      timer", 35);
         for (Irq i : sorted) {
-            t.append(String.format("%3d:", i.number));
+            padded(t, Integer.toString(i.number), 3);
+            t.append(':');
             for (int c = 0; c < cpus; c++) {
-                t.append(String.format(" %10d", i.counts[c]));
+                t.append(' ');
+                padded(t, Long.toString(i.counts[c]), 10);
             }
             t.append("  IR-PCI-MSI ").append(31981568 + i.number).append("-edge      ").append(i.name).append('\n');
         }
@@ -230,11 +233,30 @@ public final class SimInterrupts {
 
     /** Another driver's line, its count on CPU 0: the agent must leave it out. */
     private void line(StringBuilder t, String label, String rest, int onCpu0) {
-        t.append(String.format("%4s", label + ":"));
+        padded(t, label + ":", 4);
         for (int c = 0; c < cpus; c++) {
-            t.append(String.format(" %10d", c == 0 ? onCpu0 : 0));
+            t.append(' ');
+            padded(t, Integer.toString(c == 0 ? onCpu0 : 0), 10);
         }
         t.append("   ").append(rest).append('\n');
+    }
+
+    /**
+     * {@code s} padded with blanks to {@code width} (left-justified when negative), as {@code %Nd}
+     * and {@code %-Nd} print it: the clock rewrites 56 CPUs' counts ten times a second, and
+     * {@code String.format} per number made most of this JVM's garbage (docs/benchmarks.md, "Cost at rest").
+     */
+    private static void padded(StringBuilder t, String s, int width) {
+        int blanks = Math.abs(width) - s.length();
+        if (width < 0) {
+            t.append(s);
+        }
+        for (int k = 0; k < blanks; k++) {
+            t.append(' ');
+        }
+        if (width > 0) {
+            t.append(s);
+        }
     }
 
     private static String list(BitSet b) {

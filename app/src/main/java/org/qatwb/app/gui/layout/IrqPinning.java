@@ -24,10 +24,12 @@ final class IrqPinning {
         // every second, but only while the strip is on screen: a hidden strip's update still costs
         // the window a layout and a repaint (ShownWatch); shown again, it catches up
         ShownWatch shown = new ShownWatch(strip, on -> {
+            irq.setWatched(on);
             if (on) {
                 strip.showRates(irq.ratesProperty().get());
             }
         });
+        irq.setWatched(shown.isShown());   // the Layout tab is usually not the one shown first
         irq.ratesProperty().addListener((o, a, r) -> {
             if (shown.isShown()) {
                 strip.showRates(r);
