@@ -72,7 +72,7 @@ class MainWindowTest {
         robot.clickOn("#switch-compress");
         waitUntil(() -> Files.readString(param).strip().equals("0"));
 
-        robot.clickOn("#charts-tab");
+        clickTab(robot, "#charts-tab");
         ChartsPane charts = robot.lookup("#charts").queryAs(ChartsPane.class);
         NasViewModel nas = workbench.viewModel().selectedProperty().get();
         KstatSeries comp = SeriesCatalog.kstat(QatService.COMPRESSION, Metric.REQUESTS_PER_S).orElseThrow();
@@ -102,7 +102,7 @@ class MainWindowTest {
     void theDoctorNamesEveryBrokenLinkAndOneClickAppliesTheBlacklistFix(FxRobot robot) throws Exception {
         robot.interact(() -> workbench.viewModel().openSimulated("broken"));
         waitUntil(() -> workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
-        robot.clickOn("#doctor-tab");
+        clickTab(robot, "#doctor-tab");
         waitUntil(() -> robot.lookup("#doctor-status-qat-kapi").tryQuery().isPresent());
         for (String id : new String[] {"qat-vf-blacklist", "qat-kernel-instances", "zfs-params",
                 "zfs-datasets-offloadable"}) {
@@ -150,7 +150,7 @@ class MainWindowTest {
         robot.clickOn("#simulated-broken-zia");
         waitUntil(() -> workbench.viewModel().selectedProperty().get().target().title().equals("Simulated broken (Z.I.A.)")
                 && workbench.viewModel().selectedProperty().get().snapshotProperty().get() != null);
-        robot.clickOn("#doctor-tab");
+        clickTab(robot, "#doctor-tab");
         waitUntil(() -> robot.lookup("#zia-panel").tryQuery().isPresent());
         assertEquals("fail", ((Label) robot.lookup("#doctor-status-zia-status").query()).getText());
         robot.interact(() -> robot.lookup("#doctor-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
@@ -195,7 +195,7 @@ class MainWindowTest {
     @Test
     void draggingAnInstanceOntoACoreOfTheOtherNodeShowsTheFindingAndTheDiff(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
-        robot.clickOn("#layout-tab");
+        clickTab(robot, "#layout-tab");
         waitUntil(() -> robot.lookup("#tile-c6xxvf_dev0").tryQuery().isPresent());
         robot.clickOn("#tile-c6xxvf_dev0");
         String instance = "#instance-c6xxvf-dev0--KERNEL-QAT--Cy0";
@@ -239,7 +239,7 @@ class MainWindowTest {
     @Test
     void aVfDroppedOnACoreIsPinnedOnlyAfterTheDialogsYes(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
-        robot.clickOn("#layout-tab");
+        clickTab(robot, "#layout-tab");
         waitUntil(() -> robot.lookup("#tile-c6xxvf_dev0").tryQuery().isPresent());
         Path unit = sims.get("c62x").root().resolve(org.qatwb.model.irq.IrqPinUnit.PATH.substring(1));
         robot.drag("#tile-c6xxvf_dev0").dropTo("#core-9");
@@ -255,6 +255,15 @@ class MainWindowTest {
         robot.clickOn("#irq-pin-ok");
         waitUntil(() -> Files.exists(unit));
         waitUntil(() -> ((Label) robot.lookup("#vf-core-report").query()).getText().contains("pinned to core 9"));
+    }
+
+    /**
+     * Clicks a tab once its header is on screen: a Tab's id lands on its header node, which the tab
+     * pane's skin makes at its next layout, possibly after the snapshot a test waited for arrived.
+     */
+    private static void clickTab(FxRobot robot, String id) throws TimeoutException {
+        waitUntil(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn(id);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
