@@ -139,11 +139,6 @@ public final class OffloadViewModel {
         }
     }
 
-    /** Which offloads a reboot keeps on, in words, from a snapshot (the CLI's words too). */
-    public static String persistenceSummary(NasSnapshot s) {
-        return KeepAfterReboot.summary(s.persistence());
-    }
-
     private void tell(Notice n) {
         outcome.set(n);
         nas.notify(n);

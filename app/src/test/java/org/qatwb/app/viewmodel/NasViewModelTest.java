@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.app.usecase.KeepAfterReboot;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.SavedConnection;
 import org.qatwb.app.workbench.DeviceRow;
@@ -106,7 +107,7 @@ class NasViewModelTest {
         Path unit = sims.get("c62x").root().resolve("etc/systemd/system/qatwb-zfs-qat.service");
         assertEquals(plan.newText(), Files.readString(unit), "the text the user saw is the text written");
         assertEquals(plan.keep(), vm.snapshotProperty().get().persistence().keptAtBoot());
-        assertTrue(OffloadViewModel.persistenceSummary(vm.snapshotProperty().get()).startsWith("kept at boot: compress, checksum"));
+        assertTrue(KeepAfterReboot.summary(vm.snapshotProperty().get().persistence()).startsWith("kept at boot: compress, checksum"));
         assertEquals("Kept after reboot", vm.notices().get(vm.notices().size() - 1).title());
     }
 

@@ -15,8 +15,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
 import org.qatwb.app.gui.common.KeepAfterRebootDialog;
+import org.qatwb.app.usecase.KeepAfterReboot;
 import org.qatwb.app.viewmodel.NasViewModel;
-import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
 import org.qatwb.app.workbench.EmptyStates;
@@ -67,7 +67,7 @@ final class OffloadCard extends VBox {
         Runnable show = () -> {
             NasSnapshot s = nas.snapshotProperty().get();
             Optional<String> nothing = s == null ? Optional.of("Not read yet") : EmptyStates.nothingToKeep(s);
-            state.setText(s == null ? "" : nothing.orElse(OffloadViewModel.persistenceSummary(s)));
+            state.setText(s == null ? "" : nothing.orElse(KeepAfterReboot.summary(s.persistence())));
             keep.setDisable(nothing.isPresent());
             tip.setText(nothing.orElse("Write the switches' current state at every boot, after qat.service (shows the change first)"));
         };
