@@ -18,7 +18,7 @@ import java.util.Set;
  * parentheses is a label, the rest that are not keywords are metric names. Brackets (ranges,
  * subqueries, {@code [[var]]}) hold only durations and variables and are skipped whole.
  *
- * @throws IllegalArgumentException (from {@link #of}) for an unterminated string, brace or bracket,
+ * @throws IllegalArgumentException (from {@link #of}) for an unterminated string, brace, bracket or parenthesis,
  *                                  so that a broken expression fails the check instead of passing it
  */
 final class PromQlNames {
@@ -49,9 +49,16 @@ final class PromQlNames {
     }
 
     private void scan() {
+        int depth = 0;
         while (i < q.length()) {
             char c = q.charAt(i);
-            if (c == '#') {
+            if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+                if (depth < 0) {
+                    throw new IllegalArgumentException("unbalanced ')' at " + i + " in: " + q);
+                }
+                i++;
+            } else if (c == '#') {
                 skipComment();
             } else if (c == '"' || c == '\'' || c == '`') {
                 skipString();
@@ -70,6 +77,9 @@ final class PromQlNames {
             } else {
                 i++;
             }
+        }
+        if (depth != 0) {
+            throw new IllegalArgumentException("unterminated '(' in: " + q);
         }
     }
 

@@ -67,7 +67,7 @@ class PromQlNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"foo{a=\"b\"", "rate(x[5m)", "x{a=\"unterminated}", "x}", "rate(x[${__range)"})
+    @ValueSource(strings = {"foo{a=\"b\"", "rate(x[5m)", "x{a=\"unterminated}", "x}", "rate(x[${__range)", "sum by (nas) (x", "x)"})
     void aBrokenExpressionIsRefusedRatherThanPassed(String expression) {
         assertThrows(IllegalArgumentException.class, () -> PromQlNames.of(expression));
     }

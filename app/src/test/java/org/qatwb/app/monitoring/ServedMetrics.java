@@ -44,11 +44,6 @@ final class ServedMetrics {
     private ServedMetrics() {
     }
 
-    /** The names of the sample lines of one render. */
-    static Set<String> names() throws Exception {
-        return sampleNames(render());
-    }
-
     /** The exposition text of the simulated NAS, as {@code sim-c62x}. */
     static String render() throws Exception {
         try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x"))) {
