@@ -232,6 +232,38 @@ class MonitoringFilesTest {
                 "read: " + read);
     }
 
+    /**
+     * promtool's unit tests prove the rules only on series shaped as the exporter serves them: each
+     * input series carries exactly the label names the real render gives its metric (a label the
+     * exporter renames would leave a join silently empty, and the tests green).
+     */
+    @Test
+    void theUnitTestsSeriesAreShapedAsTheExporterServesThem() throws Exception {
+        Map<String, Set<List<String>>> served = ServedMetrics.labelNames(List.of(ServedMetrics.render().split("\n")));
+        List<String> series = new ArrayList<>();
+        for (JsonNode group : YAML.readTree(RULE_TESTS.toFile()).path("tests")) {
+            group.path("input_series").forEach(s -> series.add(s.path("series").asText()));
+        }
+        assertFalse(series.isEmpty(), "input series in " + RULE_TESTS);
+        List<String> problems = new ArrayList<>();
+        ServedMetrics.labelNames(series).forEach((name, labelSets) -> {
+            Set<List<String>> real = served.get(name);
+            if (real == null) {
+                problems.add(name + " is not served");
+            } else if (!real.containsAll(labelSets)) {
+                problems.add(name + " has labels " + labelSets + ", served with " + real);
+            }
+        });
+        assertEquals(List.of(), problems, RULE_TESTS.getFileName().toString());
+    }
+
+    @Test
+    void labelNamesAreReadFromSampleLinesAndSeriesNotation() {
+        assertEquals(Map.of("a", Set.of(List.of("nas", "op")), "b", Set.of(List.of())),
+                ServedMetrics.labelNames(List.of("# TYPE a counter", "a{op=\"x,y=\\\"z\",nas=\"n\"} 1", "b 2")));
+        assertEquals(Map.of("c", Set.of(List.of("nas"))), ServedMetrics.labelNames(List.of("c{nas=\"busy\"}")));
+    }
+
     /** The check itself can fail, and says where. */
     @Test
     void aNameTheExporterDoesNotServeIsReportedWithItsFileAndPlace() {

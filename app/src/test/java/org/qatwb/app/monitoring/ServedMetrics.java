@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +49,18 @@ final class ServedMetrics {
     private ServedMetrics() {
     }
 
+    /** One render per test run: the NAS is read the same way for every check. */
+    private static String rendered;
+
     /** The exposition text of the simulated NAS, as {@code sim-c62x}. */
-    static String render() throws Exception {
+    static synchronized String render() throws Exception {
+        if (rendered == null) {
+            rendered = readAndRender();
+        }
+        return rendered;
+    }
+
+    private static String readAndRender() throws Exception {
         try (SimulatedNas sim = SimulatedNas.start(SimOptions.driven("c62x"))) {
             asAForkAndANewerDriverPrint(sim.root());
             try (NasSession session = Specs.connect(sim.endpoint())) {
@@ -79,6 +94,42 @@ final class ServedMetrics {
             names.add(line.substring(0, end));
         }
         return names;
+    }
+
+    /**
+     * Each served metric's label-name sets (sorted names), from the sample lines of Prometheus text,
+     * or from promtool's series notation ({@code name{a="b"}}): the same shape.
+     */
+    static Map<String, Set<List<String>>> labelNames(List<String> series) {
+        Map<String, Set<List<String>>> out = new TreeMap<>();
+        for (String line : series) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int brace = line.indexOf('{');
+            int space = line.indexOf(' ');
+            int nameEnd = brace >= 0 && (space < 0 || brace < space) ? brace : space < 0 ? line.length() : space;
+            List<String> labels = new ArrayList<>();
+            if (nameEnd == brace) {
+                int j = brace + 1;
+                while (j < line.length() && line.charAt(j) != '}') {
+                    int eq = line.indexOf('=', j);
+                    labels.add(line.substring(j, eq).strip());
+                    j = eq + 2; // past ="
+                    while (line.charAt(j) != '"') {
+                        j += line.charAt(j) == '\\' ? 2 : 1;
+                    }
+                    j++;
+                    if (line.charAt(j) == ',') {
+                        j++;
+                    }
+                }
+            }
+            Collections.sort(labels);
+            out.computeIfAbsent(line.substring(0, nameEnd), k -> new TreeSet<>(Comparator.comparing(List::toString)))
+                    .add(labels);
+        }
+        return out;
     }
 
     private static StreamSample firstTick(AgentClient agent) throws Exception {
