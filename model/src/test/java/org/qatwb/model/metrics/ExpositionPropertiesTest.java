@@ -54,7 +54,8 @@ class ExpositionPropertiesTest {
         TargetState t = TargetState.starting(nas.isBlank() ? "x" + nas : nas).withSample(s, NOW);
         TargetState other = TargetState.starting("plain").withSample(s, NOW);
         for (MetricsFormat f : MetricsFormat.values()) {
-            String text = ExporterMetrics.render(List.of(t, other), "v\"1\n", NOW, f);
+            // a second target of the same name too: the exporter refuses such a configuration, the text stays valid
+            String text = ExporterMetrics.render(List.of(t, other, t), "v\"1\n", NOW, f);
             Exposed e = new Exposed(text); // fails on a line off the grammar or a series twice
             if (f == MetricsFormat.OPENMETRICS) {
                 OpenMetricsConformanceTest.assertConforms(text);
