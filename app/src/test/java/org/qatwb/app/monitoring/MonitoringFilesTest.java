@@ -205,7 +205,8 @@ class MonitoringFilesTest {
     @Test
     void everyMetricTheRulesAndTheDashboardReadIsServed() throws Exception {
         String text = ServedMetrics.render();
-        assertTrue(text.contains("row=\"" + ServedMetrics.FORK_ROW + "\""), "the fork's kstat row is served:\n" + text);
+        assertTrue(text.contains("row=\"" + ServedMetrics.FORK_ROW + "\"") && text.contains("\nqatwb_firmware_ras_events_total{"),
+                "the fork's kstat row and the newer driver's RAS events are served:\n" + text);
         Set<String> served = ServedMetrics.sampleNames(text);
         assertTrue(served.contains("qatwb_nas_up") && served.contains("qatwb_zfs_qat_requests_total"),
                 "the render served the basics: " + served);

@@ -43,7 +43,7 @@ import org.qatwb.ssh.testing.Specs;
  */
 final class ServedMetrics {
 
-    /** A row of a ZFS fork's kstat (samples/kstat: the qat-dc fork of openzfs issue 8076). */
+    /** A row of a ZFS fork's kstat (the qat-dc fork's, shown in openzfs/zfs issue 8076). */
     static final String FORK_ROW = "err_status_unknown";
 
     private ServedMetrics() {
