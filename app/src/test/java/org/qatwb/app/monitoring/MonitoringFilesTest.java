@@ -182,6 +182,7 @@ class MonitoringFilesTest {
                 problems.add(where + ": no unit");
             }
         }
+        problems.addAll(overlaps(panels(d)));
         assertEquals(List.of(), problems);
         assertTrue(ids.size() >= 10, "the dashboard's panels: " + ids.size());
     }
@@ -343,6 +344,28 @@ class MonitoringFilesTest {
         for (JsonNode p : dashboard.path("panels")) {
             out.add(p);
             p.path("panels").forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Panels that cover one another on Grafana's 24-column grid, or leave it. */
+    private static List<String> overlaps(List<JsonNode> panels) {
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < panels.size(); a++) {
+            JsonNode g = panels.get(a).path("gridPos");
+            if (g.path("x").asInt() < 0 || g.path("x").asInt() + g.path("w").asInt() > 24 || g.path("h").asInt() < 1) {
+                out.add("panel " + panels.get(a).path("id") + " leaves the grid");
+            }
+            for (int b = a + 1; b < panels.size(); b++) {
+                JsonNode h = panels.get(b).path("gridPos");
+                boolean apart = g.path("x").asInt() + g.path("w").asInt() <= h.path("x").asInt()
+                        || h.path("x").asInt() + h.path("w").asInt() <= g.path("x").asInt()
+                        || g.path("y").asInt() + g.path("h").asInt() <= h.path("y").asInt()
+                        || h.path("y").asInt() + h.path("h").asInt() <= g.path("y").asInt();
+                if (!apart) {
+                    out.add("panels " + panels.get(a).path("id") + " and " + panels.get(b).path("id") + " overlap");
+                }
+            }
         }
         return out;
     }
