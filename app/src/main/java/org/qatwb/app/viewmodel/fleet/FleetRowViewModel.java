@@ -215,7 +215,7 @@ public final class FleetRowViewModel {
     }
 
     /** 12/s, 3.4k/s, 1.2M/s. */
-    static String perSecond(double r) {
+    public static String perSecond(double r) {
         if (r >= 1e6) {
             return String.format(Locale.ROOT, "%.1fM/s", r / 1e6);
         }
