@@ -175,7 +175,7 @@ public final class MainWindow {
         refresh.setId("refresh-button");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setTooltip(new Tooltip("Read the NAS again (F5)"));
-        refresh.setOnAction(e -> vm.refreshSelected());
+        refresh.setOnAction(e -> refresh());
         refresh.disableProperty().bind(vm.selectedProperty().isNull());
 
         Button theme = new Button(null, Glyphs.icon(Glyphs.THEME));
@@ -198,8 +198,8 @@ public final class MainWindow {
 
     private void accelerators(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showConnectDialog);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
             if (vm.selectedProperty().get() != null) {
                 vm.close(vm.selectedProperty().get());
@@ -217,6 +217,15 @@ public final class MainWindow {
                             tabs.getSelectionModel().select(index);
                         }
                     });
+        }
+    }
+
+    /** F5 reads again what is shown: the fleet on its page, else the selected NAS. */
+    private void refresh() {
+        if (vm.openNas().isEmpty() || vm.fleetShownProperty().get()) {
+            workbench.fleet().refresh();
+        } else {
+            vm.refreshSelected();
         }
     }
 

@@ -85,7 +85,7 @@ public final class FleetPane extends VBox {
         });
         table.setPlaceholder(emptyState(connect));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header(connect), table);
+        getChildren().addAll(header(), table);
 
         ticks = new Timeline(new KeyFrame(Duration.millis(FleetViewModel.REFRESH_EVERY.toMillis()), e -> vm.refresh()));
         ticks.setCycleCount(Timeline.INDEFINITE);
@@ -107,7 +107,7 @@ public final class FleetPane extends VBox {
         }
     }
 
-    private HBox header(Runnable connect) {
+    private HBox header() {
         Label title = new Label("Fleet");
         title.getStyleClass().add(Styles.TITLE_3);
         Label summary = new Label();
@@ -138,13 +138,9 @@ public final class FleetPane extends VBox {
         refresh.setTooltip(new Tooltip("Read every NAS again (the page does every "
                 + FleetViewModel.REFRESH_EVERY.toSeconds() + " s while shown)"));
         refresh.setOnAction(e -> vm.refresh());
-        Button add = new Button("Connect…", Glyphs.icon(Glyphs.CONNECT));
-        add.setTooltip(new Tooltip("Connect to a NAS; tick Save to keep it in the fleet"));
-        add.setOnAction(e -> connect.run());
-
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, summary, busy, grow, filter, simulated, refresh, add);
+        HBox bar = new HBox(10, title, summary, busy, grow, filter, simulated, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -154,18 +150,22 @@ public final class FleetPane extends VBox {
         nas.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         nas.setCellFactory(c -> new NameCell());
         nas.setComparator(Comparator.comparing(FleetRowViewModel::name, String.CASE_INSENSITIVE_ORDER));
-        nas.setPrefWidth(230);
+        nas.setMinWidth(170);
+        nas.setPrefWidth(200);
 
         TableColumn<FleetRowViewModel, Chip> reach = chipColumn("Reachable", "fleet-col-reach",
                 r -> Chip.of(r.reachProperty(), r.reachToneProperty()));
-        reach.setPrefWidth(150);
+        reach.setMinWidth(160);
+        reach.setMaxWidth(195);
         TableColumn<FleetRowViewModel, Chip> devices = chipColumn("Devices up", "fleet-col-devices",
                 r -> Chip.of(r.devicesProperty(), r.devicesToneProperty()));
-        TableColumn<FleetRowViewModel, Chip> compress = offloadColumn("Compression", ZfsParam.COMPRESS);
-        TableColumn<FleetRowViewModel, Chip> checksum = offloadColumn("Checksum", ZfsParam.CHECKSUM);
-        TableColumn<FleetRowViewModel, Chip> encrypt = offloadColumn("Encryption", ZfsParam.ENCRYPT);
+        devices.setMaxWidth(125);
+        // one heading over the three ZFS parameters, so the columns can carry short names
+        TableColumn<FleetRowViewModel, Chip> offload = new TableColumn<>("ZFS offload");
+        offload.getColumns().addAll(java.util.List.of(offloadColumn("compress", ZfsParam.COMPRESS),
+                offloadColumn("checksum", ZfsParam.CHECKSUM), offloadColumn("encrypt", ZfsParam.ENCRYPT)));
 
-        TableColumn<FleetRowViewModel, Double> rate = new TableColumn<>("Requests/s");
+        TableColumn<FleetRowViewModel, Double> rate = new TableColumn<>("Req/s");
         rate.setId("fleet-col-rate");
         rate.setCellValueFactory(c -> c.getValue().requestsPerSecondProperty());
         rate.setCellFactory(c -> new TableCell<>() {
@@ -177,10 +177,14 @@ public final class FleetPane extends VBox {
         });
         rate.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         rate.setStyle("-fx-alignment: CENTER-RIGHT;");
+        rate.setMinWidth(70);
+        rate.setMaxWidth(110);
 
         TableColumn<FleetRowViewModel, Chip> doctor = chipColumn("Doctor", "fleet-col-doctor",
                 r -> Chip.of(r.doctorProperty(), r.doctorToneProperty()));
 
+        doctor.setMinWidth(120);
+        doctor.setMaxWidth(170);
         TableColumn<FleetRowViewModel, String> detail = new TableColumn<>("Why / first failing link");
         detail.setCellValueFactory(c -> c.getValue().detailProperty());
         detail.setCellFactory(c -> new TableCell<>() {
@@ -193,7 +197,7 @@ public final class FleetPane extends VBox {
                 getStyleClass().add(Css.MUTED);
             }
         });
-        detail.setPrefWidth(320);
+        detail.setPrefWidth(300);
 
         TableColumn<FleetRowViewModel, FleetRowViewModel> open = new TableColumn<>("");
         open.setSortable(false);
@@ -218,13 +222,15 @@ public final class FleetPane extends VBox {
         open.setMaxWidth(70);
         open.setResizable(false);
 
-        table.getColumns().addAll(java.util.List.of(nas, reach, devices, compress, checksum, encrypt, rate, doctor, detail, open));
+        table.getColumns().addAll(java.util.List.of(nas, reach, devices, offload, rate, doctor, detail, open));
     }
 
     private TableColumn<FleetRowViewModel, Chip> offloadColumn(String title, ZfsParam p) {
         TableColumn<FleetRowViewModel, Chip> c = chipColumn(title, "fleet-col-" + p.shortName(),
                 r -> Chip.of(r.offloadProperty(p), r.offloadToneProperty(p)));
-        c.setPrefWidth(100);
+        c.setMinWidth(92);
+        c.setPrefWidth(92);
+        c.setMaxWidth(110);
         return c;
     }
 
@@ -235,7 +241,9 @@ public final class FleetPane extends VBox {
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         c.setCellFactory(f -> new Chip.Cell<>());
         c.setComparator(Chip.WORST_FIRST);
+        c.setMinWidth(95);
         c.setPrefWidth(110);
+        c.setMaxWidth(200);
         return c;
     }
 

@@ -47,7 +47,7 @@ public sealed interface NasGlance {
     /** Why a NAS was not read; the fleet never asks, so some need the user to open the NAS once. */
     enum Why {
         /** known_hosts does not know its key: opening it asks whether to trust it. */
-        HOST_KEY_UNKNOWN("host key not yet trusted"),
+        HOST_KEY_UNKNOWN("host key not trusted"),
         /** The key differs from the one known_hosts holds: maybe an attack, never accepted here. */
         HOST_KEY_CHANGED("host key changed"),
         /** It signs in with a password or a key's passphrase, which only opening it asks for. */

@@ -302,6 +302,10 @@ public final class FleetViewModel implements AutoCloseable {
     }
 
     private void summarise() {
+        if (rows.isEmpty()) {
+            summary.set("");
+            return;
+        }
         long reachable = rows.stream().filter(r -> r.glanceProperty().get() instanceof NasGlance.Seen).count();
         long failing = rows.stream().filter(r -> r.glanceProperty().get() instanceof NasGlance.Seen s
                 && s.doctor().fails() > 0).count();
