@@ -87,7 +87,7 @@ public final class FleetPane extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header(), table);
 
-        ticks = new Timeline(new KeyFrame(Duration.millis(FleetViewModel.REFRESH_EVERY.toMillis()), e -> vm.refresh()));
+        ticks = new Timeline(new KeyFrame(Duration.millis(FleetViewModel.REFRESH_EVERY.toMillis()), e -> vm.tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
         watch = new ShownWatch(this, shown -> watched());
         stage.iconifiedProperty().addListener((o, a, b) -> {

@@ -186,6 +186,17 @@ public final class FleetViewModel implements AutoCloseable {
         read(List.copyOf(rows));
     }
 
+    /**
+     * The page's timer: reads every NAS again unless a refresh still runs (slow or dead NAS may
+     * hold a read for the connect timeout: the next tick then comes soon enough, rather than
+     * refreshes back to back).
+     */
+    public void tick() {
+        if (round == null) {
+            refresh();
+        }
+    }
+
     /** Opens the row's NAS in its tab, or selects the tab that shows it. */
     public void open(FleetRowViewModel row) {
         opener.accept(row.entry());

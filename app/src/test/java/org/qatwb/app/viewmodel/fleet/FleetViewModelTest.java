@@ -205,6 +205,61 @@ class FleetViewModelTest {
         assertEquals(List.of("beta"), vm.rows().stream().map(FleetRowViewModel::name).toList());
     }
 
+    @Test
+    void aRefreshAskedForWhileOneRunsIsDoneOnceAfterItAndTheTimerNeverPilesUp() throws IOException {
+        HeldTasks held = new HeldTasks();
+        AtomicInteger reads = new AtomicInteger();
+        FleetViewModel vm = new FleetViewModel(held, e -> {
+            reads.incrementAndGet();
+            return glance.glance(e);
+        }, opened::add, List.of(), 4, clock::get);
+        vm.setSaved(List.of(connection("a", SIMS.get("c62x").endpoint(), closedPort()),
+                connection("b", SIMS.get("c62x").endpoint(), closedPort())));
+        vm.refresh();
+        assertEquals(2, held.waiting(), "one worker per NAS, up to the limit");
+        vm.tick();
+        vm.refresh();
+        vm.refresh();
+        assertEquals(2, held.waiting(), "nothing more started while the refresh runs");
+
+        held.runAll();
+        assertEquals(2, reads.get());
+        assertEquals(2, held.waiting(), "the refresh asked for meanwhile, once");
+        assertTrue(vm.refreshingProperty().get());
+        held.runAll();
+        assertEquals(4, reads.get());
+        assertEquals(0, held.waiting());
+        assertFalse(vm.refreshingProperty().get());
+        vm.tick();
+        assertEquals(2, held.waiting(), "an idle page's tick reads");
+    }
+
+    /** Background work held until the test runs it, on the test's thread (the UI thread as well). */
+    private static final class HeldTasks implements org.qatwb.app.tasks.BackgroundTasks {
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
+                            java.util.function.Consumer<? super Exception> failed) {
+            held.add(() -> new DirectTasks().run(work, done, failed));
+        }
+
+        @Override
+        public java.util.concurrent.Executor ui() {
+            return Runnable::run;
+        }
+
+        int waiting() {
+            return held.size();
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
     private FleetViewModel directViewModel(List<String> simulated) {
         return new FleetViewModel(new DirectTasks(), glance::glance, opened::add, simulated, 4, clock::get);
     }
