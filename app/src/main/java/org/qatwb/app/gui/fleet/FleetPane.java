@@ -188,13 +188,16 @@ public final class FleetPane extends VBox {
         TableColumn<FleetRowViewModel, String> detail = new TableColumn<>("Why / first failing link");
         detail.setCellValueFactory(c -> c.getValue().detailProperty());
         detail.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add(Css.MUTED);
+                setAlignment(Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
                 setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
-                getStyleClass().remove(Css.MUTED);
-                getStyleClass().add(Css.MUTED);
             }
         });
         detail.setPrefWidth(300);
