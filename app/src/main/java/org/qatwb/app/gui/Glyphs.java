@@ -33,6 +33,7 @@ public final class Glyphs {
     public static final Ikon HISTORY = Feather.CLOCK;
     public static final Ikon PASS = Feather.CHECK_CIRCLE;
     public static final Ikon SKIP = Feather.MINUS_CIRCLE;
+    public static final Ikon FLEET = Feather.HOME;
 
     private Glyphs() {
     }

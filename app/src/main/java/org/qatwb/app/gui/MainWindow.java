@@ -66,6 +66,7 @@ public final class MainWindow {
     private final VBox notices = new VBox();
     private final StackPane content = new StackPane();
     private final Map<NasViewModel, NasPane> paneOf = new HashMap<>();
+    private org.qatwb.app.gui.fleet.FleetPane fleet;
     private UiSettings settings;
 
     public MainWindow(Stage stage, Workbench workbench) {
@@ -99,6 +100,7 @@ public final class MainWindow {
                 vm.select((NasViewModel) t.getUserData());
             }
         });
+        vm.fleetShownProperty().addListener((o, a, b) -> showTabsOrWelcome());
         vm.noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
                 notify(n);
@@ -147,6 +149,11 @@ public final class MainWindow {
         Label name = new Label("QAT Workbench");
         name.getStyleClass().add(Styles.TITLE_4);
 
+        Button fleetButton = new Button("Fleet", Glyphs.icon(Glyphs.FLEET));
+        fleetButton.setId("fleet-button");
+        fleetButton.setTooltip(new Tooltip("Every saved NAS at a glance (Alt+0)"));
+        fleetButton.setOnAction(e -> vm.showFleet());
+
         Button connect = new Button("Connect…", Glyphs.icon(Glyphs.CONNECT));
         connect.setId("connect-button");
         connect.setTooltip(new Tooltip("Connect to a NAS over SSH (Ctrl+N)"));
@@ -168,7 +175,7 @@ public final class MainWindow {
         refresh.setId("refresh-button");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setTooltip(new Tooltip("Read the NAS again (F5)"));
-        refresh.setOnAction(e -> vm.refreshSelected());
+        refresh.setOnAction(e -> refresh());
         refresh.disableProperty().bind(vm.selectedProperty().isNull());
 
         Button theme = new Button(null, Glyphs.icon(Glyphs.THEME));
@@ -184,15 +191,15 @@ public final class MainWindow {
 
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(logo, name, new javafx.scene.control.Separator(), connect, sim, grow, refresh, theme, keys);
+        ToolBar bar = new ToolBar(logo, name, new javafx.scene.control.Separator(), fleetButton, connect, sim, grow, refresh, theme, keys);
         bar.setId("main-toolbar");
         return bar;
     }
 
     private void accelerators(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showConnectDialog);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
             if (vm.selectedProperty().get() != null) {
                 vm.close(vm.selectedProperty().get());
@@ -201,6 +208,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 vm::toggleDark);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> Shortcuts.show(stage));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.ALT_DOWN), vm::showFleet);
         for (int i = 1; i <= 9; i++) {
             int index = i - 1;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)), KeyCombination.ALT_DOWN),
@@ -209,6 +217,15 @@ public final class MainWindow {
                             tabs.getSelectionModel().select(index);
                         }
                     });
+        }
+    }
+
+    /** F5 reads again what is shown: the fleet on its page, else the selected NAS. */
+    private void refresh() {
+        if (vm.openNas().isEmpty() || vm.fleetShownProperty().get()) {
+            workbench.fleet().refresh();
+        } else {
+            vm.refreshSelected();
         }
     }
 
@@ -247,10 +264,18 @@ public final class MainWindow {
     }
 
     private void showTabsOrWelcome() {
-        Node shown = vm.openNas().isEmpty() ? new WelcomePane(vm, this::showConnectDialog) : tabs;
+        // the fleet page is the start page; it stays built (its rows and sort) once made
+        Node shown = vm.openNas().isEmpty() || vm.fleetShownProperty().get() ? fleetPane() : tabs;
         if (content.getChildren().size() != 1 || content.getChildren().get(0) != shown) {
             content.getChildren().setAll(shown);
         }
+    }
+
+    private Node fleetPane() {
+        if (fleet == null) {
+            fleet = new org.qatwb.app.gui.fleet.FleetPane(workbench.fleet(), stage, this::showConnectDialog);
+        }
+        return fleet;
     }
 
     private void bindStatus(NasViewModel nas) {

@@ -11,8 +11,9 @@ final class Shortcuts {
 
     static final String[][] KEYS = {
             {"Ctrl+N", "Connect to a NAS"},
-            {"F5 or Ctrl+R", "Read the selected NAS again"},
+            {"F5 or Ctrl+R", "Read the selected NAS again (on the fleet page: every NAS)"},
             {"Ctrl+W", "Close the selected NAS"},
+            {"Alt+0", "The fleet: every saved NAS at a glance"},
             {"Alt+1 … Alt+9", "Go to the first … ninth NAS"},
             {"Ctrl+1 … Ctrl+4", "Dashboard / Live charts / Doctor / Layout"},
             {"Ctrl+Z / Ctrl+Y (in the layout)", "Undo / redo"},

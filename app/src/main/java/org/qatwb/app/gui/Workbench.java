@@ -2,6 +2,12 @@ package org.qatwb.app.gui;
 
 import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import org.qatwb.app.settings.SavedConnection;
+import org.qatwb.app.usecase.fleet.FleetEntry;
+import org.qatwb.app.usecase.fleet.GlanceNas;
+import org.qatwb.app.viewmodel.fleet.FleetViewModel;
+import org.qatwb.app.workbench.NasTarget;
 import org.qatwb.app.gui.connect.FxPrompts;
 import org.qatwb.app.settings.ConnectionStore;
 import org.qatwb.app.settings.UiSettingsStore;
@@ -24,6 +30,7 @@ public final class Workbench implements AutoCloseable {
     private final BuiltInSimulator simulators;
     private final UiSettingsStore uiSettings;
     private final WorkbenchViewModel viewModel;
+    private final FleetViewModel fleet;
 
     public Workbench(Path configDir, BuiltInSimulator simulators) {
         this.tasks = new ThreadPoolTasks(Platform::runLater);
@@ -33,6 +40,20 @@ public final class Workbench implements AutoCloseable {
         this.viewModel = new WorkbenchViewModel(
                 target -> new NasViewModel(target, t -> NasLink.open(t, prompts, simulators), tasks, new LiveChartsViewModel(new OffloadHistory(), System::currentTimeMillis, tasks)),
                 new ConnectionStore(configDir), uiSettings.load().dark());
+        // the fleet opens a NAS the way the welcome page and the Connect dialog do: an open tab is selected
+        this.fleet = new FleetViewModel(tasks, new GlanceNas(simulators)::glance, e -> {
+            if (e.target() instanceof NasTarget.Ssh ssh) {
+                viewModel.connect(ssh.connection(), false);
+            } else if (e.target() instanceof NasTarget.Simulated sim) {
+                viewModel.openSimulated(sim.profile());
+            }
+        }, FleetEntry.SIMULATED_PROFILES, FleetViewModel.DEFAULT_LIMIT, System::nanoTime);
+        viewModel.savedConnections().addListener((ListChangeListener<SavedConnection>) c -> fleet.setSaved(viewModel.savedConnections()));
+    }
+
+    /** The fleet page's view model: every saved NAS at a glance. */
+    public FleetViewModel fleet() {
+        return fleet;
     }
 
     public WorkbenchViewModel viewModel() {
@@ -54,6 +75,7 @@ public final class Workbench implements AutoCloseable {
     /** Closes the tabs' connections, then the simulators, off the UI thread's way. */
     @Override
     public void close() {
+        fleet.close();
         viewModel.close();
         tasks.close();
         simulators.close();

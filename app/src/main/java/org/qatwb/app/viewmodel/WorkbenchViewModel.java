@@ -32,6 +32,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<NasViewModel> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper fleetShown = new ReadOnlyBooleanWrapper();
 
     public WorkbenchViewModel(Function<NasTarget, NasViewModel> tabs, ConnectionStore store, boolean dark) {
         this.tabs = Objects.requireNonNull(tabs, "tabs");
@@ -75,6 +76,19 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return notice.getReadOnlyProperty();
     }
 
+    /**
+     * The fleet page is shown over the tabs (it is shown anyway while no NAS is open). Opening or
+     * selecting a NAS hides it.
+     */
+    public ReadOnlyBooleanProperty fleetShownProperty() {
+        return fleetShown.getReadOnlyProperty();
+    }
+
+    /** Shows every saved NAS at a glance (the start page). */
+    public void showFleet() {
+        fleetShown.set(true);
+    }
+
     public NasViewModel openSimulated(String profile) {
         return open(new NasTarget.Simulated(profile));
     }
@@ -105,6 +119,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     private NasViewModel open(NasTarget target) {
+        fleetShown.set(false);
         for (NasViewModel vm : open) {
             if (vm.target().equals(target) && vm.linkProperty().get() != LinkState.FAILED) {
                 select(vm);
@@ -120,6 +135,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public void select(NasViewModel vm) {
         selected.set(vm);
+        if (vm != null) {
+            fleetShown.set(false);
+        }
     }
 
     /** Closes one tab and its connection. */
