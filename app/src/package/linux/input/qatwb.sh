@@ -8,6 +8,13 @@ set -eu
 # this file is <image>/lib/app/qatwb.sh, reached through the link
 self=$(readlink -f -- "$0")
 image=${self%/lib/app/*}
+# QATWB_JAVA_OPTS: JVM options that win over the launchers' own, as with ./qatwb. A jpackage
+# launcher reads no JVM options from the command line; HotSpot reads _JAVA_OPTIONS after the
+# launcher's own (so its -Xmx wins), and says so on stderr ("Picked up _JAVA_OPTIONS")
+if [ -n "${QATWB_JAVA_OPTS:-}" ]; then
+    _JAVA_OPTIONS="${_JAVA_OPTIONS:+$_JAVA_OPTIONS }$QATWB_JAVA_OPTS"
+    export _JAVA_OPTIONS
+fi
 window=0
 case $# in
     0) window=1 ;;
