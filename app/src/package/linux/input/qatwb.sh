@@ -46,6 +46,12 @@ while IFS= read -r line; do
 done <<EOF
 $(sed "s|\$APPDIR|$app|g" "$cfg")
 EOF
+# the command line's app class data archive (AppCDS: its classes mapped instead of loaded, about
+# half of its start), made by the deb's postinst for these jars here; a stale one (jars changed,
+# the image moved) is refused silently, and the JDK's own archive serves alone
+if [ "$window" = 0 ] && [ -f "$app/qatwb-cli.jsa" ]; then
+    set -- "$@" -XX:SharedArchiveFile="$app/qatwb-cli.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
+fi
 # shellcheck disable=SC2086
 [ -z "${QATWB_JAVA_OPTS:-}" ] || set -- "$@" $QATWB_JAVA_OPTS
 if [ -z "$main" ] || [ -z "$classpath" ]; then
