@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * is missing (Debian: {@code apt-get install prometheus}; {@code .ci/run} installs it), so that a
  * machine without it cannot pass them unchecked.
  */
-final class Promtool {
+public final class Promtool {
 
     static final Path PROMTOOL = Path.of(System.getenv().getOrDefault("QATWB_PROMTOOL", "/usr/bin/promtool"));
 
@@ -23,7 +23,7 @@ final class Promtool {
     }
 
     /** Asserts that promtool accepts {@code exposition} (lint problems included: it exits 1 for them too). */
-    static void assertAccepts(String exposition) throws IOException, InterruptedException {
+    public static void assertAccepts(String exposition) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(PROMTOOL), "promtool is needed to check the exposition and is not at " + PROMTOOL
                 + " (Debian: apt-get install prometheus)");
         Process p = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();

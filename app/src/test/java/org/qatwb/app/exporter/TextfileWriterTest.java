@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +52,24 @@ class TextfileWriterTest {
     }
 
     @Test
-    void theTemporaryNameIsNeverOneTheCollectorReads() throws IOException {
-        // the collector globs *.prom: a file being written must not match, even for an instant
+    void theTemporaryFileIsNeverNamedAsOneTheCollectorReads() throws Exception {
+        // the collector globs *.prom: the file being written must not match, not even for an instant
         Files.writeString(dir.resolve("other.prom"), "# another exporter's file\n");
-        new TextfileWriter(dir).write("qatwb_exporter_targets 0\n");
+        List<String> created = new ArrayList<>();
+        try (WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            new TextfileWriter(dir).write("qatwb_exporter_targets 0\n");
+            WatchKey key;
+            while ((key = watch.poll(2, TimeUnit.SECONDS)) != null && !created.contains("qatwb.prom")) {
+                key.pollEvents().forEach(e -> created.add(e.context().toString()));
+                key.reset();
+            }
+        }
+        assertTrue(created.contains("qatwb.prom"), "the file appears by its rename: " + created);
+        assertTrue(created.size() >= 2, "a temporary file was written first: " + created);
+        for (String name : created) {
+            assertTrue(name.equals("qatwb.prom") || !name.endsWith(".prom"), "the collector would read " + name);
+        }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("other.prom", "qatwb.prom"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
