@@ -143,12 +143,9 @@ public final class TargetSupervisor implements AutoCloseable {
             synchronized (lock) {
                 session = s;
                 stream = st;
-                if (stopped) {
-                    break;
-                }
             }
             try {
-                readSnapshots(agent);
+                readSnapshots(agent); // returns at once when close() came meanwhile
             } finally {
                 st.close();
                 s.close();
