@@ -14,6 +14,7 @@
 #   PORT=19741       the exporter's port on 127.0.0.1
 #   OUT=dir          where the results go (default: a new temporary directory); rss.csv has one
 #                    line every 10 s: seconds, VmRSS (KiB), CPU ticks so far
+# QATWB_JAVA_OPTS reaches the exporter's JVM, as with the launcher (e.g. -Xmx128m).
 # Needs curl; builds with Maven (offline) when the test classes are missing.
 set -euo pipefail
 here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
