@@ -21,6 +21,8 @@ final class Exposition {
     private final Set<String> seen = new HashSet<>();
     private MetricFamily family;
     private String labelSet = "";
+    /** The current series repeats one already written: its samples are not written. */
+    private boolean repeated;
 
     Exposition(MetricsFormat format, StringBuilder out) {
         this.format = format;
@@ -34,6 +36,8 @@ final class Exposition {
     void begin(MetricFamily f) {
         family = f;
         seen.clear();
+        labelSet = "";
+        repeated = false;
         if (format == MetricsFormat.OPENMETRICS) {
             String name = f.openMetricsName();
             out.append("# TYPE ").append(name).append(' ').append(switch (f.type()) {
@@ -54,8 +58,8 @@ final class Exposition {
     /**
      * Sets the label values of the next sample, one per label of the family in order.
      *
-     * @return false when the family already has a series with these values (after cleaning): then
-     *         write nothing for it
+     * @return false when the family already has a series with these values (after cleaning, or two
+     *         targets of one name): then the samples given for it are not written
      */
     boolean series(String... values) {
         if (values.length != family.labels().size()) {
@@ -76,11 +80,15 @@ final class Exposition {
             labels.append('}');
         }
         labelSet = labels.toString();
-        return seen.add(labelSet);
+        repeated = !seen.add(labelSet);
+        return !repeated;
     }
 
     /** A gauge's (or an info's) value for the current series. */
     void gauge(double value) {
+        if (repeated) {
+            return;
+        }
         sampleName();
         appendDouble(value);
         out.append('\n');
@@ -88,12 +96,18 @@ final class Exposition {
 
     /** A gauge's value given as exact decimal text (a kstat row of any integer type). */
     void gauge(String decimal) {
+        if (repeated) {
+            return;
+        }
         sampleName();
         out.append(decimal).append('\n');
     }
 
     /** 1 or 0. */
     void gauge(boolean value) {
+        if (repeated) {
+            return;
+        }
         sampleName();
         out.append(value ? '1' : '0').append('\n');
     }
@@ -103,6 +117,9 @@ final class Exposition {
      * OpenMetrics only, its {@code _created}: when the count started, in seconds since the epoch.
      */
     void counter(long unsignedValue, OptionalLong createdEpochSeconds) {
+        if (repeated) {
+            return;
+        }
         sampleName();
         out.append(Long.toUnsignedString(unsignedValue)).append('\n');
         if (format == MetricsFormat.OPENMETRICS && createdEpochSeconds.isPresent()) {

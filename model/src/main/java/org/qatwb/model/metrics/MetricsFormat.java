@@ -32,8 +32,8 @@ public enum MetricsFormat {
         if (acceptHeader == null || acceptHeader.length() > 4096) {
             return PROMETHEUS_TEXT;
         }
-        for (String range : acceptHeader.split(",")) {
-            String[] parts = range.split(";");
+        for (String range : acceptHeader.split(",", -1)) {
+            String[] parts = range.split(";", -1);
             if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(OPENMETRICS_TYPE)) {
                 continue;
             }

@@ -135,7 +135,8 @@ final class Readings {
      * The kstat's series start: the NAS's boot, as wall time (the tick's arrival less the NAS's
      * uptime at the tick), plus the kstat's crtime (nanoseconds since boot, when zfs.ko created
      * it). Rounded to the second, which keeps it steady while the tick's delay varies by
-     * milliseconds. Empty without an uptime or a header, or when crtime lies after the tick.
+     * milliseconds. Empty without an uptime or a header, when crtime lies after the tick, or when
+     * the start would lie before 1970 (an uptime no NAS has).
      */
     private static OptionalLong created(StreamSample s, long arrivedEpochMillis) {
         Optional<KstatHeader> header = s.kstat().flatMap(k -> k.raw().header());
@@ -148,7 +149,9 @@ final class Readings {
             return OptionalLong.empty();
         }
         long bootMillis = arrivedEpochMillis - uptime / 1_000_000L;
-        return OptionalLong.of(Math.round((bootMillis + crtime / 1_000_000L) / 1000.0));
+        long created = Math.round((bootMillis + crtime / 1_000_000L) / 1000.0);
+        // an uptime beyond the epoch is no boot time a counter could have started at
+        return created > 0 ? OptionalLong.of(created) : OptionalLong.empty();
     }
 
     private static boolean sameCrtime(Optional<QatKstat> a, Optional<QatKstat> b) {

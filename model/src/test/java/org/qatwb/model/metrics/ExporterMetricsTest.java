@@ -242,6 +242,44 @@ class ExporterMetricsTest {
     }
 
     @Test
+    void theNewerReadGivesTheCountersAndAnUnreadableOneDoesNotHideTheOther() throws ParseException {
+        Nas nas = Nas.c62x();
+        NasSnapshot s = nas.snapshot();
+        String compress = "qatwb_zfs_qat_requests_total{nas=\"a\",service=\"compression\",op=\"compress\"}";
+        String fromSnapshot = Long.toString(fixtureKstat().value(QatCounter.COMP_REQUESTS).getAsLong());
+        TargetState sampleOlder = TargetState.starting("a").withSnapshot(s, 1, NOW, Optional.empty())
+                .withSample(Nas.tick(1, "100.00 1.00\n", Nas.kstat(1, 5), Map.of(), null), NOW - 1000);
+        assertEquals(fromSnapshot, Exposed.of(List.of(sampleOlder), NOW, MetricsFormat.PROMETHEUS_TEXT).value(compress));
+        TargetState sampleNewer = sampleOlder.withSample(Nas.tick(2, "101.00 1.00\n", Nas.kstat(1, 5), Map.of(), null),
+                NOW + 1000);
+        assertEquals("5", Exposed.of(List.of(sampleNewer), NOW, MetricsFormat.PROMETHEUS_TEXT).value(compress));
+        // a tick whose kstat could not be parsed says nothing about it: the snapshot's answer stands
+        TargetState brokenTick = sampleOlder.withSample(Nas.tick(3, "102.00 1.00\n", "garbage\n", Map.of(), null),
+                NOW + 1000);
+        assertTrue(brokenTick.sample().orElseThrow().issues().stream().anyMatch(i -> i.about("kstat_qat")));
+        Exposed e = Exposed.of(List.of(brokenTick), NOW, MetricsFormat.PROMETHEUS_TEXT);
+        assertEquals(fromSnapshot, e.value(compress));
+        assertEquals("1", e.value("qatwb_zfs_qat_kstat_present{nas=\"a\"}"));
+        // and with nothing else read, nothing is said: no kstat_present at all
+        TargetState onlyBroken = TargetState.starting("a").withSample(brokenTick.sample().orElseThrow(), NOW);
+        Exposed.of(List.of(onlyBroken), NOW, MetricsFormat.PROMETHEUS_TEXT).assertAbsent("qatwb_zfs_qat_kstat_present");
+    }
+
+    @Test
+    void interruptsFallBackToTheSnapshotForAnAgentWhoseTicksHaveNone() {
+        Nas nas = Nas.c62x();
+        NasSnapshot s = nas.snapshot();
+        TargetState t = TargetState.starting("a").withSnapshot(s, 1, NOW - 5000, Optional.empty())
+                .withSample(Nas.tick(1, "100.00 1.00\n", null, Map.of(), null), NOW);
+        Exposed e = Exposed.of(List.of(t), NOW, MetricsFormat.PROMETHEUS_TEXT);
+        // the snapshot's interrupts item: 900 on CPU 3, 5 on CPU 20
+        assertEquals("900", e.value("qatwb_qat_interrupts_total{nas=\"a\",cpu=\"3\"}"));
+        assertEquals("5", e.value("qatwb_qat_interrupts_total{nas=\"a\",cpu=\"20\"}"));
+        // and the newer tick's fw_counters (none) win over the snapshot's
+        e.assertAbsent("qatwb_firmware_requests_total");
+    }
+
+    @Test
     void renderingTenC62xTargetsIsQuick() {
         List<TargetState> ten = new java.util.ArrayList<>();
         Nas nas = Nas.c62x();
