@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
                 + " Never asks anything: keys and the ssh-agent only.",
                 "Without --target or --sim: every saved connection of the window."},
         footer = {"", "Examples:",
-                "  qatwb exporter --sim                          a simulated c62x NAS, on 127.0.0.1:9741",
+                "  qatwb exporter --sim",
                 "  qatwb exporter --target nas1 --target lab=root@10.0.0.7:2222",
-                "  qatwb exporter --textfile /var/lib/node_exporter/textfile_collector --once   (cron)",
+                "  qatwb exporter --textfile /var/lib/prometheus/node-exporter --once",
                 "",
                 "Exit status: 0 stopped by Ctrl-C or SIGTERM (or --once with every target up), 1 --once with a target"
                 + " not up, or the listen address cannot be bound (in use), 2 usage error (no targets, duplicate"
