@@ -65,13 +65,17 @@ class PrometheusScrapeTest {
                 await(api, "qatwb_nas_up{nas=\"sim-c62x\"}", v -> v == 1, prometheus);
 
                 String compress = "qatwb_zfs_qat_requests_total{nas=\"sim-c62x\",op=\"compress\"}";
+                // ten minutes of workload first: after the reload the counter must be seen BELOW what
+                // Prometheus stored, which a few seconds of new work must not make up for
+                nas.advance(Duration.ofMinutes(10));
                 SimTime.whileTimePasses(nas, () -> {
                     await(api, "rate(" + compress + "[5s])", v -> v > 0, prometheus);
                     return null;
                 });
                 nas.reloadZfsModule();
+                await(api, "resets(" + compress + "[1m])", v -> v >= 1, prometheus);
                 SimTime.whileTimePasses(nas, () -> {
-                    await(api, "resets(" + compress + "[1m])", v -> v >= 1, prometheus);
+                    await(api, "rate(" + compress + "[3s])", v -> v > 0, prometheus);
                     return null;
                 });
                 double lowest = query(api, "min_over_time(rate(" + compress + "[3s])[1m:1s])").orElseThrow();
