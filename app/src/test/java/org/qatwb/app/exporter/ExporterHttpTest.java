@@ -156,8 +156,9 @@ class ExporterHttpTest {
         });
         Exposition later = Exposition.parse(new String(get("/metrics", "Accept", OPENMETRICS).body(), StandardCharsets.UTF_8));
         assertTrue(later.value("qatwb_zfs_qat_requests_total", series).orElseThrow() < value);
-        // zfs.ko was loaded again 90 simulated seconds after it first was: the series starts that much later
-        assertTrue(later.value("qatwb_zfs_qat_requests_created", series).orElseThrow() >= created + 60,
+        // later, not by how much: the NAS's boot on the wall clock is estimated from its uptime, which
+        // this test's driven clock moves apart from the wall clock
+        assertTrue(later.value("qatwb_zfs_qat_requests_created", series).orElseThrow() > created,
                 "a new series start: " + later.find("qatwb_zfs_qat_requests_created") + " after " + created);
     }
 
