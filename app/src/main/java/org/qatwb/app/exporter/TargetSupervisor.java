@@ -186,6 +186,9 @@ public final class TargetSupervisor implements AutoCloseable {
     }
 
     private void readSnapshot(AgentClient agent) {
+        // stamped with when the read BEGAN: a tick that arrived while it ran may have read the kstat
+        // after the snapshot did, and the renderer takes the counters from the newer of the two
+        long began = clock.getAsLong();
         long t0 = System.nanoTime();
         NasSnapshot snapshot;
         try {
@@ -196,13 +199,12 @@ public final class TargetSupervisor implements AutoCloseable {
             return;
         }
         long took = System.nanoTime() - t0;
-        long now = clock.getAsLong();
         synchronized (lock) {
             DoctorReport report = observation.map(o -> Diagnose.examine(snapshot, o))
                     .orElseGet(() -> Diagnose.examine(snapshot));
             TargetState s = state.get();
             state.set(new TargetState(s.nas(), s.up(), s.connects(), OptionalLong.of(took), Optional.of(snapshot),
-                    OptionalLong.of(now), s.sample(), s.sampleAtEpochMillis(), Optional.of(report)));
+                    OptionalLong.of(began), s.sample(), s.sampleAtEpochMillis(), Optional.of(report)));
         }
     }
 

@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,8 +136,10 @@ class ExporterHttpTest {
         serve(List.of(), "c62x");
         SimulatedNas nas = sim(0);
         await("up", () -> metric("qatwb_nas_up", "nas", "sim-c62x") == 1);
+        // a tick from after the advance: the NAS has been up 30 s longer than zfs.ko's kstat is old
+        double start = metrics().sum("qatwb_zfs_qat_requests_total", "nas", "sim-c62x");
         nas.advance(Duration.ofSeconds(30));
-        await("requests counted", () -> metrics().sum("qatwb_zfs_qat_requests_total", "nas", "sim-c62x") > 0);
+        await("requests counted", () -> metrics().sum("qatwb_zfs_qat_requests_total", "nas", "sim-c62x") > start);
 
         HttpResponse<byte[]> om = get("/metrics", "Accept", OPENMETRICS);
         String body = new String(om.body(), StandardCharsets.UTF_8);
@@ -149,15 +153,15 @@ class ExporterHttpTest {
 
         nas.advance(Duration.ofSeconds(60));
         nas.reloadZfsModule();
-        // the reset shows as a value below the last one; its series must then start later (its _created)
+        // the reset shows as a value below the last one (Prometheus's rate() takes it as a reset: PrometheusScrapeTest)
         await("the counters start again after zfs.ko was reloaded", () -> {
             String text = new String(get("/metrics", "Accept", OPENMETRICS).body(), StandardCharsets.UTF_8);
             return Exposition.parse(text).value("qatwb_zfs_qat_requests_total", series).orElse(value) < value;
         });
         Exposition later = Exposition.parse(new String(get("/metrics", "Accept", OPENMETRICS).body(), StandardCharsets.UTF_8));
         assertTrue(later.value("qatwb_zfs_qat_requests_total", series).orElseThrow() < value);
-        // later, not by how much: the NAS's boot on the wall clock is estimated from its uptime, which
-        // this test's driven clock moves apart from the wall clock
+        // a new series: it starts when zfs.ko was loaded again (by how much later depends on the driven
+        // clock, whose uptime and the wall clock the NAS's boot is estimated on drift apart)
         assertTrue(later.value("qatwb_zfs_qat_requests_created", series).orElseThrow() > created,
                 "a new series start: " + later.find("qatwb_zfs_qat_requests_created") + " after " + created);
     }
@@ -221,5 +225,32 @@ class ExporterHttpTest {
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
         assertTrue(new String(get("/").body(), StandardCharsets.UTF_8).contains("sim-c62x"));
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedSayingHowToTrustItAndAcceptNewTrustsIt() throws Exception {
+        SimulatedTargets probe = SimulatedTargets.start(List.of("c62x"), p -> SimOptions.driven(p).withDemoLoad(true));
+        sims = probe;
+        SimEndpoint e = probe.simulators().get(0).endpoint();
+        Path empty = Files.createTempFile("qatwb-known-hosts", "");
+        Path other = Files.createTempFile("qatwb-known-hosts", "");
+        try {
+            ExporterTarget refused = new ExporterTarget("strict", ConnectionSpec.resolve(new ConnectionOptions(e.host(),
+                    e.port(), e.user(), e.identity(), empty, false, false)), false);
+            ExporterTarget trusting = new ExporterTarget("trusting", ConnectionSpec.resolve(new ConnectionOptions(e.host(),
+                    e.port(), e.user(), e.identity(), other, true, false)), false);
+            exporter = new Exporter(List.of(refused, trusting), new ExporterSettings(200, Duration.ofSeconds(60),
+                    Duration.ofSeconds(5)), "test", events::add, System::currentTimeMillis).start();
+            server = MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), exporter);
+            await("the unknown key refused, saying how to trust it; --accept-new trusting it",
+                    () -> metric("qatwb_nas_up", "nas", "trusting") == 1
+                            && events.stream().anyMatch(l -> l.startsWith("strict: not read") && l.contains("--accept-new")));
+            assertEquals(0, metric("qatwb_nas_up", "nas", "strict"));
+            assertTrue(Files.readString(other).contains(e.port() + ""), "--accept-new saved the key");
+            assertEquals("", Files.readString(empty), "nothing saved without --accept-new");
+        } finally {
+            Files.deleteIfExists(empty);
+            Files.deleteIfExists(other);
+        }
     }
 }
