@@ -92,6 +92,15 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.qatwb.app.gui..", "org.qatwb.app.viewmodel..", "org.qatwb.app.cli.."));
     }
 
+    /** The exporter runs headless on a server: no toolkit, and nothing of the window's. */
+    @Test
+    void theExporterKnowsNoWindowAndNoJavaFx() {
+        check(noClasses().that().resideInAPackage("org.qatwb.app.exporter..").should().dependOnClassesThat()
+                .resideInAnyPackage(JAVAFX));
+        check(noClasses().that().resideInAPackage("org.qatwb.app.exporter..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.qatwb.app.gui..", "org.qatwb.app.viewmodel..", "org.qatwb.app.cli.."));
+    }
+
     @Test
     void theRulesSeeTheModel() {
         // guards against a rule passing vacuously because nothing was imported

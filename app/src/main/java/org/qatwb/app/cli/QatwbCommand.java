@@ -57,6 +57,7 @@ public final class QatwbCommand implements Runnable {
         m.put("apply", ApplyCommand.class);
         m.put("zia", ZiaCommand.class);
         m.put("irq", IrqCommand.class);
+        m.put("exporter", ExporterCommand.class);
         return Collections.unmodifiableMap(m);
     }
 
