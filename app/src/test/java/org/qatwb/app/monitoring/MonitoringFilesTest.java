@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qatwb.app.testing.Promtool;
 
 /**
  * The monitoring files shipped in {@code monitoring/} (the Grafana dashboard, the Prometheus alert
