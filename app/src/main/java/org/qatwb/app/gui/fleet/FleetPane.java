@@ -231,9 +231,9 @@ public final class FleetPane extends VBox {
     private TableColumn<FleetRowViewModel, Chip> offloadColumn(String title, ZfsParam p) {
         TableColumn<FleetRowViewModel, Chip> c = chipColumn(title, "fleet-col-" + p.shortName(),
                 r -> Chip.of(r.offloadProperty(p), r.offloadToneProperty(p)));
-        c.setMinWidth(92);
-        c.setPrefWidth(92);
-        c.setMaxWidth(110);
+        c.setMinWidth(100);
+        c.setPrefWidth(100);
+        c.setMaxWidth(120);
         return c;
     }
 
