@@ -2,6 +2,10 @@ package org.qatwb.model.text;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,15 @@ public final class UnifiedDiff {
     public static final String NO_FILE = "/dev/null";
 
     static final int CONTEXT = 3;
+    /**
+     * Above this many lines (old plus new) between the common start and end, the differing middle is
+     * shown as one replacement instead of a minimal diff: java-diff-utils' Myers makes a path node per
+     * diagonal per difference, about D squared over 2 for D differences, whatever the sizes. A NAS's
+     * 48 KB hand-made irqbalance policy replaced by qatwb's few lines (found by the hostile-input test)
+     * cost 70 MB for a diff nobody reads line by line; here at most about 4 MB. A QAT conf file is a few
+     * hundred lines, so its diffs stay minimal.
+     */
+    static final int MINIMAL_DIFF_LINES = 500;
     /** Stands for a missing final newline inside the compared lines; no text line holds a NUL. */
     private static final String NO_EOL = "\u0000";
     private static final Pattern HUNK = Pattern.compile("@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@(.*)");
@@ -32,7 +45,7 @@ public final class UnifiedDiff {
         }
         List<String> a = lines(oldText);
         List<String> b = lines(newText);
-        Patch<String> patch = DiffUtils.diff(a, b);
+        Patch<String> patch = patch(a, b);
         StringBuilder out = new StringBuilder();
         for (String line : UnifiedDiffUtils.generateUnifiedDiff(oldText.isEmpty() ? NO_FILE : oldName,
                 newText.isEmpty() ? NO_FILE : newName, a, patch, CONTEXT)) {
@@ -45,6 +58,30 @@ public final class UnifiedDiff {
             }
         }
         return out.toString();
+    }
+
+    /** A minimal patch, or past {@link #MINIMAL_DIFF_LINES} the middle between the common start and end replaced whole. */
+    private static Patch<String> patch(List<String> a, List<String> b) {
+        int start = 0;
+        int max = Math.min(a.size(), b.size());
+        while (start < max && a.get(start).equals(b.get(start))) {
+            start++;
+        }
+        int end = 0;
+        while (end < max - start && a.get(a.size() - 1 - end).equals(b.get(b.size() - 1 - end))) {
+            end++;
+        }
+        List<String> oldMiddle = a.subList(start, a.size() - end);
+        List<String> newMiddle = b.subList(start, b.size() - end);
+        if (oldMiddle.size() + newMiddle.size() <= MINIMAL_DIFF_LINES) {
+            return DiffUtils.diff(a, b);
+        }
+        Chunk<String> from = new Chunk<>(start, new ArrayList<>(oldMiddle));
+        Chunk<String> to = new Chunk<>(start, new ArrayList<>(newMiddle));
+        Patch<String> whole = new Patch<>();
+        whole.addDelta(oldMiddle.isEmpty() ? new InsertDelta<>(from, to)
+                : newMiddle.isEmpty() ? new DeleteDelta<>(from, to) : new ChangeDelta<>(from, to));
+        return whole;
     }
 
     /** An empty side starts at the line before, as GNU diff and patch have it ({@code @@ -0,0 +1,3 @@}). */

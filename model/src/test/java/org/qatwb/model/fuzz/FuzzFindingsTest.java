@@ -56,6 +56,22 @@ class FuzzFindingsTest {
         assertInstanceOf(Outcome.Result.class, got, got::toString);
     }
 
+    /**
+     * Was 72 MB for 48 KB (HostileInputPropertiesTest, a random seed in CI): an irqbalance policy of
+     * ~1900 lines replaced by qatwb's few lines, diffed by Myers at about D squared path nodes.
+     */
+    @Test
+    void aLargeForeignPolicyReplacedCostsALinearDiff() {
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 48_288) {
+            b.append("IRQ#BALANCE_ONESHOT=yes\nIRQBALANCE_\u00e2RGS='-l /x'\n");
+        }
+        byte[] in = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HostileInput.run(ModelTargets.IRQBALANCE, "IRQBALANCE_ARGS=\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Outcome got = HostileInput.run(ModelTargets.IRQBALANCE, in);
+        assertInstanceOf(Outcome.Result.class, got, got::toString);
+    }
+
     /** Was a raw U+0001 in "run zfs set compression=gzip 'tank/a\u0001b'", from a dataset's name. */
     @Test
     void aCommandFixSummaryIsOneCleanLine() {
