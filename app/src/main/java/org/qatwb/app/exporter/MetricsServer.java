@@ -44,6 +44,13 @@ public final class MetricsServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not this host's)
      */
     public static MetricsServer start(InetSocketAddress address, Exporter exporter) throws IOException {
+        // With two threads, a client that sends its request slowly (or never) would hold one for good:
+        // the JDK's server has no limit on reading a request unless asked (sun.net.httpserver's
+        // ServerConfig, read once when the server classes load). A scrape's request is a few hundred
+        // bytes; 5 s leaves a scrape queued behind slow clients inside Prometheus's 10 s timeout (seen:
+        // three clients that sent half a request line held both threads until dropped).
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "5"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "30"));
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "qatwb-exporter-http");
