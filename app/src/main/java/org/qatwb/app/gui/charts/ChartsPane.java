@@ -42,6 +42,7 @@ import javax.imageio.ImageIO;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.gui.common.FxClock;
 import org.qatwb.app.gui.common.ShownWatch;
 import org.qatwb.app.viewmodel.ChartSpec;
 import org.qatwb.app.viewmodel.ChartWindow;
@@ -74,7 +75,7 @@ public final class ChartsPane extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(grid);
     private final VBox empty;
     private final ShownWatch shown;
-    private final ChartClock clock;
+    private final FxClock clock;
     /** The next pulse draws; started for one frame only when something changed. */
     private final AnimationTimer frame = new AnimationTimer() {
         @Override
@@ -138,7 +139,7 @@ public final class ChartsPane extends BorderPane {
         vm.nothingToChartProperty().addListener((o, a, b) -> showBodyOrEmpty());
         rebuild();
 
-        clock = new ChartClock(vm::tick);
+        clock = new FxClock(vm::tick);
         // shown again (this tab, the NAS's tab, the window): catch up at once; hidden: nothing to wake for
         shown = new ShownWatch(this, on -> {
             if (on) {

@@ -3,8 +3,6 @@ package org.qatwb.app.gui.fleet;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.Comparator;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -29,9 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.qatwb.app.gui.Css;
 import org.qatwb.app.gui.Glyphs;
+import org.qatwb.app.gui.common.FxClock;
 import org.qatwb.app.gui.common.ShownWatch;
 import org.qatwb.app.viewmodel.fleet.FleetRowViewModel;
 import org.qatwb.app.viewmodel.fleet.FleetViewModel;
@@ -50,7 +48,7 @@ public final class FleetPane extends VBox {
 
     private final FleetViewModel vm;
     private final TableView<FleetRowViewModel> table = new TableView<>();
-    private final Timeline ticks;
+    private final FxClock ticks;
     private final ShownWatch watch;
     private boolean iconified;
 
@@ -87,8 +85,8 @@ public final class FleetPane extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header(), table);
 
-        ticks = new Timeline(new KeyFrame(Duration.millis(FleetViewModel.REFRESH_EVERY.toMillis()), e -> vm.tick()));
-        ticks.setCycleCount(Timeline.INDEFINITE);
+        // not a Timeline: a running one keeps the toolkit pulsing every frame while the page is shown
+        ticks = new FxClock(this::tick);
         watch = new ShownWatch(this, shown -> watched());
         stage.iconifiedProperty().addListener((o, a, b) -> {
             iconified = b;
@@ -101,10 +99,15 @@ public final class FleetPane extends VBox {
         boolean on = watch != null && watch.isShown() && !iconified;
         vm.watch(on);
         if (on) {
-            ticks.play();
+            ticks.wakeIn(FleetViewModel.REFRESH_EVERY.toMillis());
         } else {
-            ticks.stop();
+            ticks.cancel();
         }
+    }
+
+    private void tick() {
+        vm.tick();
+        ticks.wakeIn(FleetViewModel.REFRESH_EVERY.toMillis());
     }
 
     private HBox header() {

@@ -1,4 +1,4 @@
-package org.qatwb.app.gui.charts;
+package org.qatwb.app.gui.common;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -7,10 +7,11 @@ import javafx.application.Platform;
 
 /**
  * A one-shot wake-up on the FX thread. A JavaFX {@code Timeline} or {@code PauseTransition}
- * keeps the toolkit pulsing every frame for as long as it runs, even to fire once a second; a
- * timer thread that posts one task when it is due costs nothing while it waits.
+ * keeps the toolkit pulsing every frame for as long as it runs, even to fire once a second or
+ * once in 30 s; a timer thread that posts one task when it is due costs nothing while it waits.
+ * The charts' stalled axis and the fleet page's refresh use it.
  */
-final class ChartClock {
+public final class FxClock {
 
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
@@ -18,12 +19,12 @@ final class ChartClock {
     private ScheduledFuture<?> next;
 
     /** @param onFx run on the FX thread when a wake-up is due */
-    ChartClock(Runnable onFx) {
+    public FxClock(Runnable onFx) {
         this.onFx = onFx;
     }
 
     /** Replaces any pending wake-up with one in {@code millis} ms (FX thread). */
-    void wakeIn(long millis) {
+    public void wakeIn(long millis) {
         cancel();
         ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
         self[0] = TIMER.schedule(() -> Platform.runLater(() -> {
@@ -36,7 +37,7 @@ final class ChartClock {
     }
 
     /** Drops the pending wake-up, if any (FX thread). */
-    void cancel() {
+    public void cancel() {
         if (next != null) {
             next.cancel(false);
             next = null;
@@ -45,7 +46,7 @@ final class ChartClock {
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "qatwb-chart-clock");
+            Thread th = new Thread(r, "qatwb-fx-clock");
             th.setDaemon(true);
             return th;
         });
