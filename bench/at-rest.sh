@@ -24,16 +24,8 @@ die() {
     exit 2
 }
 
-# utime+stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the command name in
-# field 2 may hold blanks, so count from the closing parenthesis)
-cpu_ticks() {
-    local stat
-    stat=$(cat "/proc/$1/stat")
-    stat=${stat##*) }
-    # shellcheck disable=SC2086
-    set -- $stat
-    echo $(( ${12} + ${13} ))
-}
+# shellcheck source=proc.sh
+. "$here/bench/proc.sh"
 
 # one line per thread: id, name, utime+stime ticks (tab-separated)
 thread_ticks() {
@@ -44,10 +36,6 @@ thread_ticks() {
         name=${name%)*}
         printf '%s\t%s\t%s\n' "${t##*/}" "$name" "$(cpu_ticks "$1/task/${t##*/}")"
     done
-}
-
-kib() {
-    awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"
 }
 
 build() {

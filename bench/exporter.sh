@@ -52,19 +52,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# utime+stime of a process, in clock ticks (fields 14 and 15; the name in field 2 may hold blanks)
-cpu_ticks() {
-    local stat
-    stat=$(cat "/proc/$1/stat")
-    stat=${stat##*) }
-    # shellcheck disable=SC2086
-    set -- $stat
-    echo $(( ${12} + ${13} ))
-}
-
-rss_kib() {
-    awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
-}
+# shellcheck source=proc.sh
+. "$here/bench/proc.sh"
 
 # the product (the launcher builds it when sources changed) and the test classes (BenchSims)
 "$here/qatwb" --version >/dev/null
@@ -122,7 +111,7 @@ s0=$(cpu_ticks "$sims_pid")
 start=$(date +%s)
 while :; do
     now=$(date +%s)
-    echo "$(( now - start )),$(rss_kib "$exporter_pid"),$(( $(cpu_ticks "$exporter_pid") - t0 ))" >>"$OUT/rss.csv"
+    echo "$(( now - start )),$(kib "$exporter_pid" VmRSS),$(( $(cpu_ticks "$exporter_pid") - t0 ))" >>"$OUT/rss.csv"
     [ $(( now - start )) -ge "$DURATION" ] && break
     sleep 10
 done
