@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qatwb.app.testing.Exposition;
 import org.qatwb.app.testing.Promtool;
 import org.qatwb.app.testing.SimTime;
 import org.qatwb.sim.SimEndpoint;

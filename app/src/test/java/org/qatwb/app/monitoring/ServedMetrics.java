@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.qatwb.app.testing.Exposition;
 import org.qatwb.model.doctor.Doctor;
 import org.qatwb.model.doctor.DoctorReport;
 import org.qatwb.model.metrics.ExporterMetrics;
@@ -83,16 +84,7 @@ final class ServedMetrics {
     /** Names of the sample lines of Prometheus text: each line that is neither blank nor a comment. */
     static Set<String> sampleNames(String text) {
         Set<String> names = new TreeSet<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int end = 0;
-            while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
-                end++;
-            }
-            names.add(line.substring(0, end));
-        }
+        Exposition.parse(text).samples().forEach(s -> names.add(s.name()));
         return names;
     }
 

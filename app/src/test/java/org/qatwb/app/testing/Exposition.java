@@ -1,4 +1,4 @@
-package org.qatwb.app.exporter;
+package org.qatwb.app.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +9,14 @@ import java.util.OptionalDouble;
 /**
  * The samples of a Prometheus text or OpenMetrics exposition, read back for the tests: each
  * sample's name, labels and value (a timestamp, if any, ignored). Just enough of the grammar to
- * compare scrapes; promtool checks the grammar itself.
+ * compare scrapes and name what is served; promtool checks the grammar itself.
  */
-record Exposition(List<Sample> samples) {
+public record Exposition(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static Exposition parse(String text) {
+    public static Exposition parse(String text) {
         List<Sample> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -69,7 +69,7 @@ record Exposition(List<Sample> samples) {
     }
 
     /** The value of the one sample named {@code name} whose labels include {@code labels} (k, v, k, v...). */
-    OptionalDouble value(String name, String... labels) {
+    public OptionalDouble value(String name, String... labels) {
         List<Sample> found = find(name, labels);
         if (found.size() > 1) {
             throw new AssertionError(found.size() + " samples match " + name + " " + List.of(labels) + ": " + found);
@@ -78,11 +78,11 @@ record Exposition(List<Sample> samples) {
     }
 
     /** The sum of every sample named {@code name} whose labels include {@code labels}. */
-    double sum(String name, String... labels) {
+    public double sum(String name, String... labels) {
         return find(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
-    List<Sample> find(String name, String... labels) {
+    public List<Sample> find(String name, String... labels) {
         List<Sample> out = new ArrayList<>();
         outer:
         for (Sample s : samples) {
