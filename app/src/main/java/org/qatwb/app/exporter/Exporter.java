@@ -66,8 +66,7 @@ public final class Exporter implements AutoCloseable {
             TargetState t = s.state();
             boolean up = t.sampleAtEpochMillis().isPresent()
                     && nowMillis - t.sampleAtEpochMillis().getAsLong() <= settings.staleAfterMillis();
-            out.add(up == t.up() ? t : new TargetState(t.nas(), up, t.connects(), t.snapshotReadNanos(), t.snapshot(),
-                    t.snapshotAtEpochMillis(), t.sample(), t.sampleAtEpochMillis(), t.doctor()));
+            out.add(up == t.up() ? t : t.withUp(up));
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.qatwb.app.exporter;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -202,9 +201,7 @@ public final class TargetSupervisor implements AutoCloseable {
         synchronized (lock) {
             DoctorReport report = observation.map(o -> Diagnose.examine(snapshot, o))
                     .orElseGet(() -> Diagnose.examine(snapshot));
-            TargetState s = state.get();
-            state.set(new TargetState(s.nas(), s.up(), s.connects(), OptionalLong.of(took), Optional.of(snapshot),
-                    OptionalLong.of(began), s.sample(), s.sampleAtEpochMillis(), Optional.of(report)));
+            state.set(state.get().withSnapshot(snapshot, took, began, Optional.of(report)));
         }
     }
 
@@ -215,17 +212,15 @@ public final class TargetSupervisor implements AutoCloseable {
                 return;
             }
             ticks++;
-            TargetState s = state.get();
-            Optional<DoctorReport> doctor = s.doctor();
+            TargetState s = state.get().withUp(true).withSample(sample, now);
             Optional<Observation> o = watch.offer(sample);
             if (o.isPresent()) {
                 observation = o;
                 if (s.snapshot().isPresent()) {
-                    doctor = Optional.of(Diagnose.examine(s.snapshot().get(), o.get()));
+                    s = s.withDoctor(Diagnose.examine(s.snapshot().get(), o.get()));
                 }
             }
-            state.set(new TargetState(s.nas(), true, s.connects(), s.snapshotReadNanos(), s.snapshot(),
-                    s.snapshotAtEpochMillis(), Optional.of(sample), OptionalLong.of(now), doctor));
+            state.set(s);
             if (!problem.isEmpty()) {
                 problem = "";
                 events.accept(target.nas() + ": up (" + target.spec().destination() + ")");
@@ -267,9 +262,7 @@ public final class TargetSupervisor implements AutoCloseable {
     }
 
     private void countConnect() {
-        TargetState s = state.get();
-        state.set(new TargetState(s.nas(), s.up(), s.connects() + 1, s.snapshotReadNanos(), s.snapshot(),
-                s.snapshotAtEpochMillis(), s.sample(), s.sampleAtEpochMillis(), s.doctor()));
+        state.set(state.get().connected());
     }
 
     private void failed(Exception e) {

@@ -87,6 +87,12 @@ public record TargetState(
                 OptionalLong.of(atEpochMillis), sample, sampleAtEpochMillis, report);
     }
 
+    /** The same with the doctor's report on the snapshot held, as a new observation of the counters changed it. */
+    public TargetState withDoctor(DoctorReport report) {
+        return new TargetState(nas, up, connects, snapshotReadNanos, snapshot, snapshotAtEpochMillis, sample,
+                sampleAtEpochMillis, Optional.of(report));
+    }
+
     /** The same with a new stream tick. */
     public TargetState withSample(StreamSample s, long atEpochMillis) {
         return new TargetState(nas, up, connects, snapshotReadNanos, snapshot, snapshotAtEpochMillis, Optional.of(s),
