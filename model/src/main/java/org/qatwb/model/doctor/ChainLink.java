@@ -36,4 +36,9 @@ public enum ChainLink {
     public String title() {
         return title;
     }
+
+    /** The title numbered as the chain numbers it ({@code 2. QAT driver}), the title alone beyond the chain. */
+    public String heading() {
+        return number == 0 ? title : number + ". " + title;
+    }
 }

@@ -94,8 +94,7 @@ public final class DoctorPane extends BorderPane {
         for (CheckResult c : r.results()) {
             if (c.check().link() != shown) {
                 shown = c.check().link();
-                Label title = new Label(shown.number().stream().mapToObj(i -> i + ". ").findFirst().orElse("")
-                        + shown.title());
+                Label title = new Label(shown.heading());
                 title.getStyleClass().add(Css.CARD_TITLE);
                 title.setPadding(new Insets(6, 0, 0, 0));
                 chain.getChildren().add(title);

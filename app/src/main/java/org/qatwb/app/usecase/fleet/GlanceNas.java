@@ -135,9 +135,7 @@ public final class GlanceNas {
 
     /** "2. QAT kernel instances: message", numbered as the Doctor tab numbers its links. */
     private static String failureLine(CheckResult c) {
-        String link = c.check().link().number().stream().mapToObj(n -> n + ". " + c.check().link().title())
-                .findFirst().orElse(c.check().link().title());
-        return Snippet.oneLine(link + ": " + c.message());
+        return Snippet.oneLine(c.check().link().heading() + ": " + c.message());
     }
 
     private static int countUp(AdfStatus a) {
