@@ -20,12 +20,15 @@ import org.qatwb.model.etc.QatDefaults;
 import org.qatwb.model.etc.VfBlacklist;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
+import org.qatwb.model.kernel.KernelBuilds;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.FileReport;
+import org.qatwb.model.pci.QatPciDevices;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zfs.ZfsQatParams;
 import org.qatwb.model.zia.ZiaHost;
 
 /**
@@ -75,6 +78,9 @@ import org.qatwb.model.zia.ZiaHost;
  *                       driver actually loaded (empty for a device that is down)
  * @param qatHeldByZfs   whether a kernel user (ZFS) holds QAT devices, so the driver refuses to stop
  *                       them and a restart cannot apply a layout; empty when unknown
+ * @param kernels        the installed kernels and what is built for each; empty when not read
+ * @param qatPci         every QAT PCI device and its driver; empty when not read
+ * @param qatParameters  every {@code zfs_qat_*} parameter the NAS exposes; empty when not read
  */
 public record NasSnapshot(
         Optional<UserId> user,
@@ -105,7 +111,10 @@ public record NasSnapshot(
         Optional<PendingLayout> pendingLayout,
         Optional<BootCheck> lastBootCheck,
         Map<String, DevCfg> devCfg,
-        Optional<Boolean> qatHeldByZfs) {
+        Optional<Boolean> qatHeldByZfs,
+        Optional<KernelBuilds> kernels,
+        Optional<QatPciDevices> qatPci,
+        Optional<ZfsQatParams> qatParameters) {
 
     public NasSnapshot {
         Objects.requireNonNull(user, "user");
@@ -137,6 +146,9 @@ public record NasSnapshot(
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(pendingLayout, "pendingLayout");
         Objects.requireNonNull(lastBootCheck, "lastBootCheck");
+        Objects.requireNonNull(kernels, "kernels");
+        Objects.requireNonNull(qatPci, "qatPci");
+        Objects.requireNonNull(qatParameters, "qatParameters");
     }
 
     /** The issues as a user reads them, {@code "item: message"} each: for showing, never for deciding. */

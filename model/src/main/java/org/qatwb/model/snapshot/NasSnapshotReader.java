@@ -33,6 +33,7 @@ import org.qatwb.model.irq.InterruptTable;
 import org.qatwb.model.irq.IrqAffinity;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
+import org.qatwb.model.kernel.KernelBuilds;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.ConfFile;
@@ -42,6 +43,7 @@ import org.qatwb.model.lint.FileReport;
 import org.qatwb.model.lint.LintContext;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.pci.QatPciDevices;
 import org.qatwb.model.persist.PersistReader;
 import org.qatwb.model.persist.PersistState;
 import org.qatwb.model.persist.PersistTarget;
@@ -50,6 +52,7 @@ import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zfs.ZfsPool;
 import org.qatwb.model.zfs.ZfsPropertyTable;
+import org.qatwb.model.zfs.ZfsQatParams;
 import org.qatwb.model.zia.ZiaHost;
 
 /**
@@ -194,7 +197,12 @@ public final class NasSnapshotReader {
                 KeptPins.read(n -> item(n, AgentFrame::text)), statuses, issues,
                 journal, modules, item(PENDING_ITEM, f -> PendingLayout.parse(f.text())).flatMap(p -> p),
                 item(BOOT_CHECK_ITEM, f -> BootCheck.parse(f.text())),
-                devCfg, held);
+                devCfg, held, kernels(), qatPci(), qatParameters());
+    }
+
+    /** The installed kernels and their builds (issue 16, section 2). */
+    private Optional<KernelBuilds> kernels() {
+        return Optional.empty();
     }
 
     /**
@@ -220,6 +228,11 @@ public final class NasSnapshotReader {
         return held;
     }
 
+    /** Every QAT PCI device and its driver (issue 16, section 3). */
+    private Optional<QatPciDevices> qatPci() {
+        return Optional.empty();
+    }
+
     /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */
     private ModuleFacts modules() {
         Optional<LoadedModules> loaded = item("qat_modules", f -> LoadedModules.parse(f.text()));
@@ -232,6 +245,11 @@ public final class NasSnapshotReader {
         }
         Optional<String> cmdline = item("cmdline", AgentFrame::text);
         return new ModuleFacts(loaded, depends, vfs, ZfsParamSetting.read(modprobe, cmdline), cmdline.isPresent());
+    }
+
+    /** Every {@code zfs_qat_*} parameter the NAS exposes (issue 16, section 4). */
+    private Optional<ZfsQatParams> qatParameters() {
+        return Optional.empty();
     }
 
     /**

@@ -386,6 +386,24 @@ items_modules() {
     items_modprobe
 }
 
+# ---- QAT PCI devices and their drivers (issue 16, section 3) --------------------------------
+
+items_qat_pci() {
+    :
+}
+
+# ---- every zfs_qat_* parameter (issue 16, section 4) -----------------------------------------
+
+items_zfs_qat_params() {
+    :
+}
+
+# ---- installed kernels and what is built for each (issue 16, section 2) -----------------------
+
+items_kernels() {
+    :
+}
+
 # ---- QAT interrupts ------------------------------------------------------------------------
 # Where QAT's completions run (issue 12, section 4): the header and the QAT lines of
 # /proc/interrupts, and each QAT IRQ's affinity. The driver names its vectors qat<accel_id>-bundle<bank>
@@ -493,6 +511,7 @@ snapshot() {
     for s_p in compress checksum encrypt; do
         item_file "param:zfs_qat_${s_p}_disable" "$R/sys/module/zfs/parameters/zfs_qat_${s_p}_disable"
     done
+    items_zfs_qat_params
     # /sys/module/zfs exists while zfs.ko is loaded: without it, missing parameters mean "ZFS is not
     # loaded" rather than "built without QAT"
     if [ -d "$R/sys/module/zfs" ]; then item_note zfs_module ok 0 loaded; else item_absent zfs_module; fi
@@ -519,6 +538,7 @@ snapshot() {
     fi
     items_journal
     items_modules
+    items_qat_pci
     list_fw yes
     items_fw
     items_devcfg
@@ -538,6 +558,7 @@ snapshot() {
     items_zia
     items_irq_all
     items_boot
+    items_kernels
 }
 
 # ---- keep after reboot ---------------------------------------------------------------------
