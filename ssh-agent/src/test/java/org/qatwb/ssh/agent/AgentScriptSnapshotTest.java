@@ -225,7 +225,7 @@ class AgentScriptSnapshotTest {
                         "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat", "cpu_online",
                         "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules", "zfs_depends",
-                        "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "debugfs",
+                        "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "qat_pci", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "dev_cfg:0000:3f:00.0", "qat_refcnt", "qat_service",
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
