@@ -373,7 +373,7 @@ class AgentScriptSnapshotTest {
                 "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
                 "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules",
-                "zfs_depends", "pci_vfs", "cmdline", "debugfs", "qat_refcnt", "qat_service", "os_release",
+                "zfs_depends", "pci_vfs", "cmdline", "qat_pci", "debugfs", "qat_refcnt", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet", "interrupts", "irq_affinity",
                 "irq_unit", "irq_unit_state", "irq_init", "irqbalance", "boot_check", "tx_pending"),
