@@ -99,7 +99,7 @@ public final class QatPciTree {
                 Files.createSymbolicLink(dev.resolve("driver"), Path.of("../../drivers/" + driver.get(0)));
             }
             for (String m : List.of("intel_qat", driver.get(1))) {
-                Path dir = Files.createDirectories(root.resolve("sys/module/" + m + "/holders"));
+                Path dir = Files.createDirectories(root.resolve("sys/module/" + m + "/holders")).getParent();
                 write(dir.resolve("taint"), "\n");
                 write(dir.resolve("version"), IN_KERNEL_VERSION + "\n");
                 write(dir.resolve("srcversion"), srcversion(m + " " + profile.os().kernel()) + "\n");
@@ -123,7 +123,10 @@ public final class QatPciTree {
         Files.writeString(modulesDep, dep.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** {@code /sys/module/M/drivers/pci:NAME}, for a module that is loaded; the driver's {@code module} link back. */
+    /**
+     * {@code /sys/module/M/drivers/pci:NAME}, for a module that is loaded (the driver directory's own
+     * {@code module} link back is left out: the agent does not read it, and it would sit among the BSFs).
+     */
     private static void driverLink(Path root, String module, String driver) throws IOException {
         Path dir = root.resolve("sys/module/" + module);
         Path drv = root.resolve("sys/bus/pci/drivers/" + driver);
@@ -135,10 +138,6 @@ public final class QatPciTree {
         Path link = dir.resolve("drivers/pci:" + driver);
         if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, Path.of("../../../bus/pci/drivers/" + driver));
-        }
-        Path back = drv.resolve("module");
-        if (!Files.exists(back, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.createSymbolicLink(back, Path.of("../../../../module/" + module));
         }
     }
 
