@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qatwb.app.workbench.BuiltInSimulator;
-import org.qatwb.app.workbench.NasTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qatwb.app.workbench.QatCards;
 import org.qatwb.app.workbench.Tone;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -18,20 +16,11 @@ import org.qatwb.model.snapshot.NasSnapshot;
  */
 class QatCardsTest {
 
-    private final BuiltInSimulator sims = TestNas.simulators();
-    private NasViewModel vm;
-
-    @AfterEach
-    void close() {
-        if (vm != null) {
-            vm.close();
-        }
-        sims.close();
-    }
+    @RegisterExtension
+    final TestNas sims = TestNas.demo();
 
     private NasSnapshot read(String profile) {
-        vm = TestNas.viewModel(new NasTarget.Simulated(profile), sims);
-        vm.connect();
+        NasViewModel vm = sims.connect(profile);
         assertEquals(LinkState.CONNECTED, vm.linkProperty().get(), vm.linkDetailProperty().get());
         return vm.snapshotProperty().get();
     }

@@ -62,7 +62,7 @@ final class DriverOwnerCheck {
             parts.add(new Part(CheckStatus.WARN, "only QAT VFs on the bus, no PF: a guest's view; the host owns the cards",
                     List.of()));
         }
-        CheckStatus worst = parts.stream().map(Part::status).max(Comparator.comparingInt(DriverOwnerCheck::rank))
+        CheckStatus worst = parts.stream().map(Part::status).max(Comparator.comparingInt(CheckStatus::rank))
                 .orElse(CheckStatus.PASS);
         List<Fix> fixes = new ArrayList<>();
         parts.stream().filter(p -> p.status() == worst).flatMap(p -> p.fixes().stream()).filter(f -> !fixes.contains(f))
@@ -168,14 +168,5 @@ final class DriverOwnerCheck {
 
     private static String inKernelModule(DriverOwner o) {
         return o instanceof DriverOwner.InKernel k ? k.module() : "qat_4xxx";
-    }
-
-    private static int rank(CheckStatus st) {
-        return switch (st) {
-            case FAIL -> 3;
-            case WARN -> 2;
-            case PASS -> 1;
-            case SKIP -> 0;
-        };
     }
 }
