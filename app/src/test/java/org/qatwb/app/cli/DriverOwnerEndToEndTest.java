@@ -40,6 +40,10 @@ class DriverOwnerEndToEndTest {
             assertEquals(owner, first.get("owner").asText(), first.toString());
             assertEquals(false, first.get("vf").asBoolean());
             assertEquals(0, snapshot.json().get("pciConflicts").size());
+            JsonNode firstModule = snapshot.json().get("pciModules").get(0);
+            assertEquals(owner.equals("in-kernel") ? "in-kernel" : "out-of-tree", firstModule.get("origin").asText(),
+                    firstModule.toString());
+            assertTrue(firstModule.get("srcversion").asText().matches("[0-9A-F]{23}"), firstModule.toString());
             if (profile.equals("no-qat")) {
                 assertEquals("4xxx", first.get("type").asText());
                 assertEquals(4, first.get("generation").asInt());

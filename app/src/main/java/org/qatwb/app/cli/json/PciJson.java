@@ -6,12 +6,15 @@ import java.util.Optional;
 import org.qatwb.model.pci.DriverConflict;
 import org.qatwb.model.pci.DriverOwner;
 import org.qatwb.model.pci.OwnedFunction;
+import org.qatwb.model.pci.QatModule;
 import org.qatwb.model.pci.QatPciDevices;
 
 /**
  * {@code qatwb snapshot}'s {@code pci}: every QAT PCI function with its generation, the driver that owns
- * it and what ZFS can use of it, and {@code pciConflicts}, in-kernel and out-of-tree drivers in each
- * other's way (issue 16, section 3). Both null when the PCI devices were not read.
+ * it and what ZFS can use of it; {@code pciModules}, each QAT module (and each module of a driver bound
+ * to a QAT function) with its origin, taint, version, srcversion and modules.dep file; and
+ * {@code pciConflicts}, in-kernel and out-of-tree drivers in each other's way (issue 16, section 3).
+ * All null when the PCI devices were not read.
  */
 final class PciJson {
 
@@ -21,6 +24,7 @@ final class PciJson {
     static void put(ObjectNode doc, Optional<QatPciDevices> pci) {
         if (pci.isEmpty()) {
             doc.putNull("pci");
+            doc.putNull("pciModules");
             doc.putNull("pciConflicts");
             return;
         }
@@ -43,6 +47,17 @@ final class PciJson {
             zfs.put("checksum", o.zfs().checksum());
             zfs.put("encryption", o.zfs().encryption());
             zfs.put("why", o.zfs().why());
+        }
+        ArrayNode modules = doc.putArray("pciModules");
+        for (QatModule m : pci.get().modules().values()) {
+            ObjectNode o = modules.addObject();
+            o.put("name", m.name());
+            o.put("loaded", m.loaded());
+            o.put("origin", m.loaded() ? m.origin().label() : null);
+            o.put("taint", m.taint().orElse(null));
+            o.put("version", m.version().orElse(null));
+            o.put("srcversion", m.srcversion().orElse(null));
+            o.put("file", m.file().orElse(null));
         }
         ArrayNode conflicts = doc.putArray("pciConflicts");
         for (DriverConflict k : pci.get().conflicts()) {
