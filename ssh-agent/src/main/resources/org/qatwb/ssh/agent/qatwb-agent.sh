@@ -431,7 +431,9 @@ qat_pci() {
                 break
             fi
         done
+        # what the reader takes: 64 characters of A-Za-z0-9_.- (anything else is not a frame's to carry)
         case $q_drv in *[!A-Za-z0-9_.-]*) q_drv='?' ;; esac
+        [ ${#q_drv} -le 64 ] || q_drv='?'
         printf 'dev %s %s %s %s %s\n' "$q_b" "$q_id" "$q_fn" "$q_node" "$q_drv"
         case $q_drvs in *" $q_drv "*) ;; *) q_drvs="$q_drvs$q_drv " ;; esac
     done
@@ -443,6 +445,7 @@ qat_pci() {
             q_m=${q_m%/drivers/*}
             q_m=${q_m##*/}
             case $q_m in *[!A-Za-z0-9_-]*) continue ;; esac
+            [ ${#q_m} -le 64 ] || continue
             printf 'drv %s %s\n' "$q_drv" "$q_m"
             case $q_mods in *" $q_m "*) ;; *) q_mods="$q_mods$q_m " ;; esac
         done
@@ -451,6 +454,7 @@ qat_pci() {
         [ -d "$q_m" ] || continue
         q_m=${q_m##*/}
         case $q_m in *[!a-z0-9_]*) continue ;; esac
+        [ ${#q_m} -le 64 ] || continue
         case $q_mods in *" $q_m "*) ;; *) q_mods="$q_mods$q_m " ;; esac
     done
     q_n=0
@@ -464,6 +468,9 @@ qat_pci() {
         case $q_t in *[!A-Z?-]*) q_t='?' ;; esac
         case $q_v in ''|*[!A-Za-z0-9._+~-]*) q_v=- ;; esac
         case $q_s in ''|*[!A-Za-z0-9]*) q_s=- ;; esac
+        [ ${#q_t} -le 26 ] || q_t='?'
+        [ ${#q_v} -le 64 ] || q_v=-
+        [ ${#q_s} -le 64 ] || q_s=-
         printf 'mod %s %s %s %s\n' "$q_m" "$q_t" "$q_v" "$q_s"
     done
     q_rel=
@@ -474,8 +481,11 @@ qat_pci() {
         | head -n 256 | while IFS= read -r q_l; do
             q_p=${q_l%%:*}
             case $q_p in *[!A-Za-z0-9/._+-]*) continue ;; esac
+            [ ${#q_p} -le 512 ] || continue
             q_m=${q_p##*/}
-            printf 'dep %s %s\n' "${q_m%%.ko*}" "$q_p"
+            q_m=${q_m%%.ko*}
+            [ ${#q_m} -le 64 ] || continue
+            printf 'dep %s %s\n' "$q_m" "$q_p"
         done
     return 0
 }

@@ -128,9 +128,17 @@ class AgentScriptQatPciTest {
                 .file("sys/bus/pci/devices/0000:3d:00.0/numa_node", "0 1\n")
                 .link("sys/bus/pci/drivers/c 6xx/0000:3d:00.0", "../../../../devices/pci0000:3a/0000:3d:00.0")
                 .file("sys/module/qat_c62x/taint", "O\u001b[2J\n")
-                .file("sys/module/qat_c62x/version", "4.24 .0\n");
+                .file("sys/module/qat_c62x/version", "4.24 .0\n")
+                .file("sys/bus/pci/devices/0000:3f:00.0/vendor", "0x8086\n")
+                .file("sys/bus/pci/devices/0000:3f:00.0/device", "0x37c8\n")
+                .link("sys/bus/pci/drivers/" + "d".repeat(65) + "/0000:3f:00.0", "../../../../devices/pci0000:3a/0000:3f:00.0")
+                .file("sys/module/qat_c62xvf/taint", "OE\n")
+                .file("sys/module/qat_c62xvf/version", "4".repeat(65) + "\n")
+                .file("proc/sys/kernel/osrelease", "6.1.0-28-amd64\n")
+                .file("lib/modules/6.1.0-28-amd64/modules.dep", "updates/" + "x/".repeat(300) + "qat_c62x.ko:\n");
         String text = snapshot(shell, nas).frame("qat_pci").orElseThrow().text();
-        assertEquals("dev 0000:3d:00.0 0x37c8 pf - ?\nmod qat_c62x ? - -\n", text);
+        assertEquals("dev 0000:3d:00.0 0x37c8 pf - ?\ndev 0000:3f:00.0 0x37c8 pf - ?\nmod qat_c62x ? - -\n"
+                + "mod qat_c62xvf OE - -\n", text);
         QatPciDevices.parse(text);
     }
 
