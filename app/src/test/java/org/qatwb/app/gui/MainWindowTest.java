@@ -63,6 +63,9 @@ class MainWindowTest {
                 && ((TreeTableView<?>) robot.lookup("#devices").query()).getRoot().getChildren().size() == 3);
         assertTrue(robot.lookup("#sim-badge").query().isVisible(), "labelled as simulated");
         assertEquals("active", ((Label) robot.lookup("#status-qat-service").query()).getText());
+        // each card with its generation and the driver that owns it (issue 16, section 3)
+        assertEquals("Intel QAT 1.x out-of-tree 4.24.0 (qat_c62x)",
+                ((Label) robot.lookup("#qat-card-0000-3d-00-0").query()).getText());
 
         Path param = sims.get("c62x").root().resolve("sys/module/zfs/parameters/zfs_qat_compress_disable");
         assertEquals("0", Files.readString(param).strip());

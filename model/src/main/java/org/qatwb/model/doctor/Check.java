@@ -17,6 +17,9 @@ import org.qatwb.model.lint.RuleSource;
 public enum Check {
     QAT_DRIVER("qat.driver", ChainLink.DRIVER, DRIVER_SOURCE,
             "Intel's out-of-tree QAT 1.x driver is installed (adf_ctl) and lists devices with the kernel API"),
+    QAT_DRIVER_OWNER("qat.driver-owner", ChainLink.DRIVER, DRIVER_SOURCE,
+            "every QAT card is owned by the driver ZFS can use (Intel's out-of-tree QAT 1.x, with its kernel API), and no"
+                    + " in-kernel QAT driver (same module names) keeps it out; Gen 4 endpoints say what ZFS can use of them"),
     QAT_KAPI("qat.kapi", ChainLink.DEFAULTS, DRIVER_SOURCE,
             "ENABLE_KAPI=1 in /etc/default/qat: qat_service loads qat_api, the kernel API ZFS uses (a zfs.ko built"
                     + " with QAT loads it itself: then only a warning)", QAT_DRIVER),

@@ -13,6 +13,16 @@ public enum CheckStatus {
     /** Not checked: it does not apply here, or a link it depends on failed. */
     SKIP;
 
+    /** How bad it is, to pick the worst of several verdicts: skip, pass, warn, fail. */
+    int rank() {
+        return switch (this) {
+            case FAIL -> 3;
+            case WARN -> 2;
+            case PASS -> 1;
+            case SKIP -> 0;
+        };
+    }
+
     /** The lower-case word of CLI.md ({@code "pass"}). */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,7 @@ public final class Doctor {
         // a switch over the enum: a check added to the catalogue without its code does not compile
         return switch (check) {
             case QAT_DRIVER -> DriverChecks.driver(c);
+            case QAT_DRIVER_OWNER -> DriverOwnerCheck.check(c);
             case QAT_KAPI -> EtcChecks.kapi(c);
             case QAT_SRIOV -> EtcChecks.sriov(c);
             case QAT_VF_BLACKLIST -> EtcChecks.vfBlacklist(c);

@@ -44,7 +44,7 @@ final class VfDriverVerdict {
             parts.add(judge(s, m, loaded.loaded(m.vfModule()),
                     vfs.stream().filter(v -> v.vfType().filter(m.vfType()::equals).isPresent()).toList()));
         }
-        Part worst = parts.stream().max(Comparator.comparingInt(p -> rank(p.status()))).orElseThrow();
+        Part worst = parts.stream().max(Comparator.comparingInt(p -> p.status().rank())).orElseThrow();
         List<Fix> fixes = new ArrayList<>();
         List<String> details = new ArrayList<>();
         parts.stream().filter(p -> p.status() == worst.status()).forEach(p -> {
@@ -168,14 +168,5 @@ final class VfDriverVerdict {
 
     private static String id(DeviceModel m) {
         return VfBinding.VF_DEVICE_IDS.getOrDefault(m.vfType(), "0x").substring(2);
-    }
-
-    private static int rank(CheckStatus st) {
-        return switch (st) {
-            case FAIL -> 3;
-            case WARN -> 2;
-            case PASS -> 1;
-            case SKIP -> 0;
-        };
     }
 }

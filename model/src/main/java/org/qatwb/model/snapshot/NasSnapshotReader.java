@@ -228,9 +228,9 @@ public final class NasSnapshotReader {
         return held;
     }
 
-    /** Every QAT PCI device and its driver (issue 16, section 3). */
+    /** Every QAT PCI device and its driver (issue 16, section 3): the agent's {@code qat_pci}. */
     private Optional<QatPciDevices> qatPci() {
-        return Optional.empty();
+        return item("qat_pci", f -> QatPciDevices.parse(f.text()));
     }
 
     /** The items about kernel modules, VF drivers and load-time options (docs/agent-protocol.md). */

@@ -67,6 +67,7 @@ final class Host {
                 .ok("qat_modules", "intel_qat qat_c62x qat_c62xvf qat_api usdm_drv\nqat_api zfs\nqat_c62xvf\n")
                 .ok("zfs_depends", ZFS_DEPENDS)
                 .vfsBoundTo("c6xxvf")
+                .ok("qat_pci", c62xPci("OE"))
                 .ok("cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=0a1b ro quiet\n")
                 // the first VF's completions on CPU 3, of the card's node 0
                 .ok("interrupts", IrqNumaCheckTest.HEADER + IrqNumaCheckTest.line(140, "qat_3d:01.00", 3, 900))
@@ -86,6 +87,27 @@ final class Host {
             b.append(bsf).append(" 0x37c9 ").append(driver).append('\n');
         });
         return ok("pci_vfs", b.toString());
+    }
+
+    /**
+     * The agent's qat_pci for the fixture's C62x: the PFs adf_ctl lists bound to c6xx, the VFs to c6xxvf,
+     * node 0, each module with {@code taint} ({@code OE}: Intel's out-of-tree 4.24; {@code -}: the kernel's).
+     */
+    static String c62xPci(String taint) {
+        StringBuilder b = new StringBuilder();
+        C62xFixture.adfStatus().lines().filter(l -> l.contains("bsf: ")).forEach(l -> {
+            String bsf = l.substring(l.indexOf("bsf: ") + 5, l.indexOf(",", l.indexOf("bsf: ")));
+            boolean vf = l.contains("c6xxvf");
+            b.append("dev ").append(bsf).append(vf ? " 0x37c9 vf 0 c6xxvf\n" : " 0x37c8 pf 0 c6xx\n");
+        });
+        String version = taint.equals("-") ? "0.6.0" : "4.24.0";
+        String dir = taint.equals("-") ? "kernel/drivers/crypto/intel/qat/" : "updates/drivers/crypto/qat/";
+        return b + "drv c6xx qat_c62x\ndrv c6xxvf qat_c62xvf\n"
+                + "mod qat_c62x " + taint + " " + version + " 0A1B2C3D4E5F60718293A4B\n"
+                + "mod qat_c62xvf " + taint + " " + version + " 1A1B2C3D4E5F60718293A4B\n"
+                + "mod intel_qat " + taint + " " + version + " 2A1B2C3D4E5F60718293A4B\n"
+                + "dep intel_qat " + dir + "qat_common/intel_qat.ko\n"
+                + "dep qat_c62x " + dir + "qat_c62x/qat_c62x.ko\n";
     }
 
     /** qat_modules with the VF driver loaded or not (qat_api held by zfs either way). */

@@ -80,6 +80,9 @@ public final class FuzzSeeds {
                 .ok("qat_modules", "intel_qat qat_c62x\nqat_api zfs\nqat_c62xvf\n")
                 .ok("zfs_depends", "updates/dkms/zfs.ko: updates/dkms/spl.ko updates/drivers/qat_api.ko\n")
                 .ok("pci_vfs", "0000:3d:01.0 0x37c9 c6xxvf\n0000:3d:01.1 0x37c9 -\n")
+                .ok("qat_pci", "dev 0000:3d:00.0 0x37c8 pf 0 c6xx\ndev 0000:6b:00.0 0x4940 pf -1 4xxx\ndrv c6xx qat_c62x\n"
+                        + "drv 4xxx qat_4xxx\nmod qat_c62x OE 4.24.0 0A1B2C3D4E5F60718293A4B\nmod qat_4xxx - 0.6.0 -\n"
+                        + "dep qat_c62x updates/drivers/crypto/qat/qat_c62x/qat_c62x.ko\n")
                 .ok("cmdline", "BOOT_IMAGE=/vmlinuz zfs.zfs_qat_checksum_disable=1\n")
                 .ok("modprobe:/etc/modprobe.d/zfs.conf", "options zfs zfs_qat_compress_disable=1 \\\n zfs_arc_max=0\n")
                 .done().bytes();

@@ -325,7 +325,7 @@ public final class ModelTargets {
                 "[KERNEL_QAT]\n", "ServicesEnabled = ", "inst_id: ", " state: ", "type: c6xxvf", "\t", "SRIOV_ENABLE=",
                 "blacklist ", "comp_requests 4 ", "| Firmware Requests [AE ", "zia_compress\t", "compression\t", "gzip",
                 "qat_journal", "qat_modules", "zfs_depends", "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/x.conf",
-                "options zfs ", "zfs.zfs_qat_compress_disable=", "0x37c9 ", " vfio-pci", "qat_api zfs"));
+                "options zfs ", "zfs.zfs_qat_compress_disable=", "0x37c9 ", " vfio-pci", "qat_api zfs", "qat_pci", "dev ", "drv ", "mod ", "dep ", " 0x4940 ", " OE "));
     }
 
     private static List<byte[]> persistWords() {

@@ -38,6 +38,7 @@ import org.qatwb.sim.driver.DriverRelease;
  *                             when the pools show them
  * @param pastKernelLog        kernel messages already logged before the simulator started (after boot)
  * @param demoLoad             a workload that makes the demo lively; applied only when asked for
+ * @param cpuQat               QAT endpoints of the CPU that the in-kernel driver owns (Gen 4); empty for none
  */
 public record Profile(
         String name,
@@ -58,7 +59,17 @@ public record Profile(
         boolean zia,
         List<String> ziaOn,
         List<String> pastKernelLog,
-        Map<String, DatasetLoad> demoLoad) {
+        Map<String, DatasetLoad> demoLoad,
+        List<CpuQat> cpuQat) {
+
+    /** A profile without QAT endpoints in its CPU. */
+    public Profile(String name, String summary, OsIdentity os, CpuTopology cpu, QatCard card, DriverRelease driverRelease,
+            boolean sriov, boolean kapi, boolean vfDriverBlacklisted, boolean vfConfs, List<ConfTweak> confTweaks,
+            boolean zfsWithQat, Set<ZfsParam> keptParams, ParamsAtBoot paramsAtBoot, List<Dataset> datasets, boolean zia,
+            List<String> ziaOn, List<String> pastKernelLog, Map<String, DatasetLoad> demoLoad) {
+        this(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks, zfsWithQat,
+                keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, List.of());
+    }
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -72,6 +83,7 @@ public record Profile(
         ziaOn = List.copyOf(ziaOn);
         pastKernelLog = List.copyOf(pastKernelLog);
         demoLoad = Map.copyOf(demoLoad);
+        cpuQat = List.copyOf(cpuQat);
     }
 
     public Optional<QatCard> qat() {
@@ -90,24 +102,30 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad, cpuQat);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
     }
 
     /** A copy whose administrator keeps {@code keep} at 0 with qatwb's unit (none when empty). */
     public Profile withKeptParams(Set<ZfsParam> keep) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
+    }
+
+    /** A copy with these QAT endpoints in its CPU. */
+    public Profile withCpuQat(List<CpuQat> endpoints) {
+        return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
+                zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, endpoints);
     }
 
     /** A copy whose parameters read as {@code p} says after a boot (zfs.ko finds no QAT). */
     public Profile withParamsAtBoot(ParamsAtBoot p) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
     }
 }

@@ -18,7 +18,8 @@ import org.qatwb.sim.driver.DriverRelease;
  *     uses QAT after every boot;</li>
  * <li>{@code dh8950}: TrueNAS SCALE rebuilt with QAT, one 8950 card (32 VFs); zfs.ko loads before
  *     qat.service (root on ZFS), so the parameters start at 1 until someone writes 0; driver 4.28;</li>
- * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver;</li>
+ * <li>{@code no-qat}: stock TrueNAS SCALE, ZFS built without QAT, no driver of Intel's; its CPU's QAT Gen 4
+ *     endpoint is bound to the in-kernel {@code qat_4xxx};</li>
  * <li>{@code broken}: a C62x box with the VF driver blacklisted, the kernel API off, a polled kernel
  *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; an old
  *     driver, 4.8, whose adf_ctl keeps leading blanks and tabs; with the
@@ -122,9 +123,14 @@ public final class Profiles {
                         "data/apps", new DatasetLoad(10, 40)));
     }
 
-    /** Stock TrueNAS SCALE: OpenZFS without QAT support, no QAT driver. */
+    /**
+     * Stock TrueNAS SCALE: OpenZFS without QAT support, no QAT driver of Intel's, on a single-socket
+     * Sapphire Rapids board whose CPU has one QAT Gen 4 endpoint (4xxx, 0x4940, on the socket's bus 0x6b
+     * where these CPUs put their first one): the kernel's own {@code qat_4xxx} owns it, which ZFS cannot use.
+     */
     public static Profile noQat() {
-        return new Profile("no-qat", "stock TrueNAS SCALE: ZFS built without QAT, no QAT driver",
+        return new Profile("no-qat", "stock TrueNAS SCALE: ZFS built without QAT, no QAT driver of Intel's (the CPU's"
+                + " Gen 4 endpoint is the in-kernel qat_4xxx's)",
                 new OsIdentity(DEBIAN_12, OsIdentity.TRUENAS_SCALE_VERSION, OsIdentity.TRUENAS_SCALE_KERNEL, "2.2.4-1"),
                 new CpuTopology(List.of("0-7")),
                 null, null,
@@ -134,7 +140,8 @@ public final class Profiles {
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
                 false, List.of(), List.of(),
-                Map.of("tank/logs", new DatasetLoad(20, 5)));
+                Map.of("tank/logs", new DatasetLoad(20, 5)))
+                .withCpuQat(List.of(new CpuQat("0x4940", "0000:6b:00.0", 0)));
     }
 
     /**

@@ -170,6 +170,7 @@ public final class TreeGenerator {
             }
         }
         ModuleTree.write(layout, profile);
+        QatPciTree.write(layout, profile);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -387,9 +387,111 @@ items_modules() {
 }
 
 # ---- QAT PCI devices and their drivers (issue 16, section 3) --------------------------------
+# Item qat_pci: which driver owns each QAT card. Lines tagged by what they say (docs/agent-protocol.md):
+#   dev BSF DEVICE pf|vf NODE DRIVER   every QAT PCI function, DRIVER the /sys/bus/pci/drivers entry or -
+#   drv DRIVER MODULE                  the module behind each of those drivers (/sys/module/M/drivers/pci:D)
+#   mod MODULE TAINT VERSION SRCVERSION each QAT module loaded, and each module of a driver above; TAINT -
+#                                      when untainted, ? when unreadable (O: out of tree)
+#   dep MODULE PATH                    where the running kernel's modules.dep puts each QAT module file
+# In-kernel and out-of-tree drivers share their module names (intel_qat, qat_c62x...), so only the
+# taint, the version and the file's place tell them apart. No process per device: read and globs, one
+# grep over modules.dep.
+
+# The QAT device ids, PF then VF, of every generation: Intel's QAT 1.7 driver (qat_common/adf_accel_devices.h:
+# dh895xcc, c62x, c3xxx, 200xx, d15xx, c4xxx) and the in-kernel driver (drivers/crypto/intel/qat/qat_common/
+# adf_accel_devices.h: 4xxx, 401xx, 402xx, 420xx).
+qat_pci_id() {                 # DEVICE
+    case $1 in
+        0x0435|0x0443|0x37c8|0x37c9|0x19e2|0x19e3|0x18ee|0x18ef|0x6f54|0x6f55|0x18a0|0x18a1) return 0 ;;
+        0x4940|0x4941|0x4942|0x4943|0x4944|0x4945|0x4946|0x4947) return 0 ;;
+    esac
+    return 1
+}
+
+qat_pci() {
+    q_drvs=' ' q_n=0
+    for q_d in "$R"/sys/bus/pci/devices/*; do
+        q_b=${q_d##*/}
+        case $q_b in *[!0-9a-f:.]*) continue ;; esac
+        q_ven='' q_id=''
+        { read -r q_ven < "$q_d/vendor" && read -r q_id < "$q_d/device"; } 2>/dev/null || continue
+        [ "$q_ven" = 0x8086 ] || continue
+        qat_pci_id "$q_id" || continue
+        q_n=$((q_n + 1))
+        [ "$q_n" -le 4096 ] || break
+        if [ -e "$q_d/physfn" ] || [ -L "$q_d/physfn" ]; then q_fn=vf; else q_fn=pf; fi
+        q_node=
+        { read -r q_node < "$q_d/numa_node"; } 2>/dev/null
+        case $q_node in ''|*[!0-9-]*) q_node=- ;; esac
+        q_drv=-
+        for q_l in "$R"/sys/bus/pci/drivers/*/"$q_b"; do
+            if [ -e "$q_l" ] || [ -L "$q_l" ]; then
+                q_drv=${q_l%/*}
+                q_drv=${q_drv##*/}
+                break
+            fi
+        done
+        # what the reader takes: 64 characters of A-Za-z0-9_.- (anything else is not a frame's to carry)
+        case $q_drv in *[!A-Za-z0-9_.-]*) q_drv='?' ;; esac
+        [ ${#q_drv} -le 64 ] || q_drv='?'
+        printf 'dev %s %s %s %s %s\n' "$q_b" "$q_id" "$q_fn" "$q_node" "$q_drv"
+        case $q_drvs in *" $q_drv "*) ;; *) q_drvs="$q_drvs$q_drv " ;; esac
+    done
+    q_mods=' '
+    for q_drv in $q_drvs; do
+        case $q_drv in -|'?') continue ;; esac
+        for q_m in "$R"/sys/module/*/drivers/pci:"$q_drv"; do
+            [ -e "$q_m" ] || [ -L "$q_m" ] || continue
+            q_m=${q_m%/drivers/*}
+            q_m=${q_m##*/}
+            case $q_m in *[!A-Za-z0-9_-]*) continue ;; esac
+            [ ${#q_m} -le 64 ] || continue
+            printf 'drv %s %s\n' "$q_drv" "$q_m"
+            case $q_mods in *" $q_m "*) ;; *) q_mods="$q_mods$q_m " ;; esac
+        done
+    done
+    for q_m in "$R"/sys/module/intel_qat "$R"/sys/module/qat_* "$R"/sys/module/usdm_drv; do
+        [ -d "$q_m" ] || continue
+        q_m=${q_m##*/}
+        case $q_m in *[!a-z0-9_]*) continue ;; esac
+        [ ${#q_m} -le 64 ] || continue
+        case $q_mods in *" $q_m "*) ;; *) q_mods="$q_mods$q_m " ;; esac
+    done
+    q_n=0
+    for q_m in $q_mods; do
+        q_n=$((q_n + 1))
+        [ "$q_n" -le 64 ] || break
+        q_t='?' q_v='' q_s=''
+        if { read -r q_t < "$R/sys/module/$q_m/taint"; } 2>/dev/null; then q_t=${q_t:--}; else q_t='?'; fi
+        { read -r q_v < "$R/sys/module/$q_m/version"; } 2>/dev/null
+        { read -r q_s < "$R/sys/module/$q_m/srcversion"; } 2>/dev/null
+        case $q_t in *[!A-Z?-]*) q_t='?' ;; esac
+        case $q_v in ''|*[!A-Za-z0-9._+~-]*) q_v=- ;; esac
+        case $q_s in ''|*[!A-Za-z0-9]*) q_s=- ;; esac
+        [ ${#q_t} -le 26 ] || q_t='?'
+        [ ${#q_v} -le 64 ] || q_v=-
+        [ ${#q_s} -le 64 ] || q_s=-
+        printf 'mod %s %s %s %s\n' "$q_m" "$q_t" "$q_v" "$q_s"
+    done
+    q_rel=
+    { read -r q_rel < "$R/proc/sys/kernel/osrelease"; } 2>/dev/null
+    case $q_rel in ''|*/*|.|..) return 0 ;; esac
+    [ -f "$R/lib/modules/$q_rel/modules.dep" ] || return 0
+    grep -E '^([^:]*/)?(intel_qat|qat_[a-z0-9_]+|usdm_drv)\.ko(\.[a-z]+)?:' "$R/lib/modules/$q_rel/modules.dep" 2>/dev/null \
+        | head -n 256 | while IFS= read -r q_l; do
+            q_p=${q_l%%:*}
+            case $q_p in *[!A-Za-z0-9/._+-]*) continue ;; esac
+            [ ${#q_p} -le 512 ] || continue
+            q_m=${q_p##*/}
+            q_m=${q_m%%.ko*}
+            [ ${#q_m} -le 64 ] || continue
+            printf 'dep %s %s\n' "$q_m" "$q_p"
+        done
+    return 0
+}
 
 items_qat_pci() {
-    :
+    if [ -d "$R/sys/bus/pci/devices" ]; then item_note qat_pci ok 0 "$(qat_pci)"; else item_absent qat_pci; fi
 }
 
 # ---- every zfs_qat_* parameter (issue 16, section 4) -----------------------------------------

@@ -61,6 +61,7 @@ public final class SnapshotJson {
         } else {
             doc.putNull("driverRelease");
         }
+        PciJson.put(doc, s.qatPci());
         doc.set("params", params(s.params()));
         doc.set("persistence", persistence(s.persistence()));
         if (s.kstat().isPresent()) {

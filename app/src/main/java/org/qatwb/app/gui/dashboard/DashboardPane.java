@@ -20,7 +20,7 @@ public final class DashboardPane extends SplitPane {
     public DashboardPane(NasViewModel nas, Window owner) {
         this.nas = nas;
         setId("dashboard");
-        VBox left = new VBox(18, new OffloadCard(nas, owner), new HostCard(nas));
+        VBox left = new VBox(18, new OffloadCard(nas, owner), new HostCard(nas), new QatCardsCard(nas));
         left.setPadding(new Insets(14));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
