@@ -72,6 +72,8 @@ public final class BenchmarkViewModel {
     /** The session whose run is under way, for {@link #stop()}; null when none runs. */
     private final AtomicReference<BenchSession> running = new AtomicReference<>();
     private final AtomicBoolean stopAsked = new AtomicBoolean();
+    /** Which run the page shows: progress of an earlier one, delivered late, is dropped. */
+    private int shownRun;
 
     public BenchmarkViewModel(NasViewModel nas, Function<AgentClient, BenchSession> sessions) {
         this.nas = Objects.requireNonNull(nas, "nas");
@@ -207,7 +209,8 @@ public final class BenchmarkViewModel {
         clearRun();
         stopAsked.set(false);
         stage.set(BenchStage.RUNNING);
-        Coalescer<BenchProgress> progress = new Coalescer<>(nas.ui(), this::progressed);
+        int thisRun = shownRun;
+        Coalescer<BenchProgress> progress = new Coalescer<>(nas.ui(), batch -> progressed(thisRun, batch));
         boolean asked = nas.ask("Running the benchmark" + (p.simulated() ? " (simulated)" : ""), n -> {
             BenchSession s = session(n);
             running.set(s);
@@ -275,18 +278,23 @@ public final class BenchmarkViewModel {
         }
     }
 
-    /** A batch of the run's progress, on the UI thread. */
-    private void progressed(List<BenchProgress> batch) {
-        if (stage.get() != BenchStage.RUNNING && stage.get() != BenchStage.STOPPING) {
-            return;   // delivered after the run ended
+    /**
+     * A batch of the run's progress, on the UI thread. It may come after the run's result (the
+     * executor delivers the result itself, the batch through the UI queue): its lines still belong
+     * to the run shown, its phase and passes no longer (the result has the passes).
+     */
+    private void progressed(int run, List<BenchProgress> batch) {
+        if (run != shownRun) {
+            return;   // a run no longer shown
         }
+        boolean under = stage.get() == BenchStage.RUNNING || stage.get() == BenchStage.STOPPING;
         List<String> lines = new ArrayList<>();
         for (BenchProgress e : batch) {
             if (e instanceof BenchProgress.Step s) {
                 lines.add(Snippet.oneLine(s.line()));
-            } else if (e instanceof BenchProgress.Phase ph) {
+            } else if (e instanceof BenchProgress.Phase ph && under) {
                 phase.set(ph);
-            } else if (e instanceof BenchProgress.PassDone d) {
+            } else if (e instanceof BenchProgress.PassDone d && under) {
                 passesDone.add(d.run());
             }
         }
@@ -302,6 +310,7 @@ public final class BenchmarkViewModel {
     }
 
     private void clearRun() {
+        shownRun++;
         phase.set(null);
         steps.clear();
         passesDone.clear();
