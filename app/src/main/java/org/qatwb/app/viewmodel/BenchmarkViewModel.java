@@ -268,8 +268,9 @@ public final class BenchmarkViewModel {
         result.set(done);
         simulated.set(done.simulated());
         passesDone.setAll(done.runs());
-        comparison.set(BenchComparison.of(done));
+        // the outcome before the comparison: whoever shows the comparison shows the outcome with it
         outcome.setAll(BenchOutcome.lines(done));
+        comparison.set(BenchComparison.of(done));
         stage.set(BenchStage.DONE);
         if (!done.cleanup().clean()) {
             nas.notify(new Notice(Notice.Level.ERROR, "Benchmark clean-up incomplete", outcome.stream()
