@@ -22,12 +22,13 @@ final class BenchOutcome {
 
     static List<StatusLine> lines(BenchResult r) {
         List<StatusLine> out = new ArrayList<>();
-        r.stoppedBecause().ifPresent(why -> out.add(new StatusLine("stopped", "Stopped early",
-                Snippet.oneLine(why), Tone.WARN, r.runs().size() + " of 2 passes finished")));
+        // the value is a word or two (a chip), the line from the NAS its detail
+        r.stoppedBecause().ifPresent(why -> out.add(new StatusLine("stopped", "Stopped early", "stopped", Tone.WARN,
+                Snippet.oneLine(why) + "; " + r.runs().size() + " of 2 passes finished")));
         for (BenchRun run : r.runs()) {
             for (int i = 0; i < run.errors().size(); i++) {
-                out.add(new StatusLine("error-" + run.pass().wire() + "-" + i, run.pass().label(),
-                        Snippet.oneLine(run.errors().get(i)), Tone.BAD, ""));
+                out.add(new StatusLine("error-" + run.pass().wire() + "-" + i, run.pass().label(), "error", Tone.BAD,
+                        Snippet.oneLine(run.errors().get(i))));
             }
         }
         String dataset = Snippet.oneLine(r.plan().dataset());
@@ -40,7 +41,7 @@ final class BenchOutcome {
                 : new StatusLine("cleanup-params", "ZFS QAT parameters", "NOT restored", Tone.BAD,
                         "they were " + before(r.plan().paramsBefore()) + "; the Dashboard shows them as they are now"));
         for (int i = 0; i < r.cleanup().notes().size(); i++) {
-            out.add(new StatusLine("cleanup-note-" + i, "Clean-up", Snippet.oneLine(r.cleanup().notes().get(i)), Tone.WARN, ""));
+            out.add(new StatusLine("cleanup-note-" + i, "Clean-up", "note", Tone.WARN, Snippet.oneLine(r.cleanup().notes().get(i))));
         }
         return List.copyOf(out);
     }

@@ -97,7 +97,7 @@ public final class BenchmarkViewModel {
         return poolsView;
     }
 
-    /** Why the NAS refused the plan, or why planning failed, in one line; empty otherwise. */
+    /** Why the NAS refused the plan ({@code Refused: ...}), or why planning failed ({@code Not planned: ...}), in one line; empty otherwise. */
     public ReadOnlyStringProperty refusalProperty() {
         return refusal.getReadOnlyProperty();
     }
@@ -168,7 +168,7 @@ public final class BenchmarkViewModel {
             try {
                 return new Planned(Optional.of(session(n).plan(request)), "");
             } catch (BenchSession.BenchRefused r) {
-                return new Planned(Optional.empty(), r.getMessage() == null ? "refused" : Snippet.oneLine(r.getMessage()));
+                return new Planned(Optional.empty(), "Refused: " + (r.getMessage() == null ? "no reason given" : Snippet.oneLine(r.getMessage())));
             }
         }, p -> Optional.empty(), (Planned p) -> {
             if (p.plan().isPresent()) {

@@ -96,7 +96,7 @@ class BenchmarkViewModelTest {
         assertEquals(BenchStage.FORM, vm.stageProperty().get());
         assertNull(vm.planProperty().get());
         String line = vm.refusalProperty().get();
-        assertTrue(line.startsWith("no pool has 6 GiB free (three times 2 GiB):"), line);
+        assertTrue(line.startsWith("Refused: no pool has 6 GiB free (three times 2 GiB):"), line);
         assertFalse(line.contains("\n") || line.contains("\u001b"), "one line, no escape sequence: " + line);
         assertFalse(vm.busyProperty().get());
         assertEquals(0, bench.stops());
@@ -177,7 +177,7 @@ class BenchmarkViewModelTest {
         assertTrue(vm.steps().get(vm.steps().size() - 1).startsWith("stopped: putting the parameters back"));
         StatusLine stopped = vm.outcome().get(0);
         assertEquals("stopped", stopped.id());
-        assertEquals("0 of 2 passes finished", stopped.detail());
+        assertEquals("stopped by the user; 0 of 2 passes finished", stopped.detail());
         // no pass finished: every figure of both is a dash, never 0
         for (BenchComparison.Row r : vm.comparisonProperty().get().rows()) {
             assertEquals(BenchFormat.NONE, r.on().text(), r.id());
@@ -215,7 +215,7 @@ class BenchmarkViewModelTest {
         assertEquals(BenchFormat.NONE, c.row("failures").orElseThrow().off().text());
         assertEquals("", c.summary(), "nothing to compare");
         assertTrue(vm.outcome().stream().anyMatch(l -> l.id().equals("error-on-0")
-                && l.value().equals("fio: read: Input/output error")), vm.outcome().toString());
+                && l.detail().equals("fio: read: Input/output error") && l.tone() == Tone.BAD), vm.outcome().toString());
     }
 
     @Test
@@ -228,7 +228,7 @@ class BenchmarkViewModelTest {
         StatusLine dataset = vm.outcome().stream().filter(l -> l.id().equals("cleanup-dataset")).findFirst().orElseThrow();
         assertEquals("NOT destroyed", dataset.value());
         assertEquals(Tone.BAD, dataset.tone());
-        assertTrue(vm.outcome().stream().anyMatch(l -> l.value().equals("zfs destroy: dataset is busy")));
+        assertTrue(vm.outcome().stream().anyMatch(l -> l.detail().equals("zfs destroy: dataset is busy")));
         Notice last = nas.notices().get(nas.notices().size() - 1);
         assertEquals("Benchmark clean-up incomplete", last.title());
         assertEquals(Notice.Level.ERROR, last.level());

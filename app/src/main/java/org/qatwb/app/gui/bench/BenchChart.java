@@ -150,7 +150,8 @@ final class BenchChart extends Pane {
         write(g, pass.label(), x, mid);
         x += PASS_WIDTH;
         Paint colour = pass == BenchPass.QAT_ON ? on.getTextFill() : off.getTextFill();
-        if (r.better() != BenchComparison.Better.NONE && c.value().isPresent() && r.scale() > 0) {
+        // a measured 0 has no bar (its "0" is written); a value above 0 at least a sliver
+        if (r.better() != BenchComparison.Better.NONE && c.value().isPresent() && c.value().getAsDouble() > 0 && r.scale() > 0) {
             double len = Math.max(2, barMax * c.value().getAsDouble() / r.scale());
             g.setFill(colour);
             g.fillRoundRect(x, top, len, BAR, 4, 4);

@@ -3,6 +3,8 @@ package org.qatwb.app.gui.bench;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -17,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -231,7 +234,7 @@ public final class BenchmarkPane extends ScrollPane {
         if (p.paramsBefore().isEmpty()) {
             return "none read";
         }
-        return p.paramsBefore().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        return p.paramsBefore().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().shortName() + (e.getValue() == 0 ? " on" : " off")).collect(Collectors.joining(", "));
     }
 
@@ -292,7 +295,7 @@ public final class BenchmarkPane extends ScrollPane {
         progressCard.getChildren().add(steps);
     }
 
-    private static String fig(java.util.OptionalDouble v, String unit) {
+    private static String fig(OptionalDouble v, String unit) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.0f", v.getAsDouble()) + unit : BenchFormat.NONE;
     }
 
@@ -338,6 +341,10 @@ public final class BenchmarkPane extends ScrollPane {
         lines.setHgap(10);
         lines.setVgap(6);
         lines.setId("bench-outcome");
+        ColumnConstraints fixed = new ColumnConstraints();
+        ColumnConstraints rest = new ColumnConstraints();
+        rest.setHgrow(Priority.ALWAYS);
+        lines.getColumnConstraints().setAll(fixed, fixed, rest);
         int row = 0;
         for (StatusLine l : vm.outcome()) {
             Label chip = new Label(l.value());

@@ -157,7 +157,7 @@ class BenchmarkPaneTest {
         fx(() -> show(refusing));
         press(robot, "#bench-plan");
         assertTrue(shown(robot, "#bench-refusal"));
-        assertEquals("no pool has three times 2 GiB free: tank has 1.5 GiB", text(robot, "#bench-refusal"));
+        assertEquals("Refused: no pool has three times 2 GiB free: tank has 1.5 GiB", text(robot, "#bench-refusal"));
         assertFalse(shown(robot, "#bench-plan-card"));
     }
 
