@@ -24,14 +24,14 @@ final class BenchOutcome {
         List<StatusLine> out = new ArrayList<>();
         // the value is a word or two (a chip), the line from the NAS its detail
         r.stoppedBecause().ifPresent(why -> out.add(new StatusLine("stopped", "Stopped early", "stopped", Tone.WARN,
-                Snippet.oneLine(why) + "; " + r.runs().size() + " of 2 passes finished")));
+                Snippet.output(why) + "; " + r.runs().size() + " of 2 passes finished")));
         for (BenchRun run : r.runs()) {
             for (int i = 0; i < run.errors().size(); i++) {
                 out.add(new StatusLine("error-" + run.pass().wire() + "-" + i, run.pass().label(), "error", Tone.BAD,
-                        Snippet.oneLine(run.errors().get(i))));
+                        Snippet.output(run.errors().get(i))));
             }
         }
-        String dataset = Snippet.oneLine(r.plan().dataset());
+        String dataset = Snippet.output(r.plan().dataset());
         out.add(r.cleanup().datasetDestroyed()
                 ? new StatusLine("cleanup-dataset", "Scratch dataset", "destroyed", Tone.GOOD, dataset + " is gone")
                 : new StatusLine("cleanup-dataset", "Scratch dataset", "NOT destroyed", Tone.BAD,
@@ -41,7 +41,7 @@ final class BenchOutcome {
                 : new StatusLine("cleanup-params", "ZFS QAT parameters", "NOT restored", Tone.BAD,
                         "they were " + before(r.plan().paramsBefore()) + "; the Dashboard shows them as they are now"));
         for (int i = 0; i < r.cleanup().notes().size(); i++) {
-            out.add(new StatusLine("cleanup-note-" + i, "Clean-up", "note", Tone.WARN, Snippet.oneLine(r.cleanup().notes().get(i))));
+            out.add(new StatusLine("cleanup-note-" + i, "Clean-up", "note", Tone.WARN, Snippet.output(r.cleanup().notes().get(i))));
         }
         return List.copyOf(out);
     }

@@ -55,7 +55,7 @@ public record BenchPoolChoice(Optional<String> pool, OptionalLong free) {
         if (pool.isEmpty()) {
             return "The largest pool with room";
         }
-        String name = Snippet.oneLine(pool.get());
+        String name = Snippet.output(pool.get());
         return free.isPresent() ? name + "  ·  " + BenchFormat.bytes(free.getAsLong()) + " free" : name;
     }
 

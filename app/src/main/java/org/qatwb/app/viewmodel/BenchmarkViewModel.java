@@ -117,7 +117,7 @@ public final class BenchmarkViewModel {
         return phase.getReadOnlyProperty();
     }
 
-    /** What the NAS did so far, one line each, oldest first; the latest {@value #STEPS_KEPT}. */
+    /** What the NAS did so far, one line each (cut at {@link Snippet#MAX_OUTPUT_CODE_POINTS}), oldest first; the latest {@value #STEPS_KEPT}. */
     public ObservableList<String> steps() {
         return stepsView;
     }
@@ -156,7 +156,7 @@ public final class BenchmarkViewModel {
         try {
             request = new BenchRequest(pool.pool(), sizeBytes, compressibility, encrypt);
         } catch (IllegalArgumentException e) {
-            refusal.set(Snippet.oneLine(e.getMessage()));
+            refusal.set(Snippet.output(e.getMessage()));
             return;
         }
         clearRun();
@@ -168,7 +168,7 @@ public final class BenchmarkViewModel {
             try {
                 return new Planned(Optional.of(session(n).plan(request)), "");
             } catch (BenchSession.BenchRefused r) {
-                return new Planned(Optional.empty(), "Refused: " + (r.getMessage() == null ? "no reason given" : Snippet.oneLine(r.getMessage())));
+                return new Planned(Optional.empty(), "Refused: " + (r.getMessage() == null ? "no reason given" : Snippet.output(r.getMessage())));
             }
         }, p -> Optional.empty(), (Planned p) -> {
             if (p.plan().isPresent()) {
@@ -292,7 +292,7 @@ public final class BenchmarkViewModel {
         List<String> lines = new ArrayList<>();
         for (BenchProgress e : batch) {
             if (e instanceof BenchProgress.Step s) {
-                lines.add(Snippet.oneLine(s.line()));
+                lines.add(Snippet.output(s.line()));
             } else if (e instanceof BenchProgress.Phase ph && under) {
                 phase.set(ph);
             } else if (e instanceof BenchProgress.PassDone d && under) {

@@ -37,6 +37,7 @@ import org.qatwb.app.workbench.StatusLine;
 import org.qatwb.model.bench.BenchPlan;
 import org.qatwb.model.bench.BenchRequest;
 import org.qatwb.model.bench.BenchRun;
+import org.qatwb.model.parse.Snippet;
 
 /**
  * "Does QAT help me?": the A/B benchmark in four parts, top to bottom: what to measure, what the
@@ -55,6 +56,12 @@ public final class BenchmarkPane extends ScrollPane {
     private final VBox progressCard = card("bench-progress-card");
     private final VBox resultCard = card("bench-result-card");
     private final BenchChart chart = new BenchChart();
+    private final Label progressTitle = new Label();
+    private final HBox running = new HBox(12);
+    private final Label phase = new Label();
+    private final ProgressBar bar = new ProgressBar();
+    private final Button stop = new Button();
+    private final VBox passes = new VBox(4);
 
     public BenchmarkPane(BenchmarkViewModel vm) {
         this.vm = vm;
@@ -64,6 +71,7 @@ public final class BenchmarkPane extends ScrollPane {
         column.setPadding(new Insets(14));
         column.setMaxWidth(1100);
         setContent(column);
+        buildProgress();
 
         vm.planProperty().addListener((o, a, p) -> showPlan(p));
         vm.stageProperty().addListener((o, a, s) -> {
@@ -165,7 +173,11 @@ public final class BenchmarkPane extends ScrollPane {
             n.disableProperty().bind(vm.busyProperty());
         }
         // the plan shown is always the form's: a change takes it away (Plan makes the new one)
-        pool.valueProperty().addListener(o -> formChanged());
+        pool.valueProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || !a.pool().equals(b.pool())) {
+                formChanged();   // a new snapshot's free space for the same pool is not a change of the form
+            }
+        });
         size.valueProperty().addListener(o -> formChanged());
         compressibility.valueProperty().addListener(o -> formChanged());
         encrypt.selectedProperty().addListener(o -> formChanged());
@@ -197,7 +209,7 @@ public final class BenchmarkPane extends ScrollPane {
         if (p.simulated()) {
             head.getChildren().add(simulatedBadge("bench-plan-sim"));
         }
-        Label summary = new Label("Creates " + p.dataset() + " on " + p.pool() + " (" + BenchFormat.bytes(p.freeBytes())
+        Label summary = new Label("Creates " + Snippet.output(p.dataset()) + " on " + Snippet.output(p.pool()) + " (" + BenchFormat.bytes(p.freeBytes())
                 + " free), writes and reads back " + BenchFormat.bytes(r.sizeBytes()) + " at " + r.compressibility()
                 + " % compressible with " + p.tool().wire() + (r.encrypt() ? ", encrypted" : "")
                 + ", with QAT on and then off, then destroys it.");
@@ -213,7 +225,7 @@ public final class BenchmarkPane extends ScrollPane {
         VBox steps = new VBox(3);
         steps.setId("bench-plan-steps");
         for (int i = 0; i < p.steps().size(); i++) {
-            Label l = new Label((i + 1) + ". " + p.steps().get(i));
+            Label l = new Label((i + 1) + ". " + Snippet.output(p.steps().get(i)));
             l.setWrapText(true);
             steps.getChildren().add(l);
         }
@@ -240,59 +252,62 @@ public final class BenchmarkPane extends ScrollPane {
 
     // ---- the run as it goes
 
+    /** The run's card, built once: its nodes change in place (a click on Stop is never lost to a rebuild). */
+    private void buildProgress() {
+        progressTitle.getStyleClass().add(Css.CARD_TITLE);
+        Label badge = simulatedBadge("bench-progress-sim");
+        badge.visibleProperty().bind(vm.simulatedProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        HBox head = new HBox(10, progressTitle, badge);
+        head.setAlignment(Pos.CENTER_LEFT);
+        phase.setId("bench-phase");
+        bar.setId("bench-progress");
+        bar.setPrefWidth(360);
+        stop.setId("bench-stop");
+        stop.setGraphic(Glyphs.icon(Glyphs.STOP));
+        stop.getStyleClass().add(Styles.DANGER);
+        stop.setOnAction(e -> vm.stop());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        running.getChildren().setAll(phase, bar, grow, stop);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.managedProperty().bind(running.visibleProperty());
+        ListView<String> steps = new ListView<>(vm.steps());
+        steps.setId("bench-steps");
+        steps.setPrefHeight(150);
+        steps.getStyleClass().add(Styles.DENSE);
+        vm.steps().addListener((ListChangeListener<String>) c -> {
+            if (!vm.steps().isEmpty()) {
+                steps.scrollTo(vm.steps().size() - 1);
+            }
+        });
+        progressCard.getChildren().setAll(head, running, passes, steps);
+    }
+
     private void showProgress() {
-        progressCard.getChildren().clear();
         BenchStage s = vm.stageProperty().get();
         boolean shown = s == BenchStage.RUNNING || s == BenchStage.STOPPING
                 || (s == BenchStage.DONE && !vm.steps().isEmpty());
         progressCard.setVisible(shown);
         progressCard.setManaged(shown);
-        if (!shown) {
-            return;
-        }
-        Label title = title(s == BenchStage.DONE ? "What the NAS did" : "Running");
-        HBox head = new HBox(10, title);
-        head.setAlignment(Pos.CENTER_LEFT);
-        if (vm.simulatedProperty().get()) {
-            head.getChildren().add(simulatedBadge("bench-progress-sim"));
-        }
-        progressCard.getChildren().add(head);
-        if (s != BenchStage.DONE) {
-            BenchProgress.Phase ph = vm.phaseProperty().get();
-            Label phase = new Label(ph == null ? "Preparing"
-                    : ph.pass().label() + ": " + (ph.phase().equals("write") ? "writing" : ph.phase().equals("read")
-                    ? "reading back" : ph.phase()) + (ph.fraction() >= 0 ? " · " + Math.round(ph.fraction() * 100) + " %" : ""));
-            phase.setId("bench-phase");
-            ProgressBar bar = new ProgressBar(ph == null || ph.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS
-                    : Math.min(1, ph.fraction()));
-            bar.setId("bench-progress");
-            bar.setPrefWidth(360);
-            Button stop = new Button(s == BenchStage.STOPPING ? "Stopping… the NAS cleans up" : "Stop",
-                    Glyphs.icon(Glyphs.STOP));
-            stop.setId("bench-stop");
-            stop.getStyleClass().add(Styles.DANGER);
-            stop.setDisable(s != BenchStage.RUNNING);
-            stop.setOnAction(e -> vm.stop());
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox line = new HBox(12, phase, bar, grow, stop);
-            line.setAlignment(Pos.CENTER_LEFT);
-            progressCard.getChildren().add(line);
-        }
+        progressTitle.setText(s == BenchStage.DONE ? "What the NAS did" : "Running");
+        running.setVisible(s == BenchStage.RUNNING || s == BenchStage.STOPPING);
+        BenchProgress.Phase ph = vm.phaseProperty().get();
+        phase.setText(ph == null ? "Preparing" : ph.pass().label() + ": " + switch (ph.phase()) {
+            case "write" -> "writing";
+            case "read" -> "reading back";
+            default -> Snippet.output(ph.phase());
+        } + (ph.fraction() >= 0 ? " · " + Math.round(Math.min(1, ph.fraction()) * 100) + " %" : ""));
+        bar.setProgress(ph == null || ph.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : Math.min(1, ph.fraction()));
+        stop.setText(s == BenchStage.STOPPING ? "Stopping… the NAS cleans up" : "Stop");
+        stop.setDisable(s != BenchStage.RUNNING);
+        passes.getChildren().clear();
         for (BenchRun r : vm.passesDone()) {
             Label done = new Label(r.pass().label() + " done: written " + fig(r.writeMiBps(), " MiB/s") + ", read back "
                     + fig(r.readMiBps(), " MiB/s"));
             done.setId("bench-pass-" + r.pass().wire());
-            progressCard.getChildren().add(done);
+            passes.getChildren().add(done);
         }
-        ListView<String> steps = new ListView<>(vm.steps());
-        steps.setId("bench-steps");
-        steps.setPrefHeight(150);
-        steps.getStyleClass().add(Styles.DENSE);
-        if (!vm.steps().isEmpty()) {
-            steps.scrollTo(vm.steps().size() - 1);
-        }
-        progressCard.getChildren().add(steps);
     }
 
     private static String fig(OptionalDouble v, String unit) {
