@@ -243,7 +243,9 @@ public final class BenchmarkViewModel {
 
     /**
      * Asks the run to stop; the NAS stops the pass and cleans up, and the page stays busy
-     * ({@link BenchStage#STOPPING}) until the run returns with its clean-up.
+     * ({@link BenchStage#STOPPING}) until the run returns with its clean-up. The session hears it in
+     * the background, and once more at the run's next progress event: a Stop that came between the
+     * session's start and its run (which may reset its own stop flag) is not lost.
      */
     public void stop() {
         if (stage.get() != BenchStage.RUNNING) {
@@ -253,7 +255,7 @@ public final class BenchmarkViewModel {
         stopAsked.set(true);
         BenchSession s = running.get();
         if (s != null) {
-            s.stop();
+            nas.outsideTheLane(s::stop);   // closing the run's input may wait on the network: not on the UI thread
         }
         nas.progress("Stopping the benchmark: the NAS cleans up");
     }
