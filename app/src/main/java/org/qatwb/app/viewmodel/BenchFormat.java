@@ -50,7 +50,8 @@ public final class BenchFormat {
         return String.format(Locale.ROOT, f, v);
     }
 
-    static String mibps(OptionalDouble v) {
+    /** {@code 812 MiB/s}, or {@link #NONE}. */
+    public static String mibps(OptionalDouble v) {
         return v.isPresent() ? number(v.getAsDouble()) + " MiB/s" : NONE;
     }
 

@@ -2,9 +2,7 @@ package org.qatwb.app.gui.bench;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -62,6 +60,8 @@ public final class BenchmarkPane extends ScrollPane {
     private final ProgressBar bar = new ProgressBar();
     private final Button stop = new Button();
     private final VBox passes = new VBox(4);
+    /** A card to scroll to at the next layout; null when none. */
+    private Node revealing;
 
     public BenchmarkPane(BenchmarkViewModel vm) {
         this.vm = vm;
@@ -77,10 +77,18 @@ public final class BenchmarkPane extends ScrollPane {
         vm.stageProperty().addListener((o, a, s) -> {
             showPlan(vm.planProperty().get());
             showProgress();
+            if (s == BenchStage.RUNNING) {
+                reveal(progressCard);   // Start was pressed below the fold: the run is what to watch now
+            }
         });
         vm.phaseProperty().addListener((o, a, p) -> showProgress());
         vm.passesDone().addListener((ListChangeListener<BenchRun>) c -> showProgress());
-        vm.comparisonProperty().addListener((o, a, c) -> showResult());
+        vm.comparisonProperty().addListener((o, a, c) -> {
+            showResult();
+            if (c != null) {
+                reveal(resultCard);
+            }
+        });
         vm.failureProperty().addListener((o, a, f) -> showResult());
         showPlan(vm.planProperty().get());
         showProgress();
@@ -303,15 +311,11 @@ public final class BenchmarkPane extends ScrollPane {
         stop.setDisable(s != BenchStage.RUNNING);
         passes.getChildren().clear();
         for (BenchRun r : vm.passesDone()) {
-            Label done = new Label(r.pass().label() + " done: written " + fig(r.writeMiBps(), " MiB/s") + ", read back "
-                    + fig(r.readMiBps(), " MiB/s"));
+            Label done = new Label(r.pass().label() + " done: written " + BenchFormat.mibps(r.writeMiBps()) + ", read back "
+                    + BenchFormat.mibps(r.readMiBps()));
             done.setId("bench-pass-" + r.pass().wire());
             passes.getChildren().add(done);
         }
-    }
-
-    private static String fig(OptionalDouble v, String unit) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.0f", v.getAsDouble()) + unit : BenchFormat.NONE;
     }
 
     // ---- the comparison
@@ -379,6 +383,30 @@ public final class BenchmarkPane extends ScrollPane {
     }
 
     // ---- parts
+
+    /**
+     * Scrolls so that {@code card} starts at the top of the view (or as near as the content allows),
+     * at the next layout: the card just appeared, and the scroll pane gives the content its new
+     * height (keeping what was at the top in place) only then.
+     */
+    private void reveal(Node card) {
+        revealing = card;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        Node card = revealing;
+        if (card == null || !(getContent() instanceof Region content)
+                || content.getHeight() + 0.5 < content.prefHeight(content.getWidth())) {
+            return;   // nothing to reveal, or the content is not at its new height yet
+        }
+        revealing = null;
+        double room = content.getHeight() - getViewportBounds().getHeight();
+        double y = card.getBoundsInParent().getMinY();
+        setVvalue(getVmin() + (room <= 0 ? 0 : Math.min(1, Math.max(0, y / room))) * (getVmax() - getVmin()));
+    }
 
     private static VBox card(String id) {
         VBox box = new VBox(8);

@@ -131,6 +131,8 @@ class BenchmarkPaneTest {
 
         press(robot, "#bench-start");
         assertTrue(shown(robot, "#bench-result-card"));
+        // scrolled down to the result, below the form and the plan
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.getVvalue() > 0);
         assertTrue(shown(robot, "#bench-result-sim"), "the result says simulated");
         assertTrue(shown(robot, "#bench-progress-sim"), "what the NAS did says simulated");
         assertEquals("destroyed", text(robot, "#bench-cleanup-dataset"));
