@@ -25,6 +25,7 @@ public final class Css {
     public static final String CONF_LINE = "conf-line";
     public static final String FAILURE_PANE = "failure-pane";
     public static final String NOTICES = "notices";
+    public static final String BENCH_CARD = "bench-card";
 
     public static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
     public static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");

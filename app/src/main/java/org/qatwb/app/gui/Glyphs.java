@@ -34,6 +34,8 @@ public final class Glyphs {
     public static final Ikon PASS = Feather.CHECK_CIRCLE;
     public static final Ikon SKIP = Feather.MINUS_CIRCLE;
     public static final Ikon FLEET = Feather.HOME;
+    public static final Ikon BENCHMARK = Feather.BAR_CHART_2;
+    public static final Ikon STOP = Feather.SQUARE;
 
     private Glyphs() {
     }

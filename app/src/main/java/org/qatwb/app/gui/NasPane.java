@@ -1,6 +1,8 @@
 package org.qatwb.app.gui;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,16 +25,24 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.qatwb.app.gui.charts.ChartsPane;
+import org.qatwb.app.gui.bench.BenchmarkPane;
 import org.qatwb.app.gui.dashboard.DashboardPane;
 import org.qatwb.app.gui.doctor.DoctorPane;
 import org.qatwb.app.gui.layout.LayoutPane;
+import org.qatwb.app.usecase.bench.BenchProgress;
+import org.qatwb.app.usecase.bench.BenchSession;
+import org.qatwb.app.viewmodel.BenchmarkViewModel;
 import org.qatwb.app.viewmodel.DoctorViewModel;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.LinkState;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.StatusLine;
+import org.qatwb.model.bench.BenchPlan;
+import org.qatwb.model.bench.BenchRequest;
+import org.qatwb.model.bench.BenchResult;
+import org.qatwb.ssh.agent.AgentClient;
 
-/** One NAS: a header, then its dashboard and live charts; or why it is not connected. */
+/** One NAS: a header, then its dashboard, live charts, doctor, layout and benchmark; or why it is not connected. */
 final class NasPane extends BorderPane {
 
     private final NasViewModel nas;
@@ -60,7 +70,10 @@ final class NasPane extends BorderPane {
         Tab layout = new Tab("Layout", new LayoutPane(nas, new LayoutEditorViewModel(nas), owner));
         layout.setGraphic(Glyphs.icon(Glyphs.LAYOUT));
         layout.setId("layout-tab");
-        views.getTabs().addAll(dashboard, charts, doctor, layout);
+        Tab benchmark = new Tab("Benchmark", new BenchmarkPane(new BenchmarkViewModel(nas, benchSessions())));
+        benchmark.setGraphic(Glyphs.icon(Glyphs.BENCHMARK));
+        benchmark.setId("benchmark-tab");
+        views.getTabs().addAll(dashboard, charts, doctor, layout, benchmark);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("nas-views");
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -76,6 +89,9 @@ final class NasPane extends BorderPane {
             } else if (new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 views.getSelectionModel().select(layout);
                 e.consume();
+            } else if (new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                views.getSelectionModel().select(benchmark);
+                e.consume();
             }
         });
 
@@ -83,6 +99,26 @@ final class NasPane extends BorderPane {
         nas.snapshotProperty().addListener((o, a, b) -> showBody());
         nas.summary().addListener((javafx.collections.ListChangeListener<StatusLine>) c -> showSystem());
         showBody();
+    }
+
+    /** How the Benchmark tab makes the benchmark session of a NAS's agent: the use case {@code qatwb bench} runs. */
+    private static Function<AgentClient, BenchSession> benchSessions() {
+        // issue 16: RunBenchmark::new once merged
+        return agent -> new BenchSession() {
+            @Override
+            public BenchPlan plan(BenchRequest request) throws BenchRefused {
+                throw new BenchRefused("the benchmark is not built yet");
+            }
+
+            @Override
+            public BenchResult run(BenchPlan plan, Consumer<BenchProgress> progress) {
+                throw new IllegalStateException("the benchmark is not built yet");   // never: no plan is made
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
     }
 
     private Node header() {

@@ -15,7 +15,7 @@ final class Shortcuts {
             {"Ctrl+W", "Close the selected NAS"},
             {"Alt+0", "The fleet: every saved NAS at a glance"},
             {"Alt+1 … Alt+9", "Go to the first … ninth NAS"},
-            {"Ctrl+1 … Ctrl+4", "Dashboard / Live charts / Doctor / Layout"},
+            {"Ctrl+1 … Ctrl+5", "Dashboard / Live charts / Doctor / Layout / Benchmark"},
             {"Ctrl+Z / Ctrl+Y (in the layout)", "Undo / redo"},
             {"Space (in charts)", "Pause or resume the charts"},
             {"Ctrl+E / Ctrl+P (in charts)", "Export the data as CSV / the charts as PNG"},

@@ -281,6 +281,17 @@ public final class NasViewModel implements AutoCloseable {
         return tasks.ui();
     }
 
+    /**
+     * Runs {@code r} in the background outside this NAS's requests: for what must reach a request
+     * that holds the lane (the benchmark's Stop) without blocking the UI thread on the network.
+     */
+    void outsideTheLane(Runnable r) {
+        tasks.run(() -> {
+            r.run();
+            return null;
+        }, x -> { }, e -> { });
+    }
+
     /** An apply that reboots the NAS starts ({@code +1}) or ends ({@code -1}). */
     void rebooting(int delta) {
         rebooting += delta;
