@@ -7,12 +7,15 @@ import java.util.Optional;
 import org.qatwb.model.debugfs.FwCounters;
 import org.qatwb.model.debugfs.FwCountersParser;
 import org.qatwb.model.kstat.CounterRates;
+import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.kstat.RateTracker;
+import org.qatwb.model.kstat.RowRates;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.snapshot.StreamSample;
 
 /**
- * Turns stream samples into history: kstat rates through a {@link RateTracker}, firmware rates
+ * Turns stream samples into history: kstat rates through a {@link RateTracker} (and a fork's other
+ * rows through {@link RowRates}, between the same two samples), firmware rates
  * through a {@link FirmwareRateTracker}, both on the NAS's uptime clock, appended to one
  * {@link OffloadHistory}. A sample without uptime or kstat is a gap and starts the kstat rates
  * afresh (as {@code qatwb watch} does); a device whose {@code fw_counters} does not parse is a gap
@@ -26,6 +29,8 @@ public final class HistoryRecorder {
     private final FirmwareRateTracker firmwareRates = new FirmwareRateTracker();
     private boolean haveBase;
     private long lastUptimeNanos;
+    /** The previous kstat, the base of the other rows' rates; null after a gap. */
+    private QatKstat lastKstat;
 
     public HistoryRecorder(OffloadHistory history) {
         this.history = Objects.requireNonNull(history, "history");
@@ -48,11 +53,19 @@ public final class HistoryRecorder {
         }
         long uptime = sample.uptimeNanos().getAsLong();
         Optional<CounterRates> rates = Optional.empty();
+        Map<String, Double> rows = Map.of();
         if (sample.kstat().isEmpty()) {
             kstatRates.reset();
             haveBase = false;
+            lastKstat = null;
         } else {
-            rates = kstatRates.next(uptime, sample.kstat().get());
+            QatKstat now = sample.kstat().get();
+            rates = kstatRates.next(uptime, now);
+            // a fork's rows go with the counters: no rate across a reset or a clock that stood still
+            if (rates.isPresent() && lastKstat != null) {
+                rows = RowRates.between(lastUptimeNanos, lastKstat, uptime, now);
+            }
+            lastKstat = now;
             if (haveBase && rates.isEmpty()) {
                 history.addEvent(new HistoryEvent(epochMillis, EventKind.GAP, uptime <= lastUptimeNanos
                         ? "the NAS's clock did not move forward: rebooted?" : "QAT counters went down: zfs.ko reloaded?"));
@@ -60,7 +73,7 @@ public final class HistoryRecorder {
             haveBase = true;
         }
         lastUptimeNanos = uptime;
-        history.append(epochMillis, rates, firmwareRates.next(uptime, parsed(sample.fwCounters())));
+        history.append(epochMillis, rates, firmwareRates.next(uptime, parsed(sample.fwCounters())), rows);
     }
 
     /**
@@ -74,6 +87,7 @@ public final class HistoryRecorder {
 
     private void restart() {
         kstatRates.reset();
+        lastKstat = null;
         firmwareRates.reset();
         haveBase = false;
     }
