@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.qatwb.model.debugfs.FwCounters;
 import org.qatwb.model.debugfs.FwCountersParser;
 import org.qatwb.model.kstat.CounterRates;
-import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.kstat.RateTracker;
 import org.qatwb.model.kstat.RowRates;
 import org.qatwb.model.parse.ParseException;
@@ -29,8 +28,6 @@ public final class HistoryRecorder {
     private final FirmwareRateTracker firmwareRates = new FirmwareRateTracker();
     private boolean haveBase;
     private long lastUptimeNanos;
-    /** The previous kstat, the base of the other rows' rates; null after a gap. */
-    private QatKstat lastKstat;
 
     public HistoryRecorder(OffloadHistory history) {
         this.history = Objects.requireNonNull(history, "history");
@@ -57,15 +54,9 @@ public final class HistoryRecorder {
         if (sample.kstat().isEmpty()) {
             kstatRates.reset();
             haveBase = false;
-            lastKstat = null;
         } else {
-            QatKstat now = sample.kstat().get();
-            rates = kstatRates.next(uptime, now);
-            // a fork's rows go with the counters: no rate across a reset or a clock that stood still
-            if (rates.isPresent() && lastKstat != null) {
-                rows = RowRates.between(lastUptimeNanos, lastKstat, uptime, now);
-            }
-            lastKstat = now;
+            rates = kstatRates.next(uptime, sample.kstat().get());
+            rows = kstatRates.rowRates();
             if (haveBase && rates.isEmpty()) {
                 history.addEvent(new HistoryEvent(epochMillis, EventKind.GAP, uptime <= lastUptimeNanos
                         ? "the NAS's clock did not move forward: rebooted?" : "QAT counters went down: zfs.ko reloaded?"));
@@ -87,7 +78,6 @@ public final class HistoryRecorder {
 
     private void restart() {
         kstatRates.reset();
-        lastKstat = null;
         firmwareRates.reset();
         haveBase = false;
     }
