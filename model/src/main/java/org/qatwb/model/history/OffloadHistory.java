@@ -174,15 +174,19 @@ public final class OffloadHistory {
                 rowsNotRecorded++;
                 return;
             }
-            float[] column = new float[capacity];
-            Arrays.fill(column, Float.NaN);
-            column[p] = v.floatValue();
-            KstatRowSeries s = new KstatRowSeries(row);
             rows.add(row);
-            rowColumns.add(column);
-            series.add(s);
-            columns.put(s, column);
+            rowColumns.add(addColumn(new KstatRowSeries(row), p, v.floatValue()));
         });
+    }
+
+    /** A new series' column: NaN up to sample {@code p}, which holds {@code v}. */
+    private float[] addColumn(Series s, int p, float v) {
+        float[] column = new float[capacity];
+        Arrays.fill(column, Float.NaN);
+        column[p] = v;
+        series.add(s);
+        columns.put(s, column);
+        return column;
     }
 
     /**
@@ -197,14 +201,8 @@ public final class OffloadHistory {
     private void addDevices(Map<String, Double> rates, int p) {
         rates.forEach((device, v) -> {
             if (v == null || devices.contains(device) || devices.size() >= MAX_FIRMWARE_DEVICES) return;
-            float[] column = new float[capacity];
-            Arrays.fill(column, Float.NaN);
-            column[p] = v.floatValue();
-            FirmwareSeries s = new FirmwareSeries(device);
             devices.add(device);
-            deviceColumns.add(column);
-            series.add(s);
-            columns.put(s, column);
+            deviceColumns.add(addColumn(new FirmwareSeries(device), p, v.floatValue()));
         });
     }
 

@@ -128,19 +128,11 @@ public final class ZfsModule {
         if (data.isEmpty()) {
             return Response.ok(""); // a write of nothing never reaches the setter
         }
-        String text = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
-        if (!INT.matcher(text).matches()) {
-            return Response.fail("Invalid argument", 1);
+        Response refused = intRefusal(data);
+        if (refused != null) {
+            return refused;
         }
-        long value;
-        try {
-            value = Long.decode(text);
-        } catch (NumberFormatException e) {
-            return Response.fail("Numerical result out of range", 1);
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            return Response.fail("Numerical result out of range", 1);
-        }
+        long value = Long.decode(stripNewline(data));
         params.put(p, (int) value);
         Response r = Response.ok("");
         if (value == 0 && !init(p.instanceKind(), api)) {
@@ -171,22 +163,31 @@ public final class ZfsModule {
 
     /** A write to one of the fork's parameters: {@code module_param(..., int, 0644)}, the kernel's {@code param_set_int}. */
     public Response writeForkParam(String name, String data) {
-        String text = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
+        Response refused = intRefusal(data);
+        if (refused != null) {
+            return refused;
+        }
+        forkParams.put(name, Long.decode(stripNewline(data)).intValue());
+        writeParams();
+        return Response.ok("");
+    }
+
+    /** The kernel's {@code param_set_int} (kstrtoint): its refusal of {@code data}, or null for an int. */
+    private static Response intRefusal(String data) {
+        String text = stripNewline(data);
         if (!INT.matcher(text).matches()) {
             return Response.fail("Invalid argument", 1);
         }
-        long value;
         try {
-            value = Long.decode(text);
+            long value = Long.decode(text);
+            return value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? Response.fail("Numerical result out of range", 1) : null;
         } catch (NumberFormatException e) {
             return Response.fail("Numerical result out of range", 1);
         }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            return Response.fail("Numerical result out of range", 1);
-        }
-        forkParams.put(name, (int) value);
-        writeParams();
-        return Response.ok("");
+    }
+
+    private static String stripNewline(String data) {
+        return data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
     }
 
     /** The fork's {@code qat_use_accel}: a direction is offloaded only while its disable parameter is 0. */
