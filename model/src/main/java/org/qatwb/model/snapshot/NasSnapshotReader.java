@@ -256,8 +256,12 @@ public final class NasSnapshotReader {
      */
     private Optional<ZfsQatParams> qatParameters() {
         Optional<ZfsQatParams> read = item(ZFS_QAT_PARAMS_ITEM, f -> ZfsQatParams.parse(f.text()));
-        read.ifPresent(p -> p.warnings().stream().limit(WARNINGS_PER_ITEM)
-                .forEach(w -> issue(ZFS_QAT_PARAMS_ITEM, Kind.BAD_LINES, w)));
+        read.ifPresent(p -> {
+            p.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> issue(ZFS_QAT_PARAMS_ITEM, Kind.BAD_LINES, w));
+            if (p.warnings().size() > WARNINGS_PER_ITEM) {
+                issue(ZFS_QAT_PARAMS_ITEM, Kind.BAD_LINES, (p.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
+            }
+        });
         return read;
     }
 
