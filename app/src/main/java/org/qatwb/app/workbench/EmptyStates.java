@@ -90,7 +90,7 @@ public final class EmptyStates {
     }
 
     /** How many {@code zfs_qat_*} parameters the NAS has (read when none of OpenZFS's three is there: a fork's). */
-    private static int forkParams(NasSnapshot s) {
+    public static int forkParams(NasSnapshot s) {
         return s.qatParameters().map(p -> p.parameters().size()).orElse(0);
     }
 

@@ -145,7 +145,7 @@ public final class HostSummary {
             return new StatusLine("zfs.qat", "ZFS with QAT", "ZFS not loaded", Tone.BAD,
                     "no /sys/module/zfs: install OpenZFS built with QAT (--with-qat) and load it");
         }
-        int own = s.qatParameters().map(p -> p.parameters().size()).orElse(0);
+        int own = EmptyStates.forkParams(s);
         if (!params && own > 0) {
             return new StatusLine("zfs.qat", "ZFS with QAT", "a fork's own parameters", Tone.WARN,
                     "none of OpenZFS's zfs_qat_*_disable, but " + own + " zfs_qat_* of its own: the offload card lists them");
