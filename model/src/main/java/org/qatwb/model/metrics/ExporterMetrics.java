@@ -140,7 +140,7 @@ public final class ExporterMetrics {
             case ZFS_QAT_PARAMETER -> snap.flatMap(NasSnapshot::qatParameters).ifPresent(all -> {
                 for (ZfsQatParams.QatParameter p : all.parameters()) {
                     // an int parameter prints in decimal (param_get_int); anything else has no number to serve
-                    String v = p.value().map(String::strip).filter(t -> INTEGER.matcher(t).matches()).orElse(null);
+                    String v = p.value().map(String::strip).filter(text -> INTEGER.matcher(text).matches()).orElse(null);
                     if (v != null) {
                         x.series(nas, p.name());
                         x.gauge(v);
