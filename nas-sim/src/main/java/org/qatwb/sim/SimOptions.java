@@ -30,10 +30,13 @@ import org.qatwb.sim.profile.ParamsAtBoot;
  * @param keptParams whether the profile's {@code qatwb-zfs-qat.service} is in a new tree (then ZFS holds
  *                 QAT after every boot and the driver refuses to stop the devices it holds; only
  *                 {@code c62x} has one); false for a tree without it, where ZFS holds nothing after boot
+ * @param forkExtras zfs.ko is the hypothetical fork of {@code org.qatwb.sim.zfs.ForkExtras}: a real fork's
+ *                 extra kstat rows and {@code zfs_qat_*} parameters on top of OpenZFS's; null for the
+ *                 profile's ({@code broken} has them)
  */
 public record SimOptions(String profile, int port, Path stateDir, boolean realTime, String user, boolean demoLoad,
                          boolean zia, Boolean trueNas, boolean irqbalance, Duration downTime,
-                         ParamsAtBoot paramsAtBoot, boolean keptParams) {
+                         ParamsAtBoot paramsAtBoot, boolean keptParams, Boolean forkExtras) {
 
     public static final String DEFAULT_USER = "admin";
     /** How long a reboot keeps the NAS down by default: long enough to see it go, short enough to wait for. */
@@ -56,7 +59,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
 
     /** A profile on any free port, in a temporary directory, on the wall clock, idle. */
     public static SimOptions of(String profile) {
-        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null, true);
+        return new SimOptions(profile, 0, null, true, DEFAULT_USER, false, false, null, false, DEFAULT_DOWN_TIME, null, true, null);
     }
 
     /** For tests: the clock moves only when the test says so, and a reboot keeps the NAS down no longer than it takes. */
@@ -121,6 +124,11 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
         return edit(e -> e.keptParams = keep);
     }
 
+    /** With or without the hypothetical fork's extra kstat rows and parameters; null for the profile's. */
+    public SimOptions withForkExtras(Boolean on) {
+        return edit(e -> e.forkExtras = on);
+    }
+
     /** A copy with what {@code change} sets: each {@code with} method names only its own field. */
     private SimOptions edit(Consumer<Edit> change) {
         Edit e = new Edit(this);
@@ -142,6 +150,7 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
         Duration downTime;
         ParamsAtBoot paramsAtBoot;
         boolean keptParams;
+        Boolean forkExtras;
 
         Edit(SimOptions o) {
             profile = o.profile;
@@ -156,11 +165,12 @@ public record SimOptions(String profile, int port, Path stateDir, boolean realTi
             downTime = o.downTime;
             paramsAtBoot = o.paramsAtBoot;
             keptParams = o.keptParams;
+            forkExtras = o.forkExtras;
         }
 
         SimOptions build() {
             return new SimOptions(profile, port, stateDir, realTime, user, demoLoad, zia, trueNas, irqbalance, downTime,
-                    paramsAtBoot, keptParams);
+                    paramsAtBoot, keptParams, forkExtras);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.qatwb.sim.machine.Machine;
 import org.qatwb.sim.machine.NasProcesses;
 import org.qatwb.sim.machine.TransientUnits;
 import org.qatwb.sim.profile.Profile;
+import org.qatwb.sim.zfs.ForkExtras;
 import org.qatwb.sim.profile.Profiles;
 import org.qatwb.sim.request.Request;
 import org.qatwb.sim.request.RequestWatcher;
@@ -100,6 +101,9 @@ public final class SimulatedNas implements AutoCloseable {
         this.env = environment(layout, home, options.user());
 
         this.machine = new Machine(profile, layout);
+        if (machine.zfs() != null) {
+            machine.zfs().forkExtras(options.forkExtras() != null ? options.forkExtras() : ForkExtras.byDefault(profile.name()));
+        }
         if (options.demoLoad()) {
             machine.loads().putAll(profile.demoLoad());
         }

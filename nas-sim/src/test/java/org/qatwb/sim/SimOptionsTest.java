@@ -42,6 +42,7 @@ class SimOptionsTest {
         byWith.put("downTime", base.withDownTime(Duration.ofSeconds(7)));
         byWith.put("paramsAtBoot", base.withParamsAtBoot(ParamsAtBoot.values()[0]));
         byWith.put("keptParams", base.withKeptParams(false));
+        byWith.put("forkExtras", base.withForkExtras(true));
         assertEquals(SimOptions.class.getRecordComponents().length - 1, byWith.size(), "a with method per component but the profile");
         for (Map.Entry<String, SimOptions> e : byWith.entrySet()) {
             assertEquals(List.of(e.getKey()), changed(base, e.getValue()), e.getKey());

@@ -72,7 +72,7 @@ final class WatchCommand implements Callable<Integer> {
                     }
                     Optional<CounterRates> r = rate(rates, sample);
                     String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-                    ObjectNode line = SnapshotJson.watchLine(time, sample.kstat(), r);
+                    ObjectNode line = SnapshotJson.watchLine(time, sample.kstat(), r, rates.rowRates());
                     line.set("interruptRates", IrqJson.rates(irqRate(irqRates, sample)));
                     JsonOut.printLine(out, line);
                     if (count != null && printed.incrementAndGet() >= count) {

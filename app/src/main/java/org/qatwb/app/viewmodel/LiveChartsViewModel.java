@@ -25,6 +25,7 @@ import org.qatwb.model.history.FirmwareSeries;
 import org.qatwb.model.history.HistoryCsv;
 import org.qatwb.model.history.HistoryEvent;
 import org.qatwb.model.history.HistoryRecorder;
+import org.qatwb.model.history.KstatRowSeries;
 import org.qatwb.model.history.KstatSeries;
 import org.qatwb.model.history.Metric;
 import org.qatwb.model.history.OffloadHistory;
@@ -76,7 +77,10 @@ public final class LiveChartsViewModel {
     static final String NO_KSTAT = "ZFS reports no QAT counters in the latest sample (/proc/spl/kstat/zfs/qat is"
             + " absent: zfs.ko unloaded, or built without QAT): the ZFS charts have a gap; the Doctor tab says why.";
 
-    /** The charts, in display order; the firmware chart only once a device reports fw_counters. */
+    /**
+     * The charts, in display order; the firmware chart only once a device reports fw_counters, and the
+     * chart of the kstat's other rows (a ZFS fork's) only once such a row has a rate.
+     */
     public List<ChartSpec> charts() {
         List<ChartSpec> charts = new ArrayList<>();
         charts.add(spec("requests", "Requests", Metric.REQUESTS_PER_S, false));
@@ -88,7 +92,21 @@ public final class LiveChartsViewModel {
         if (!fw.isEmpty()) {
             charts.add(new ChartSpec("firmware", "Firmware requests by device", Metric.REQUESTS_PER_S.unit(), fw));
         }
+        List<Series> rows = history.series().stream().filter(s -> s instanceof KstatRowSeries).toList();
+        int notRecorded = history.rowsNotRecorded();
+        if (!rows.isEmpty() || notRecorded > 0) {
+            charts.add(new ChartSpec("kstat-rows", rowsTitle(notRecorded), Metric.ROW_PER_S.unit(), rows));
+        }
         return charts;
+    }
+
+    /**
+     * The title of the chart of a fork's kstat rows (per second, by name: what each counts is the
+     * fork's to say), and how many are not charted when there are more than the history keeps.
+     */
+    static String rowsTitle(int notRecorded) {
+        return "Other QAT kstat rows per second (not known to qatwb)" + (notRecorded == 0 ? ""
+                : ": " + notRecorded + " more not charted, " + OffloadHistory.MAX_KSTAT_ROWS + " at most");
     }
 
     private static ChartSpec spec(String id, String title, Metric metric, boolean distinctCounters) {

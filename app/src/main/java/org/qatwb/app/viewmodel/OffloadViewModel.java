@@ -1,6 +1,8 @@
 package org.qatwb.app.viewmodel;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -10,12 +12,16 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.qatwb.app.usecase.KeepAfterReboot;
 import org.qatwb.app.usecase.SwitchOffload;
 import org.qatwb.model.history.EventKind;
 import org.qatwb.model.persist.PersistPlan;
 import org.qatwb.model.snapshot.NasSnapshot;
+import org.qatwb.model.parse.Snippet;
 import org.qatwb.model.zfs.ZfsParam;
+import org.qatwb.model.zfs.ZfsQatParams;
 
 /**
  * The dashboard's offload card: the three switches (each a {@link ParamSwitchViewModel} with its
@@ -30,6 +36,18 @@ public final class OffloadViewModel {
     private final Map<ZfsParam, ParamSwitchViewModel> switches = new EnumMap<>(ZfsParam.class);
     private final ReadOnlyBooleanWrapper keeping = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<OtherParam>> otherParams = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper otherParamsNote = new ReadOnlyStringWrapper("");
+
+    /**
+     * A {@code zfs_qat_*} parameter qatwb does not know (a fork's), as the NAS shows it: never hidden,
+     * never switched, never given a meaning.
+     *
+     * @param name  the parameter's file name
+     * @param value its first line, control characters escaped; {@code (not readable)} when it was not
+     */
+    public record OtherParam(String name, String value) {
+    }
 
     OffloadViewModel(NasViewModel nas) {
         this.nas = nas;
@@ -40,8 +58,35 @@ public final class OffloadViewModel {
             NasSnapshot s = nas.snapshotProperty().get();
             if (s != null) {
                 switches.values().forEach(sw -> sw.update(s));
+                showOthers(s);
             }
         });
+    }
+
+    /** The parameters qatwb does not know, in the NAS's order; empty when there are none (or not read). */
+    public ReadOnlyObjectProperty<List<OtherParam>> otherParamsProperty() {
+        return otherParams.getReadOnlyProperty();
+    }
+
+    /** Why some {@code zfs_qat_*} parameters are not listed (more than the agent lists); else empty. */
+    public ReadOnlyStringProperty otherParamsNoteProperty() {
+        return otherParamsNote.getReadOnlyProperty();
+    }
+
+    private void showOthers(NasSnapshot s) {
+        List<OtherParam> others = new ArrayList<>();
+        int notListed = 0;
+        if (s.qatParameters().isPresent()) {
+            ZfsQatParams read = s.qatParameters().get();
+            for (ZfsQatParams.QatParameter p : read.unknown()) {
+                String v = p.value().map(Snippet::excerpt).orElse("(not readable)");
+                others.add(new OtherParam(p.name(), p.cut() ? v + " (cut: the NAS's value is longer)" : v));
+            }
+            notListed = read.notListed();
+        }
+        otherParams.set(List.copyOf(others));
+        otherParamsNote.set(notListed == 0 ? "" : notListed + " more zfs_qat_* entr" + (notListed == 1 ? "y is" : "ies are")
+                + " not listed: over " + ZfsQatParams.MAX + ", or not a plain parameter name");
     }
 
     public ParamSwitchViewModel paramSwitch(ZfsParam p) {

@@ -37,7 +37,7 @@ public final class EmptyStates {
                     : s.devices().isPresent() ? "no QAT device" : "QAT devices not read");
         }
         if (noZfsQat(s).isPresent()) {
-            missing.add(zfsLoaded(s) ? "ZFS without QAT" : "ZFS not loaded");
+            missing.add(!zfsLoaded(s) ? "ZFS not loaded" : forkParams(s) > 0 ? "ZFS's QAT parameters are a fork's" : "ZFS without QAT");
         }
         return missing.isEmpty() ? Optional.empty()
                 : Optional.of("not a QAT NAS yet: " + String.join(", ", missing) + " (the Doctor tab says what to do)");
@@ -78,8 +78,20 @@ public final class EmptyStates {
             return Optional.of("ZFS is not loaded on this host (no /sys/module/zfs): install OpenZFS built with QAT"
                     + " (./configure --with-qat=<the QAT driver's source>) and load it (modprobe zfs)");
         }
+        int own = forkParams(s);
+        if (own > 0) {
+            // a fork with QAT parameters of its own (TheTDD/zfs: zfs_qat_disable_compression...): not "without QAT"
+            return Optional.of("this zfs.ko has none of OpenZFS's zfs_qat_*_disable parameters but " + own
+                    + " zfs_qat_* parameter" + (own == 1 ? "" : "s") + " of its own (a ZFS fork, listed below as the NAS"
+                    + " has them): the switches act on OpenZFS's three only");
+        }
         return Optional.of("this zfs.ko was built without QAT (no zfs_qat_* parameters, no /proc/spl/kstat/zfs/qat):"
                 + " rebuild OpenZFS with ./configure --with-qat=<the QAT driver's source>");
+    }
+
+    /** How many {@code zfs_qat_*} parameters the NAS has (read when none of OpenZFS's three is there: a fork's). */
+    public static int forkParams(NasSnapshot s) {
+        return s.qatParameters().map(p -> p.parameters().size()).orElse(0);
     }
 
     /** Whether zfs.ko is loaded; unknown (an older agent) counts as loaded, the older reading. */

@@ -145,6 +145,11 @@ public final class HostSummary {
             return new StatusLine("zfs.qat", "ZFS with QAT", "ZFS not loaded", Tone.BAD,
                     "no /sys/module/zfs: install OpenZFS built with QAT (--with-qat) and load it");
         }
+        int own = EmptyStates.forkParams(s);
+        if (!params && own > 0) {
+            return new StatusLine("zfs.qat", "ZFS with QAT", "a fork's own parameters", Tone.WARN,
+                    "none of OpenZFS's zfs_qat_*_disable, but " + own + " zfs_qat_* of its own: the offload card lists them");
+        }
         if (!kstat && !params) {
             return new StatusLine("zfs.qat", "ZFS with QAT", "not built with QAT", Tone.BAD,
                     "this zfs.ko has no QAT support: no /proc/spl/kstat/zfs/qat and no zfs_qat_* parameters");

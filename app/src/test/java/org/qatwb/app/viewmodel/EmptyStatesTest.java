@@ -67,6 +67,22 @@ class EmptyStatesTest {
     }
 
     @Test
+    void aForkWithParametersOfItsOwnIsNotCalledZfsWithoutQat() throws IOException {
+        read("no-qat");
+        // TheTDD/zfs's parameters (module/zfs/qat_compress.c), none of OpenZFS's three
+        Path params = sims.get("no-qat").root().resolve("sys/module/zfs/parameters");
+        Files.writeString(params.resolve("zfs_qat_disable_compression"), "0\n");
+        Files.writeString(params.resolve("zfs_qat_init_failure_threshold"), "100\n");
+        vm.refresh();
+        String why = EmptyStates.noZfsQat(vm.snapshotProperty().get()).orElseThrow();
+        assertTrue(why.contains("2 zfs_qat_* parameters of its own") && why.contains("fork"), why);
+        assertFalse(why.contains("built without"), why);
+        assertEquals(2, vm.offload().otherParamsProperty().get().size());
+        assertEquals("a fork's own parameters", line(vm.snapshotProperty().get(), "zfs.qat").value());
+        assertTrue(EmptyStates.notYet(vm.snapshotProperty().get()).orElseThrow().contains("ZFS's QAT parameters are a fork's"));
+    }
+
+    @Test
     void zfsNotLoadedIsNotCalledZfsWithoutQat() throws IOException {
         read("no-qat");
         deleteTree(sims.get("no-qat").root().resolve("sys/module/zfs"));

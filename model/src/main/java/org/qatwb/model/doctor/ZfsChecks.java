@@ -52,6 +52,15 @@ final class ZfsChecks {
                     + " be seen", new Fix.CommandFix(List.of("modprobe zfs"), "load ZFS (it is loaded at boot where a"
                     + " pool is imported), then run the doctor again"));
         }
+        List<String> own = s.qatParameters().map(p -> p.parameters().stream().map(q -> q.name()).toList()).orElse(List.of());
+        if (!own.isEmpty()) {
+            // a fork with a QAT interface of its own (TheTDD/zfs: zfs_qat_disable_compression..., its counters
+            // in zfs/qat-dc and zfs/qat-cy): built with QAT, but not with the interface the checks read
+            return CheckResult.warn(self, zfs + " has " + own.size() + " zfs_qat_* parameter(s) of its own (" + own.get(0)
+                    + (own.size() > 1 ? ", ..." : "") + ") but none of OpenZFS's zfs_qat_*_disable and no"
+                    + " /proc/spl/kstat/zfs/qat: a ZFS fork whose QAT interface qatwb does not read; the checks that"
+                    + " follow cannot judge its offload").withDetails(own);
+        }
         boolean trueNas = s.truenasVersion().isPresent();
         return CheckResult.fail(self, zfs + " is built without QAT: no zfs_qat_* parameters, no /proc/spl/kstat/zfs/qat"
                         + (trueNas ? " (stock TrueNAS SCALE is not built with QAT; its maintainers declined)" : ""),

@@ -8,11 +8,13 @@ import org.qatwb.model.debugfs.FwCounters;
 import org.qatwb.model.debugfs.FwCountersParser;
 import org.qatwb.model.kstat.CounterRates;
 import org.qatwb.model.kstat.RateTracker;
+import org.qatwb.model.kstat.RowRates;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.snapshot.StreamSample;
 
 /**
- * Turns stream samples into history: kstat rates through a {@link RateTracker}, firmware rates
+ * Turns stream samples into history: kstat rates through a {@link RateTracker} (and a fork's other
+ * rows through {@link RowRates}, between the same two samples), firmware rates
  * through a {@link FirmwareRateTracker}, both on the NAS's uptime clock, appended to one
  * {@link OffloadHistory}. A sample without uptime or kstat is a gap and starts the kstat rates
  * afresh (as {@code qatwb watch} does); a device whose {@code fw_counters} does not parse is a gap
@@ -48,11 +50,13 @@ public final class HistoryRecorder {
         }
         long uptime = sample.uptimeNanos().getAsLong();
         Optional<CounterRates> rates = Optional.empty();
+        Map<String, Double> rows = Map.of();
         if (sample.kstat().isEmpty()) {
             kstatRates.reset();
             haveBase = false;
         } else {
             rates = kstatRates.next(uptime, sample.kstat().get());
+            rows = kstatRates.rowRates();
             if (haveBase && rates.isEmpty()) {
                 history.addEvent(new HistoryEvent(epochMillis, EventKind.GAP, uptime <= lastUptimeNanos
                         ? "the NAS's clock did not move forward: rebooted?" : "QAT counters went down: zfs.ko reloaded?"));
@@ -60,7 +64,7 @@ public final class HistoryRecorder {
             haveBase = true;
         }
         lastUptimeNanos = uptime;
-        history.append(epochMillis, rates, firmwareRates.next(uptime, parsed(sample.fwCounters())));
+        history.append(epochMillis, rates, firmwareRates.next(uptime, parsed(sample.fwCounters())), rows);
     }
 
     /**

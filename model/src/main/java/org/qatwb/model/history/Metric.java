@@ -9,7 +9,9 @@ public enum Metric {
     MB_OUT_PER_S("mb_out_per_s", "MB/s"),
     /** Bytes on the large side over bytes on the small side: 2 means half the size. */
     RATIO("ratio", "x"),
-    FAILS_PER_S("fails_per_s", "fails/s");
+    FAILS_PER_S("fails_per_s", "fails/s"),
+    /** A kstat row qatwb does not know, per second: what it counts is the fork's to say. */
+    ROW_PER_S("per_s", "/s");
 
     private final String id;
     private final String unit;

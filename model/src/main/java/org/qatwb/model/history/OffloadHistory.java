@@ -23,7 +23,8 @@ import org.qatwb.model.kstat.CounterRates;
  * <p>A gap (no rate: the first sample, a counter reset, a reconnect) is stored as NaN in every
  * kstat series, and {@link #decimate} gives NaN for a pixel column with nothing but gaps, so the
  * charts break the line instead of drawing a spike. A firmware device seen for the first time gets
- * a series whose earlier samples are NaN; a known device missing from a sample is NaN there.
+ * a series whose earlier samples are NaN; a known device missing from a sample is NaN there. So does
+ * a kstat row that none of OpenZFS's counters names (a fork's), up to {@link #MAX_KSTAT_ROWS}.
  *
  * <p>Times must not go back: a sample (or event) stamped before the newest one is stored at the
  * newest one's time. That keeps the binary search valid when the workbench's wall clock steps
@@ -40,6 +41,12 @@ public final class OffloadHistory {
     /** Firmware devices beyond this many are not recorded: each costs a full column. */
     public static final int MAX_FIRMWARE_DEVICES = 64;
 
+    /**
+     * Other kstat rows (a fork's, {@link KstatRowSeries}) beyond this many are not recorded, only
+     * counted ({@link #rowsNotRecorded()}): each costs a full column. TheTDD/zfs's fork has 21.
+     */
+    public static final int MAX_KSTAT_ROWS = 32;
+
     private final int capacity;
     private final long[] times;
     /** One column per distinct derivation: both directions' fails/s read one counter, and share. */
@@ -47,6 +54,10 @@ public final class OffloadHistory {
     private final Derivation[] kstatDerivations;
     private final List<String> devices = new ArrayList<>();
     private final List<float[]> deviceColumns = new ArrayList<>();
+    private final List<String> rows = new ArrayList<>();
+    private final List<float[]> rowColumns = new ArrayList<>();
+    /** Rows of the newest sample that had a rate but no column (over {@link #MAX_KSTAT_ROWS}). */
+    private int rowsNotRecorded;
     private final List<Series> series = new ArrayList<>();
     private final Map<Series, float[]> columns = new HashMap<>();
     private final EventLog events;
@@ -100,8 +111,21 @@ public final class OffloadHistory {
      * @return the time stored
      */
     public long append(long epochMillis, Optional<CounterRates> rates, Map<String, Double> firmwareRequestsPerSecond) {
+        return append(epochMillis, rates, firmwareRequestsPerSecond, Map.of());
+    }
+
+    /**
+     * As {@link #append(long, Optional, Map)}, with the other kstat rows' rates.
+     *
+     * @param rowRates per second by row name ({@link org.qatwb.model.kstat.RowRates}); a row first
+     *                 seen gets its column (NaN before), up to {@link #MAX_KSTAT_ROWS}; a known row
+     *                 missing here is NaN in this sample
+     */
+    public long append(long epochMillis, Optional<CounterRates> rates, Map<String, Double> firmwareRequestsPerSecond,
+                       Map<String, Double> rowRates) {
         Objects.requireNonNull(rates, "rates");
         Objects.requireNonNull(firmwareRequestsPerSecond, "firmwareRequestsPerSecond");
+        Objects.requireNonNull(rowRates, "rowRates");
         long t = size > 0 && epochMillis < newest() ? newest() : epochMillis;
         int p;
         boolean overwrite = size == capacity;
@@ -129,21 +153,56 @@ public final class OffloadHistory {
         if (known < firmwareRequestsPerSecond.size()) {
             addDevices(firmwareRequestsPerSecond, p);
         }
+        int rowsKnown = 0;
+        for (int w = 0; w < rows.size(); w++) {
+            Double v = rowRates.get(rows.get(w));
+            if (v != null) rowsKnown++;
+            rowColumns.get(w)[p] = v == null ? Float.NaN : v.floatValue();
+        }
+        rowsNotRecorded = 0;
+        if (rowsKnown < rowRates.size()) {
+            addRows(rowRates, p);
+        }
         return t;
+    }
+
+    /** Columns for rows not seen before, NaN up to this sample (allocates, once per row); the rest counted. */
+    private void addRows(Map<String, Double> rates, int p) {
+        rates.forEach((row, v) -> {
+            if (v == null || rows.contains(row)) return;
+            if (rows.size() >= MAX_KSTAT_ROWS) {
+                rowsNotRecorded++;
+                return;
+            }
+            rows.add(row);
+            rowColumns.add(addColumn(new KstatRowSeries(row), p, v.floatValue()));
+        });
+    }
+
+    /** A new series' column: NaN up to sample {@code p}, which holds {@code v}. */
+    private float[] addColumn(Series s, int p, float v) {
+        float[] column = new float[capacity];
+        Arrays.fill(column, Float.NaN);
+        column[p] = v;
+        series.add(s);
+        columns.put(s, column);
+        return column;
+    }
+
+    /**
+     * How many of the newest sample's other kstat rows had a rate but are not recorded: the history
+     * holds {@link #MAX_KSTAT_ROWS} at most (say so where the rows are charted).
+     */
+    public int rowsNotRecorded() {
+        return rowsNotRecorded;
     }
 
     /** Columns for devices not seen before, NaN up to this sample (allocates, once per device). */
     private void addDevices(Map<String, Double> rates, int p) {
         rates.forEach((device, v) -> {
             if (v == null || devices.contains(device) || devices.size() >= MAX_FIRMWARE_DEVICES) return;
-            float[] column = new float[capacity];
-            Arrays.fill(column, Float.NaN);
-            column[p] = v.floatValue();
-            FirmwareSeries s = new FirmwareSeries(device);
             devices.add(device);
-            deviceColumns.add(column);
-            series.add(s);
-            columns.put(s, column);
+            deviceColumns.add(addColumn(new FirmwareSeries(device), p, v.floatValue()));
         });
     }
 
@@ -168,7 +227,10 @@ public final class OffloadHistory {
         return events.between(fromMillis, toMillis);
     }
 
-    /** The series recorded: the kstat catalogue, then firmware devices in the order they appeared. */
+    /**
+     * The series recorded: the kstat catalogue, then firmware devices and other kstat rows
+     * ({@link KstatRowSeries}), each in the order they appeared.
+     */
     public List<Series> series() {
         return Collections.unmodifiableList(new ArrayList<>(series));
     }

@@ -4,7 +4,7 @@ package org.qatwb.model.history;
  * One line of the live charts: a value per sample in {@link OffloadHistory}. The catalogue of
  * series is {@link SeriesCatalog}.
  */
-public sealed interface Series permits KstatSeries, FirmwareSeries {
+public sealed interface Series permits KstatSeries, FirmwareSeries, KstatRowSeries {
 
     /** Stable and unique, e.g. {@code compression.requests_per_s}: the CSV column name. */
     String id();

@@ -28,7 +28,7 @@ import org.qatwb.model.kstat.QatService;
  * The series the offload charts can show. Per service, in this order: requests/s, MB/s in,
  * MB/s out (checksum has no out counter), the compression ratio (compression and decompression
  * only) and fails/s. Firmware series ({@link FirmwareSeries}) are made per device as devices show
- * up. Ids are a public interface (CSV column names): never rename one.
+ * up, and {@link KstatRowSeries} per other kstat row (a fork's) as rows show up. Ids are a public interface (CSV column names): never rename one.
  *
  * <p>ZFS keeps one failure counter per service pair ({@code dc_fails}, {@code crypt_fails}), so
  * both directions' charts show the same fails/s, and their labels say so.
@@ -52,10 +52,18 @@ public final class SeriesCatalog {
         return KSTAT.stream().filter(s -> s.service() == service && s.metric() == metric).findFirst();
     }
 
-    /** The series with this id: a kstat series, or a firmware series {@code fw.<device>.requests_per_s}. */
+    /**
+     * The series with this id: a kstat series, a firmware series {@code fw.<device>.requests_per_s},
+     * or another kstat row's {@code row.<name>.per_s}.
+     */
     public static Optional<Series> byId(String id) {
         for (KstatSeries s : KSTAT) {
             if (s.id().equals(id)) return Optional.of(s);
+        }
+        String rowSuffix = "." + Metric.ROW_PER_S.id();
+        if (id.startsWith(KstatRowSeries.ID_PREFIX) && id.endsWith(rowSuffix)
+                && id.length() > KstatRowSeries.ID_PREFIX.length() + rowSuffix.length()) {
+            return Optional.of(new KstatRowSeries(id.substring(KstatRowSeries.ID_PREFIX.length(), id.length() - rowSuffix.length())));
         }
         String suffix = "." + Metric.REQUESTS_PER_S.id();
         if (id.startsWith(FirmwareSeries.ID_PREFIX) && id.endsWith(suffix)

@@ -1,5 +1,6 @@
 package org.qatwb.model.kstat;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ public final class RateTracker {
 
     private long lastNanos;
     private QatKstat last;
+    private Map<String, Double> rows = Map.of();
 
     /**
      * Takes the next sample.
@@ -24,13 +26,24 @@ public final class RateTracker {
         Objects.requireNonNull(kstat, "kstat");
         Optional<CounterRates> rates = last == null ? Optional.empty()
                 : CounterRates.between(lastNanos, last, uptimeNanos, kstat);
+        // a fork's rows go with the counters: none across a reset or a clock that stood still
+        rows = rates.isEmpty() ? Map.of() : RowRates.between(lastNanos, last, uptimeNanos, kstat);
         lastNanos = uptimeNanos;
         last = kstat;
         return rates;
     }
 
+    /**
+     * The other kstat rows' rates ({@link RowRates}: a fork's rows, by name) between the same two
+     * samples as the last {@link #next}'s rates; empty when it gave none.
+     */
+    public Map<String, Double> rowRates() {
+        return rows;
+    }
+
     /** Forgets the previous sample: the next one starts afresh (a gap, e.g. after a reconnect). */
     public void reset() {
         last = null;
+        rows = Map.of();
     }
 }

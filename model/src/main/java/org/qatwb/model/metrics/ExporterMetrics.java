@@ -21,6 +21,7 @@ import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.snapshot.DriverVersion;
 import org.qatwb.model.snapshot.NasSnapshot;
 import org.qatwb.model.zfs.ZfsParam;
+import org.qatwb.model.zfs.ZfsQatParams;
 
 /**
  * What the exporter serves: every {@link MetricFamily} for every target, from memory, in one of
@@ -37,6 +38,8 @@ public final class ExporterMetrics {
     public static final int MAX_KSTAT_ROWS = Readings.MAX_KSTAT_ROWS;
 
     private static final String[] STATUSES = {"pass", "warn", "fail", "skip"};
+    /** A parameter value served as a number: an int's decimal, no longer than a double holds exactly. */
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,15}");
 
     private ExporterMetrics() {
     }
@@ -132,6 +135,16 @@ public final class ExporterMetrics {
                 for (ZfsParam p : ZfsParam.values()) {
                     x.series(nas, service(p));
                     x.gauge(s.persistence().keptAtBoot().contains(p));
+                }
+            });
+            case ZFS_QAT_PARAMETER -> snap.flatMap(NasSnapshot::qatParameters).ifPresent(all -> {
+                for (ZfsQatParams.QatParameter p : all.parameters()) {
+                    // an int parameter prints in decimal (param_get_int); anything else has no number to serve
+                    String v = p.value().map(String::strip).filter(text -> INTEGER.matcher(text).matches()).orElse(null);
+                    if (v != null) {
+                        x.series(nas, p.name());
+                        x.gauge(v);
+                    }
                 }
             });
             case QAT_SERVICE_ACTIVE -> snap.flatMap(NasSnapshot::qatService).ifPresent(state -> {

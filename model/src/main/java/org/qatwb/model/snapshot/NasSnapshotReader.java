@@ -83,6 +83,8 @@ public final class NasSnapshotReader {
     /** The conf files read as one set: their bytes, and {@link #CONF_SIZES_ITEM} to split them ({@link ConfSet}). */
     public static final String CONF_FILES_ITEM = "conf_files";
     public static final String CONF_SIZES_ITEM = "conf_sizes";
+    /** Every {@code zfs_qat_*} module parameter, known or not (issue 16, section 4). */
+    public static final String ZFS_QAT_PARAMS_ITEM = "zfs_qat_params";
     /** One conf file read on its own: {@code conf:/etc/c6xx_dev0.conf} (an older agent). */
     public static final String CONF_PREFIX = "conf:";
 
@@ -247,9 +249,20 @@ public final class NasSnapshotReader {
         return new ModuleFacts(loaded, depends, vfs, ZfsParamSetting.read(modprobe, cmdline), cmdline.isPresent());
     }
 
-    /** Every {@code zfs_qat_*} parameter the NAS exposes (issue 16, section 4). */
+    /**
+     * Every {@code zfs_qat_*} parameter the NAS exposes (issue 16, section 4): item
+     * {@code zfs_qat_params}; an older agent sends none (empty, and the three {@code param:} items
+     * still give {@link NasSnapshot#params()}). Its lines not understood are warnings.
+     */
     private Optional<ZfsQatParams> qatParameters() {
-        return Optional.empty();
+        Optional<ZfsQatParams> read = item(ZFS_QAT_PARAMS_ITEM, f -> ZfsQatParams.parse(f.text()));
+        read.ifPresent(p -> {
+            p.warnings().stream().limit(WARNINGS_PER_ITEM).forEach(w -> issue(ZFS_QAT_PARAMS_ITEM, Kind.BAD_LINES, w));
+            if (p.warnings().size() > WARNINGS_PER_ITEM) {
+                issue(ZFS_QAT_PARAMS_ITEM, Kind.BAD_LINES, (p.warnings().size() - WARNINGS_PER_ITEM) + " more warnings");
+            }
+        });
+        return read;
     }
 
     /**

@@ -10,16 +10,27 @@ import org.qatwb.model.conf.InstanceKind;
  * ({@code qat_cy_init}).
  */
 public enum ZfsParam {
-    COMPRESS("compress", InstanceKind.DC),
-    CHECKSUM("checksum", InstanceKind.CY),
-    ENCRYPT("encrypt", InstanceKind.CY);
+    COMPRESS("compress", InstanceKind.DC, "gzip compression and decompression"),
+    CHECKSUM("checksum", InstanceKind.CY, "SHA-256 checksums"),
+    ENCRYPT("encrypt", InstanceKind.CY, "AES-GCM encryption and decryption");
 
     private final String shortName;
     private final InstanceKind instanceKind;
+    private final String work;
 
-    ZfsParam(String shortName, InstanceKind instanceKind) {
+    ZfsParam(String shortName, InstanceKind instanceKind, String work) {
         this.shortName = shortName;
         this.instanceKind = instanceKind;
+        this.work = work;
+    }
+
+    /**
+     * What the value means, as OpenZFS's module/os/linux/zfs/qat_compress.c and qat_crypt.c use it
+     * ({@code qat_dc_use_accel}, {@code qat_crypt_use_accel}, {@code qat_checksum_use_accel}: offload
+     * only while the parameter is 0; {@code param_set_qat_*} retries QAT's init on a write of 0).
+     */
+    public String meaning() {
+        return "0: ZFS offloads " + work + " to QAT (writing 0 retries QAT's init); 1: ZFS does that work in software";
     }
 
     /** The kind of QAT instance ZFS needs for this work. */

@@ -49,6 +49,17 @@ class ZfsChecksTest {
     }
 
     @Test
+    void aForkWithParametersOfItsOwnIsAWarningNotZfsBuiltWithoutQat() {
+        // TheTDD/zfs (module/zfs/qat_compress.c, qat_common.c): its own parameters, its counters elsewhere
+        CheckResult r = Host.c62x().params(null, null, null).absent("kstat_qat").ok("zfs_module", "loaded\n")
+                .ok("zfs_qat_params", "value zfs_qat_disable 0\nvalue zfs_qat_disable_compression 0\n")
+                .check(Check.ZFS_BUILT_WITH_QAT);
+        assertEquals(CheckStatus.WARN, r.status());
+        assertTrue(r.message().contains("2 zfs_qat_* parameter(s) of its own") && r.message().contains("fork"), r.message());
+        assertTrue(!r.message().contains("built without QAT"), r.message());
+    }
+
+    @Test
     void aHostWithoutTheZfsModuleIsZfsNotLoadedNotZfsBuiltWithoutQat() {
         Host unloaded = Host.c62x().params(null, null, null).absent("kstat_qat").absent("zfs_module")
                 .ok("truenas_version", "25.04.0\n");

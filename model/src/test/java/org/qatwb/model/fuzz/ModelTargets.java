@@ -57,6 +57,7 @@ import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.testutil.C62xFixture;
 import org.qatwb.model.testutil.NasOutputs;
 import org.qatwb.model.zfs.ZfsPropertyTable;
+import org.qatwb.model.zfs.ZfsQatParams;
 import org.qatwb.model.zia.ZiaChange;
 import org.qatwb.model.zia.ZiaProperty;
 import org.qatwb.model.zia.ZiaKept;
@@ -147,6 +148,12 @@ public final class ModelTargets {
             utf8List("# qatwb\ntank zia_provider zia_software_provider\ntank zia_compress on\nother zia_checksum off\n"),
             Mutator.utf8("tank", " ", "\t", "\n", "zia_provider", "zia_compress", "on", "off", "#", "$(id)", ";", "none"),
             in -> ZiaKept.parse(text(in)).warnings(), PARSE);
+
+    public static final FuzzTarget ZFS_QAT_PARAMS = new FuzzTarget("zfs.ZfsQatParams",
+            utf8List("value zfs_qat_compress_disable 0\nvalue zfs_qat_init_failure_threshold 100\ndenied zfs_qat_x\n"
+                    + "cut zfs_qat_long yyyy\nmore 2\n"),
+            Mutator.utf8("value ", "cut ", "denied ", "more ", "zfs_qat_", " ", "\n", "0", "99999999999", "\u001b[2J"),
+            in -> ZfsQatParams.parse(text(in)).warnings(), PARSE);
 
     public static final FuzzTarget FW_COUNTERS = new FuzzTarget("debugfs.FwCountersParser",
             utf8List(fuzz("fw_counters_box.txt"), fuzz("fw_counters_table.txt")),
@@ -258,7 +265,7 @@ public final class ModelTargets {
     /** Every target, in the order the benchmark reports them. */
     public static List<FuzzTarget> all() {
         return List.of(AGENT_OUTPUT, STREAM, SNAPSHOT, PERSIST, PERSIST_OUTCOME, APPLY_OUTCOME,
-                TX_HISTORY, TX_RECORD, ZIA, ZIA_KEPT, FW_COUNTERS, KSTAT, ADF_STATUS, QAT_DEFAULTS, BLACKLIST, CONF, JSON, INIT_SCRIPTS,
+                TX_HISTORY, TX_RECORD, ZIA, ZIA_KEPT, ZFS_QAT_PARAMS, FW_COUNTERS, KSTAT, ADF_STATUS, QAT_DEFAULTS, BLACKLIST, CONF, JSON, INIT_SCRIPTS,
                 UNIT, ZFS_PROPERTIES, CPU_LIST, OS_RELEASE, UPTIME);
     }
 

@@ -114,6 +114,7 @@ class ExporterMetricsTest {
         assertEquals("1", e.value("qatwb_zfs_qat_disable{nas=\"a\",service=\"checksum\"}"));
         assertEquals("1", e.value("qatwb_zfs_qat_disable{nas=\"a\",service=\"encryption\"}"));
         assertEquals("0", e.value("qatwb_zfs_qat_kept_after_reboot{nas=\"a\",service=\"compression\"}"));
+        assertEquals(List.of(), e.series("qatwb_zfs_qat_parameter"), "an older agent's snapshot: not read");
         assertEquals("1", e.value("qatwb_exporter_build_info{version=\"1.2.3\"}"));
         assertEquals("1", e.value("qatwb_exporter_targets"));
 
@@ -222,6 +223,17 @@ class ExporterMetricsTest {
                 MetricsFormat.OPENMETRICS);
         String created = "qatwb_zfs_qat_requests_created{nas=\"a\",service=\"compression\",op=\"compress\"}";
         assertEquals(sampleNewer.value(created), snapshotNewer.value(created));
+    }
+
+    @Test
+    void everyZfsQatParameterWithAnIntegerIsServedByNameAForksToo() {
+        Nas nas = Nas.c62x().ok("zfs_qat_params", "value zfs_qat_compress_disable 0\n"
+                + "value zfs_qat_init_failure_threshold 100\nvalue zfs_qat_odd not-a-number\ndenied zfs_qat_secret\n");
+        Exposed e = Exposed.of(List.of(nas.target("a", NOW)), NOW, MetricsFormat.PROMETHEUS_TEXT);
+        assertEquals(List.of("qatwb_zfs_qat_parameter{nas=\"a\",name=\"zfs_qat_compress_disable\"}",
+                "qatwb_zfs_qat_parameter{nas=\"a\",name=\"zfs_qat_init_failure_threshold\"}"),
+                e.series("qatwb_zfs_qat_parameter"), "text and unreadable values have no number to serve");
+        assertEquals("100", e.value("qatwb_zfs_qat_parameter{nas=\"a\",name=\"zfs_qat_init_failure_threshold\"}"));
     }
 
     @Test

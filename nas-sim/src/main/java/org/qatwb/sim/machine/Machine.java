@@ -249,6 +249,9 @@ public final class Machine implements RequestHandler {
                 for (ZfsParam p : ZfsParam.values()) {
                     java.nio.file.Files.deleteIfExists(layout.param(p.sysfsName()));
                 }
+                for (String name : org.qatwb.sim.zfs.ForkExtras.PARAMS.keySet()) {
+                    java.nio.file.Files.deleteIfExists(layout.param(name));
+                }
                 java.nio.file.Files.deleteIfExists(layout.kstat());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -513,8 +516,12 @@ public final class Machine implements RequestHandler {
         if (zfs == null || r.args().size() != 1) {
             return Response.fail("Permission denied", 1);
         }
+        String data = new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (zfs.hasForkParam(r.args().get(0))) {
+            return zfs.writeForkParam(r.args().get(0), data);   // the hypothetical fork's (ForkExtras)
+        }
         return ZfsParam.bySysfsName(r.args().get(0))
-                .map(p -> zfs.write(p, new String(r.input(), java.nio.charset.StandardCharsets.ISO_8859_1), kernelApi()))
+                .map(p -> zfs.write(p, data, kernelApi()))
                 .orElse(Response.fail("Permission denied", 1));
     }
 }

@@ -23,7 +23,8 @@ import org.qatwb.sim.driver.DriverRelease;
  * <li>{@code broken}: a C62x box with the VF driver blacklisted, the kernel API off, a polled kernel
  *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; an old
  *     driver, 4.8, whose adf_ctl keeps leading blanks and tabs; with the
- *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider.</li>
+ *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider; and its zfs.ko
+ *     shows a hypothetical fork's extra kstat rows and parameters ({@code org.qatwb.sim.zfs.ForkExtras}).</li>
  * </ul>
  * Together they give every check of {@code model.doctor} a way to pass and a way to fail.
  */

@@ -1,5 +1,6 @@
 package org.qatwb.sim.zfs;
 
+import java.util.List;
 import org.qatwb.model.kstat.QatCounter;
 
 /** {@code /proc/spl/kstat/zfs/qat} exactly as SPL prints a named kstat (spl-kstat.c). */
@@ -14,14 +15,24 @@ final class KstatText {
     }
 
     static String render(long[] counters, long crtimeNanos, long snaptimeNanos) {
+        return render(counters, List.of(), new long[0], crtimeNanos, snaptimeNanos);
+    }
+
+    /** With a fork's further rows after OpenZFS's ({@link ForkExtras}), each uint64 as well. */
+    static String render(long[] counters, List<String> extraNames, long[] extra, long crtimeNanos, long snaptimeNanos) {
         QatCounter[] names = QatCounter.values();
-        StringBuilder out = new StringBuilder(64 + names.length * 48);
-        out.append(KID).append(" 1 0x01 ").append(names.length).append(' ').append(names.length * NAMED_SIZE)
+        int rows = names.length + extraNames.size();
+        StringBuilder out = new StringBuilder(64 + rows * 48);
+        out.append(KID).append(" 1 0x01 ").append(rows).append(' ').append(rows * NAMED_SIZE)
                 .append(' ').append(crtimeNanos).append(' ').append(snaptimeNanos).append('\n');
         out.append(String.format("%-31s %-4s %s%n", "name", "type", "data").replace(System.lineSeparator(), "\n"));
         for (QatCounter c : names) {
             out.append(String.format("%-31s %-4d ", c.kstatName(), 4))
                     .append(Long.toUnsignedString(counters[c.ordinal()])).append('\n');
+        }
+        for (int i = 0; i < extraNames.size(); i++) {
+            out.append(String.format("%-31s %-4d ", extraNames.get(i), 4))
+                    .append(Long.toUnsignedString(extra[i])).append('\n');
         }
         return out.toString();
     }

@@ -62,6 +62,9 @@ public final class ZfsModule {
     private final QatHolder holder;
     /** Per kind, the references ZFS's started instances hold, per device (released only at unload). */
     private final Map<InstanceKind, Map<String, Integer>> held = new EnumMap<>(InstanceKind.class);
+    /** The hypothetical fork's extra rows ({@link ForkExtras}); null when this ZFS is OpenZFS's. */
+    private long[] forkRows;
+    private final Map<String, Integer> forkParams = new java.util.LinkedHashMap<>();
     private long crtime;
     private long cyRequestsSinceMessage;
 
@@ -88,6 +91,10 @@ public final class ZfsModule {
     public void load(boolean qatUpAtLoad, KernelApi api, ParamsAtBoot notUp) {
         release();
         java.util.Arrays.fill(counters, 0);
+        if (forkRows != null) {
+            java.util.Arrays.fill(forkRows, 0);
+            forkParams.putAll(ForkExtras.PARAMS);
+        }
         java.util.Arrays.fill(initDone, false);
         flows.clear();
         paths.clear();
@@ -121,27 +128,71 @@ public final class ZfsModule {
         if (data.isEmpty()) {
             return Response.ok(""); // a write of nothing never reaches the setter
         }
-        String text = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
-        if (!INT.matcher(text).matches()) {
-            return Response.fail("Invalid argument", 1);
+        Response refused = intRefusal(data);
+        if (refused != null) {
+            return refused;
         }
-        long value;
-        try {
-            value = Long.decode(text);
-        } catch (NumberFormatException e) {
-            return Response.fail("Numerical result out of range", 1);
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            return Response.fail("Numerical result out of range", 1);
-        }
+        long value = Long.decode(stripNewline(data));
         params.put(p, (int) value);
         Response r = Response.ok("");
         if (value == 0 && !init(p.instanceKind(), api)) {
             params.put(p, 1);
             r = Response.fail("Operation not permitted", 1);
+            if (forkRows != null) {
+                forkRows[ForkExtras.ROWS.indexOf("init_failed")]++;
+                writeKstat();
+            }
         }
         writeParams();
         return r;
+    }
+
+    /**
+     * Makes this zfs.ko the hypothetical fork of {@link ForkExtras} (its extra rows and parameters),
+     * from the next {@link #load} on.
+     */
+    public void forkExtras(boolean on) {
+        forkRows = on ? new long[ForkExtras.ROWS.size()] : null;
+        forkParams.clear();
+    }
+
+    /** Whether {@code name} is one of the fork's parameters this zfs.ko has. */
+    public boolean hasForkParam(String name) {
+        return forkParams.containsKey(name);
+    }
+
+    /** A write to one of the fork's parameters: {@code module_param(..., int, 0644)}, the kernel's {@code param_set_int}. */
+    public Response writeForkParam(String name, String data) {
+        Response refused = intRefusal(data);
+        if (refused != null) {
+            return refused;
+        }
+        forkParams.put(name, Long.decode(stripNewline(data)).intValue());
+        writeParams();
+        return Response.ok("");
+    }
+
+    /** The kernel's {@code param_set_int} (kstrtoint): its refusal of {@code data}, or null for an int. */
+    private static Response intRefusal(String data) {
+        String text = stripNewline(data);
+        if (!INT.matcher(text).matches()) {
+            return Response.fail("Invalid argument", 1);
+        }
+        try {
+            long value = Long.decode(text);
+            return value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? Response.fail("Numerical result out of range", 1) : null;
+        } catch (NumberFormatException e) {
+            return Response.fail("Numerical result out of range", 1);
+        }
+    }
+
+    private static String stripNewline(String data) {
+        return data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
+    }
+
+    /** The fork's {@code qat_use_accel}: a direction is offloaded only while its disable parameter is 0. */
+    private boolean forkAllows(String param) {
+        return forkRows == null || forkParams.getOrDefault(param, 0) == 0;
     }
 
     /** {@code qat_dc_init} / {@code qat_cy_init}: false when the kernel API does not answer. */
@@ -192,6 +243,8 @@ public final class ZfsModule {
                      FirmwareSink fw) {
         long[] before = counters.clone();
         boolean dcOn = offloading(ZfsParam.COMPRESS, api);
+        boolean compOn = forkAllows(ForkExtras.DISABLE_COMPRESSION);
+        boolean decompOn = forkAllows(ForkExtras.DISABLE_DECOMPRESSION);
         boolean sumOn = offloading(ZfsParam.CHECKSUM, api);
         boolean encOn = offloading(ZfsParam.ENCRYPT, api);
         OffloadPath dc = paths.computeIfAbsent(InstanceKind.DC, k -> new OffloadPath());
@@ -214,8 +267,8 @@ public final class ZfsModule {
             long block = d.blockSize();
             double phys = d.physicalRatio();
             if (dcOn && Offload.compresses(d)) {
-                OffloadPath.Admitted w = dc.admit(nW, dcN, dcI);
-                OffloadPath.Admitted r = dc.admit(nR, dcN, dcI);
+                OffloadPath.Admitted w = dc.admit(compOn ? nW : 0, dcN, dcI);
+                OffloadPath.Admitted r = dc.admit(decompOn ? nR : 0, dcN, dcI);
                 add(QatCounter.COMP_REQUESTS, w.completed() + (w.hangs() ? 1 : 0));
                 add(QatCounter.COMP_TOTAL_IN_BYTES, (w.completed() + (w.hangs() ? 1 : 0)) * block);
                 add(QatCounter.COMP_TOTAL_OUT_BYTES, Math.round(w.completed() * block / d.compressRatio()));
@@ -288,13 +341,15 @@ public final class ZfsModule {
     }
 
     public void writeKstat() {
-        AtomicFiles.write(layout.kstat(), KstatText.render(counters, crtime, uptimeNanos.getAsLong()));
+        AtomicFiles.write(layout.kstat(), forkRows == null ? KstatText.render(counters, crtime, uptimeNanos.getAsLong())
+                : KstatText.render(counters, ForkExtras.ROWS, forkRows, crtime, uptimeNanos.getAsLong()));
     }
 
     public void writeParams() {
         for (ZfsParam p : ZfsParam.values()) {
             AtomicFiles.write(layout.param(p.sysfsName()), params.get(p) + "\n");
         }
+        forkParams.forEach((name, v) -> AtomicFiles.write(layout.param(name), v + "\n"));
     }
 
     /** The QAT driver's side of ZFS starting and stopping kernel instances ({@code adf_dev_get}/{@code adf_dev_put}). */

@@ -496,8 +496,47 @@ items_qat_pci() {
 
 # ---- every zfs_qat_* parameter (issue 16, section 4) -----------------------------------------
 
+# Item zfs_qat_params: every /sys/module/zfs/parameters/zfs_qat_* the running zfs.ko has, known to
+# qatwb or not (a fork's own: TheTDD/zfs has zfs_qat_disable_compression, ..._init_failure_threshold).
+# One line each, in the glob's (C locale) order: "value NAME TEXT" (TEXT the file's first line, its
+# first 256 bytes), "cut NAME TEXT" (a first line longer than that: its first 256 bytes), "denied
+# NAME" (not readable by us); then "more N" when N entries were not listed (more than 64, a name of
+# other than a-z, 0-9 and _ or longer than 64, not a regular file). No process: the shell's read.
+# Absent without /sys/module/zfs/parameters. The param: items above stay for older clients.
+ZQ_MAX=64
+ZQ_CUT='????????????????????????????????????????????????????????????????'   # 64 bytes; 4 of them: 256
+zfs_qat_params() {
+    z_n=0 z_more=0
+    for z_f in "$R"/sys/module/zfs/parameters/zfs_qat_*; do
+        [ -e "$z_f" ] || [ -L "$z_f" ] || continue            # the pattern itself, when nothing matched
+        z_p=${z_f##*/}
+        case $z_p in *[!a-z0-9_]*) z_more=$((z_more + 1)); continue ;; esac
+        if [ ${#z_p} -gt 64 ] || [ "$z_n" -ge "$ZQ_MAX" ] || [ ! -f "$z_f" ]; then
+            z_more=$((z_more + 1))
+            continue
+        fi
+        z_n=$((z_n + 1))
+        if [ ! -r "$z_f" ]; then printf 'denied %s\n' "$z_p"; continue; fi
+        z_v=
+        # the first line; read also fails (yet keeps what it read) on a last line without a newline
+        { IFS= read -r z_v <"$z_f" || :; } 2>/dev/null
+        if [ ${#z_v} -gt 256 ]; then
+            # shellcheck disable=SC2295 # the cut is a pattern of ? on purpose
+            z_rest=${z_v#$ZQ_CUT$ZQ_CUT$ZQ_CUT$ZQ_CUT}
+            printf 'cut %s %s\n' "$z_p" "${z_v%"$z_rest"}"
+        else
+            printf 'value %s %s\n' "$z_p" "$z_v"
+        fi
+    done
+    if [ "$z_more" -gt 0 ]; then printf 'more %s\n' "$z_more"; fi
+}
+
 items_zfs_qat_params() {
-    :
+    if [ -d "$R/sys/module/zfs/parameters" ]; then
+        item_note zfs_qat_params ok 0 "$(zfs_qat_params)"
+    else
+        item_absent zfs_qat_params
+    fi
 }
 
 # ---- installed kernels and what is built for each (issue 16, section 2) -----------------------

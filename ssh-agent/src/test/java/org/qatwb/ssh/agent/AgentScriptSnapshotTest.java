@@ -222,8 +222,8 @@ class AgentScriptSnapshotTest {
 
         assertEquals(List.of("id", "adf_status", "conf_sizes", "conf_files", "default_qat",
                         "blacklist", "param:zfs_qat_compress_disable", "param:zfs_qat_checksum_disable",
-                        "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat", "cpu_online",
-                        "node_online",
+                        "param:zfs_qat_encrypt_disable", "zfs_qat_params", "zfs_module", "qat_version", "kstat_qat",
+                        "cpu_online", "node_online",
                         "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules", "zfs_depends",
                         "pci_vfs", "cmdline", "modprobe:/etc/modprobe.d/zfs.conf", "qat_pci", "debugfs",
                         "fw_counters:qat_c6xx_0000:3d:00.0", "dev_cfg:0000:3f:00.0", "qat_refcnt", "qat_service",
@@ -370,8 +370,8 @@ class AgentScriptSnapshotTest {
         assertEquals(List.of("id"), notAbsent);
         assertTrue(out.frames().stream().filter(f -> f.status() == ItemStatus.ABSENT).allMatch(f -> f.size() == 0));
         assertEquals(List.of("id", "adf_status", "default_qat", "blacklist", "param:zfs_qat_compress_disable",
-                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_module", "qat_version", "kstat_qat",
-                "cpu_online",
+                "param:zfs_qat_checksum_disable", "param:zfs_qat_encrypt_disable", "zfs_qat_params", "zfs_module",
+                "qat_version", "kstat_qat", "cpu_online",
                 "node_online", "cpu_nodes", "zfs_get", "zpool_get", "kernel_log", "qat_journal", "qat_modules",
                 "zfs_depends", "pci_vfs", "cmdline", "qat_pci", "debugfs", "qat_refcnt", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",

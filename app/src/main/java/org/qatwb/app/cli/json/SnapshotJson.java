@@ -20,6 +20,7 @@ import org.qatwb.model.snapshot.SnapshotIssue;
 import org.qatwb.model.zfs.ZfsDataset;
 import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.zfs.ZfsPool;
+import org.qatwb.model.zfs.ZfsQatParams;
 
 /** JSON of what is read from a NAS: {@code qatwb snapshot}, {@code params} and {@code watch} (CLI.md). */
 public final class SnapshotJson {
@@ -63,6 +64,7 @@ public final class SnapshotJson {
         }
         PciJson.put(doc, s.qatPci());
         doc.set("params", params(s.params()));
+        doc.set("qatParameters", qatParameters(s.qatParameters()));
         doc.set("persistence", persistence(s.persistence()));
         if (s.kstat().isPresent()) {
             doc.putObject("kstat").set("counters", ParseJson.counters(s.kstat().get().raw()));
@@ -146,6 +148,31 @@ public final class SnapshotJson {
     }
 
     /**
+     * Every {@code zfs_qat_*} parameter (issue 16, section 4): {@code {"parameters": [{"name":
+     * "zfs_qat_compress_disable", "value": "0", "cut": false, "known": "compress", "meaning": "..."},
+     * {"name": "zfs_qat_init_failure_threshold", "value": "100", "cut": false, "known": null,
+     * "meaning": null}], "notListed": 0}}: values as the NAS's text (null: not readable), known
+     * ones named as in {@code params}; null when not read (an older agent, ZFS not loaded).
+     */
+    public static com.fasterxml.jackson.databind.JsonNode qatParameters(Optional<ZfsQatParams> read) {
+        if (read.isEmpty()) {
+            return JsonOut.object().nullNode();
+        }
+        ObjectNode o = JsonOut.object();
+        ArrayNode list = o.putArray("parameters");
+        for (ZfsQatParams.QatParameter p : read.get().parameters()) {
+            ObjectNode e = list.addObject();
+            e.put("name", p.name());
+            e.put("value", p.value().orElse(null));
+            e.put("cut", p.cut());
+            e.put("known", p.known().map(ZfsParam::shortName).orElse(null));
+            e.put("meaning", p.known().map(ZfsParam::meaning).orElse(null));
+        }
+        o.put("notListed", read.get().notListed());
+        return o;
+    }
+
+    /**
      * What keeps the parameters at 0 after a reboot: {@code {"target": "systemd"|"truenas",
      * "state": "none"|"kept"|"foreign"|"unreadable", "keptAtBoot": ["compress"], ...}}, with
      * {@code params} and {@code enabled} when kept, {@code reason} when foreign or unreadable.
@@ -194,9 +221,18 @@ public final class SnapshotJson {
         return o;
     }
 
-    /** One line of {@code qatwb watch}. */
+    /** One line of {@code qatwb watch}, without the other rows' rates. */
     public static ObjectNode watchLine(String time, Optional<QatKstat> kstat,
             Optional<CounterRates> rates) {
+        return watchLine(time, kstat, rates, Map.of());
+    }
+
+    /**
+     * One line of {@code qatwb watch}: {@code rates} holds the counters' rates and, by their names, the
+     * other kstat rows' (a fork's, {@code RowRates}), as the live charts chart them.
+     */
+    public static ObjectNode watchLine(String time, Optional<QatKstat> kstat,
+            Optional<CounterRates> rates, Map<String, Double> rowRates) {
         ObjectNode line = JsonOut.object();
         line.put("time", time);
         if (kstat.isPresent()) {
@@ -209,6 +245,11 @@ public final class SnapshotJson {
             for (Map.Entry<QatCounter, Double> e : rates.get().perSecond().entrySet()) {
                 r.put(e.getKey().kstatName(), e.getValue());
             }
+            rowRates.forEach((row, v) -> {
+                if (!r.has(row)) {
+                    r.put(row, v);
+                }
+            });
         } else {
             line.putNull("rates");
         }

@@ -249,6 +249,19 @@ public final class ChartsPane extends BorderPane {
         viewChanged = true;
     }
 
+    /** Whether the charts shown are {@code specs}: firmware devices and a fork's kstat rows come later. */
+    private boolean sameSpecs(List<ChartSpec> specs) {
+        if (specs.size() != charts.size()) {
+            return false;
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            if (!specs.get(i).equals(charts.get(i).spec())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One frame's work: the canvases if what they show changed, else the legend's values only. */
     private void refresh() {
         if (!shown.isShown()) {
@@ -256,7 +269,7 @@ public final class ChartsPane extends BorderPane {
             return;
         }
         List<ChartSpec> specs = vm.charts();
-        if (specs.size() != charts.size() || !specs.get(specs.size() - 1).equals(charts.get(charts.size() - 1).spec())) {
+        if (!sameSpecs(specs)) {
             rebuild();
             applyCss();
             layout();

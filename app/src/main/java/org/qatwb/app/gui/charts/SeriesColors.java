@@ -2,6 +2,7 @@ package org.qatwb.app.gui.charts;
 
 import javafx.scene.paint.Color;
 import org.qatwb.model.history.FirmwareSeries;
+import org.qatwb.model.history.KstatRowSeries;
 import org.qatwb.model.history.KstatSeries;
 import org.qatwb.model.history.Series;
 
@@ -29,10 +30,13 @@ final class SeriesColors {
         return DEVICES[Math.floorMod(index, DEVICES.length)];
     }
 
-    /** A legend's name: the service, or the device without its "qat_" prefix. */
+    /** A legend's name: the service, the device, or a fork's kstat row by its name. */
     static String name(Series s) {
         if (s instanceof KstatSeries k) {
             return k.service().label();
+        }
+        if (s instanceof KstatRowSeries r) {
+            return r.row();
         }
         return ((FirmwareSeries) s).device();
     }

@@ -17,6 +17,7 @@ import org.qatwb.app.gui.Glyphs;
 import org.qatwb.app.gui.common.KeepAfterRebootDialog;
 import org.qatwb.app.usecase.KeepAfterReboot;
 import org.qatwb.app.viewmodel.NasViewModel;
+import org.qatwb.app.viewmodel.OffloadViewModel;
 import org.qatwb.app.viewmodel.ParamState;
 import org.qatwb.app.viewmodel.ParamSwitchViewModel;
 import org.qatwb.app.workbench.EmptyStates;
@@ -38,6 +39,7 @@ final class OffloadCard extends VBox {
         for (ZfsParam p : ZfsParam.values()) {
             getChildren().add(row(nas.offload().paramSwitch(p)));
         }
+        getChildren().add(others(nas));
         getChildren().add(why(nas));
         getChildren().add(keepRow(nas, owner));
         setSpacing(4);
@@ -79,6 +81,42 @@ final class OffloadCard extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(Css.PARAM_ROW);
         return row;
+    }
+
+    /**
+     * The {@code zfs_qat_*} parameters qatwb does not know (a ZFS fork's), {@code name = value} as the
+     * NAS has them, read-only; hidden when there are none.
+     */
+    private static VBox others(NasViewModel nas) {
+        Label title = new Label("Other zfs_qat_* parameters: not known to qatwb, shown as the NAS has them (read-only)");
+        title.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        title.setWrapText(true);
+        VBox list = new VBox(2);
+        Label note = new Label();
+        note.getStyleClass().addAll(Css.MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        VBox box = new VBox(2, title, list, note);
+        box.setId("other-params");
+        Runnable show = () -> {
+            list.getChildren().clear();
+            for (OffloadViewModel.OtherParam p : nas.offload().otherParamsProperty().get()) {
+                Label l = new Label(p.name() + " = " + p.value());
+                l.setId("other-param-" + p.name());
+                l.setWrapText(true);
+                list.getChildren().add(l);
+            }
+            String n = nas.offload().otherParamsNoteProperty().get();
+            note.setText(n);
+            note.setVisible(!n.isEmpty());
+            note.setManaged(!n.isEmpty());
+            boolean any = !list.getChildren().isEmpty() || !n.isEmpty();
+            box.setVisible(any);
+            box.setManaged(any);
+        };
+        nas.offload().otherParamsProperty().addListener((o, a, b) -> show.run());
+        nas.offload().otherParamsNoteProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return box;
     }
 
     /** Why the switches cannot act (no ZFS, or ZFS without QAT) and what to do; hidden while they can. */

@@ -135,6 +135,26 @@ class ChartsPaneTest {
         assertEquals(56, OffloadChart.labelLeft(60, 700, right), "wider than the plot: starts at the plot");
     }
 
+    @Test
+    void aForksKstatRowsGetAChartOfTheirOwnOnceTheyHaveARate(FxRobot robot) throws Exception {
+        add(true);
+        add(true);
+        settle();
+        assertTrue(robot.lookup("#chart-kstat-rows").tryQuery().isEmpty(), "OpenZFS's counters only: no such chart");
+        for (long errTimeout : new long[] {10, 13}) {
+            int i = ++n;
+            StreamSample s = new StreamSample(i, OptionalLong.of(i * 1_000_000_000L), Optional.of(QatKstat.of(KstatParser.parse(
+                    "19 1 0x01 2 48 1 2\nname                            type data\n"
+                            + "comp_requests                   4    " + (1000L * i) + "\n"
+                            + "err_timeout                     4    " + errTimeout + "\n"))), Map.of(), List.of());
+            WaitForAsyncUtils.asyncFx(() -> vm.add(List.of(s))).get(30, TimeUnit.SECONDS);
+        }
+        settle();
+        assertTrue(shown(robot, "#chart-kstat-rows"), "the fork's row is charted");
+        Label value = robot.lookup("#kstat-rows-value-0").queryAs(Label.class);
+        assertTrue(value.getText().startsWith("3"), "err_timeout went up by 3 in a second: " + value.getText());
+    }
+
     private boolean shown(FxRobot robot, String id) {
         Node n = robot.lookup(id).query();
         return n.getScene() != null && n.isVisible();
