@@ -34,6 +34,7 @@ import org.qatwb.model.irq.IrqAffinity;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kernel.KernelBuilds;
+import org.qatwb.model.kernel.KernelsParser;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.ConfFile;
@@ -83,6 +84,8 @@ public final class NasSnapshotReader {
     /** The conf files read as one set: their bytes, and {@link #CONF_SIZES_ITEM} to split them ({@link ConfSet}). */
     public static final String CONF_FILES_ITEM = "conf_files";
     public static final String CONF_SIZES_ITEM = "conf_sizes";
+    /** The installed kernels and what is built for each (issue 16, section 2; docs/agent-protocol.md). */
+    public static final String KERNELS_ITEM = "kernels";
     /** One conf file read on its own: {@code conf:/etc/c6xx_dev0.conf} (an older agent). */
     public static final String CONF_PREFIX = "conf:";
 
@@ -202,7 +205,17 @@ public final class NasSnapshotReader {
 
     /** The installed kernels and their builds (issue 16, section 2). */
     private Optional<KernelBuilds> kernels() {
-        return Optional.empty();
+        Optional<String> grubEnv = item("grub_env", AgentFrame::text);
+        Optional<String> grubCfg = item("grub_cfg", AgentFrame::text);
+        Optional<String> loader = item("loader_conf", AgentFrame::text);
+        Optional<KernelBuilds> k = item(KERNELS_ITEM, f -> KernelsParser.parse(f.text(), grubEnv, grubCfg, loader));
+        k.ifPresent(b -> {
+            if (!b.warnings().isEmpty()) {
+                issue(KERNELS_ITEM, Kind.BAD_LINES, b.warnings().get(0)
+                        + (b.warnings().size() > 1 ? " (and " + (b.warnings().size() - 1) + " more)" : ""));
+            }
+        });
+        return k;
     }
 
     /**
