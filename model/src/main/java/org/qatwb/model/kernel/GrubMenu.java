@@ -145,6 +145,29 @@ public final class GrubMenu {
     public record Chosen(Entry entry, boolean once) {
     }
 
+    /**
+     * The GRUB path ({@code >}-separated titles, as {@code grub-set-default} takes it) of the first entry
+     * that boots {@code release}, recovery entries last; empty when no entry does.
+     */
+    public Optional<String> pathTo(String release) {
+        Optional<String> p = pathTo(entries, release, "", false);
+        return p.isPresent() ? p : pathTo(entries, release, "", true);
+    }
+
+    private static Optional<String> pathTo(List<Entry> level, String release, String prefix, boolean recovery) {
+        for (Entry e : level) {
+            String path = prefix + e.title();
+            if (!e.submenu() && e.kernel().equals(Optional.of(release)) && (recovery || !e.title().contains("recovery"))) {
+                return Optional.of(path);
+            }
+            Optional<String> inner = pathTo(e.children(), release, path + ">", recovery);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A {@code >}-separated path of numbers, titles or ids, as GRUB resolves {@code default}. */
     Optional<Entry> find(String spec) {
         List<Entry> level = entries;

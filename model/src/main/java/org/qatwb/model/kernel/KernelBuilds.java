@@ -1,6 +1,7 @@
 package org.qatwb.model.kernel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param nextBoot       the kernel that boots next, where the boot loader's files say
  * @param initramfsHooks the initramfs builders that add zfs.ko ({@code initramfs-tools}, {@code dracut})
  * @param dkms           DKMS's state, line by line
+ * @param grubEntries    by kernel release, the GRUB menu path that boots it ({@code grub-set-default}'s argument)
  * @param warnings       lines that were left out, {@code line N: ...}
  */
 public record KernelBuilds(Optional<String> running, Optional<String> loadedZfsSrcversion, List<InstalledKernel> kernels,
-        Optional<NextBoot> nextBoot, List<String> initramfsHooks, List<DkmsEntry> dkms, List<String> warnings) {
+        Optional<NextBoot> nextBoot, List<String> initramfsHooks, List<DkmsEntry> dkms, Map<String, String> grubEntries, List<String> warnings) {
 
     public KernelBuilds {
         Objects.requireNonNull(running, "running");
@@ -28,6 +30,7 @@ public record KernelBuilds(Optional<String> running, Optional<String> loadedZfsS
         Objects.requireNonNull(nextBoot, "nextBoot");
         initramfsHooks = List.copyOf(initramfsHooks);
         dkms = List.copyOf(dkms);
+        grubEntries = Map.copyOf(grubEntries);
         warnings = List.copyOf(warnings);
     }
 

@@ -111,8 +111,11 @@ public final class KernelsParser {
         }
         List<InstalledKernel> installed = byRelease.values().stream().map(KernelBuilder::build).toList();
         Optional<NextBoot> next = nextBoot(installed, grubEnv, grubCfg, loaderConf, link);
+        Map<String, String> entries = new HashMap<>();
+        grubCfg.map(GrubMenu::parse).ifPresent(menu -> installed.forEach(k -> menu.pathTo(k.release())
+                .ifPresent(p -> entries.put(k.release(), Snippet.oneLine(p)))));
         return new KernelBuilds(running, srcversion, installed, next, hooks.stream().distinct().toList(), dkms,
-                warnings.lines(s -> s));
+                entries, warnings.lines(s -> s));
     }
 
     private static String kernelFact(String kind, String[] w, String line, Map<String, KernelBuilder> byRelease) {
