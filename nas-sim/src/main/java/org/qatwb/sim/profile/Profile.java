@@ -38,6 +38,8 @@ import org.qatwb.sim.driver.DriverRelease;
  *                             when the pools show them
  * @param pastKernelLog        kernel messages already logged before the simulator started (after boot)
  * @param demoLoad             a workload that makes the demo lively; applied only when asked for
+ * @param extraKernels         kernels installed beside the running one ({@code os().kernel()}), not yet booted;
+ *                             GRUB's default entry 0 boots the newest (grub-mkconfig's 10_linux lists it first)
  */
 public record Profile(
         String name,
@@ -58,7 +60,8 @@ public record Profile(
         boolean zia,
         List<String> ziaOn,
         List<String> pastKernelLog,
-        Map<String, DatasetLoad> demoLoad) {
+        Map<String, DatasetLoad> demoLoad,
+        List<ExtraKernel> extraKernels) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -72,6 +75,7 @@ public record Profile(
         ziaOn = List.copyOf(ziaOn);
         pastKernelLog = List.copyOf(pastKernelLog);
         demoLoad = Map.copyOf(demoLoad);
+        extraKernels = List.copyOf(extraKernels);
     }
 
     public Optional<QatCard> qat() {
@@ -90,24 +94,30 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad, extraKernels);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, extraKernels);
     }
 
     /** A copy whose administrator keeps {@code keep} at 0 with qatwb's unit (none when empty). */
     public Profile withKeptParams(Set<ZfsParam> keep) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, extraKernels);
     }
 
     /** A copy whose parameters read as {@code p} says after a boot (zfs.ko finds no QAT). */
     public Profile withParamsAtBoot(ParamsAtBoot p) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad);
+                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad, extraKernels);
+    }
+
+    /** A copy under another name, with {@code kernels} installed beside the running kernel. */
+    public Profile withExtraKernels(String newName, String newSummary, List<ExtraKernel> kernels) {
+        return new Profile(newName, newSummary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, kernels);
     }
 }

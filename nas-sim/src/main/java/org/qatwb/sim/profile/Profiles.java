@@ -23,12 +23,18 @@ import org.qatwb.sim.driver.DriverRelease;
  *     instance, lz4 datasets with 1M records, and the requests-pending message in its log; an old
  *     driver, 4.8, whose adf_ctl keeps leading blanks and tabs; with the
  *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider.</li>
+ * <li>{@code new-kernel}: the healthy {@code c62x} box after {@code apt upgrade} installed a newer kernel,
+ *     which GRUB boots next (default entry 0, the newest): its {@code dkms autoinstall} rebuilt zfs.ko without
+ *     QAT (no {@code ICP_ROOT}) and Intel's driver, which ships no dkms.conf, was not built for it.</li>
  * </ul>
  * Together they give every check of {@code model.doctor} a way to pass and a way to fail.
  */
 public final class Profiles {
 
-    public static final List<String> NAMES = List.of("c62x", "dh8950", "no-qat", "broken");
+    public static final List<String> NAMES = List.of("c62x", "dh8950", "no-qat", "broken", "new-kernel");
+
+    /** The kernel update {@code new-kernel} installed and set to boot next, built without QAT. */
+    public static final String NEW_KERNEL_RELEASE = "6.1.0-31-amd64";
 
     private static final long K = 1024;
     private static final long M = 1024 * K;
@@ -70,6 +76,7 @@ public final class Profiles {
             case "dh8950" -> Optional.of(dh8950());
             case "no-qat" -> Optional.of(noQat());
             case "broken" -> Optional.of(broken());
+            case "new-kernel" -> Optional.of(newKernel());
             default -> Optional.empty();
         };
     }
@@ -100,7 +107,8 @@ public final class Profiles {
                 false, List.of(), List.of(),
                 Map.of("tank/backup", new DatasetLoad(120, 40), "tank/vm", new DatasetLoad(60, 80),
                         "tank/secure", new DatasetLoad(30, 30), "tank/archive", new DatasetLoad(50, 5),
-                        "tank/media", new DatasetLoad(200, 300)));
+                        "tank/media", new DatasetLoad(200, 300)),
+                List.of());
     }
 
     /** TrueNAS SCALE rebuilt with QAT and one 8950 card on node 1; zfs.ko loads before qat.service. */
@@ -119,7 +127,8 @@ public final class Profiles {
                         Dataset.fs("data/vault", "lz4", "on", "aes-256-gcm", 128 * K, 1.4)),
                 false, List.of(), List.of(),
                 Map.of("data/backup", new DatasetLoad(80, 20), "data/vault", new DatasetLoad(20, 20),
-                        "data/apps", new DatasetLoad(10, 40)));
+                        "data/apps", new DatasetLoad(10, 40)),
+                List.of());
     }
 
     /** Stock TrueNAS SCALE: OpenZFS without QAT support, no QAT driver. */
@@ -134,7 +143,8 @@ public final class Profiles {
                         Dataset.fs("tank", "lz4", "on", "off", 128 * K, 1.5),
                         Dataset.fs("tank/logs", "gzip-9", "sha256", "off", 128 * K, 6.0)),
                 false, List.of(), List.of(),
-                Map.of("tank/logs", new DatasetLoad(20, 5)));
+                Map.of("tank/logs", new DatasetLoad(20, 5)),
+                List.of());
     }
 
     /**
@@ -163,6 +173,20 @@ public final class Profiles {
                         Dataset.fs("tank/backup", "lz4", "on", "off", M, 1.9)),
                 false, List.of("zia_compress", "zia_checksum"),
                 List.of(IOMMU, REQUESTS_PENDING, REQUESTS_PENDING, REQUESTS_PENDING),
-                Map.of("tank/backup", new DatasetLoad(100, 30), "tank/media", new DatasetLoad(50, 150)));
+                Map.of("tank/backup", new DatasetLoad(100, 30), "tank/media", new DatasetLoad(50, 150)),
+                List.of());
+    }
+
+    /**
+     * The {@code c62x} box after a kernel update it has not booted yet: kernel {@value #NEW_KERNEL_RELEASE}
+     * is installed and GRUB's default (entry 0, the newest kernel) boots it. The update's postinst ran
+     * {@code dkms autoinstall}, which built zfs.ko from OpenZFS's dkms.conf without {@code ICP_ROOT}, so
+     * without QAT (scripts/dkms.mkconf), and then made its initramfs; nothing built Intel's QAT driver for
+     * it (no dkms.conf; its installer builds for one kernel). The running system is as healthy as c62x's.
+     */
+    public static Profile newKernel() {
+        return c62x().withExtraKernels("new-kernel", "c62x after a kernel update: GRUB boots " + NEW_KERNEL_RELEASE
+                        + " next, whose zfs.ko DKMS rebuilt without QAT and for which the QAT driver is not built",
+                List.of(new ExtraKernel(NEW_KERNEL_RELEASE, false, false)));
     }
 }
