@@ -178,8 +178,8 @@ final class KernelChecks {
                         : "") + "", List.of(initramfsFix(k, ik.release()))));
             }
         }
-        return verdict(c, self, k, problems, "the initramfs of " + names(targets) + " was made after its zfs.ko and"
-                + " modules.dep");
+        return verdict(c, self, k, problems, "each initramfs was made after its kernel's zfs.ko and modules.dep: "
+                + names(targets));
     }
 
     /**

@@ -63,6 +63,7 @@ final class KernelTree {
             Path dir = root.resolve("lib/modules/" + k.release());
             String zfsPath = "updates/dkms/zfs.ko";
             write(dir.resolve("modules.dep"), modulesDep(profile, k), at);
+            Files.createDirectories(dir.resolve(zfsPath).getParent());
             Files.write(dir.resolve(zfsPath), zfsKo(k, zfsVersion));
             Files.setLastModifiedTime(dir.resolve(zfsPath), FileTime.from(at));
             write(root.resolve("boot/vmlinuz-" + k.release()), "simulated kernel image " + k.release() + "\n", at);
@@ -147,7 +148,9 @@ final class KernelTree {
     /** grub-mkconfig's output, cut to what matters: 00_header's default, 10_linux's entries. */
     private static String grubCfg(Profile profile, List<ExtraKernel> newestFirst) {
         boolean trueNas = profile.os().trueNas();
-        String os = trueNas ? "TrueNAS Scale GNU/Linux " + profile.os().truenasVersion().strip() : "Debian GNU/Linux";
+        // 10_linux's OS name: GRUB_DISTRIBUTOR, "Debian" or "Ubuntu" from lsb_release, then " GNU/Linux" (not for Ubuntu)
+        String os = trueNas ? "TrueNAS Scale GNU/Linux " + profile.os().truenasVersion().strip()
+                : profile.os().osRelease().contains("ID=ubuntu") ? "Ubuntu" : "Debian GNU/Linux";
         String prefix = trueNas ? "/ROOT/" + profile.os().truenasVersion().strip() + "@" : "";
         String uuid = "3c8d2a1e9f7b4c56";
         StringBuilder g = new StringBuilder("""
