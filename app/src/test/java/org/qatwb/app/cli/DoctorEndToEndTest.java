@@ -42,7 +42,8 @@ class DoctorEndToEndTest {
         return byId;
     }
 
-    private static JsonNode check(CliRun run, String id) {
+    /** One check of a doctor's JSON, by id. */
+    static JsonNode check(CliRun run, String id) {
         for (JsonNode c : run.json().get("checks")) {
             if (c.get("id").asText().equals(id)) {
                 return c;

@@ -16,12 +16,7 @@ import org.qatwb.sim.profile.Profiles;
 class KernelGuardEndToEndTest {
 
     private static JsonNode check(CliRun run, String id) {
-        for (JsonNode c : run.json().get("checks")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no check " + id + " in " + run.out());
+        return DoctorEndToEndTest.check(run, id);
     }
 
     @Test

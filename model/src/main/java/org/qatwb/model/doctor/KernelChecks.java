@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.qatwb.model.kernel.DkmsEntry;
 import org.qatwb.model.kernel.InstalledKernel;
 import org.qatwb.model.kernel.KernelBuilds;
@@ -77,109 +79,118 @@ final class KernelChecks {
     }
 
     static CheckResult qatDriverBuild(CheckContext c) {
-        Check self = Check.KERNEL_QAT_DRIVER_BUILD;
-        Optional<KernelBuilds> kb = c.snapshot().kernels();
-        if (kb.isEmpty()) {
-            return notRead(c, self);
-        }
-        KernelBuilds k = kb.get();
-        List<Problem> problems = new ArrayList<>();
-        List<Target> targets = targets(k);
-        for (Target t : targets) {
+        return judgeEach(c, Check.KERNEL_QAT_DRIVER_BUILD, k -> List.of(), (k, t) -> {
             InstalledKernel ik = t.kernel();
             if (!ik.hasModules()) {
-                problems.add(new Problem(t, "kernel " + t.name() + " has no /lib/modules/" + ik.release()
+                return Optional.of(new Problem(t, "kernel " + t.name() + " has no /lib/modules/" + ik.release()
                         + "/modules.dep: no QAT driver and no zfs.ko", List.of()));
-            } else if (!ik.outOfTreeQat()) {
-                String intel = ik.module(InstalledKernel.INTEL_QAT).map(m -> "intel_qat is the kernel's own ("
-                        + m.path() + ")").orElse("no intel_qat");
-                problems.add(new Problem(t, "kernel " + t.name() + " has no out-of-tree QAT driver: "
-                        + (ik.module(InstalledKernel.QAT_API).isEmpty() ? "no qat_api, " : "") + intel
-                        + " (zfs.ko needs qat_api, which only Intel's out-of-tree driver builds)",
-                        List.of(qatDriverFix(k, ik.release()))));
             }
-        }
-        return verdict(c, self, k, problems, "Intel's out-of-tree QAT driver (qat_api, intel_qat outside kernel/) is"
-                + " installed for " + names(targets));
+            if (ik.outOfTreeQat()) {
+                return Optional.empty();
+            }
+            String intel = ik.module(InstalledKernel.INTEL_QAT).map(m -> "intel_qat is the kernel's own ("
+                    + m.path() + ")").orElse("no intel_qat");
+            return Optional.of(new Problem(t, "kernel " + t.name() + " has no out-of-tree QAT driver: "
+                    + (ik.module(InstalledKernel.QAT_API).isEmpty() ? "no qat_api, " : "") + intel
+                    + " (zfs.ko needs qat_api, which only Intel's out-of-tree driver builds)",
+                    List.of(qatDriverFix(k, ik.release()))));
+        }, names -> "Intel's out-of-tree QAT driver (qat_api, intel_qat outside kernel/) is installed for " + names);
     }
 
     static CheckResult zfsQatBuild(CheckContext c) {
-        Check self = Check.KERNEL_ZFS_QAT_BUILD;
-        Optional<KernelBuilds> kb = c.snapshot().kernels();
-        if (kb.isEmpty()) {
-            return notRead(c, self);
-        }
-        KernelBuilds k = kb.get();
-        List<Problem> problems = new ArrayList<>();
-        // the loaded zfs.ko against the file installed for the running kernel: a rebuild since boot shows
-        // as another srcversion, and it is what the next boot of this kernel loads
-        Optional<InstalledKernel> run = k.runningKernel();
-        if (run.isPresent() && k.loadedZfsSrcversion().isPresent()) {
-            Optional<String> onDisk = run.get().zfsInfo().flatMap(ModInfo::srcversion);
-            if (onDisk.isPresent() && !onDisk.equals(k.loadedZfsSrcversion())
-                    && run.get().zfsBuiltWithQat().equals(Optional.of(false))) {
-                Target t = new Target(run.get(), "running", true);
-                problems.add(new Problem(t, "the zfs.ko installed for the running kernel " + run.get().release()
-                        + " was rebuilt without QAT since boot (srcversion " + onDisk.get() + ", the loaded one is "
-                        + k.loadedZfsSrcversion().get() + "): its next boot loses QAT",
-                        List.of(zfsFix(k, run.get().release()))));
-            }
-        }
-        List<Target> targets = targets(k);
-        for (Target t : targets) {
+        return judgeEach(c, Check.KERNEL_ZFS_QAT_BUILD, KernelChecks::runningRebuilt, (k, t) -> {
             InstalledKernel ik = t.kernel();
             if (!ik.hasModules()) {
-                continue;    // kernel.qat-driver-build says so
+                return Optional.empty();    // kernel.qat-driver-build says so
             }
             Optional<Boolean> withQat = ik.zfsBuiltWithQat();
             if (withQat.isEmpty()) {
-                problems.add(new Problem(t, "kernel " + t.name() + " has no zfs.ko: its pools will not import",
+                return Optional.of(new Problem(t, "kernel " + t.name() + " has no zfs.ko: its pools will not import",
                         List.of(zfsFix(k, ik.release()))));
-            } else if (!withQat.get()) {
-                problems.add(new Problem(t, "kernel " + t.name() + ": zfs.ko is built without QAT (it does not depend on"
-                        + " qat_api): after booting it ZFS does not use QAT" + dkmsNote(k, ik.release()),
+            }
+            if (!withQat.get()) {
+                return Optional.of(new Problem(t, "kernel " + t.name() + ": zfs.ko is built without QAT (it does not"
+                        + " depend on qat_api): after booting it ZFS does not use QAT" + dkmsNote(k, ik.release()),
                         List.of(zfsFix(k, ik.release()))));
-            } else if (ik.module(InstalledKernel.QAT_API).isEmpty() || !ik.zfsLoadsQatApi()) {
-                problems.add(new Problem(t, "kernel " + t.name() + ": zfs.ko needs qat_api but "
+            }
+            if (ik.module(InstalledKernel.QAT_API).isEmpty() || !ik.zfsLoadsQatApi()) {
+                return Optional.of(new Problem(t, "kernel " + t.name() + ": zfs.ko needs qat_api but "
                         + (ik.module(InstalledKernel.QAT_API).isEmpty() ? "no qat_api is installed for it"
                         : "its modules.dep does not list qat_api for zfs.ko (depmod not run since)")
                         + ": zfs.ko will not load, and a root-on-ZFS boot stops at the initramfs prompt",
                         List.of(qatDriverFix(k, ik.release()), initramfsFix(k, ik.release()))));
             }
+            return Optional.empty();
+        }, names -> "zfs.ko is built with QAT, and loads qat_api, for " + names);
+    }
+
+    /**
+     * The loaded zfs.ko against the file installed for the running kernel: a rebuild since boot shows as
+     * another srcversion, and it is what the next boot of this kernel loads.
+     */
+    private static List<Problem> runningRebuilt(KernelBuilds k) {
+        Optional<InstalledKernel> run = k.runningKernel();
+        if (run.isEmpty() || k.loadedZfsSrcversion().isEmpty()) {
+            return List.of();
         }
-        return verdict(c, self, k, problems, "zfs.ko is built with QAT, and loads qat_api, for " + names(targets));
+        Optional<String> onDisk = run.get().zfsInfo().flatMap(ModInfo::srcversion);
+        if (onDisk.isEmpty() || onDisk.equals(k.loadedZfsSrcversion())
+                || !run.get().zfsBuiltWithQat().equals(Optional.of(false))) {
+            return List.of();
+        }
+        Target t = new Target(run.get(), "running", true);
+        return List.of(new Problem(t, "the zfs.ko installed for the running kernel " + run.get().release()
+                + " was rebuilt without QAT since boot (srcversion " + onDisk.get() + ", the loaded one is "
+                + k.loadedZfsSrcversion().get() + "): its next boot loses QAT", List.of(zfsFix(k, run.get().release()))));
     }
 
     static CheckResult initramfs(CheckContext c) {
         Check self = Check.KERNEL_INITRAMFS;
+        if (c.snapshot().kernels().filter(k -> !k.zfsInInitramfs()).isPresent()) {
+            return CheckResult.pass(self, "no initramfs holds zfs.ko (neither OpenZFS's initramfs-tools hook nor its"
+                    + " dracut module is installed): zfs.ko and qat_api load from /lib/modules");
+        }
+        return judgeEach(c, self, k -> List.of(), (k, t) -> {
+            InstalledKernel ik = t.kernel();
+            if (!ik.hasModules()) {
+                return Optional.empty();
+            }
+            if (ik.initramfs().isEmpty()) {
+                return Optional.of(new Problem(t, "kernel " + t.name() + " has no initramfs (/boot/initrd.img-"
+                        + ik.release() + "), and zfs.ko is loaded from one", List.of(initramfsFix(k, ik.release()))));
+            }
+            if (ik.initramfsOlderThanModules()) {
+                return Optional.of(new Problem(t, "the initramfs of kernel " + t.name() + " (" + ik.initramfs().get()
+                        + ") is older than " + String.join(" and ", ik.newerThanInitramfs())
+                        + ": it holds an earlier zfs.ko" + (ik.zfsLoadsQatApi() ? ", perhaps without the qat_api it needs"
+                        : ""), List.of(initramfsFix(k, ik.release()))));
+            }
+            return Optional.empty();
+        }, names -> "each initramfs was made after its kernel's zfs.ko and modules.dep: " + names);
+    }
+
+    /** What a kernel check finds wrong with one kernel; empty when it is fine. */
+    private interface PerKernel {
+        Optional<Problem> judge(KernelBuilds k, Target t);
+    }
+
+    /**
+     * Runs a kernel check: the problems {@code before} finds over the whole NAS, then {@code judge}'s for
+     * each kernel of {@link #targets}; {@code good} words the pass from the kernels' names.
+     */
+    private static CheckResult judgeEach(CheckContext c, Check self, Function<KernelBuilds, List<Problem>> before,
+            PerKernel judge, UnaryOperator<String> good) {
         Optional<KernelBuilds> kb = c.snapshot().kernels();
         if (kb.isEmpty()) {
             return notRead(c, self);
         }
         KernelBuilds k = kb.get();
-        if (!k.zfsInInitramfs()) {
-            return CheckResult.pass(self, "no initramfs holds zfs.ko (neither OpenZFS's initramfs-tools hook nor its"
-                    + " dracut module is installed): zfs.ko and qat_api load from /lib/modules");
-        }
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(before.apply(k));
         List<Target> targets = targets(k);
         for (Target t : targets) {
-            InstalledKernel ik = t.kernel();
-            if (!ik.hasModules()) {
-                continue;
-            }
-            if (ik.initramfs().isEmpty()) {
-                problems.add(new Problem(t, "kernel " + t.name() + " has no initramfs (/boot/initrd.img-" + ik.release()
-                        + "), and zfs.ko is loaded from one", List.of(initramfsFix(k, ik.release()))));
-            } else if (ik.initramfsOlderThanModules()) {
-                problems.add(new Problem(t, "the initramfs of kernel " + t.name() + " (" + ik.initramfs().get()
-                        + ") is older than " + String.join(" and ", ik.newerThanInitramfs())
-                        + ": it holds an earlier zfs.ko" + (ik.zfsLoadsQatApi() ? ", perhaps without the qat_api it needs"
-                        : "") + "", List.of(initramfsFix(k, ik.release()))));
-            }
+            judge.judge(k, t).ifPresent(problems::add);
         }
-        return verdict(c, self, k, problems, "each initramfs was made after its kernel's zfs.ko and modules.dep: "
-                + names(targets));
+        return verdict(c, self, k, problems, good.apply(names(targets)));
     }
 
     /**

@@ -110,9 +110,10 @@ public final class KernelsParser {
             }
         }
         List<InstalledKernel> installed = byRelease.values().stream().map(KernelBuilder::build).toList();
-        Optional<NextBoot> next = nextBoot(installed, grubEnv, grubCfg, loaderConf, link);
+        Optional<GrubMenu> menu = grubCfg.map(GrubMenu::parse);
+        Optional<NextBoot> next = nextBoot(installed, grubEnv, menu, loaderConf, link);
         Map<String, String> entries = new HashMap<>();
-        grubCfg.map(GrubMenu::parse).ifPresent(menu -> installed.forEach(k -> menu.pathTo(k.release())
+        menu.ifPresent(m -> installed.forEach(k -> m.pathTo(k.release())
                 .ifPresent(p -> entries.put(k.release(), Snippet.oneLine(p)))));
         return new KernelBuilds(running, srcversion, installed, next, hooks.stream().distinct().toList(), dkms,
                 entries, warnings.lines(s -> s));
@@ -197,10 +198,9 @@ public final class KernelsParser {
 
     /** GRUB first, then systemd-boot's loader.conf, then Debian's /boot/vmlinuz link. */
     private static Optional<NextBoot> nextBoot(List<InstalledKernel> installed, Optional<String> grubEnv,
-            Optional<String> grubCfg, Optional<String> loaderConf, Optional<String> link) {
-        if (grubCfg.isPresent()) {
-            GrubMenu menu = GrubMenu.parse(grubCfg.get());
-            Optional<GrubMenu.Chosen> chosen = menu.chosen(grubEnv(grubEnv.orElse("")));
+            Optional<GrubMenu> menu, Optional<String> loaderConf, Optional<String> link) {
+        if (menu.isPresent()) {
+            Optional<GrubMenu.Chosen> chosen = menu.get().chosen(grubEnv(grubEnv.orElse("")));
             if (chosen.isPresent() && chosen.get().entry().kernel().isPresent()) {
                 GrubMenu.Chosen c = chosen.get();
                 return Optional.of(new NextBoot(c.entry().kernel().get(),
