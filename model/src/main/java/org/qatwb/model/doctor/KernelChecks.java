@@ -88,8 +88,8 @@ final class KernelChecks {
             if (ik.outOfTreeQat()) {
                 return Optional.empty();
             }
-            String intel = ik.module(InstalledKernel.INTEL_QAT).map(m -> "intel_qat is the kernel's own ("
-                    + m.path() + ")").orElse("no intel_qat");
+            String intel = ik.module(InstalledKernel.INTEL_QAT).map(m -> m.outOfTree() ? "intel_qat in " + m.path()
+                    : "intel_qat is the kernel's own").orElse("no intel_qat");
             return Optional.of(new Problem(t, "kernel " + t.name() + " has no out-of-tree QAT driver: "
                     + (ik.module(InstalledKernel.QAT_API).isEmpty() ? "no qat_api, " : "") + intel
                     + " (zfs.ko needs qat_api, which only Intel's out-of-tree driver builds)",
