@@ -236,9 +236,13 @@ final class KernelChecks {
         String why = "until kernel " + broken.kernel().release() + " is fixed, keep booting the running kernel "
                 + running.get();
         if (s.truenasVersion().isPresent()) {
-            return Optional.of(new Fix.CommandFix(List.of("midclt call bootenv.query",
-                    "midclt call bootenv.activate <the running boot environment>"), why
-                    + " (TrueNAS: activate its boot environment)"));
+            // the middleware's API: bootenv.* up to 24.10, boot.environment.* from 25.04 (its versioned API)
+            boolean old = s.truenasVersion().get().strip().matches("(1\\d|2[0-4])\\..*");
+            return Optional.of(new Fix.CommandFix(old
+                    ? List.of("midclt call bootenv.query", "midclt call bootenv.activate <the running boot environment>")
+                    : List.of("midclt call boot.environment.query",
+                            "midclt call boot.environment.activate '{\"id\": \"<the running boot environment>\"}'"),
+                    why + " (TrueNAS: activate its boot environment, the one query shows active)"));
         }
         Optional<String> entry = Optional.ofNullable(k.grubEntries().get(running.get()));
         return entry.map(e -> new Fix.CommandFix(List.of(

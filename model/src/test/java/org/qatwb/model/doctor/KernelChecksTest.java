@@ -62,6 +62,17 @@ class KernelChecksTest {
     }
 
     @Test
+    void onTrueNasKeepingTheRunningKernelIsActivatingItsBootEnvironmentInTheMiddlewaresWords() {
+        String v24 = update(false, false, false).ok("truenas_version", "24.04.2\n")
+                .check(Check.KERNEL_QAT_DRIVER_BUILD).fixSummary().orElseThrow();
+        assertTrue(v24.contains("midclt call bootenv.activate <the running boot environment>"), v24);
+        String v25 = update(false, false, false).ok("truenas_version", "25.04.0\n")
+                .check(Check.KERNEL_QAT_DRIVER_BUILD).fixSummary().orElseThrow();
+        assertTrue(v25.contains("midclt call boot.environment.activate"), v25);
+        assertTrue(!v25.contains("grub-set-default"), "TrueNAS regenerates GRUB's menu itself: " + v25);
+    }
+
+    @Test
     void aZfsBuiltWithQatOnAKernelWithoutQatApiCannotLoad() {
         // the reported initramfs prompt: zfs.ko linked against qat_api, none installed for the kernel
         CheckResult zfs = update(false, true, false).check(Check.KERNEL_ZFS_QAT_BUILD);
