@@ -25,13 +25,13 @@ import picocli.CommandLine.Spec;
                 + " with the printed --host/--port/--user/--identity/--known-hosts values."})
 final class SimCommand implements Callable<Integer> {
 
-    static final List<String> PROFILES = List.of("c62x", "dh8950", "no-qat", "broken");
+    static final List<String> PROFILES = List.of("c62x", "dh8950", "no-qat", "broken", "new-kernel");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "c62x", paramLabel = "NAME",
-            description = "c62x (3 PF + 48 VF), dh8950, no-qat or broken; default ${DEFAULT-VALUE}")
+            description = "c62x (3 PF + 48 VF), dh8950, no-qat, broken or new-kernel; default ${DEFAULT-VALUE}")
     String profile;
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "P", description = "port on 127.0.0.1; 0 for any free one")

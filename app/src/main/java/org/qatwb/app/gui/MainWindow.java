@@ -54,7 +54,7 @@ import org.qatwb.icons.AppIcons;
 public final class MainWindow {
 
     private static final Duration NOTICE_TIME = Duration.seconds(12);
-    private static final String[] PROFILES = {"c62x", "dh8950", "no-qat", "broken"};
+    private static final String[] PROFILES = {"c62x", "dh8950", "no-qat", "broken", "new-kernel"};
 
     private final Stage stage;
     private final Workbench workbench;

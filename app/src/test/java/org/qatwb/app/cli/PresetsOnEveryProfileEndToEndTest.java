@@ -57,9 +57,14 @@ class PresetsOnEveryProfileEndToEndTest {
     @TempDir
     Path dir;
 
-    /** Every built-in profile with a QAT card: the presets need QAT devices to lay out. */
+    /**
+     * Every built-in profile with a QAT card: the presets need QAT devices to lay out. {@code new-kernel}
+     * is left out: its running system, devices and files are c62x's (only a kernel not yet booted
+     * differs), so it would prove nothing more at the cost of a fifth full run.
+     */
     static Stream<String> qatProfiles() {
-        return Profiles.NAMES.stream().filter(n -> Profiles.byName(n).orElseThrow().qat().isPresent());
+        return Profiles.NAMES.stream().filter(n -> Profiles.byName(n).orElseThrow().qat().isPresent())
+                .filter(n -> !n.equals("new-kernel"));
     }
 
     private static CliRun cli(String command, SimulatedNas nas, String... more) {

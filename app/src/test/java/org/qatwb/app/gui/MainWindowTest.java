@@ -1,6 +1,7 @@
 package org.qatwb.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -127,6 +128,18 @@ class MainWindowTest {
         // the file no longer blocks the driver, but nothing has loaded it: the link now asks for modprobe
         waitUntil(() -> robot.lookup("#doctor-qat-vf-blacklist").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("qat_c62xvf is not loaded although")).orElse(false));
+    }
+
+    @Test
+    void theDashboardWarnsWhileTheKernelThatBootsNextWouldLoseQat(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#devices").tryQuery().isPresent());
+        assertFalse(robot.lookup("#kernel-guard").query().isVisible(), "c62x boots its running kernel again");
+        robot.interact(() -> workbench.viewModel().openSimulated("new-kernel"));
+        waitUntil(() -> robot.lookup("#kernel-guard").queryAll().stream().anyMatch(Node::isVisible));
+        Label notice = (Label) robot.lookup("#kernel-guard").queryAll().stream().filter(Node::isVisible).findFirst()
+                .orElseThrow();
+        assertTrue(notice.getText().startsWith("The next boot would lose QAT: kernel 6.1.0-31-amd64 (boots next)"),
+                notice.getText());
     }
 
     /** Scrolls the doctor pane holding the first node of {@code query} so that the node is in its viewport. */

@@ -20,6 +20,13 @@ public enum Check {
     QAT_DRIVER_OWNER("qat.driver-owner", ChainLink.DRIVER, DRIVER_SOURCE,
             "every QAT card is owned by the driver ZFS can use (Intel's out-of-tree QAT 1.x, with its kernel API), and no"
                     + " in-kernel QAT driver (same module names) keeps it out; Gen 4 endpoints say what ZFS can use of them"),
+    KERNEL_NEXT_BOOT("kernel.next-boot", ChainLink.DRIVER, FIELD_REPORT,
+            "the kernel that boots next is known (GRUB's next_entry or default entry, systemd-boot's default, Debian's"
+                    + " /boot/vmlinuz link) and installed here, so that the checks below judge it before the reboot"),
+    KERNEL_QAT_DRIVER_BUILD("kernel.qat-driver-build", ChainLink.DRIVER, DRIVER_SOURCE,
+            "Intel's out-of-tree QAT driver (qat_api, intel_qat under updates/) is installed for the running kernel and"
+                    + " for the one that boots next (its installer copies qat_api.ko to the running kernel only:"
+                    + " Makefile.in, qat-service-install)", QAT_DRIVER),
     QAT_KAPI("qat.kapi", ChainLink.DEFAULTS, DRIVER_SOURCE,
             "ENABLE_KAPI=1 in /etc/default/qat: qat_service loads qat_api, the kernel API ZFS uses (a zfs.ko built"
                     + " with QAT loads it itself: then only a warning)", QAT_DRIVER),
@@ -42,6 +49,14 @@ public enum Check {
                     + " accel_id mod online CPUs, whatever CoreAffinity says)", QAT_DRIVER),
     ZFS_BUILT_WITH_QAT("zfs.built-with-qat", ChainLink.ZFS_BUILD, OPENZFS,
             "zfs.ko is built --with-qat: the zfs_qat_* parameters and the qat kstat exist"),
+    KERNEL_ZFS_QAT_BUILD("kernel.zfs-qat-build", ChainLink.ZFS_BUILD, OPENZFS,
+            "the zfs.ko installed for the running kernel is the one loaded, and the next kernel's zfs.ko is built with"
+                    + " QAT (depends on qat_api, which is installed for it); DKMS rebuilds zfs --with-qat only with ICP_ROOT"
+                    + " set (scripts/dkms.mkconf)", ZFS_BUILT_WITH_QAT),
+    KERNEL_INITRAMFS("kernel.initramfs", ChainLink.ZFS_BUILD, OPENZFS,
+            "where the initramfs holds zfs.ko (contrib/initramfs/hooks/zfs.in manual_add_modules zfs, dracut 90zfs"
+                    + " instmods), the next kernel's initramfs was made after its zfs.ko and modules.dep, so it holds"
+                    + " qat_api with a zfs.ko that needs it", ZFS_BUILT_WITH_QAT),
     ZFS_PARAMS("zfs.params", ChainLink.ZFS_PARAMS, OPENZFS,
             "zfs_qat_*_disable are 0 and requests prove ZFS's QAT init (a 0 alone proves nothing); a 1 is explained",
             ZFS_BUILT_WITH_QAT),

@@ -42,6 +42,8 @@ public final class Doctor {
         return switch (check) {
             case QAT_DRIVER -> DriverChecks.driver(c);
             case QAT_DRIVER_OWNER -> DriverOwnerCheck.check(c);
+            case KERNEL_NEXT_BOOT -> KernelChecks.nextBoot(c);
+            case KERNEL_QAT_DRIVER_BUILD -> KernelChecks.qatDriverBuild(c);
             case QAT_KAPI -> EtcChecks.kapi(c);
             case QAT_SRIOV -> EtcChecks.sriov(c);
             case QAT_VF_BLACKLIST -> EtcChecks.vfBlacklist(c);
@@ -51,6 +53,8 @@ public final class Doctor {
             case QAT_DEVICES_UP -> DriverChecks.devicesUp(c);
             case QAT_IRQ_NUMA -> IrqNumaCheck.check(c);
             case ZFS_BUILT_WITH_QAT -> ZfsChecks.builtWithQat(c);
+            case KERNEL_ZFS_QAT_BUILD -> KernelChecks.zfsQatBuild(c);
+            case KERNEL_INITRAMFS -> KernelChecks.initramfs(c);
             case ZFS_PARAMS -> ParamsCheck.check(c);
             case ZFS_PERSISTENCE -> PersistenceCheck.check(c);
             case ZFS_DATASETS_OFFLOADABLE -> DatasetCheck.check(c);

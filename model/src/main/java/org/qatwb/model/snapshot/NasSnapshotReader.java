@@ -34,6 +34,7 @@ import org.qatwb.model.irq.IrqAffinity;
 import org.qatwb.model.irq.KeptPins;
 import org.qatwb.model.irq.QatInterrupts;
 import org.qatwb.model.kernel.KernelBuilds;
+import org.qatwb.model.kernel.KernelsParser;
 import org.qatwb.model.kstat.KstatParser;
 import org.qatwb.model.kstat.QatKstat;
 import org.qatwb.model.lint.ConfFile;
@@ -85,6 +86,8 @@ public final class NasSnapshotReader {
     public static final String CONF_SIZES_ITEM = "conf_sizes";
     /** Every {@code zfs_qat_*} module parameter, known or not (issue 16, section 4). */
     public static final String ZFS_QAT_PARAMS_ITEM = "zfs_qat_params";
+    /** The installed kernels and what is built for each (issue 16, section 2; docs/agent-protocol.md). */
+    public static final String KERNELS_ITEM = "kernels";
     /** One conf file read on its own: {@code conf:/etc/c6xx_dev0.conf} (an older agent). */
     public static final String CONF_PREFIX = "conf:";
 
@@ -204,7 +207,17 @@ public final class NasSnapshotReader {
 
     /** The installed kernels and their builds (issue 16, section 2). */
     private Optional<KernelBuilds> kernels() {
-        return Optional.empty();
+        Optional<String> grubEnv = item("grub_env", AgentFrame::text);
+        Optional<String> grubCfg = item("grub_cfg", AgentFrame::text);
+        Optional<String> loader = item("loader_conf", AgentFrame::text);
+        Optional<KernelBuilds> k = item(KERNELS_ITEM, f -> KernelsParser.parse(f.text(), grubEnv, grubCfg, loader));
+        k.ifPresent(b -> {
+            if (!b.warnings().isEmpty()) {
+                issue(KERNELS_ITEM, Kind.BAD_LINES, b.warnings().get(0)
+                        + (b.warnings().size() > 1 ? " (and " + (b.warnings().size() - 1) + " more)" : ""));
+            }
+        });
+        return k;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.kernel.KernelFixture;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.snapshot.NasSnapshot;
@@ -71,7 +72,11 @@ final class Host {
                 .ok("cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=0a1b ro quiet\n")
                 // the first VF's completions on CPU 3, of the card's node 0
                 .ok("interrupts", IrqNumaCheckTest.HEADER + IrqNumaCheckTest.line(140, "qat_3d:01.00", 3, 900))
-                .ok("irq_affinity", "140 3 3\n");
+                .ok("irq_affinity", "140 3 3\n")
+                // the running kernel, with the QAT driver and a zfs.ko built with QAT, boots next
+                .ok("kernels", KernelFixture.items(KernelFixture.kernel(KernelFixture.RUNNING, true, true, false)))
+                .ok("grub_env", "# GRUB Environment Block\n####\n")
+                .ok("grub_cfg", KernelFixture.grubCfg(KernelFixture.RUNNING));
 
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import org.qatwb.model.kernel.KernelFixture;
 import org.qatwb.model.persist.ZfsQatUnit;
 import org.qatwb.model.zfs.ZfsParam;
 import org.qatwb.model.testutil.AgentOutputWriter;
@@ -85,6 +86,11 @@ public final class FuzzSeeds {
                         + "dep qat_c62x updates/drivers/crypto/qat/qat_c62x/qat_c62x.ko\n")
                 .ok("cmdline", "BOOT_IMAGE=/vmlinuz zfs.zfs_qat_checksum_disable=1\n")
                 .ok("modprobe:/etc/modprobe.d/zfs.conf", "options zfs zfs_qat_compress_disable=1 \\\n zfs_arc_max=0\n")
+                // the kernel guard's items: two kernels, GRUB's menu with a submenu, DKMS
+                .ok("kernels", KernelFixture.items(KernelFixture.kernel(KernelFixture.RUNNING, true, true, false),
+                        KernelFixture.kernel(KernelFixture.UPDATE, false, true, true)))
+                .ok("grub_env", "# GRUB Environment Block\nsaved_entry=1>0\nnext_entry=\n####\n")
+                .ok("grub_cfg", KernelFixture.grubCfg(KernelFixture.UPDATE, KernelFixture.RUNNING))
                 .done().bytes();
     }
 

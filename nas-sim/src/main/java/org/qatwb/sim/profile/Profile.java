@@ -39,6 +39,8 @@ import org.qatwb.sim.driver.DriverRelease;
  * @param pastKernelLog        kernel messages already logged before the simulator started (after boot)
  * @param demoLoad             a workload that makes the demo lively; applied only when asked for
  * @param cpuQat               QAT endpoints of the CPU that the in-kernel driver owns (Gen 4); empty for none
+ * @param extraKernels         kernels installed beside the running one ({@code os().kernel()}), not yet booted;
+ *                             GRUB's default entry 0 boots the newest (grub-mkconfig's 10_linux lists it first)
  */
 public record Profile(
         String name,
@@ -60,15 +62,16 @@ public record Profile(
         List<String> ziaOn,
         List<String> pastKernelLog,
         Map<String, DatasetLoad> demoLoad,
-        List<CpuQat> cpuQat) {
+        List<CpuQat> cpuQat,
+        List<ExtraKernel> extraKernels) {
 
-    /** A profile without QAT endpoints in its CPU. */
+    /** A profile without QAT endpoints in its CPU and without other kernels installed. */
     public Profile(String name, String summary, OsIdentity os, CpuTopology cpu, QatCard card, DriverRelease driverRelease,
             boolean sriov, boolean kapi, boolean vfDriverBlacklisted, boolean vfConfs, List<ConfTweak> confTweaks,
             boolean zfsWithQat, Set<ZfsParam> keptParams, ParamsAtBoot paramsAtBoot, List<Dataset> datasets, boolean zia,
             List<String> ziaOn, List<String> pastKernelLog, Map<String, DatasetLoad> demoLoad) {
         this(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks, zfsWithQat,
-                keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, List.of());
+                keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, List.of(), List.of());
     }
 
     public Profile {
@@ -84,6 +87,7 @@ public record Profile(
         pastKernelLog = List.copyOf(pastKernelLog);
         demoLoad = Map.copyOf(demoLoad);
         cpuQat = List.copyOf(cpuQat);
+        extraKernels = List.copyOf(extraKernels);
     }
 
     public Optional<QatCard> qat() {
@@ -102,30 +106,36 @@ public record Profile(
     /** A copy with the Z.I.A. properties on or off. */
     public Profile withZia(boolean on) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad, cpuQat);
+                zfsWithQat, keptParams, paramsAtBoot, datasets, on, ziaOn, pastKernelLog, demoLoad, cpuQat, extraKernels);
     }
 
     /** A copy that is TrueNAS SCALE ({@code /etc/version}, {@code midclt}) or a plain Linux. */
     public Profile withTrueNas(boolean on) {
         return new Profile(name, summary, os.withTrueNas(on), cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
-                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat, extraKernels);
     }
 
     /** A copy whose administrator keeps {@code keep} at 0 with qatwb's unit (none when empty). */
     public Profile withKeptParams(Set<ZfsParam> keep) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
+                zfsWithQat, keep, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat, extraKernels);
     }
 
     /** A copy with these QAT endpoints in its CPU. */
     public Profile withCpuQat(List<CpuQat> endpoints) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, endpoints);
+                zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, endpoints, extraKernels);
     }
 
     /** A copy whose parameters read as {@code p} says after a boot (zfs.ko finds no QAT). */
     public Profile withParamsAtBoot(ParamsAtBoot p) {
         return new Profile(name, summary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs, confTweaks,
-                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat);
+                zfsWithQat, keptParams, p, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat, extraKernels);
+    }
+
+    /** A copy under another name, with {@code kernels} installed beside the running kernel. */
+    public Profile withExtraKernels(String newName, String newSummary, List<ExtraKernel> kernels) {
+        return new Profile(newName, newSummary, os, cpu, card, driverRelease, sriov, kapi, vfDriverBlacklisted, vfConfs,
+                confTweaks, zfsWithQat, keptParams, paramsAtBoot, datasets, zia, ziaOn, pastKernelLog, demoLoad, cpuQat, kernels);
     }
 }

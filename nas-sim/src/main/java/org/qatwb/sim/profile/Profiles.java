@@ -25,12 +25,18 @@ import org.qatwb.sim.driver.DriverRelease;
  *     driver, 4.8, whose adf_ctl keeps leading blanks and tabs; with the
  *     Z.I.A. properties shown, zia_compress and zia_checksum on without a provider; and its zfs.ko
  *     shows a hypothetical fork's extra kstat rows and parameters ({@code org.qatwb.sim.zfs.ForkExtras}).</li>
+ * <li>{@code new-kernel}: the healthy {@code c62x} box after {@code apt upgrade} installed a newer kernel,
+ *     which GRUB boots next (default entry 0, the newest): its {@code dkms autoinstall} rebuilt zfs.ko without
+ *     QAT (no {@code ICP_ROOT}) and Intel's driver, which ships no dkms.conf, was not built for it.</li>
  * </ul>
  * Together they give every check of {@code model.doctor} a way to pass and a way to fail.
  */
 public final class Profiles {
 
-    public static final List<String> NAMES = List.of("c62x", "dh8950", "no-qat", "broken");
+    public static final List<String> NAMES = List.of("c62x", "dh8950", "no-qat", "broken", "new-kernel");
+
+    /** The kernel update {@code new-kernel} installed and set to boot next, built without QAT. */
+    public static final String NEW_KERNEL_RELEASE = "6.1.0-31-amd64";
 
     private static final long K = 1024;
     private static final long M = 1024 * K;
@@ -72,6 +78,7 @@ public final class Profiles {
             case "dh8950" -> Optional.of(dh8950());
             case "no-qat" -> Optional.of(noQat());
             case "broken" -> Optional.of(broken());
+            case "new-kernel" -> Optional.of(newKernel());
             default -> Optional.empty();
         };
     }
@@ -172,5 +179,18 @@ public final class Profiles {
                 false, List.of("zia_compress", "zia_checksum"),
                 List.of(IOMMU, REQUESTS_PENDING, REQUESTS_PENDING, REQUESTS_PENDING),
                 Map.of("tank/backup", new DatasetLoad(100, 30), "tank/media", new DatasetLoad(50, 150)));
+    }
+
+    /**
+     * The {@code c62x} box after a kernel update it has not booted yet: kernel {@value #NEW_KERNEL_RELEASE}
+     * is installed and GRUB's default (entry 0, the newest kernel) boots it. The update's postinst ran
+     * {@code dkms autoinstall}, which built zfs.ko from OpenZFS's dkms.conf without {@code ICP_ROOT}, so
+     * without QAT (scripts/dkms.mkconf), and then made its initramfs; nothing built Intel's QAT driver for
+     * it (no dkms.conf; its installer builds for one kernel). The running system is as healthy as c62x's.
+     */
+    public static Profile newKernel() {
+        return c62x().withExtraKernels("new-kernel", "c62x after a kernel update: GRUB boots " + NEW_KERNEL_RELEASE
+                        + " next, whose zfs.ko DKMS rebuilt without QAT and for which the QAT driver is not built",
+                List.of(new ExtraKernel(NEW_KERNEL_RELEASE, false, false)));
     }
 }

@@ -37,8 +37,6 @@ public final class ModuleTree {
     private static final Map<String, String> PF_DEVICE_IDS = Map.of("dh895xcc", "0x0435", "c6xx", "0x37c8",
             "c3xxx", "0x19e2", "200xx", "0x18ee", "d15xx", "0x6f54", "c4xxx", "0x18a0");
 
-    private static final String QAT_DIR = "updates/drivers/crypto/qat/";
-
     private ModuleTree() {
     }
 
@@ -48,7 +46,7 @@ public final class ModuleTree {
         write(root.resolve("proc/sys/kernel/osrelease"), release + "\n");
         write(root.resolve("proc/cmdline"), "BOOT_IMAGE=/boot/vmlinuz-" + release + " root=ZFS=boot-pool/ROOT ro quiet\n");
         TreeGenerator.deleteTree(root.resolve("lib/modules"));
-        write(root.resolve("lib/modules/" + release + "/modules.dep"), modulesDep(profile));
+        KernelTree.write(layout, profile);
         for (String m : moduleNames()) {
             TreeGenerator.deleteTree(root.resolve("sys/module/" + m));
         }
@@ -88,23 +86,11 @@ public final class ModuleTree {
         }
     }
 
-    /** zfs.ko's and QAT's lines, as depmod writes them for the out-of-tree modules under updates/. */
+    /** The running kernel's modules.dep, as depmod writes it for the modules installed ({@link KernelTree}). */
     static String modulesDep(Profile profile) {
-        StringBuilder dep = new StringBuilder("updates/dkms/spl.ko:\n");
-        String qatApi = QAT_DIR + "qat_common/qat_api.ko";
-        String intelQat = QAT_DIR + "qat_common/intel_qat.ko";
         boolean qat = profile.qat().isPresent();
-        dep.append("updates/dkms/zfs.ko: updates/dkms/spl.ko")
-                .append(qat && profile.zfsWithQat() ? " " + qatApi + " " + intelQat : "").append('\n');
-        if (qat) {
-            DeviceModel m = profile.qat().get().model();
-            dep.append(intelQat).append(":\n").append(qatApi).append(": ").append(intelQat).append('\n');
-            dep.append(QAT_DIR).append(pfModule(m)).append('/').append(pfModule(m)).append(".ko: ").append(intelQat)
-                    .append('\n');
-            dep.append(QAT_DIR).append(m.vfModule()).append('/').append(m.vfModule()).append(".ko: ").append(intelQat)
-                    .append('\n');
-        }
-        return dep.toString();
+        return KernelTree.modulesDep(profile,
+                new org.qatwb.sim.profile.ExtraKernel(profile.os().kernel(), qat && profile.zfsWithQat(), qat));
     }
 
     /** The PF driver module: the VF module without its {@code vf} ({@code qat_c62x}). */

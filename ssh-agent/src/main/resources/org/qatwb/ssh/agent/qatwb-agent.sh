@@ -541,8 +541,171 @@ items_zfs_qat_params() {
 
 # ---- installed kernels and what is built for each (issue 16, section 2) -----------------------
 
+# The way QAT users lose QAT is an update that rebuilds zfs.ko without QAT for a new kernel, or leaves
+# Intel's driver unbuilt for it (its installer copies qat_api.ko to /lib/modules/$(uname -r) only:
+# Makefile.in, qat-service-install). Everything here is a read of files and globs, plus per kernel
+# one grep of its modules.dep, one read of zfs.ko's .modinfo and one find: no initramfs is unpacked
+# (docs/agent-protocol.md, item kernels, says why).
+
+# A kernel release as a word: what depmod and GRUB name (6.1.0-28-amd64, 6.6.32-production+truenas).
+krel_ok() {
+    case $1 in '' | . | .. | *[!A-Za-z0-9._+~-]*) return 1 ;; esac
+    [ ${#1} -le 128 ]
+}
+
+# zfs.ko's and the QAT modules' lines of one kernel's modules.dep: where each is installed (updates/
+# is out-of-tree, kernel/ the kernel's own) and what zfs.ko needs. 64 lines at most.
+kernel_deps() {                # MODULES_DEP
+    grep -E '(^|/)(zfs|spl|intel_qat|qat_api|usdm_drv|qat_[a-z0-9]+)\.ko(\.[a-z]+)?:' "$1" | head -n 64
+}
+
+# depends=, vermagic= and srcversion= of a module file's .modinfo: what it was linked against when
+# it was built (modpost writes depends= from the symbols it resolved), whatever depmod says since.
+# A plain .ko is read as its NUL-separated strings; a compressed one through modinfo (kmod).
+ko_info() {                    # FILE
+    case $1 in
+        *.ko) tr '\000' '\n' < "$1" 2>/dev/null | grep -E '^(depends|vermagic|srcversion)=' | head -n 3 | cut -c 1-200 ;;
+        *) if command -v modinfo >/dev/null 2>&1; then
+               modinfo "$1" 2>/dev/null | grep -E '^(depends|vermagic|srcversion):' | head -n 3 \
+                   | sed 's/:[[:space:]]*/=/' | cut -c 1-200
+           fi ;;
+    esac
+}
+
+# One kernel: its modules.dep lines, zfs.ko's .modinfo, the image and initramfs, and which of
+# modules.dep and zfs.ko changed after the initramfs was made.
+kernel_facts() {               # RELEASE
+    k_dir=$R/lib/modules/$1
+    printf 'kernel %s\n' "$1"
+    if [ -e "$R/boot/vmlinuz-$1" ]; then printf 'vmlinuz %s /boot/vmlinuz-%s\n' "$1" "$1"; fi
+    k_zfs=
+    if [ -f "$k_dir/modules.dep" ]; then
+        k_deps=$(kernel_deps "$k_dir/modules.dep")
+        set -f               # the lines are split at newlines only, never globbed
+        IFS=$NL
+        for k_l in $k_deps; do
+            case $k_l in *[!A-Za-z0-9/._+:\ -]*) continue ;; esac
+            printf 'dep %s %s\n' "$1" "$k_l"
+            case ${k_l%%:*} in zfs.ko* | */zfs.ko*) k_zfs=${k_l%%:*} ;; esac
+        done
+        IFS=' 	
+'
+        set +f
+    fi
+    if [ -n "$k_zfs" ] && [ -f "$k_dir/$k_zfs" ]; then
+        ko_info "$k_dir/$k_zfs" | while IFS= read -r k_l; do
+            case $k_l in *[!A-Za-z0-9=,._+:\ -]*) continue ;; esac
+            printf 'modinfo %s %s\n' "$1" "$k_l"
+        done
+    fi
+    for k_i in "$R/boot/initrd.img-$1" "$R/boot/initramfs-$1.img"; do
+        [ -f "$k_i" ] || continue
+        printf 'initrd %s %s\n' "$1" "${k_i#"$R"}"
+        [ -f "$k_dir/modules.dep" ] || break
+        k_zko=
+        if [ -n "$k_zfs" ] && [ -f "$k_dir/$k_zfs" ]; then k_zko=$k_dir/$k_zfs; fi
+        # find -newer is POSIX (test -nt is not): the files written after the initramfs
+        k_new=$(find "$k_dir/modules.dep" ${k_zko:+"$k_zko"} -newer "$k_i" 2>/dev/null)
+        set -f
+        for k_f in $k_new; do
+            printf 'newer %s %s\n' "$1" "${k_f#"$k_dir"/}"
+        done
+        set +f
+        break
+    done
+}
+
+# DKMS's tree, read as dkms status reads it (no process): /var/lib/dkms/MODULE/VERSION/source makes
+# it added, VERSION/KERNEL/ARCH/module/ built, and the link MODULE/kernel-KERNEL-ARCH installed.
+dkms_tree() {
+    d_n=0
+    for d_v in "$R"/var/lib/dkms/*/*/; do
+        [ -d "$d_v" ] || continue
+        d_v=${d_v%/}
+        d_ver=${d_v##*/}
+        d_m=${d_v%/*}
+        d_m=${d_m##*/}
+        case $d_ver in kernel-* | original_module) continue ;; esac
+        if ! krel_ok "$d_m" || ! krel_ok "$d_ver"; then continue; fi
+        d_n=$((d_n + 1))
+        [ "$d_n" -le 32 ] || break
+        printf 'dkms %s %s - - added\n' "$d_m" "$d_ver"
+        for d_a in "$d_v"/*/*/module; do
+            [ -d "$d_a" ] || continue
+            d_a=${d_a%/module}
+            d_arch=${d_a##*/}
+            d_k=${d_a%/*}
+            d_k=${d_k##*/}
+            if ! krel_ok "$d_k" || ! krel_ok "$d_arch"; then continue; fi
+            d_st=built
+            if [ -L "$R/var/lib/dkms/$d_m/kernel-$d_k-$d_arch" ]; then d_st=installed; fi
+            printf 'dkms %s %s %s %s %s\n' "$d_m" "$d_ver" "$d_k" "$d_arch" "$d_st"
+        done
+    done
+}
+
+kernels() {
+    k_run=
+    { read -r k_run < "$R/proc/sys/kernel/osrelease"; } 2>/dev/null
+    if krel_ok "$k_run"; then printf 'running %s\n' "$k_run"; fi
+    k_src=
+    { read -r k_src < "$R/sys/module/zfs/srcversion"; } 2>/dev/null
+    case $k_src in '' | *[!A-Za-z0-9]*) ;; *) printf 'loaded srcversion=%s\n' "$k_src" ;; esac
+    k_seen=' '
+    k_n=0
+    for k_d in "$R"/lib/modules/*/modules.dep "$R"/boot/vmlinuz-*; do
+        [ -e "$k_d" ] || continue
+        case $k_d in */modules.dep) k_r=${k_d%/modules.dep}; k_r=${k_r##*/} ;; *) k_r=${k_d##*/vmlinuz-} ;; esac
+        krel_ok "$k_r" || continue
+        case $k_seen in *" $k_r "*) continue ;; esac
+        k_seen="$k_seen$k_r "
+        k_n=$((k_n + 1))
+        [ "$k_n" -le 16 ] || break
+        kernel_facts "$k_r"
+    done
+    # Debian's /boot/vmlinuz link (linux-base) names the newest kernel: a last hint of the next boot
+    if [ -L "$R/boot/vmlinuz" ] && command -v readlink >/dev/null 2>&1; then
+        k_l=$(readlink "$R/boot/vmlinuz")
+        k_l=${k_l##*vmlinuz-}
+        if krel_ok "$k_l"; then printf 'link %s\n' "$k_l"; fi
+    fi
+    # whether the initramfs holds zfs.ko: OpenZFS's hooks add it with its dependencies
+    # (contrib/initramfs/hooks/zfs.in: manual_add_modules zfs; contrib/dracut/90zfs: instmods -c zfs)
+    for k_h in /usr/share/initramfs-tools/hooks/zfs /etc/initramfs-tools/hooks/zfs; do
+        if [ -f "$R$k_h" ]; then printf 'hook initramfs-tools %s\n' "$k_h"; break; fi
+    done
+    if [ -d "$R/usr/lib/dracut/modules.d/90zfs" ]; then printf 'hook dracut /usr/lib/dracut/modules.d/90zfs\n'; fi
+    dkms_tree
+}
+
+# GRUB's lines that decide the default entry: the menu's structure (menuentry, submenu, function
+# and the closing braces), the linux lines, and every "set default=". grep's "no line" is an answer.
+grub_lines() {                 # GRUB_CFG
+    grep -E '^[[:space:]]*(menuentry[[:space:]]|submenu[[:space:]]|function[[:space:]]|linux(efi|16)?[[:space:]]|set[[:space:]]+default=|\}[[:space:]]*$)' "$1" \
+        | head -n 4000 | cut -c 1-1000
+}
+
 items_kernels() {
-    :
+    if [ -d "$R/lib/modules" ] || [ -r "$R/proc/sys/kernel/osrelease" ]; then
+        item_note kernels ok 0 "$(kernels)"
+    else
+        item_absent kernels
+    fi
+    for g_d in "$R/boot/grub" "$R/boot/grub2"; do
+        [ -f "$g_d/grub.cfg" ] || [ -f "$g_d/grubenv" ] || continue
+        item_file grub_env "$g_d/grubenv"
+        if [ ! -e "$g_d/grub.cfg" ]; then
+            item_absent grub_cfg
+        elif [ ! -r "$g_d/grub.cfg" ]; then
+            item_note grub_cfg denied 0 "permission denied: ${g_d#"$R"}/grub.cfg"
+        else
+            item_run grub_cfg grub_lines "$g_d/grub.cfg"
+        fi
+        break
+    done
+    for g_l in /boot/efi/loader/loader.conf /efi/loader/loader.conf /boot/loader/loader.conf; do
+        if [ -f "$R$g_l" ]; then item_file loader_conf "$R$g_l"; break; fi
+    done
 }
 
 # ---- QAT interrupts ------------------------------------------------------------------------

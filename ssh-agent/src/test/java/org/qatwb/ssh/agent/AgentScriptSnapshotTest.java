@@ -230,7 +230,7 @@ class AgentScriptSnapshotTest {
                         "os_release", "truenas_version", "persist_unit", "persist_unit_state", "persist_init",
                         "dpusm_module", "zia_kept", "zia_unit", "zia_zedlet",
                         "interrupts", "irq_affinity", "irq_unit", "irq_unit_state", "irq_init", "irqbalance",
-                        "boot_check", "tx_pending"),
+                        "boot_check", "tx_pending", "kernels"),
                 out.frames().stream().map(AgentFrame::name).toList());
         assertTrue(out.frames().stream().allMatch(f -> f.status() == ItemStatus.OK && f.rc() == 0), out.frames().toString());
 
@@ -376,7 +376,7 @@ class AgentScriptSnapshotTest {
                 "zfs_depends", "pci_vfs", "cmdline", "qat_pci", "debugfs", "qat_refcnt", "qat_service", "os_release",
                 "truenas_version", "persist_unit", "persist_unit_state", "persist_init", "dpusm_module", "zia_kept", "zia_unit",
                 "zia_zedlet", "interrupts", "irq_affinity",
-                "irq_unit", "irq_unit_state", "irq_init", "irqbalance", "boot_check", "tx_pending"),
+                "irq_unit", "irq_unit_state", "irq_init", "irqbalance", "boot_check", "tx_pending", "kernels"),
                 out.frames().stream().map(AgentFrame::name).toList());
 
         NasSnapshot s = NasSnapshotReader.read(out);

@@ -26,7 +26,9 @@ final class FakeNas {
             "base64", "sha256sum", "cp", "mkdir", "sync", "setsid", "df", "tr", "ln", "sort", "rmdir",
             // (ln also makes the boot check unit's link, as 'systemctl enable' does)
             // the QAT lines of /proc/interrupts
-            "awk");
+            "awk",
+            // the kernels: zfs.ko's .modinfo strings (tr, cut), the /boot/vmlinuz link, modinfo's fields
+            "cut", "readlink", "sed");
 
     final Path root;
     final Path tools;

@@ -6,6 +6,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.qatwb.app.viewmodel.KernelGuardViewModel;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.DeviceRow;
 import org.qatwb.app.workbench.EmptyStates;
@@ -20,7 +21,8 @@ public final class DashboardPane extends SplitPane {
     public DashboardPane(NasViewModel nas, Window owner) {
         this.nas = nas;
         setId("dashboard");
-        VBox left = new VBox(18, new OffloadCard(nas, owner), new HostCard(nas), new QatCardsCard(nas));
+        VBox left = new VBox(18, new KernelGuardNotice(new KernelGuardViewModel(nas)), new OffloadCard(nas, owner),
+                new HostCard(nas), new QatCardsCard(nas));
         left.setPadding(new Insets(14));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);

@@ -111,7 +111,10 @@ public final class DoctorPane extends BorderPane {
      * skipped behind one failure, and that failure is the next thing to do.
      */
     private static Node firstFailure(DoctorReport r, CheckResult first) {
-        long waiting = r.results().stream().filter(c -> c.status() == CheckStatus.SKIP).count();
+        // only the checks skipped because of it: a check skipped for another reason (not observed, no
+        // Z.I.A.) does not wait for this link
+        long waiting = r.results().stream().filter(c -> c.status() == CheckStatus.SKIP
+                && c.check().prerequisites().contains(first.check())).count();
         Label title = new Label("Start here: " + first.check().link().number().stream().mapToObj(i -> "link " + i + ", ")
                 .findFirst().orElse("") + first.check().link().title());
         title.getStyleClass().add(Styles.TITLE_4);

@@ -16,7 +16,7 @@ import org.qatwb.app.workbench.NasTarget;
 public record FleetEntry(String name, NasTarget target, String destination) {
 
     /** The simulated NAS the fleet can show, as the window's Simulated NAS menu lists them. */
-    public static final List<String> SIMULATED_PROFILES = List.of("c62x", "dh8950", "no-qat", "broken");
+    public static final List<String> SIMULATED_PROFILES = List.of("c62x", "dh8950", "no-qat", "broken", "new-kernel");
 
     public FleetEntry {
         Objects.requireNonNull(name, "name");

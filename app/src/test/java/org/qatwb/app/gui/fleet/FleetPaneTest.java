@@ -61,11 +61,11 @@ class FleetPaneTest {
 
         robot.clickOn("#fleet-button");
         waitUntil(() -> robot.lookup("#fleet-table").tryQuery().map(n -> n.isVisible()).orElse(false));
-        List<String> names = List.of("sim-c62x", "sim-dh8950", "sim-no-qat", "sim-broken");
-        waitUntil(() -> workbench.fleet().rows().size() == 4
+        List<String> names = List.of("sim-c62x", "sim-dh8950", "sim-no-qat", "sim-broken", "sim-new-kernel");
+        waitUntil(() -> workbench.fleet().rows().size() == 5
                 && workbench.fleet().rows().stream().allMatch(r -> r.glanceProperty().get() != null));
         TableView<?> table = robot.lookup("#fleet-table").queryAs(TableView.class);
-        assertEquals(4, table.getItems().size());
+        assertEquals(5, table.getItems().size());
         for (String n : names) {
             assertTrue(robot.lookup(n).tryQuery().isPresent(), n + " in the table");
         }
@@ -73,7 +73,9 @@ class FleetPaneTest {
         assertEquals("reachable", c62x.reachProperty().get(), c62x.detailProperty().get());
         assertEquals("on", c62x.offloadProperty(org.qatwb.model.zfs.ZfsParam.COMPRESS).get());
         assertTrue(row("sim-broken").doctorProperty().get().contains("fail"), row("sim-broken").doctorProperty().get());
-        assertTrue(robot.lookup("#fleet-summary").queryLabeled().getText().startsWith("4 NAS · 4 reachable"),
+        // its running system is c62x's, but the kernel that boots next would lose QAT
+        assertTrue(row("sim-new-kernel").doctorProperty().get().contains("fail"), row("sim-new-kernel").doctorProperty().get());
+        assertTrue(robot.lookup("#fleet-summary").queryLabeled().getText().startsWith("5 NAS · 5 reachable"),
                 robot.lookup("#fleet-summary").queryLabeled().getText());
 
         robot.doubleClickOn("sim-dh8950");
