@@ -56,6 +56,11 @@ public final class BenchTools {
         };
     }
 
+    /** Every job stops where it is (the machine goes down). */
+    public void stopAll() {
+        running.values().forEach(s -> s.set(true));
+    }
+
     private Response stop(List<String> args) {
         AtomicBoolean stop = args.size() == 1 ? running.get(args.get(0)) : null;
         if (stop != null) {

@@ -270,6 +270,8 @@ public final class Machine implements RequestHandler, BenchHost {
      * files under etc/ and the workload stay. {@link #boot} brings it up again.
      */
     public synchronized void powerOff() {
+        works.clear(); // the tools died with their processes: their work ends where it was
+        benchTools.stopAll();
         if (driver != null) {
             driver.powerOff();
             irqs.powerOff();
