@@ -132,11 +132,11 @@ public final class BenchTools {
         int bs = job.blockSize();
         long blocks = (job.size() + bs - 1) / bs;
         boolean verifying = !job.verify().equals("0");
+        FioData.Patterns patterns = new FioData.Patterns(seed, bs, job.compressPercentage(), verifying);
         PerfModel.Op op = job.write() ? PerfModel.Op.WRITE : PerfModel.Op.READ;
-        int level = PerfModel.zlibLevel(t.dataset(), t.offloaded());
         double ratio;
         if (job.write()) {
-            ratio = sampledRatio(seed, blocks, bs, job, verifying, level);
+            ratio = sampledRatio(patterns, blocks, bs, job, PerfModel.zlibLevel(t.dataset(), t.offloaded()));
             host.recordRatio(t.name(), ratio);
         } else {
             ratio = t.dataset().compressRatio();
@@ -144,9 +144,6 @@ public final class BenchTools {
         PerfModel.Cost cost = PerfModel.cost(op, job.size(), ratio, t.dataset(), t.offloaded(),
                 PerfModel.ToolCost.fio(op, job.compressPercentage(), job.verify(), job.doVerify()), host.profile());
         long startWall = System.nanoTime();
-        if (host.realTime()) {
-            host.startWork(t.name(), op, job.size(), cost);
-        }
         StringBuilder err = new StringBuilder();
         int error = 0;
         long done = 0;
@@ -159,8 +156,7 @@ public final class BenchTools {
                 int len = (int) Math.min(bs, job.size() - i * bs);
                 long offset = i * bs;
                 if (job.write()) {
-                    byte[] b = FioData.block(seed, i, len, job.compressPercentage(), verifying, offset);
-                    ch.write(ByteBuffer.wrap(b), offset);
+                    ch.write(ByteBuffer.wrap(patterns.block(i, len, offset)), offset);
                 } else {
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
                     while (bb.hasRemaining() && ch.read(bb, offset + bb.position()) > 0) {
@@ -170,17 +166,22 @@ public final class BenchTools {
                         buf[len / 2] ^= 0x5a; // what a faulty decompression hands back: one byte wrong
                     }
                     if (verifying && job.doVerify()) {
-                        String why = FioData.check(buf, len, offset, file.toString());
+                        String why = patterns.check(buf, len, i, offset, file.toString());
                         if (why != null) {
                             err.append(why);
                             error = 84; // EILSEQ, as fio's verify failure sets it
                             done += len;
+                            if (host.realTime()) {
+                                progress(t, op, len, cost, job.size());
+                            }
                             break;
                         }
                     }
                 }
                 done += len;
                 if (host.realTime()) {
+                    // the work is accounted as it is done, at the model's pace (or later, when this machine is slower)
+                    progress(t, op, len, cost, job.size());
                     pace(startWall, cost.seconds() * (i + 1) / blocks);
                 }
             }
@@ -193,10 +194,9 @@ public final class BenchTools {
         double fraction = (double) done / job.size();
         PerfModel.Cost did = new PerfModel.Cost(cost.seconds() * fraction, cost.userCpu() * fraction,
                 cost.systemCpu() * fraction, cost.iowait() * fraction);
+        double seconds = did.seconds();
         if (host.realTime()) {
-            if (done < job.size()) {
-                host.stopWork(t.name());
-            }
+            seconds = Math.max(seconds, (System.nanoTime() - startWall) / 1e9); // fio reports the time it took
         } else {
             host.startWork(t.name(), op, done, did);
         }
@@ -210,7 +210,7 @@ public final class BenchTools {
         if (job.write() && verifying && !"0".equals(job.options().get("verify_state_save"))) {
             saveVerifyState(cwd, job, done);
         }
-        long runtimeMs = Math.max(1, Math.round(did.seconds() * 1000));
+        long runtimeMs = Math.max(1, Math.round(seconds * 1000));
         FioJson.Outcome outcome = new FioJson.Outcome(job, done, (done + bs - 1) / bs, runtimeMs,
                 did.userCpu(), done / PerfModel.COPY_BPS, error, System.currentTimeMillis());
         String json = FioJson.render(outcome);
@@ -243,19 +243,24 @@ public final class BenchTools {
         }
     }
 
-    /** The ratio of a sample of the job's blocks, as ZFS would store them at {@code level}. */
-    private static double sampledRatio(long seed, long blocks, int bs, FioJob job, boolean verify, int level) {
+    /** The ratio of the job's blocks (a sample of its patterns), as ZFS would store them at {@code level}. */
+    private static double sampledRatio(FioData.Patterns patterns, long blocks, int bs, FioJob job, int level) {
         int n = (int) Math.min(Compressibility.SAMPLES, blocks);
         long logical = 0;
         long physical = 0;
-        for (int k = 0; k < n; k++) {
-            long i = n == 1 ? 0 : k * (blocks - 1) / (n - 1);
-            int len = (int) Math.min(bs, job.size() - i * bs);
-            byte[] b = FioData.block(seed, i, len, job.compressPercentage(), verify, i * bs);
+        for (int i = 0; i < n; i++) {
+            int len = (int) Math.min(bs, job.size() - (long) i * bs);
+            byte[] b = patterns.block(i, len, (long) i * bs);
             logical += len;
             physical += Compressibility.physicalSize(b, len, level);
         }
         return (double) logical / physical;
+    }
+
+    /** {@code bytes} of a phase whose whole is {@code total} bytes costing {@code cost}: done now (the real-time clock). */
+    private void progress(BenchHost.Target t, PerfModel.Op op, long bytes, PerfModel.Cost cost, long total) {
+        double f = (double) bytes / total;
+        host.progress(t.name(), op, bytes, cost.userCpu() * f, cost.systemCpu() * f, cost.iowait() * f);
     }
 
     /**
@@ -325,15 +330,19 @@ public final class BenchTools {
         AtomicBoolean stop = new AtomicBoolean();
         running.put(id, stop);
         start(id, () -> {
+            if (!host.realTime()) {
+                host.startWork(t.name(), op, bytes, cost);
+                return new Response("", err, 0);
+            }
+            // the real-time clock: the modelled work in tenths of a second, as the time passes
             long startWall = System.nanoTime();
-            host.startWork(t.name(), op, bytes, cost);
-            if (host.realTime()) {
-                while (!stop.get() && System.nanoTime() - startWall < cost.seconds() * 1e9) {
-                    pace(startWall, Math.min(cost.seconds(), (System.nanoTime() - startWall) / 1e9 + 0.1));
-                }
-                if (stop.get()) {
-                    host.stopWork(t.name());
-                }
+            int slices = Math.max(1, (int) Math.ceil(cost.seconds() * 10));
+            long given = 0;
+            for (int k = 1; k <= slices && !stop.get(); k++) {
+                long until = bytes * k / slices;
+                progress(t, op, until - given, cost, Math.max(1, bytes));
+                given = until;
+                pace(startWall, cost.seconds() * k / slices);
             }
             return new Response("", err, 0);
         });
