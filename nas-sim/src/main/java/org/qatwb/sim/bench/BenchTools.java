@@ -36,6 +36,14 @@ public final class BenchTools {
     private final BenchHost host;
     private final Path requests;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** The patterns of the files fio wrote last (a few: 8 MiB each), so that reading them back costs a compare. */
+    private final Map<Path, FioData.Patterns> written = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, FioData.Patterns> eldest) {
+                    return size() > 4;
+                }
+            });
 
     public BenchTools(BenchHost host, Path requests) {
         this.host = host;
@@ -132,7 +140,12 @@ public final class BenchTools {
         int bs = job.blockSize();
         long blocks = (job.size() + bs - 1) / bs;
         boolean verifying = !job.verify().equals("0");
-        FioData.Patterns patterns = new FioData.Patterns(seed, bs, job.compressPercentage(), verifying);
+        // a read checks against the patterns the file was written with, when this simulator wrote it
+        FioData.Patterns patterns = job.write() ? new FioData.Patterns(seed, bs, job.compressPercentage(), verifying)
+                : written.getOrDefault(file, new FioData.Patterns(seed, bs, job.compressPercentage(), verifying));
+        if (job.write()) {
+            written.put(file, patterns);
+        }
         PerfModel.Op op = job.write() ? PerfModel.Op.WRITE : PerfModel.Op.READ;
         double ratio;
         if (job.write()) {
