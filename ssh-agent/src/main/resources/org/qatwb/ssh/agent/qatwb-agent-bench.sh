@@ -386,6 +386,7 @@ bench_work() {                    # ID: runs as root, outside the SSH session
     for W_PASS in on off; do
         bench_stopped && exit 1
         bench_pass "$W_PASS"
+        bench_stopped && exit 1         # a pass cut short is no measurement
         bench_event "pass $W_PASS"
     done
     W_OUTCOME=completed
