@@ -20,6 +20,9 @@ import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
 import org.qatwb.sim.truenas.InitShutdownScripts;
 import org.qatwb.model.zfs.ZfsParam;
+import org.qatwb.sim.zfs.PoolSpace;
+import org.qatwb.sim.zfs.ZfsCommands;
+import org.qatwb.sim.zfs.ZfsDatasets;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
 import org.qatwb.sim.zfs.ZiaPools;
@@ -48,6 +51,10 @@ public final class Machine implements RequestHandler {
     private final InitShutdownScripts initScripts;
     /** The pools' Z.I.A. properties: in memory only, so an import, a reboot or a module reload loses them. */
     private final ZiaPools zia;
+    /** The datasets that exist now (the profile's and those made since), the pools' space, zfs's changes. */
+    private final ZfsDatasets datasets;
+    private final PoolSpace space;
+    private final ZfsCommands zfsCommands;
     private boolean booted;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
     /** The QAT interrupts; null without a QAT card. */
@@ -80,6 +87,9 @@ public final class Machine implements RequestHandler {
                 });
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
         this.zia = new ZiaPools(profile);
+        this.datasets = new ZfsDatasets(profile, layout.root());
+        this.space = new PoolSpace(profile);
+        this.zfsCommands = new ZfsCommands(datasets, layout.root());
         this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
     }
 
@@ -180,8 +190,7 @@ public final class Machine implements RequestHandler {
         }
         uptime.set(Math.max(uptime.get(), START_UPTIME_NANOS));
         log.flush();
-        AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(profile));
-        writePoolTable();
+        writeZfsTables();
         if (driver != null) {
             driver.writeState();
         }
@@ -195,7 +204,13 @@ public final class Machine implements RequestHandler {
     }
 
     private void writePoolTable() {
-        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile, zia));
+        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(zia, datasets, space));
+    }
+
+    /** The tables {@code zfs get}/{@code zfs list} and {@code zpool get} read, as the datasets and pools are now. */
+    public synchronized void writeZfsTables() {
+        AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(datasets, space));
+        writePoolTable();
     }
 
     private synchronized void startQat(long at) {
@@ -300,7 +315,7 @@ public final class Machine implements RequestHandler {
             uptime.addAndGet(step);
             left -= step;
             if (zfs != null) {
-                zfs.step(step / 1e9, profile.datasets(), loads, kernelApi(), driver == null ? null : (kind, n) -> {
+                zfs.step(step / 1e9, datasets.list(), loads, kernelApi(), driver == null ? null : (kind, n) -> {
                     driver.countRequests(kind, n);
                     irqs.complete(n);
                 });
@@ -374,6 +389,16 @@ public final class Machine implements RequestHandler {
         driver.failNextRestart(message);
     }
 
+    /** The datasets that exist now. */
+    public ZfsDatasets datasets() {
+        return datasets;
+    }
+
+    /** The pools' space. */
+    public PoolSpace space() {
+        return space;
+    }
+
     public Map<String, DatasetLoad> loads() {
         return loads;
     }
@@ -436,6 +461,7 @@ public final class Machine implements RequestHandler {
             case "systemctl" -> systemctl(r.args());
             case "param" -> param(r);
             case "zpool" -> zpool(r.args());
+            case "zfs" -> zfs(r.args());
             case "irq" -> irqAffinity(r);
             case "midclt" -> initScripts == null ? Response.fail("midclt: command not found\n", 127)
                     : initScripts.midclt(r.args());
@@ -465,8 +491,43 @@ public final class Machine implements RequestHandler {
         return Response.ok("");
     }
 
-    /** {@code zpool set} (the agent's zpool-set), and {@code export} and {@code import} of a pool. */
+    /** {@code zfs create}, {@code destroy} and {@code set}; the tables are written again after a change. */
+    private Response zfs(List<String> args) {
+        if (args.isEmpty()) {
+            return Response.fail("qatwb-sim: zfs without a subcommand\n", 2);
+        }
+        List<String> rest = args.subList(1, args.size());
+        Response r = switch (args.get(0)) {
+            case "create" -> zfsCommands.create(rest);
+            case "destroy" -> zfsCommands.destroy(rest);
+            case "set" -> zfsCommands.set(rest);
+            default -> Response.fail("qatwb-sim: zfs " + args.get(0) + " is not simulated\n", 2);
+        };
+        if (r.rc() == 0) {
+            writeZfsTables();
+        }
+        return r;
+    }
+
+    /**
+     * {@code zpool sync [POOL...]}: the simulator's writes are on disk already; the pools' space and the
+     * datasets' sizes are read again, as a sync makes them current. An unknown pool is zpool's refusal.
+     */
+    private Response zpoolSync(List<String> pools) {
+        for (String p : pools) {
+            if (!zia.imported().contains(p)) {
+                return Response.fail("cannot open '" + p + "': no such pool\n", 1);
+            }
+        }
+        writeZfsTables();
+        return Response.ok("");
+    }
+
+    /** {@code zpool set} (the agent's zpool-set), {@code sync}, and {@code export} and {@code import} of a pool. */
     private Response zpool(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("sync")) {
+            return zpoolSync(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !List.of("set", "export", "import").contains(args.get(0))) {
             return Response.fail("qatwb-sim: zpool " + (args.isEmpty() ? "" : args.get(0)) + " is not simulated\n", 2);
         }

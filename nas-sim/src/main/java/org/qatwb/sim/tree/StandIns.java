@@ -53,6 +53,7 @@ public final class StandIns {
             }
             copy("lib/sim.sh", layout.lib().resolve("sim.sh"), false);
             copy("lib/props.awk", layout.lib().resolve("props.awk"), false);
+            copy("lib/list.awk", layout.lib().resolve("list.awk"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
