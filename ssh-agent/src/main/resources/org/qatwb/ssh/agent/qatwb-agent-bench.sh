@@ -359,6 +359,8 @@ bench_work() {                    # ID: runs as root, outside the SSH session
     exec </dev/null >/dev/null 2>&1 4>&- 9<&-
     umask 022
     bench_set "$1"
+    # whatever a tool leaves in its working directory stays with the record (and is pruned with it)
+    cd "$BD" 2>/dev/null || return 0
     [ -d "$BD" ] && [ ! -e "$BD/done" ] && [ ! -e "$BD/worker" ] || return 0
     bench_put worker "$$ $(tx_boot_id)"
     # shellcheck disable=SC2046 # five words
@@ -512,7 +514,7 @@ bench_pass() {                    # on|off
         bench_event "step QAT $s_pass: fio writes $W_MIB MiB ($W_PCT % compressible), then zpool sync"
         bench_phase "$s_pass" write fio --name=qatwb-bench --filename="$W_FILE" --rw=write --bs=128k \
             --size=$((W_MIB * 1048576)) --ioengine=psync --fallocate=none --buffer_compress_percentage="$W_PCT" \
-            --refill_buffers --verify=sha256 --do_verify=0 --end_fsync=1 --output-format=json \
+            --refill_buffers --verify=sha256 --do_verify=0 --verify_state_save=0 --end_fsync=1 --output-format=json \
             --output="$BD/$s_pass.write.json" 2>"$BD/$s_pass.write.tool"
         s_wrc=$?
     else
