@@ -1,0 +1,191 @@
+package org.qatwb.ssh.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.qatwb.model.bench.BenchEvent;
+import org.qatwb.model.bench.BenchPass;
+import org.qatwb.model.bench.BenchPlan;
+import org.qatwb.model.bench.BenchPlanner;
+import org.qatwb.model.bench.BenchProbe;
+import org.qatwb.model.bench.BenchRequest;
+import org.qatwb.model.bench.BenchRun;
+import org.qatwb.model.bench.ChecksumCheck;
+import org.qatwb.sim.SimOptions;
+import org.qatwb.ssh.testing.Specs;
+
+/**
+ * The benchmark against the simulated NAS, over real SSH: the agent's worker runs detached, its
+ * clean-up runs on the NAS, whatever the client does.
+ */
+class BenchOnSimulatorTest {
+
+    private static final Duration RUN = Duration.ofSeconds(120);
+
+    private static BenchPlan plan(SimNas s, int mib) throws Exception {
+        return BenchPlanner.plan(s.client.benchProbe(), new BenchRequest(Optional.empty(), mib * BenchRequest.MIB, 50, false));
+    }
+
+    private static BenchExec start(SimNas s, BenchPlan plan, List<BenchEvent> events) throws Exception {
+        return s.client.benchRun(BenchPlanner.id(plan), plan.pool(), plan.request().sizeBytes() / BenchRequest.MIB,
+                plan.request().compressibility(), plan.request().encrypt(), events::add);
+    }
+
+    private static <T> List<T> of(List<BenchEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Nothing of the benchmark is left: no dataset carries the mark, the parameters read as before. */
+    private static void assertNothingLeft(SimNas s, BenchPlan plan) throws Exception {
+        assertNothingLeft(s.client, s, plan);
+    }
+
+    private static void assertNothingLeft(AgentClient client, SimNas s, BenchPlan plan) throws Exception {
+        BenchProbe after = client.benchProbe();
+        assertEquals(List.of(), after.leftovers(), "no scratch dataset left");
+        assertEquals(List.of(), after.running());
+        assertEquals(plan.paramsBefore(), after.params(), "the parameters as before");
+        try (Stream<Path> keys = Files.walk(s.nas.root().resolve("var/lib/qatwb/bench"))) {
+            assertEquals(List.of(), keys.filter(p -> p.getFileName().toString().equals("key")).toList(), "no key file");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void bothPassesAreMeasuredAndVerifiedAndNothingIsLeft() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            BenchPlan plan = plan(s, 8);
+            assertTrue(plan.simulated(), "the agent knows the simulator by QATWB_ROOT");
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = start(s, plan, events);
+            assertTrue(exec.await(RUN), "the benchmark ends");
+            assertEquals(Optional.empty(), exec.problem());
+            List<BenchRun> runs = of(events, BenchEvent.PassDone.class).stream().map(BenchEvent.PassDone::run).toList();
+            assertEquals(List.of(BenchPass.QAT_ON, BenchPass.QAT_OFF), runs.stream().map(BenchRun::pass).toList(), events.toString());
+            for (BenchRun r : runs) {
+                assertEquals(ChecksumCheck.VERIFIED, r.checksum(), r.toString());
+                assertEquals(List.of(), r.errors());
+                assertTrue(r.compressRatio().isPresent(), "zfs reports the ratio");
+            }
+            BenchEvent.Finished end = of(events, BenchEvent.Finished.class).get(0);
+            assertTrue(end.cleanup().clean(), end.cleanup().toString());
+            assertEquals(Optional.empty(), end.stoppedBecause());
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
+    void aStopMidRunIsCleanedUpOnTheNasAndReported() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            BenchPlan plan = plan(s, 8);
+            CountDownLatch created = new CountDownLatch(1);
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
+                events.add(e);
+                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
+                    created.countDown();
+                }
+            });
+            assertTrue(created.await(60, TimeUnit.SECONDS), "the run got as far as the first pass: " + events);
+            exec.stop();
+            assertTrue(exec.await(RUN));
+            BenchEvent.Finished end = of(events, BenchEvent.Finished.class).get(0);
+            assertTrue(end.cleanup().clean(), end.cleanup().toString());
+            assertTrue(end.stoppedBecause().orElseThrow().startsWith("stopped"), end.stoppedBecause().toString());
+            assertTrue(of(events, BenchEvent.PassDone.class).size() < 2, "it did not run to the end");
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
+    void aClientThatGoesAwayLeavesNothingBehind() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            BenchPlan plan = plan(s, 8);
+            CountDownLatch created = new CountDownLatch(1);
+            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
+                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
+                    created.countDown();
+                }
+            });
+            assertTrue(created.await(60, TimeUnit.SECONDS));
+            s.nas.faults().dropAllConnections(); // no signal reaches the exec (OpenSSH sends none): its stdin ends
+            // the NAS stops and cleans up by itself, with nobody asking again
+            Path record = s.nas.root().resolve("var/lib/qatwb/bench").resolve(BenchPlanner.id(plan));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(record.resolve("done")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(record.resolve("done")), "cleaned up after the drop");
+            assertTrue(Files.readString(record.resolve("outcome")).startsWith("stopped: client asked to stop"),
+                    Files.readString(record.resolve("outcome")));
+            List<BenchEvent> end = s.client.benchAbort(BenchPlanner.id(plan), Duration.ofSeconds(30));
+            BenchEvent.Finished f = assertInstanceOf(BenchEvent.Finished.class, end.get(end.size() - 1));
+            assertTrue(f.cleanup().clean(), f.cleanup().toString());
+            try (org.qatwb.ssh.NasSession fresh = Specs.connect(s.nas.endpoint())) {
+                assertNothingLeft(new AgentClient(fresh, false), s, plan);
+            }
+        }
+    }
+
+    @Test
+    void aWorkerKilledWithoutItsCleanUpIsCleanedUpByWhoeverFindsIt() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            BenchPlan plan = plan(s, 8);
+            CountDownLatch created = new CountDownLatch(1);
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
+                events.add(e);
+                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
+                    created.countDown();
+                }
+            });
+            assertTrue(created.await(60, TimeUnit.SECONDS));
+            Path record = s.nas.root().resolve("var/lib/qatwb/bench").resolve(BenchPlanner.id(plan));
+            long pid = Long.parseLong(Files.readString(record.resolve("worker")).split(" ")[0]);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9: no trap runs
+            assertTrue(exec.await(RUN));
+            BenchEvent.Finished end = of(events, BenchEvent.Finished.class).get(0);
+            assertTrue(end.cleanup().clean(), end.cleanup().toString());
+            assertTrue(end.stoppedBecause().orElseThrow().contains("without its clean-up"), end.stoppedBecause().toString());
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
+    void zfsWithoutQatIsRefusedByTheNasBeforeAnythingChanges() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("no-qat"))) {
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = s.client.benchRun("20261208T020000Z-1a2b3c4d", "tank", 8, 50, false, events::add);
+            assertTrue(exec.await(RUN));
+            BenchEvent.Refused r = of(events, BenchEvent.Refused.class).get(0);
+            assertTrue(r.line().startsWith("ZFS has no QAT parameters"), r.line());
+            assertFalse(Files.exists(s.nas.root().resolve("var/lib/qatwb/bench/20261208T020000Z-1a2b3c4d")));
+        }
+    }
+
+    @Test
+    void aPoolThatDoesNotExistIsRefusedByTheNas() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = s.client.benchRun("20261208T020000Z-1a2b3c4d", "nopool", 8, 50, false, events::add);
+            assertTrue(exec.await(RUN));
+            BenchEvent.Refused r = of(events, BenchEvent.Refused.class).get(0);
+            assertTrue(r.line().startsWith("pool nopool: "), r.line());
+            assertEquals(List.of(), s.client.benchProbe().leftovers());
+        }
+    }
+}
