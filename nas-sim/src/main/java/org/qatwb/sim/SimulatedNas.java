@@ -25,7 +25,9 @@ import org.qatwb.sim.request.RequestWatcher;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.ssh.SshKeys;
 import org.qatwb.sim.ssh.SshServerHost;
+import org.qatwb.sim.tree.HostPath;
 import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.tree.StandIns;
 import org.qatwb.sim.tree.TreeGenerator;
 
 /**
@@ -98,8 +100,11 @@ public final class SimulatedNas implements AutoCloseable {
         KeyPair userKey = SshKeys.loadOrCreate(identity, options.user() + "@qatwb-sim");
         this.knownHosts = stateDir.resolve("known_hosts");
         this.env = environment(layout, home, options.user());
+        // the NAS's fio is the simulator's (or none): a real one on this machine must not answer for it
+        env.put("PATH", HostPath.without(env.get("PATH"), layout.simBin(), layout.sim().resolve("host-path"), StandIns.MODELLED));
 
         this.machine = new Machine(profile, layout);
+        machine.realTime(options.realTime());
         if (options.demoLoad()) {
             machine.loads().putAll(profile.demoLoad());
         }
