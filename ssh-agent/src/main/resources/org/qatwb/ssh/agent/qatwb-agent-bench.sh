@@ -417,6 +417,11 @@ bench_wait() {                    # PASS PHASE CMD [ARG...]
         # a pipeline in the background, not a function: $! is then dd itself, which a stop kills
         # (the cats feeding it end on the broken pipe); a killed subshell would leave dd running
         bench_stream | dd of="$W_FILE" bs=128k conv=fsync 2>"$BD/$w_pass.write.tool" &
+    elif [ "$1" = bench_dd_read ]; then
+        # the sha256 is taken as the data is read, as fio's verify does in the fio path; $! is
+        # sha256sum, whose end (or kill) ends dd on the broken pipe
+        { dd if="$W_FILE" bs=128k 2>"$BD/$w_pass.read.tool"; echo "$?" >"$BD/$w_pass.read.ddrc"; } \
+            | sha256sum >"$BD/$w_pass.read.sha" &
     else
         "$@" &
     fi
@@ -546,20 +551,18 @@ bench_pass() {                    # on|off
                 printf 'error the read failed (status %s)\n' "$s_rrc" >>"$s_info"
             fi
         else
-            bench_event "step QAT $s_pass: dd reads it back"
-            bench_phase "$s_pass" read dd if="$W_FILE" of=/dev/null bs=128k 2>"$BD/$s_pass.read.tool"
+            bench_event "step QAT $s_pass: dd reads it back, sha256sum as it comes"
+            bench_phase "$s_pass" read bench_dd_read
             s_rrc=$?
             bench_stopped && return 0
-            if [ "$s_rrc" -ne 0 ]; then
-                printf 'error the read failed (status %s)\n' "$s_rrc" >>"$s_info"
+            s_ddrc=$(bench_get "$s_pass.read.ddrc")
+            s_sum=$(bench_get "$s_pass.read.sha")
+            if [ "$s_rrc" -ne 0 ] || [ "$s_ddrc" != 0 ]; then
+                printf 'error the read failed (dd status %s)\n' "${s_ddrc:-?}" >>"$s_info"
+            elif [ "${s_sum%%" "*}" = "$(bench_get expected_sha256)" ]; then
+                printf 'checksum verified\n' >>"$s_info"
             else
-                bench_event "step QAT $s_pass: reading it once more for its sha256 (not measured)"
-                s_sum=$(dd if="$W_FILE" bs=128k 2>/dev/null | sha256sum)
-                if [ "${s_sum%%" "*}" = "$(bench_get expected_sha256)" ]; then
-                    printf 'checksum verified\n' >>"$s_info"
-                else
-                    printf 'checksum mismatch\n' >>"$s_info"
-                fi
+                printf 'checksum mismatch\n' >>"$s_info"
             fi
         fi
     fi

@@ -23,6 +23,7 @@ import org.qatwb.model.bench.BenchPlanner;
 import org.qatwb.model.bench.BenchProbe;
 import org.qatwb.model.bench.BenchRequest;
 import org.qatwb.model.bench.BenchRun;
+import org.qatwb.model.bench.BenchTool;
 import org.qatwb.model.bench.ChecksumCheck;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.ssh.testing.Specs;
@@ -65,10 +66,13 @@ class BenchOnSimulatorTest {
         }
     }
 
-    @Test
-    void bothPassesAreMeasuredAndVerifiedAndNothingIsLeft() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(BenchTool.class)
+    void bothPassesAreMeasuredAndVerifiedAndNothingIsLeft(BenchTool tool) throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            s.nas.faults().withoutFio(tool == BenchTool.DD);
             BenchPlan plan = plan(s, 8);
+            assertEquals(tool, plan.tool());
             assertTrue(plan.simulated(), "the agent knows the simulator by QATWB_ROOT");
             List<BenchEvent> events = new CopyOnWriteArrayList<>();
             BenchExec exec = start(s, plan, events);
@@ -80,7 +84,13 @@ class BenchOnSimulatorTest {
                 assertEquals(ChecksumCheck.VERIFIED, r.checksum(), r.toString());
                 assertEquals(List.of(), r.errors());
                 assertTrue(r.compressRatio().isPresent(), "zfs reports the ratio");
+                assertTrue(r.writeMiBps().isPresent() && r.readMiBps().isPresent(), r.toString());
+                assertTrue(r.writeCpuPerGiB().isPresent() && r.readCpuPerGiB().isPresent(), r.toString());
             }
+            // the simulator's model: software gzip costs the NAS's CPU, QAT takes it off
+            assertTrue(runs.get(0).writeCpuPerGiB().getAsDouble() < runs.get(1).writeCpuPerGiB().getAsDouble(), runs.toString());
+            assertTrue(runs.get(0).qatShare().get("compress") > 0.5, runs.get(0).qatShare().toString());
+            assertEquals(0.0, runs.get(1).qatShare().get("compress"), "QAT off: kstat does not move");
             BenchEvent.Finished end = of(events, BenchEvent.Finished.class).get(0);
             assertTrue(end.cleanup().clean(), end.cleanup().toString());
             assertEquals(Optional.empty(), end.stoppedBecause());
@@ -162,6 +172,36 @@ class BenchOnSimulatorTest {
             assertTrue(end.cleanup().clean(), end.cleanup().toString());
             assertTrue(end.stoppedBecause().orElseThrow().contains("without its clean-up"), end.stoppedBecause().toString());
             assertNothingLeft(s, plan);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(BenchTool.class)
+    void aCorruptedReadIsAMismatch(BenchTool tool) throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            s.nas.faults().withoutFio(tool == BenchTool.DD);
+            BenchPlan plan = plan(s, 8);
+            s.nas.faults().corruptNextRead();
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = start(s, plan, events);
+            assertTrue(exec.await(RUN));
+            List<BenchRun> runs = of(events, BenchEvent.PassDone.class).stream().map(BenchEvent.PassDone::run).toList();
+            assertEquals(ChecksumCheck.MISMATCH, runs.get(0).checksum(), runs.toString());
+            assertTrue(runs.get(0).errors().stream().anyMatch(e -> e.contains("not what was written")), runs.get(0).errors().toString());
+            assertTrue(of(events, BenchEvent.Finished.class).get(0).cleanup().clean());
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
+    void lessThanThreeTimesTheSizeAvailableIsRefusedByTheNasToo() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            s.nas.faults().poolAvailable("tank", 3 * 8 * BenchRequest.MIB - 1);
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = s.client.benchRun("20261208T020000Z-1a2b3c4d", "tank", 8, 50, false, events::add);
+            assertTrue(exec.await(RUN));
+            BenchEvent.Refused r = of(events, BenchEvent.Refused.class).get(0);
+            assertTrue(r.line().contains("under three times the size"), r.line());
         }
     }
 
