@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qatwb.app.Main;
 import org.qatwb.sim.SimOptions;
 import org.qatwb.sim.SimulatedNas;
 
@@ -86,11 +82,11 @@ class BenchEndToEndTest {
     @Test
     void ctrlCStopsTheRunAndTheNasCleansUp() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.of("c62x"))) {
-            Child c = Child.start(dir, args(nas, "--size", "256M", "--yes"));
+            CliProcess c = CliProcess.start(dir, args(nas, "--size", "256M", "--yes"));
             c.awaitErr("QAT on: writing 0");
-            new ProcessBuilder("kill", "-INT", Long.toString(c.process.pid())).start().waitFor();
-            assertTrue(c.process.waitFor(150, TimeUnit.SECONDS), "the CLI ends after the clean-up: " + c.err());
-            assertEquals(ExitCodes.INPUT, c.process.exitValue(), c.err());
+            new ProcessBuilder("kill", "-INT", Long.toString(c.process().pid())).start().waitFor();
+            assertTrue(c.process().waitFor(150, TimeUnit.SECONDS), "the CLI ends after the clean-up: " + c.err());
+            assertEquals(ExitCodes.INPUT, c.process().exitValue(), c.err());
             JsonNode doc = JSON.readTree(Files.readString(dir.resolve("stdout.txt")));
             assertTrue(doc.get("stoppedBecause").asText().startsWith("stopped"), doc.toString());
             assertTrue(doc.get("cleanup").get("datasetDestroyed").asBoolean(), doc.toString());
@@ -104,10 +100,10 @@ class BenchEndToEndTest {
     @Test
     void aKilledCliLeavesNothingBehind() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.of("c62x"))) {
-            Child c = Child.start(dir, args(nas, "--size", "256M", "--yes"));
+            CliProcess c = CliProcess.start(dir, args(nas, "--size", "256M", "--yes"));
             c.awaitErr("QAT on: writing 0");
-            c.process.destroyForcibly();
-            assertTrue(c.process.waitFor(30, TimeUnit.SECONDS));
+            c.process().destroyForcibly();
+            assertTrue(c.process().waitFor(30, TimeUnit.SECONDS));
             Path records = nas.root().resolve("var/lib/qatwb/bench");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!allDone(records) && System.nanoTime() < deadline) {
@@ -151,40 +147,5 @@ class BenchEndToEndTest {
         List<String> all = new ArrayList<>(List.of("bench"));
         all.addAll(NasCommandsEndToEndTest.connection(nas, more));
         return all;
-    }
-
-    /** {@code qatwb} in a process of its own, with its own home. */
-    private record Child(Process process, Path errFile) {
-
-        static Child start(Path dir, List<String> args) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            cmd.addAll(args);
-            Path err = dir.resolve("stderr.txt");
-            ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            Map<String, String> env = b.environment();
-            env.put("HOME", dir.resolve("home").toString());
-            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-            env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-            env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-            return new Child(b.start(), err);
-        }
-
-        String err() throws IOException {
-            return Files.exists(errFile) ? Files.readString(errFile, StandardCharsets.UTF_8) : "";
-        }
-
-        void awaitErr(String text) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (err().contains(text)) {
-                    return;
-                }
-                assertTrue(process.isAlive(), "the CLI ended: " + err());
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no '" + text + "' on stderr: " + err());
-        }
     }
 }

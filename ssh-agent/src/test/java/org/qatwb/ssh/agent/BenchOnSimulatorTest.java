@@ -45,6 +45,20 @@ class BenchOnSimulatorTest {
                 plan.request().compressibility(), plan.request().encrypt(), events::add);
     }
 
+    /** Starts a run and returns once the NAS is at its first pass (the dataset made, the parameters about to change). */
+    private static BenchExec startToFirstPass(SimNas s, BenchPlan plan, List<BenchEvent> events) throws Exception {
+        CountDownLatch created = new CountDownLatch(1);
+        BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), plan.request().sizeBytes() / BenchRequest.MIB,
+                plan.request().compressibility(), plan.request().encrypt(), e -> {
+                    events.add(e);
+                    if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
+                        created.countDown();
+                    }
+                });
+        assertTrue(created.await(60, TimeUnit.SECONDS), "the run got as far as the first pass: " + events);
+        return exec;
+    }
+
     private static <T> List<T> of(List<BenchEvent> events, Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -102,15 +116,8 @@ class BenchOnSimulatorTest {
     void aStopMidRunIsCleanedUpOnTheNasAndReported() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
             BenchPlan plan = plan(s, 8);
-            CountDownLatch created = new CountDownLatch(1);
             List<BenchEvent> events = new CopyOnWriteArrayList<>();
-            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
-                events.add(e);
-                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
-                    created.countDown();
-                }
-            });
-            assertTrue(created.await(60, TimeUnit.SECONDS), "the run got as far as the first pass: " + events);
+            BenchExec exec = startToFirstPass(s, plan, events);
             exec.stop();
             assertTrue(exec.await(RUN));
             BenchEvent.Finished end = of(events, BenchEvent.Finished.class).get(0);
@@ -125,13 +132,8 @@ class BenchOnSimulatorTest {
     void aClientThatGoesAwayLeavesNothingBehind() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
             BenchPlan plan = plan(s, 8);
-            CountDownLatch created = new CountDownLatch(1);
-            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
-                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
-                    created.countDown();
-                }
-            });
-            assertTrue(created.await(60, TimeUnit.SECONDS));
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = startToFirstPass(s, plan, events);
             s.nas.faults().dropAllConnections(); // no signal reaches the exec (OpenSSH sends none): its stdin ends
             // the NAS stops and cleans up by itself, with nobody asking again
             Path record = s.nas.root().resolve("var/lib/qatwb/bench").resolve(BenchPlanner.id(plan));
@@ -155,15 +157,8 @@ class BenchOnSimulatorTest {
     void aWorkerKilledWithoutItsCleanUpIsCleanedUpByWhoeverFindsIt() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
             BenchPlan plan = plan(s, 8);
-            CountDownLatch created = new CountDownLatch(1);
             List<BenchEvent> events = new CopyOnWriteArrayList<>();
-            BenchExec exec = s.client.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, e -> {
-                events.add(e);
-                if (e instanceof BenchEvent.Step st && st.line().startsWith("QAT on: writing 0")) {
-                    created.countDown();
-                }
-            });
-            assertTrue(created.await(60, TimeUnit.SECONDS));
+            BenchExec exec = startToFirstPass(s, plan, events);
             Path record = s.nas.root().resolve("var/lib/qatwb/bench").resolve(BenchPlanner.id(plan));
             long pid = Long.parseLong(Files.readString(record.resolve("worker")).split(" ")[0]);
             ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9: no trap runs
