@@ -519,7 +519,7 @@ bench_pass() {                    # on|off
         bench_event "step QAT $s_pass: fio writes $W_MIB MiB ($W_PCT % compressible), then zpool sync"
         bench_phase "$s_pass" write fio --name=qatwb-bench --filename="$W_FILE" --rw=write --bs=128k \
             --size=$((W_MIB * 1048576)) --ioengine=psync --fallocate=none --buffer_compress_percentage="$W_PCT" \
-            --refill_buffers --verify=sha256 --do_verify=0 --verify_state_save=0 --end_fsync=1 --output-format=json \
+            --refill_buffers --verify=sha256 --do_verify=0 --end_fsync=1 --output-format=json \
             --output="$BD/$s_pass.write.json" 2>"$BD/$s_pass.write.tool"
         s_wrc=$?
     else
