@@ -113,6 +113,23 @@ class BenchOnSimulatorTest {
     }
 
     @Test
+    void anEncryptedRunMakesItsKeyOnTheNasAndLeavesNoKey() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            BenchPlan plan = BenchPlanner.plan(s.client.benchProbe(), new BenchRequest(Optional.empty(), 8 * BenchRequest.MIB, 50, true));
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = start(s, plan, events);
+            assertTrue(exec.await(RUN));
+            List<BenchRun> runs = of(events, BenchEvent.PassDone.class).stream().map(BenchEvent.PassDone::run).toList();
+            assertEquals(2, runs.size(), events.toString());
+            assertEquals(ChecksumCheck.VERIFIED, runs.get(0).checksum(), runs.toString());
+            assertTrue(runs.get(0).qatShare().containsKey("encrypt") && runs.get(0).qatShare().containsKey("decrypt"), runs.toString());
+            assertTrue(of(events, BenchEvent.Step.class).stream().anyMatch(st -> st.line().contains("encryption=aes-256-gcm")));
+            assertTrue(of(events, BenchEvent.Finished.class).get(0).cleanup().clean());
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
     void aStopMidRunIsCleanedUpOnTheNasAndReported() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
             BenchPlan plan = plan(s, 8);
