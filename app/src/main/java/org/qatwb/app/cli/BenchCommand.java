@@ -86,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         try {
             ConnectionOptions options;
             if (sim != null) {
+                if (connection.host != null) {
+                    throw new CliException(ExitCodes.USAGE, "--sim runs a simulated NAS: give it or --host, not both");
+                }
                 if (!SimCommand.PROFILES.contains(sim)) {
                     throw new CliException(ExitCodes.USAGE, "--sim " + sim + ": no such profile (" + String.join(", ", SimCommand.PROFILES) + ")");
                 }

@@ -125,7 +125,10 @@ public final class BenchEventReader {
             case "outcome" -> {
                 finished = true;
                 String outcome = line(text);
-                BenchCleanup c = cleanup.orElseGet(() -> new BenchCleanup(false, false, List.of(outcome)));
+                // bench-abort of an id the NAS never kept: nothing was started, so nothing is left
+                BenchCleanup c = cleanup.orElseGet(() -> outcome.startsWith("no benchmark ")
+                        ? new BenchCleanup(true, true, List.of("nothing was started on the NAS: " + outcome))
+                        : new BenchCleanup(false, false, List.of(outcome)));
                 if (f.status() != ItemStatus.OK) {
                     return Optional.of(new BenchEvent.Finished(c, Optional.of(outcome)));
                 }

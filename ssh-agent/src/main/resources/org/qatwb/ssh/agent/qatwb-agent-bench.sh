@@ -226,7 +226,9 @@ bench_run() {                     # ID POOL SIZE_MIB PCT ENCRYPT
     fi
     u_out=$(as_root mkdir -p "$R$BENCH_BASE" 2>&1) || { bench_refuse "$R$BENCH_BASE: $u_out"; return 0; }
     u_out=$(as_root mkdir "$BD" 2>&1) || { bench_refuse "$BD: $u_out"; return 0; }
-    as_root chmod 755 "$R$BENCH_BASE" "$BD" 2>/dev/null
+    # the way to the record is readable (as the transactions' is), so that an exec with SUDO 1
+    # follows the worker's events without a sudo per look
+    as_root chmod 755 "$R${BENCH_BASE%/*}" "$R$BENCH_BASE" "$BD" 2>/dev/null
     u_tool='dd'
     if command -v fio >/dev/null 2>&1; then u_tool=fio; fi
     # what the worker needs, and what the clean-up of a dead worker needs, before it starts

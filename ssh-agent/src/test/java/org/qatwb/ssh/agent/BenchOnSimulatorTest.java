@@ -113,6 +113,20 @@ class BenchOnSimulatorTest {
     }
 
     @Test
+    void withSudoTheExecFollowsTheWorkerWithoutBeingRoot() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
+            AgentClient sudo = new AgentClient(s.session, true);
+            BenchPlan plan = BenchPlanner.plan(sudo.benchProbe(), new BenchRequest(Optional.empty(), 8 * BenchRequest.MIB, 50, false));
+            List<BenchEvent> events = new CopyOnWriteArrayList<>();
+            BenchExec exec = sudo.benchRun(BenchPlanner.id(plan), plan.pool(), 8, 50, false, events::add);
+            assertTrue(exec.await(RUN));
+            assertEquals(2, of(events, BenchEvent.PassDone.class).size(), events.toString());
+            assertTrue(of(events, BenchEvent.Finished.class).get(0).cleanup().clean());
+            assertNothingLeft(s, plan);
+        }
+    }
+
+    @Test
     void anEncryptedRunMakesItsKeyOnTheNasAndLeavesNoKey() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("c62x"))) {
             BenchPlan plan = BenchPlanner.plan(s.client.benchProbe(), new BenchRequest(Optional.empty(), 8 * BenchRequest.MIB, 50, true));
