@@ -244,7 +244,7 @@ public final class SimulatedNas implements AutoCloseable {
     public Path toolsForRealSshd() throws IOException {
         Path dir = Files.createTempDirectory("qatwb-nas-tools");
         for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt",
-                "systemd-run", "df", "reboot")) {
+                "systemd-run", "df", "reboot", "fio", "dd")) {
             Path standIn = layout.root().resolve("sim-bin").resolve(tool);
             if (Files.exists(standIn)) {
                 Files.createSymbolicLink(dir.resolve(tool), standIn);

@@ -92,6 +92,8 @@ class BenchToolsTest {
 
             Phase onWrite = phase(ssh, fio(mnt, "write", out + "/on-write.json"), out.resolve("on-write.json"));
             assertEquals(SIZE, Files.size(Path.of(mnt, "data")), "real bytes");
+            assertTrue(Files.exists(Path.of(nas.environment().get("HOME"), "local-qatwb-bench-0-verify.state")),
+                    "fio saves a write job's verify state in its working directory");
             assertEquals(SIZE, json(onWrite.json, "\"write\" : {", "io_bytes"));
             assertEquals(0, json(onWrite.json, "\"jobs\"", "error"));
             assertEquals(SIZE / 131072, onWrite.delta(QatCounter.COMP_REQUESTS), "one compression request per 128K record");

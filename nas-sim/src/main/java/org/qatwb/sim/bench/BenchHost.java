@@ -17,14 +17,17 @@ public interface BenchHost {
     Profile profile();
 
     /**
-     * The modelled work of a phase starts now and lasts {@code cost.seconds()}: the workload runs on the
-     * dataset (kstat counters, interrupts), its CPU time goes to /proc/stat. With the driven clock this
-     * moves the clock on by that long before it returns; on the real-time clock the ticker does.
+     * On the driven clock, the modelled work of a phase: it starts now and lasts {@code cost.seconds()}, the
+     * clock moves on by that long before this returns, the workload running on the dataset (kstat
+     * counters, interrupts) and its CPU time going to /proc/stat.
      */
     void startWork(String dataset, PerfModel.Op op, long bytes, PerfModel.Cost cost);
 
-    /** The work of {@code dataset} stops now (the tool was stopped): the rest of it never happens. */
-    void stopWork(String dataset);
+    /**
+     * On the real-time clock, part of a phase was done just now: {@code bytes} of the dataset's workload
+     * and that much CPU time, counted in the clock's next step.
+     */
+    void progress(String dataset, PerfModel.Op op, long bytes, double userCpu, double systemCpu, double iowait);
 
     /** Whether the clock follows the wall clock (else only tests move it). */
     boolean realTime();

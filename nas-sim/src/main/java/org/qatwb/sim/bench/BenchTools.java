@@ -36,6 +36,14 @@ public final class BenchTools {
     private final BenchHost host;
     private final Path requests;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** The patterns of the files fio wrote last (a few: 8 MiB each), so that reading them back costs a compare. */
+    private final Map<Path, FioData.Patterns> written = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, FioData.Patterns> eldest) {
+                    return size() > 4;
+                }
+            });
 
     public BenchTools(BenchHost host, Path requests) {
         this.host = host;
@@ -54,6 +62,11 @@ public final class BenchTools {
             case "dd" -> dd(args);
             default -> stop(args);
         };
+    }
+
+    /** Every job stops where it is (the machine goes down). */
+    public void stopAll() {
+        running.values().forEach(s -> s.set(true));
     }
 
     private Response stop(List<String> args) {
@@ -87,7 +100,7 @@ public final class BenchTools {
         Path output = job.output() == null ? null : cwd.resolve(job.output());
         AtomicBoolean stop = new AtomicBoolean();
         running.put(id, stop);
-        start(id, () -> runFio(job, file, output, target.get(), stop));
+        start(id, () -> runFio(job, file, output, target.get(), stop, cwd));
         return Response.ok("");
     }
 
@@ -122,16 +135,21 @@ public final class BenchTools {
         }
     }
 
-    private Response runFio(FioJob job, Path file, Path output, BenchHost.Target t, AtomicBoolean stop) {
+    private Response runFio(FioJob job, Path file, Path output, BenchHost.Target t, AtomicBoolean stop, Path cwd) {
         long seed = file.hashCode() * 31L + job.size();
         int bs = job.blockSize();
         long blocks = (job.size() + bs - 1) / bs;
         boolean verifying = !job.verify().equals("0");
+        // a read checks against the patterns the file was written with, when this simulator wrote it
+        FioData.Patterns patterns = job.write() ? new FioData.Patterns(seed, bs, job.compressPercentage(), verifying)
+                : written.getOrDefault(file, new FioData.Patterns(seed, bs, job.compressPercentage(), verifying));
+        if (job.write()) {
+            written.put(file, patterns);
+        }
         PerfModel.Op op = job.write() ? PerfModel.Op.WRITE : PerfModel.Op.READ;
-        int level = PerfModel.zlibLevel(t.dataset(), t.offloaded());
         double ratio;
         if (job.write()) {
-            ratio = sampledRatio(seed, blocks, bs, job, verifying, level);
+            ratio = sampledRatio(patterns, blocks, bs, job, PerfModel.zlibLevel(t.dataset(), t.offloaded()));
             host.recordRatio(t.name(), ratio);
         } else {
             ratio = t.dataset().compressRatio();
@@ -139,9 +157,6 @@ public final class BenchTools {
         PerfModel.Cost cost = PerfModel.cost(op, job.size(), ratio, t.dataset(), t.offloaded(),
                 PerfModel.ToolCost.fio(op, job.compressPercentage(), job.verify(), job.doVerify()), host.profile());
         long startWall = System.nanoTime();
-        if (host.realTime()) {
-            host.startWork(t.name(), op, job.size(), cost);
-        }
         StringBuilder err = new StringBuilder();
         int error = 0;
         long done = 0;
@@ -154,8 +169,7 @@ public final class BenchTools {
                 int len = (int) Math.min(bs, job.size() - i * bs);
                 long offset = i * bs;
                 if (job.write()) {
-                    byte[] b = FioData.block(seed, i, len, job.compressPercentage(), verifying, offset);
-                    ch.write(ByteBuffer.wrap(b), offset);
+                    ch.write(ByteBuffer.wrap(patterns.block(i, len, offset)), offset);
                 } else {
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
                     while (bb.hasRemaining() && ch.read(bb, offset + bb.position()) > 0) {
@@ -165,17 +179,22 @@ public final class BenchTools {
                         buf[len / 2] ^= 0x5a; // what a faulty decompression hands back: one byte wrong
                     }
                     if (verifying && job.doVerify()) {
-                        String why = FioData.check(buf, len, offset, file.toString());
+                        String why = patterns.check(buf, len, i, offset, file.toString());
                         if (why != null) {
                             err.append(why);
                             error = 84; // EILSEQ, as fio's verify failure sets it
                             done += len;
+                            if (host.realTime()) {
+                                progress(t, op, len, cost, job.size());
+                            }
                             break;
                         }
                     }
                 }
                 done += len;
                 if (host.realTime()) {
+                    // the work is accounted as it is done, at the model's pace (or later, when this machine is slower)
+                    progress(t, op, len, cost, job.size());
                     pace(startWall, cost.seconds() * (i + 1) / blocks);
                 }
             }
@@ -188,10 +207,9 @@ public final class BenchTools {
         double fraction = (double) done / job.size();
         PerfModel.Cost did = new PerfModel.Cost(cost.seconds() * fraction, cost.userCpu() * fraction,
                 cost.systemCpu() * fraction, cost.iowait() * fraction);
+        double seconds = did.seconds();
         if (host.realTime()) {
-            if (done < job.size()) {
-                host.stopWork(t.name());
-            }
+            seconds = Math.max(seconds, (System.nanoTime() - startWall) / 1e9); // fio reports the time it took
         } else {
             host.startWork(t.name(), op, done, did);
         }
@@ -202,7 +220,10 @@ public final class BenchTools {
             err.append("fio: pid=").append(ProcessHandle.current().pid())
                     .append(", err=84/file:io_u.c:2250, func=io_u_queued_complete, error=Invalid or incomplete multibyte or wide character\n");
         }
-        long runtimeMs = Math.max(1, Math.round(did.seconds() * 1000));
+        if (job.write() && verifying && !"0".equals(job.options().get("verify_state_save"))) {
+            saveVerifyState(cwd, job, done);
+        }
+        long runtimeMs = Math.max(1, Math.round(seconds * 1000));
         FioJson.Outcome outcome = new FioJson.Outcome(job, done, (done + bs - 1) / bs, runtimeMs,
                 did.userCpu(), done / PerfModel.COPY_BPS, error, System.currentTimeMillis());
         String json = FioJson.render(outcome);
@@ -218,19 +239,41 @@ public final class BenchTools {
         return new Response(stdout, err.toString(), error != 0 ? 1 : 0);
     }
 
-    /** The ratio of a sample of the job's blocks, as ZFS would store them at {@code level}. */
-    private static double sampledRatio(long seed, long blocks, int bs, FioJob job, boolean verify, int level) {
+    /**
+     * fio saves a write job's verify state when the job ends (backend.c, {@code verify_state_save},
+     * default on) as {@code local-NAME-0-verify.state} in its working directory (verify.c
+     * {@code verify_state_gen_name}); here a small stand-in for its binary contents.
+     */
+    private static void saveVerifyState(Path cwd, FioJob job, long done) {
+        if (job.name().contains("/")) {
+            return; // no such file can be made; fio only warns
+        }
+        try {
+            Files.writeString(cwd.resolve("local-" + job.name() + "-0-verify.state"),
+                    "qatwb-sim fio verify state: " + done + " bytes written\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // fio only warns when it cannot save it
+        }
+    }
+
+    /** The ratio of the job's blocks (a sample of its patterns), as ZFS would store them at {@code level}. */
+    private static double sampledRatio(FioData.Patterns patterns, long blocks, int bs, FioJob job, int level) {
         int n = (int) Math.min(Compressibility.SAMPLES, blocks);
         long logical = 0;
         long physical = 0;
-        for (int k = 0; k < n; k++) {
-            long i = n == 1 ? 0 : k * (blocks - 1) / (n - 1);
-            int len = (int) Math.min(bs, job.size() - i * bs);
-            byte[] b = FioData.block(seed, i, len, job.compressPercentage(), verify, i * bs);
+        for (int i = 0; i < n; i++) {
+            int len = (int) Math.min(bs, job.size() - (long) i * bs);
+            byte[] b = patterns.block(i, len, (long) i * bs);
             logical += len;
             physical += Compressibility.physicalSize(b, len, level);
         }
         return (double) logical / physical;
+    }
+
+    /** {@code bytes} of a phase whose whole is {@code total} bytes costing {@code cost}: done now (the real-time clock). */
+    private void progress(BenchHost.Target t, PerfModel.Op op, long bytes, PerfModel.Cost cost, long total) {
+        double f = (double) bytes / total;
+        host.progress(t.name(), op, bytes, cost.userCpu() * f, cost.systemCpu() * f, cost.iowait() * f);
     }
 
     /**
@@ -300,15 +343,19 @@ public final class BenchTools {
         AtomicBoolean stop = new AtomicBoolean();
         running.put(id, stop);
         start(id, () -> {
+            if (!host.realTime()) {
+                host.startWork(t.name(), op, bytes, cost);
+                return new Response("", err, 0);
+            }
+            // the real-time clock: the modelled work in tenths of a second, as the time passes
             long startWall = System.nanoTime();
-            host.startWork(t.name(), op, bytes, cost);
-            if (host.realTime()) {
-                while (!stop.get() && System.nanoTime() - startWall < cost.seconds() * 1e9) {
-                    pace(startWall, Math.min(cost.seconds(), (System.nanoTime() - startWall) / 1e9 + 0.1));
-                }
-                if (stop.get()) {
-                    host.stopWork(t.name());
-                }
+            int slices = Math.max(1, (int) Math.ceil(cost.seconds() * 10));
+            long given = 0;
+            for (int k = 1; k <= slices && !stop.get(); k++) {
+                long until = bytes * k / slices;
+                progress(t, op, until - given, cost, Math.max(1, bytes));
+                given = until;
+                pace(startWall, cost.seconds() * k / slices);
             }
             return new Response("", err, 0);
         });

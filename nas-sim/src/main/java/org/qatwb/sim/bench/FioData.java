@@ -23,8 +23,55 @@ import java.util.zip.CRC32C;
  *     ({@code verify_io_u_sha256}) and on a difference logs {@code log_verify_failure}'s lines.</li>
  * </ul>
  * The random bytes come from a generator seeded per block, so a block can be made again for sampling.
+ * A job takes its full blocks from {@link Patterns}, a few dozen such blocks made once with their
+ * SHA-256 (ZFS compresses each record on its own, so which random bytes repeat between records
+ * changes nothing ZFS does: dedup is off), so that writing and checking cost a copy, not a hash.
  */
 final class FioData {
+
+    /** The blocks a job cycles through, each with the SHA-256 of what follows its header. */
+    static final class Patterns {
+        static final int COUNT = 64;
+        private final byte[][] blocks;
+        private final byte[][] sums;
+        private final long seed;
+        private final int compressPercentage;
+        private final boolean verify;
+
+        Patterns(long seed, int len, int compressPercentage, boolean verify) {
+            this.seed = seed;
+            this.compressPercentage = compressPercentage;
+            this.verify = verify;
+            blocks = new byte[COUNT][];
+            sums = new byte[COUNT][];
+            for (int k = 0; k < COUNT; k++) {
+                blocks[k] = FioData.block(seed, k, len, compressPercentage, verify, 0);
+                sums[k] = Arrays.copyOfRange(blocks[k], HEADER, HEADER + 32);
+            }
+        }
+
+        /** Block {@code index} at {@code offset}: a pattern with its own header (a short last block is made whole). */
+        byte[] block(long index, int len, long offset) {
+            if (len != blocks[0].length) {
+                return FioData.block(seed, index % COUNT, len, compressPercentage, verify, offset);
+            }
+            byte[] b = blocks[(int) (index % COUNT)].clone();
+            if (verify) {
+                writeHeader(b, seed + index % COUNT, offset, sums[(int) (index % COUNT)]);
+            }
+            return b;
+        }
+
+        /** {@link FioData#check}, comparing with the pattern first: a block equal to it has its SHA-256. */
+        String check(byte[] b, int len, long index, long offset, String file) {
+            byte[] p = blocks[(int) (index % COUNT)];
+            if (len == p.length && Arrays.equals(b, SHA256_HEADER, len, p, SHA256_HEADER, len)
+                    && Arrays.equals(b, HEADER, HEADER + 32, sums[(int) (index % COUNT)], 0, 32)) {
+                return FioData.checkHeader(b, len, offset, file);
+            }
+            return FioData.check(b, len, offset, file);
+        }
+    }
 
     static final int MAGIC = 0xacca;
     static final int HEADER = 48;
@@ -58,6 +105,11 @@ final class FioData {
 
     /** Puts the verify header and the SHA-256 of the rest of the block at its start. */
     private static void header(byte[] b, long randSeed, long offset) {
+        Arrays.fill(b, HEADER, SHA256_HEADER, (byte) 0);
+        writeHeader(b, randSeed, offset, sha256(b, SHA256_HEADER));
+    }
+
+    private static void writeHeader(byte[] b, long randSeed, long offset, byte[] sum) {
         ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         h.putShort(0, (short) MAGIC);
         h.put(2, (byte) 2);
@@ -74,7 +126,7 @@ final class FioData {
         crc.update(b, 0, 44);
         h.putInt(44, (int) crc.getValue());
         Arrays.fill(b, HEADER, SHA256_HEADER, (byte) 0);
-        System.arraycopy(sha256(b, SHA256_HEADER), 0, b, HEADER, 32);
+        System.arraycopy(sum, 0, b, HEADER, 32);
     }
 
     /**
@@ -82,6 +134,23 @@ final class FioData {
      * failure (verify.c {@code verify_header} and {@code log_verify_failure}).
      */
     static String check(byte[] b, int len, long offset, String file) {
+        String header = checkHeader(b, len, offset, file);
+        if (header != null) {
+            return header;
+        }
+        byte[] expected = Arrays.copyOfRange(b, HEADER, HEADER + 32);
+        byte[] got = sha256(Arrays.copyOf(b, len), SHA256_HEADER);
+        if (Arrays.equals(expected, got)) {
+            return null;
+        }
+        HexFormat hex = HexFormat.of();
+        return String.format("sha256: verify failed at file %s offset %d, length %d (requested block: offset=%d, length=%d, flags=%x)%n"
+                        + "       Expected CRC: %s%n       Received CRC: %s%n",
+                file, offset, len, offset, len, 0x88, hex.formatHex(expected), hex.formatHex(got));
+    }
+
+    /** The header's checks (verify.c {@code verify_header}): magic, its CRC32C, offset and length. */
+    private static String checkHeader(byte[] b, int len, long offset, String file) {
         ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int magic = h.getShort(0) & 0xffff;
         if (magic != MAGIC) {
@@ -94,15 +163,7 @@ final class FioData {
             return String.format("verify: bad header at file %s offset %d, length %d (requested block: offset=%d, length=%d)%n",
                     file, offset, len, offset, len);
         }
-        byte[] expected = Arrays.copyOfRange(b, HEADER, HEADER + 32);
-        byte[] got = sha256(Arrays.copyOf(b, len), SHA256_HEADER);
-        if (Arrays.equals(expected, got)) {
-            return null;
-        }
-        HexFormat hex = HexFormat.of();
-        return String.format("sha256: verify failed at file %s offset %d, length %d (requested block: offset=%d, length=%d, flags=%x)%n"
-                        + "       Expected CRC: %s%n       Received CRC: %s%n",
-                file, offset, len, offset, len, 0x88, hex.formatHex(expected), hex.formatHex(got));
+        return null;
     }
 
     private static byte[] sha256(byte[] b, int from) {

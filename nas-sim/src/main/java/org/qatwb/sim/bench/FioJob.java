@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code --fallocate}, {@code --buffer_compress_percentage}, {@code --buffer_compress_chunk},
  * {@code --refill_buffers}, {@code --verify}, {@code --do_verify}, {@code --end_fsync},
  * {@code --output-format=json}, {@code --output}, {@code --numjobs=1}, {@code --iodepth=1},
- * {@code --direct=0}, {@code --group_reporting}). Options are {@code --opt=value} or
+ * {@code --direct=0}, {@code --group_reporting}, {@code --verify_state_save}). Options are {@code --opt=value} or
  * {@code --opt value}, as fio's getopt_long takes them. An option fio does not know is fio's
  * {@code fio: unrecognized option '--x'}; one it knows but the simulator does not model, or a value
  * outside the model, is refused in the simulator's words; both exit 1 (init.c {@code parse_cmd_line}).
@@ -28,7 +28,7 @@ public record FioJob(String name, String filename, boolean write, int blockSize,
     private static final Set<String> FLAGS = Set.of("refill_buffers", "group_reporting", "thread");
     private static final Set<String> VALUED = Set.of("name", "filename", "rw", "readwrite", "bs", "blocksize", "size",
             "ioengine", "fallocate", "buffer_compress_percentage", "buffer_compress_chunk", "verify", "do_verify",
-            "end_fsync", "output-format", "output", "numjobs", "iodepth", "direct");
+            "end_fsync", "output-format", "output", "numjobs", "iodepth", "direct", "verify_state_save");
     /** Options fio has that the simulator does not model (a few; anything else unknown is fio's "unrecognized"). */
     private static final Set<String> KNOWN_NOT_MODELLED = Set.of("runtime", "time_based", "rate", "randrepeat",
             "norandommap", "offset", "nrfiles", "directory", "verify_pattern", "verify_fatal", "verify_backlog",
@@ -102,6 +102,7 @@ public record FioJob(String name, String filename, boolean write, int blockSize,
             {"output-format", "json"},
             {"do_verify", "0|1"},
             {"end_fsync", "0|1"},
+            {"verify_state_save", "0|1"},
             {"refill_buffers", "0|1"},
             {"fallocate", "none|native|posix|keep|0|1"},
             {"buffer_compress_percentage", "[0-9]|[1-9][0-9]|100"},

@@ -58,6 +58,12 @@ public final class PerfModel {
     static final double FIXED_S = 0.05;
     /** The share of CPUs ZFS's write-issue and read-interrupt taskqs run on (spa.c {@code zio_taskq_batch_pct}). */
     static final double ZIO_THREADS = 0.8;
+    /**
+     * What the CPUs the kernel counts give as compression throughput: the profiles' CPUs are two
+     * hyperthreads per core, and a core's second thread adds about a quarter (estimate), so the
+     * taskq's threads run at most {@code cpus / 2 * 1.25} cores' worth of zlib.
+     */
+    static final double SMT_YIELD = 1.25;
 
     /**
      * QAT's throughput per device in bytes per second, compression and crypto. dh895xcc: published,
@@ -172,7 +178,7 @@ public final class PerfModel {
         double toolUser = l * tool.userSecondsPerByte();
         double toolSystem = l * tool.systemSecondsPerByte();
         int cpus = profile.cpu().cores();
-        double workers = Math.max(1, cpus * ZIO_THREADS);
+        double workers = Math.max(1, Math.min(cpus * ZIO_THREADS, cpus / 2.0 * SMT_YIELD));
         double disk = p / (op == Op.WRITE ? diskWriteBps(profile.name()) : diskReadBps(profile.name()));
         double seconds = Math.max(Math.max(toolUser + toolSystem, zfsCpu / workers),
                 Math.max(disk, Math.max(dcBytes / (qatDcBps(qatType) * devices), cyBytes / (qatCyBps(qatType) * devices))));

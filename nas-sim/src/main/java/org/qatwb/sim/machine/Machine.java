@@ -66,6 +66,8 @@ public final class Machine implements RequestHandler, BenchHost {
     /** The modelled fio and the model behind dd, and the work they started that is not done yet. */
     private final BenchTools benchTools;
     private final List<Work> works = new java.util.ArrayList<>();
+    /** Work done on the real-time clock since the last step ({@link #progress}): all of it goes into the next step. */
+    private final List<Work> pending = new java.util.ArrayList<>();
     private boolean corruptNextRead;
     private volatile boolean realTime;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
@@ -270,6 +272,9 @@ public final class Machine implements RequestHandler, BenchHost {
      * files under etc/ and the workload stay. {@link #boot} brings it up again.
      */
     public synchronized void powerOff() {
+        works.clear(); // the tools died with their processes: their work ends where it was
+        pending.clear();
+        benchTools.stopAll();
         if (driver != null) {
             driver.powerOff();
             irqs.powerOff();
@@ -332,7 +337,7 @@ public final class Machine implements RequestHandler, BenchHost {
             long from = uptime.get();
             uptime.addAndGet(step);
             left -= step;
-            Map<String, DatasetLoad> stepLoads = works.isEmpty() ? loads : workLoads(from, from + step);
+            Map<String, DatasetLoad> stepLoads = works.isEmpty() && pending.isEmpty() ? loads : workLoads(from, from + step);
             procStat.catchUp(uptime.get());
             if (zfs != null) {
                 zfs.step(step / 1e9, datasets.list(), stepLoads, kernelApi(), driver == null ? null : (kind, n) -> {
@@ -379,6 +384,14 @@ public final class Machine implements RequestHandler, BenchHost {
                 it.remove();
             }
         }
+        for (Work w : pending) {
+            procStat.add(w.cost.userCpu(), w.cost.systemCpu(), w.cost.iowait(), seconds);
+            double mb = w.bytes / 1e6 / seconds;
+            DatasetLoad had = out.getOrDefault(w.dataset, DatasetLoad.IDLE);
+            out.put(w.dataset, w.op == PerfModel.Op.WRITE ? new DatasetLoad(had.writeMBps() + mb, had.readMBps())
+                    : new DatasetLoad(had.writeMBps(), had.readMBps() + mb));
+        }
+        pending.clear();
         return out;
     }
 
@@ -386,10 +399,10 @@ public final class Machine implements RequestHandler, BenchHost {
     private static final class Work {
         final String dataset;
         final PerfModel.Op op;
-        long bytes;
+        final long bytes;
         final long start;
-        long end;
-        PerfModel.Cost cost;
+        final long end;
+        final PerfModel.Cost cost;
         long done;
 
         Work(String dataset, PerfModel.Op op, long bytes, long start, long end, PerfModel.Cost cost) {
@@ -434,18 +447,9 @@ public final class Machine implements RequestHandler, BenchHost {
     }
 
     @Override
-    public synchronized void stopWork(String dataset) {
-        long now = uptime.get();
-        for (Work w : works) {
-            if (w.dataset.equals(dataset) && w.end > now) {
-                // what was done by now is all there will be
-                double f = (double) Math.max(0, now - w.start) / (w.end - w.start);
-                w.bytes = Math.max(w.done, Math.round(w.bytes * f));
-                w.cost = new PerfModel.Cost(w.cost.seconds() * f, w.cost.userCpu() * f, w.cost.systemCpu() * f,
-                        w.cost.iowait() * f);
-                w.end = Math.max(w.start + 1, now);
-            }
-        }
+    public synchronized void progress(String dataset, PerfModel.Op op, long bytes, double userCpu, double systemCpu,
+                                      double iowait) {
+        pending.add(new Work(dataset, op, bytes, 0, 0, new PerfModel.Cost(0, userCpu, systemCpu, iowait)));
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.qatwb.sim.tree.AtomicFiles;
  * {@code cpuN} line per CPU, each with user, nice, system, idle, iowait, irq, softirq, steal, guest
  * and guest_nice in USER_HZ ticks (100 a second), then {@code intr}, {@code ctxt}, {@code btime},
  * {@code processes}, {@code procs_running}, {@code procs_blocked} and {@code softirq}. The time
- * every CPU spends follows the simulator's clock: a quiet background (1% user, 0.5% system), what
+ * every CPU spends follows the simulator's clock: a quiet background (0.4% user, 0.2% system: a NAS at rest), what
  * the modelled work adds ({@link #add}), and idle for the rest, so that busy plus idle plus iowait
  * is the number of CPUs times the uptime, as on a real box. The counters start at zero at each boot.
  * Not thread-safe: the machine calls it under its lock.
@@ -16,8 +16,8 @@ import org.qatwb.sim.tree.AtomicFiles;
 public final class ProcStat {
 
     static final int USER_HZ = 100;
-    static final double BACKGROUND_USER = 0.01;
-    static final double BACKGROUND_SYSTEM = 0.005;
+    static final double BACKGROUND_USER = 0.004;
+    static final double BACKGROUND_SYSTEM = 0.002;
 
     private final Path file;
     private final int cpus;
