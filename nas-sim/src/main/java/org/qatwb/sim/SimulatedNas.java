@@ -104,7 +104,6 @@ public final class SimulatedNas implements AutoCloseable {
         env.put("PATH", HostPath.without(env.get("PATH"), layout.simBin(), layout.sim().resolve("host-path"), StandIns.MODELLED));
 
         this.machine = new Machine(profile, layout);
-        machine.realTime(options.realTime());
         if (options.demoLoad()) {
             machine.loads().putAll(profile.demoLoad());
         }
@@ -115,6 +114,7 @@ public final class SimulatedNas implements AutoCloseable {
         this.faults = new SimFaults(machine, layout, () -> server, slow, power);
         this.workload = new SimWorkload(machine);
         this.clock = new SimClock(machine);
+        machine.realTime(options.realTime()); // the modelled tools take their time on the wall clock, or move a driven one
         this.port = options.port();
     }
 

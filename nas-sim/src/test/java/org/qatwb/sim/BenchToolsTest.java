@@ -130,6 +130,23 @@ class BenchToolsTest {
     }
 
     @Test
+    void anEncryptedDatasetsRecordsAreEncryptedOnQat() throws Exception {
+        try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x")); MinaClient ssh = new MinaClient(nas.endpoint())) {
+            Path key = nas.root().resolve("var/lib/qatwb/bench/k/key");
+            Files.createDirectories(key.getParent());
+            Files.write(key, new byte[32]);
+            MinaClient.Result made = ssh.exec(CREATE.replace(" " + DS, " -o encryption=aes-256-gcm -o keyformat=raw -o keylocation=file://"
+                    + key + " " + DS));
+            assertEquals(0, made.rc(), made.err());
+            String mnt = ssh.exec("zfs get -H -p -o value mountpoint " + DS).out().strip();
+            Path out = Files.createDirectories(nas.root().resolve("var/tmp"));
+            Phase w = phase(ssh, fio(mnt, "write", out + "/e.json"), out.resolve("e.json"));
+            assertEquals(SIZE / 131072, w.delta(QatCounter.ENCRYPT_REQUESTS), "one encryption request per record (aes-256-gcm)");
+            assertEquals(SIZE / 131072, w.delta(QatCounter.COMP_REQUESTS));
+        }
+    }
+
+    @Test
     void aCorruptedReadFailsFiosVerify() throws Exception {
         try (SimulatedNas nas = SimulatedNas.start(SimOptions.driven("c62x")); MinaClient ssh = new MinaClient(nas.endpoint())) {
             assertEquals(0, ssh.exec(CREATE).rc());
