@@ -153,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private int report(BenchResult result, PrintWriter err) {
         String label = result.simulated() ? " (simulated)" : "";
-        result.stoppedBecause().ifPresent(why -> say(err, "stopped" + label + ": " + why));
+        result.stoppedBecause().ifPresent(why -> say(err, (why.startsWith("stopped") ? "" : "stopped: ") + why + label));
         say(err, "clean-up" + label + ": dataset " + (result.cleanup().datasetDestroyed() ? "destroyed" : "NOT destroyed")
                 + ", parameters " + (result.cleanup().paramsRestored() ? "restored" : "NOT restored"));
         result.cleanup().notes().forEach(n -> say(err, "  " + n));
