@@ -432,7 +432,7 @@ bench_wait() {                    # PASS PHASE CMD [ARG...]
         "$@" &
     fi
     W_CHILD=$!
-    w_n=0
+    w_n=0 w_last=0
     while kill -0 "$W_CHILD" 2>/dev/null; do
         if bench_stopped; then
             kill "$W_CHILD" 2>/dev/null
@@ -441,9 +441,18 @@ bench_wait() {                    # PASS PHASE CMD [ARG...]
             return 1
         fi
         w_n=$((w_n + 1))
+        # a look at the file's size each second, an event only when a whole percent more is
+        # written: at most about a hundred per phase, however long it runs (an answer holds at
+        # most 4096 items: docs/agent-protocol.md "Limits")
         if [ "$w_phase" = write ] && [ $((w_n % 5)) -eq 0 ] && [ -f "$W_FILE" ]; then
             w_sz=$(wc -c <"$W_FILE" 2>/dev/null)
-            case $w_sz in ''|*[!0-9\ ]*) ;; *) bench_event "phase $w_pass write $(awk -v a="$w_sz" -v b="$((W_MIB * 1048576))" 'BEGIN { f = a / b; if (f > 1) f = 1; printf "%.3f", f }')" ;; esac
+            case $w_sz in ''|*[!0-9\ ]*) w_sz=0 ;; esac
+            w_pct=$((w_sz * 100 / (W_MIB * 1048576)))
+            [ "$w_pct" -le 100 ] || w_pct=100
+            if [ "$w_pct" -gt "$w_last" ]; then
+                w_last=$w_pct
+                bench_event "phase $w_pass write $(printf '%d.%02d' $((w_pct / 100)) $((w_pct % 100)))"
+            fi
         fi
         sleep 0.2
     done
