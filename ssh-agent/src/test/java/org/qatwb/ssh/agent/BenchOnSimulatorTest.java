@@ -231,6 +231,32 @@ class BenchOnSimulatorTest {
         }
     }
 
+    /** A reboot mid-run ends every process of the NAS, the worker's traps too: the next benchmark cleans up first. */
+    @Test
+    void aBenchmarkCutByARebootIsCleanedUpByTheNextOne() throws Exception {
+        try (SimNas s = new SimNas(SimOptions.driven("c62x").withDownTime(Duration.ZERO))) {
+            BenchPlan first = plan(s, 8);
+            startToFirstPass(s, first, new CopyOnWriteArrayList<>());
+            s.nas.reboot();
+            Path record = s.nas.root().resolve("var/lib/qatwb/bench").resolve(BenchPlanner.id(first));
+            try (org.qatwb.ssh.NasSession fresh = Specs.connect(s.nas.endpoint())) {
+                AgentClient client = new AgentClient(fresh, false);
+                assertEquals(List.of(first.dataset()), client.benchProbe().leftovers(), "left behind by the reboot");
+                assertFalse(Files.exists(record.resolve("done")));
+                BenchPlan next = BenchPlanner.plan(client.benchProbe(),
+                        new BenchRequest(Optional.empty(), 8 * BenchRequest.MIB, 50, false));
+                List<BenchEvent> events = new CopyOnWriteArrayList<>();
+                BenchExec exec = client.benchRun(BenchPlanner.id(next), next.pool(), 8, 50, false, events::add);
+                assertTrue(exec.await(RUN));
+                assertTrue(of(events, BenchEvent.Step.class).stream().anyMatch(st -> st.line().startsWith(BenchPlanner.id(first)
+                        + ": a benchmark left behind")), events.toString());
+                assertTrue(Files.readString(record.resolve("cleanup")).startsWith("dataset yes\nparams yes\n"));
+                assertEquals(2, of(events, BenchEvent.PassDone.class).size());
+                assertNothingLeft(client, s, next);
+            }
+        }
+    }
+
     @Test
     void zfsWithoutQatIsRefusedByTheNasBeforeAnythingChanges() throws Exception {
         try (SimNas s = new SimNas(SimOptions.driven("no-qat"))) {
