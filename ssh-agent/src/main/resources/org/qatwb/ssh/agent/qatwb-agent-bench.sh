@@ -283,6 +283,10 @@ bench_follow() {
     trap 'kill "$f_reader" 2>/dev/null; wait "$f_reader" 2>/dev/null' EXIT
     f_seen=0 f_stop='' f_wait=0 f_quiet=0
     while :; do
+        # 'done' is looked at BEFORE the events are read: the worker writes its last events before
+        # 'done', so once it is seen, one more read prints them all
+        f_done=
+        if [ -e "$BD/done" ]; then f_done=1; fi
         f_all=0
         if [ -r "$BD/events" ]; then f_all=$(awk 'END { print NR }' "$BD/events"); fi
         if [ "$f_all" -gt "$f_seen" ]; then
@@ -290,7 +294,7 @@ bench_follow() {
             f_seen=$f_all
             f_quiet=0
         fi
-        if [ -e "$BD/done" ] && [ "$f_seen" -ge "$f_all" ]; then
+        if [ -n "$f_done" ]; then
             bench_final
             return 0
         fi
