@@ -257,19 +257,11 @@ bench_put() {                     # NAME TEXT: BD/NAME, one line, readable by th
 }
 
 bench_launch() {
-    l_sh=$(tx_shell)
-    case $(bench_runner) in
-        systemd)
-            l_out=$(as_root systemd-run --unit="qatwb-bench-$BID" --quiet --description="qatwb: benchmark $BID" \
-                "$l_sh" "$BD/agent.sh" bench-work "$B" 0 "$BID" 2>&1 4>&- 9<&-) \
-                || { item_note launch error 1 "systemd-run: $l_out"; bench_cleanup_dead; return 1; } ;;
-        setsid)
-            ( exec </dev/null >/dev/null 2>&1 4>&- 9<&-
-              as_root setsid "$l_sh" "$BD/agent.sh" bench-work "$B" 0 "$BID" ) & ;;
-        *)
-            ( trap '' HUP; exec "$l_sh" "$BD/agent.sh" bench-work "$B" 0 "$BID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
-    esac
-    return 0
+    if ! l_out=$(detach "$(bench_runner)" "qatwb-bench-$BID" "qatwb: benchmark $BID" "$BD/agent.sh" bench-work "$BID"); then
+        item_note launch error 1 "systemd-run: $l_out"
+        bench_cleanup_dead
+        return 1
+    fi
 }
 
 # Prints the worker's events as items until it is done. The client's end of file (a stop, a
