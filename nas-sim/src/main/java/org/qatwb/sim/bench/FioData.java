@@ -131,7 +131,7 @@ final class FioData {
 
     /**
      * Checks a block read back at {@code offset}; null when it is good, else fio's words for the
-     * failure (verify.c {@code verify_header} and {@code log_verify_failure}).
+     * failure (verify.c {@code verify_header} and {@code log_verify_failure}; the CRCs are the 64 bytes of {@code vhdr_sha256}).
      */
     static String check(byte[] b, int len, long offset, String file) {
         String header = checkHeader(b, len, offset, file);
@@ -146,7 +146,7 @@ final class FioData {
         HexFormat hex = HexFormat.of();
         return String.format("sha256: verify failed at file %s offset %d, length %d (requested block: offset=%d, length=%d, flags=%x)%n"
                         + "       Expected CRC: %s%n       Received CRC: %s%n",
-                file, offset, len, offset, len, 0x88, hex.formatHex(expected), hex.formatHex(got));
+                file, offset, len, offset, len, 8, hex.formatHex(Arrays.copyOf(expected, 64)), hex.formatHex(Arrays.copyOf(got, 64)));
     }
 
     /** The header's checks (verify.c {@code verify_header}): magic, its CRC32C, offset and length. */

@@ -36,6 +36,11 @@ public record FioJob(String name, String filename, boolean write, int blockSize,
             "dedupe_percentage", "rwmixread", "rwmixwrite", "startdelay", "ramp_time", "loops", "unlink", "create_only",
             "output-format=terse", "minimal", "eta", "status-interval", "section", "cpus_allowed", "gtod_reduce");
 
+    /** An option without a value ({@code --refill_buffers}). */
+    static boolean isFlag(String option) {
+        return FLAGS.contains(option);
+    }
+
     /** The job, or the one line fio (or the simulator) says when it refuses the command line. */
     public static Result parse(List<String> args) {
         Map<String, String> opts = new LinkedHashMap<>();

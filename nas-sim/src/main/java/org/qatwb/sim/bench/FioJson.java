@@ -10,11 +10,12 @@ import java.util.Map;
 /**
  * fio's {@code --output-format=json} for one job, in the shape and print format of fio's writer:
  * stat.c {@code __show_run_stats} (top: "fio version", "timestamp", "timestamp_ms", "time", "jobs"),
- * {@code show_thread_status_json} (jobname, groupid, job_start, error, eta, elapsed, "job options",
+ * {@code show_thread_status_json} (jobname, groupid, error, eta, elapsed, "job options",
  * read, write, trim, sync, job_runtime, usr_cpu, sys_cpu, ctx, majf, minf, iodepth_level, latency_*),
  * {@code add_ddir_status_json} (io_bytes, io_kbytes, bw_bytes, bw, iops, runtime, total_ios,
  * short_ios, drop_ios, slat_ns/clat_ns/lat_ns, bw_*, iops_*), and json.c's printer (two spaces a
- * level, {@code "key" : value}, floats with {@code %f}).
+ * level, {@code "key" : value}, floats with {@code %f}). No "disk_util": on ZFS fio finds no block device
+ * under the file.
  */
 final class FioJson {
 
@@ -36,11 +37,18 @@ final class FioJson {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("jobname", o.job().name());
         job.put("groupid", 0L);
-        job.put("job_start", o.epochMillis() - o.runtimeMs());
+        // fio 3.33 has no job_start yet, and prints eta as INT_MAX once the jobs are done (a capture of it)
         job.put("error", (long) o.error());
-        job.put("eta", 0L);
+        job.put("eta", 2147483647L);
         job.put("elapsed", Math.max(1, (o.runtimeMs() + 999) / 1000));
-        job.put("job options", new LinkedHashMap<String, Object>(o.job().options()));
+        Map<String, Object> options = new LinkedHashMap<>();
+        // the job's own options with a value: --output and --output-format are fio's, flags are not listed
+        o.job().options().forEach((k, v) -> {
+            if (!k.equals("output") && !k.equals("output-format") && !FioJob.isFlag(k)) {
+                options.put(k, v);
+            }
+        });
+        job.put("job options", options);
         job.put("read", direction(o.job().write() ? null : o));
         job.put("write", direction(o.job().write() ? o : null));
         job.put("trim", direction(null));
@@ -62,6 +70,11 @@ final class FioJson {
         job.put("iodepth_level", depth);
         job.put("iodepth_submit", depths());
         job.put("iodepth_complete", depths());
+        long perIo = o.totalIos() == 0 ? 0 : o.runtimeMs() * 1_000_000L / o.totalIos();
+        job.put("latency_ns", buckets(List.of("2", "4", "10", "20", "50", "100", "250", "500", "750", "1000"), perIo, 1));
+        job.put("latency_us", buckets(List.of("2", "4", "10", "20", "50", "100", "250", "500", "750", "1000"), perIo, 1_000));
+        job.put("latency_ms", buckets(List.of("2", "4", "10", "20", "50", "100", "250", "500", "750", "1000", "2000", ">=2000"),
+                perIo, 1_000_000));
         job.put("latency_depth", 1L);
         job.put("latency_target", 0L);
         job.put("latency_percentile", 100.0);
@@ -70,6 +83,21 @@ final class FioJson {
         StringBuilder out = new StringBuilder();
         value(out, root, 0);
         return out.append('\n').toString();
+    }
+
+    /** fio's latency buckets in {@code unit} ns: every request in the one its (mean) latency falls in, as a percentage. */
+    private static Map<String, Object> buckets(List<String> keys, long latencyNs, long unit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double v = (double) latencyNs / unit;
+        boolean placed = false;
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            boolean here = !placed && latencyNs > 0 && (k.startsWith(">=") ? v >= Double.parseDouble(k.substring(2))
+                    : v <= Double.parseDouble(k) && (i == 0 || v > Double.parseDouble(keys.get(i - 1))));
+            placed |= here;
+            m.put(k, here ? 100.0 : 0.0);
+        }
+        return m;
     }
 
     private static Map<String, Object> depths() {
@@ -97,7 +125,16 @@ final class FioJson {
         d.put("drop_ios", 0L);
         long perIo = ios == 0 ? 0 : runtime * 1_000_000L / ios;
         d.put("slat_ns", lat(0, 0));
-        d.put("clat_ns", lat(perIo, ios));
+        Map<String, Object> clat = lat(perIo, ios);
+        Map<String, Object> pct = new LinkedHashMap<>();
+        for (String p : List.of("1", "5", "10", "20", "30", "40", "50", "60", "70", "80", "90", "95", "99", "99.5", "99.9",
+                "99.95", "99.99")) {
+            pct.put(String.format(Locale.ROOT, "%f", Double.parseDouble(p)), ios == 0 ? 0L : perIo);
+        }
+        if (ios > 0) {
+            clat.put("percentile", pct);
+        }
+        d.put("clat_ns", clat);
         d.put("lat_ns", lat(perIo, ios));
         d.put("bw_min", bwBytes / 1024);
         d.put("bw_max", bwBytes / 1024);

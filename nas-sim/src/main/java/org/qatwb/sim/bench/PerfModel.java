@@ -66,9 +66,11 @@ public final class PerfModel {
     static final double SMT_YIELD = 1.25;
 
     /**
-     * QAT's throughput per device in bytes per second, compression and crypto. dh895xcc: published,
-     * Intel QuickAssist Adapter 8950: up to 24 Gb/s compression, 50 Gb/s crypto. c6xx: published,
-     * Intel C620 series chipset (C627/C628): up to 100 Gb/s each, shared by its three devices.
+     * QAT's throughput per device in bytes per second, compression and crypto. dh895xcc: Intel's
+     * QuickAssist Adapter 8950 figures (up to 24 Gb/s compression, 50 Gb/s crypto), as quoted from its
+     * product brief (not the brief itself: not at hand when this was written). c6xx: Intel's figure
+     * for the C627/C628 chipset, up to 100 Gb/s each, shared by its three devices; recalled, not
+     * verified here. Neither limits a benchmark of one fio job: the disks or the tool do first.
      */
     static double qatDcBps(String type) {
         return "dh895xcc".equals(type) ? 24e9 / 8 : 100e9 / 8 / 3;

@@ -376,23 +376,24 @@ public final class Machine implements RequestHandler, BenchHost {
             long bytes = until - w.done;
             w.done = until;
             procStat.add(w.cost.userCpu() * share, w.cost.systemCpu() * share, w.cost.iowait() * share, seconds);
-            double mb = (bytes + (to >= w.end ? 0.5 : 0)) / 1e6 / seconds;
-            DatasetLoad had = out.getOrDefault(w.dataset, DatasetLoad.IDLE);
-            out.put(w.dataset, w.op == PerfModel.Op.WRITE ? new DatasetLoad(had.writeMBps() + mb, had.readMBps())
-                    : new DatasetLoad(had.writeMBps(), had.readMBps() + mb));
+            addLoad(out, w, (bytes + (to >= w.end ? 0.5 : 0)) / 1e6 / seconds);
             if (to >= w.end) {
                 it.remove();
             }
         }
         for (Work w : pending) {
             procStat.add(w.cost.userCpu(), w.cost.systemCpu(), w.cost.iowait(), seconds);
-            double mb = w.bytes / 1e6 / seconds;
-            DatasetLoad had = out.getOrDefault(w.dataset, DatasetLoad.IDLE);
-            out.put(w.dataset, w.op == PerfModel.Op.WRITE ? new DatasetLoad(had.writeMBps() + mb, had.readMBps())
-                    : new DatasetLoad(had.writeMBps(), had.readMBps() + mb));
+            addLoad(out, w, w.bytes / 1e6 / seconds);
         }
         pending.clear();
         return out;
+    }
+
+    /** {@code mb} MB/s more written or read on the work's dataset. */
+    private static void addLoad(Map<String, DatasetLoad> loads, Work w, double mb) {
+        DatasetLoad had = loads.getOrDefault(w.dataset, DatasetLoad.IDLE);
+        loads.put(w.dataset, w.op == PerfModel.Op.WRITE ? new DatasetLoad(had.writeMBps() + mb, had.readMBps())
+                : new DatasetLoad(had.writeMBps(), had.readMBps() + mb));
     }
 
     /** A phase of modelled work on a dataset: its bytes and costs spread over {@code [start, end)} of the uptime. */

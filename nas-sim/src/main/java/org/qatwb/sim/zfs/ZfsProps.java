@@ -52,6 +52,9 @@ final class ZfsProps {
      * {@code cannot create 'DS': } (or the simulator's, for what it does not model).
      */
     static Optional<String> check(String name, String value) {
+        if (value.indexOf('\t') >= 0) {
+            return Optional.of("qatwb-sim: a property value with a tab is not simulated (the tables are tab-separated)");
+        }
         if (user(name)) {
             return value.length() > 8191 ? Optional.of("property value too long") : Optional.empty();
         }
