@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (!SimCommand.PROFILES.contains(sim)) {
                     throw new CliException(ExitCodes.USAGE, "--sim " + sim + ": no such profile (" + String.join(", ", SimCommand.PROFILES) + ")");
                 }
-                say(err, "starting a simulated NAS (" + sim + "): every figure below is modelled, not measured");
+                say(err, "starting a simulated NAS (" + sim + ")");
                 simulated = SimulatedNas.start(SimOptions.of(sim));
                 SimEndpoint e = simulated.endpoint();
                 options = new ConnectionOptions(e.host(), e.port(), e.user(), e.identity(), e.knownHosts(), false, false);
