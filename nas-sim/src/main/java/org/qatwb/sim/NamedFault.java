@@ -38,7 +38,11 @@ public record NamedFault(String name, String valueLabel, String description, BiC
             new NamedFault("sudo-password", "", "sudo says a password is required",
                     (f, v) -> f.sudoRequiresPassword(true)),
             new NamedFault("no-systemd", "", "systemd is not running: systemd-run and systemctl reboot fail",
-                    (f, v) -> f.withoutSystemd(true)));
+                    (f, v) -> f.withoutSystemd(true)),
+            new NamedFault("no-fio", "", "the NAS has no fio (a benchmark takes its dd path)",
+                    (f, v) -> f.withoutFio(true)),
+            new NamedFault("corrupt-read", "", "the next read of a benchmark's file returns one byte wrong (its checksum fails)",
+                    (f, v) -> f.corruptNextRead()));
 
     /**
      * The fault {@code spec} ({@code NAME} or {@code NAME=VALUE}) names with its value, or empty when

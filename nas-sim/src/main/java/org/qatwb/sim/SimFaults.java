@@ -17,6 +17,7 @@ import org.qatwb.sim.machine.Machine;
 import org.qatwb.sim.ssh.SshServerHost;
 import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.tree.StandIns;
 
 /**
  * Fault injection for tests (DESIGN.md): a failing restart, a read-only {@code /etc}, a full disk,
@@ -247,6 +248,31 @@ public final class SimFaults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The next read of a file in a dataset made with zfs create, by the fio or the dd stand-in, returns
+     * one byte wrong (the file on disk stays right), as a faulty decompression would: fio's verify and
+     * a sha256 of what dd read see a mismatch. One read; then reads are right again.
+     */
+    public SimFaults corruptNextRead() {
+        machine.corruptNextRead();
+        return this;
+    }
+
+    /** The NAS without fio (the dd path of a benchmark), or with it again; the profile decides at start. */
+    public SimFaults withoutFio(boolean on) {
+        StandIns.fio(layout, !on);
+        return this;
+    }
+
+    /**
+     * For a test of the space a benchmark needs: {@code pool} fills until only {@code available} bytes are
+     * left for its datasets ({@code zfs get available}); zpool's free and allocated follow.
+     */
+    public SimFaults poolAvailable(String pool, long available) {
+        machine.leaveAvailable(pool, available);
+        return this;
     }
 
     /** Disarms every call fault. */

@@ -19,9 +19,9 @@ public final class SimWorkload {
     }
 
     public SimWorkload set(String dataset, DatasetLoad load) {
-        if (machine.profile().dataset(dataset).isEmpty()) {
+        if (!machine.datasets().exists(dataset)) {
             throw new IllegalArgumentException("profile " + machine.profile().name() + " has no dataset " + dataset
-                    + "; it has " + machine.profile().datasets().stream().map(d -> d.name()).toList());
+                    + "; it has " + machine.datasets().list().stream().map(d -> d.name()).toList());
         }
         machine.loads().put(dataset, load);
         return this;

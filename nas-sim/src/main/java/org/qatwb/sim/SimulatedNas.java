@@ -26,7 +26,9 @@ import org.qatwb.sim.request.RequestWatcher;
 import org.qatwb.sim.request.Response;
 import org.qatwb.sim.ssh.SshKeys;
 import org.qatwb.sim.ssh.SshServerHost;
+import org.qatwb.sim.tree.HostPath;
 import org.qatwb.sim.tree.RootLayout;
+import org.qatwb.sim.tree.StandIns;
 import org.qatwb.sim.tree.TreeGenerator;
 
 /**
@@ -99,6 +101,8 @@ public final class SimulatedNas implements AutoCloseable {
         KeyPair userKey = SshKeys.loadOrCreate(identity, options.user() + "@qatwb-sim");
         this.knownHosts = stateDir.resolve("known_hosts");
         this.env = environment(layout, home, options.user());
+        // the NAS's fio is the simulator's (or none): a real one on this machine must not answer for it
+        env.put("PATH", HostPath.without(env.get("PATH"), layout.simBin(), layout.sim().resolve("host-path"), StandIns.MODELLED));
 
         this.machine = new Machine(profile, layout);
         if (machine.zfs() != null) {
@@ -114,6 +118,7 @@ public final class SimulatedNas implements AutoCloseable {
         this.faults = new SimFaults(machine, layout, () -> server, slow, power);
         this.workload = new SimWorkload(machine);
         this.clock = new SimClock(machine);
+        machine.realTime(options.realTime()); // the modelled tools take their time on the wall clock, or move a driven one
         this.port = options.port();
     }
 
@@ -243,7 +248,7 @@ public final class SimulatedNas implements AutoCloseable {
     public Path toolsForRealSshd() throws IOException {
         Path dir = Files.createTempDirectory("qatwb-nas-tools");
         for (String tool : List.of("adf_ctl", "systemctl", "zfs", "zpool", "dmesg", "sudo", "tee", "midclt",
-                "systemd-run", "df", "reboot")) {
+                "systemd-run", "df", "reboot", "fio", "dd")) {
             Path standIn = layout.root().resolve("sim-bin").resolve(tool);
             if (Files.exists(standIn)) {
                 Files.createSymbolicLink(dir.resolve(tool), standIn);

@@ -167,6 +167,21 @@ public final class ExecStream implements AutoCloseable {
     }
 
     /**
+     * Closes only the command's stdin (it reads end of file) and goes on delivering its output until
+     * it ends by itself: how a benchmark is told to stop while its clean-up is still reported.
+     */
+    public void closeInput() {
+        try {
+            OutputStream in = stdin;
+            if (in != null) {
+                in.close(); // SSH_MSG_CHANNEL_EOF
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /**
      * Closes the command's stdin (it reads end of file), gives it {@link SessionSettings#streamCloseGrace()}
      * to exit, then closes the channel. Returns once the listener has had its {@code onEnd} (unless
      * called from the listener itself). Idempotent.

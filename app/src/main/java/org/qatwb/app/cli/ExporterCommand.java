@@ -324,7 +324,7 @@ final class ExporterCommand implements Callable<Integer> {
      * without this the JVM would begin shutting down at once (status 130 or 143) and the cleanup would
      * race the shutdown hooks. Where the JVM does not allow it, the shutdown hook stops the command.
      */
-    private static void onInterrupt(Runnable stop) {
+    static void onInterrupt(Runnable stop) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop.run());

@@ -58,6 +58,7 @@ public final class QatwbCommand implements Runnable {
         m.put("zia", ZiaCommand.class);
         m.put("irq", IrqCommand.class);
         m.put("exporter", ExporterCommand.class);
+        m.put("bench", BenchCommand.class);
         return Collections.unmodifiableMap(m);
     }
 

@@ -1,7 +1,6 @@
 package org.qatwb.app.gui;
 
 import atlantafx.base.theme.Styles;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
@@ -29,17 +28,14 @@ import org.qatwb.app.gui.bench.BenchmarkPane;
 import org.qatwb.app.gui.dashboard.DashboardPane;
 import org.qatwb.app.gui.doctor.DoctorPane;
 import org.qatwb.app.gui.layout.LayoutPane;
-import org.qatwb.app.usecase.bench.BenchProgress;
 import org.qatwb.app.usecase.bench.BenchSession;
+import org.qatwb.app.usecase.bench.RunBenchmark;
 import org.qatwb.app.viewmodel.BenchmarkViewModel;
 import org.qatwb.app.viewmodel.DoctorViewModel;
 import org.qatwb.app.viewmodel.LayoutEditorViewModel;
 import org.qatwb.app.viewmodel.LinkState;
 import org.qatwb.app.viewmodel.NasViewModel;
 import org.qatwb.app.workbench.StatusLine;
-import org.qatwb.model.bench.BenchPlan;
-import org.qatwb.model.bench.BenchRequest;
-import org.qatwb.model.bench.BenchResult;
 import org.qatwb.ssh.agent.AgentClient;
 
 /** One NAS: a header, then its dashboard, live charts, doctor, layout and benchmark; or why it is not connected. */
@@ -103,22 +99,7 @@ final class NasPane extends BorderPane {
 
     /** How the Benchmark tab makes the benchmark session of a NAS's agent: the use case {@code qatwb bench} runs. */
     private static Function<AgentClient, BenchSession> benchSessions() {
-        // issue 16: RunBenchmark::new once merged
-        return agent -> new BenchSession() {
-            @Override
-            public BenchPlan plan(BenchRequest request) throws BenchRefused {
-                throw new BenchRefused("the benchmark is not built yet");
-            }
-
-            @Override
-            public BenchResult run(BenchPlan plan, Consumer<BenchProgress> progress) {
-                throw new IllegalStateException("the benchmark is not built yet");   // never: no plan is made
-            }
-
-            @Override
-            public void stop() {
-            }
-        };
+        return RunBenchmark::new;
     }
 
     private Node header() {

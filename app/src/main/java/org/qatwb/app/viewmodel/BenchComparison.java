@@ -153,8 +153,8 @@ public record BenchComparison(List<Row> rows, String summary, boolean simulated)
             return "";
         }
         List<String> speed = new ArrayList<>();
-        times(on.get().writeMiBps(), off.get().writeMiBps()).ifPresent(x -> speed.add("writes " + x + " as fast"));
-        times(on.get().readMiBps(), off.get().readMiBps()).ifPresent(x -> speed.add("reads " + x + " as fast"));
+        asFast(on.get().writeMiBps(), off.get().writeMiBps()).ifPresent(x -> speed.add("writes " + x));
+        asFast(on.get().readMiBps(), off.get().readMiBps()).ifPresent(x -> speed.add("reads " + x));
         List<String> cpu = new ArrayList<>();
         less(on.get().writeCpuPerGiB(), off.get().writeCpuPerGiB()).ifPresent(x -> cpu.add(x + " CPU per GiB written"));
         less(on.get().readCpuPerGiB(), off.get().readCpuPerGiB())
@@ -167,11 +167,13 @@ public record BenchComparison(List<Row> rows, String summary, boolean simulated)
         return "With QAT on: " + s + (s.isEmpty() || c.isEmpty() ? "" : "; ") + c + ".";
     }
 
-    private static Optional<String> times(OptionalDouble on, OptionalDouble off) {
+    /** "2.1× as fast"; "as fast" where the two round to the same tenth (a "1.0×" reads as a figure, not an answer). */
+    private static Optional<String> asFast(OptionalDouble on, OptionalDouble off) {
         if (!usable(on) || !usable(off)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%.1f×", on.getAsDouble() / off.getAsDouble()));
+        String times = String.format(Locale.ROOT, "%.1f×", on.getAsDouble() / off.getAsDouble());
+        return Optional.of(times.equals("1.0×") ? "as fast" : times + " as fast");
     }
 
     private static Optional<String> less(OptionalDouble on, OptionalDouble off) {

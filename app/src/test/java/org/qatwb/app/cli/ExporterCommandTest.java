@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qatwb.app.Main;
 import org.qatwb.app.settings.AuthMethod;
 import org.qatwb.app.settings.ConnectionStore;
 import org.qatwb.app.settings.SavedConnection;
@@ -134,18 +132,8 @@ class ExporterCommandTest {
         private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
         static Child start(Path dir, String... args) throws IOException {
-            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            cmd.addAll(List.of(args));
-            Path err = dir.resolve("stderr.txt");
-            ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            Map<String, String> env = b.environment();
-            env.put("HOME", dir.resolve("home").toString());
-            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-            env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-            env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-            return new Child(b.start(), err);
+            CliProcess p = CliProcess.start(dir, List.of(args));
+            return new Child(p.process(), p.errFile());
         }
 
         String err() throws IOException {

@@ -22,7 +22,13 @@ public enum AgentVerb {
     IRQ_PIN("irq-pin"),
     /** What a boot runs (a unit, with '-' for a boundary); a client runs it to check now, with frames. */
     BOOT_CHECK("boot-check"),
-    REBOOT("reboot");
+    REBOOT("reboot"),
+    /** What a benchmark's plan needs (issue 16): pools and space, fio, the parameters; changes nothing. */
+    BENCH_PROBE("bench-probe"),
+    /** Starts the benchmark's worker on the NAS and follows it, item by item, until its clean-up. */
+    BENCH_RUN("bench-run"),
+    /** Stops a benchmark from another connection and reports its clean-up. */
+    BENCH_ABORT("bench-abort");
 
     private final String wire;
 

@@ -20,6 +20,14 @@ import org.qatwb.sim.tree.AtomicFiles;
 import org.qatwb.sim.tree.RootLayout;
 import org.qatwb.sim.truenas.InitShutdownScripts;
 import org.qatwb.model.zfs.ZfsParam;
+import java.util.Optional;
+import org.qatwb.sim.bench.BenchHost;
+import org.qatwb.sim.bench.BenchTools;
+import org.qatwb.sim.bench.PerfModel;
+import org.qatwb.sim.profile.Dataset;
+import org.qatwb.sim.zfs.PoolSpace;
+import org.qatwb.sim.zfs.ZfsCommands;
+import org.qatwb.sim.zfs.ZfsDatasets;
 import org.qatwb.sim.zfs.ZfsModule;
 import org.qatwb.sim.zfs.ZfsTables;
 import org.qatwb.sim.zfs.ZiaPools;
@@ -29,7 +37,7 @@ import org.qatwb.sim.zfs.ZiaPools;
  * clock. Every change happens under this object's lock, whether it comes from a stand-in's
  * request, the ticking thread or a test hook.
  */
-public final class Machine implements RequestHandler {
+public final class Machine implements RequestHandler, BenchHost {
 
     /** Advance the workload in steps of at most this much, so a long jump still logs plausibly. */
     static final long MAX_STEP_NANOS = 1_000_000_000L;
@@ -48,7 +56,20 @@ public final class Machine implements RequestHandler {
     private final InitShutdownScripts initScripts;
     /** The pools' Z.I.A. properties: in memory only, so an import, a reboot or a module reload loses them. */
     private final ZiaPools zia;
+    /** The datasets that exist now (the profile's and those made since), the pools' space, zfs's changes. */
+    private final ZfsDatasets datasets;
+    private final PoolSpace space;
+    private final ZfsCommands zfsCommands;
     private boolean booted;
+    /** /proc/stat: the CPUs' time, idle with the clock, busy with the modelled work. */
+    private final ProcStat procStat;
+    /** The modelled fio and the model behind dd, and the work they started that is not done yet. */
+    private final BenchTools benchTools;
+    private final List<Work> works = new java.util.ArrayList<>();
+    /** Work done on the real-time clock since the last step ({@link #progress}): all of it goes into the next step. */
+    private final List<Work> pending = new java.util.ArrayList<>();
+    private boolean corruptNextRead;
+    private volatile boolean realTime;
     private final Map<String, DatasetLoad> loads = new ConcurrentHashMap<>();
     /** The QAT interrupts; null without a QAT card. */
     private final SimInterrupts irqs;
@@ -80,6 +101,11 @@ public final class Machine implements RequestHandler {
                 });
         this.initScripts = profile.os().trueNas() ? new InitShutdownScripts(layout.initScripts()) : null;
         this.zia = new ZiaPools(profile);
+        this.datasets = new ZfsDatasets(profile, layout.root());
+        this.space = new PoolSpace(profile);
+        this.zfsCommands = new ZfsCommands(datasets, layout.root());
+        this.procStat = new ProcStat(layout.root().resolve("proc/stat"), profile.cpu().cores());
+        this.benchTools = new BenchTools(this, layout.requests());
         this.irqs = driver == null ? null : new SimInterrupts(layout.root(), profile.cpu().cores());
     }
 
@@ -106,6 +132,7 @@ public final class Machine implements RequestHandler {
         List<BootStep> steps;
         synchronized (this) {
             uptime.set(0);
+            procStat.reset(0);
             log.logAt(0, "Linux version " + profile.os().kernel() + " (simulated by QAT Workbench)");
             log.logAt(0, "Command line: BOOT_IMAGE=/boot/vmlinuz-" + profile.os().kernel() + " root=ZFS=boot-pool/ROOT quiet");
             AtomicFiles.write(layout.root().resolve("proc/sys/kernel/random/boot_id"), java.util.UUID.randomUUID() + "\n");
@@ -180,8 +207,7 @@ public final class Machine implements RequestHandler {
         }
         uptime.set(Math.max(uptime.get(), START_UPTIME_NANOS));
         log.flush();
-        AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(profile));
-        writePoolTable();
+        writeZfsTables();
         if (driver != null) {
             driver.writeState();
         }
@@ -192,10 +218,18 @@ public final class Machine implements RequestHandler {
     private void writeUptime() {
         double s = uptime.get() / 1e9;
         AtomicFiles.write(layout.root().resolve("proc/uptime"), String.format(java.util.Locale.ROOT, "%.2f %.2f%n", s, s * 0.9));
+        procStat.catchUp(uptime.get());
+        procStat.write(System.currentTimeMillis() / 1000 - uptime.get() / 1_000_000_000L);
     }
 
     private void writePoolTable() {
-        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(profile, zia));
+        AtomicFiles.write(layout.state().resolve("zpool_props.tsv"), ZfsTables.pools(zia, datasets, space));
+    }
+
+    /** The tables {@code zfs get}/{@code zfs list} and {@code zpool get} read, as the datasets and pools are now. */
+    public synchronized void writeZfsTables() {
+        AtomicFiles.write(layout.state().resolve("zfs_props.tsv"), ZfsTables.datasets(datasets, space));
+        writePoolTable();
     }
 
     private synchronized void startQat(long at) {
@@ -238,6 +272,9 @@ public final class Machine implements RequestHandler {
      * files under etc/ and the workload stay. {@link #boot} brings it up again.
      */
     public synchronized void powerOff() {
+        works.clear(); // the tools died with their processes: their work ends where it was
+        pending.clear();
+        benchTools.stopAll();
         if (driver != null) {
             driver.powerOff();
             irqs.powerOff();
@@ -300,10 +337,13 @@ public final class Machine implements RequestHandler {
         long left = nanos;
         while (left > 0) {
             long step = Math.min(left, MAX_STEP_NANOS);
+            long from = uptime.get();
             uptime.addAndGet(step);
             left -= step;
+            Map<String, DatasetLoad> stepLoads = works.isEmpty() && pending.isEmpty() ? loads : workLoads(from, from + step);
+            procStat.catchUp(uptime.get());
             if (zfs != null) {
-                zfs.step(step / 1e9, profile.datasets(), loads, kernelApi(), driver == null ? null : (kind, n) -> {
+                zfs.step(step / 1e9, datasets.list(), stepLoads, kernelApi(), driver == null ? null : (kind, n) -> {
                     driver.countRequests(kind, n);
                     irqs.complete(n);
                 });
@@ -317,6 +357,131 @@ public final class Machine implements RequestHandler {
             irqs.writeCounts();
         }
         writeUptime();
+    }
+
+    /**
+     * The workload of one step: what the tests set ({@link #loads}) plus the part of each modelled
+     * work (fio, dd) that falls in {@code [from, to)}: its bytes as a rate over the step (the last step
+     * of a work gets exactly what is left, so its blocks add up), and its CPU time to /proc/stat.
+     */
+    private Map<String, DatasetLoad> workLoads(long from, long to) {
+        Map<String, DatasetLoad> out = new java.util.HashMap<>(loads);
+        double seconds = (to - from) / 1e9;
+        for (java.util.Iterator<Work> it = works.iterator(); it.hasNext(); ) {
+            Work w = it.next();
+            long a = Math.max(from, w.start);
+            long b = Math.min(to, w.end);
+            if (b <= a && w.end > from) {
+                continue;
+            }
+            double share = (double) (Math.max(0, b - a)) / Math.max(1, w.end - w.start);
+            long until = to >= w.end ? w.bytes : Math.round(w.bytes * (double) (b - w.start) / (w.end - w.start));
+            long bytes = until - w.done;
+            w.done = until;
+            procStat.add(w.cost.userCpu() * share, w.cost.systemCpu() * share, w.cost.iowait() * share, seconds);
+            addLoad(out, w, (bytes + (to >= w.end ? 0.5 : 0)) / 1e6 / seconds);
+            if (to >= w.end) {
+                it.remove();
+            }
+        }
+        for (Work w : pending) {
+            procStat.add(w.cost.userCpu(), w.cost.systemCpu(), w.cost.iowait(), seconds);
+            addLoad(out, w, w.bytes / 1e6 / seconds);
+        }
+        pending.clear();
+        return out;
+    }
+
+    /** {@code mb} MB/s more written or read on the work's dataset. */
+    private static void addLoad(Map<String, DatasetLoad> loads, Work w, double mb) {
+        DatasetLoad had = loads.getOrDefault(w.dataset, DatasetLoad.IDLE);
+        loads.put(w.dataset, w.op == PerfModel.Op.WRITE ? new DatasetLoad(had.writeMBps() + mb, had.readMBps())
+                : new DatasetLoad(had.writeMBps(), had.readMBps() + mb));
+    }
+
+    /** A phase of modelled work on a dataset: its bytes and costs spread over {@code [start, end)} of the uptime. */
+    private static final class Work {
+        final String dataset;
+        final PerfModel.Op op;
+        final long bytes;
+        final long start;
+        final long end;
+        final PerfModel.Cost cost;
+        long done;
+
+        Work(String dataset, PerfModel.Op op, long bytes, long start, long end, PerfModel.Cost cost) {
+            this.dataset = dataset;
+            this.op = op;
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+            this.cost = cost;
+        }
+    }
+
+    @Override
+    public synchronized Optional<BenchHost.Target> datasetOf(java.nio.file.Path file) {
+        return datasets.datasetOf(file).flatMap(datasets::get).map(e -> {
+            Dataset d = e.dataset();
+            PerfModel.Offloaded off = zfs == null ? PerfModel.Offloaded.NONE : new PerfModel.Offloaded(
+                    zfs.offloads(ZfsParam.COMPRESS, d, kernelApi()), zfs.offloads(ZfsParam.CHECKSUM, d, kernelApi()),
+                    zfs.offloads(ZfsParam.ENCRYPT, d, kernelApi()));
+            return new BenchHost.Target(d.name(), d, off);
+        });
+    }
+
+    @Override
+    public synchronized void recordRatio(String dataset, double ratio) {
+        datasets.recordDataRatio(dataset, ratio);
+        writeZfsTables();
+    }
+
+    @Override
+    public void startWork(String dataset, PerfModel.Op op, long bytes, PerfModel.Cost cost) {
+        long nanos = Math.max(1, Math.round(cost.seconds() * 1e9));
+        synchronized (this) {
+            long now = uptime.get();
+            works.add(new Work(dataset, op, bytes, now, now + nanos, cost));
+            if (realTime) {
+                return;
+            }
+            advance(nanos); // the driven clock: the work's time passes now
+            writeZfsTables();
+        }
+    }
+
+    @Override
+    public synchronized void progress(String dataset, PerfModel.Op op, long bytes, double userCpu, double systemCpu,
+                                      double iowait) {
+        pending.add(new Work(dataset, op, bytes, 0, 0, new PerfModel.Cost(0, userCpu, systemCpu, iowait)));
+    }
+
+    @Override
+    public boolean realTime() {
+        return realTime;
+    }
+
+    /** Whether the wall clock drives this machine (the simulator's ticker) or only tests do. */
+    public void realTime(boolean on) {
+        realTime = on;
+    }
+
+    @Override
+    public synchronized boolean takeCorruptRead() {
+        boolean armed = corruptNextRead;
+        corruptNextRead = false;
+        return armed;
+    }
+
+    /** For a test: {@code pool} keeps only {@code available} bytes for its datasets. */
+    public synchronized void leaveAvailable(String pool, long available) {
+        space.leaveAvailable(pool, available);
+        writeZfsTables();
+    }
+
+    /** The next read of a file in a dataset made here (by the fio or dd stand-in) returns one byte wrong. */
+    public synchronized void corruptNextRead() {
+        corruptNextRead = true;
     }
 
     /** Unloads and loads zfs.ko: counters from zero; QAT initialised if it is up now. */
@@ -377,6 +542,16 @@ public final class Machine implements RequestHandler {
         driver.failNextRestart(message);
     }
 
+    /** The datasets that exist now. */
+    public ZfsDatasets datasets() {
+        return datasets;
+    }
+
+    /** The pools' space. */
+    public PoolSpace space() {
+        return space;
+    }
+
     public Map<String, DatasetLoad> loads() {
         return loads;
     }
@@ -434,11 +609,15 @@ public final class Machine implements RequestHandler {
     }
 
     private Response answer(Request r) {
+        if (BenchTools.answers(r.tool())) {
+            return benchTools.handle(r.tool(), r.args());
+        }
         return switch (r.tool()) {
             case "adf_ctl" -> driver == null ? Response.fail("adf_ctl: command not found\n", 127) : driver.adfCtl(r.args());
             case "systemctl" -> systemctl(r.args());
             case "param" -> param(r);
             case "zpool" -> zpool(r.args());
+            case "zfs" -> zfs(r.args());
             case "irq" -> irqAffinity(r);
             case "midclt" -> initScripts == null ? Response.fail("midclt: command not found\n", 127)
                     : initScripts.midclt(r.args());
@@ -468,8 +647,43 @@ public final class Machine implements RequestHandler {
         return Response.ok("");
     }
 
-    /** {@code zpool set} (the agent's zpool-set), and {@code export} and {@code import} of a pool. */
+    /** {@code zfs create}, {@code destroy} and {@code set}; the tables are written again after a change. */
+    private Response zfs(List<String> args) {
+        if (args.isEmpty()) {
+            return Response.fail("qatwb-sim: zfs without a subcommand\n", 2);
+        }
+        List<String> rest = args.subList(1, args.size());
+        Response r = switch (args.get(0)) {
+            case "create" -> zfsCommands.create(rest);
+            case "destroy" -> zfsCommands.destroy(rest);
+            case "set" -> zfsCommands.set(rest);
+            default -> Response.fail("qatwb-sim: zfs " + args.get(0) + " is not simulated\n", 2);
+        };
+        if (r.rc() == 0) {
+            writeZfsTables();
+        }
+        return r;
+    }
+
+    /**
+     * {@code zpool sync [POOL...]}: the simulator's writes are on disk already; the pools' space and the
+     * datasets' sizes are read again, as a sync makes them current. An unknown pool is zpool's refusal.
+     */
+    private Response zpoolSync(List<String> pools) {
+        for (String p : pools) {
+            if (!zia.imported().contains(p)) {
+                return Response.fail("cannot open '" + p + "': no such pool\n", 1);
+            }
+        }
+        writeZfsTables();
+        return Response.ok("");
+    }
+
+    /** {@code zpool set} (the agent's zpool-set), {@code sync}, and {@code export} and {@code import} of a pool. */
     private Response zpool(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("sync")) {
+            return zpoolSync(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !List.of("set", "export", "import").contains(args.get(0))) {
             return Response.fail("qatwb-sim: zpool " + (args.isEmpty() ? "" : args.get(0)) + " is not simulated\n", 2);
         }

@@ -22,12 +22,41 @@ public final class StandIns {
 
     private static final String BASE = "/org/qatwb/sim/";
 
+    /** Tools the simulator models whole (never the system's): a real one on this machine is hidden from the NAS's PATH. */
+    public static final java.util.Set<String> MODELLED = java.util.Set.of("fio");
+
+    /**
+     * Profiles whose NAS has no fio: TrueNAS SCALE ships it (truenas/scale-build conf/build.manifest,
+     * additional-packages: fio), c62x's administrator installed it; broken's Ubuntu has none.
+     */
+    private static final java.util.Set<String> WITHOUT_FIO = java.util.Set.of("broken");
+
+    public static boolean hasFio(Profile profile) {
+        return !WITHOUT_FIO.contains(profile.name());
+    }
+
+    /** Installs or removes the fio stand-in (a NAS with or without fio). */
+    public static void fio(RootLayout layout, boolean installed) {
+        try {
+            if (installed) {
+                copy("bin/fio", layout.simBin().resolve("fio"), true);
+            } else {
+                Files.deleteIfExists(layout.simBin().resolve("fio"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private StandIns() {
     }
 
     /** The stand-ins a profile's NAS has. */
     public static List<String> toolsOf(Profile profile) {
-        List<String> tools = new ArrayList<>(List.of("systemctl", "systemd-run", "journalctl", "zfs", "zpool", "dmesg", "sudo", "tee", "df", "reboot"));
+        List<String> tools = new ArrayList<>(List.of("systemctl", "systemd-run", "journalctl", "zfs", "zpool", "dmesg", "sudo", "tee", "df", "reboot", "dd"));
+        if (hasFio(profile)) {
+            tools.add("fio");
+        }
         if (profile.qat().isPresent()) {
             tools.add(0, "adf_ctl");
         }
@@ -53,6 +82,7 @@ public final class StandIns {
             }
             copy("lib/sim.sh", layout.lib().resolve("sim.sh"), false);
             copy("lib/props.awk", layout.lib().resolve("props.awk"), false);
+            copy("lib/list.awk", layout.lib().resolve("list.awk"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

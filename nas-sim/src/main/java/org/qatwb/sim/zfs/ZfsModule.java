@@ -229,6 +229,15 @@ public final class ZfsModule {
         return out;
     }
 
+    /** Whether ZFS hands {@code d}'s work of parameter {@code p} to QAT now ({@link Offload}'s rules, the parameter at 0, instances up). */
+    public boolean offloads(ZfsParam p, Dataset d, KernelApi api) {
+        return offloading(p, api) && switch (p) {
+            case COMPRESS -> Offload.compresses(d);
+            case CHECKSUM -> Offload.checksums(d);
+            case ENCRYPT -> Offload.encrypts(d);
+        };
+    }
+
     /** Whether {@code p}'s work goes to QAT now. */
     boolean offloading(ZfsParam p, KernelApi api) {
         return params.get(p) == 0 && initDone[p.instanceKind().ordinal()] && api.available() && api.instances(p.instanceKind()) > 0;

@@ -30,12 +30,12 @@ BEGIN {
         if (!ok && R) for (n in wantn) if (index(name, n "/") == 1) ok = 1
         if (!ok) next
     }
+    if (!(name in dsi)) { dsi[name] = ++nds; dsn[nds] = name; cnt[name] = 0 }
     if (!allprops && !(prop in want)) next
     if (src == "n/a") {
         if (allprops) next
         pv = "-"; hv = "-"; src = "-"
     }
-    if (!(name in dsi)) { dsi[name] = ++nds; dsn[nds] = name; cnt[name] = 0 }
     idx = allprops ? ++cnt[name] : want[prop]
     if (idx > maxidx) maxidx = idx
     v = P ? pv : hv
@@ -53,9 +53,18 @@ BEGIN {
 }
 END {
     if (bad) exit bad
-    if (!allprops) for (i = 1; i <= np; i++) if (!(PR[i] in known)) {
+    if (!allprops) for (i = 1; i <= np; i++) if (!(PR[i] in known) && index(PR[i], ":") == 0) {
         print "bad property list: invalid property '" PR[i] "'" > "/dev/stderr"
         exit 2
+    }
+    # a user property (module:name) a dataset does not have: zfs prints "-" for its value and source
+    if (!allprops) for (d = 1; d <= nds; d++) for (k = 1; k <= np; k++) if (index(PR[k], ":") > 0 && !((dsn[d], k) in have)) {
+        for (i = 1; i <= nf; i++) {
+            f = F[i]
+            cell[dsn[d], k, i] = (f == "name") ? dsn[d] : (f == "property") ? PR[k] : "-"
+        }
+        have[dsn[d], k] = 1
+        if (k > maxidx) maxidx = k
     }
     rc = 0
     for (i = 1; i <= nn; i++) if (!(N[i] in seen)) {

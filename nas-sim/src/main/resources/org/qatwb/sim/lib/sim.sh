@@ -102,3 +102,39 @@ sim_hook() {
     esac
     return 0
 }
+
+# sim_job TOOL ID [ARG...]: a tool whose work takes (simulated) time: asks the simulator to start the
+# job, then waits for it as the tool's own process would, and prints what it printed. The job's end
+# comes on the FIFO job-ID.fifo (opened read-write on fd 8 first, so it cannot be missed). INT, TERM
+# or HUP stop the job (job-stop), as they stop fio, and the job's report still comes.
+sim_job() {
+    _jt=$1
+    _jid=$2
+    _jf="$SIM_DIR/requests/job-$_jid"
+    rm -f "$_jf".*
+    mkfifo "$_jf.fifo" || return 70
+    exec 8<>"$_jf.fifo"
+    if ! sim_request "$@"; then
+        _rc=$?
+        [ "$_rc" -ne 0 ] || _rc=1
+        exec 8<&-
+        rm -f "$_jf".*
+        return "$_rc"
+    fi
+    trap 'sim_request job-stop "$_jid" >/dev/null 2>&1' INT TERM HUP
+    # read in the background and wait for it: the shell runs a trap while it waits, not while it reads
+    (read -r _r <&8; printf '%s\n' "$_r" >"$_jf.rc") &
+    _jw=$!
+    wait "$_jw"
+    while [ ! -e "$_jf.rc" ] && kill -0 "$_jw" 2>/dev/null; do
+        wait "$_jw"
+    done
+    trap - INT TERM HUP
+    exec 8<&-
+    cat "$_jf.out" 2>/dev/null
+    cat "$_jf.err" >&2 2>/dev/null
+    _rc=$(cat "$_jf.rc" 2>/dev/null)
+    rm -f "$_jf".*
+    : "$_jt"
+    return "${_rc:-70}"
+}

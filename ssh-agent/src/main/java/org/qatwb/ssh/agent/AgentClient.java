@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.qatwb.model.agent.AgentFrame;
 import org.qatwb.model.agent.AgentOutput;
+import org.qatwb.model.agent.AgentVerb;
 import org.qatwb.model.agent.ItemStatus;
 import org.qatwb.model.agent.StreamFrameReader;
 import org.qatwb.model.agent.StreamTick;
@@ -25,6 +26,9 @@ import org.qatwb.model.apply.TxState;
 import org.qatwb.model.apply.TxStep;
 import org.qatwb.model.parse.ParseException;
 import org.qatwb.model.parse.Snippet;
+import org.qatwb.model.bench.BenchEvent;
+import org.qatwb.model.bench.BenchEventReader;
+import org.qatwb.model.bench.BenchProbe;
 import org.qatwb.model.irq.IrqPin;
 import org.qatwb.model.irq.IrqPinOutcome;
 import org.qatwb.model.persist.PersistOutcome;
@@ -217,6 +221,60 @@ public final class AgentClient {
             }
         };
         return new StreamRequest(command.commandLine(boundary), AgentScript.bytes(), listener);
+    }
+
+    // ---- the benchmark (docs/agent-protocol.md, "Benchmark") -----------------------------------------
+
+    /** What a benchmark's plan needs: pools and their space, fio, the parameters. Changes nothing. */
+    public BenchProbe benchProbe() throws NasConnectionException, AgentFailure {
+        try {
+            return BenchProbe.read(run(new AgentCommand.BenchProbe(sudo)));
+        } catch (ParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Starts benchmark {@code id} on the NAS and returns at once; its events arrive on a background
+     * thread, ending with {@link BenchEvent.Finished} (or a refusal).
+     */
+    public BenchExec benchRun(String id, String pool, long sizeMib, int compressibility, boolean encrypt,
+            Consumer<BenchEvent> events) throws NasConnectionException {
+        AgentCommand.BenchRun command = new AgentCommand.BenchRun(sudo, id, pool, sizeMib, compressibility, encrypt);
+        LOG.log(System.Logger.Level.INFO, "bench-run " + id + " on " + session.spec().destination());
+        return BenchExec.start(session, command, encrypt, events);
+    }
+
+    /**
+     * Stops benchmark {@code id} over a NEW connection (the one running it may be gone) and reports
+     * its clean-up as the NAS recorded it, waiting for it up to a minute on the NAS.
+     */
+    public List<BenchEvent> benchAbort(String id, Duration patience)
+            throws NasConnectionException, AgentFailure {
+        AgentCommand.BenchAbort command = new AgentCommand.BenchAbort(sudo, id);
+        return FreshConnection.run(session, patience, fresh -> {
+            String boundary = Boundary.random();
+            ExecResult result;
+            try {
+                result = fresh.exec(command.commandLine(boundary), command.stdin(), Duration.ofSeconds(120));
+            } catch (ConnectionLost e) {
+                throw new Lost(e);
+            } catch (ExecException e) {
+                throw new AgentFailure("bench-abort failed: " + Snippet.failure(e), e);
+            }
+            if (result.exitStatus() != 0) {
+                throw new AgentFailure("the agent (bench-abort) exited with status " + result.exitStatus());
+            }
+            BenchEventReader reader = new BenchEventReader(boundary,
+                    AgentVerb.BENCH_ABORT, false);
+            try {
+                List<BenchEvent> events = reader.feed(result.stdout());
+                reader.finish();
+                return events;
+            } catch (ParseException e) {
+                throw unreadable(e);
+            }
+        });
     }
 
     // ---- transactions (docs/agent-protocol.md, "Transactions") -----------------------------------

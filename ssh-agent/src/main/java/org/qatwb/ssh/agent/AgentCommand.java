@@ -568,4 +568,72 @@ public sealed interface AgentCommand {
             return List.of();
         }
     }
+
+    /** What a benchmark's plan needs (docs/agent-protocol.md "Benchmark"); changes nothing. */
+    record BenchProbe(boolean sudo) implements AgentCommand {
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.BENCH_PROBE;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Starts benchmark {@code id} on the NAS and follows it until its clean-up: {@code bench-run ID
+     * POOL SIZE_MIB COMPRESSIBILITY ENCRYPT}. The data section carries the agent itself, which the
+     * detached worker runs from its own copy (as a transaction's worker does).
+     */
+    record BenchRun(boolean sudo, String id, String pool, long sizeMib, int compressibility, boolean encrypt)
+            implements AgentCommand {
+        static final Pattern POOL = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,254}");
+
+        public BenchRun {
+            TxId.require(id);
+            if (!POOL.matcher(pool).matches()) {
+                throw new IllegalArgumentException("not a pool name: " + pool);
+            }
+            if (sizeMib < 1 || sizeMib > 1_048_576) {
+                throw new IllegalArgumentException("the size is 1..1048576 MiB: " + sizeMib);
+            }
+            if (compressibility < 0 || compressibility > 100) {
+                throw new IllegalArgumentException("the compressibility is 0..100: " + compressibility);
+            }
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.BENCH_RUN;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(id, pool, Long.toString(sizeMib), Integer.toString(compressibility), encrypt ? "1" : "0");
+        }
+
+        @Override
+        public byte[] stdin() {
+            return AgentScript.withData(AgentData.section(Map.of()));
+        }
+    }
+
+    /** Stops benchmark {@code id} (from any connection) and reports its clean-up. */
+    record BenchAbort(boolean sudo, String id) implements AgentCommand {
+        public BenchAbort {
+            TxId.require(id);
+        }
+
+        @Override
+        public AgentVerb verb() {
+            return AgentVerb.BENCH_ABORT;
+        }
+
+        @Override
+        public List<String> extraArguments() {
+            return List.of(id);
+        }
+    }
 }

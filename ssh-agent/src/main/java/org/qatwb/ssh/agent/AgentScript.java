@@ -19,7 +19,8 @@ public final class AgentScript {
     static final String RESOURCE = "qatwb-agent.sh";
     /** The parts joined before the core's last line, in this order; each passes ShellCheck on its own. */
     static final List<String> PARTS = List.of("qatwb-agent-tx.sh", "qatwb-agent-tx-exec.sh",
-            "qatwb-agent-tx-worker.sh", "qatwb-agent-tx-boot.sh", "qatwb-agent-keep.sh");
+            "qatwb-agent-tx-worker.sh", "qatwb-agent-tx-boot.sh", "qatwb-agent-keep.sh",
+            "qatwb-agent-bench.sh");
 
     /** The script's last line; the transactions part and {@link #withData} data go before it. */
     static final String LAST_LINE = "main \"$@\"; exit $?\n";

@@ -427,26 +427,35 @@ tx_stage() {
     tx_step stage ok 0 "$g_count files staged beside their targets"
 }
 
-# Starts the worker outside the SSH session, then waits for it to finish (or to wait for the
-# confirm). The exec may die meanwhile (the connection dropped): the worker goes on regardless.
-# It gets none of our descriptors: an SSH server closes the channel only when every holder of the
-# exec's stdout has closed it, and the worker (and the timer it starts) may live for minutes.
-tx_launch() {
-    tx_keep_on
-    case $TX_RUNNER in
+# Runs the agent copy AGENT with COMMAND ID outside the SSH session: a transient systemd unit UNIT,
+# a setsid process, or at least one immune to the hangup (RUNNER, as tx_runner says). It gets none
+# of our descriptors: an SSH server closes the channel only when every holder of the exec's stdout
+# has closed it, and the worker may live for minutes. Fails with systemd-run's words on stdout.
+detach() {                     # RUNNER UNIT DESCRIPTION AGENT COMMAND ID
+    case $1 in
         systemd)
-            l_out=$(as_root systemd-run --unit="qatwb-tx-$TXID" --quiet --description="qatwb: transaction $TXID" \
-                "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" 2>&1 4>&- 9<&-) \
-                || { tx_step launch error 1 "systemd-run: $l_out"; tx_refuse; return 1; } ;;
+            as_root systemd-run --unit="$2" --quiet --description="$3" \
+                "$(tx_shell)" "$4" "$5" "$B" 0 "$6" 2>&1 4>&- 9<&- ;;
         setsid)
             # redirected by exec inside the subshell: on the as_root call itself, dash would keep
             # copies of the exec's stdout and stderr on fds 10 and up, and the worker would hold them
             ( exec </dev/null >/dev/null 2>&1 4>&- 9<&-
-              as_root setsid "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) & ;;
+              as_root setsid "$(tx_shell)" "$4" "$5" "$B" 0 "$6" ) & ;;
         *)
             # no setsid: immune to the hangup, at least
-            ( trap '' HUP; exec "$(tx_shell)" "$TXD/agent.sh" tx-run "$B" 0 "$TXID" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
+            ( trap '' HUP; exec "$(tx_shell)" "$4" "$5" "$B" 0 "$6" ) </dev/null >/dev/null 2>&1 4>&- 9<&- & ;;
     esac
+}
+
+# Starts the worker outside the SSH session, then waits for it to finish (or to wait for the
+# confirm). The exec may die meanwhile (the connection dropped): the worker goes on regardless.
+tx_launch() {
+    tx_keep_on
+    if ! l_out=$(detach "$TX_RUNNER" "qatwb-tx-$TXID" "qatwb: transaction $TXID" "$TXD/agent.sh" tx-run "$TXID"); then
+        tx_step launch error 1 "systemd-run: $l_out"
+        tx_refuse
+        return 1
+    fi
     tx_wait "$TX_WAIT"
 }
 

@@ -1180,16 +1180,24 @@ main() {
             [ $# -eq 0 ] || usage "$C takes no arguments" ;;
         irq-pin)
             irq_pins_ok "$@" || usage "usage: irq-pin none | qat_BB:SS.FF=CPU... (at most 256, each IRQ once)" ;;
+        bench-probe)
+            [ $# -eq 0 ] || usage "$C takes no arguments" ;;
+        bench-run)
+            bench_args_ok "$@" ;;
+        bench-abort|bench-work)
+            [ $# -eq 1 ] || usage "usage: $C ID"
+            tx_id_ok "$1" || usage "a benchmark id is YYYYMMDDTHHMMSSZ-xxxxxxxx" ;;
         *)
-            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, abort, unlock, status, history, restore, irq-pin, boot-check, reboot)" ;;
+            usage "unknown command (snapshot, stream, set-param, persist-params, zpool-set, zia-keep, zia-reapply, probe, apply, confirm, abort, unlock, status, history, restore, irq-pin, boot-check, reboot, bench-probe, bench-run, bench-abort)" ;;
     esac
     case $C in
-        apply|restore|confirm|abort|unlock|status|history|tx-run|tx-expire|boot-check)
+        apply|restore|confirm|abort|unlock|status|history|tx-run|tx-expire|boot-check|bench-*)
             # the transaction's lists are words: a simulated root with blanks or globs cannot be one
             case $R in *[!A-Za-z0-9/._-]*) usage "QATWB_ROOT may hold only A-Za-z0-9/._-" ;; esac ;;
     esac
     case $C in
         tx-run|tx-expire) tx_internal "$C" "$1"; return 0 ;;
+        bench-work) bench_work "$1"; return 0 ;;
     esac
     if [ "$B" = - ]; then
         # the boot check from its unit: never a nonzero status, never a wait on stdin
@@ -1201,7 +1209,7 @@ main() {
     # only stream and the go wait read; every tool gets /dev/null instead, so none can eat it or wait on it.
     exec 4>&1 9<&0 </dev/null
     # apply and restore read one more line there: the client's go (tx_await_go)
-    case $C in stream|apply|restore) ;; *) exec 9<&- ;; esac
+    case $C in stream|apply|restore|bench-run) ;; *) exec 9<&- ;; esac
     # with a trap, a write to a closed stdout fails (and we exit, running the EXIT trap) instead
     # of killing the shell outright
     trap 'exit 1' PIPE
@@ -1227,6 +1235,9 @@ main() {
             item_run boot_log boot_check_cmd
             items_boot ;;
         reboot) reboot_cmd ;;
+        bench-probe) bench_probe ;;
+        bench-run) bench_run "$@" ;;
+        bench-abort) bench_abort "$1" ;;
     esac
     if [ "$C" != stream ]; then frame 'done'; fi
 }
