@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -284,5 +287,22 @@ class MainWindowTest {
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    /** The NAS's fifth tab is the Benchmark page, reached with Ctrl+5. */
+    @Test
+    void ctrl5ShowsTheBenchmarkPageAfterTheLayout(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#nas-views").tryQuery().map(Node::isVisible).orElse(false));
+        TabPane views = robot.lookup("#nas-views").queryAs(TabPane.class);
+        assertEquals(List.of("dashboard-tab", "charts-tab", "doctor-tab", "layout-tab", "benchmark-tab"),
+                views.getTabs().stream().map(Tab::getId).toList());
+        // the NAS pane's shortcuts reach it through the focus: first a click into the pane, on its first tab
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dashboard-tab").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#dashboard-tab");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "benchmark-tab".equals(views.getSelectionModel().getSelectedItem().getId()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#bench-plan").query().isVisible(), "the form, with Plan");
+        assertTrue(robot.lookup("#bench-pool").query().isVisible());
     }
 }
