@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     SshOptions connection;
 
     @Option(names = "--sim", arity = "0..1", fallbackValue = "c62x", paramLabel = "PROFILE",
-            description = "run it on a simulated NAS started in this process (c62x, dh8950, no-qat or broken; default c62x):"
+            description = "run it on a simulated NAS started in this process (c62x, dh8950, no-qat, broken or new-kernel; default c62x):"
                     + " every figure is modelled, and the output says \"simulated\"")
     String sim;
 

@@ -76,7 +76,7 @@ final class ExporterCommand implements Callable<Integer> {
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--sim", arity = "0..1", fallbackValue = "c62x", paramLabel = "PROFILE",
-            description = "start a simulated NAS in this process (repeatable; c62x, dh8950, no-qat or broken; default"
+            description = "start a simulated NAS in this process (repeatable; c62x, dh8950, no-qat, broken or new-kernel; default"
                     + " c62x) with its demonstration workload, labelled sim-PROFILE (sim-PROFILE-2 for a second)."
                     + " Unlike other commands' --sim, it does not reach a running 'qatwb sim'")
     List<String> sims = new ArrayList<>();
